@@ -1,0 +1,8 @@
+"""CoachDesk: the coaches' desktop tool, from the dropouts' contact file to a lasting work-study contract."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("coachdesk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"

@@ -1,0 +1,3 @@
+from coachdesk.cli import main
+
+raise SystemExit(main())

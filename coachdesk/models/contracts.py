@@ -1,0 +1,197 @@
+"""Enrolment in the training, the work-study contract, its follow-up and how the path ends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from coachdesk.models import codes
+from coachdesk.models.base import Code, Entity, IdType, ShortText, in_codes
+
+
+class Enrolment(Entity):
+    """A place in the training: provisional, confirmed by a contract, or lapsed at the deadline."""
+
+    __tablename__ = "enrolment"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["participant_id", "cohort_id"], ["participant.id", "participant.cohort_id"],
+            ondelete="CASCADE",
+        ),
+        UniqueConstraint("participant_id", "cohort_id", name="once_per_cohort"),
+        CheckConstraint(in_codes("status", codes.ENROLMENT_STATUSES), name="status"),
+        CheckConstraint(
+            "confirmed_on IS NULL OR confirmed_on >= enrolled_on", name="confirmed_after"
+        ),
+        CheckConstraint("lapsed_on IS NULL OR lapsed_on >= enrolled_on", name="lapsed_after"),
+        CheckConstraint(
+            "NOT (confirmed_on IS NOT NULL AND lapsed_on IS NOT NULL)", name="confirmed_or_lapsed"
+        ),
+    )
+
+    participant_id: Mapped[str] = mapped_column(IdType, index=True)
+    cohort_id: Mapped[str] = mapped_column(IdType, index=True)
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Code, default="provisoire")
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    lapsed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Contract(Entity):
+    """A contrat de professionnalisation (CERFA EJ20 categories), and its rupture if any."""
+
+    __tablename__ = "contract"
+    __table_args__ = (
+        CheckConstraint(in_codes("contract_type", codes.CONTRACT_TYPES), name="contract_type"),
+        CheckConstraint("end_date IS NULL OR end_date > start_date", name="ends_after_start"),
+        CheckConstraint("contract_type = 'cdi' OR end_date IS NOT NULL", name="cdd_has_end"),
+        CheckConstraint(
+            "trial_period_end_override IS NULL OR trial_period_end_override >= start_date",
+            name="trial_after_start",
+        ),
+        CheckConstraint(
+            "weekly_hours IS NULL OR (weekly_hours > 0 AND weekly_hours <= 48)",
+            name="weekly_hours",
+        ),
+        CheckConstraint("training_hours IS NULL OR training_hours >= 0", name="training_hours"),
+        CheckConstraint(
+            "gross_monthly_pay_cents IS NULL OR gross_monthly_pay_cents >= 0", name="pay"
+        ),
+        CheckConstraint("workplace_siret IS NULL OR length(workplace_siret) = 14",
+                        name="workplace_siret_length"),
+        CheckConstraint(
+            "opco_decision IS NULL OR " + in_codes("opco_decision", codes.OPCO_DECISIONS),
+            name="opco_decision",
+        ),
+        CheckConstraint("rupture_on IS NULL OR rupture_on >= start_date", name="rupture_after"),
+        CheckConstraint(
+            "(rupture_on IS NULL AND rupture_by IS NULL)"
+            " OR (rupture_on IS NOT NULL AND " + in_codes("rupture_by", codes.RUPTURE_BY) + ")",
+            name="rupture_complete",
+        ),
+        CheckConstraint(
+            "rupture_reason_category IS NULL OR "
+            + in_codes("rupture_reason_category", codes.RUPTURE_REASONS),
+            name="rupture_reason",
+        ),
+    )
+
+    participant_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    employer_id: Mapped[str] = mapped_column(IdType, ForeignKey("employer.id"), index=True)
+    tutor_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("employer_contact.id", ondelete="SET NULL"), index=True
+    )
+    offer_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("job_offer.id", ondelete="SET NULL")
+    )
+    workplace_siret: Mapped[str | None] = mapped_column(String(14))
+    contract_type: Mapped[str] = mapped_column(Code, default="cdd")
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    start_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    # The trial period written in the contract, when it differs from the legal computation.
+    trial_period_end_override: Mapped[date | None] = mapped_column(Date)
+    weekly_hours: Mapped[float | None] = mapped_column(Numeric(4, 1, asdecimal=False))
+    training_hours: Mapped[int | None] = mapped_column(Integer)
+    job_title: Mapped[str] = mapped_column(ShortText, default="")
+    rome_code: Mapped[str] = mapped_column(String(5), default="")
+    qualification: Mapped[str] = mapped_column(ShortText, default="")
+    # Money is kept in cents, never as a float.
+    gross_monthly_pay_cents: Mapped[int | None] = mapped_column(Integer)
+    branch_minimum_cents: Mapped[int | None] = mapped_column(Integer)
+    opco: Mapped[str] = mapped_column(ShortText, default="")
+    sent_to_opco_on: Mapped[date | None] = mapped_column(Date)
+    opco_decision: Mapped[str | None] = mapped_column(Code)
+    opco_decision_on: Mapped[date | None] = mapped_column(Date)
+    rupture_on: Mapped[date | None] = mapped_column(Date)
+    rupture_by: Mapped[str | None] = mapped_column(Code)
+    rupture_reason_category: Mapped[str | None] = mapped_column(Code)
+    rupture_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class FollowUpVisit(Entity):
+    """A visit or call by the external coach during a contract, planned or done."""
+
+    __tablename__ = "follow_up_visit"
+    __table_args__ = (
+        CheckConstraint(in_codes("kind", codes.VISIT_KINDS), name="kind"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 4", name="rating"),
+        CheckConstraint("planned_on IS NOT NULL OR done_on IS NOT NULL", name="dated"),
+        CheckConstraint("next_visit_on IS NULL OR done_on IS NULL OR next_visit_on >= done_on",
+                        name="next_after"),
+    )
+
+    contract_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(Code, default="visite")
+    planned_on: Mapped[date | None] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date, index=True)
+    author: Mapped[str] = mapped_column(ShortText, default="")
+    met_people: Mapped[str] = mapped_column(ShortText, default="")
+    # 1 = très difficile … 4 = très bien.
+    rating: Mapped[int | None] = mapped_column(Integer)
+    # Comma-separated codes of codes.DIFFICULTY_CATEGORIES.
+    difficulty_categories: Mapped[str] = mapped_column(String(400), default="")
+    difficulties: Mapped[str] = mapped_column(Text, default="")
+    actions: Mapped[str] = mapped_column(Text, default="")
+    next_visit_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Outcome(Entity):
+    """A solution reached by a participant (sortie), with its date."""
+
+    __tablename__ = "outcome"
+    __table_args__ = (CheckConstraint(in_codes("kind", codes.OUTCOME_KINDS), name="kind"),)
+
+    participant_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(Code)
+    recorded_on: Mapped[date] = mapped_column(Date)
+    # For a hire promised at a later date, or studies starting later.
+    expected_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExportLog(Entity):
+    """One file written for a partner: what, for whom, and its fingerprint."""
+
+    __tablename__ = "export_log"
+    __table_args__ = (CheckConstraint("row_count >= 0", name="row_count"),)
+
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(ShortText, default="")
+    file_name: Mapped[str] = mapped_column(String(400))
+    row_count: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    cohort_id: Mapped[str | None] = mapped_column(IdType, ForeignKey("cohort.id", ondelete="SET NULL"))
+    # The funnel at export time (JSON text), to say what changed since the previous export.
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEvent(Entity):
+    """Who did what sensitive thing, when: exports, purges, erasures, restores."""
+
+    __tablename__ = "audit_event"
+
+    actor: Mapped[str] = mapped_column(ShortText, default="")
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+

@@ -1,0 +1,100 @@
+"""Cohorts and the people they follow."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from coachdesk.models import codes
+from coachdesk.models.base import Code, Entity, IdType, ShortText, in_codes
+
+
+class Cohort(Entity):
+    """One intake (promotion): a training, its dates and its enrolment deadline."""
+
+    __tablename__ = "cohort"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        CheckConstraint("visit_interval_weeks BETWEEN 1 AND 26", name="visit_interval"),
+    )
+
+    name: Mapped[str] = mapped_column(ShortText, unique=True)
+    training_title: Mapped[str] = mapped_column(ShortText, default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    # Provisional enrolments lapse at this date when no contract was signed.
+    enrolment_deadline: Mapped[date | None] = mapped_column(Date)
+    # Follow-up visits are planned every N weeks after the first one.
+    visit_interval_weeks: Mapped[int] = mapped_column(Integer, default=6)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Participant(Entity):
+    """A person followed by the programme: a young dropout, or one of the few adults."""
+
+    __tablename__ = "participant"
+    __table_args__ = (
+        # Target of composite foreign keys that keep a person's events inside their cohort.
+        UniqueConstraint("id", "cohort_id", name="id_cohort"),
+        CheckConstraint(in_codes("provenance", codes.PROVENANCES), name="provenance"),
+        CheckConstraint(
+            "bac_type IS NULL OR " + in_codes("bac_type", codes.BAC_TYPES), name="bac_type"
+        ),
+        Index("ix_participant_cohort_search", "cohort_id", "search_text"),
+    )
+
+    cohort_id: Mapped[str] = mapped_column(IdType, ForeignKey("cohort.id"), index=True)
+    last_name: Mapped[str] = mapped_column(ShortText)
+    first_name: Mapped[str] = mapped_column(ShortText)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    is_adult: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(ShortText, default="")
+    address: Mapped[str] = mapped_column(ShortText, default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(ShortText, default="")
+    ine: Mapped[str] = mapped_column(String(20), default="")
+    university_track: Mapped[str] = mapped_column(ShortText, default="")
+    bac_type: Mapped[str | None] = mapped_column(Code)
+    bac_series: Mapped[str] = mapped_column(ShortText, default="")
+    bac_year: Mapped[int | None] = mapped_column(Integer)
+    provenance: Mapped[str] = mapped_column(Code, default="universite")
+    # The day the person entered the contact file: the funnel counts contacts as of a date.
+    listed_on: Mapped[date] = mapped_column(Date)
+    coach: Mapped[str] = mapped_column(ShortText, default="")
+    # Where the data came from (GDPR information duty).
+    source_file: Mapped[str] = mapped_column(String(400), default="")
+    source_sheet: Mapped[str] = mapped_column(ShortText, default="")
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime())
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Lower-case, accent-free names, phone digits and e-mail, kept up to date on every write
+    # by coachdesk.services.text.participant_search_text, for accent-insensitive search.
+    search_text: Mapped[str] = mapped_column(String(600), default="")
+
+
+class Reminder(Entity):
+    """A coach's own dated reminder, optionally about one person."""
+
+    __tablename__ = "reminder"
+
+    participant_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    author: Mapped[str] = mapped_column(ShortText, default="")

@@ -1,0 +1,42 @@
+"""Test set-up: headless Qt, every CoachDesk folder in a temporary place, a pinned locale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication exists: no screen is needed, and none is used.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANG"] = "fr_FR.UTF-8"
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("COACHDESK_DB", None)
+# Every folder (data, config, cache, backups) goes to a throw-away root for the whole run, so a
+# test can never touch a coach's real database.
+_HOME = Path(tempfile.mkdtemp(prefix="coachdesk-tests-"))
+os.environ["COACHDESK_HOME"] = str(_HOME)
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark everything under tests/ui as gui, so ``pytest -m "not gui"`` is the quick loop."""
+    for item in items:
+        if f"{os.sep}tests{os.sep}ui{os.sep}" in str(item.fspath):
+            item.add_marker(pytest.mark.gui)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A CoachDesk home of this test's own (data, config, cache, backups)."""
+    root = tmp_path / "home"
+    monkeypatch.setenv("COACHDESK_HOME", str(root))
+    return root
