@@ -1,11 +1,8 @@
 """CoachDesk: the coaches' desktop tool, from the dropouts' contact file to a lasting contract."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("coachdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject.toml reads it from here). Reading it from the
+# package metadata instead would cost ~90 ms of start-up.
+__version__ = "0.1.0"
 
 import logging as _logging
 

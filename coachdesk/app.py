@@ -72,10 +72,10 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     window = MainWindow()
 
     def open_database() -> None:
-        from coachdesk.db import open_database as open_db
-
         if exit_when_ready:
             print(f"painted {time.time():.6f}", file=sys.stderr, flush=True)
+        from coachdesk.db import open_database as open_db
+
         try:
             if demo:
                 from coachdesk.services.demo import fresh_demo_copy

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.db import Database
-from coachdesk.services.lists import BilanRow, bilan_rows
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel, percent
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.lists import BilanRow
 
 
 def _gain(value: float | None) -> str:
@@ -46,6 +50,8 @@ class BilanTab(ListTab):
         self.layout_.addWidget(self.count_label)
 
     def load(self) -> None:
+        from coachdesk.services.lists import bilan_rows
+
         rows: list[BilanRow] = []
         if self.cohort_id is not None:
             assert self.database is not None

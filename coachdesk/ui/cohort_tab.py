@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from coachdesk.db import Database
 from coachdesk.models import codes
-from coachdesk.services.lists import ParticipantRow, participant_rows
 from coachdesk.services.text import fold
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.lists import ParticipantRow
 
 COLUMNS: list[Column[ParticipantRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
@@ -59,6 +62,8 @@ class CohortTab(ListTab):
         self.stage_filter.currentIndexChanged.connect(self.apply_filter)
 
     def load(self) -> None:
+        from coachdesk.services.lists import participant_rows
+
         if self.cohort_id is None:
             self._all = []
         else:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.db import Database
-from coachdesk.services.lists import ContractRow, contract_rows
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.lists import ContractRow
 
 COLUMNS: list[Column[ContractRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: r.participant),
@@ -33,6 +37,8 @@ class ContractsTab(ListTab):
         self.layout_.addWidget(self.count_label)
 
     def load(self) -> None:
+        from coachdesk.services.lists import contract_rows
+
         rows: list[ContractRow] = []
         if self.cohort_id is not None:
             assert self.database is not None

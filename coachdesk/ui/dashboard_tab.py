@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QWidget
 
-from coachdesk.db import Database
-from coachdesk.models import Cohort
-from coachdesk.services.funnel import (
-    FUNNEL_LABELS,
-    FUNNEL_STAGES,
-    Funnel,
-    compute_funnel,
-    default_as_of,
-)
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel, percent
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.funnel import Funnel
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +143,15 @@ class DashboardTab(ListTab):
             self.reload()
 
     def load(self) -> None:
+        from coachdesk.models import Cohort
+        from coachdesk.services.funnel import (
+            FUNNEL_LABELS,
+            FUNNEL_STAGES,
+            compute_funnel,
+            default_as_of,
+        )
+
+
         if self.cohort_id is None:
             self.funnel = None
             self.title.setText(self.tr("No cohort yet: import a contact file to start."))

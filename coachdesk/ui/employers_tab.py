@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
-from coachdesk.db import Database
-from coachdesk.services.lists import EmployerRow, OfferRow, employer_rows, offer_rows
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.lists import EmployerRow, OfferRow
 
 EMPLOYER_COLUMNS: list[Column[EmployerRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.name),
@@ -54,6 +58,8 @@ class EmployersTab(ListTab):
         self.layout_.addWidget(self.count_label)
 
     def load(self) -> None:
+        from coachdesk.services.lists import employer_rows, offer_rows
+
         assert self.database is not None
         with self.database.read() as session:
             employers = employer_rows(session)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.db import Database
 from coachdesk.ui.table_model import RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
 
 
 def make_table_view(model: RowTableModel[Any], name: str, *, sortable: bool = True) -> QTableView:

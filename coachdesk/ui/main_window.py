@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from coachdesk import paths
-from coachdesk.db import Database
 from coachdesk.ui import messages
 from coachdesk.ui.bilan_tab import BilanTab
 from coachdesk.ui.cohort_tab import CohortTab
@@ -15,6 +16,9 @@ from coachdesk.ui.contracts_tab import ContractsTab
 from coachdesk.ui.dashboard_tab import DashboardTab
 from coachdesk.ui.employers_tab import EmployersTab
 from coachdesk.ui.list_tab import ListTab
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
 
 
 def settings() -> QSettings:
