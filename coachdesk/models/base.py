@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-
 from typing import Any
 
 from sqlalchemy import DateTime, MetaData, String, Uuid
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Named constraints let Alembic's batch mode (SQLite) find and alter them later.
 NAMING_CONVENTION = {

@@ -295,7 +295,7 @@ def session_attendance(db: Database, session_id: str) -> dict[str, bool]:
         return dict(session.execute(
             select(BilanAttendance.participant_id, BilanAttendance.present)
             .where(BilanAttendance.session_id == session_id)
-        ).tuples().all())
+        ).all())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ def group_overview(db: Database, group_id: str, *, on: date) -> list[MemberStand
             select(BilanAttendance.participant_id, func.count())
             .where(BilanAttendance.session_id.in_(held), BilanAttendance.present.is_(True))
             .group_by(BilanAttendance.participant_id)
-        ).tuples().all()) if held else {}
+        ).all()) if held else {}
         members = session.execute(
             select(BilanMember.participant_id, Participant.last_name, Participant.first_name,
                    BilanMember.status, BilanMember.started_on, BilanMember.left_on)
@@ -369,7 +369,7 @@ def group_overview(db: Database, group_id: str, *, on: date) -> list[MemberStand
             select(SkillAssessment.participant_id, func.count())
             .where(SkillAssessment.participant_id.in_(ids))
             .group_by(SkillAssessment.participant_id)
-        ).tuples().all())
+        ).all())
         projects: dict[str, tuple[int, bool]] = {}
         for participant_id, rank, employable in session.execute(
             select(ProfessionalProject.participant_id, decision_rank,

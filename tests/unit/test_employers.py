@@ -53,7 +53,7 @@ def test_invalid_siret_is_refused_in_french(db, siret: str, message: str) -> Non
 
 def test_duplicate_siret_and_bad_naf(db) -> None:  # noqa: F811
     svc.create_employer(db, name="Première", siret=VALID_SIRET)
-    with pytest.raises(UserError, match="déjà enregistré .*Première"):
+    with pytest.raises(UserError, match=r"déjà enregistré .*Première"):
         svc.create_employer(db, name="Seconde", siret=VALID_SIRET)
     with pytest.raises(UserError, match="Code NAF « 692 »"):
         svc.create_employer(db, name="Seconde", naf_code="692")
@@ -65,7 +65,7 @@ def test_tutor_warnings(db, cohort_id) -> None:  # noqa: F811
     employer_id = svc.create_employer(db, name="Garage Dupré", city="Sète")
     boss = svc.add_contact(db, employer_id, last_name="Dupré", first_name="Hélène",
                            is_employer_in_person=True, tutor_experience_years=20)
-    junior = svc.add_contact(db, employer_id, last_name="Martin", is_tutor=True,
+    svc.add_contact(db, employer_id, last_name="Martin", is_tutor=True,
                              tutor_experience_years=1)
     svc.add_contact(db, employer_id, last_name="Accueil", role="Standard")
     on = date(2010, 9, 1)
