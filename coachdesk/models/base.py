@@ -5,12 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import DateTime, MetaData, String, Uuid
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
 
 # Named constraints let Alembic's batch mode (SQLite) find and alter them later.
 NAMING_CONVENTION = {
@@ -34,22 +31,7 @@ def utcnow() -> datetime:
 
 # Identifiers are held as canonical UUID strings in Python: cheap to hash, compare and pass
 # to the UI; the column is a native UUID on PostgreSQL and CHAR(32) on SQLite.
-class HexId(TypeDecorator[str]):
-    """A UUID column read back as 32 hex characters.
-
-    ``Uuid(as_uuid=False)`` alone returns hyphenated text from queries while ``new_id`` gives
-    plain hex, so an id from a Core select never equalled the same id from an ORM object.
-    The DDL is unchanged (native UUID on PostgreSQL, CHAR(32) on SQLite).
-    """
-
-    impl = Uuid(as_uuid=False)
-    cache_ok = True
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
-        return None if value is None else str(value).replace("-", "")
-
-
-IdType = HexId()
+IdType = Uuid(as_uuid=False)
 
 
 class Base(DeclarativeBase):
