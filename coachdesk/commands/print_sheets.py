@@ -1,0 +1,73 @@
+"""``coachdesk --db PATH print interview-sheets [--week AAAA-Wss] --out FILE.pdf``
+and ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.ics``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    printing = subparsers.add_parser("print", help="documents à imprimer ou à emporter")
+    kinds = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    sheets = kinds.add_parser(
+        "interview-sheets",
+        help="fiches de préparation des entretiens de recrutement d'une semaine (PDF)",
+        description="Une page par entretien de recrutement de la semaine, dans un seul PDF.",
+    )
+    sheets.add_argument("--week", metavar="AAAA-Wss",
+                        help="semaine ISO, par exemple 2010-W18 (par défaut la semaine en cours)")
+    sheets.add_argument("--out", metavar="FICHIER.pdf", type=Path, required=True,
+                        help="fichier PDF à écrire")
+    sheets.set_defaults(handler=run_interview_sheets)
+    calendar = kinds.add_parser(
+        "interview-calendar",
+        help="entretiens de recrutement d'une semaine en agenda .ics (téléphone)",
+    )
+    calendar.add_argument("--week", metavar="AAAA-Wss",
+                          help="semaine ISO (par défaut la semaine en cours)")
+    calendar.add_argument("--out", metavar="FICHIER.ics", type=Path, required=True)
+    calendar.set_defaults(handler=run_interview_calendar)
+
+
+def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
+    from coachdesk.errors import UserError
+    from coachdesk.services.interviews import interview_sheets, iso_week_of, parse_iso_week
+
+    week = args.week or iso_week_of(date.today())
+    start, end = parse_iso_week(week)
+    database = ctx.open_db()
+    try:
+        sheets = interview_sheets(database, start, end)
+    finally:
+        database.dispose()
+    if not sheets:
+        raise UserError(
+            f"Aucun entretien de recrutement la semaine {week} (du {start:%d/%m/%Y} au "
+            f"{end - timedelta(days=1):%d/%m/%Y}) : "
+            f"aucun fichier écrit.",
+            hint="Choisissez une autre semaine avec --week AAAA-Wss.",
+        )
+    return week, sheets
+
+
+def run_interview_sheets(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.exports.interview_sheet import write_interview_sheets
+
+    week, sheets = _week_sheets(args, ctx)
+    pages = write_interview_sheets(args.out, sheets)
+    print(f"{pages} fiche{'s' if pages > 1 else ''} de préparation (semaine {week}) "
+          f"écrite{'s' if pages > 1 else ''} dans {args.out}.", file=ctx.out)
+    return 0
+
+
+def run_interview_calendar(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.exports.ics_interviews import write_interviews_ics
+
+    week, sheets = _week_sheets(args, ctx)
+    write_interviews_ics(args.out, sheets)
+    print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} (semaine {week}) dans "
+          f"{args.out}.", file=ctx.out)
+    return 0

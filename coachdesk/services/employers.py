@@ -1,0 +1,645 @@
+"""Employers: the directory, contact persons and tutors, prospecting, and the job offers.
+
+Lists read selected columns through Core and return frozen dataclasses; writes are one
+transaction each. ``Employer.search_text`` (folded name, city and SIRET) is kept current on every
+write so the directory is searched without case or accents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Database
+from coachdesk.errors import UserError
+from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
+from coachdesk.services.rome import check_rome_code
+from coachdesk.services.text import fold
+
+# Legal limits of the contrat de professionnalisation tutor (Code du travail, D6325-6 à D6325-9).
+TUTOR_MIN_EXPERIENCE_YEARS = 2
+TUTOR_MAX_TRAINEES = 3
+EMPLOYER_TUTOR_MAX_TRAINEES = 2
+
+_NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
+
+# ---------------------------------------------------------------------------------------------
+# Validation helpers
+
+
+def check_siret(value: str | None) -> str | None:
+    """The 14 digits of a valid SIRET, None when empty, else a UserError saying what is wrong."""
+    from stdnum import exceptions
+    from stdnum.fr import siret
+
+    if value is None or not value.strip():
+        return None
+    try:
+        return str(siret.validate(value))
+    except exceptions.InvalidLength:
+        count = len(siret.compact(value))
+        raise UserError(
+            f"SIRET « {value} » : il doit compter 14 chiffres, il en compte {count}.",
+            hint="Le SIRET figure sur les fiches de paie et sur annuaire-entreprises.data.gouv.fr.",
+        ) from None
+    except exceptions.InvalidFormat:
+        raise UserError(
+            f"SIRET « {value} » : il ne doit contenir que des chiffres.",
+            hint="Recopiez les 14 chiffres du SIRET (les espaces sont acceptés).",
+        ) from None
+    except exceptions.InvalidChecksum:
+        raise UserError(
+            f"SIRET « {value} » : la clé de contrôle est fausse, un chiffre a sans doute été "
+            "mal recopié.",
+            hint="Vérifiez le numéro sur annuaire-entreprises.data.gouv.fr.",
+        ) from None
+    except exceptions.ValidationError:
+        raise UserError(f"SIRET « {value} » : numéro invalide.") from None
+
+
+def check_naf(value: str | None) -> str:
+    """A NAF (APE) code in its usual form ``62.01Z``; ``6201z`` is accepted and reformatted."""
+    text = (value or "").strip().upper().replace(" ", "")
+    if not text:
+        return ""
+    match = _NAF.match(text)
+    if not match:
+        raise UserError(
+            f"Code NAF « {value} » : format attendu « 62.01Z » (quatre chiffres et une lettre).",
+            hint="Le code NAF (ou APE) figure sur l'avis de situation SIRENE de l'entreprise.",
+        )
+    return f"{match.group(1)}.{match.group(2)}{match.group(3)}"
+
+
+def check_code(value: str | None, vocabulary: dict[str, str], field: str) -> str:
+    if value not in vocabulary:
+        choices = ", ".join(vocabulary.values())
+        raise UserError(
+            f"{field} : valeur « {value} » inconnue.", hint=f"Choix possibles : {choices}."
+        )
+    return value
+
+
+def _required(value: str | None, field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise UserError(f"Le champ « {field} » est obligatoire.")
+    return text
+
+
+def employer_search_text(name: str, city: str = "", siret: str | None = None) -> str:
+    """The folded text an employer is found by, kept in ``Employer.search_text``."""
+    parts = [fold(name), fold(city)]
+    if siret:
+        parts.append(siret)
+    return " | ".join(part for part in parts if part)
+
+
+# ---------------------------------------------------------------------------------------------
+# Employers
+
+_EMPLOYER_FIELDS = (
+    "name", "siret", "naf_code", "address", "postcode", "city", "size_band",
+    "collective_agreement", "opco", "reached_via", "notes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerRow:
+    id: str
+    name: str
+    siret: str | None
+    naf_code: str
+    city: str
+    opco: str
+    reached_via: str | None
+    open_offers: int
+
+    @property
+    def reached_via_label(self) -> str:
+        return codes.EMPLOYER_REACHED_VIA.get(self.reached_via or "", "")
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerDetail:
+    id: str
+    name: str
+    siret: str | None
+    naf_code: str
+    address: str
+    postcode: str
+    city: str
+    size_band: str
+    collective_agreement: str
+    opco: str
+    reached_via: str | None
+    notes: str
+
+
+def _clean_employer(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(_EMPLOYER_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown employer fields: {sorted(unknown)}")
+    clean = dict(fields)
+    if "name" in clean:
+        clean["name"] = _required(clean["name"], "Raison sociale")
+    if "siret" in clean:
+        clean["siret"] = check_siret(clean["siret"])
+    if "naf_code" in clean:
+        clean["naf_code"] = check_naf(clean["naf_code"])
+    if clean.get("reached_via"):
+        check_code(clean["reached_via"], codes.EMPLOYER_REACHED_VIA, "Mode de contact")
+    elif "reached_via" in clean:
+        clean["reached_via"] = None
+    for key in ("address", "postcode", "city", "size_band", "collective_agreement", "opco",
+                "notes"):
+        if key in clean:
+            clean[key] = (clean[key] or "").strip()
+    return clean
+
+
+def _check_siret_unique(session: Session, siret: str | None, employer_id: str | None) -> None:
+    if siret is None:
+        return
+    query = select(Employer.name).where(Employer.siret == siret)
+    if employer_id:
+        query = query.where(Employer.id != employer_id)
+    other = session.execute(query).scalar()
+    if other is not None:
+        raise UserError(
+            f"SIRET {siret} : cet établissement est déjà enregistré (« {other} »).",
+            hint="Ouvrez la fiche existante au lieu d'en créer une nouvelle.",
+        )
+
+
+def create_employer(db: Database, *, name: str, **fields: Any) -> str:
+    """Add an employer to the directory; returns its id.
+
+    Raises:
+        UserError: empty name, invalid SIRET or NAF code, SIRET already in the directory.
+    """
+    clean = _clean_employer({"name": name, **fields})
+    with db.write() as session:
+        _check_siret_unique(session, clean.get("siret"), None)
+        employer = Employer(**clean)
+        employer.search_text = employer_search_text(
+            employer.name, clean.get("city", ""), clean.get("siret")
+        )
+        session.add(employer)
+        session.flush()
+        return employer.id
+
+
+def update_employer(db: Database, employer_id: str, **fields: Any) -> None:
+    clean = _clean_employer(fields)
+    with db.write() as session:
+        employer = _get(session, Employer, employer_id, "Entreprise")
+        if "siret" in clean:
+            _check_siret_unique(session, clean["siret"], employer_id)
+        for key, value in clean.items():
+            setattr(employer, key, value)
+        employer.search_text = employer_search_text(employer.name, employer.city, employer.siret)
+
+
+def get_employer(db: Database, employer_id: str) -> EmployerDetail:
+    columns = [getattr(Employer, name) for name in ("id", *_EMPLOYER_FIELDS)]
+    with db.read() as session:
+        row = session.execute(select(*columns).where(Employer.id == employer_id)).one_or_none()
+    if row is None:
+        raise UserError("Cette entreprise n'existe plus (supprimée entre-temps ?).")
+    return EmployerDetail(*row)
+
+
+def list_employers(db: Database, search: str = "", limit: int | None = None) -> list[EmployerRow]:
+    """The directory, by name; ``search`` matches name, town or SIRET without case or accents."""
+    open_offers = (
+        select(JobOffer.employer_id, func.count().label("n"))
+        .where(JobOffer.status == "ouverte")
+        .group_by(JobOffer.employer_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Employer.id, Employer.name, Employer.siret, Employer.naf_code, Employer.city,
+            Employer.opco, Employer.reached_via, func.coalesce(open_offers.c.n, 0),
+        )
+        .outerjoin(open_offers, open_offers.c.employer_id == Employer.id)
+        .order_by(Employer.search_text)
+    )
+    for word in fold(search).split():
+        query = query.where(Employer.search_text.contains(word, autoescape=True))
+    if limit:
+        query = query.limit(limit)
+    with db.read() as session:
+        return [EmployerRow(*row) for row in session.execute(query)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Contact persons and tutors
+
+_CONTACT_FIELDS = (
+    "last_name", "first_name", "role", "phone", "email", "is_tutor", "is_employer_in_person",
+    "tutor_experience_years",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    id: str
+    employer_id: str
+    last_name: str
+    first_name: str
+    role: str
+    phone: str
+    email: str
+    is_tutor: bool
+    is_employer_in_person: bool
+    tutor_experience_years: int | None
+    active_trainees: int
+    warnings: tuple[str, ...]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(_CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown contact fields: {sorted(unknown)}")
+    clean = dict(fields)
+    if "last_name" in clean:
+        clean["last_name"] = _required(clean["last_name"], "Nom du contact")
+    years = clean.get("tutor_experience_years")
+    if years is not None and (not isinstance(years, int) or years < 0):
+        raise UserError(
+            f"Expérience du tuteur : « {years} » n'est pas un nombre d'années valide.",
+            hint="Indiquez un nombre entier d'années, 0 ou plus.",
+        )
+    if clean.get("is_employer_in_person"):
+        # The employer in person who follows a trainee is a tutor.
+        clean["is_tutor"] = True
+    return clean
+
+
+def add_contact(db: Database, employer_id: str, *, last_name: str, **fields: Any) -> str:
+    clean = _clean_contact({"last_name": last_name, **fields})
+    with db.write() as session:
+        _get(session, Employer, employer_id, "Entreprise")
+        contact = EmployerContact(employer_id=employer_id, **clean)
+        session.add(contact)
+        session.flush()
+        return contact.id
+
+
+def update_contact(db: Database, contact_id: str, **fields: Any) -> None:
+    clean = _clean_contact(fields)
+    with db.write() as session:
+        contact = _get(session, EmployerContact, contact_id, "Contact")
+        for key, value in clean.items():
+            setattr(contact, key, value)
+
+
+def _active_contract(on: date) -> Any:
+    """Contracts running on ``on``: started, not yet ended, not broken."""
+    return and_(
+        Contract.start_date <= on,
+        or_(Contract.end_date.is_(None), Contract.end_date >= on),
+        or_(Contract.rupture_on.is_(None), Contract.rupture_on > on),
+    )
+
+
+def tutor_warnings(
+    is_tutor: bool,
+    is_employer_in_person: bool,
+    experience_years: int | None,
+    active_trainees: int,
+    *,
+    adding: int = 0,
+) -> tuple[str, ...]:
+    """French sentences warning about the legal limits of a tutor (none when all is well).
+
+    ``adding`` counts trainees about to be given to the tutor (a contract being written).
+    """
+    if not is_tutor:
+        return ()
+    warnings = []
+    if experience_years is None:
+        warnings.append(
+            "Expérience du tuteur non renseignée : un tuteur doit justifier d'au moins deux ans "
+            "d'expérience professionnelle."
+        )
+    elif experience_years < TUTOR_MIN_EXPERIENCE_YEARS:
+        warnings.append(
+            f"Le tuteur n'a que {experience_years} an{'s' if experience_years > 1 else ''} "
+            "d'expérience : il en faut au moins deux."
+        )
+    limit = EMPLOYER_TUTOR_MAX_TRAINEES if is_employer_in_person else TUTOR_MAX_TRAINEES
+    total = active_trainees + adding
+    if total > limit:
+        who = "L'employeur tuteur" if is_employer_in_person else "Un tuteur"
+        warnings.append(
+            f"{who} peut suivre au plus {limit} alternants : celui-ci en aurait {total}."
+        )
+    return tuple(warnings)
+
+
+def list_contacts(
+    db: Database, employer_id: str, *, on: date | None = None
+) -> list[ContactRow]:
+    """The contact persons of an employer, tutors with their trainees and warnings on ``on``."""
+    on = on or date.today()
+    trainees = (
+        select(Contract.tutor_id, func.count().label("n"))
+        .where(_active_contract(on), Contract.tutor_id.is_not(None))
+        .group_by(Contract.tutor_id)
+        .subquery()
+    )
+    query = (
+        select(
+            *[getattr(EmployerContact, name) for name in ("id", "employer_id", *_CONTACT_FIELDS)],
+            func.coalesce(trainees.c.n, 0),
+        )
+        .outerjoin(trainees, trainees.c.tutor_id == EmployerContact.id)
+        .where(EmployerContact.employer_id == employer_id)
+        .order_by(EmployerContact.last_name, EmployerContact.first_name)
+    )
+    with db.read() as session:
+        rows = session.execute(query).all()
+    return [
+        ContactRow(*row, tutor_warnings(row.is_tutor, row.is_employer_in_person,
+                                        row.tutor_experience_years, row[-1]))
+        for row in rows
+    ]
+
+
+def tutor_warnings_for(
+    db: Database, contact_id: str, *, on: date, adding: int = 0
+) -> tuple[str, ...]:
+    """Warnings for one tutor on a date, e.g. before giving them one more trainee."""
+    with db.read() as session:
+        contact = _get(session, EmployerContact, contact_id, "Tuteur")
+        active = session.execute(
+            select(func.count()).select_from(Contract)
+            .where(Contract.tutor_id == contact_id, _active_contract(on))
+        ).scalar_one()
+        return tutor_warnings(
+            contact.is_tutor, contact.is_employer_in_person, contact.tutor_experience_years,
+            active, adding=adding,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Prospecting log
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectingRow:
+    id: str
+    employer_id: str
+    done_on: date
+    channel: str
+    author: str
+    outcome: str
+    next_step: str
+    next_step_on: date | None
+
+    @property
+    def channel_label(self) -> str:
+        return codes.PROSPECTING_CHANNELS.get(self.channel, self.channel)
+
+
+def add_prospecting_event(
+    db: Database,
+    employer_id: str,
+    *,
+    done_on: date,
+    channel: str,
+    author: str = "",
+    outcome: str = "",
+    next_step: str = "",
+    next_step_on: date | None = None,
+) -> str:
+    check_code(channel, codes.PROSPECTING_CHANNELS, "Canal de prospection")
+    if next_step_on is not None and next_step_on < done_on:
+        raise UserError(
+            f"Prochaine étape : la date {next_step_on:%d/%m/%Y} est antérieure au contact du "
+            f"{done_on:%d/%m/%Y}.",
+            hint="La prochaine étape se situe le jour du contact ou après.",
+        )
+    with db.write() as session:
+        _get(session, Employer, employer_id, "Entreprise")
+        event = ProspectingEvent(
+            employer_id=employer_id, done_on=done_on, channel=channel, author=author.strip(),
+            outcome=outcome.strip(), next_step=next_step.strip(), next_step_on=next_step_on,
+        )
+        session.add(event)
+        session.flush()
+        return event.id
+
+
+_PROSPECTING_COLUMNS = (
+    ProspectingEvent.id, ProspectingEvent.employer_id, ProspectingEvent.done_on,
+    ProspectingEvent.channel, ProspectingEvent.author, ProspectingEvent.outcome,
+    ProspectingEvent.next_step, ProspectingEvent.next_step_on,
+)
+
+
+def list_prospecting(db: Database, employer_id: str) -> list[ProspectingRow]:
+    """The prospecting log of one employer, most recent first."""
+    query = (
+        select(*_PROSPECTING_COLUMNS)
+        .where(ProspectingEvent.employer_id == employer_id)
+        .order_by(ProspectingEvent.done_on.desc(), ProspectingEvent.created_at.desc())
+    )
+    with db.read() as session:
+        return [ProspectingRow(*row) for row in session.execute(query)]
+
+
+def next_prospecting_steps(db: Database, until: date) -> list[tuple[str, ProspectingRow]]:
+    """(employer name, step) of every planned next step due by ``until``, soonest first."""
+    query = (
+        select(Employer.name, *_PROSPECTING_COLUMNS)
+        .join(Employer, Employer.id == ProspectingEvent.employer_id)
+        .where(ProspectingEvent.next_step_on.is_not(None), ProspectingEvent.next_step_on <= until)
+        .order_by(ProspectingEvent.next_step_on)
+    )
+    with db.read() as session:
+        return [(row[0], ProspectingRow(*row[1:])) for row in session.execute(query)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Job offers
+
+_OFFER_FIELDS = (
+    "employer_id", "title", "rome_code", "city", "received_on", "start_on", "weekly_hours",
+    "status", "source", "description",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRow:
+    id: str
+    cohort_id: str
+    employer_id: str
+    employer_name: str
+    title: str
+    rome_code: str
+    city: str
+    received_on: date
+    start_on: date | None
+    weekly_hours: float | None
+    status: str
+    source: str
+
+    @property
+    def status_label(self) -> str:
+        return codes.OFFER_STATUSES.get(self.status, self.status)
+
+    @property
+    def source_label(self) -> str:
+        return codes.OFFER_SOURCES.get(self.source, self.source)
+
+
+def _clean_hours(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        hours = Decimal(str(value).replace(",", "."))
+    except InvalidOperation:
+        raise UserError(
+            f"Durée hebdomadaire « {value} » : ce n'est pas un nombre d'heures."
+        ) from None
+    if not 0 < hours <= 48:
+        raise UserError(
+            f"Durée hebdomadaire « {value} » : elle doit être comprise entre 0 et 48 heures.",
+        )
+    # The column holds one decimal; the value travels as a float only to the driver.
+    return float(hours.quantize(Decimal("0.1")))
+
+
+def _clean_offer(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(_OFFER_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown offer fields: {sorted(unknown)}")
+    clean = dict(fields)
+    if "title" in clean:
+        clean["title"] = _required(clean["title"], "Intitulé du poste")
+    if "rome_code" in clean:
+        clean["rome_code"] = check_rome_code(clean["rome_code"], field="Code ROME de l'offre")
+    if "status" in clean:
+        check_code(clean["status"], codes.OFFER_STATUSES, "Statut de l'offre")
+    if "source" in clean:
+        check_code(clean["source"], codes.OFFER_SOURCES, "Source de l'offre")
+    if "weekly_hours" in clean:
+        clean["weekly_hours"] = _clean_hours(clean["weekly_hours"])
+    if "city" in clean:
+        clean["city"] = (clean["city"] or "").strip()
+    return clean
+
+
+def create_offer(
+    db: Database,
+    *,
+    cohort_id: str,
+    employer_id: str,
+    title: str,
+    rome_code: str,
+    received_on: date,
+    **fields: Any,
+) -> str:
+    """Record a job offer; returns its id. The town defaults to the employer's."""
+    clean = _clean_offer({
+        "employer_id": employer_id, "title": title, "rome_code": rome_code,
+        "received_on": received_on, **fields,
+    })
+    with db.write() as session:
+        employer = _get(session, Employer, employer_id, "Entreprise")
+        if not clean.get("city"):
+            clean["city"] = employer.city
+        offer = JobOffer(cohort_id=cohort_id, **clean)
+        session.add(offer)
+        session.flush()
+        return offer.id
+
+
+def update_offer(db: Database, offer_id: str, **fields: Any) -> None:
+    clean = _clean_offer(fields)
+    with db.write() as session:
+        offer = _get(session, JobOffer, offer_id, "Offre")
+        for key, value in clean.items():
+            setattr(offer, key, value)
+
+
+def set_offer_status(db: Database, offer_id: str, status: str) -> None:
+    update_offer(db, offer_id, status=status)
+
+
+def list_offers(
+    db: Database,
+    *,
+    cohort_id: str | None = None,
+    status: str | None = None,
+    rome_code: str | None = None,
+    city: str | None = None,
+    employer_id: str | None = None,
+) -> list[OfferRow]:
+    """Job offers, newest first, filtered by status, ROME code (or family prefix) and town.
+
+    The town matches without case or accents ("beziers" finds "Béziers"); a ROME filter of three
+    characters selects a whole family.
+    """
+    query = (
+        select(
+            JobOffer.id, JobOffer.cohort_id, JobOffer.employer_id, Employer.name, JobOffer.title,
+            JobOffer.rome_code, JobOffer.city, JobOffer.received_on, JobOffer.start_on,
+            JobOffer.weekly_hours, JobOffer.status, JobOffer.source,
+        )
+        .join(Employer, Employer.id == JobOffer.employer_id)
+        .order_by(JobOffer.received_on.desc(), JobOffer.title)
+    )
+    if cohort_id:
+        query = query.where(JobOffer.cohort_id == cohort_id)
+    if employer_id:
+        query = query.where(JobOffer.employer_id == employer_id)
+    if status:
+        query = query.where(JobOffer.status == check_code(status, codes.OFFER_STATUSES, "Statut"))
+    if rome_code:
+        code = rome_code.strip().upper()
+        if len(code) == 5:
+            query = query.where(JobOffer.rome_code == code)
+        else:
+            query = query.where(JobOffer.rome_code.startswith(code, autoescape=True))
+    with db.read() as session:
+        rows = [OfferRow(*row) for row in session.execute(query)]
+    if city:
+        # A handful of offers per cohort: the town is compared folded in Python, since SQL LIKE
+        # ignores the case of ASCII letters only (see DESIGN.md).
+        wanted = fold(city)
+        rows = [row for row in rows if wanted in fold(row.city)]
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
+    entity = session.get(model, entity_id)
+    if entity is None:
+        raise UserError(f"{what} introuvable : elle a peut-être été supprimée entre-temps.")
+    return entity
+
+
+__all__ = [
+    "ContactRow", "EmployerDetail", "EmployerRow", "OfferRow", "ProspectingRow", "add_contact",
+    "add_prospecting_event", "check_naf", "check_siret", "create_employer", "create_offer",
+    "employer_search_text", "get_employer", "list_contacts", "list_employers",
+    "list_offers", "list_prospecting", "next_prospecting_steps", "set_offer_status",
+    "tutor_warnings", "tutor_warnings_for", "update_contact", "update_employer", "update_offer",
+]

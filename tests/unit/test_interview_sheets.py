@@ -1,0 +1,102 @@
+"""Interviews, their checklists from editable templates, the PDF sheet read back, the .ics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pypdf
+import pytest
+from icalendar import Calendar
+
+from coachdesk.errors import UserError
+from coachdesk.exports.ics_interviews import write_interviews_ics
+from coachdesk.exports.interview_sheet import write_interview_sheets
+from coachdesk.services import bilan, interviews, matching
+from coachdesk.services import employers as emp
+from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F401
+
+
+def _interview(db, cohort_id, when=datetime(2010, 5, 11, 14, 30)):  # noqa: F811
+    employer = emp.create_employer(db, name="Boulangerie Lefèvre & Cœur", city="Pézenas",
+                                   address="3 place de l'Église", postcode="34120")
+    offer = emp.create_offer(db, cohort_id=cohort_id, employer_id=employer,
+                             title="Assistant·e de gestion", rome_code="M1607",
+                             received_on=date(2010, 4, 1), weekly_hours="35",
+                             description="Prime de 150 € ; l’équipe œuvre en boutique.")
+    person = make_participant(db, cohort_id, "Bénézech", "Anaïs")
+    bilan.add_project(db, person, rome_code="M1607", decision="valide",
+                      decided_on=date(2010, 5, 3))
+    referral = matching.propose(db, offer, person, date(2010, 5, 3))
+    interview = interviews.schedule_interview(
+        db, referral, when, place="Boutique", address="3 place de l'Église, Pézenas",
+        route_note="Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
+        contact_person="Mme Françoise Ducœur", planned_on=date(2010, 5, 4),
+    )
+    return referral, interview
+
+
+def test_default_checklist_is_seeded_copied_and_ticked(db, cohort_id) -> None:  # noqa: F811
+    _, interview = _interview(db, cohort_id)
+    name, labels = interviews.default_checklist_file()
+    assert name == "Préparation à l'entretien de recrutement" and len(labels) >= 10
+    items = interviews.checklist(db, interview)
+    assert [item.label for item in items] == labels
+    assert matching.list_referrals(db)[0].status_label == "Entretien prévu"
+
+    # Editing the template afterwards does not change the interview's own copy.
+    template = interviews.list_templates(db)[0]
+    interviews.save_template(db, template.name, ["Un seul point"], template_id=template.id,
+                             is_default=True)
+    assert len(interviews.checklist(db, interview)) == len(labels)
+
+    interviews.tick_item(db, items[0].id, True, on=date(2010, 5, 9), note="Site web lu")
+    interviews.tick_item(db, items[2].id, True, on=date(2010, 5, 10))
+    rows = interviews.list_interviews(db, start=date(2010, 5, 10), end=date(2010, 5, 17))
+    assert [(r.first_name, r.items_done, r.items_total) for r in rows] == [
+        ("Anaïs", 2, len(labels)),
+    ]
+    interviews.set_interview_outcome(db, interview, "retenu", notes="Début le 1er juin")
+    assert matching.list_referrals(db)[0].status_label == "Retenu·e"
+    with pytest.raises(UserError, match="au moins un point"):
+        interviews.save_template(db, "Vide", ["  "])
+
+
+def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
+    _, interview = _interview(db, cohort_id)
+    items = interviews.checklist(db, interview)
+    interviews.tick_item(db, items[1].id, True, on=date(2010, 5, 9))
+    interviews.tick_item(db, items[3].id, True, on=date(2010, 5, 10))
+    start, end = interviews.parse_iso_week("2010-W19")
+    sheets = interviews.interview_sheets(db, start, end)
+    out = tmp_path / "sorties" / "fiches.pdf"
+    out.parent.mkdir()
+    assert write_interview_sheets(out, sheets) == 1
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    for expected in ("Fiche de préparation à l'entretien", "Mardi 11 mai 2010 à 14 h 30",
+                     "Anaïs Bénézech", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
+                     "Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
+                     "Prime de 150 € ; l’équipe œuvre en boutique.", "M1607 – Secrétaire",
+                     "Ma préparation (2 sur", items[1].label, items[3].label):
+        assert expected in text, expected
+    assert text.count("Fait le") == 2
+    assert "Fait le 09/05" in text and "Fait le 10/05" in text
+    assert list(out.parent.iterdir()) == [out]  # no temporary file left
+
+
+def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
+    assert interviews.parse_iso_week("2010-W18") == (date(2010, 5, 3), date(2010, 5, 10))
+    with pytest.raises(UserError, match="format attendu AAAA-Wss"):
+        interviews.parse_iso_week("2010-W60")
+    _interview(db, cohort_id)
+    sheets = interviews.interview_sheets(db, *interviews.parse_iso_week("2010-W19"))
+    path = tmp_path / "entretiens.ics"
+    write_interviews_ics(path, sheets, stamp=datetime(2010, 5, 1, 8, 0))
+    calendar = Calendar.from_ical(path.read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Entretien Anaïs Bénézech – Boulangerie Lefèvre & Cœur"
+    assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2010, 5, 11, 14, 30)
+    assert str(event.decoded("dtstart").tzinfo) == "Europe/Paris"
+    assert "Pézenas" in str(event["location"])
