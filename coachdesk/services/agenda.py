@@ -28,8 +28,8 @@ from coachdesk.models import (
     RecruitmentInterview,
     Referral,
     Reminder,
+    codes,
 )
-from coachdesk.models import codes
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
