@@ -35,6 +35,7 @@ from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
 
+MAX_FOLLOW_UP_MONTHS = 25
 KINDS = {
     "trial_period_end": "Fin de période d'essai",
     "visit_due": "Visite à faire",
@@ -120,7 +121,9 @@ def _contract_items(
 ) -> list[AgendaItem]:
     # Contracts running during the week (or whose trial ended in it): one read of their columns.
     running = and_(
-        Contract.start_date <= sunday,
+        # Indexed range: a contrat de professionnalisation (or the professionalisation action of
+        # a CDI) lasts at most 24 months, so older contracts have nothing left to follow.
+        Contract.start_date.between(rules.add_months(monday, -MAX_FOLLOW_UP_MONTHS), sunday),
         or_(Contract.end_date.is_(None), Contract.end_date >= monday),
         or_(Contract.rupture_on.is_(None), Contract.rupture_on >= monday),
         _in_cohort(cohort_id),
@@ -141,21 +144,21 @@ def _contract_items(
     if not rows:
         return []
     visits: dict[str, list[tuple[date | None, date | None, date | None]]] = defaultdict(list)
-    for contract_id, planned_on, done_on, next_on in session.execute(
-        select(
-            FollowUpVisit.contract_id, FollowUpVisit.planned_on, FollowUpVisit.done_on,
-            FollowUpVisit.next_visit_on,
-        )
-        .join(Contract, Contract.id == FollowUpVisit.contract_id)
-        .join(Participant, Participant.id == Contract.participant_id)
-        .where(running)
-    ):
-        visits[contract_id].append((planned_on, done_on, next_on))
+    contract_ids = [row[0] for row in rows]
+    for chunk_start in range(0, len(contract_ids), 500):
+        chunk = contract_ids[chunk_start:chunk_start + 500]
+        for contract_id, planned_on, done_on, next_on in session.execute(
+            select(
+                FollowUpVisit.contract_id, FollowUpVisit.planned_on, FollowUpVisit.done_on,
+                FollowUpVisit.next_visit_on,
+            ).where(FollowUpVisit.contract_id.in_(chunk))
+        ):
+            visits[contract_id].append((planned_on, done_on, next_on))
 
     items: list[AgendaItem] = []
     for row in rows:
         (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
-         decision, job_title, first, last, interval, employer) = row
+         decision, _job_title, first, last, interval, employer) = row
         who = _name(first, last)
         terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
                                     sent_to_opco_on=sent_on, opco_decision=decision)
@@ -167,9 +170,10 @@ def _contract_items(
             return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
 
         if monday <= trial_end <= sunday and (rupture_on is None or rupture_on > trial_end):
+            kind_label = codes.CONTRACT_TYPES[contract_type]
             items.append(item(trial_end, "trial_period_end",
-                              f"Fin de la période d'essai {at} ({codes.CONTRACT_TYPES[contract_type]}"
-                              f" débuté le {fr_date(start)})."))
+                              f"Fin de la période d'essai {at} ({kind_label} débuté le "
+                              f"{fr_date(start)})."))
         # OPCO: sending due within five days of the start, answer within twenty days.
         send_by = rules.opco_send_deadline(terms)
         if sent_on is None and monday <= send_by <= sunday:
