@@ -22,8 +22,20 @@ from sqlalchemy import insert
 from coachdesk import paths
 from coachdesk.db import open_database
 from coachdesk.models import (
-    Cohort, Contract, Employer, Enrolment, FollowUpVisit, JobOffer, Outcome, Outreach,
-    Participant, RecruitmentInterview, Referral, Reminder, new_id, utcnow,
+    Cohort,
+    Contract,
+    Employer,
+    Enrolment,
+    FollowUpVisit,
+    JobOffer,
+    Outcome,
+    Outreach,
+    Participant,
+    RecruitmentInterview,
+    Referral,
+    Reminder,
+    new_id,
+    utcnow,
 )
 from coachdesk.services.agenda import compute_agenda
 
