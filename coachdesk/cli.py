@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "coachdesk.commands.agenda",
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
     "coachdesk.commands.print_sheets",

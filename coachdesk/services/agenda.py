@@ -1,0 +1,360 @@
+"""The week's agenda ("Cette semaine"), computed from the data.
+
+One query per kind of item, each reading only the rows that can fall in the week (indexed date
+ranges, selected columns, no ORM objects), then the dates are computed with the same rules the
+contract follow-up uses. Visits overdue are those due before the week starts and still not done.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Database
+from coachdesk.models import (
+    Cohort,
+    Contract,
+    Employer,
+    Enrolment,
+    FollowUpVisit,
+    JobOffer,
+    Outcome,
+    Participant,
+    RecruitmentInterview,
+    Referral,
+    Reminder,
+    codes,
+)
+from coachdesk.services import contract_rules as rules
+from coachdesk.services.contract_rules import fr_date
+from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
+
+MAX_FOLLOW_UP_MONTHS = 25
+KINDS = {
+    "trial_period_end": "Fin de période d'essai",
+    "visit_due": "Visite à faire",
+    "visit_overdue": "Visite en retard",
+    "enrolment_deadline": "Date limite d'inscription",
+    "recruitment_interview": "Entretien de recrutement",
+    "opco_deadline": "Échéance OPCO",
+    "post_exit_followup": "Suivi après la sortie",
+    "reminder": "Rappel",
+}
+# Sort order within a day: what is late or final first.
+_KIND_ORDER = {kind: position for position, kind in enumerate(
+    ("visit_overdue", "enrolment_deadline", "trial_period_end", "opco_deadline",
+     "recruitment_interview", "visit_due", "post_exit_followup", "reminder")
+)}
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One thing due in the week, with what the window needs to open its record."""
+
+    day: date
+    kind: str  # a key of KINDS
+    participant: str  # display name, "" for a reminder about no one
+    detail: str  # French
+    participant_id: str | None
+    record_table: str  # "contract", "enrolment", "recruitment_interview", "outcome", "reminder"
+    record_id: str
+    contract_id: str | None = None
+    starts_at: datetime | None = None  # recruitment interviews have a time
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "date": self.day.isoformat(),
+            "kind": self.kind,
+            "participant": self.participant,
+            "detail": self.detail,
+        }
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def parse_iso_week(text: str) -> date:
+    """``"2010-W28"`` → the Monday of that ISO week; raises ValueError on bad text."""
+    cleaned = text.strip().upper()
+    year_text, sep, week_text = cleaned.partition("-W")
+    if not sep or len(year_text) != 4 or not year_text.isdigit() or not week_text.isdigit():
+        raise ValueError(text)
+    return date.fromisocalendar(int(year_text), int(week_text), 1)
+
+
+def _name(first: str, last: str) -> str:
+    return f"{first} {last}".strip()
+
+
+def compute_agenda(
+    database: Database, monday: date, *, cohort_id: str | None = None
+) -> list[AgendaItem]:
+    """Every item of the week starting ``monday`` (a Monday), sorted by day."""
+    monday = week_start(monday)
+    sunday = monday + timedelta(days=6)
+    items: list[AgendaItem] = []
+    with database.read() as session:
+        items += _contract_items(session, monday, sunday, cohort_id)
+        items += _enrolment_items(session, monday, sunday, cohort_id)
+        items += _interview_items(session, monday, sunday, cohort_id)
+        items += _followup_items(session, monday, sunday, cohort_id)
+        items += _reminder_items(session, monday, sunday, cohort_id)
+    items.sort(key=lambda item: (item.day, _KIND_ORDER[item.kind], item.starts_at or
+                                 datetime.min, item.participant))
+    return items
+
+
+def _in_cohort(cohort_id: str | None) -> Any:
+    return Participant.cohort_id == cohort_id if cohort_id else true()
+
+
+def _contract_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    # Contracts running during the week (or whose trial ended in it): one read of their columns.
+    running = and_(
+        # Indexed range: a contrat de professionnalisation (or the professionalisation action of
+        # a CDI) lasts at most 24 months, so older contracts have nothing left to follow.
+        Contract.start_date.between(rules.add_months(monday, -MAX_FOLLOW_UP_MONTHS), sunday),
+        or_(Contract.end_date.is_(None), Contract.end_date >= monday),
+        or_(Contract.rupture_on.is_(None), Contract.rupture_on >= monday),
+        _in_cohort(cohort_id),
+    )
+    rows = session.execute(
+        select(
+            Contract.id, Contract.participant_id, Contract.contract_type, Contract.start_date,
+            Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
+            Contract.sent_to_opco_on, Contract.opco_decision, Contract.job_title,
+            Participant.first_name, Participant.last_name, Cohort.visit_interval_weeks,
+            Employer.name,
+        )
+        .join(Participant, Participant.id == Contract.participant_id)
+        .join(Cohort, Cohort.id == Participant.cohort_id)
+        .join(Employer, Employer.id == Contract.employer_id)
+        .where(running)
+    ).all()
+    if not rows:
+        return []
+    visits: dict[str, list[tuple[date | None, date | None, date | None]]] = defaultdict(list)
+    contract_ids = [row[0] for row in rows]
+    for chunk_start in range(0, len(contract_ids), 500):
+        chunk = contract_ids[chunk_start:chunk_start + 500]
+        for contract_id, planned_on, done_on, next_on in session.execute(
+            select(
+                FollowUpVisit.contract_id, FollowUpVisit.planned_on, FollowUpVisit.done_on,
+                FollowUpVisit.next_visit_on,
+            ).where(FollowUpVisit.contract_id.in_(chunk))
+        ):
+            visits[contract_id].append((planned_on, done_on, next_on))
+
+    items: list[AgendaItem] = []
+    for row in rows:
+        (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
+         decision, _job_title, first, last, interval, employer) = row
+        who = _name(first, last)
+        terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
+                                    sent_to_opco_on=sent_on, opco_decision=decision)
+        trial_end = rules.trial_period_end(terms)
+        at = f"chez {employer}"
+
+        def item(day: date, kind: str, detail: str, *, _who: str = who,
+                 _pid: str = participant_id, _cid: str = contract_id) -> AgendaItem:
+            return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
+
+        if monday <= trial_end <= sunday and (rupture_on is None or rupture_on > trial_end):
+            kind_label = codes.CONTRACT_TYPES[contract_type]
+            items.append(item(trial_end, "trial_period_end",
+                              f"Fin de la période d'essai {at} ({kind_label} débuté le "
+                              f"{fr_date(start)})."))
+        # OPCO: sending due within five days of the start, answer within twenty days.
+        send_by = rules.opco_send_deadline(terms)
+        if sent_on is None and monday <= send_by <= sunday:
+            items.append(item(send_by, "opco_deadline",
+                              f"Le contrat {at} doit être transmis à l'OPCO au plus tard ce jour."))
+        answer_by = rules.opco_answer_deadline(terms)
+        if answer_by is not None and not rules.opco_answered(terms) and (
+            monday <= answer_by <= sunday
+        ):
+            items.append(item(answer_by, "opco_deadline",
+                              f"L'OPCO doit répondre pour le contrat {at} (transmis le "
+                              f"{fr_date(sent_on)}) ; sans réponse, son silence vaut "
+                              "acceptation."))
+        # Visits: the next one due as the week starts, from the last done before it and the
+        # next planned; a visit done during the week still shows, marked as done.
+        contract_visits = visits.get(contract_id, [])
+        done = [(d, n) for _p, d, n in contract_visits if d is not None and d < monday]
+        last_done_on, next_on = max(done) if done else (None, None)
+        planned = [p for p, d, _n in contract_visits if p is not None
+                   and (d is None or d >= monday)
+                   and (last_done_on is None or p >= last_done_on)]
+        done_in_week = sorted(d for _p, d, _n in contract_visits
+                              if d is not None and monday <= d <= sunday)
+        last_day = rupture_on if rupture_on is not None else end
+        due = next_visit_due(
+            trial_end=trial_end, interval_weeks=interval, last_done_on=last_done_on,
+            next_visit_on=next_on, next_planned_on=min(planned) if planned else None,
+            last_day=last_day,
+        )
+        if due is None or due > sunday:
+            continue
+        if due < monday:
+            if done_in_week:
+                continue  # caught up during the week
+            late = (monday - due).days
+            items.append(item(due, "visit_overdue",
+                              f"Visite de suivi {at} en retard de {late} jour(s) (prévue le "
+                              f"{fr_date(due)})."))
+        else:
+            first_visit = " (première visite, avant la fin de la période d'essai)" if (
+                last_done_on is None) else ""
+            made = f" Faite le {fr_date(done_in_week[0])}." if done_in_week else ""
+            items.append(item(due, "visit_due", f"Visite de suivi {at}{first_visit}.{made}"))
+    return items
+
+
+def _enrolment_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    horizon = sunday + timedelta(days=max(DEADLINE_WARNING_DAYS))
+    cohorts = session.execute(
+        select(Cohort.id, Cohort.enrolment_deadline).where(
+            Cohort.enrolment_deadline.between(monday, horizon),
+            Cohort.id == cohort_id if cohort_id else true(),
+        )
+    ).all()
+    items: list[AgendaItem] = []
+    for cohort, deadline in cohorts:
+        days: list[tuple[date, int]] = [(deadline, 0)] + [
+            (deadline - timedelta(days=n), n) for n in DEADLINE_WARNING_DAYS
+        ]
+        days = [(day, left) for day, left in days if monday <= day <= sunday]
+        if not days:
+            continue
+        first_contract = (
+            select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
+            .where(Contract.participant_id == Enrolment.participant_id)
+            .scalar_subquery()
+        )
+        people = session.execute(
+            select(Enrolment.id, Participant.id, Participant.first_name, Participant.last_name,
+                   Enrolment.confirmed_on, Enrolment.lapsed_on, first_contract)
+            .join(Participant, Participant.id == Enrolment.participant_id)
+            .where(Enrolment.cohort_id == cohort)
+        ).all()
+        for day, left in days:
+            if left == 0:
+                detail = ("Date limite : sans contrat signé ce jour, l'inscription provisoire "
+                          "devient caduque.")
+            else:
+                detail = (f"Plus que {left} jours pour signer un contrat : l'inscription "
+                          f"provisoire devient caduque après le {fr_date(deadline)}.")
+            # Still provisional on that day: no contract yet, not lapsed before.
+            items += [
+                AgendaItem(day, "enrolment_deadline", _name(first, last), detail, pid,
+                           "enrolment", enrolment_id)
+                for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
+                if (confirmed_on is None or confirmed_on > day)
+                and (contract_on is None or contract_on > day)
+                and (lapsed_on is None or lapsed_on >= day)
+            ]
+    return items
+
+
+def _interview_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    rows = session.execute(
+        select(
+            RecruitmentInterview.id, RecruitmentInterview.starts_at, RecruitmentInterview.place,
+            RecruitmentInterview.outcome, Participant.id, Participant.first_name,
+            Participant.last_name, JobOffer.title, Employer.name,
+        )
+        .join(Referral, Referral.id == RecruitmentInterview.referral_id)
+        .join(Participant, Participant.id == Referral.participant_id)
+        .join(JobOffer, JobOffer.id == Referral.offer_id)
+        .join(Employer, Employer.id == JobOffer.employer_id)
+        .where(
+            RecruitmentInterview.starts_at >= datetime.combine(monday, time.min),
+            RecruitmentInterview.starts_at < datetime.combine(sunday + timedelta(days=1), time.min),
+            _in_cohort(cohort_id),
+        )
+    ).all()
+    items = []
+    for interview_id, starts_at, place, outcome, pid, first, last, title, employer in rows:
+        where = f", {place}" if place else ""
+        state = "" if outcome == "a_venir" else f" — {codes.INTERVIEW_OUTCOMES[outcome]}"
+        items.append(AgendaItem(
+            starts_at.date(), "recruitment_interview", _name(first, last),
+            f"{starts_at:%H:%M} : entretien chez {employer} pour « {title} »{where}{state}.",
+            pid, "recruitment_interview", interview_id, starts_at=starts_at,
+        ))
+    return items
+
+
+def _followup_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    # Exits whose 3- or 6-month follow-up falls in the week; then keep each person's first exit.
+    windows = [
+        and_(Outcome.recorded_on >= rules.add_months(monday, -months) - timedelta(days=3),
+             Outcome.recorded_on <= rules.add_months(sunday, -months) + timedelta(days=3))
+        for months in FOLLOW_UP_MONTHS
+    ]
+    candidates = session.execute(
+        select(Outcome.id, Outcome.participant_id, Outcome.kind, Outcome.recorded_on,
+               Participant.first_name, Participant.last_name)
+        .join(Participant, Participant.id == Outcome.participant_id)
+        .where(or_(*windows), Outcome.kind.in_(EXIT_OUTCOMES), _in_cohort(cohort_id))
+    ).all()
+    if not candidates:
+        return []
+    earliest = dict(session.execute(
+        select(Outcome.participant_id, func.min(Outcome.recorded_on))
+        .where(Outcome.participant_id.in_({row[1] for row in candidates}),
+               Outcome.kind.in_(EXIT_OUTCOMES))
+        .group_by(Outcome.participant_id)
+    ).all())
+    items = []
+    seen: set[str] = set()
+    for outcome_id, pid, kind, recorded_on, first, last in candidates:
+        if recorded_on != earliest.get(pid) or pid in seen:
+            continue
+        seen.add(pid)
+        for months in FOLLOW_UP_MONTHS:
+            day = rules.add_months(recorded_on, months)
+            if monday <= day <= sunday:
+                items.append(AgendaItem(
+                    day, "post_exit_followup", _name(first, last),
+                    f"Suivi à {months} mois après la sortie du {fr_date(recorded_on)} "
+                    f"({codes.OUTCOME_KINDS[kind]}).",
+                    pid, "outcome", outcome_id,
+                ))
+    return items
+
+
+def _reminder_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    statement = (
+        select(Reminder.id, Reminder.due_on, Reminder.text, Participant.id,
+               Participant.first_name, Participant.last_name)
+        .outerjoin(Participant, Participant.id == Reminder.participant_id)
+        .where(Reminder.due_on.between(monday, sunday), Reminder.done.is_(False))
+    )
+    if cohort_id:
+        statement = statement.where(
+            or_(Reminder.participant_id.is_(None), Participant.cohort_id == cohort_id)
+        )
+    return [
+        AgendaItem(due_on, "reminder", _name(first or "", last or ""), text, pid, "reminder",
+                   reminder_id)
+        for reminder_id, due_on, text, pid, first, last in session.execute(statement)
+    ]

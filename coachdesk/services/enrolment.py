@@ -1,0 +1,164 @@
+"""Provisional enrolment in the training: confirmed by a contract, lapsed at the cohort deadline.
+
+In 2010 the young people with a validated project were let into the training provisionally; the
+place became definitive with a signed contract, and lapsed (caduque) at a deadline without one.
+The effective status at any date is computed here from the stored facts, so an enrolment lapses
+"by itself" even before anyone stores the change; ``lapse_overdue_enrolments`` stores it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select
+
+from coachdesk.db import Database
+from coachdesk.errors import UserError
+from coachdesk.models import Cohort, Contract, Enrolment, Outcome, Participant
+from coachdesk.services import recording
+from coachdesk.services.contract_rules import RuleWarning, fr_date
+
+DEADLINE_WARNING_DAYS = (15, 7)
+ENROLMENT_RULE = (
+    "L'inscription provisoire devient définitive à la signature du contrat de "
+    "professionnalisation ; sans contrat à la date limite de la promotion, elle devient caduque."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentState:
+    status: str  # a code of codes.ENROLMENT_STATUSES
+    deadline: date | None
+    days_left: int | None  # days until the deadline while provisional
+    warning: RuleWarning | None
+
+
+def effective_status(
+    *,
+    stored_status: str,
+    confirmed_on: date | None,
+    lapsed_on: date | None,
+    deadline: date | None,
+    first_contract_on: date | None,
+    on: date,
+) -> EnrolmentState:
+    """The enrolment's status on ``on``, whatever was stored.
+
+    A contract signed (or started) on or before ``on`` confirms it; past the deadline without
+    one it is caduque; otherwise provisional, with a warning 15 and 7 days before the deadline.
+    """
+    known = [d for d in (confirmed_on, first_contract_on) if d is not None]
+    contract_on = min(known) if known else None
+    if contract_on is not None and contract_on <= on:
+        return EnrolmentState("confirmee", deadline, None, None)
+    if (lapsed_on is not None and lapsed_on <= on) or (deadline is not None and on > deadline):
+        return EnrolmentState(
+            "caduque",
+            deadline,
+            None,
+            RuleWarning(
+                "enrolment_lapsed",
+                "L'inscription provisoire est caduque faute de contrat"
+                + (f" au {fr_date(deadline)}" if deadline else "")
+                + " : enregistrez la solution trouvée.",
+                ENROLMENT_RULE,
+            ),
+        )
+    if deadline is None:
+        return EnrolmentState(stored_status if stored_status != "caduque" else "provisoire",
+                              None, None, None)
+    days_left = (deadline - on).days
+    warning = None
+    if days_left <= max(DEADLINE_WARNING_DAYS):
+        warning = RuleWarning(
+            "enrolment_deadline_near",
+            f"Plus que {days_left} jour(s) pour signer un contrat : l'inscription provisoire "
+            f"devient caduque après le {fr_date(deadline)}.",
+            ENROLMENT_RULE,
+        )
+    return EnrolmentState("provisoire", deadline, days_left, warning)
+
+
+def warning_days(deadline: date) -> list[tuple[date, int]]:
+    """The days a coach is warned of a deadline: (day, days left), 15 and 7 days before."""
+    return [(deadline - timedelta(days=days), days) for days in DEADLINE_WARNING_DAYS]
+
+
+def _no_contract_by(day: Any) -> Any:
+    return ~exists().where(
+        and_(
+            Contract.participant_id == Enrolment.participant_id,
+            func.coalesce(Contract.signed_on, Contract.start_date) <= day,
+        )
+    )
+
+
+def lapse_overdue_enrolments(database: Database, today: date) -> int:
+    """Store as caduque every provisional enrolment whose cohort deadline passed without a
+    contract; returns how many changed. One transaction."""
+    with database.write() as session:
+        rows = session.execute(
+            select(Enrolment.participant_id, Cohort.enrolment_deadline)
+            .join(Cohort, Cohort.id == Enrolment.cohort_id)
+            .where(
+                Enrolment.status == "provisoire",
+                Cohort.enrolment_deadline.is_not(None),
+                Cohort.enrolment_deadline < today,
+                _no_contract_by(Cohort.enrolment_deadline),
+            )
+        ).all()
+        for participant_id, deadline in rows:
+            recording.lapse_enrolment(session, participant_id, max(deadline, today))
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class LapsedWithoutOutcome:
+    participant_id: str
+    participant: str
+    lapsed_on: date | None
+
+
+def lapsed_without_outcome(database: Database, cohort_id: str, today: date) -> list[
+    LapsedWithoutOutcome
+]:
+    """People whose enrolment lapsed and for whom no solution (outcome) is recorded yet."""
+    with database.read() as session:
+        rows = session.execute(
+            select(
+                Participant.id, Participant.first_name, Participant.last_name,
+                Enrolment.lapsed_on, Cohort.enrolment_deadline,
+            )
+            .join(Enrolment, Enrolment.participant_id == Participant.id)
+            .join(Cohort, Cohort.id == Enrolment.cohort_id)
+            .where(
+                Participant.cohort_id == cohort_id,
+                Enrolment.confirmed_on.is_(None),
+                (Enrolment.status == "caduque")
+                | (Cohort.enrolment_deadline < today) & _no_contract_by(Cohort.enrolment_deadline),
+                ~exists().where(Outcome.participant_id == Participant.id),
+            )
+            .order_by(Participant.last_name, Participant.first_name)
+        ).all()
+    return [
+        LapsedWithoutOutcome(pid, f"{first} {last}", lapsed or deadline)
+        for pid, first, last, lapsed, deadline in rows
+    ]
+
+
+def save_contract(database: Database, participant_id: str, employer_id: str, start_date: date,
+                  **terms: Any) -> str:
+    """Record a contract in one transaction; it confirms the provisional enrolment."""
+    with database.write() as session:
+        if session.get(Participant, participant_id) is None:
+            raise UserError("Personne introuvable : elle a peut-être été supprimée.")
+        return recording.record_contract(session, participant_id, employer_id, start_date, **terms)
+
+
+def save_outcome(database: Database, participant_id: str, kind: str, recorded_on: date,
+                 **details: Any) -> str:
+    """Record a solution (sortie) in one transaction."""
+    with database.write() as session:
+        return recording.record_outcome(session, participant_id, kind, recorded_on, **details)

@@ -1,0 +1,64 @@
+"""``coachdesk --db PATH agenda`` run as a coach would, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coachdesk.services.agenda import KINDS
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from coachdesk.services.demo import write_demo_database
+
+    return write_demo_database(tmp_path_factory.mktemp("agenda") / "demo.sqlite3")
+
+
+def coachdesk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+
+
+def test_json_is_only_a_list_of_items(demo_db: Path) -> None:
+    result = coachdesk(demo_db, "agenda", "--week", "2010-W28", "--json")
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert all(set(item) == {"date", "kind", "participant", "detail"} for item in items)
+    assert all(item["kind"] in KINDS for item in items)
+    deadline = [i for i in items if i["kind"] == "enrolment_deadline"]
+    assert deadline and {i["date"] for i in deadline} == {"2010-07-15"}
+    assert any(i["kind"] == "trial_period_end" and i["date"] == "2010-07-13" for i in items)
+
+
+def test_readable_french_table_and_ics(demo_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "semaine.ics"
+    result = coachdesk(demo_db, "agenda", "--week", "2010-w27", "--ics", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "Agenda de la semaine 27 (2010), du 05/07/2010 au 11/07/2010" in result.stdout
+    assert "Fin de période d'essai" in result.stdout
+    assert "06/07/2010" in result.stdout
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == result.stdout.count("/2010  ")
+
+
+@pytest.mark.parametrize("week", ["2010-W99", "semaine 28", "2010-28"])
+def test_bad_week_is_a_french_error(demo_db: Path, week: str) -> None:
+    result = coachdesk(demo_db, "agenda", "--week", week, "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"Semaine « {week} » non reconnue" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_week(demo_db: Path) -> None:
+    result = coachdesk(demo_db, "agenda", "--week", "2009-W01")
+    assert result.returncode == 0
+    assert "Rien de prévu cette semaine." in result.stdout
+    assert json.loads(coachdesk(demo_db, "agenda", "--week", "2009-W01", "--json").stdout) == []

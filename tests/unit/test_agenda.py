@@ -1,0 +1,215 @@
+"""Enrolment status, visit plan, ruptures and the week's agenda, on small real databases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from sqlalchemy import select
+
+from coachdesk.db import Database, open_database
+from coachdesk.errors import UserError
+from coachdesk.exports.ics import write_ics
+from coachdesk.models import Contract, Enrolment, Reminder
+from coachdesk.services import recording as rec
+from coachdesk.services.agenda import compute_agenda, parse_iso_week
+from coachdesk.services.enrolment import effective_status, lapse_overdue_enrolments, save_contract
+from coachdesk.services.visits import (
+    next_visit_due,
+    post_exit_followups,
+    save_rupture,
+    save_visit,
+    visit_schedule,
+)
+
+D = date
+DEADLINE = D(2010, 7, 15)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
+    """A cohort with a deadline, Ana under contract from 07/06/2010, Bruno still provisional,
+    Chloé who left for a job on 12/04/2010, and a reminder."""
+    database = open_database(tmp_path / "agenda.sqlite3")
+    with database.write() as s:
+        cohort = rec.add_cohort(s, "Promo test", D(2010, 5, 26), enrolment_deadline=DEADLINE,
+                                visit_interval_weeks=6)
+        ana = rec.add_participant(s, cohort, "Durand", "Ana", listed_on=D(2010, 2, 1),
+                                  birth_date=D(1989, 3, 1), bac_type="professionnel")
+        bruno = rec.add_participant(s, cohort, "Martin", "Bruno", listed_on=D(2010, 2, 1))
+        chloe = rec.add_participant(s, cohort, "Petit", "Chloé", listed_on=D(2010, 2, 1))
+        for person in (ana, bruno):
+            rec.enrol(s, person, D(2010, 5, 26))
+        employer = rec.add_employer(s, "Optique Comédie")
+        rec.record_outcome(s, chloe, "emploi_hors_dispositif", D(2010, 4, 12))
+        s.add(Reminder(participant_id=bruno, due_on=D(2010, 7, 16), text="Rappeler Bruno"))
+    contract = save_contract(
+        database, ana, employer, D(2010, 6, 7), end_date=D(2011, 5, 31), signed_on=D(2010, 6, 3),
+        training_hours=400, gross_monthly_pay_cents=107502,
+    )
+    return database, {"ana": ana, "bruno": bruno, "chloe": chloe, "contract": contract}
+
+
+def kinds(database: Database, week: str) -> list[tuple[date, str, str]]:
+    return [(i.day, i.kind, i.participant) for i in compute_agenda(database, parse_iso_week(week))]
+
+
+def test_week_of_the_trial_period_end_and_deadline_warning(world: tuple[Database, dict]) -> None:
+    database, _ids = world
+    # 05/07–11/07: the trial period (one month from 07/06) ends on 06/07; no visit was made, so
+    # the first one is due that day too; Bruno is 7 days from the deadline.
+    assert kinds(database, "2010-W27") == [
+        (D(2010, 7, 6), "trial_period_end", "Ana Durand"),
+        (D(2010, 7, 6), "visit_due", "Ana Durand"),
+        (D(2010, 7, 8), "enrolment_deadline", "Bruno Martin"),
+    ]
+
+
+def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]) -> None:
+    database, _ids = world
+    items = compute_agenda(database, D(2010, 7, 12))
+    assert [(i.day, i.kind, i.participant) for i in items] == [
+        # The first visit, due 06/07, was never made.
+        (D(2010, 7, 6), "visit_overdue", "Ana Durand"),
+        (D(2010, 7, 12), "post_exit_followup", "Chloé Petit"),
+        (D(2010, 7, 15), "enrolment_deadline", "Bruno Martin"),
+        (D(2010, 7, 16), "reminder", "Bruno Martin"),
+    ]
+    assert "en retard de 6 jour(s)" in items[0].detail
+    assert "Suivi à 3 mois après la sortie du 12/04/2010" in items[1].detail
+    assert "caduque" in items[2].detail
+    assert items[0].record_table == "contract" and items[0].contract_id
+
+
+def test_opco_deadline_and_visits_after_a_report(world: tuple[Database, dict]) -> None:
+    database, ids = world
+    assert (D(2010, 6, 12), "opco_deadline", "Ana Durand") in kinds(database, "2010-W23")
+    save_visit(database, ids["contract"], done_on=D(2010, 7, 5), next_visit_on=D(2010, 8, 16),
+               rating=3, actions="RAS")
+    week27 = compute_agenda(database, D(2010, 7, 5))
+    visit = next(i for i in week27 if i.kind == "visit_due")
+    assert visit.day == D(2010, 7, 6) and "Faite le 05/07/2010" in visit.detail
+    assert "visit_overdue" not in {k for _d, k, _p in kinds(database, "2010-W28")}
+    assert (D(2010, 8, 16), "visit_due", "Ana Durand") in kinds(database, "2010-W33")
+    assert (D(2010, 8, 16), "visit_overdue", "Ana Durand") in kinds(database, "2010-W35")
+
+
+def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]) -> None:
+    database, ids = world
+    notice = save_rupture(database, ids["contract"], D(2010, 6, 20), "employeur", "periode_essai")
+    assert notice.in_trial and notice.trial_end == D(2010, 7, 6)
+    assert any("OPCO" in text and day == D(2010, 7, 20) for day, text in notice.reminders)
+    with database.read() as s:
+        contract = s.get(Contract, ids["contract"])
+        assert contract is not None and contract.rupture_on == D(2010, 6, 20)
+    assert [k for _d, k, _p in kinds(database, "2010-W27")] == ["enrolment_deadline"]
+
+
+def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Database, dict]) -> None:
+    database, ids = world
+    with pytest.raises(UserError, match="postérieure à la fin du contrat"):
+        save_rupture(database, ids["contract"], D(2011, 7, 1), "jeune", "personnel")
+    with pytest.raises(UserError, match="Contrat introuvable"):
+        save_visit(database, "0" * 32, done_on=D(2010, 7, 1))
+    with pytest.raises(UserError, match="appréciation"):
+        save_visit(database, ids["contract"], done_on=D(2010, 7, 1), rating=9)
+    with database.read() as s:
+        contract = s.get(Contract, ids["contract"])
+        assert contract is not None and contract.rupture_on is None
+
+
+def test_contract_confirms_and_deadline_lapses(world: tuple[Database, dict]) -> None:
+    database, ids = world
+    assert lapse_overdue_enrolments(database, D(2010, 7, 15)) == 0
+    assert lapse_overdue_enrolments(database, D(2010, 7, 16)) == 1
+    with database.read() as s:
+        statuses = dict(s.execute(select(Enrolment.participant_id, Enrolment.status)).all())
+    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "caduque"}
+
+
+@pytest.mark.parametrize(
+    ("on", "contract_on", "status", "warning"),
+    [
+        (D(2010, 6, 29), None, "provisoire", None),
+        (D(2010, 6, 30), None, "provisoire", "enrolment_deadline_near"),
+        (D(2010, 7, 15), None, "provisoire", "enrolment_deadline_near"),
+        (D(2010, 7, 16), None, "caduque", "enrolment_lapsed"),
+        (D(2010, 7, 16), D(2010, 7, 10), "confirmee", None),
+        (D(2010, 7, 9), D(2010, 7, 10), "provisoire", "enrolment_deadline_near"),
+    ],
+)
+def test_effective_enrolment_status(
+    on: date, contract_on: date | None, status: str, warning: str | None
+) -> None:
+    state = effective_status(stored_status="provisoire", confirmed_on=None, lapsed_on=None,
+                             deadline=DEADLINE, first_contract_on=contract_on, on=on)
+    assert state.status == status
+    assert (state.warning.code if state.warning else None) == warning
+
+
+def test_visit_plan_and_followups() -> None:
+    assert visit_schedule(D(2010, 7, 6), 6, D(2010, 9, 30)) == [
+        D(2010, 7, 6), D(2010, 8, 17), D(2010, 9, 28)
+    ]
+    common = {"trial_end": D(2010, 7, 6), "interval_weeks": 6, "last_day": D(2011, 5, 31)}
+    assert next_visit_due(last_done_on=None, next_visit_on=None, next_planned_on=None,
+                          **common) == D(2010, 7, 6)
+    assert next_visit_due(last_done_on=D(2010, 7, 1), next_visit_on=None, next_planned_on=None,
+                          **common) == D(2010, 8, 12)
+    assert next_visit_due(last_done_on=D(2010, 7, 1), next_visit_on=D(2010, 8, 1),
+                          next_planned_on=D(2010, 7, 20), **common) == D(2010, 7, 20)
+    assert next_visit_due(last_done_on=D(2011, 5, 1), next_visit_on=None, next_planned_on=None,
+                          **common) is None
+    assert post_exit_followups(D(2010, 5, 31)) == [D(2010, 8, 31), D(2010, 11, 30)]
+
+
+def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:
+    database, _ids = world
+    items = compute_agenda(database, D(2010, 7, 12))
+    target = tmp_path / "semaine.ics"
+    assert write_ics(items, target) == 4
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Visite en retard — Ana Durand", "Suivi après la sortie — Chloé Petit",
+        "Date limite d'inscription — Bruno Martin", "Rappel — Bruno Martin",
+    ]
+    assert events[2].decoded("DTSTART") == D(2010, 7, 15)
+    assert not list(tmp_path.glob(".agenda-*"))
+    with pytest.raises(UserError, match="n'existe pas"):
+        write_ics(items, tmp_path / "absent" / "x.ics")
+
+
+def test_interview_in_the_agenda_and_ics(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "i.sqlite3")
+    with database.write() as s:
+        cohort = rec.add_cohort(s, "P", D(2010, 5, 26))
+        person = rec.add_participant(s, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1))
+        employer = rec.add_employer(s, "Hôtel Les Tilleuls")
+        offer = rec.add_job_offer(s, cohort, employer, "Assistant·e", "M1607",
+                                  received_on=D(2010, 5, 1))
+        referral = rec.add_referral(s, offer, person, D(2010, 5, 10))
+        rec.add_recruitment_interview(s, referral, datetime(2010, 6, 2, 14, 30), place="Sète")
+    [item] = compute_agenda(database, D(2010, 5, 31))
+    assert (item.kind, item.day, item.participant) == ("recruitment_interview", D(2010, 6, 2),
+                                                        "Léa Roux")
+    assert item.detail.startswith("14:30 : entretien chez Hôtel Les Tilleuls")
+    write_ics([item], tmp_path / "e.ics")
+    [event] = Calendar.from_ical((tmp_path / "e.ics").read_bytes()).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime(2010, 6, 2, 14, 30)
+
+
+def test_demo_summer_2010_weeks(tmp_path: Path) -> None:
+    from coachdesk.services.demo import write_demo_database
+
+    database = open_database(write_demo_database(tmp_path / "demo.sqlite3"))
+    summer = set()
+    for week in ("2010-W26", "2010-W27", "2010-W28"):
+        summer |= {kind for _d, kind, _p in kinds(database, week)}
+    assert {"enrolment_deadline", "trial_period_end", "visit_due"} <= summer
+    deadline_people = {p for d, k, p in kinds(database, "2010-W28")
+                       if k == "enrolment_deadline" and d == D(2010, 7, 15)}
+    # 22 validated projects, 11 signed: those still without a contract on the deadline.
+    assert 0 < len(deadline_people) <= 11
