@@ -17,6 +17,7 @@ Usage: ``python benchmarks/export_weekly.py [--people 80000] [--skip-pandas] [--
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import os
 import random
@@ -257,7 +258,7 @@ def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     worker.join()
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     del app
     return (max(gaps) if gaps else float("nan")), elapsed
 
@@ -301,7 +302,7 @@ def main() -> int:
         print(f"raw xlsxwriter constant_memory       {xw:6.2f} s")
         print(f"raw openpyxl write-only              {op:6.2f} s")
         print(f"our writer / fastest raw writer      {writer / fastest:6.2f}x  (target <= 1.3x)")
-        print(f"whole export / fastest raw writer    {ours / fastest:6.2f}x  (includes the queries)")
+        print(f"whole export / fastest raw writer    {ours / fastest:6.2f}x  (with the queries)")
         if not args.skip_pandas:
             pd = timed(with_pandas, sheets, root / "pd.xlsx")
             print(f"pandas.DataFrame.to_excel            {pd:6.2f} s")
