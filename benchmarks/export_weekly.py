@@ -263,11 +263,23 @@ def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     return (max(gaps) if gaps else float("nan")), elapsed
 
 
-def _child_peak(db_path: str, out: str, queue) -> None:  # type: ignore[no-untyped-def]
-    tracemalloc.start()
+def _child_peak(db_path: str, out: str, queue, trace: bool) -> None:  # type: ignore[no-untyped-def]
+    # tracemalloc inflates the process's own RSS a lot: measure RSS in a run without it.
+    if trace:
+        tracemalloc.start()
     our_export(Path(db_path), Path(out))
-    queue.put((tracemalloc.get_traced_memory()[1],
-               resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    peak = tracemalloc.get_traced_memory()[1] if trace else 0
+    queue.put((peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+def _in_child(db_path: Path, out: Path, trace: bool) -> tuple[int, int]:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_child_peak, args=(str(db_path), str(out), queue, trace))
+    child.start()
+    result = queue.get()
+    child.join()
+    return result
 
 
 def main() -> int:
@@ -309,13 +321,8 @@ def main() -> int:
             print(f"pandas / ours                        {pd / ours:6.2f}x  (target >= 2x)")
         del sheets
 
-        context = multiprocessing.get_context("spawn")
-        queue = context.Queue()
-        child = context.Process(target=_child_peak, args=(str(db_path), str(root / "m.xlsx"),
-                                                          queue))
-        child.start()
-        peak, maxrss = queue.get()
-        child.join()
+        peak, _ = _in_child(db_path, root / "m1.xlsx", trace=True)
+        _, maxrss = _in_child(db_path, root / "m2.xlsx", trace=False)
         print(f"memory of our export: tracemalloc peak {peak / 2**20:.1f} MB, "
               f"process max RSS {maxrss / 1024:.0f} MB")
 
