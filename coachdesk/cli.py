@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
     "coachdesk.commands.print_sheets",
+    "coachdesk.commands.export",
 )
 
 log = logging.getLogger("coachdesk")

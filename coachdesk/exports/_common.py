@@ -1,0 +1,148 @@
+"""Pieces shared by the exports: weeks, the export log, names, latest-row subqueries."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from coachdesk.errors import UserError
+from coachdesk.exports.xlsx import ExportResult
+from coachdesk.models import ExportLog
+
+_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IsoWeek:
+    year: int
+    week: int
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        year, week, _ = day.isocalendar()
+        return cls(year, week)
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """``2010-W12`` (or ``2010W12``) → the ISO week; a French UserError otherwise."""
+        match = _WEEK.match(text)
+        if match:
+            year, week = int(match.group(1)), int(match.group(2))
+            try:
+                date.fromisocalendar(year, week, 1)
+            except ValueError:
+                pass
+            else:
+                return cls(year, week)
+        raise UserError(
+            f"Semaine « {text} » invalide.",
+            hint="Indiquez une semaine ISO au format AAAA-Wss, par exemple 2010-W12.",
+        )
+
+
+def full_name(last_name: str | None, first_name: str | None) -> str:
+    """``LEFÈVRE Élodie``: the way partners list people."""
+    return " ".join(part for part in ((last_name or "").upper(), first_name or "") if part)
+
+
+def as_day(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def latest_per_participant(
+    participant_column: InstrumentedAttribute[str],
+    order_column: ColumnElement[Any] | InstrumentedAttribute[Any],
+    *columns: ColumnElement[Any] | InstrumentedAttribute[Any],
+    where: tuple[ColumnElement[bool], ...] = (),
+) -> Any:
+    """A subquery holding, for each participant, the chosen columns of their latest row.
+
+    Portable (a window function, no SQLite specifics); its columns are ``participant_id`` and
+    the given columns' names. Join it on ``participant_id``.
+    """
+    ranked = (
+        select(
+            participant_column.label("participant_id"),
+            *columns,
+            func.row_number()
+            .over(partition_by=participant_column, order_by=order_column.desc())
+            .label("rank"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    return (
+        select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1).subquery()
+    )
+
+
+def log_export(
+    session: Session,
+    *,
+    kind: str,
+    recipient: str,
+    result: ExportResult,
+    cohort_id: str | None,
+    summary: dict[str, Any] | None = None,
+) -> str:
+    """Record a written file in the export log: what, for whom, how many rows, its SHA-256."""
+    entry = ExportLog(
+        kind=kind,
+        recipient=recipient,
+        file_name=str(Path(result.path).name),
+        row_count=result.row_count,
+        sha256=result.sha256,
+        cohort_id=cohort_id,
+        summary=json.dumps(summary or {}, ensure_ascii=False, sort_keys=True),
+    )
+    session.add(entry)
+    session.flush()
+    return entry.id
+
+
+@dataclass(frozen=True)
+class PreviousExport:
+    exported_at: datetime
+    file_name: str
+    summary: dict[str, Any]
+
+
+def previous_export(session: Session, kind: str, cohort_id: str) -> PreviousExport | None:
+    """The latest logged export of this kind for the cohort, with its stored summary."""
+    statement: Select[tuple[datetime, str, str]] = (
+        select(ExportLog.created_at, ExportLog.file_name, ExportLog.summary)
+        .where(ExportLog.kind == kind, ExportLog.cohort_id == cohort_id)
+        .order_by(ExportLog.created_at.desc())
+        .limit(1)
+    )
+    row = session.execute(statement).first()
+    if row is None:
+        return None
+    try:
+        summary = json.loads(row.summary or "{}")
+    except ValueError:
+        summary = {}
+    if not isinstance(summary, dict):
+        summary = {}
+    return PreviousExport(row.created_at, row.file_name, summary)

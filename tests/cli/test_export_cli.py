@@ -1,0 +1,106 @@
+"""The export commands as a coach runs them, on the 2010 demo database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+
+def run(db: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COACHDESK_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("demo")
+    db, home = folder / "demo.sqlite3", folder / "home"
+    done = run(db, "demo", home=home)
+    assert done.returncode == 0, done.stderr
+    return db, home
+
+
+def no_formula(book: openpyxl.Workbook) -> None:
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate}"
+
+
+def test_weekly(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    db, home = demo
+    out = tmp_path / "hebdo.xlsx"
+    done = run(db, "export", "weekly", "--out", str(out), "--week", "2010-W25", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "Export écrit" in done.stdout and "SHA-256" in done.stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Jeunes", "Actions de la semaine", "Contrats", "Synthèse"]
+    people = book["Jeunes"]
+    assert people["A1"].value == "Nom" and people["A1"].font.b
+    assert people.freeze_panes == "A2"
+    # 273 young contacts and the 2 adults.
+    assert people.max_row == 1 + 275
+    birth = people["C2"]
+    assert isinstance(birth.value, datetime) and birth.number_format == "dd/mm/yyyy"
+    actions = list(book["Actions de la semaine"].iter_rows(min_row=2, values_only=True))
+    assert actions and all(row[0].isocalendar()[:2] == (2010, 25) for row in actions)
+    no_formula(book)
+
+
+def test_evaluator_contracts_and_note(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    db, home = demo
+    evaluator = tmp_path / "cereq.xlsx"
+    assert run(db, "export", "evaluator", "--out", str(evaluator), home=home).returncode == 0
+    people = openpyxl.load_workbook(evaluator)["Participants"]
+    assert people["A1"].value == "Pseudonyme" and people.max_row == 1 + 275
+
+    for recipient, column in (("opco", "Salaire brut mensuel"), ("pole_emploi", "Code ROME")):
+        out = tmp_path / f"{recipient}.xlsx"
+        done = run(db, "export", "contracts", "--out", str(out), "--recipient", recipient,
+                   home=home)
+        assert done.returncode == 0, done.stderr
+        sheet = openpyxl.load_workbook(out)["Contrats"]
+        header = [c.value for c in sheet[1]]
+        assert column in header
+        assert sheet.max_row == 1 + 13  # 11 young people's contracts and the 2 adults'
+
+    note = tmp_path / "note.xlsx"
+    done = run(db, "export", "progress-note", "--out", str(note), "--as-of", "2010-12-31",
+               home=home)
+    assert done.returncode == 0, done.stderr
+    sheet = openpyxl.load_workbook(note)["Note d'étape"]
+    assert sheet["A1"].value == "Note d'étape sur l'expérimentation au 31/12/2010"
+    figures = {row[1]: row[2] for row in sheet.iter_rows(min_row=5, values_only=True)}
+    assert figures["Contacts du fichier (université, Mission Locale)"] == 273
+    assert figures["Présents aux réunions d'information"] == 58
+    assert figures["Personnes retenues pour le dispositif"] == 46
+    assert figures["Contrats de professionnalisation signés"] == 11
+    assert figures["… dont durant la période d'essai"] == 2
+    assert figures["Jeunes souhaitant poursuivre leurs études à bac+2"] == 8
+    rates = {row[1]: row[3] for row in sheet.iter_rows(min_row=5, values_only=True)}
+    # The note's "plus de 84 %": 49 interviews out of 58 present.
+    assert rates["Entretiens individuels de sélection"] == pytest.approx(49 / 58)
+
+
+def test_errors_are_french_without_traceback(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    db, home = demo
+    missing_folder = run(db, "export", "weekly", "--out", str(tmp_path / "absent" / "x.xlsx"),
+                         home=home)
+    assert missing_folder.returncode == 1
+    assert "n'existe pas" in missing_folder.stderr and "Traceback" not in missing_folder.stderr
+    bad_week = run(db, "export", "weekly", "--out", str(tmp_path / "x.xlsx"), "--week", "12",
+                   home=home)
+    assert bad_week.returncode == 2 and "AAAA-Wss" in bad_week.stderr
+    bad_recipient = run(db, "export", "contracts", "--out", str(tmp_path / "x.xlsx"),
+                        "--recipient", "banque", home=home)
+    assert bad_recipient.returncode == 1 and "banque" in bad_recipient.stderr
+    assert not (tmp_path / "x.xlsx").exists()

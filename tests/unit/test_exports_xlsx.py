@@ -1,0 +1,191 @@
+"""The shared xlsx writer: what a partner sees when opening the file, and what lands on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils.escape import unescape
+
+from coachdesk.errors import UserError
+from coachdesk.exports.xlsx import Column, ExportCancelled, Sheet, write_workbook
+
+DANGEROUS = [
+    "=HYPERLINK(\"http://evil.example\",\"clic\")",
+    "+33 6 12 34 56 78",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+COLUMNS = [
+    Column("name", "Nom"),
+    Column("born", "Date de naissance", "date"),
+    Column("seen", "Vu le", "datetime"),
+    Column("pay", "Salaire", "money_cents"),
+    Column("count", "Nombre", "int"),
+    Column("adult", "Adulte", "bool"),
+]
+
+
+def sample_rows() -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
+        ("Élodie Lefèvre", date(1991, 3, 4), datetime(2010, 3, 22, 9, 30), 123456, 3, False),
+        ("Zoé N'Diaye", None, None, None, None, True),
+    ]
+    rows += [(text, None, None, None, 0, None) for text in DANGEROUS]
+    return rows
+
+
+def test_workbook_reads_back_with_dates_header_and_no_formula(tmp_path: Path) -> None:
+    target = tmp_path / "jeunes.xlsx"
+    result = write_workbook(target, [Sheet("Jeunes", COLUMNS, sample_rows())])
+
+    assert result.row_count == len(sample_rows())
+    assert result.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+    book = openpyxl.load_workbook(target)
+    sheet = book["Jeunes"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["Nom", "Date de naissance", "Vu le", "Salaire", "Nombre", "Adulte"]
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:F{len(sample_rows()) + 1}"
+    assert sheet.column_dimensions["A"].width > 10
+    # No styled empty rows after the data.
+    assert sheet.max_row == len(sample_rows()) + 1
+
+    born = sheet["B2"]
+    assert born.is_date and born.value == datetime(1991, 3, 4)
+    assert born.number_format == "dd/mm/yyyy"
+    assert sheet["C2"].value == datetime(2010, 3, 22, 9, 30)
+    assert sheet["C2"].number_format == "dd/mm/yyyy hh:mm"
+    assert sheet["D2"].value == pytest.approx(1234.56)
+    assert sheet["A2"].value == "Élodie Lefèvre"
+    assert sheet["F2"].value == "Non" and sheet["F3"].value == "Oui"
+    assert sheet["B3"].value is None
+
+    for row_number, text in enumerate(DANGEROUS, start=4):
+        cell = sheet.cell(row_number, 1)
+        # The file holds control characters in their OOXML escaped form (_x000D_), which Excel
+        # and LibreOffice decode; openpyxl decodes it for shared strings only, not for the
+        # inline strings of a streamed workbook, hence the explicit unescape here.
+        assert unescape(cell.value) == text
+        assert cell.data_type == "s"
+        assert cell.quotePrefix
+    for row in sheet.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+
+
+def test_title_lines_sit_above_a_frozen_header(tmp_path: Path) -> None:
+    target = tmp_path / "note.xlsx"
+    write_workbook(
+        target,
+        [Sheet("Note", [Column("a", "Indicateur"), Column("b", "Nombre", "int")],
+               [("Contacts", 273)], title_lines=["Note d'étape", "Au 31/12/2010"])],
+    )
+    sheet = openpyxl.load_workbook(target)["Note"]
+    assert sheet["A1"].value == "Note d'étape"
+    assert sheet["A4"].value == "Indicateur"
+    assert sheet.freeze_panes == "A5"
+    assert sheet["B5"].value == 273
+
+
+def test_replaces_an_existing_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "export.xlsx"
+    target.write_bytes(b"old")
+    write_workbook(target, [Sheet("A", [Column("a", "A")], [("x",)])])
+    assert target.read_bytes().startswith(b"PK")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
+
+
+def test_cancelling_leaves_no_file_and_keeps_the_previous_one(tmp_path: Path) -> None:
+    target = tmp_path / "export.xlsx"
+    target.write_bytes(b"previous export")
+    seen: list[int] = []
+
+    def cancel_after_first_tick() -> bool:
+        return bool(seen)
+
+    rows = (("ligne", n) for n in range(10_000))
+    with pytest.raises(ExportCancelled) as caught:
+        write_workbook(
+            target,
+            [Sheet("A", [Column("a", "A"), Column("n", "N", "int")], rows, expected_rows=10_000)],
+            progress=lambda done, total: seen.append(done),
+            is_cancelled=cancel_after_first_tick,
+        )
+    assert "export.xlsx" in caught.value.message
+    assert seen == [2000]
+    assert target.read_bytes() == b"previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
+
+
+def test_progress_reaches_the_total(tmp_path: Path) -> None:
+    ticks: list[tuple[int, int | None]] = []
+    result = write_workbook(
+        tmp_path / "p.xlsx",
+        [Sheet("A", [Column("n", "N", "int")], ((n,) for n in range(4500)), expected_rows=4500)],
+        progress=lambda done, total: ticks.append((done, total)),
+    )
+    assert result.row_count == 4500
+    assert ticks == [(2000, 4500), (4000, 4500), (4500, 4500)]
+
+
+def test_a_failure_while_writing_leaves_no_file(tmp_path: Path) -> None:
+    def broken_rows():  # type: ignore[no-untyped-def]
+        yield ("ok",)
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        write_workbook(tmp_path / "x.xlsx", [Sheet("A", [Column("a", "A")], broken_rows())])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_a_french_message(tmp_path: Path) -> None:
+    target = tmp_path / "absent" / "export.xlsx"
+    with pytest.raises(UserError) as caught:
+        write_workbook(target, [Sheet("A", [Column("a", "A")], [])])
+    assert "export.xlsx" in caught.value.message
+    assert "n'existe pas" in caught.value.message
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="root ignores folder permissions")
+def test_unwritable_folder_is_a_french_message(tmp_path: Path) -> None:
+    folder = tmp_path / "lecture-seule"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(UserError) as caught:
+            write_workbook(folder / "export.xlsx", [Sheet("A", [Column("a", "A")], [])])
+    finally:
+        folder.chmod(0o700)
+    assert "accès refusé" in caught.value.message
+    assert caught.value.hint
+
+
+def test_target_open_in_excel_is_a_french_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows refuses to replace a file Excel holds open; reproduce that refusal here.
+    target = tmp_path / "hebdo.xlsx"
+    target.write_bytes(b"open in Excel")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(UserError) as caught:
+        write_workbook(target, [Sheet("A", [Column("a", "A")], [("x",)])])
+    assert "hebdo.xlsx" in caught.value.message
+    assert "ouvert" in caught.value.message
+    assert "Fermez" in (caught.value.hint or "")
+    assert target.read_bytes() == b"open in Excel"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hebdo.xlsx"]
