@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
+    "coachdesk.commands.import_contacts",
 )
 
 log = logging.getLogger("coachdesk")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant, codes, new_id, utcnow
+from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.reader import Column, Row, open_table, row_is_blank
@@ -225,36 +226,37 @@ def _empty(value: Any) -> bool:
     return value is None or value == ""
 
 
-def resolve_cohort(session: Session, name: str | None, today: date, *, create: bool) -> tuple[
-    str | None, str, bool
-]:
-    """(id, name, created) of the target cohort: the one named (created when absent), else the
-    most recent one, else a new one named after the current year. ``id`` is None when the
-    cohort would be created but ``create`` is false (dry run)."""
+def resolve_cohort(
+    session: Session, name: str | None, today: date, *, create: bool
+) -> tuple[str | None, str, bool]:
+    """(id, name, created) of the target cohort.
+
+    The cohort named (created when absent), else the most recent one, else a new one named
+    after the current year. ``id`` is None when the cohort would be created but ``create`` is
+    false (dry run).
+    """
+    cohorts = list_cohorts(session)
     if name is not None:
         name = name.strip()
         if not name:
             raise UserError(
                 "Le nom de la promotion est vide.", hint="Donnez un nom après --cohort."
             )
-        found = session.execute(select(Cohort.id).where(Cohort.name == name)).scalar_one_or_none()
-        if found is not None:
-            return found, name, False
+        wanted = name.casefold()
+        for row in cohorts:
+            if row.name == name or row.name.strip().casefold() == wanted:
+                return row.id, row.name, False
+    elif cohorts:
+        return cohorts[0].id, cohorts[0].name, False
     else:
-        latest = session.execute(
-            select(Cohort.id, Cohort.name)
-            .order_by(Cohort.start_date.desc(), Cohort.created_at.desc())
-            .limit(1)
-        ).first()
-        if latest is not None:
-            return latest.id, latest.name, False
         name = str(today.year)
     if not create:
         return None, name, True
     cohort_id = new_id()
+    now = utcnow()
     session.execute(insert(Cohort.__table__).values(
         id=cohort_id, name=name, start_date=today, training_title="", notes="",
-        visit_interval_weeks=6, created_at=utcnow(), updated_at=utcnow(),
+        visit_interval_weeks=6, created_at=now, updated_at=now,
     ))
     return cohort_id, name, True
 
