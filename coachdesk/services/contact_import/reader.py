@@ -239,25 +239,30 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def detect_separator(text: str) -> str:
-    """The separator giving the most rows of one same width (ties: `;`, then `,`, then tab).
+def separators_by_likelihood(text: str) -> list[str]:
+    """The candidate separators, most likely first: the one giving most rows of one same width.
 
-    Title lines above the header have a single field whatever the separator, so they never vote.
+    Title lines above the header have a single field whatever the separator, so they never
+    vote. Ties keep the order `;` (French Excel), `,`, tab.
     """
     sample = "\n".join(text.splitlines()[: HEADER_SCAN_ROWS + 20])
-    best, best_score = CSV_SEPARATORS[0], (0, 0)
+    scores: dict[str, tuple[int, int]] = {}
     for separator in CSV_SEPARATORS:
         widths: dict[int, int] = {}
-        for record in csv.reader(io.StringIO(sample), delimiter=separator):
-            if len(record) > 1:
-                widths[len(record)] = widths.get(len(record), 0) + 1
-        if not widths:
-            continue
-        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
-        score = (count, width)
-        if score > best_score:
-            best, best_score = separator, score
-    return best
+        try:
+            for record in csv.reader(io.StringIO(sample), delimiter=separator):
+                if len(record) > 1:
+                    widths[len(record)] = widths.get(len(record), 0) + 1
+        except csv.Error:
+            pass
+        scores[separator] = max(
+            ((count, width) for width, count in widths.items()), default=(0, 0)
+        )
+    return sorted(CSV_SEPARATORS, key=lambda separator: scores[separator], reverse=True)
+
+
+def detect_separator(text: str) -> str:
+    return separators_by_likelihood(text)[0]
 
 
 def _csv_rows(text: str, separator: str) -> Iterator[tuple[int, Row]]:
@@ -278,14 +283,24 @@ def _open_csv(path: Path, mapping: Mapping[int | str, str | None] | None) -> Ite
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _unreadable(path, "ce n'est pas un fichier texte")
     text = decode_text(data)
-    separator = detect_separator(text)
     last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
-    try:
-        table = _table_from_rows(path.name, "", _csv_rows(text, separator), mapping, last_line)
-    except csv.Error as exc:
-        raise _unreadable(path, f"le format CSV est incorrect ({exc})") from exc
+    candidates = separators_by_likelihood(text)
+    table = None
+    # The most likely separator first; another one only when it alone reveals the header
+    # (quoted cells full of commas can fool the count).
+    for separator in candidates:
+        try:
+            table = _table_from_rows(path.name, "", _csv_rows(text, separator), mapping, last_line)
+        except csv.Error:
+            continue
+        if table is not None:
+            break
     if table is None:
-        raise _no_header(path.name, None, list(islice(_csv_rows(text, separator), 30)))
+        try:
+            first = list(islice(_csv_rows(text, candidates[0]), HEADER_SCAN_ROWS))
+        except csv.Error as exc:
+            raise _unreadable(path, f"le format CSV est incorrect ({exc})") from exc
+        raise _no_header(path.name, None, first)
 
     def rows(inner: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
         try:
