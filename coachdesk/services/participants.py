@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -138,17 +138,53 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+def _searched(statement: Select[Any], search: str) -> Select[Any]:
+    for word in fold(search).split():
+        # "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only.
+        term = word.replace(".", "") if word.replace(".", "").isdigit() else word
+        statement = statement.where(Participant.search_text.like(_like_pattern(term), escape="\\"))
+    return statement
+
+
 def search_statement(cohort_id: str, search: str) -> Select[Any]:
     """The list query: every word of ``search``, folded, found in the folded search text."""
     statement = select(
         Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
         Participant.email,
     ).where(Participant.cohort_id == cohort_id)
-    for word in fold(search).split():
-        # "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only.
-        term = word.replace(".", "") if word.replace(".", "").isdigit() else word
-        statement = statement.where(Participant.search_text.like(_like_pattern(term), escape="\\"))
-    return statement.order_by(Participant.last_name, Participant.first_name)
+    return _searched(statement, search).order_by(Participant.last_name, Participant.first_name)
+
+
+def search_ids_statement(cohort_id: str, search: str) -> Select[Any]:
+    """The keystroke query: only the ids of the people found, unordered.
+
+    The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
+    ``str(uuid.UUID(value))`` per row, would cost more than the query itself when a short search
+    matches tens of thousands of people; :func:`_canonical_id` does the same much faster.
+    """
+    return _searched(
+        select(type_coerce(Participant.id, String)).where(Participant.cohort_id == cohort_id),
+        search,
+    )
+
+
+def _canonical_id(value: Any) -> str:
+    """The canonical form of a stored id: 32 hex digits (SQLite) or a native UUID (PostgreSQL)."""
+    if isinstance(value, str):
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return value
+    return str(value)
+
+
+def search_ids(session: Session, cohort_id: str, search: str) -> set[str]:
+    """Ids of the cohort's people matching ``search`` (accents and case ignored).
+
+    What a keystroke runs: the tab keeps the rows of :func:`list_participants` (loaded on
+    reload, in its own sort order) and only hides those not in this set.
+    """
+    found = session.scalars(search_ids_statement(cohort_id, search))
+    return {_canonical_id(value) for value in found}
 
 
 def list_participants(
