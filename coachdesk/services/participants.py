@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -86,7 +86,7 @@ def _as_date(value: date | datetime | None) -> date | None:
 def last_action_dates(session: Session, cohort_id: str) -> dict[str, date]:
     """The date of the latest thing that happened to each person of the cohort."""
     people = select(Participant.id).where(Participant.cohort_id == cohort_id)
-    per_person: list[Select[Any]] = [
+    per_person: list[Any] = [  # Select of (participant id, date) each
         select(Outreach.participant_id, func.max(Outreach.done_on))
         .where(Outreach.participant_id.in_(people)).group_by(Outreach.participant_id),
         select(Attendance.participant_id, func.max(InfoSession.starts_at))
@@ -138,7 +138,7 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _searched(statement: Select[Any], search: str) -> Select[Any]:
+def _searched(statement: Any, search: str) -> Any:
     for word in fold(search).split():
         # "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only.
         term = word.replace(".", "") if word.replace(".", "").isdigit() else word
@@ -146,7 +146,7 @@ def _searched(statement: Select[Any], search: str) -> Select[Any]:
     return statement
 
 
-def search_statement(cohort_id: str, search: str) -> Select[Any]:
+def search_statement(cohort_id: str, search: str) -> Any:
     """The list query: every word of ``search``, folded, found in the folded search text."""
     statement = select(
         Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
@@ -155,7 +155,7 @@ def search_statement(cohort_id: str, search: str) -> Select[Any]:
     return _searched(statement, search).order_by(Participant.last_name, Participant.first_name)
 
 
-def search_ids_statement(cohort_id: str, search: str) -> Select[Any]:
+def search_ids_statement(cohort_id: str, search: str) -> Any:
     """The keystroke query: only the ids of the people found, unordered.
 
     The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
@@ -381,6 +381,7 @@ _KIND_ORDER = (
 
 
 def _events(session: Session, person: str) -> Iterable[TimelineEvent]:
+    row: Any  # one query per table, each with its own columns
     for row in session.execute(
         select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
                Outreach.recall_on, Outreach.notes).where(Outreach.participant_id == person)

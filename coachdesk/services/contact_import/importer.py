@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -254,7 +254,7 @@ def resolve_cohort(
         return None, name, True
     cohort_id = new_id()
     now = utcnow()
-    session.execute(insert(Cohort.__table__).values(
+    session.execute(insert(Cohort).values(
         id=cohort_id, name=name, start_date=today, training_title="", notes="",
         visit_interval_weeks=6, created_at=now, updated_at=now,
     ))
@@ -352,7 +352,7 @@ def _write(
     cancel: CancelCheck | None,
 ) -> None:
     """Match duplicates and write; with ``cohort_id`` None (dry run) only count."""
-    table = Participant.__table__
+    table = cast(Table, Participant.__table__)
     known_columns = [table.c.id, table.c.last_name, table.c.first_name, table.c.email,
                      table.c.phone] + [table.c[name] for name in FILLABLE if name not in
                                        ("email", "phone")]
