@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.report",
     "coachdesk.commands.print_sheets",
     "coachdesk.commands.export",
+    "coachdesk.commands.import_contacts",
 )
 
 log = logging.getLogger("coachdesk")

@@ -1,0 +1,134 @@
+"""A search keystroke in the Cohorte list at 80,000 participants and 400,000 events.
+
+    python benchmarks/cohort_search.py [--people N] [--events N]
+
+Target (issue 3): the keystroke's query through CoachDesk (SQLAlchemy Core on the folded
+``search_text`` column) takes at most 2× the same query in raw ``sqlite3``, and under 50 ms.
+Also prints the whole keystroke (query + stages joined in Python) and the reload (stages and
+last actions of the cohort), which the tab does once, not per keystroke.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from coachdesk.db import open_database
+from coachdesk.models import Outreach, Participant, utcnow
+from coachdesk.services.participants import (
+    cohort_overview,
+    list_participants,
+    search_ids,
+    search_ids_statement,
+)
+from coachdesk.services.recording import add_cohort
+from coachdesk.services.text import participant_search_text
+
+LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+        "Lefèvre", "Moreau", "N'Guyen", "Garcia", "Roux", "Fournier", "Girard", "Bonnet"]
+FIRST = ["Élodie", "Lucas", "Chloé", "Théo", "Inès", "Hugo", "Léa", "Nathan", "Zoé", "Maëlle",
+         "Éloïse", "Jérôme", "Noé", "Anaïs"]
+SEARCHES = ["e", "el", "elo", "elod", "lefev", "06 1", "chloe bern"]
+
+
+def populate(path: Path, people: int, events: int) -> str:
+    rng = random.Random(2010)
+    database = open_database(path)
+    with database.write() as session:
+        cohort_id = add_cohort(session, "Benchmark", date(2010, 2, 1))
+        now = utcnow()
+        ids = [str(uuid.uuid4()) for _ in range(people)]
+        rows = []
+        for index, person in enumerate(ids):
+            last = f"{rng.choice(LAST)}{'' if index % 4 else '-' + rng.choice(LAST)}"
+            first = rng.choice(FIRST)
+            phone = f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} 00"
+            email = f"{first.lower()}.{index}@exemple.fr"
+            rows.append({
+                "id": person, "created_at": now, "updated_at": now, "cohort_id": cohort_id,
+                "last_name": last, "first_name": first, "phone": phone, "email": email,
+                "listed_on": date(2010, 2, 1), "provenance": "universite",
+                "search_text": participant_search_text(last, first, phone, email),
+            })
+        session.execute(insert(Participant), rows)
+        session.execute(insert(Outreach), [
+            {"id": str(uuid.uuid4()), "created_at": now, "updated_at": now,
+             "participant_id": rng.choice(ids),
+             "done_on": date(2010, 2, 1) + timedelta(days=rng.randint(0, 300)),
+             "channel": rng.choice(["telephone", "mailing", "sms"]),
+             "outcome": rng.choice(["pas_de_reponse", "message_laisse", "interesse"])}
+            for _ in range(events)
+        ])
+    database.dispose()
+    return cohort_id
+
+
+def best_ms(function, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000, statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=80_000)
+    parser.add_argument("--events", type=int, default=400_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "coachdesk.sqlite3"
+        start = time.perf_counter()
+        cohort_id = populate(path, args.people, args.events)
+        print(f"{args.people} participants, {args.events} events written in "
+              f"{time.perf_counter() - start:.1f} s")
+        database = open_database(path)
+        raw = sqlite3.connect(path)
+        with database.read() as session:
+            start = time.perf_counter()
+            overview = cohort_overview(session, cohort_id)
+            print(f"reload (stages + last actions, once per reload): "
+                  f"{(time.perf_counter() - start) * 1000:.0f} ms")
+            rows = list_participants(session, cohort_id, overview=overview)
+            full_ms, _ = best_ms(
+                lambda: list_participants(session, cohort_id, overview=overview), 3
+            )
+            print(f"full list with stages ({len(rows)} rows, once per reload): {full_ms:.0f} ms")
+            print(f"{'search':<12} {'found':>6} {'raw sqlite3':>12} {'CoachDesk':>10} {'ratio':>6}")
+            worst_ratio, worst_ms = 0.0, 0.0
+            for text in SEARCHES:
+                statement = search_ids_statement(cohort_id, text)
+                compiled = statement.compile(database.engine)
+                sql = str(compiled)
+                params = [compiled.params[name] for name in compiled.positiontup]
+                # The raw query binds the cohort id as stored (CHAR(32) hex on SQLite).
+                params = [uuid.UUID(p).hex if p == cohort_id else p for p in params]
+                found = len(raw.execute(sql, params).fetchall())
+                assert found == len(search_ids(session, cohort_id, text))
+                raw_ms, _ = best_ms(
+                    lambda sql=sql, params=params: {row[0] for row in raw.execute(sql, params)}
+                )
+                ours_ms, _ = best_ms(lambda text=text: search_ids(session, cohort_id, text))
+                ratio = ours_ms / raw_ms
+                worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, ours_ms)
+                print(f"{text!r:<12} {found:>6} {raw_ms:>9.1f} ms {ours_ms:>7.1f} ms "
+                      f"{ratio:>5.2f}×")
+        raw.close()
+        database.dispose()
+        verdict = "OK" if worst_ratio <= 2 and worst_ms < 50 else "ABOVE TARGET"
+        print(f"worst: {worst_ratio:.2f}× raw sqlite3, {worst_ms:.1f} ms "
+              f"(target ≤ 2× and < 50 ms) {verdict}")
+
+
+if __name__ == "__main__":
+    main()

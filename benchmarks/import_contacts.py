@@ -1,0 +1,96 @@
+"""Import an 80,000-row contact workbook, against openpyxl read-only merely reading it.
+
+    python benchmarks/import_contacts.py [--rows N]
+
+Target (issue 3): the import takes at most 1.5× the time openpyxl's read-only mode needs to read
+the same file. Prints both times and their ratio; the workbook and database are temporary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import xlsxwriter
+
+from coachdesk.db import open_database
+from coachdesk.services.contact_import import import_contacts
+
+HEADER = ["NOM", "Prénom", "Né(e) le", "Tél.", "Courriel", "Filière", "Série du bac", "INE",
+          "Adresse", "CP", "Ville", "Observations"]
+LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+        "Lefèvre", "Moreau", "N'Guyen", "Garcia"]
+FIRST = ["Élodie", "Lucas", "Chloé", "Théo", "Inès", "Hugo", "Léa", "Nathan", "Zoé", "Maëlle"]
+
+
+def write_workbook(path: Path, rows: int) -> None:
+    """A university-like file: a title line, then the table; Excel-typed dates and phones."""
+    rng = random.Random(2010)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Décrocheurs")
+    day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["Université — étudiants de L1 ayant décroché"])
+    sheet.write_row(2, 0, HEADER)
+    for index in range(rows):
+        row = index + 3
+        last, first = rng.choice(LAST), rng.choice(FIRST)
+        sheet.write_string(row, 0, f"{last.upper()}{index}")
+        sheet.write_string(row, 1, first)
+        sheet.write_datetime(row, 2, datetime(1988, 1, 1) + timedelta(days=rng.randint(0, 2500)),
+                             day)
+        if index % 3:
+            sheet.write_number(row, 3, 600000000 + index)  # Excel dropped the leading 0
+        else:
+            sheet.write_string(row, 3, f"06 {index % 100:02d} {index // 100 % 100:02d} 00 00")
+        sheet.write_string(row, 4, f"{first.lower()}.{index}@exemple.fr")
+        sheet.write_row(row, 5, [rng.choice(["AES", "LEA", "Psychologie"]),
+                                 rng.choice(["ES", "STG", "Bac pro", "L"]), f"{index:010d}A",
+                                 f"{rng.randint(1, 99)} rue des Lilas"])
+        sheet.write_number(row, 9, 34000 + rng.randint(0, 990))
+        sheet.write_row(row, 10, ["Montpellier", ""])
+    workbook.close()
+
+
+def time_openpyxl_read(path: Path) -> float:
+    start = time.perf_counter()
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for _row in workbook.worksheets[0].iter_rows(values_only=True):
+        pass
+    workbook.close()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=80_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contacts.xlsx"
+        write_workbook(path, args.rows)
+        print(f"workbook: {args.rows} rows, {path.stat().st_size / 1e6:.1f} MB")
+        read = min(time_openpyxl_read(path) for _ in range(2))
+        print(f"openpyxl read-only, reading only : {read:6.2f} s")
+        database = open_database(Path(folder) / "coachdesk.sqlite3")
+        start = time.perf_counter()
+        report = import_contacts(database, path, cohort="Benchmark")
+        imported = time.perf_counter() - start
+        print(f"import_contacts (into an empty db): {imported:6.2f} s  "
+              f"({report.imported} imported, {len(report.warnings)} warnings)")
+        start = time.perf_counter()
+        again = import_contacts(database, path, cohort="Benchmark")
+        reimport = time.perf_counter() - start
+        print(f"same file again (all duplicates)  : {reimport:6.2f} s  "
+              f"({again.imported} imported, {len(again.duplicates)} duplicates)")
+        database.dispose()
+        ratio = imported / read
+        verdict = "OK" if ratio <= 1.5 else "ABOVE TARGET"
+        print(f"ratio import / read: {ratio:.2f}× (target ≤ 1.5×) {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,521 @@
+"""The Cohorte tab's participants: the list, the as-you-type search, the file, and the timeline.
+
+The list is read in two parts so a keystroke stays cheap at 80,000 people: :func:`cohort_overview`
+computes each person's stage and last action once (on reload), and :func:`list_participants`
+runs the search itself, one SQL ``LIKE`` on the folded ``search_text`` column, joined in Python
+with the overview. Writes are one transaction each and keep ``search_text`` current.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Database
+from coachdesk.errors import UserError
+from coachdesk.models import (
+    Attendance,
+    BilanGroup,
+    BilanMember,
+    Contract,
+    Employer,
+    Enrolment,
+    FollowUpVisit,
+    InfoSession,
+    JobOffer,
+    Outcome,
+    Outreach,
+    Participant,
+    ProfessionalProject,
+    RecruitmentInterview,
+    Referral,
+    Reminder,
+    SelectionInterview,
+    SkillAssessment,
+    codes,
+    utcnow,
+)
+from coachdesk.services.contact_import.normalise import normalise_phone
+from coachdesk.services.lists import participant_stages
+from coachdesk.services.text import fold, participant_search_text
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantListRow:
+    """One line of the cohort list."""
+
+    id: str
+    last_name: str
+    first_name: str
+    stage: str  # a code of codes.STAGES
+    phone: str
+    email: str
+    last_action_on: date | None
+
+    @property
+    def stage_label(self) -> str:
+        return codes.STAGES[self.stage]
+
+
+@dataclass(frozen=True)
+class CohortOverview:
+    """What changes only when events are recorded: each person's stage and last action date."""
+
+    cohort_id: str
+    stages: dict[str, str]
+    last_actions: dict[str, date]
+
+    def counts(self) -> dict[str, int]:
+        """Participants per stage, every stage listed in the order of the path."""
+        counted = Counter(self.stages.values())
+        return {stage: counted.get(stage, 0) for stage in codes.STAGES}
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def last_action_dates(session: Session, cohort_id: str) -> dict[str, date]:
+    """The date of the latest thing that happened to each person of the cohort."""
+    people = select(Participant.id).where(Participant.cohort_id == cohort_id)
+    per_person: list[Any] = [  # Select of (participant id, date) each
+        select(Outreach.participant_id, func.max(Outreach.done_on))
+        .where(Outreach.participant_id.in_(people)).group_by(Outreach.participant_id),
+        select(Attendance.participant_id, func.max(InfoSession.starts_at))
+        .join(InfoSession, InfoSession.id == Attendance.session_id)
+        .where(Attendance.cohort_id == cohort_id, Attendance.status != "invite")
+        .group_by(Attendance.participant_id),
+        select(SelectionInterview.participant_id, func.max(SelectionInterview.held_on))
+        .where(SelectionInterview.participant_id.in_(people))
+        .group_by(SelectionInterview.participant_id),
+        select(BilanMember.participant_id,
+               func.max(func.coalesce(BilanMember.left_on, BilanMember.started_on)))
+        .where(BilanMember.cohort_id == cohort_id).group_by(BilanMember.participant_id),
+        select(ProfessionalProject.participant_id, func.max(ProfessionalProject.decided_on))
+        .where(ProfessionalProject.participant_id.in_(people))
+        .group_by(ProfessionalProject.participant_id),
+        select(Referral.participant_id, func.max(Referral.status_on))
+        .where(Referral.participant_id.in_(people)).group_by(Referral.participant_id),
+        select(Referral.participant_id, func.max(RecruitmentInterview.starts_at))
+        .join(RecruitmentInterview, RecruitmentInterview.referral_id == Referral.id)
+        .where(Referral.participant_id.in_(people), RecruitmentInterview.outcome != "a_venir")
+        .group_by(Referral.participant_id),
+        select(Contract.participant_id,
+               func.max(func.coalesce(Contract.rupture_on, Contract.start_date)))
+        .where(Contract.participant_id.in_(people)).group_by(Contract.participant_id),
+        select(Contract.participant_id, func.max(FollowUpVisit.done_on))
+        .join(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)
+        .where(Contract.participant_id.in_(people)).group_by(Contract.participant_id),
+        select(Outcome.participant_id, func.max(Outcome.recorded_on))
+        .where(Outcome.participant_id.in_(people)).group_by(Outcome.participant_id),
+    ]
+    latest: dict[str, date] = {}
+    for statement in per_person:
+        for person, value in session.execute(statement):
+            day = _as_date(value)
+            if day is not None and (person not in latest or day > latest[person]):
+                latest[person] = day
+    return latest
+
+
+def cohort_overview(session: Session, cohort_id: str) -> CohortOverview:
+    """Stages and last actions of the whole cohort: compute on reload, reuse per keystroke."""
+    return CohortOverview(
+        cohort_id, participant_stages(session, cohort_id), last_action_dates(session, cohort_id)
+    )
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _searched(statement: Any, search: str) -> Any:
+    for word in fold(search).split():
+        # "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only.
+        term = word.replace(".", "") if word.replace(".", "").isdigit() else word
+        statement = statement.where(Participant.search_text.like(_like_pattern(term), escape="\\"))
+    return statement
+
+
+def search_statement(cohort_id: str, search: str) -> Any:
+    """The list query: every word of ``search``, folded, found in the folded search text."""
+    statement = select(
+        Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
+        Participant.email,
+    ).where(Participant.cohort_id == cohort_id)
+    return _searched(statement, search).order_by(Participant.last_name, Participant.first_name)
+
+
+def search_ids_statement(cohort_id: str, search: str) -> Any:
+    """The keystroke query: only the ids of the people found, unordered.
+
+    The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
+    ``str(uuid.UUID(value))`` per row, would cost more than the query itself when a short search
+    matches tens of thousands of people; :func:`_canonical_id` does the same much faster.
+    """
+    return _searched(
+        select(type_coerce(Participant.id, String)).where(Participant.cohort_id == cohort_id),
+        search,
+    )
+
+
+def _canonical_id(value: Any) -> str:
+    """The canonical form of a stored id: 32 hex digits (SQLite) or a native UUID (PostgreSQL)."""
+    if isinstance(value, str):
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return value
+    return str(value)
+
+
+def search_ids(session: Session, cohort_id: str, search: str) -> set[str]:
+    """Ids of the cohort's people matching ``search`` (accents and case ignored).
+
+    What a keystroke runs: the tab keeps the rows of :func:`list_participants` (loaded on
+    reload, in its own sort order) and only hides those not in this set.
+    """
+    found = session.scalars(search_ids_statement(cohort_id, search))
+    return {_canonical_id(value) for value in found}
+
+
+def list_participants(
+    session: Session,
+    cohort_id: str,
+    *,
+    search: str = "",
+    stage: str | None = None,
+    overview: CohortOverview | None = None,
+) -> list[ParticipantListRow]:
+    """The cohort list, sorted by name, searched and filtered by stage.
+
+    Pass the ``overview`` computed on reload to keep a keystroke to one indexed query.
+    """
+    if stage is not None and stage not in codes.STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+    if overview is None or overview.cohort_id != cohort_id:
+        overview = cohort_overview(session, cohort_id)
+    stages, last_actions = overview.stages, overview.last_actions
+    rows = []
+    for person, last, first, phone, email in session.execute(search_statement(cohort_id, search)):
+        # A person created since the overview was computed is at the first stage.
+        person_stage = stages.get(person, "contact")
+        if stage is not None and person_stage != stage:
+            continue
+        rows.append(ParticipantListRow(
+            person, last, first, person_stage, phone, email, last_actions.get(person)
+        ))
+    return rows
+
+
+# --- the participant file ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipantData:
+    """The editable fields of a participant, as the file form holds them."""
+
+    last_name: str
+    first_name: str
+    birth_date: date | None = None
+    is_adult: bool = False
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    ine: str = ""
+    university_track: str = ""
+    bac_type: str | None = None
+    bac_series: str = ""
+    bac_year: int | None = None
+    provenance: str = "universite"
+    coach: str = ""
+    consent_date: date | None = None
+    notes: str = ""
+
+
+_DATA_FIELDS = tuple(item.name for item in fields(ParticipantData))
+
+
+@dataclass(frozen=True)
+class ParticipantFile:
+    """A participant's file: the editable data and where it came from."""
+
+    id: str
+    cohort_id: str
+    data: ParticipantData
+    listed_on: date
+    source_file: str
+    source_sheet: str
+    imported_at: datetime | None
+
+
+def _checked(data: ParticipantData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in _DATA_FIELDS}
+    for name in ("last_name", "first_name", "phone", "email", "address", "postcode", "city",
+                 "ine", "university_track", "bac_series", "coach"):
+        values[name] = (values[name] or "").strip()
+    if not values["last_name"] or not values["first_name"]:
+        missing = "Nom" if not values["last_name"] else "Prénom"
+        raise UserError(f"Le champ « {missing} » est obligatoire.",
+                        hint="Renseignez-le puis enregistrez à nouveau.")
+    if values["provenance"] not in codes.PROVENANCES:
+        raise UserError(f"Provenance inconnue : « {values['provenance']} ».")
+    if values["bac_type"] is not None and values["bac_type"] not in codes.BAC_TYPES:
+        raise UserError(f"Type de bac inconnu : « {values['bac_type']} ».")
+    if values["birth_date"] is not None and values["birth_date"] > date.today():
+        raise UserError("La date de naissance est dans le futur.",
+                        hint="Vérifiez la date (JJ/MM/AAAA).")
+    if values["phone"]:
+        # A valid number is stored in French format; anything else is kept as typed.
+        values["phone"] = normalise_phone(values["phone"]) or values["phone"]
+    values["search_text"] = participant_search_text(
+        values["last_name"], values["first_name"], values["phone"], values["email"]
+    )
+    return values
+
+
+def create_participant(
+    database: Database, cohort_id: str, data: ParticipantData, *, listed_on: date | None = None
+) -> str:
+    """Add a person to a cohort (one transaction); returns the new id."""
+    values = _checked(data)
+    with database.write() as session:
+        participant = Participant(
+            cohort_id=cohort_id, listed_on=listed_on or date.today(), **values
+        )
+        session.add(participant)
+        session.flush()
+        return participant.id
+
+
+def _load(session: Session, participant_id: str) -> Participant:
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
+                        hint="Rechargez la liste.")
+    return participant
+
+
+def update_participant(database: Database, participant_id: str, data: ParticipantData) -> None:
+    """Save the file form (one transaction), search text included."""
+    values = _checked(data)
+    with database.write() as session:
+        participant = _load(session, participant_id)
+        for name, value in values.items():
+            setattr(participant, name, value)
+        participant.updated_at = utcnow()
+
+
+def delete_participant(database: Database, participant_id: str) -> None:
+    """Delete a person and everything recorded about them (one transaction)."""
+    with database.write() as session:
+        session.delete(_load(session, participant_id))
+
+
+def get_participant(session: Session, participant_id: str) -> ParticipantFile:
+    row = session.execute(
+        select(Participant.__table__).where(Participant.id == participant_id)
+    ).mappings().first()
+    if row is None:
+        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
+                        hint="Rechargez la liste.")
+    return ParticipantFile(
+        id=row["id"], cohort_id=row["cohort_id"],
+        data=ParticipantData(**{name: row[name] for name in _DATA_FIELDS}),
+        listed_on=row["listed_on"], source_file=row["source_file"],
+        source_sheet=row["source_sheet"], imported_at=row["imported_at"],
+    )
+
+
+# --- the timeline --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One dated thing that happened to a person, in French, from whichever tab recorded it."""
+
+    on: date
+    kind: str
+    title: str
+    detail: str = ""
+
+
+def _label(vocabulary: dict[str, str], code: str | None) -> str:
+    return vocabulary.get(code or "", code or "")
+
+
+def participant_timeline(session: Session, participant_id: str) -> list[TimelineEvent]:
+    """Everything recorded about a person across every table, oldest first."""
+    person = session.execute(
+        select(Participant.listed_on, Participant.source_file, Participant.provenance)
+        .where(Participant.id == participant_id)
+    ).first()
+    if person is None:
+        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
+    events: list[TimelineEvent] = [TimelineEvent(
+        person.listed_on, "contact", "Entrée dans le fichier de contacts",
+        " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
+                                     person.source_file) if part),
+    )]
+    events += _events(session, participant_id)
+    order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
+    events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
+    return events
+
+
+_KIND_ORDER = (
+    "contact", "outreach", "information", "selection", "bilan", "skills", "project",
+    "referral", "recruitment", "enrolment", "contract", "visit", "rupture", "outcome",
+    "reminder",
+)
+
+
+def _events(session: Session, person: str) -> Iterable[TimelineEvent]:
+    row: Any  # one query per table, each with its own columns
+    for row in session.execute(
+        select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
+               Outreach.recall_on, Outreach.notes).where(Outreach.participant_id == person)
+    ):
+        detail = " — ".join(part for part in (
+            row.author, f"à rappeler le {row.recall_on:%d/%m/%Y}" if row.recall_on else "",
+            row.notes) if part)
+        title = (f"{_label(codes.OUTREACH_CHANNELS, row.channel)} : "
+                 f"{_label(codes.OUTREACH_OUTCOMES, row.outcome)}")
+        yield TimelineEvent(row.done_on, "outreach", title, detail)
+    for row in session.execute(
+        select(InfoSession.starts_at, InfoSession.place, Attendance.status)
+        .join(InfoSession, InfoSession.id == Attendance.session_id)
+        .where(Attendance.participant_id == person)
+    ):
+        status = _label(codes.ATTENDANCE_STATUSES, row.status)
+        yield TimelineEvent(row.starts_at.date(), "information",
+                            f"Réunion d'information : {status}", row.place)
+    for row in session.execute(
+        select(SelectionInterview.held_on, SelectionInterview.decision,
+               SelectionInterview.interviewer, SelectionInterview.motivation_notes)
+        .where(SelectionInterview.participant_id == person)
+    ):
+        decision = _label(codes.SELECTION_DECISIONS, row.decision) or "décision à venir"
+        yield TimelineEvent(row.held_on, "selection", f"Entretien de sélection : {decision}",
+                            " — ".join(p for p in (row.interviewer, row.motivation_notes) if p))
+    for row in session.execute(
+        select(BilanMember.started_on, BilanMember.left_on, BilanMember.status, BilanGroup.name)
+        .join(BilanGroup, BilanGroup.id == BilanMember.group_id)
+        .where(BilanMember.participant_id == person)
+    ):
+        yield TimelineEvent(row.started_on, "bilan", "Début du bilan d'orientation", row.name)
+        if row.left_on is not None:
+            yield TimelineEvent(row.left_on, "bilan",
+                                f"Fin du bilan : {_label(codes.BILAN_STATUSES, row.status)}",
+                                row.name)
+    for row in session.execute(
+        select(SkillAssessment.domain, SkillAssessment.max_score, SkillAssessment.score_before,
+               SkillAssessment.assessed_before_on, SkillAssessment.score_after,
+               SkillAssessment.assessed_after_on)
+        .where(SkillAssessment.participant_id == person)
+    ):
+        domain = _label(codes.SKILL_DOMAINS, row.domain)
+        if row.assessed_before_on is not None:
+            yield TimelineEvent(row.assessed_before_on, "skills", f"Positionnement : {domain}",
+                                f"{row.score_before}/{row.max_score}")
+        if row.assessed_after_on is not None:
+            yield TimelineEvent(row.assessed_after_on, "skills",
+                                f"Après remise à niveau : {domain}",
+                                f"{row.score_after}/{row.max_score}")
+    for row in session.execute(
+        select(ProfessionalProject.job_title, ProfessionalProject.rome_code,
+               ProfessionalProject.decision, ProfessionalProject.decided_on,
+               ProfessionalProject.created_at)
+        .where(ProfessionalProject.participant_id == person)
+    ):
+        yield TimelineEvent(
+            row.decided_on or row.created_at.date(), "project",
+            f"Projet professionnel : {_label(codes.PROJECT_DECISIONS, row.decision)}",
+            f"{row.job_title} ({row.rome_code})",
+        )
+    for row in session.execute(
+        select(Referral.id, Referral.proposed_on, Referral.status, Referral.status_on,
+               JobOffer.title, Employer.name)
+        .join(JobOffer, JobOffer.id == Referral.offer_id)
+        .join(Employer, Employer.id == JobOffer.employer_id)
+        .where(Referral.participant_id == person)
+    ):
+        offer = f"{row.title} — {row.name}"
+        yield TimelineEvent(row.proposed_on, "referral", "Mise en relation", offer)
+        if row.status != "proposee":
+            status = _label(codes.REFERRAL_STATUSES, row.status)
+            yield TimelineEvent(row.status_on, "referral", f"Mise en relation : {status}", offer)
+    for row in session.execute(
+        select(RecruitmentInterview.starts_at, RecruitmentInterview.outcome,
+               RecruitmentInterview.place, Employer.name)
+        .join(Referral, Referral.id == RecruitmentInterview.referral_id)
+        .join(JobOffer, JobOffer.id == Referral.offer_id)
+        .join(Employer, Employer.id == JobOffer.employer_id)
+        .where(Referral.participant_id == person)
+    ):
+        yield TimelineEvent(
+            row.starts_at.date(), "recruitment",
+            f"Entretien de recrutement : {_label(codes.INTERVIEW_OUTCOMES, row.outcome)}",
+            f"{row.name} à {row.starts_at:%H:%M}" + (f", {row.place}" if row.place else ""),
+        )
+    for row in session.execute(
+        select(Enrolment.enrolled_on, Enrolment.confirmed_on, Enrolment.lapsed_on)
+        .where(Enrolment.participant_id == person)
+    ):
+        yield TimelineEvent(row.enrolled_on, "enrolment", "Inscription provisoire à la formation")
+        if row.confirmed_on is not None:
+            yield TimelineEvent(row.confirmed_on, "enrolment", "Inscription confirmée")
+        if row.lapsed_on is not None:
+            yield TimelineEvent(row.lapsed_on, "enrolment", "Inscription caduque")
+    for row in session.execute(
+        select(Contract.id, Contract.contract_type, Contract.start_date, Contract.end_date,
+               Contract.rupture_on, Contract.rupture_by, Contract.rupture_reason, Employer.name)
+        .join(Employer, Employer.id == Contract.employer_id)
+        .where(Contract.participant_id == person)
+    ):
+        contract_type = _label(codes.CONTRACT_TYPES, row.contract_type)
+        yield TimelineEvent(
+            row.start_date, "contract",
+            f"Début du contrat de professionnalisation ({contract_type})",
+            row.name + (f", fin prévue le {row.end_date:%d/%m/%Y}" if row.end_date else ""),
+        )
+        if row.rupture_on is not None:
+            yield TimelineEvent(row.rupture_on, "rupture",
+                                f"Rupture du contrat : {_label(codes.RUPTURE_BY, row.rupture_by)}",
+                                row.rupture_reason)
+    for row in session.execute(
+        select(FollowUpVisit.kind, FollowUpVisit.planned_on, FollowUpVisit.done_on,
+               FollowUpVisit.author, FollowUpVisit.difficulties, FollowUpVisit.actions)
+        .join(Contract, Contract.id == FollowUpVisit.contract_id)
+        .where(Contract.participant_id == person)
+    ):
+        kind = _label(codes.VISIT_KINDS, row.kind)
+        if row.done_on is not None:
+            yield TimelineEvent(row.done_on, "visit", kind, " — ".join(
+                p for p in (row.author, row.difficulties, row.actions) if p))
+        elif row.planned_on is not None:
+            yield TimelineEvent(row.planned_on, "visit", f"{kind} prévue", row.author)
+    for row in session.execute(
+        select(Outcome.kind, Outcome.recorded_on, Outcome.expected_on, Outcome.notes)
+        .where(Outcome.participant_id == person)
+    ):
+        detail = " — ".join(p for p in (
+            f"prévue le {row.expected_on:%d/%m/%Y}" if row.expected_on else "", row.notes) if p)
+        yield TimelineEvent(row.recorded_on, "outcome",
+                            f"Sortie : {_label(codes.OUTCOME_KINDS, row.kind)}", detail)
+    for row in session.execute(
+        select(Reminder.due_on, Reminder.text, Reminder.done)
+        .where(Reminder.participant_id == person)
+    ):
+        yield TimelineEvent(row.due_on, "reminder",
+                            "Rappel" + (" (fait)" if row.done else ""), row.text)

@@ -1,0 +1,87 @@
+"""``coachdesk --db PATH import contacts FILE``: run as a coach would, then look in the database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
+
+
+def coachdesk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def stored(db: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_json_report_then_second_import_imports_nobody(tmp_path: Path):
+    db = tmp_path / "coachdesk.sqlite3"
+    first = coachdesk(db, "import", "contacts", str(SAMPLES / "universite_2010.xlsx"),
+                      "--cohort", "Promo 2010", "--json")
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["imported"] == 6 and report["duplicates"] == 1
+    assert report["rejected"] == [
+        {"row": 8, "reason": "Ligne sans le nom : non importée."},
+        {"row": 13, "reason": "Ligne sans le nom et le prénom : non importée."},
+    ]
+    assert {"row": 10, "field": "Tél.", "value": "12",
+            "message": "Numéro de téléphone invalide : gardé tel quel, à vérifier."
+            } in report["warnings"]
+    assert stored(db, "SELECT count(*) FROM participant") == [(6,)]
+    assert stored(db, "SELECT name FROM cohort") == [("Promo 2010",)]
+    assert stored(db, "SELECT phone FROM participant WHERE last_name = 'DUPONT'") == [
+        ("06 12 34 56 78",)
+    ]
+
+    second = coachdesk(db, "import", "contacts", str(SAMPLES / "universite_2010.xlsx"),
+                       "--json")
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout)["imported"] == 0
+    assert json.loads(second.stdout)["duplicates"] == 7
+    assert stored(db, "SELECT count(*) FROM participant") == [(6,)]
+
+
+def test_french_summary_and_dry_run(tmp_path: Path):
+    db = tmp_path / "coachdesk.sqlite3"
+    result = coachdesk(db, "import", "contacts", str(SAMPLES / "mission_locale_cp1252.csv"),
+                       "--dry-run", "--provenance", "mission_locale")
+    assert result.returncode == 0, result.stderr
+    assert "3 personnes seraient importées" in result.stdout
+    assert "rien n'a été enregistré" in result.stdout
+    assert stored(db, "SELECT count(*) FROM participant") == [(0,)]
+
+
+def test_unreadable_file_exits_1_with_a_french_message(tmp_path: Path):
+    db = tmp_path / "coachdesk.sqlite3"
+    coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"))
+    before = stored(db, "SELECT id, updated_at FROM participant ORDER BY id")
+    bad = tmp_path / "liste.csv"
+    bad.write_text("Liste des jeunes\nA;B;C\n1;2;3\n", encoding="utf-8")
+    result = coachdesk(db, "import", "contacts", str(bad))
+    assert result.returncode == 1
+    assert "Aucune colonne « Nom » et « Prénom »" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert stored(db, "SELECT id, updated_at FROM participant ORDER BY id") == before
+
+
+def test_unknown_provenance_is_refused(tmp_path: Path):
+    db = tmp_path / "coachdesk.sqlite3"
+    result = coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"),
+                       "--provenance", "facebook")
+    assert result.returncode == 1
+    assert "Provenance inconnue" in result.stderr
+    assert stored(db, "SELECT count(*) FROM cohort") == [(0,)]

@@ -1,0 +1,140 @@
+"""Participant services of the Cohorte tab, on the demo cohort and on hand-made people."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from coachdesk.db import Database, open_database
+from coachdesk.errors import UserError
+from coachdesk.models import Contract, Outreach, Participant, codes
+from coachdesk.services import participants as svc
+from coachdesk.services.demo import build_demo
+from coachdesk.services.recording import add_cohort, record_outreach
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, str]:
+    db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    cohort_id = build_demo(db)
+    yield db, cohort_id
+    db.dispose()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> tuple[Database, str]:
+    db = open_database(tmp_path / "coachdesk.sqlite3")
+    with db.write() as session:
+        cohort_id = add_cohort(session, "Promo 2010", date(2010, 2, 1))
+    yield db, cohort_id
+    db.dispose()
+
+
+def test_stage_counts_follow_the_demo_funnel(demo):
+    db, cohort_id = demo
+    with db.read() as session:
+        overview = svc.cohort_overview(session, cohort_id)
+        rows = svc.list_participants(session, cohort_id, overview=overview)
+        contracts = session.scalar(select(func.count(func.distinct(Contract.participant_id))))
+    counts = overview.counts()
+    assert list(counts) == list(codes.STAGES)
+    assert sum(counts.values()) == len(rows)
+    # Everyone who ever signed a contract is at "contrat" or has left with a solution.
+    assert counts["contrat"] <= contracts <= counts["contrat"] + counts["sortie"]
+    assert rows == sorted(rows, key=lambda row: (row.last_name, row.first_name))
+    assert all(row.last_action_on is not None for row in rows if row.stage != "contact")
+
+
+def test_stage_filter(demo):
+    db, cohort_id = demo
+    with db.read() as session:
+        overview = svc.cohort_overview(session, cohort_id)
+        in_contract = svc.list_participants(session, cohort_id, stage="contrat", overview=overview)
+    assert len(in_contract) == overview.counts()["contrat"]
+    assert {row.stage_label for row in in_contract} == {"Contrat"}
+
+
+def test_search_ignores_accents_and_case(database):
+    db, cohort_id = database
+    for last, first, phone in [("LEFÈVRE", "Élodie", "0612345678"), ("Martin", "Léo", ""),
+                               ("Dupont", "Eloise", "")]:
+        svc.create_participant(db, cohort_id, svc.ParticipantData(last, first, phone=phone))
+    with db.read() as session:
+        def names(text: str) -> list[str]:
+            return [r.first_name for r in svc.list_participants(session, cohort_id, search=text)]
+
+        assert names("elodie") == ["Élodie"]
+        assert names("ÉLO") == ["Eloise", "Élodie"]
+        assert names("lefevre elo") == ["Élodie"]
+        assert names("06 12 34") == ["Élodie"]
+        assert names("%") == [] and names("_") == []
+        assert names("") == ["Eloise", "Élodie", "Léo"]
+
+
+def test_create_edit_delete_keep_search_text(database):
+    db, cohort_id = database
+    person = svc.create_participant(
+        db, cohort_id, svc.ParticipantData("Durand", "Léa", phone="612345678")
+    )
+    with db.read() as session:
+        file = svc.get_participant(session, person)
+    assert file.data.phone == "06 12 34 56 78"
+    svc.update_participant(db, person, svc.ParticipantData(
+        "Durand-Rossi", "Léa", email="lea@exemple.fr", bac_type="professionnel"
+    ))
+    with db.read() as session:
+        stored = session.execute(
+            select(Participant.search_text, Participant.bac_type, Participant.phone)
+            .where(Participant.id == person)
+        ).one()
+        found = svc.list_participants(session, cohort_id, search="rossi")
+    assert stored == ("durand-rossi | lea | lea durand-rossi | lea@exemple.fr", "professionnel", "")
+    assert [row.id for row in found] == [person]
+    with db.write() as session:
+        record_outreach(session, person, date(2010, 2, 3), "telephone", "interesse")
+    svc.delete_participant(db, person)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Participant)) == 0
+        assert session.scalar(select(func.count()).select_from(Outreach)) == 0
+    with pytest.raises(UserError):
+        svc.delete_participant(db, person)
+
+
+def test_invalid_edits_are_refused_and_change_nothing(database):
+    db, cohort_id = database
+    person = svc.create_participant(db, cohort_id, svc.ParticipantData("Durand", "Léa"))
+    with pytest.raises(UserError, match="Prénom"):
+        svc.update_participant(db, person, svc.ParticipantData("Durand", "  "))
+    with pytest.raises(UserError, match="Type de bac"):
+        svc.update_participant(db, person, svc.ParticipantData("X", "Y", bac_type="bts"))
+    with db.read() as session:
+        assert svc.get_participant(session, person).data.last_name == "Durand"
+
+
+def test_timeline_covers_every_tab_in_date_order(demo):
+    db, cohort_id = demo
+    with db.read() as session:
+        overview = svc.cohort_overview(session, cohort_id)
+        signers = [r for r in svc.list_participants(session, cohort_id, overview=overview)
+                   if r.stage == "contrat"]
+        timelines = {r.id: svc.participant_timeline(session, r.id) for r in signers}
+    # A young signer went through the whole path (the adults joined at the training).
+    signer_id, timeline = max(timelines.items(), key=lambda item: len({e.kind for e in item[1]}))
+    kinds = {event.kind for event in timeline}
+    assert {"contact", "outreach", "information", "selection", "bilan", "project", "referral",
+            "recruitment", "contract", "visit"} <= kinds
+    assert [event.on for event in timeline] == sorted(event.on for event in timeline)
+    assert timeline[0].title == "Entrée dans le fichier de contacts"
+    past = [event.on for event in timeline if event.kind != "visit" or "prévue" not in event.title]
+    assert overview.last_actions[signer_id] <= max(past)
+
+
+def test_search_ids_match_the_list(demo):
+    db, cohort_id = demo
+    with db.read() as session:
+        for text in ("", "ma", "élo", "06", "zzz"):
+            listed = {row.id for row in svc.list_participants(session, cohort_id, search=text)}
+            assert svc.search_ids(session, cohort_id, text) == listed
