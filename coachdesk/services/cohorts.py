@@ -1,0 +1,65 @@
+"""Cohorts: listing, finding by name, choosing the one a command works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.errors import UserError
+from coachdesk.models import Cohort
+
+
+@dataclass(frozen=True, slots=True)
+class CohortRow:
+    id: str
+    name: str
+    training_title: str
+    start_date: date
+    end_date: date | None
+    enrolment_deadline: date | None
+
+
+def list_cohorts(session: Session) -> list[CohortRow]:
+    """Every cohort, the most recent first."""
+    rows = session.execute(
+        select(
+            Cohort.id,
+            Cohort.name,
+            Cohort.training_title,
+            Cohort.start_date,
+            Cohort.end_date,
+            Cohort.enrolment_deadline,
+        ).order_by(Cohort.start_date.desc(), Cohort.name)
+    )
+    return [CohortRow(*row) for row in rows]
+
+
+def find_cohort(session: Session, name: str | None) -> CohortRow:
+    """The cohort called ``name``, or the most recent one when no name is given.
+
+    Raises:
+        UserError: there is no such cohort, or no cohort at all.
+    """
+    cohorts = list_cohorts(session)
+    if not cohorts:
+        raise UserError(
+            "La base ne contient encore aucune promotion.",
+            hint="Importez un fichier de contacts ou créez une promotion dans l'onglet Cohorte.",
+        )
+    if name is None:
+        return cohorts[0]
+    for cohort in cohorts:
+        if cohort.name == name:
+            return cohort
+    wanted = name.strip().casefold()
+    for cohort in cohorts:
+        if cohort.name.strip().casefold() == wanted:
+            return cohort
+    known = ", ".join(f"« {c.name} »" for c in cohorts)
+    raise UserError(
+        f"Aucune promotion ne s'appelle « {name} ».",
+        hint=f"Promotions de cette base : {known}.",
+    )
