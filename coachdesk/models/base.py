@@ -21,7 +21,7 @@ NAMING_CONVENTION = {
 
 def new_id() -> str:
     """A fresh random identifier: stable across laptops, safe for later synchronisation."""
-    return uuid.uuid4().hex
+    return str(uuid.uuid4())
 
 
 def utcnow() -> datetime:
@@ -29,7 +29,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-# Identifiers are held as 32-character hex strings in Python: cheap to hash, compare and pass
+# Identifiers are held as canonical UUID strings in Python: cheap to hash, compare and pass
 # to the UI; the column is a native UUID on PostgreSQL and CHAR(32) on SQLite.
 IdType = Uuid(as_uuid=False)
 

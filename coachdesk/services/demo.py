@@ -354,6 +354,12 @@ class _DemoBuilder:
                 )
         validated = members[:22]
         for index, person in enumerate(members):
+            gave_up = index >= 22 and index % 6 == 5
+            rec.end_bilan(
+                self.s, group, person,
+                date(2010, 4, 16) if gave_up else parts["tre"][1],
+                "abandon" if gave_up else "termine",
+            )
             if person in validated:
                 title, rome = PROJECT_JOBS[index % len(PROJECT_JOBS)]
                 rec.record_project(

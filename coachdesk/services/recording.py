@@ -297,6 +297,24 @@ def add_bilan_member(
     return row.id
 
 
+def end_bilan(
+    session: Session, group_id: str, participant_id: str, left_on: date, status: str = "termine"
+) -> None:
+    """Close a participant's bilan: completed (terminé) or given up (abandon)."""
+    _code(status, codes.BILAN_STATUSES, "Statut du bilan")
+    member = session.scalar(
+        select(BilanMember).where(
+            BilanMember.group_id == group_id, BilanMember.participant_id == participant_id
+        )
+    )
+    if member is None:
+        raise UserError("Cette personne ne fait pas partie de ce groupe de bilan.")
+    if left_on < member.started_on:
+        raise UserError("La fin du bilan ne peut pas précéder son début.")
+    member.left_on = left_on
+    member.status = status
+
+
 def add_bilan_session(
     session: Session, group_id: str, part: str, held_on: date, title: str, *, trainer: str = ""
 ) -> str:

@@ -1,0 +1,132 @@
+"""Command line: ``coachdesk [--db PATH] [--demo] [COMMAND …]``.
+
+Without a command the window opens. Commands come from the modules of ``COMMAND_MODULES``; each
+defines ``register(subparsers)`` and sets ``handler=fn`` on its parsers, with
+``fn(args, ctx) -> int``. Command modules import their services inside the handler, never at
+module level: building the parser must stay cheap, since it runs before the window opens.
+
+Exit codes: 0 done, 1 an error the coach can act on (French message on stderr, no traceback),
+2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from coachdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "coachdesk.commands.demo",
+    "coachdesk.commands.report",
+)
+
+log = logging.getLogger("coachdesk")
+
+
+@dataclass
+class Context:
+    """What a command needs from the command line: the database choice and the output streams."""
+
+    db_path: Path | None
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    def database_path(self) -> Path:
+        from coachdesk import paths
+
+        return self.db_path if self.db_path is not None else paths.default_db_path()
+
+    def open_db(self, *, create: bool = False) -> Database:
+        """Open the chosen database; by default refuse to create a missing one."""
+        from coachdesk.db import open_database
+
+        return open_database(self.database_path(), create=create)
+
+
+class _FrenchParser(argparse.ArgumentParser):
+    """argparse with French framing of its usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur d'utilisation : {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from coachdesk import __version__
+
+    parser = _FrenchParser(
+        prog="coachdesk",
+        description="CoachDesk : accompagnement des décrocheurs vers l'alternance et l'emploi.",
+        epilog="Sans commande, la fenêtre de CoachDesk s'ouvre.",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="CHEMIN",
+        help="base de données à utiliser (sinon $COACHDESK_DB, sinon la base de l'utilisateur)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="ouvrir la fenêtre sur une base de démonstration neuve (jamais sur votre base)",
+    )
+    parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.app import run
+
+    if args.demo and args.db is not None:
+        raise UserError(
+            "--demo et --db ne peuvent pas être utilisés ensemble.",
+            hint="--demo ouvre toujours une base de démonstration neuve.",
+        )
+    return run(db_path=ctx.db_path, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(db_path=args.db)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            if args.command:
+                parser.parse_args([args.command, "--help"])
+            return _run_gui(args, ctx)
+        return int(handler(args, ctx))
+    except UserError as error:
+        print(f"Erreur : {error}", file=ctx.err)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrompu.", file=ctx.err)
+        return 130
+    except Exception:
+        from coachdesk.logs import write_crash_report
+
+        report = write_crash_report(*sys.exc_info())
+        print(
+            "Erreur inattendue : l'opération n'a pas abouti et rien n'a été enregistré à moitié.\n"
+            f"Le détail technique est dans « {report} » : transmettez ce fichier à l'équipe "
+            "CoachDesk.",
+            file=ctx.err,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command-line commands; each module registers its parsers with ``register(subparsers)``."""

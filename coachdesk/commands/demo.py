@@ -1,0 +1,32 @@
+"""``coachdesk --db PATH demo [--force]``: write the 2010 demo cohort to a new database."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from coachdesk.errors import UserError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="écrire la base de démonstration (promotion 2010) dans le fichier de --db",
+        description="Écrit une base de démonstration : la promotion 2010 de la note d'étape, "
+        "avec des personnes inventées.",
+    )
+    parser.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.services.demo import write_demo_database
+
+    if ctx.db_path is None:
+        raise UserError(
+            "Indiquez le fichier à écrire avec --db, avant la commande.",
+            hint="Exemple : coachdesk --db demo.sqlite3 demo",
+        )
+    path = write_demo_database(ctx.db_path, force=args.force)
+    print(f"Base de démonstration écrite : {path}", file=ctx.out)
+    return 0

@@ -1,0 +1,67 @@
+"""``coachdesk --db PATH report funnel [--cohort NAME] [--as-of YYYY-MM-DD] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2010-12-31"
+        ) from None
+
+
+def register(subparsers: Any) -> None:
+    report = subparsers.add_parser("report", help="tableaux de suivi du dispositif")
+    kinds = report.add_subparsers(dest="report", metavar="RAPPORT", required=True)
+    funnel = kinds.add_parser(
+        "funnel",
+        help="l'entonnoir d'une promotion à une date",
+        description="Les effectifs de chaque étape, comptés à partir des événements enregistrés.",
+    )
+    funnel.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
+    funnel.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="AAAA-MM-JJ",
+        help="date de la situation (par défaut aujourd'hui, ou la fin de la promotion terminée)",
+    )
+    funnel.add_argument("--json", action="store_true", help="seulement un objet JSON sur stdout")
+    funnel.set_defaults(handler=run_funnel)
+
+
+def run_funnel(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.services.cohorts import find_cohort
+    from coachdesk.services.funnel import FUNNEL_LABELS, compute_funnel
+
+    database = ctx.open_db()
+    try:
+        with database.read() as session:
+            cohort = find_cohort(session, args.cohort)
+            funnel = compute_funnel(session, cohort.id, args.as_of)
+    finally:
+        database.dispose()
+    figures = funnel.figures()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False), file=ctx.out)
+        return 0
+    width = max(len(label) for label in FUNNEL_LABELS.values())
+    print(f"{cohort.name}", file=ctx.out)
+    print(f"Situation au {funnel.as_of:%d/%m/%Y}", file=ctx.out)
+    print("", file=ctx.out)
+    print(f"{'Étape'.ljust(width)}  {'Effectif':>8}  {'Taux':>6}", file=ctx.out)
+    print(f"{'-' * width}  {'-' * 8}  {'-' * 6}", file=ctx.out)
+    for key, label in FUNNEL_LABELS.items():
+        rate = funnel.conversion(key)
+        shown = f"{rate * 100:5.0f} %".replace(".", ",") if rate is not None else ""
+        print(f"{label.ljust(width)}  {figures[key]:>8}  {shown:>6}", file=ctx.out)
+    print("", file=ctx.out)
+    print("Taux : part de l'étape précédente de l'entonnoir.", file=ctx.out)
+    return 0
