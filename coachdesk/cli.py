@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
+    "coachdesk.commands.backup",
+    "coachdesk.commands.gdpr",
 )
 
 log = logging.getLogger("coachdesk")
