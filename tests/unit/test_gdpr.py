@@ -103,7 +103,8 @@ def test_erase_removes_one_person_everywhere_and_from_the_file(tmp_path: Path, d
         visits = select(func.count()).where(FollowUpVisit.contract_id == holder.id)
         assert session.scalar(visits) == 0
         assert session.scalar(select(func.count()).select_from(Participant)) == total - 1
-        event = session.execute(select(AuditEvent).where(AuditEvent.action == "erasure")).scalar_one()
+        erasure = select(AuditEvent).where(AuditEvent.action == "erasure")
+        event = session.execute(erasure).scalar_one()
         assert event.count == 1 and holder.participant_id not in event.detail
     with demo.write() as session, pytest.raises(UserError, match="Aucune personne"):
         gdpr.erase(session, holder.participant_id)
