@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from coachdesk.db import Database, open_database
@@ -36,7 +36,7 @@ def add_people(db: Database, count: int = 3, *, last_name: str = SECRET_LAST_NAM
             session.add(
                 Outreach(
                     participant_id=person.id,
-                    done_on=date(2010, 2, 10 + index),
+                    done_on=date(2010, 2, 10) + timedelta(days=index),
                     channel="telephone",
                     outcome="interesse",
                 )
