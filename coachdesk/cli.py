@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="ouvrir la fenêtre sur une base de démonstration neuve (jamais sur votre base)",
     )
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
+    # For start-up measurements and the bundle's smoke test: quit once the data is shown.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", parser_class=_FrenchParser
+    )
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
@@ -97,7 +101,7 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
             "--demo et --db ne peuvent pas être utilisés ensemble.",
             hint="--demo ouvre toujours une base de démonstration neuve.",
         )
-    return run(db_path=ctx.db_path, demo=args.demo)
+    return run(db_path=ctx.db_path, demo=args.demo, exit_when_ready=args.exit_when_ready)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

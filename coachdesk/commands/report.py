@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 
-
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)

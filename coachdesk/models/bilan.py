@@ -60,11 +60,13 @@ class BilanMember(Entity):
     __tablename__ = "bilan_member"
     __table_args__ = (
         ForeignKeyConstraint(
-            ["group_id", "cohort_id"], ["bilan_group.id", "bilan_group.cohort_id"],
+            ["group_id", "cohort_id"],
+            ["bilan_group.id", "bilan_group.cohort_id"],
             ondelete="CASCADE",
         ),
         ForeignKeyConstraint(
-            ["participant_id", "cohort_id"], ["participant.id", "participant.cohort_id"],
+            ["participant_id", "cohort_id"],
+            ["participant.id", "participant.cohort_id"],
             ondelete="CASCADE",
         ),
         UniqueConstraint("group_id", "participant_id", name="once_per_group"),

@@ -27,7 +27,8 @@ class Enrolment(Entity):
     __tablename__ = "enrolment"
     __table_args__ = (
         ForeignKeyConstraint(
-            ["participant_id", "cohort_id"], ["participant.id", "participant.cohort_id"],
+            ["participant_id", "cohort_id"],
+            ["participant.id", "participant.cohort_id"],
             ondelete="CASCADE",
         ),
         UniqueConstraint("participant_id", "cohort_id", name="once_per_cohort"),
@@ -69,8 +70,9 @@ class Contract(Entity):
         CheckConstraint(
             "gross_monthly_pay_cents IS NULL OR gross_monthly_pay_cents >= 0", name="pay"
         ),
-        CheckConstraint("workplace_siret IS NULL OR length(workplace_siret) = 14",
-                        name="workplace_siret_length"),
+        CheckConstraint(
+            "workplace_siret IS NULL OR length(workplace_siret) = 14", name="workplace_siret_length"
+        ),
         CheckConstraint(
             "opco_decision IS NULL OR " + in_codes("opco_decision", codes.OPCO_DECISIONS),
             name="opco_decision",
@@ -131,8 +133,10 @@ class FollowUpVisit(Entity):
         CheckConstraint(in_codes("kind", codes.VISIT_KINDS), name="kind"),
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 4", name="rating"),
         CheckConstraint("planned_on IS NOT NULL OR done_on IS NOT NULL", name="dated"),
-        CheckConstraint("next_visit_on IS NULL OR done_on IS NULL OR next_visit_on >= done_on",
-                        name="next_after"),
+        CheckConstraint(
+            "next_visit_on IS NULL OR done_on IS NULL OR next_visit_on >= done_on",
+            name="next_after",
+        ),
     )
 
     contract_id: Mapped[str] = mapped_column(
@@ -179,7 +183,9 @@ class ExportLog(Entity):
     file_name: Mapped[str] = mapped_column(String(400))
     row_count: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    cohort_id: Mapped[str | None] = mapped_column(IdType, ForeignKey("cohort.id", ondelete="SET NULL"))
+    cohort_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("cohort.id", ondelete="SET NULL")
+    )
     # The funnel at export time (JSON text), to say what changed since the previous export.
     summary: Mapped[str] = mapped_column(Text, default="")
 
@@ -193,5 +199,3 @@ class AuditEvent(Entity):
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
     count: Mapped[int] = mapped_column(Integer, default=0)
-
-

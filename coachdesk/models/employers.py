@@ -77,9 +77,7 @@ class ProspectingEvent(Entity):
     __tablename__ = "prospecting_event"
     __table_args__ = (
         CheckConstraint(in_codes("channel", codes.PROSPECTING_CHANNELS), name="channel"),
-        CheckConstraint(
-            "next_step_on IS NULL OR next_step_on >= done_on", name="next_step_after"
-        ),
+        CheckConstraint("next_step_on IS NULL OR next_step_on >= done_on", name="next_step_after"),
     )
 
     employer_id: Mapped[str] = mapped_column(

@@ -46,7 +46,9 @@ class RecruitmentInterview(Entity):
     """A recruitment interview arranged through a referral."""
 
     __tablename__ = "recruitment_interview"
-    __table_args__ = (CheckConstraint(in_codes("outcome", codes.INTERVIEW_OUTCOMES), name="outcome"),)
+    __table_args__ = (
+        CheckConstraint(in_codes("outcome", codes.INTERVIEW_OUTCOMES), name="outcome"),
+    )
 
     referral_id: Mapped[str] = mapped_column(
         IdType, ForeignKey("referral.id", ondelete="CASCADE"), index=True

@@ -29,26 +29,174 @@ COACHES = ("Claire Vidal", "Julien Roux", "Nadia Benali")
 NOTE_DATE = date(2010, 12, 31)
 
 FIRST_NAMES_F = (
-    "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Océane", "Laura", "Émilie", "Julie",
-    "Anaïs", "Mélanie", "Marion", "Pauline", "Élodie", "Justine", "Amandine", "Céline", "Noémie",
-    "Audrey", "Margaux", "Lucie", "Yasmine", "Clémence", "Maëva", "Ophélie", "Sabrina", "Nour",
-    "Estelle", "Gaëlle",
+    "Camille",
+    "Léa",
+    "Manon",
+    "Chloé",
+    "Inès",
+    "Sarah",
+    "Océane",
+    "Laura",
+    "Émilie",
+    "Julie",
+    "Anaïs",
+    "Mélanie",
+    "Marion",
+    "Pauline",
+    "Élodie",
+    "Justine",
+    "Amandine",
+    "Céline",
+    "Noémie",
+    "Audrey",
+    "Margaux",
+    "Lucie",
+    "Yasmine",
+    "Clémence",
+    "Maëva",
+    "Ophélie",
+    "Sabrina",
+    "Nour",
+    "Estelle",
+    "Gaëlle",
 )
 FIRST_NAMES_M = (
-    "Thomas", "Nicolas", "Kévin", "Julien", "Maxime", "Romain", "Alexandre", "Jérémy", "Florian",
-    "Anthony", "Mehdi", "Quentin", "Sébastien", "Guillaume", "Loïc", "Mathieu", "Yanis", "Adrien",
-    "Benoît", "Rémi", "Karim", "Théo", "Hugo", "Cédric", "Jonathan", "Bastien", "Samir", "Dylan",
-    "Grégory", "Aurélien",
+    "Thomas",
+    "Nicolas",
+    "Kévin",
+    "Julien",
+    "Maxime",
+    "Romain",
+    "Alexandre",
+    "Jérémy",
+    "Florian",
+    "Anthony",
+    "Mehdi",
+    "Quentin",
+    "Sébastien",
+    "Guillaume",
+    "Loïc",
+    "Mathieu",
+    "Yanis",
+    "Adrien",
+    "Benoît",
+    "Rémi",
+    "Karim",
+    "Théo",
+    "Hugo",
+    "Cédric",
+    "Jonathan",
+    "Bastien",
+    "Samir",
+    "Dylan",
+    "Grégory",
+    "Aurélien",
 )
 LAST_NAMES = (
-    "Martin", "Bernard", "Fabre", "Roux", "Vidal", "Bonnet", "Garcia", "Lopez", "Martinez",
-    "Fournier", "Girard", "Mercier", "Blanc", "Guerin", "Boyer", "Chevalier", "Rouvière",
-    "Aubert", "Carrière", "Pons", "Granier", "Vialle", "Combes", "Sabatier", "Bousquet", "Maurel",
-    "Teissier", "Castel", "Jourdan", "Espinasse", "Delmas", "Ferrand", "Pélissier", "Auriol",
-    "Cabanel", "Salles", "Benoît", "Rey", "Arnaud", "Moreno", "Ribes", "Azéma", "Hérail",
-    "Lafon", "Bouzid", "Haddad", "Nguyen", "Ferreira", "Da Silva", "Lefèvre", "Le Gall",
-    "Saint-Pierre", "Dupont-Lajoie", "N'Diaye", "Œillet", "Courtès", "Malaval", "Py", "Tournier",
+    "Martin",
+    "Bernard",
+    "Fabre",
+    "Roux",
+    "Vidal",
+    "Bonnet",
+    "Garcia",
+    "Lopez",
+    "Martinez",
+    "Fournier",
+    "Girard",
+    "Mercier",
+    "Blanc",
+    "Guerin",
+    "Boyer",
+    "Chevalier",
+    "Rouvière",
+    "Aubert",
+    "Carrière",
+    "Pons",
+    "Granier",
+    "Vialle",
+    "Combes",
+    "Sabatier",
+    "Bousquet",
+    "Maurel",
+    "Teissier",
+    "Castel",
+    "Jourdan",
+    "Espinasse",
+    "Delmas",
+    "Ferrand",
+    "Pélissier",
+    "Auriol",
+    "Cabanel",
+    "Salles",
+    "Benoît",
+    "Rey",
+    "Arnaud",
+    "Moreno",
+    "Ribes",
+    "Azéma",
+    "Hérail",
+    "Lafon",
+    "Bouzid",
+    "Haddad",
+    "Nguyen",
+    "Ferreira",
+    "Da Silva",
+    "Lefèvre",
+    "Le Gall",
+    "Saint-Pierre",
+    "Dupont-Lajoie",
+    "N'Diaye",
+    "Œillet",
+    "Courtès",
+    "Malaval",
+    "Py",
+    "Tournier",
     "Estève",
+    "Barral",
+    "Cros",
+    "Durand",
+    "Gaillard",
+    "Hugon",
+    "Imbert",
+    "Jullian",
+    "Lacroix",
+    "Marty",
+    "Nègre",
+    "Olivier",
+    "Puech",
+    "Quintana",
+    "Reynès",
+    "Soulier",
+    "Thérond",
+    "Urbain",
+    "Valette",
+    "Alary",
+    "Boissière",
+    "Coste",
+    "Dumas",
+    "Fabié",
+    "Gras",
+    "Hébrard",
+    "Laurens",
+    "Mas",
+    "Navarro",
+    "Ortega",
+    "Pagès",
+    "Rigaud",
+    "Serre",
+    "Trinquier",
+    "Vernhes",
+    "Belkacem",
+    "Chaouch",
+    "Diallo",
+    "Kaya",
+    "Mendes",
+    "Petit",
+    "Sanchez",
+    "Torres",
+    "Vincent",
+    "Weber",
 )
 TRACKS = ("L1 AES", "L1 LEA", "L1 Psychologie")
 BAC_SERIES = {
@@ -57,15 +205,30 @@ BAC_SERIES = {
     "professionnel": ("Secrétariat", "Comptabilité", "Commerce", "Vente"),
 }
 CITIES = (
-    ("34000", "Montpellier"), ("34070", "Montpellier"), ("34080", "Montpellier"),
-    ("34170", "Castelnau-le-Lez"), ("34430", "Saint-Jean-de-Védas"), ("34970", "Lattes"),
-    ("34920", "Le Crès"), ("34130", "Mauguio"), ("34200", "Sète"), ("34500", "Béziers"),
-    ("30000", "Nîmes"), ("34400", "Lunel"),
+    ("34000", "Montpellier"),
+    ("34070", "Montpellier"),
+    ("34080", "Montpellier"),
+    ("34170", "Castelnau-le-Lez"),
+    ("34430", "Saint-Jean-de-Védas"),
+    ("34970", "Lattes"),
+    ("34920", "Le Crès"),
+    ("34130", "Mauguio"),
+    ("34200", "Sète"),
+    ("34500", "Béziers"),
+    ("30000", "Nîmes"),
+    ("34400", "Lunel"),
 )
 STREETS = (
-    "rue de la Loge", "avenue de Toulouse", "rue du Faubourg Boutonnet", "avenue de Palavas",
-    "rue des Étuves", "boulevard Renouvier", "rue de l'Aiguillerie", "avenue du Pont Juvénal",
-    "chemin de Moularès", "rue Proudhon",
+    "rue de la Loge",
+    "avenue de Toulouse",
+    "rue du Faubourg Boutonnet",
+    "avenue de Palavas",
+    "rue des Étuves",
+    "boulevard Renouvier",
+    "rue de l'Aiguillerie",
+    "avenue du Pont Juvénal",
+    "chemin de Moularès",
+    "rue Proudhon",
 )
 EMPLOYERS = (
     ("Cabinet Garrigues Expertise", "6920Z", "Montpellier", "10-49"),
@@ -111,8 +274,15 @@ OTHER_JOBS = (
     ("Agent·e d'accueil", "M1601"),
 )
 INFO_SESSION_DAYS = (
-    date(2010, 2, 22), date(2010, 2, 24), date(2010, 2, 26), date(2010, 3, 1), date(2010, 3, 3),
-    date(2010, 3, 5), date(2010, 3, 8), date(2010, 3, 10), date(2010, 3, 12),
+    date(2010, 2, 22),
+    date(2010, 2, 24),
+    date(2010, 2, 26),
+    date(2010, 3, 1),
+    date(2010, 3, 3),
+    date(2010, 3, 5),
+    date(2010, 3, 8),
+    date(2010, 3, 10),
+    date(2010, 3, 12),
 )
 INFO_SESSION_PLACES = (
     "Cnam Languedoc-Roussillon, salle 2, Montpellier",
@@ -135,7 +305,8 @@ def _siret(rng: random.Random) -> str:
 
 
 def _phone(rng: random.Random) -> str:
-    return f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+    pairs = " ".join(f"{rng.randint(10, 99)}" for _ in range(4))
+    return f"06 {pairs}"
 
 
 def _email(first: str, last: str, rng: random.Random) -> str:
@@ -182,9 +353,7 @@ class _DemoBuilder:
             birth = date(rng.randint(1968, 1982), rng.randint(1, 12), rng.randint(1, 28))
         else:
             birth = date(rng.randint(1988, 1991), rng.randint(1, 12), rng.randint(1, 28))
-        bac_type = rng.choices(
-            ("general", "technologique", "professionnel"), weights=(4, 4, 3)
-        )[0]
+        bac_type = rng.choices(("general", "technologique", "professionnel"), weights=(4, 4, 3))[0]
         return rec.add_participant(
             self.s,
             self.cohort_id,
@@ -249,8 +418,13 @@ class _DemoBuilder:
         for person in contacts:
             coach = rng.choice(COACHES)
             rec.record_outreach(
-                self.s, person, date(2010, 2, 10), "mailing", "envoye",
-                author=coach, campaign="Mailing d'information février 2010",
+                self.s,
+                person,
+                date(2010, 2, 10),
+                "mailing",
+                "envoye",
+                author=coach,
+                campaign="Mailing d'information février 2010",
             )
             first_call = date(2010, 2, 15) + timedelta(days=rng.randint(0, 10))
             if person in interested:
@@ -260,7 +434,12 @@ class _DemoBuilder:
                     )
                     first_call += timedelta(days=2)
                 rec.record_outreach(
-                    self.s, person, first_call, "telephone", "interesse", author=coach,
+                    self.s,
+                    person,
+                    first_call,
+                    "telephone",
+                    "interesse",
+                    author=coach,
                     notes="Invité·e à une réunion d'information collective.",
                 )
                 continue
@@ -274,7 +453,12 @@ class _DemoBuilder:
             )
             if outcome == "a_rappeler" and recall is not None:
                 rec.record_outreach(
-                    self.s, person, recall, "telephone", "pas_interesse", author=coach,
+                    self.s,
+                    person,
+                    recall,
+                    "telephone",
+                    "pas_interesse",
+                    author=coach,
                     notes="A repris un emploi saisonnier.",
                 )
 
@@ -303,16 +487,23 @@ class _DemoBuilder:
         selected = []
         for person, decision in zip(interviewed, decisions, strict=True):
             held = _weekday_on_or_after(
-                self.session_day[self.person_session[person]] + timedelta(days=self.rng.randint(2, 5))
+                self.session_day[self.person_session[person]]
+                + timedelta(days=self.rng.randint(2, 5))
             )
             notes = {
                 "retenu": "Motivation pour l'alternance et les métiers de la gestion.",
-                "non_retenu": "Projet tourné vers un autre secteur : orienté·e vers la Mission Locale.",
+                "non_retenu": (
+                    "Projet tourné vers un autre secteur : orienté·e vers la Mission Locale."
+                ),
                 "desistement": "A trouvé une formation dans une autre région.",
             }[decision]
             rec.record_selection_interview(
-                self.s, person, held, decision=decision,
-                interviewer=self.rng.choice(COACHES), motivation_notes=notes,
+                self.s,
+                person,
+                held,
+                decision=decision,
+                interviewer=self.rng.choice(COACHES),
+                motivation_notes=notes,
             )
             if decision == "retenu":
                 selected.append(person)
@@ -331,14 +522,27 @@ class _DemoBuilder:
             rec.add_bilan_member(self.s, group, person, BILAN_START)
         titles = {
             "bilan": ("Accueil et histoire de vie", "Intérêts professionnels", "Enquêtes métiers"),
-            "remise_a_niveau": ("Français écrit", "Calcul professionnel", "Tableur et traitement de texte"),
-            "tre": ("CV et lettre de motivation", "Entretien de recrutement", "Prospection téléphonique"),
+            "remise_a_niveau": (
+                "Français écrit",
+                "Calcul professionnel",
+                "Tableur et traitement de texte",
+            ),
+            "tre": (
+                "CV et lettre de motivation",
+                "Entretien de recrutement",
+                "Prospection téléphonique",
+            ),
         }
         for kind, (start, end) in parts.items():
             day = start
             for title in titles[kind]:
                 session_id = rec.add_bilan_session(
-                    self.s, group, kind, _weekday_on_or_after(day), title, trainer=rng.choice(COACHES)
+                    self.s,
+                    group,
+                    kind,
+                    _weekday_on_or_after(day),
+                    title,
+                    trainer=rng.choice(COACHES),
                 )
                 for person in members:
                     rec.set_bilan_attendance(self.s, session_id, person, rng.random() < 0.9)
@@ -347,8 +551,11 @@ class _DemoBuilder:
             for domain in ("francais", "mathematiques", "bureautique"):
                 before = rng.randint(6, 15)
                 rec.record_skill_assessment(
-                    self.s, person, domain,
-                    score_before=before, assessed_before_on=date(2010, 4, 7),
+                    self.s,
+                    person,
+                    domain,
+                    score_before=before,
+                    assessed_before_on=date(2010, 4, 7),
                     score_after=min(20, before + rng.randint(0, 5)),
                     assessed_after_on=date(2010, 4, 21),
                 )
@@ -356,21 +563,33 @@ class _DemoBuilder:
         for index, person in enumerate(members):
             gave_up = index >= 22 and index % 6 == 5
             rec.end_bilan(
-                self.s, group, person,
+                self.s,
+                group,
+                person,
                 date(2010, 4, 16) if gave_up else parts["tre"][1],
                 "abandon" if gave_up else "termine",
             )
             if person in validated:
                 title, rome = PROJECT_JOBS[index % len(PROJECT_JOBS)]
                 rec.record_project(
-                    self.s, person, title, rome, decision="valide",
-                    decided_on=date(2010, 5, 4), directly_employable=True,
+                    self.s,
+                    person,
+                    title,
+                    rome,
+                    decision="valide",
+                    decided_on=date(2010, 5, 4),
+                    directly_employable=True,
                 )
             else:
                 title, rome = rng.choice(OTHER_JOBS)
                 decision = "a_retravailler" if index % 3 else "abandonne"
                 rec.record_project(
-                    self.s, person, title, rome, decision=decision, decided_on=date(2010, 5, 4),
+                    self.s,
+                    person,
+                    title,
+                    rome,
+                    decision=decision,
+                    decided_on=date(2010, 5, 4),
                     notes="Projet à confirmer par une période d'immersion.",
                 )
         return validated
@@ -382,24 +601,39 @@ class _DemoBuilder:
         postcodes = {city: postcode for postcode, city in CITIES}
         for index, (name, naf, city, size) in enumerate(EMPLOYERS):
             employer = rec.add_employer(
-                self.s, name, siret=_siret(rng), naf_code=naf,
+                self.s,
+                name,
+                siret=_siret(rng),
+                naf_code=naf,
                 address=f"{rng.randint(1, 90)} {rng.choice(STREETS)}",
-                postcode=postcodes.get(city, "34000"), city=city, size_band=size,
+                postcode=postcodes.get(city, "34000"),
+                city=city,
+                size_band=size,
                 opco=OPCOS[index % len(OPCOS)],
                 reached_via=("prospection_directe", "relais_opco", "relais_pole_emploi")[index % 3],
             )
             first, last, _ = self._new_name()
             rec.add_employer_contact(
-                self.s, employer, last, first, role="Responsable administratif·ve",
+                self.s,
+                employer,
+                last,
+                first,
+                role="Responsable administratif·ve",
                 phone=f"04 67 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                is_tutor=True, tutor_experience_years=rng.randint(2, 15),
+                is_tutor=True,
+                tutor_experience_years=rng.randint(2, 15),
                 is_employer_in_person=size == "1-9",
             )
             day = date(2010, 2, 8) + timedelta(days=index * 4)
             rec.record_prospecting(
-                self.s, employer, day, rng.choice(("telephone", "visite")),
-                author=rng.choice(COACHES), outcome="Présentation du dispositif et du bilan.",
-                next_step="Rappeler pour recueillir une offre", next_step_on=day + timedelta(days=14),
+                self.s,
+                employer,
+                day,
+                rng.choice(("telephone", "visite")),
+                author=rng.choice(COACHES),
+                outcome="Présentation du dispositif et du bilan.",
+                next_step="Rappeler pour recueillir une offre",
+                next_step_on=day + timedelta(days=14),
             )
             employers.append(employer)
         return employers
@@ -411,9 +645,16 @@ class _DemoBuilder:
             title, rome = PROJECT_JOBS[index % len(PROJECT_JOBS)]
             received = date(2010, 2, 15) + timedelta(days=index * 3)
             offer = rec.add_job_offer(
-                self.s, self.cohort_id, employer, title, rome, received,
-                city=EMPLOYERS[index % len(EMPLOYERS)][2], start_on=date(2010, 6, 1),
-                weekly_hours=35, source=("prospection", "opco", "pole_emploi")[index % 3],
+                self.s,
+                self.cohort_id,
+                employer,
+                title,
+                rome,
+                received,
+                city=EMPLOYERS[index % len(EMPLOYERS)][2],
+                start_on=date(2010, 6, 1),
+                weekly_hours=35,
+                source=("prospection", "opco", "pole_emploi")[index % 3],
                 description="Contrat de professionnalisation, formation au Cnam.",
             )
             offers.append((offer, employer, title, rome))
@@ -434,10 +675,14 @@ class _DemoBuilder:
             proposed = date(2010, 4, 26) + timedelta(days=index * 3)
             referral = rec.add_referral(self.s, offer[0], person, proposed)
             rec.set_referral_status(self.s, referral, "cv_envoye", proposed + timedelta(days=1))
-            rec.set_referral_status(self.s, referral, "entretien_prevu", proposed + timedelta(days=3))
+            rec.set_referral_status(
+                self.s, referral, "entretien_prevu", proposed + timedelta(days=3)
+            )
             interview_day = _weekday_on_or_after(proposed + timedelta(days=7))
             interview = rec.add_recruitment_interview(
-                self.s, referral, datetime.combine(interview_day, time(rng.choice((9, 10, 14, 16)), 0)),
+                self.s,
+                referral,
+                datetime.combine(interview_day, time(rng.choice((9, 10, 14, 16)), 0)),
                 place=EMPLOYERS[index % len(EMPLOYERS)][0],
                 address=f"{EMPLOYERS[index % len(EMPLOYERS)][2]}",
                 route_note="Tramway ligne 1, puis 10 minutes à pied.",
@@ -448,7 +693,9 @@ class _DemoBuilder:
             )
             if person in signers:
                 rec.set_interview_outcome(self.s, interview, "retenu")
-                rec.set_referral_status(self.s, referral, "retenu", interview_day + timedelta(days=2))
+                rec.set_referral_status(
+                    self.s, referral, "retenu", interview_day + timedelta(days=2)
+                )
             else:
                 rec.set_interview_outcome(self.s, interview, "non_retenu")
                 rec.set_referral_status(
@@ -468,13 +715,31 @@ class _DemoBuilder:
         for person in [*validated, *adults]:
             rec.enrol(self.s, person, TRAINING_START)
         starts = [
-            date(2010, 6, 1), date(2010, 7, 5), date(2010, 6, 14), date(2010, 5, 31),
-            date(2010, 6, 7), date(2010, 6, 7), date(2010, 6, 21), date(2010, 6, 28),
-            date(2010, 7, 5), date(2010, 7, 12), date(2010, 7, 12),
+            date(2010, 6, 1),
+            date(2010, 7, 5),
+            date(2010, 6, 14),
+            date(2010, 5, 31),
+            date(2010, 6, 7),
+            date(2010, 6, 7),
+            date(2010, 6, 21),
+            date(2010, 6, 28),
+            date(2010, 7, 5),
+            date(2010, 7, 12),
+            date(2010, 7, 12),
         ]
         ruptures = {
-            0: (date(2010, 6, 18), "employeur", "periode_essai", "Rupture par l'employeur pendant la période d'essai."),
-            1: (date(2010, 7, 23), "jeune", "periode_essai", "Le poste ne correspondait pas à ses attentes."),
+            0: (
+                date(2010, 6, 18),
+                "employeur",
+                "periode_essai",
+                "Rupture par l'employeur pendant la période d'essai.",
+            ),
+            1: (
+                date(2010, 7, 23),
+                "jeune",
+                "periode_essai",
+                "Le poste ne correspondait pas à ses attentes.",
+            ),
             2: (date(2010, 10, 15), "jeune", "personnel", "Problèmes personnels du jeune."),
         }
         contracts: list[tuple[str, date, date | None]] = []
@@ -483,14 +748,23 @@ class _DemoBuilder:
             start = starts[index]
             rate = rng.choice((55, 65, 70))
             contract = rec.record_contract(
-                self.s, person, employer, start, end_date=CONTRACT_END,
-                signed_on=start - timedelta(days=rng.randint(2, 6)), offer_id=offer_id,
-                weekly_hours=35, training_hours=400, job_title=title, rome_code=rome,
+                self.s,
+                person,
+                employer,
+                start,
+                end_date=CONTRACT_END,
+                signed_on=start - timedelta(days=rng.randint(2, 6)),
+                offer_id=offer_id,
+                weekly_hours=35,
+                training_hours=400,
+                job_title=title,
+                rome_code=rome,
                 qualification="Certificat professionnel Assistant de gestion de PME (Cnam)",
                 gross_monthly_pay_cents=SMIC_2010_CENTS * rate // 100,
                 opco=OPCOS[index % len(OPCOS)],
                 sent_to_opco_on=start + timedelta(days=rng.randint(1, 4)),
-                opco_decision="accepte", opco_decision_on=start + timedelta(days=rng.randint(8, 18)),
+                opco_decision="accepte",
+                opco_decision_on=start + timedelta(days=rng.randint(8, 18)),
             )
             rec.set_offer_status(self.s, offer_id, "pourvue")
             rupture = ruptures.get(index)
@@ -500,12 +774,21 @@ class _DemoBuilder:
         for index, person in enumerate(adults):
             start = date(2010, 6, 7)
             contract = rec.record_contract(
-                self.s, person, employers[-1 - index], start, end_date=CONTRACT_END,
-                signed_on=date(2010, 6, 1), weekly_hours=35, training_hours=400,
-                job_title="Assistant·e de gestion de PME", rome_code="M1607",
+                self.s,
+                person,
+                employers[-1 - index],
+                start,
+                end_date=CONTRACT_END,
+                signed_on=date(2010, 6, 1),
+                weekly_hours=35,
+                training_hours=400,
+                job_title="Assistant·e de gestion de PME",
+                rome_code="M1607",
                 qualification="Certificat professionnel Assistant de gestion de PME (Cnam)",
-                gross_monthly_pay_cents=SMIC_2010_CENTS, opco=OPCOS[0],
-                sent_to_opco_on=date(2010, 6, 9), opco_decision="accepte",
+                gross_monthly_pay_cents=SMIC_2010_CENTS,
+                opco=OPCOS[0],
+                sent_to_opco_on=date(2010, 6, 9),
+                opco_decision="accepte",
                 opco_decision_on=date(2010, 6, 22),
             )
             contracts.append((contract, start, None))
@@ -526,12 +809,20 @@ class _DemoBuilder:
                 next_day = day + timedelta(weeks=6)
                 difficulties = rng.random() < 0.25
                 rec.record_visit(
-                    self.s, contract, kind="visite" if rng.random() < 0.75 else "appel",
-                    planned_on=day, done_on=day, author=rng.choice(COACHES),
-                    met_people="Le tuteur et le jeune", rating=rng.choice((2, 3, 3, 4, 4)),
+                    self.s,
+                    contract,
+                    kind="visite" if rng.random() < 0.75 else "appel",
+                    planned_on=day,
+                    done_on=day,
+                    author=rng.choice(COACHES),
+                    met_people="Le tuteur et le jeune",
+                    rating=rng.choice((2, 3, 3, 4, 4)),
                     difficulty_categories=[rng.choice(("transport", "horaires", "missions"))]
-                    if difficulties else [],
-                    difficulties="Retards le lundi matin liés au transport." if difficulties else "",
+                    if difficulties
+                    else [],
+                    difficulties="Retards le lundi matin liés au transport."
+                    if difficulties
+                    else "",
                     actions="Point tuteur-jeune sur les horaires." if difficulties else "RAS.",
                     next_visit_on=next_day,
                 )
@@ -543,16 +834,25 @@ class _DemoBuilder:
         lapsed = [person for person in validated if person not in signers]
         for person in lapsed[:3]:
             rec.record_outcome(
-                self.s, person, "emploi_hors_dispositif", date(2010, 9, 13),
+                self.s,
+                person,
+                "emploi_hors_dispositif",
+                date(2010, 9, 13),
                 notes="Emploi d'employé·e administratif·ve trouvé hors dispositif.",
             )
             rec.record_outcome(
-                self.s, person, "cours_du_soir", date(2010, 10, 4),
+                self.s,
+                person,
+                "cours_du_soir",
+                date(2010, 10, 4),
                 notes="Suit la même formation au Cnam en cours du soir.",
             )
         for person in lapsed[3:]:
             rec.record_outcome(
-                self.s, person, "accompagnement_poursuivi", date(2010, 7, 16),
+                self.s,
+                person,
+                "accompagnement_poursuivi",
+                date(2010, 7, 16),
                 notes="Accompagnement à la mise en œuvre du projet défini.",
             )
         broken = signers[:3]
@@ -561,17 +861,26 @@ class _DemoBuilder:
         active = signers[3:]
         for person in active[:2]:
             rec.record_outcome(
-                self.s, person, "promesse_cdi", date(2010, 12, 10),
+                self.s,
+                person,
+                "promesse_cdi",
+                date(2010, 12, 10),
                 notes="L'employeur s'engage à embaucher en CDI à la fin du contrat.",
             )
         rec.record_outcome(
-            self.s, active[2], "promesse_embauche_date", date(2010, 12, 15),
+            self.s,
+            active[2],
+            "promesse_embauche_date",
+            date(2010, 12, 15),
             expected_on=date(2011, 9, 1),
             notes="Remplacement d'un salarié qui part à la retraite.",
         )
         for person in active:
             rec.record_outcome(
-                self.s, person, "poursuite_etudes_souhait", date(2010, 12, 17),
+                self.s,
+                person,
+                "poursuite_etudes_souhait",
+                date(2010, 12, 17),
                 notes="Souhaite poursuivre vers un bac+2 en alternance.",
             )
 

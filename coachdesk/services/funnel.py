@@ -29,7 +29,7 @@ from coachdesk.services.contract_terms import trial_period_end
 
 # The figures in the order of the programme, with their French labels (table, CLI, exports).
 FUNNEL_LABELS: dict[str, str] = {
-    "contacts": "Contacts (fichiers de l'université et de la Mission Locale)",
+    "contacts": "Contacts (fichiers reçus)",
     "info_sessions": "Réunions d'information collectives",
     "info_session_attendees": "Présents aux réunions d'information",
     "selection_interviews": "Entretiens individuels de sélection",
@@ -144,9 +144,11 @@ def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) 
         .join(InfoSession, InfoSession.id == Attendance.session_id)
         .where(young, Attendance.status == "present", InfoSession.starts_at < end_of_day),
     )
-    interviews = select(func.count(func.distinct(SelectionInterview.participant_id))).join(
-        Participant, Participant.id == SelectionInterview.participant_id
-    ).where(young, SelectionInterview.held_on <= day)
+    interviews = (
+        select(func.count(func.distinct(SelectionInterview.participant_id)))
+        .join(Participant, Participant.id == SelectionInterview.participant_id)
+        .where(young, SelectionInterview.held_on <= day)
+    )
     selection_interviews = _count(session, interviews)
     selected = _count(session, interviews.where(SelectionInterview.decision == "retenu"))
     bilan_started = _count(

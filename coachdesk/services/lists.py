@@ -23,8 +23,8 @@ from coachdesk.models import (
     ProfessionalProject,
     SelectionInterview,
     SkillAssessment,
+    codes,
 )
-from coachdesk.models import codes
 from coachdesk.services.contract_terms import trial_period_end
 
 

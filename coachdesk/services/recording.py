@@ -42,15 +42,17 @@ from coachdesk.models import (
     Referral,
     SelectionInterview,
     SkillAssessment,
+    codes,
 )
-from coachdesk.models import codes
 from coachdesk.services.text import fold, participant_search_text
 
 
 def _require(value: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise UserError(f"Le champ « {field} » est obligatoire.", hint="Renseignez-le puis réessayez.")
+        raise UserError(
+            f"Le champ « {field} » est obligatoire.", hint="Renseignez-le puis réessayez."
+        )
     return text
 
 
@@ -58,7 +60,8 @@ def _code(value: str, vocabulary: dict[str, str], field: str) -> str:
     if value not in vocabulary:
         choices = ", ".join(vocabulary.values())
         raise UserError(
-            f"Valeur inconnue pour « {field} » : « {value} ».", hint=f"Valeurs possibles : {choices}."
+            f"Valeur inconnue pour « {field} » : « {value} ».",
+            hint=f"Valeurs possibles : {choices}.",
         )
     return value
 
@@ -81,7 +84,9 @@ def add_cohort(
     name = _require(name, "Nom de la promotion")
     _order(start_date, end_date, "La promotion ne peut pas finir avant d'avoir commencé.")
     if session.scalar(select(Cohort.id).where(Cohort.name == name)):
-        raise UserError(f"Une promotion s'appelle déjà « {name} ».", hint="Choisissez un autre nom.")
+        raise UserError(
+            f"Une promotion s'appelle déjà « {name} ».", hint="Choisissez un autre nom."
+        )
     cohort = Cohort(
         name=name,
         training_title=training_title,
@@ -268,7 +273,9 @@ def add_bilan_group(
     start_date = min(start for start, _ in parts.values())
     end_date = max(end for _, end in parts.values())
     group = BilanGroup(
-        cohort_id=cohort_id, name=_require(name, "Nom du groupe"), start_date=start_date,
+        cohort_id=cohort_id,
+        name=_require(name, "Nom du groupe"),
+        start_date=start_date,
         end_date=end_date,
     )
     session.add(group)
@@ -279,9 +286,7 @@ def add_bilan_group(
     return group.id
 
 
-def add_bilan_member(
-    session: Session, group_id: str, participant_id: str, started_on: date
-) -> str:
+def add_bilan_member(session: Session, group_id: str, participant_id: str, started_on: date) -> str:
     group = session.get(BilanGroup, group_id)
     person = session.get(Participant, participant_id)
     if group is None or person is None:
@@ -289,7 +294,9 @@ def add_bilan_member(
     if group.cohort_id != person.cohort_id:
         raise UserError("Cette personne appartient à une autre promotion que le groupe de bilan.")
     row = BilanMember(
-        group_id=group_id, participant_id=participant_id, cohort_id=group.cohort_id,
+        group_id=group_id,
+        participant_id=participant_id,
+        cohort_id=group.cohort_id,
         started_on=started_on,
     )
     session.add(row)
@@ -346,9 +353,7 @@ def record_skill_assessment(
 ) -> str:
     for label, score in (("avant", score_before), ("après", score_after)):
         if score is not None and not 0 <= score <= max_score:
-            raise UserError(
-                f"Le score {label} remise à niveau doit être entre 0 et {max_score}."
-            )
+            raise UserError(f"Le score {label} remise à niveau doit être entre 0 et {max_score}.")
     row = SkillAssessment(
         participant_id=participant_id,
         domain=_require(domain, "Domaine"),
@@ -542,9 +547,7 @@ def set_offer_status(session: Session, offer_id: str, status: str) -> None:
     offer.status = status
 
 
-def add_referral(
-    session: Session, offer_id: str, participant_id: str, proposed_on: date
-) -> str:
+def add_referral(session: Session, offer_id: str, participant_id: str, proposed_on: date) -> str:
     row = Referral(
         offer_id=offer_id,
         participant_id=participant_id,
@@ -623,9 +626,7 @@ def add_recruitment_interview(
     return interview.id
 
 
-def tick_checklist(
-    session: Session, interview_id: str, positions: Iterable[int], on: date
-) -> None:
+def tick_checklist(session: Session, interview_id: str, positions: Iterable[int], on: date) -> None:
     wanted = set(positions)
     items = session.scalars(
         select(InterviewChecklistItem).where(InterviewChecklistItem.interview_id == interview_id)
@@ -648,7 +649,9 @@ def enrol(session: Session, participant_id: str, enrolled_on: date) -> str:
     person = session.get(Participant, participant_id)
     if person is None:
         raise UserError("Personne introuvable : elle a peut-être été supprimée.")
-    row = Enrolment(participant_id=participant_id, cohort_id=person.cohort_id, enrolled_on=enrolled_on)
+    row = Enrolment(
+        participant_id=participant_id, cohort_id=person.cohort_id, enrolled_on=enrolled_on
+    )
     session.add(row)
     session.flush()
     return row.id

@@ -10,7 +10,7 @@ _NAME_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’.]+")
 
 
 def fold(text: str | None) -> str:
-    """Lower-case, accent-free, single-spaced text: ``"  Élodie  LEFÈVRE"`` → ``"elodie lefevre"``."""
+    """Lower-case, accent-free, single-spaced text: ``"Élodie  LEFÈVRE"`` → ``"elodie lefevre"``."""
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -1,0 +1,96 @@
+"""Start the window: Qt application, French translations, error hook, then the database.
+
+The window is shown before anything heavy is imported or read; the database is opened (and
+the demo prepared, with ``--demo``) right after its first paint.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from coachdesk import paths
+from coachdesk.errors import UserError
+
+TRANSLATION_FILE = "coachdesk_fr.qm"
+
+
+def install_translators(app: QApplication) -> list[QTranslator]:
+    """French for Qt's own widgets (qtbase_fr) and for CoachDesk's strings."""
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    installed = []
+    qt_translator = QTranslator(app)
+    if qt_translator.load(
+        "qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    ours = QTranslator(app)
+    if ours.load(str(paths.resource("i18n", TRANSLATION_FILE))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed
+
+
+def _install_error_hook(app: QApplication) -> None:
+    """Unexpected errors become a dialog with a copyable report, and a log entry."""
+    from coachdesk.logs import format_report, write_crash_report
+    from coachdesk.ui import messages
+
+    def hook(
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if isinstance(exc, UserError):
+            messages.user_error(app.activeWindow(), exc)
+            return
+        path = write_crash_report(exc_type, exc, tb)
+        messages.unexpected_error(app.activeWindow(), format_report(exc_type, exc, tb), str(path))
+
+    sys.excepthook = hook
+
+
+def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool = False) -> int:
+    """Open the window on ``db_path`` (default database if None) or on a fresh demo copy."""
+    from coachdesk.logs import setup_logging
+    from coachdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CoachDesk")
+    app.setApplicationDisplayName("CoachDesk")
+    install_translators(app)
+    setup_logging()
+    _install_error_hook(app)
+
+    window = MainWindow()
+
+    def open_database() -> None:
+        from coachdesk.db import open_database as open_db
+
+        if exit_when_ready:
+            print(f"painted {time.time():.6f}", file=sys.stderr, flush=True)
+        try:
+            if demo:
+                from coachdesk.services.demo import fresh_demo_copy
+
+                path = fresh_demo_copy()
+            else:
+                path = db_path if db_path is not None else paths.default_db_path()
+            window.attach_database(open_db(path, create=True))
+        except UserError as error:
+            window.show_database_error(str(error))
+        if exit_when_ready:
+            print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
+            window.close()
+            app.quit()
+
+    window.first_painted.connect(open_database)
+    window.show()
+    return app.exec()

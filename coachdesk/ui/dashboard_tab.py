@@ -1,0 +1,183 @@
+"""The Tableau de bord: the cohort's funnel at a chosen date, drawn and tabulated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QWidget
+
+from coachdesk.db import Database
+from coachdesk.models import Cohort
+from coachdesk.services.funnel import (
+    FUNNEL_LABELS,
+    FUNNEL_STAGES,
+    Funnel,
+    compute_funnel,
+    default_as_of,
+)
+from coachdesk.ui.list_tab import ListTab, make_table_view
+from coachdesk.ui.table_model import Column, RowTableModel, percent
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelLine:
+    label: str
+    count: int
+    rate: float | None
+
+
+COLUMNS: list[Column[FunnelLine]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Stage"), lambda r: r.label),
+    Column(QT_TRANSLATE_NOOP("Columns", "Count"), lambda r: r.count, align_right=True),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Conversion"),
+        lambda r: r.rate,
+        display=percent,
+        align_right=True,
+    ),
+]
+
+
+class FunnelChart(QWidget):
+    """Horizontal bars, one per stage of the funnel, with the count and the conversion rate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("funnelChart")
+        self.lines: list[FunnelLine] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_lines(self, lines: list[FunnelLine]) -> None:
+        self.lines = lines
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 40 * max(1, len(self.lines)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        if not self.lines:
+            painter.end()
+            return
+        margin = 10.0
+        label_width = min(300.0, self.width() * 0.38)
+        value_width = 110.0
+        bar_space = max(10.0, self.width() - label_width - value_width - 3 * margin)
+        row_height = (self.height() - 2 * margin) / len(self.lines)
+        largest = max(line.count for line in self.lines) or 1
+        text_color = palette.color(QPalette.ColorRole.Text)
+        bar_color = QColor("#2f6f9f")
+        for index, line in enumerate(self.lines):
+            top = margin + index * row_height
+            bar_height = max(4.0, row_height * 0.62)
+            bar_top = top + (row_height - bar_height) / 2
+            painter.setPen(text_color)
+            label = self.fontMetrics().elidedText(
+                line.label, Qt.TextElideMode.ElideRight, int(label_width)
+            )
+            painter.drawText(
+                QRectF(margin, top, label_width, row_height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                label,
+            )
+            width = bar_space * line.count / largest
+            painter.fillRect(
+                QRectF(label_width + 2 * margin, bar_top, max(width, 1.0), bar_height),
+                bar_color.lighter(100 + index * 8),
+            )
+            value = str(line.count)
+            if line.rate is not None:
+                value += f"  ({percent(line.rate)})"
+            painter.drawText(
+                QRectF(label_width + 3 * margin + width, top, value_width, row_height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                value,
+            )
+        painter.end()
+
+
+class DashboardTab(ListTab):
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.funnel: Funnel | None = None
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("dashboardTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("asOfDate")
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setCalendarPopup(True)
+        header.addWidget(self.title, 1)
+        header.addWidget(QLabel(self.tr("Situation on")))
+        header.addWidget(self.as_of)
+        self.chart = FunnelChart()
+        self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
+        self.table = make_table_view(self.model, "funnelTable", sortable=False)
+        self.table.horizontalHeader().resizeSection(0, 380)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setSizes([600, 420])
+        self.layout_.addLayout(header)
+        self.layout_.addWidget(splitter, 1)
+        self.layout_.addWidget(self.count_label)
+        self._chosen_date: date | None = None
+        self.as_of.dateChanged.connect(self._date_chosen)
+
+    def set_cohort(self, cohort_id: str | None) -> None:
+        self._chosen_date = None
+        super().set_cohort(cohort_id)
+
+    def _date_chosen(self, qdate: QDate) -> None:
+        chosen = qdate.toPython()
+        assert isinstance(chosen, date)
+        if self.funnel is not None and chosen != self.funnel.as_of:
+            self._chosen_date = chosen
+            self.reload()
+
+    def load(self) -> None:
+        if self.cohort_id is None:
+            self.funnel = None
+            self.title.setText(self.tr("No cohort yet: import a contact file to start."))
+            self.chart.set_lines([])
+            self.model.set_rows([])
+            return
+        assert self.database is not None
+        with self.database.read() as session:
+            cohort = session.get(Cohort, self.cohort_id)
+            assert cohort is not None
+            as_of = self._chosen_date or default_as_of(cohort.end_date)
+            self.funnel = compute_funnel(session, self.cohort_id, as_of)
+        figures = self.funnel.figures()
+        self.title.setText(self.funnel.cohort_name)
+        self.as_of.blockSignals(True)
+        self.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        self.as_of.blockSignals(False)
+        self.chart.set_lines(
+            [
+                FunnelLine(FUNNEL_LABELS[key], figures[key], self.funnel.conversion(key))
+                for key, _ in FUNNEL_STAGES
+            ]
+        )
+        self.model.set_rows(
+            [
+                FunnelLine(label, figures[key], self.funnel.conversion(key))
+                for key, label in FUNNEL_LABELS.items()
+            ]
+        )
+        self.count_label.setText(
+            self.tr("Counted from the recorded events dated on or before %1.").replace(
+                "%1", as_of.strftime("%d/%m/%Y")
+            )
+        )

@@ -1,0 +1,56 @@
+"""Render each tab of the demo database to PNG (offscreen), for the README and for review.
+
+python scripts/render_tabs.py [OUTPUT_FOLDER]     # default: docs/screenshots
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    output.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["COACHDESK_HOME"] = home
+        from PySide6.QtWidgets import QApplication
+
+        from coachdesk.app import install_translators
+        from coachdesk.db import open_database
+        from coachdesk.services.demo import write_demo_database
+        from coachdesk.ui.main_window import MainWindow
+
+        app = QApplication(sys.argv[:1])
+        install_translators(app)
+        demo = write_demo_database(Path(home) / "Démo CoachDesk.sqlite3")
+        window = MainWindow()
+        window.resize(1280, 760)
+        window.show()
+        window.attach_database(open_database(demo))
+        names = [
+            "1-cohorte",
+            "2-bilan",
+            "3-employeurs",
+            "4-suivi-des-contrats",
+            "5-tableau-de-bord",
+        ]
+        for index, name in enumerate(names):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            target = output / f"{name}.png"
+            window.grab().save(str(target))
+            print(target)
+        window.close()
+        if window.database is not None:
+            window.database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
