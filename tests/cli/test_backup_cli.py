@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from coachdesk.security import sqlcipher
 from tests.security_support import PASSPHRASE, SECRET_LAST_NAME, add_people, make_plain_db
@@ -113,3 +114,56 @@ def test_gdpr_purge_and_erase(tmp_path: Path) -> None:
     assert purged.returncode == 0 and "2 personne(s) supprimée(s)" in purged.stdout
     assert sqlcipher.verify(db, None)["participant"] == 0
     assert sqlcipher.verify(db, None)["audit_event"] == 2
+
+
+@pytest.mark.slow
+def test_encrypted_session_leaves_no_personal_datum_in_clear(tmp_path: Path) -> None:
+    """Protect, write, back up, restore, erase: grep every byte left on disk for the name."""
+    work = tmp_path / "donnees"
+    temp = tmp_path / "tmp"
+    home = tmp_path / "home"
+    for folder in (work, temp, home):
+        folder.mkdir()
+    db = work / "base.sqlite3"
+    ids = make_plain_db(db, count=30)
+    env = {
+        "COACHDESK_HOME": str(home),
+        "COACHDESK_NEW_PASSPHRASE": PASSPHRASE,
+        "COACHDESK_PASSPHRASE": PASSPHRASE,
+        "TMPDIR": str(temp),
+        "SQLITE_TMPDIR": str(temp),
+    }
+    steps = [
+        ["protect"],
+        ["backup", "--out", str(work / "copie.sqlite3")],
+        ["gdpr", "missing-consent"],
+        ["gdpr", "purge", "--preview", "--today", "2013-01-01"],
+        ["gdpr", "erase", ids[0], "--confirm"],
+        ["restore", str(work / "copie.sqlite3")],
+        ["gdpr", "purge", "--preview", "--today", "2013-01-01"],
+    ]
+    for step in steps:
+        done = run(db, *step, env=env)
+        assert done.returncode == 0, (step, done.stderr)
+    assert SECRET_LAST_NAME in done.stdout  # the data is there, readable with the passphrase
+
+    # While the database is open with uncommitted WAL content, the WAL is encrypted too.
+    from coachdesk.security import sqlcipher as sc
+
+    opened = sc.open_protected(db, passphrase=PASSPHRASE)
+    add_people(opened, 5, last_name="Pendantlouverture")
+    wal = db.with_name(db.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    assert b"Pendantlouverture" not in wal.read_bytes()
+    opened.dispose()
+
+    needles = [SECRET_LAST_NAME.encode(), "Zénobie".encode(), b"zenobie0@example.org"]
+    scanned = 0
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            scanned += 1
+            data = path.read_bytes()
+            for needle in needles:
+                assert needle not in data, f"{needle!r} in clear in {path.relative_to(tmp_path)}"
+    # database, keys, backup and its keys, the copy kept by the restore, the data folder
+    assert scanned >= 5
