@@ -40,3 +40,29 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "home"
     monkeypatch.setenv("COACHDESK_HOME", str(root))
     return root
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test run (tests copy it, never change it)."""
+    from coachdesk.services.demo import write_demo_database
+
+    return write_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    target = tmp_path / "Démo CoachDesk.sqlite3"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A new, empty CoachDesk database."""
+    from coachdesk.db import open_database
+
+    database = open_database(tmp_path / "coachdesk.sqlite3")
+    yield database
+    database.dispose()

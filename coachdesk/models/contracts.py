@@ -80,7 +80,9 @@ class Contract(Entity):
         CheckConstraint("rupture_on IS NULL OR rupture_on >= start_date", name="rupture_after"),
         CheckConstraint(
             "(rupture_on IS NULL AND rupture_by IS NULL)"
-            " OR (rupture_on IS NOT NULL AND " + in_codes("rupture_by", codes.RUPTURE_BY) + ")",
+            " OR (rupture_on IS NOT NULL AND rupture_by IS NOT NULL AND "
+            + in_codes("rupture_by", codes.RUPTURE_BY)
+            + ")",
             name="rupture_complete",
         ),
         CheckConstraint(

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self._painted = False
         self.setWindowTitle("CoachDesk")
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 480)
 
         toolbar = QToolBar(self.tr("Cohort"))
         toolbar.setObjectName("cohortToolbar")

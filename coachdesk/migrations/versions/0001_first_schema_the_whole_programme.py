@@ -1,14 +1,15 @@
 """first schema: the whole programme
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-26 04:59:57.560836
+Revises:
+Create Date: 2026-11-26 05:11:06.556923
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision = '0001'
 down_revision = None
@@ -345,7 +346,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(as_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint("(rupture_on IS NULL AND rupture_by IS NULL) OR (rupture_on IS NOT NULL AND rupture_by IN ('employeur', 'jeune', 'commun'))", name=op.f('ck_contract_rupture_complete')),
+    sa.CheckConstraint("(rupture_on IS NULL AND rupture_by IS NULL) OR (rupture_on IS NOT NULL AND rupture_by IS NOT NULL AND rupture_by IN ('employeur', 'jeune', 'commun'))", name=op.f('ck_contract_rupture_complete')),
     sa.CheckConstraint("contract_type = 'cdi' OR end_date IS NOT NULL", name=op.f('ck_contract_cdd_has_end')),
     sa.CheckConstraint("contract_type IN ('cdd', 'cdi')", name=op.f('ck_contract_contract_type')),
     sa.CheckConstraint("opco_decision IS NULL OR opco_decision IN ('en_attente', 'accepte', 'refuse')", name=op.f('ck_contract_opco_decision')),

@@ -1,0 +1,98 @@
+"""The command line as a coach or a script runs it: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.unit.test_funnel import PROGRESS_NOTE
+
+
+def coachdesk(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coachdesk", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    result = coachdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("CoachDesk ")
+
+
+def test_demo_then_funnel_json_gives_the_progress_note(tmp_path: Path) -> None:
+    path = tmp_path / "démo.sqlite3"
+    written = coachdesk("--db", path, "demo")
+    assert written.returncode == 0, written.stderr
+    assert "Base de démonstration écrite" in written.stdout
+    report = coachdesk("--db", path, "report", "funnel", "--json")
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout) == PROGRESS_NOTE  # stdout holds the JSON object only
+    at_note = coachdesk("--db", path, "report", "funnel", "--json", "--as-of", "2010-12-31")
+    assert json.loads(at_note.stdout) == PROGRESS_NOTE
+
+
+def test_demo_refuses_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    path = tmp_path / "base.sqlite3"
+    path.write_bytes(b"pas touche")
+    refused = coachdesk("--db", path, "demo")
+    assert refused.returncode == 1
+    assert "existe déjà" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert path.read_bytes() == b"pas touche"
+    forced = coachdesk("--db", path, "demo", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_demo_uses_coachdesk_db_from_the_environment(tmp_path: Path) -> None:
+    path = tmp_path / "env.sqlite3"
+    result = coachdesk("report", "funnel", "--json", env={"COACHDESK_DB": str(path)})
+    assert result.returncode == 1 and "n'existe pas" in result.stderr
+    assert not path.exists()
+
+
+def test_funnel_table_in_french(demo_path: Path) -> None:
+    result = coachdesk("--db", demo_path, "report", "funnel", "--as-of", "2010-12-31")
+    assert result.returncode == 0, result.stderr
+    assert "Situation au 31/12/2010" in result.stdout
+    assert "Promotion 2010" in result.stdout
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Personnes retenues"))
+    assert line.split()[-3:] == ["46", "94", "%"]
+
+
+def test_errors_are_french_with_the_right_exit_codes(tmp_path: Path, demo_path: Path) -> None:
+    unknown = coachdesk("--db", demo_path, "report", "funnel", "--cohort", "Promotion 1999")
+    assert unknown.returncode == 1
+    assert "Aucune promotion ne s'appelle « Promotion 1999 »" in unknown.stderr
+    bad_date = coachdesk("--db", demo_path, "report", "funnel", "--as-of", "31/12/2010")
+    assert bad_date.returncode == 2
+    assert "attendu AAAA-MM-JJ" in bad_date.stderr
+    missing = coachdesk("--db", tmp_path / "absente.sqlite3", "report", "funnel")
+    assert missing.returncode == 1 and "n'existe pas" in missing.stderr
+    assert not (tmp_path / "absente.sqlite3").exists()
+    garbage = tmp_path / "abîmée.sqlite3"
+    garbage.write_bytes(os.urandom(4096))
+    before = garbage.read_bytes()
+    damaged = coachdesk("--db", garbage, "report", "funnel")
+    assert damaged.returncode == 1 and "n'a pas été modifié" in damaged.stderr
+    assert garbage.read_bytes() == before
+    for result in (unknown, bad_date, missing, damaged):
+        assert "Traceback" not in result.stderr
+
+
+def test_window_opens_on_a_fresh_demo_and_exits_cleanly(tmp_path: Path) -> None:
+    env = {"COACHDESK_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = coachdesk("--demo", "--exit-when-ready", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "painted" in result.stderr and "ready" in result.stderr
+    # The demo lives in the cache folder, never in the coach's data folder.
+    assert not (tmp_path / "home" / "data" / "coachdesk.sqlite3").exists()
+    assert list((tmp_path / "home" / "cache" / "demo-sessions").glob("demo-*.sqlite3"))

@@ -1,0 +1,204 @@
+"""The data model refuses impossible states; the database opens, upgrades and refuses safely."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from coachdesk.db import HEAD_REVISION, SCHEMA_REVISIONS, Database, open_database
+from coachdesk.errors import UserError
+from coachdesk.models import Attendance, Contract, Participant
+from coachdesk.services import recording as rec
+
+TESTS_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _two_cohorts(db: Database) -> tuple[str, str, str, str]:
+    with db.write() as s:
+        first = rec.add_cohort(s, "Promotion A", date(2010, 5, 1))
+        second = rec.add_cohort(s, "Promotion B", date(2011, 5, 1))
+        person = rec.add_participant(s, first, "Fabre", "Léa", listed_on=date(2010, 2, 1))
+        session_b = rec.add_info_session(s, second, datetime(2011, 3, 1, 14), "Montpellier")
+    return first, second, person, session_b
+
+
+def test_new_database_has_every_table_uuid_keys_and_timestamps(db: Database) -> None:
+    with db.write() as s:
+        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
+        person = rec.add_participant(s, cohort, "Fabre", "Élodie", listed_on=date(2010, 2, 1))
+    with db.read() as s:
+        row = s.get(Participant, person)
+        assert row is not None
+        assert len(row.id) == 36 and row.id.count("-") == 4
+        assert row.created_at is not None and row.updated_at is not None
+        assert row.search_text.startswith("fabre | elodie")
+        tables = set(inspect(s.connection()).get_table_names())
+    for expected in ("cohort", "participant", "outreach", "attendance", "bilan_member",
+                     "professional_project", "employer", "job_offer", "referral",
+                     "recruitment_interview", "interview_checklist_item", "enrolment",
+                     "contract", "follow_up_visit", "outcome", "export_log", "audit_event"):
+        assert expected in tables
+
+
+def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(db: Database) -> None:
+    with db.read() as s:
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_attendance_for_a_session_of_another_cohort_is_impossible(db: Database) -> None:
+    first, second, person, session_b = _two_cohorts(db)
+    # Through the service: a clear French refusal.
+    with pytest.raises(UserError, match="autre promotion"), db.write() as s:
+        rec.set_attendance(s, session_b, person, "present")
+    # Around the service: the database itself refuses, whichever cohort the row claims.
+    for claimed in (first, second):
+        with pytest.raises(IntegrityError), db.write() as s:
+            s.add(Attendance(session_id=session_b, participant_id=person, cohort_id=claimed))
+    with db.read() as s:
+        assert s.scalars(select(Attendance)).all() == []
+
+
+def test_contract_ending_before_it_starts_is_impossible(db: Database) -> None:
+    with db.write() as s:
+        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
+        person = rec.add_participant(s, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
+        employer = rec.add_employer(s, "Imprimerie des Arceaux")
+    with pytest.raises(UserError, match="finir avant"), db.write() as s:
+        rec.record_contract(s, person, employer, date(2010, 6, 1), end_date=date(2010, 5, 1))
+    with pytest.raises(IntegrityError), db.write() as s:
+        s.add(
+            Contract(
+                participant_id=person, employer_id=employer, start_date=date(2010, 6, 1),
+                end_date=date(2010, 5, 1),
+            )
+        )
+    with pytest.raises(IntegrityError), db.write() as s:  # a rupture without who ended it
+        s.add(
+            Contract(
+                participant_id=person, employer_id=employer, start_date=date(2010, 6, 1),
+                end_date=date(2011, 5, 1), rupture_on=date(2010, 7, 1),
+            )
+        )
+    with db.read() as s:
+        assert s.scalars(select(Contract)).all() == []
+
+
+def test_invalid_siret_is_refused_in_french(db: Database) -> None:
+    with pytest.raises(UserError, match="SIRET « 12345678901234 » .* n'est pas valide"):
+        with db.write() as s:
+            rec.add_employer(s, "Garage Peyrou", siret="12345678901234")
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"Ceci est un tableur, pas une base.\n" * 20)
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="n'est pas une base CoachDesk"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_database_from_a_newer_coachdesk_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="version plus récente de CoachDesk"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if "avant-migration" in p.name) == []
+
+
+def test_committed_first_schema_database_opens_with_its_data(tmp_path: Path) -> None:
+    copy = tmp_path / "schema-0001.sqlite3"
+    shutil.copyfile(TESTS_DATA / "schema-0001.sqlite3", copy)
+    database = open_database(copy, create=False)
+    try:
+        with database.read() as s:
+            names = s.execute(select(Participant.first_name)).scalars().all()
+            version = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert names == ["Élodie"]
+        assert version == HEAD_REVISION
+    finally:
+        database.dispose()
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    """Alembic from nothing gives the same schema as the models (what new databases get)."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from coachdesk.db import make_engine
+    from coachdesk.migrations import alembic_config
+    from coachdesk.models import Base
+
+    engine = make_engine(tmp_path / "migrated.sqlite3")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert differences == []
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            HEAD_REVISION
+        )
+    engine.dispose()
+
+
+def test_every_migration_file_is_a_known_revision() -> None:
+    from alembic.script import ScriptDirectory
+
+    from coachdesk.migrations import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    revisions = [script.revision for script in scripts.walk_revisions()]
+    assert sorted(revisions) == sorted(SCHEMA_REVISIONS)
+    assert scripts.get_current_head() == HEAD_REVISION
+
+
+def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
+    """An older revision: the backup API copy is made before Alembic touches the file."""
+    from coachdesk import db as db_module
+
+    path = tmp_path / "ancienne.sqlite3"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'old0'")
+    connection.close()
+    upgraded: list[str] = []
+
+    def fake_alembic_step(path_: Path, engine: object, from_revision: str) -> Path:
+        # Run the real copy-aside, then record which revision the upgrade started from.
+        backup = path_.with_name(f"{path_.stem}.avant-migration-{from_revision}{path_.suffix}")
+        db_module.backup_sqlite(path_, backup)
+        upgraded.append(from_revision)
+        with sqlite3.connect(path_) as connection:
+            connection.execute(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")
+        connection.close()
+        return backup
+
+    original = db_module.SCHEMA_REVISIONS
+    db_module.SCHEMA_REVISIONS = ("old0", *original)
+    saved_upgrade = db_module.upgrade
+    db_module.upgrade = fake_alembic_step  # type: ignore[assignment]
+    try:
+        open_database(path).dispose()
+    finally:
+        db_module.SCHEMA_REVISIONS = original
+        db_module.upgrade = saved_upgrade  # type: ignore[assignment]
+    assert upgraded == ["old0"]
+    backup = tmp_path / "ancienne.avant-migration-old0.sqlite3"
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("old0",)
+    connection.close()
