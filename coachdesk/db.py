@@ -261,7 +261,10 @@ def open_database(path: Path, *, create: bool = True, key: bytes | None = None) 
                     hint="Elle n'a pas été modifiée. Installez la dernière version de CoachDesk "
                     "pour l'ouvrir.",
                 )
-            upgrade(path, engine, revision, key)
+            if key is None:
+                upgrade(path, engine, revision)
+            else:
+                upgrade(path, engine, revision, key=key)
     except sqlite3.DatabaseError as exc:  # pragma: no cover - raw driver errors are wrapped below
         engine.dispose()
         raise _damaged(path, exc) from exc

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from coachdesk.db import open_database
 from coachdesk.errors import UserError
-from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Participant
+from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Outreach, Participant
 from coachdesk.services import gdpr
 from coachdesk.services import recording as rec
 from coachdesk.services.demo import build_demo
@@ -128,6 +128,7 @@ def test_access_workbook_holds_everything_about_one_person(tmp_path: Path, demo)
         person = session.execute(
             select(Participant.id, Participant.last_name, Participant.first_name)
             .join(Contract, Contract.participant_id == Participant.id)
+            .join(Outreach, Outreach.participant_id == Participant.id)
             .limit(1)
         ).one()
     out = tmp_path / "acces.xlsx"
