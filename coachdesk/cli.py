@@ -32,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.print_sheets",
     "coachdesk.commands.export",
     "coachdesk.commands.import_contacts",
+    "coachdesk.commands.backup",
+    "coachdesk.commands.gdpr",
 )
 
 log = logging.getLogger("coachdesk")

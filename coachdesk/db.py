@@ -60,6 +60,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # Deleted rows are overwritten with zeros, not left in free pages: an erased or purged
+        # person must not stay readable in the file (GDPR erasure).
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -100,11 +103,20 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(select(alembic_version.c.version_num)).scalar_one_or_none()
 
 
-def backup_sqlite(source: Path, target: Path) -> None:
-    """Consistent copy of a live SQLite database through the backup API (never a file copy)."""
+def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> None:
+    """Consistent copy of a live SQLite database through the backup API (never a file copy).
+
+    With ``key`` (an encrypted database) the copy is encrypted with the same key.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partiel")
     partial.unlink(missing_ok=True)
+    if key is not None:
+        from coachdesk.security.sqlcipher import backup_encrypted
+
+        backup_encrypted(source, partial, key)
+        partial.replace(target)
+        return
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -150,8 +162,20 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """Engine of the database at ``path``; with ``key``, an SQLCipher database (raw 32-byte key)."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        from sqlalchemy.engine import URL
+        from sqlalchemy.pool import QueuePool
+
+        from coachdesk.security.sqlcipher import raw_key_literal
+
+        # The dialect sends ``PRAGMA key="<password>"`` on each connection; the password is the
+        # checked hex literal of the raw key, so no key derivation is paid per connection.
+        url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(key), database=str(path))
+        engine = create_engine(url, poolclass=QueuePool)
     _configure_sqlite(engine)
     return engine
 
@@ -172,11 +196,11 @@ def create_schema(engine: Engine) -> None:
     _stamp(engine, HEAD_REVISION)
 
 
-def upgrade(path: Path, engine: Engine, from_revision: str) -> Path:
+def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = None) -> Path:
     """Copy the database aside, then run the Alembic migrations up to the head revision."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.avant-migration-{from_revision}-{stamp}{path.suffix}")
-    backup_sqlite(path, backup)
+    backup_sqlite(path, backup, key)
     log.info("database %s copied to %s before migrating from %s", path, backup, from_revision)
 
     # Imported here only: Alembic costs ~0.3 s and is needed only when a migration runs.
@@ -190,8 +214,11 @@ def upgrade(path: Path, engine: Engine, from_revision: str) -> Path:
     return backup
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+def open_database(path: Path, *, create: bool = True, key: bytes | None = None) -> Database:
     """Open (creating or upgrading when needed) the CoachDesk database at ``path``.
+
+    ``key`` is the raw data key of an encrypted (SQLCipher) database, as unwrapped by
+    ``coachdesk.security``; without it the database is plain SQLite.
 
     Raises:
         UserError: the file is not a database, was written by a newer CoachDesk, or does not
@@ -206,9 +233,14 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         )
     if path.exists() and path.is_dir():
         raise UserError(f"« {path} » est un dossier, pas une base de données.")
-    check_sqlite_file(path)
+    if key is None:
+        check_sqlite_file(path)
+    else:
+        from coachdesk.security.sqlcipher import check_encrypted_file
+
+        check_encrypted_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     try:
         revision = current_revision(engine)
         if revision is None:
@@ -229,7 +261,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
                     hint="Elle n'a pas été modifiée. Installez la dernière version de CoachDesk "
                     "pour l'ouvrir.",
                 )
-            upgrade(path, engine, revision)
+            if key is None:
+                upgrade(path, engine, revision)
+            else:
+                upgrade(path, engine, revision, key=key)
     except sqlite3.DatabaseError as exc:  # pragma: no cover - raw driver errors are wrapped below
         engine.dispose()
         raise _damaged(path, exc) from exc

@@ -1,0 +1,182 @@
+"""``coachdesk backup --out FILE``, ``coachdesk restore FILE``, and protecting a database:
+``coachdesk protect``, ``coachdesk change-passphrase``, ``coachdesk reset-passphrase``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    backup = subparsers.add_parser(
+        "backup",
+        help="sauvegarder la base dans un fichier",
+        description="Copie cohérente de la base (API de sauvegarde de SQLite). Une base protégée "
+        "donne une sauvegarde chiffrée, accompagnée de son fichier de clés.",
+    )
+    backup.add_argument("--out", type=Path, required=True, metavar="FICHIER")
+    backup.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="remplacer la base par une sauvegarde",
+        description="Vérifie la sauvegarde avant tout, garde une copie de la base remplacée, "
+        "puis la remplace. Fermez CoachDesk avant de restaurer.",
+    )
+    restore.add_argument("file", type=Path, metavar="FICHIER")
+    restore.add_argument(
+        "--recovery-key", action="store_true", help="ouvrir la sauvegarde avec la clé de secours"
+    )
+    restore.set_defaults(handler=run_restore)
+
+    protect = subparsers.add_parser(
+        "protect",
+        help="chiffrer la base par une phrase de passe",
+        description="Chiffre la base (SQLCipher) et affiche une clé de secours à imprimer.",
+    )
+    protect.set_defaults(handler=run_protect)
+
+    change = subparsers.add_parser("change-passphrase", help="changer la phrase de passe")
+    change.set_defaults(handler=run_change_passphrase)
+
+    reset = subparsers.add_parser(
+        "reset-passphrase", help="phrase de passe oubliée : la remplacer avec la clé de secours"
+    )
+    reset.set_defaults(handler=run_reset_passphrase)
+
+
+def run_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.errors import UserError
+    from coachdesk.security import crypto
+    from coachdesk.security.cli_support import open_for_command
+    from coachdesk.services import audit, backups
+
+    database = Path(ctx.database_path())
+    out: Path = args.out
+    if out.exists() and not args.force:
+        raise UserError(
+            f"Le fichier « {out} » existe déjà.", hint="Choisissez un autre nom, ou --force."
+        )
+    if out.exists() and out.resolve() == database.resolve():
+        raise UserError("La sauvegarde ne peut pas remplacer la base elle-même.")
+    db, key = open_for_command(ctx)
+    try:
+        backups.write_backup(database, out, key)
+        with db.write() as session:
+            audit.record(session, "backup", f"Sauvegarde vers {out.name}")
+    finally:
+        db.dispose()
+    print(f"Sauvegarde écrite : {out}", file=ctx.out)
+    if key is not None:
+        print(
+            "La sauvegarde est chiffrée, comme la base : elle s'ouvre avec la phrase de passe "
+            "actuelle ou la clé de secours. Gardez avec elle son fichier de clés "
+            f"« {crypto.sidecar_path(out).name} ».",
+            file=ctx.out,
+        )
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.security import sqlcipher
+    from coachdesk.security.cli_support import (
+        PASSPHRASE_ENV,
+        RECOVERY_KEY_ENV,
+        ask_secret,
+    )
+    from coachdesk.services import backups
+
+    backup: Path = args.file
+    database = Path(ctx.database_path())
+    passphrase = recovery = None
+    if backup.is_file() and sqlcipher.is_protected(backup):
+        if args.recovery_key:
+            recovery = ask_secret("Clé de secours de la sauvegarde : ", RECOVERY_KEY_ENV)
+        else:
+            passphrase = ask_secret("Phrase de passe de la sauvegarde : ", PASSPHRASE_ENV)
+    result = backups.restore(backup, database, passphrase=passphrase, recovery_key=recovery)
+    people = result.table_counts.get("participant", 0)
+    print(f"Base restaurée depuis « {backup} » ({people} personnes).", file=ctx.out)
+    if result.previous_copy is not None:
+        print(f"La base remplacée est conservée dans « {result.previous_copy} ».", file=ctx.out)
+    return 0
+
+
+def run_protect(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.db import open_database
+    from coachdesk.security import sqlcipher
+    from coachdesk.security.cli_support import ask_new_passphrase
+    from coachdesk.services import audit
+
+    database = Path(ctx.database_path())
+    # Opening first refuses a damaged, foreign or newer database, and upgrades an older one.
+    open_database(database, create=False).dispose()
+    passphrase = ask_new_passphrase()
+    recovery = sqlcipher.protect_database(database, passphrase)
+    db = sqlcipher.open_protected(database, passphrase=passphrase)
+    try:
+        with db.write() as session:
+            audit.record(session, "protect", "Base chiffrée par phrase de passe")
+    finally:
+        db.dispose()
+    print(f"La base « {database.name} » est maintenant chiffrée.", file=ctx.out)
+    print(
+        "CLÉ DE SECOURS — imprimez-la et rangez-la à part, elle ne sera plus affichée :",
+        file=ctx.out,
+    )
+    print(f"    {recovery}", file=ctx.out)
+    print(
+        "Sans la phrase de passe ni cette clé, personne (pas même l'équipe CoachDesk) ne peut "
+        "relire la base.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def run_change_passphrase(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.security import crypto
+    from coachdesk.security.cli_support import ask_new_passphrase, open_for_command
+    from coachdesk.services import audit
+
+    database = Path(ctx.database_path())
+    db, key = open_for_command(ctx)
+    try:
+        if key is None:
+            from coachdesk.errors import UserError
+
+            raise UserError(
+                f"La base « {database.name} » n'est pas protégée.",
+                hint="Protégez-la d'abord avec « coachdesk protect ».",
+            )
+        crypto.set_passphrase(database, key, ask_new_passphrase())
+        with db.write() as session:
+            audit.record(session, "passphrase_change", "Phrase de passe changée")
+    finally:
+        db.dispose()
+    print("Phrase de passe changée. La clé de secours reste valable.", file=ctx.out)
+    return 0
+
+
+def run_reset_passphrase(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.db import open_database
+    from coachdesk.security import crypto
+    from coachdesk.security.cli_support import ask_new_passphrase, unlock_key
+    from coachdesk.services import audit
+
+    database = Path(ctx.database_path())
+    key = unlock_key(database, use_recovery_key=True)
+    if key is None:
+        from coachdesk.errors import UserError
+
+        raise UserError(f"La base « {database.name} » n'est pas protégée.")
+    crypto.set_passphrase(database, key, ask_new_passphrase())
+    db = open_database(database, create=False, key=key)
+    try:
+        with db.write() as session:
+            audit.record(session, "passphrase_change", "Phrase de passe remplacée (clé de secours)")
+    finally:
+        db.dispose()
+    print("Nouvelle phrase de passe enregistrée.", file=ctx.out)
+    return 0

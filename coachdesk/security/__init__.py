@@ -1,0 +1,1 @@
+"""Data protection without Qt: key derivation and wrapping, SQLCipher databases."""

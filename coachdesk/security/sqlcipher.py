@@ -1,0 +1,328 @@
+"""SQLCipher databases: opening with a raw key, protecting a plain database, checking.
+
+The key reaches SQLCipher only as ``PRAGMA key = "x'<64 hex digits>'"`` built from 32 checked
+bytes: never a passphrase formatted into SQL. Nothing here ever creates, truncates or overwrites
+a database it could not open: a wrong key or a damaged file raises ``UserError`` and the file
+stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from coachdesk.errors import UserError
+from coachdesk.security import crypto
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def _silence_cipher_log() -> None:
+    # SQLCipher prints each failed page decryption (a wrong key) on stderr; the coach gets our
+    # French message instead. The log level is process-wide.
+    with closing(sqlcipher3.connect(":memory:")) as connection:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+_silence_cipher_log()
+
+
+def raw_key_literal(key: bytes) -> str:
+    """``x'…'``: the SQLCipher literal of a raw 32-byte key, after checking it."""
+    if not isinstance(key, bytes | bytearray) or len(key) != crypto.DATA_KEY_BYTES:
+        raise ValueError("an SQLCipher raw key is exactly 32 bytes")
+    hex_key = bytes(key).hex()
+    if not _HEX_KEY.fullmatch(hex_key):  # pragma: no cover - bytes.hex() always matches
+        raise ValueError("bad key")
+    return f"x'{hex_key}'"
+
+
+def key_pragma(key: bytes) -> str:
+    return f'PRAGMA key = "{raw_key_literal(key)}"'
+
+
+def file_header(path: Path) -> bytes:
+    with Path(path).open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC))
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    path = Path(path)
+    return path.is_file() and path.stat().st_size > 0 and file_header(path) == SQLITE_MAGIC
+
+
+def is_protected(path: Path) -> bool:
+    """True when ``path`` is an encrypted CoachDesk database (not plain, keys beside it)."""
+    path = Path(path)
+    return (
+        path.is_file()
+        and path.stat().st_size > 0
+        and file_header(path) != SQLITE_MAGIC
+        and crypto.sidecar_path(path).exists()
+    )
+
+
+def check_encrypted_file(path: Path) -> None:
+    """Refuse to open with a key a database stored in clear (a key would not be applied)."""
+    if is_plain_sqlite(path):
+        raise UserError(
+            f"La base « {Path(path).name} » n'est pas chiffrée.",
+            hint="Ouvrez-la sans phrase de passe, ou protégez-la d'abord.",
+        )
+
+
+def _wrong_key(path: Path) -> UserError:
+    return UserError(
+        f"Impossible de déchiffrer la base « {Path(path).name} » : la clé ne correspond pas, "
+        "ou le fichier est endommagé.",
+        hint="Le fichier n'a pas été modifié. Vérifiez la phrase de passe, ou restaurez une "
+        "sauvegarde.",
+    )
+
+
+def connect(path: Path, key: bytes, *, create: bool = False) -> Any:
+    """A raw SQLCipher connection to ``path`` with ``key``, checked by reading the schema.
+
+    Without ``create`` the file must exist: it is opened read-write but never created, and a
+    wrong key raises ``UserError`` before anything is written.
+    """
+    path = Path(path)
+    if create:
+        connection = sqlcipher3.connect(str(path))
+    else:
+        if not path.is_file():
+            raise UserError(f"La base de données « {path} » n'existe pas.")
+        connection = sqlcipher3.connect(f"{path.as_uri()}?mode=rw", uri=True)
+    try:
+        connection.execute(key_pragma(key))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        connection.close()
+        raise _wrong_key(path) from exc
+    return connection
+
+
+@contextmanager
+def opened(path: Path, key: bytes, *, create: bool = False) -> Iterator[Any]:
+    connection = connect(path, key, create=create)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def integrity_problems(connection: Any) -> list[str]:
+    """What ``PRAGMA integrity_check`` reports, empty when the database is sound."""
+    rows = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def table_counts(connection: Any, schema: str = "main") -> dict[str, int]:
+    """Row count of every table of ``schema``, to compare a copy with its original."""
+    if not re.fullmatch(r"[A-Za-z_]+", schema):
+        raise ValueError(schema)
+    names = [
+        row[0]
+        for row in connection.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    counts = {}
+    for name in names:
+        quoted = '"' + name.replace('"', '""') + '"'
+        counts[name] = connection.execute(f"SELECT count(*) FROM {schema}.{quoted}").fetchone()[0]
+    return counts
+
+
+def backup_encrypted(source: Path, target: Path, key: bytes) -> None:
+    """Backup-API copy of an encrypted database: the copy is encrypted with the same key."""
+    with opened(source, key) as src, closing(sqlcipher3.connect(str(target))) as dst:
+        dst.execute(key_pragma(key))
+        src.backup(dst)
+
+
+def verify(path: Path, key: bytes | None) -> dict[str, int]:
+    """Check a database file (plain when ``key`` is None) and return its table counts.
+
+    Raises:
+        UserError: the file cannot be opened with this key or fails the integrity check.
+    """
+    path = Path(path)
+    try:
+        if key is None:
+            if not is_plain_sqlite(path):
+                raise _unreadable(path)
+            connection = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        else:
+            connection = connect(path, key)
+        with closing(connection):
+            problems = integrity_problems(connection)
+            if problems:
+                raise UserError(
+                    f"La base « {path.name} » est endommagée : {problems[0]}",
+                    hint="Elle n'a pas été utilisée. Choisissez une autre sauvegarde.",
+                )
+            return table_counts(connection)
+    except sqlcipher3.DatabaseError as exc:
+        raise _unreadable(path) from exc
+
+
+def _unreadable(path: Path) -> UserError:
+    return UserError(
+        f"Le fichier « {path.name} » n'est pas une base CoachDesk lisible (fichier tronqué, "
+        "endommagé ou d'un autre type).",
+        hint="Le fichier n'a pas été modifié. Choisissez une autre base ou une autre sauvegarde.",
+    )
+
+
+# --- protecting a plain database ----------------------------------------------------------
+
+
+def _overwrite_and_close(handle: Any) -> None:
+    """Best effort erasure of a file's old content through a handle still open on it.
+
+    On SSDs and journaling file systems old blocks may survive elsewhere: full-disk encryption
+    remains the real protection of a laptop; this only avoids leaving the plain file readable.
+    """
+    try:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(0)
+        chunk = 1024 * 1024
+        written = 0
+        while written < size:
+            step = min(chunk, size - written)
+            handle.write(secrets.token_bytes(step))
+            written += step
+        handle.flush()
+        os.fsync(handle.fileno())
+    finally:
+        handle.close()
+
+
+def _checkpoint_plain(path: Path) -> None:
+    """Fold the plain database's WAL into it and leave no -wal beside it (it would be applied
+    to the encrypted file that takes its name)."""
+    with closing(sqlcipher3.connect(f"{path.as_uri()}?mode=rw", uri=True)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    for suffix in ("-wal", "-shm"):
+        leftover = path.with_name(path.name + suffix)
+        if leftover.exists():
+            raise UserError(
+                f"La base « {path.name} » est encore ouverte par un autre programme.",
+                hint="Fermez les autres fenêtres de CoachDesk, puis recommencez.",
+            )
+
+
+def protect_database(
+    path: Path, passphrase: str, *, params: crypto.ScryptParams | None = None
+) -> str:
+    """Encrypt an existing plain database in place; returns the recovery key to print.
+
+    The encrypted copy is made with ``sqlcipher_export`` beside the database, checked
+    (integrity, same row count in every table), then swapped in with ``os.replace``; the plain
+    content is then overwritten. The database must not be open elsewhere.
+    """
+    path = Path(path)
+    crypto.check_passphrase(passphrase)
+    if not is_plain_sqlite(path):
+        if is_protected(path):
+            raise UserError(f"La base « {path.name} » est déjà protégée.")
+        raise _unreadable(path)
+    plain_counts = verify(path, None)
+    _checkpoint_plain(path)
+
+    encrypted = path.with_name(path.name + ".chiffrement")
+    encrypted.unlink(missing_ok=True)
+    sidecar = crypto.sidecar_path(path)
+    previous_sidecar = sidecar.read_bytes() if sidecar.exists() else None
+    keys = crypto.create_keys(path, passphrase, params=params)
+    try:
+        with closing(sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as plain:
+            plain.execute(
+                "ATTACH DATABASE ? AS encrypted KEY ?",
+                (str(encrypted), raw_key_literal(keys.data_key)),
+            )
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            user_version = plain.execute("PRAGMA main.user_version").fetchone()[0]
+            plain.execute(f"PRAGMA encrypted.user_version = {int(user_version)}")
+            plain.execute("DETACH DATABASE encrypted")
+        with opened(encrypted, keys.data_key) as check:
+            problems = integrity_problems(check)
+            copied_counts = table_counts(check)
+        if problems or copied_counts != plain_counts:
+            raise UserError(
+                "La copie chiffrée ne correspond pas à la base d'origine ; rien n'a été changé.",
+                hint="Vérifiez l'espace disque libre, puis recommencez.",
+            )
+        with encrypted.open("rb") as handle:
+            os.fsync(handle.fileno())
+        # Keep a handle on the plain file: after the swap it still reaches the old content,
+        # which is then overwritten.
+        plain_handle = path.open("r+b")
+        try:
+            os.replace(encrypted, path)
+        except BaseException:
+            plain_handle.close()
+            raise
+        crypto._fsync_dir(path.parent)
+        _overwrite_and_close(plain_handle)
+    except BaseException:
+        encrypted.unlink(missing_ok=True)
+        if is_plain_sqlite(path):
+            # The swap did not happen: put the keys file back as it was.
+            if previous_sidecar is None:
+                sidecar.unlink(missing_ok=True)
+            else:
+                sidecar.write_bytes(previous_sidecar)
+        raise
+    return keys.recovery_key
+
+
+def unlock(
+    path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+) -> bytes:
+    """The data key of a protected database, checked against the database itself."""
+    if passphrase is not None:
+        key = crypto.unlock_with_passphrase(path, passphrase)
+    elif recovery_key is not None:
+        key = crypto.unlock_with_recovery_key(path, recovery_key)
+    else:
+        raise UserError(
+            f"La base « {Path(path).name} » est protégée par une phrase de passe.",
+            hint="Saisissez la phrase de passe (ou la clé de secours).",
+        )
+    with opened(path, key):
+        pass
+    return key
+
+
+def open_protected(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    create: bool = True,
+) -> Any:
+    """Open a CoachDesk database, plain or protected, as a ``coachdesk.db.Database``.
+
+    A protected database needs its passphrase (or recovery key); a wrong one raises
+    ``UserError`` and the caller asks again. The file is never touched when it cannot be opened.
+    """
+    from coachdesk.db import open_database
+
+    path = Path(path)
+    if is_protected(path):
+        key = unlock(path, passphrase=passphrase, recovery_key=recovery_key)
+        return open_database(path, create=False, key=key)
+    return open_database(path, create=create)

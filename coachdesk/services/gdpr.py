@@ -1,0 +1,469 @@
+"""GDPR duties: retention and purge, right of access, erasure, information/consent dates.
+
+* **Last contact**: the latest dated event about a person, across every table (listing in the
+  contact file, outreach, meetings, interviews, bilan, projects, referrals, contracts, visits,
+  outcomes, consent). Future dates (a contract still running) count: the person is still
+  followed.
+* **Retention**: by default two years after the last contact, as the CNIL's reference framework
+  for the support of young people recommends; the number of years is a parameter.
+* **Purge** deletes the people past retention and logs only how many, never who.
+* **Erasure** deletes one person from every table. Rows referring to a person are removed by the
+  database's ``ON DELETE CASCADE`` foreign keys; ``erase`` then checks nothing is left.
+* **Right of access**: everything known about one person as a workbook, one sheet per kind of
+  record.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, delete, func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.errors import UserError
+from coachdesk.models import (
+    Attendance,
+    BilanAttendance,
+    BilanMember,
+    BilanSession,
+    Cohort,
+    Contract,
+    Enrolment,
+    FollowUpVisit,
+    InfoSession,
+    InterviewChecklistItem,
+    Outcome,
+    Outreach,
+    Participant,
+    ProfessionalProject,
+    RecruitmentInterview,
+    Referral,
+    Reminder,
+    SelectionInterview,
+    SkillAssessment,
+    codes,
+)
+from coachdesk.services import audit
+
+DEFAULT_RETENTION_YEARS = 2
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+# (participant column, dated column, joins) — each gives, per person, a date they were in contact.
+def _dated_sources() -> list[Any]:
+    direct: list[tuple[Any, Any]] = [
+        (Participant.id, Participant.listed_on),
+        (Participant.id, Participant.consent_date),
+        (Participant.id, Participant.imported_at),
+        (Outreach.participant_id, Outreach.done_on),
+        (SelectionInterview.participant_id, SelectionInterview.held_on),
+        (BilanMember.participant_id, BilanMember.started_on),
+        (BilanMember.participant_id, BilanMember.left_on),
+        (SkillAssessment.participant_id, SkillAssessment.assessed_before_on),
+        (SkillAssessment.participant_id, SkillAssessment.assessed_after_on),
+        (ProfessionalProject.participant_id, ProfessionalProject.decided_on),
+        (Referral.participant_id, Referral.proposed_on),
+        (Referral.participant_id, Referral.status_on),
+        (Enrolment.participant_id, Enrolment.enrolled_on),
+        (Enrolment.participant_id, Enrolment.confirmed_on),
+        (Enrolment.participant_id, Enrolment.lapsed_on),
+        (Contract.participant_id, Contract.signed_on),
+        (Contract.participant_id, Contract.start_date),
+        (Contract.participant_id, Contract.end_date),
+        (Contract.participant_id, Contract.rupture_on),
+        (Outcome.participant_id, Outcome.recorded_on),
+    ]
+    statements = [
+        select(person, func.max(day)).where(day.is_not(None)).group_by(person)
+        for person, day in direct
+    ]
+    statements += [
+        select(Attendance.participant_id, func.max(InfoSession.starts_at))
+        .join(InfoSession, InfoSession.id == Attendance.session_id)
+        .where(Attendance.status == "present")
+        .group_by(Attendance.participant_id),
+        select(BilanAttendance.participant_id, func.max(BilanSession.held_on))
+        .join(BilanSession, BilanSession.id == BilanAttendance.session_id)
+        .where(BilanAttendance.present.is_(True))
+        .group_by(BilanAttendance.participant_id),
+        select(Referral.participant_id, func.max(RecruitmentInterview.starts_at))
+        .join(Referral, Referral.id == RecruitmentInterview.referral_id)
+        .group_by(Referral.participant_id),
+        select(Contract.participant_id, func.max(FollowUpVisit.done_on))
+        .join(Contract, Contract.id == FollowUpVisit.contract_id)
+        .where(FollowUpVisit.done_on.is_not(None))
+        .group_by(Contract.participant_id),
+    ]
+    return statements
+
+
+def last_contact_dates(session: Session) -> dict[str, date]:
+    """Each person's last contact date (every person has one: the day they were listed)."""
+    latest: dict[str, date] = {}
+    for statement in _dated_sources():
+        for person, value in session.execute(statement):
+            day = _as_date(value)
+            if day is not None and (person not in latest or day > latest[person]):
+                latest[person] = day
+    return latest
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class PurgeCandidate:
+    participant_id: str
+    last_name: str
+    first_name: str
+    cohort_name: str
+    last_contact: date
+    kept_until: date
+
+
+def purge_candidates(
+    session: Session, today: date, years: int = DEFAULT_RETENTION_YEARS
+) -> list[PurgeCandidate]:
+    """Who the retention rule would purge today: last contact more than ``years`` ago."""
+    if years < 1:
+        raise UserError("La durée de conservation doit être d'au moins un an.")
+    latest = last_contact_dates(session)
+    rows = session.execute(
+        select(Participant.id, Participant.last_name, Participant.first_name, Cohort.name)
+        .join(Cohort, Cohort.id == Participant.cohort_id)
+        .order_by(Participant.last_name, Participant.first_name)
+    )
+    result = []
+    for person_id, last_name, first_name, cohort_name in rows:
+        kept_until = _add_years(latest[person_id], years)
+        if kept_until < today:
+            result.append(
+                PurgeCandidate(
+                    person_id, last_name, first_name, cohort_name, latest[person_id], kept_until
+                )
+            )
+    return result
+
+
+def _delete_people(session: Session, ids: list[str]) -> int:
+    """Delete people and everything about them; returns how many rows went in all."""
+    if not ids:
+        return 0
+    before = _row_total(session)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        # Reminders are the one link that is optional; the cascade covers them, but a reminder
+        # is about the person, so remove it explicitly too (PostgreSQL and SQLite alike).
+        session.execute(delete(Reminder).where(Reminder.participant_id.in_(chunk)))
+        session.execute(delete(Participant).where(Participant.id.in_(chunk)))
+    session.flush()
+    left = remaining_rows(session, ids)
+    if left:
+        raise RuntimeError(f"rows left after erasure: {left}")
+    return before - _row_total(session)
+
+
+_PERSON_TABLES: list[tuple[str, Any]] = [
+    ("participant", Participant.id),
+    ("reminder", Reminder.participant_id),
+    ("outreach", Outreach.participant_id),
+    ("attendance", Attendance.participant_id),
+    ("selection_interview", SelectionInterview.participant_id),
+    ("bilan_member", BilanMember.participant_id),
+    ("bilan_attendance", BilanAttendance.participant_id),
+    ("skill_assessment", SkillAssessment.participant_id),
+    ("professional_project", ProfessionalProject.participant_id),
+    ("referral", Referral.participant_id),
+    ("enrolment", Enrolment.participant_id),
+    ("contract", Contract.participant_id),
+    ("outcome", Outcome.participant_id),
+]
+
+
+def _row_total(session: Session) -> int:
+    total = 0
+    for _name, column in _PERSON_TABLES:
+        total += session.scalar(select(func.count()).select_from(column.table)) or 0
+    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem):
+        total += session.scalar(select(func.count()).select_from(table)) or 0
+    return total
+
+
+def remaining_rows(session: Session, ids: Iterable[str]) -> dict[str, int]:
+    """Rows still about these people, per table (empty after an erasure)."""
+    ids = list(ids)
+    left = {}
+    for name, column in _PERSON_TABLES:
+        count = session.scalar(select(func.count()).where(column.in_(ids))) or 0
+        if count:
+            left[name] = count
+    return left
+
+
+def purge(
+    session: Session, today: date, years: int = DEFAULT_RETENTION_YEARS
+) -> int:
+    """Delete everyone past retention; the audit log keeps only the count and the rule."""
+    candidates = purge_candidates(session, today, years)
+    rows = _delete_people(session, [c.participant_id for c in candidates])
+    audit.record(
+        session,
+        "purge",
+        f"Règle : {years} ans après le dernier contact ; purge du {today:%d/%m/%Y} ; "
+        f"{rows} lignes supprimées",
+        count=len(candidates),
+    )
+    return len(candidates)
+
+
+def erase(session: Session, participant_id: str) -> int:
+    """Erase one person from every table (right to erasure); returns the rows removed."""
+    person = session.get(Participant, participant_id)
+    if person is None:
+        raise UserError(
+            f"Aucune personne n'a l'identifiant « {participant_id} ».",
+            hint="Copiez l'identifiant depuis la fiche de la personne.",
+        )
+    rows = _delete_people(session, [participant_id])
+    audit.record(session, "erasure", f"Effacement d'une personne ({rows} lignes)", count=1)
+    return rows
+
+
+# --- information / consent ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingConsent:
+    participant_id: str
+    last_name: str
+    first_name: str
+    cohort_name: str
+    listed_on: date
+    source_file: str
+
+
+def missing_consent(session: Session) -> list[MissingConsent]:
+    """People with no recorded information/consent date."""
+    rows = session.execute(
+        select(
+            Participant.id,
+            Participant.last_name,
+            Participant.first_name,
+            Cohort.name,
+            Participant.listed_on,
+            Participant.source_file,
+        )
+        .join(Cohort, Cohort.id == Participant.cohort_id)
+        .where(Participant.consent_date.is_(None))
+        .order_by(Cohort.name, Participant.last_name, Participant.first_name)
+    )
+    return [MissingConsent(*row) for row in rows]
+
+
+# --- right of access ----------------------------------------------------------------------
+
+_SKIPPED_COLUMNS = {"id", "participant_id", "cohort_id", "search_text", "updated_at"}
+_LABELS = {
+    "created_at": "Enregistré le",
+    "last_name": "Nom",
+    "first_name": "Prénom",
+    "birth_date": "Date de naissance",
+    "is_adult": "Adulte",
+    "phone": "Téléphone",
+    "email": "Courriel",
+    "address": "Adresse",
+    "postcode": "Code postal",
+    "city": "Ville",
+    "ine": "INE",
+    "university_track": "Filière universitaire",
+    "bac_type": "Type de bac",
+    "bac_series": "Série du bac",
+    "bac_year": "Année du bac",
+    "provenance": "Provenance",
+    "listed_on": "Inscrit·e au fichier le",
+    "coach": "Chargé·e d'accompagnement",
+    "source_file": "Fichier d'origine",
+    "source_sheet": "Feuille d'origine",
+    "imported_at": "Importé le",
+    "consent_date": "Date d'information / consentement",
+    "notes": "Notes",
+    "done_on": "Date",
+    "channel": "Canal",
+    "outcome": "Résultat",
+    "author": "Auteur",
+    "campaign": "Campagne",
+    "recall_on": "À rappeler le",
+    "status": "Statut",
+    "held_on": "Date",
+    "interviewer": "Reçu·e par",
+    "decision": "Décision",
+    "motivation_notes": "Motivation",
+    "started_on": "Début",
+    "left_on": "Sortie",
+    "domain": "Domaine",
+    "job_title": "Métier",
+    "rome_code": "Code ROME",
+    "decided_on": "Décidé le",
+    "proposed_on": "Proposé le",
+    "status_on": "Statut au",
+    "enrolled_on": "Inscrit·e le",
+    "confirmed_on": "Confirmée le",
+    "lapsed_on": "Caduque le",
+    "start_date": "Début",
+    "end_date": "Fin",
+    "signed_on": "Signé le",
+    "rupture_on": "Rupture le",
+    "rupture_reason": "Motif de rupture",
+    "kind": "Nature",
+    "recorded_on": "Enregistré le",
+    "expected_on": "Prévu le",
+    "due_on": "Échéance",
+    "text": "Texte",
+    "done": "Fait",
+    "starts_at": "Date et heure",
+    "place": "Lieu",
+    "planned_on": "Prévue le",
+    "difficulties": "Difficultés",
+    "actions": "Actions",
+    "present": "Présent·e",
+}
+_VOCABULARIES = {
+    ("participant", "provenance"): codes.PROVENANCES,
+    ("participant", "bac_type"): codes.BAC_TYPES,
+    ("outreach", "channel"): codes.OUTREACH_CHANNELS,
+    ("outreach", "outcome"): codes.OUTREACH_OUTCOMES,
+    ("attendance", "status"): codes.ATTENDANCE_STATUSES,
+    ("selection_interview", "decision"): codes.SELECTION_DECISIONS,
+    ("bilan_member", "status"): codes.BILAN_STATUSES,
+    ("professional_project", "decision"): codes.PROJECT_DECISIONS,
+    ("referral", "status"): codes.REFERRAL_STATUSES,
+    ("enrolment", "status"): codes.ENROLMENT_STATUSES,
+    ("contract", "contract_type"): codes.CONTRACT_TYPES,
+    ("contract", "rupture_by"): codes.RUPTURE_BY,
+    ("contract", "rupture_reason_category"): codes.RUPTURE_REASONS,
+    ("outcome", "kind"): codes.OUTCOME_KINDS,
+    ("follow_up_visit", "kind"): codes.VISIT_KINDS,
+    ("recruitment_interview", "outcome"): codes.INTERVIEW_OUTCOMES,
+}
+_SHEETS: list[tuple[str, Any]] = [
+    ("Prises de contact", Outreach),
+    ("Réunions d'information", Attendance),
+    ("Entretiens de sélection", SelectionInterview),
+    ("Bilan", BilanMember),
+    ("Présences au bilan", BilanAttendance),
+    ("Positionnement", SkillAssessment),
+    ("Projets professionnels", ProfessionalProject),
+    ("Mises en relation", Referral),
+    ("Inscriptions", Enrolment),
+    ("Contrats", Contract),
+    ("Sorties", Outcome),
+    ("Rappels", Reminder),
+]
+
+
+def _columns(model: Any) -> list[Column[Any]]:
+    return [c for c in model.__table__.columns if c.name not in _SKIPPED_COLUMNS]
+
+
+def _cell(table: str, column: str, value: Any) -> Any:
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    vocabulary = _VOCABULARIES.get((table, column))
+    if vocabulary and value in vocabulary:
+        return vocabulary[value]
+    return value
+
+
+def _rows(session: Session, model: Any, where: Any) -> tuple[list[str], list[list[Any]]]:
+    columns = _columns(model)
+    table = model.__tablename__
+    headers = [_LABELS.get(c.name, c.name.replace("_", " ").capitalize()) for c in columns]
+    rows = [
+        [_cell(table, c.name, value) for c, value in zip(columns, row, strict=True)]
+        for row in session.execute(select(*columns).where(where))
+    ]
+    return headers, rows
+
+
+Sheet = tuple[list[str], list[list[Any]]]
+
+
+def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
+    """Everything known about one person: sheet title → (headers, rows)."""
+    person = session.get(Participant, participant_id)
+    if person is None:
+        raise UserError(f"Aucune personne n'a l'identifiant « {participant_id} ».")
+    headers, rows = _rows(session, Participant, Participant.id == participant_id)
+    cohort = session.get(Cohort, person.cohort_id)
+    identity = [["Identifiant", participant_id], ["Promotion", cohort.name if cohort else ""]]
+    identity += [[label, value] for label, value in zip(headers, rows[0], strict=True)]
+    latest = last_contact_dates(session).get(participant_id)
+    identity.append(["Dernier contact", latest])
+    report: dict[str, Sheet] = {
+        "Personne": (["Rubrique", "Valeur"], identity)
+    }
+    for title, model in _SHEETS:
+        report[title] = _rows(session, model, model.participant_id == participant_id)
+    contract_ids = select(Contract.id).where(Contract.participant_id == participant_id)
+    report["Visites de suivi"] = _rows(
+        session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)
+    )
+    referral_ids = select(Referral.id).where(Referral.participant_id == participant_id)
+    report["Entretiens de recrutement"] = _rows(
+        session, RecruitmentInterview, RecruitmentInterview.referral_id.in_(referral_ids)
+    )
+    return report
+
+
+def write_access_workbook(session: Session, participant_id: str, out: Path) -> int:
+    """Write the right-of-access workbook to ``out`` (temporary file, then rename).
+
+    Returns the number of records written; the export is logged in the audit log.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    report = access_report(session, participant_id)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    total = 0
+    for title, (headers, rows) in report.items():
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        if not rows:
+            sheet.append(["Aucune donnée"])
+        for row in rows:
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, datetime):
+                    cell.number_format = "DD/MM/YYYY HH:MM"
+                elif isinstance(cell.value, date):
+                    cell.number_format = "DD/MM/YYYY"
+        total += len(rows)
+        for index, _ in enumerate(headers, start=1):
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = 24
+        sheet.freeze_panes = "A2"
+    out = Path(out)
+    partial = out.with_name(out.name + ".partiel")
+    workbook.save(partial)
+    os.replace(partial, out)
+    audit.record(
+        session, "access_export", f"Droit d'accès : fiche {participant_id} vers {out.name}", total
+    )
+    return total
