@@ -46,6 +46,7 @@ class BilanTab(ListTab):
         super().__init__(database, parent)
         self.model: RowTableModel[BilanRow] = RowTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "bilanTable")
+        self.views.append(self.view)
         self.layout_.addWidget(self.view)
         self.layout_.addWidget(self.count_label)
 

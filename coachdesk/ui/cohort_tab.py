@@ -52,6 +52,7 @@ class CohortTab(ListTab):
         filters.addWidget(self.stage_filter, 1)
         self.model: RowTableModel[ParticipantRow] = RowTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "participantTable")
+        self.views.append(self.view)
         self.layout_.addLayout(filters)
         self.layout_.addWidget(self.view)
         self.layout_.addWidget(self.count_label)

@@ -33,6 +33,7 @@ class ContractsTab(ListTab):
         super().__init__(database, parent)
         self.model: RowTableModel[ContractRow] = RowTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "contractTable")
+        self.views.append(self.view)
         self.layout_.addWidget(self.view)
         self.layout_.addWidget(self.count_label)
 

@@ -120,7 +120,7 @@ class DashboardTab(ListTab):
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
-        self.table.horizontalHeader().resizeSection(0, 380)
+        self.views.append(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)

@@ -51,6 +51,7 @@ class EmployersTab(ListTab):
         self.offer_model: RowTableModel[OfferRow] = RowTableModel(OFFER_COLUMNS, self)
         self.employer_view = make_table_view(self.employer_model, "employerTable")
         self.offer_view = make_table_view(self.offer_model, "offerTable")
+        self.views += [self.employer_view, self.offer_view]
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(_boxed(self.tr("Employers"), self.employer_view))
         splitter.addWidget(_boxed(self.tr("Job offers of the cohort"), self.offer_view))

@@ -58,6 +58,8 @@ class ListTab(QWidget):
         self.cohort_id: str | None = None
         self._stale = True
         self._fitted = False
+        # Views sized to their content after the first load that shows rows.
+        self.views: list[QTableView] = []
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 8, 8, 8)
         self.count_label = QLabel()
@@ -83,6 +85,10 @@ class ListTab(QWidget):
         if self.database is None:
             return
         self.load()
+        if not self._fitted and any(view.model().rowCount() for view in self.views):
+            for view in self.views:
+                fit_columns(view)
+            self._fitted = True
 
     def load(self) -> None:
         """Read this tab's rows from the database and show them."""

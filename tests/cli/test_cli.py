@@ -11,7 +11,9 @@ from pathlib import Path
 from tests.unit.test_funnel import PROGRESS_NOTE
 
 
-def coachdesk(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def coachdesk(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coachdesk", *map(str, args)],
         capture_output=True,

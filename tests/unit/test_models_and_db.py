@@ -92,9 +92,9 @@ def test_contract_ending_before_it_starts_is_impossible(db: Database) -> None:
 
 
 def test_invalid_siret_is_refused_in_french(db: Database) -> None:
-    with pytest.raises(UserError, match="SIRET « 12345678901234 » .* n'est pas valide"):
-        with db.write() as s:
-            rec.add_employer(s, "Garage Peyrou", siret="12345678901234")
+    expected = r"SIRET « 12345678901234 » .* n'est pas valide"
+    with pytest.raises(UserError, match=expected), db.write() as s:
+        rec.add_employer(s, "Garage Peyrou", siret="12345678901234")
 
 
 def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
