@@ -586,7 +586,7 @@ class EmployersTab(ListTab):
             return None
         week = self.week.text().strip()
         try:
-            start, end = parseiso_week_of(week)
+            start, end = parse_iso_week(week)
             sheets = interview_sheets(self.database, start, end)
             if not sheets:
                 raise UserError(

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from coachdesk.services.matching import ReferralRow
 
 
-def interview_sheet(database: Database, interview: interviews.InterviewRow) -> interviews.InterviewSheet:
+def interview_sheet(
+    database: Database, interview: interviews.InterviewRow
+) -> interviews.InterviewSheet:
     """Everything the printed sheet of one interview shows (its notes included)."""
     day = interview.starts_at.date()
     sheets = interviews.interview_sheets(database, day, day + timedelta(days=1))

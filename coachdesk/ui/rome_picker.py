@@ -66,7 +66,9 @@ class RomePicker(QWidget):
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setObjectName("romeSearch")
-        self.search.setPlaceholderText(self.tr("Type a job or a ROME code (e.g. secretaire, M1607)…"))
+        self.search.setPlaceholderText(
+            self.tr("Type a job or a ROME code (e.g. secretaire, M1607)…")
+        )
         self.search.setClearButtonEnabled(True)
         self.model = RomeListModel(self)
         self.results = QListView()
