@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching
+from coachdesk.services.text import digits
 from coachdesk.ui.bilan_dialogs import FormDialog, date_edit, date_of, set_date
 from coachdesk.ui.list_tab import fit_columns, make_table_view
 from coachdesk.ui.rome_picker import RomePicker
@@ -105,7 +106,7 @@ class EmployerDialog(FormDialog):
         self.form.addRow(self.tr("Reached via"), self.reached_via)
         self.form.addRow(self.tr("Notes"), self.notes)
         self.siret.editingFinished.connect(self.check_siret)
-        self.siret.textEdited.connect(lambda _text: self.siret_error.hide())
+        self.siret.textEdited.connect(self._siret_typed)
         if employer_id:
             self._fill(employers.get_employer(database, employer_id))
 
@@ -121,6 +122,13 @@ class EmployerDialog(FormDialog):
         self.opco.setText(detail.opco)
         _select(self.reached_via, detail.reached_via)
         self.notes.setPlainText(detail.notes)
+
+    def _siret_typed(self, text: str) -> None:
+        # Say what is wrong as soon as the whole number is typed, not only on leaving the field.
+        if len(digits(text)) >= 14 or any(ch.isalpha() for ch in text):
+            self.check_siret()
+        else:
+            self.siret_error.hide()
 
     def check_siret(self) -> bool:
         """Check the SIRET typed and say what is wrong next to the field."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -31,6 +32,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
 from coachdesk.ui.bilan_dialogs import FormDialog
+from coachdesk.ui.rome_picker import on_return
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -218,7 +220,12 @@ class ChecklistDialog(FormDialog):
         self.form.addRow(self.tr("Notes"), self.notes)
         self.model.dataChanged.connect(self._show_progress)
         self.model.modelReset.connect(self._show_progress)
-        self.new_item.returnPressed.connect(self.add_item)
+        on_return(self.new_item, self.add_item)
+        # Return ends the editing of a note in the table: it must not close the dialog too.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self._show_progress()
 
     @staticmethod

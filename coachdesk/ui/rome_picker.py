@@ -6,16 +6,20 @@ The search itself (accent- and case-insensitive, code prefixes first) is the Qt-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from coachdesk.services.rome import RomeJob, rome_jobs, search_rome
@@ -57,6 +61,28 @@ class RomeListModel(QAbstractListModel):
         return None
 
 
+class _ReturnCatcher(QObject):
+    """Runs a callback on Return in a line edit, and keeps the key from the dialog's OK button."""
+
+    def __init__(self, edit: QLineEdit, callback: Callable[[], None]) -> None:
+        super().__init__(edit)
+        self._callback = callback
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._callback()
+            return True
+        return False
+
+
+def on_return(edit: QLineEdit, callback: Callable[[], None]) -> None:
+    """Call ``callback`` when Return is pressed in ``edit`` instead of closing the dialog."""
+    _ReturnCatcher(edit, callback)
+
+
 class RomePicker(QWidget):
     """A search field over the ROME list and the matching jobs; ``code()`` is the choice."""
 
@@ -88,7 +114,7 @@ class RomePicker(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=60)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self._take_first)
+        on_return(self.search, self._take_first)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.results.activated.connect(self._activated)
         self._show_choice()
