@@ -73,15 +73,15 @@ class TabSlot(QWidget):
         self._tab: ListTab | None = None
         self._database: Database | None = None
         self._cohort_id: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def tab(self) -> ListTab:
         if self._tab is None:
             self._tab = self._factory()
             self._tab.set_database(self._database)
             self._tab.set_cohort(self._cohort_id)
-            self.layout().addWidget(self._tab)
+            self._layout.addWidget(self._tab)
             if self.isVisible():
                 # Shown now rather than at the next event loop turn, so it loads its data at once.
                 self._tab.show()
