@@ -90,7 +90,7 @@ def test_ctrl_n_creates_a_group_with_its_three_parts(
     with qtbot.waitActive(window):
         window.show()
     window.attach_database(open_database(demo_path))
-    window.tabs.setCurrentWidget(window.bilan_tab)
+    window.tabs.setCurrentIndex(1)  # Bilan
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.bilan_tab.dialog
     assert dialog is not None and dialog.isVisible()
