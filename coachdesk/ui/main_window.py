@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
 
         security = self.menuBar().addMenu(self.tr("&Security"))
         self.lock_action = add(security, self.tr("&Lock now"), self.lock, QKeySequence("Ctrl+L"))
+        # On the window too: Ctrl+L works wherever the focus is, menu bar shown or not.
+        self.addAction(self.lock_action)
         idle_menu = security.addMenu(self.tr("Lock after inactivity"))
         group = QActionGroup(self)
         for minutes in IDLE_CHOICES:

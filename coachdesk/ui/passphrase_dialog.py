@@ -263,8 +263,8 @@ class RecoveryKeyDialog(QDialog):
             + self.recovery_key
             + "\n\n"
             + self.tr(
-                "Keep this sheet apart from the computer. With it, a forgotten passphrase can be "
-                "replaced (menu Security, or « coachdesk reset-passphrase »)."
+                "Keep this sheet apart from the computer. If the passphrase is forgotten, this "
+                "key opens the database and lets you choose a new passphrase."
             )
         )
 
