@@ -281,7 +281,10 @@ class MainWindow(QMainWindow):
 
     def _locked_changed(self, locked: bool) -> None:
         self.tabs.setEnabled(not locked)
-        self.cohort_selector.setEnabled(not locked)
+        # Cohort names may name a place or a partner: hidden too.
+        toolbar = self.findChild(QToolBar, "cohortToolbar")
+        if toolbar is not None:
+            toolbar.setVisible(not locked)
         for action in self.data_actions:
             action.setEnabled(not locked)
         if locked:
