@@ -4,6 +4,7 @@ from the window, with its recovery key shown once."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,10 +38,17 @@ def french() -> object:
         app.removeTranslator(translator)
 
 
-@pytest.fixture
-def protected(tmp_path: Path) -> tuple[Path, str]:
-    path = tmp_path / "suivi.sqlite3"
+@pytest.fixture(scope="module")
+def plain_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("plain") / "modele.sqlite3"
     make_plain_db(path)
+    return path
+
+
+@pytest.fixture
+def protected(tmp_path: Path, plain_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "suivi.sqlite3"
+    shutil.copyfile(plain_template, path)
     recovery = sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
     return path, recovery
 
