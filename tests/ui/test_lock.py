@@ -129,7 +129,7 @@ def _window(qtbot: QtBot, path: Path, key: bytes | None = None) -> MainWindow:
 def _shown_text(window: MainWindow) -> str:
     """Every cell of every list and the title: what someone walking by could read."""
     parts = [window.windowTitle()]
-    for tab in window.tab_list:
+    for tab in window.built_tabs():
         for view in tab.views:
             model = view.model()
             for row in range(model.rowCount()):
