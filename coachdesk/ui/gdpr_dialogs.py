@@ -72,7 +72,7 @@ class RetentionDialog(QDialog):
         self.database = database
         self.today = today or date.today()
         self.setWindowTitle(self.tr("Retention period and purge"))
-        self.resize(820, 520)
+        self.resize(960, 560)
         layout = QVBoxLayout(self)
         rule = QHBoxLayout()
         rule.addWidget(QLabel(self.tr("Keep each person's data for")))
@@ -389,7 +389,7 @@ class MissingConsentDialog(QDialog):
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Missing information/consent dates"))
-        self.resize(820, 520)
+        self.resize(960, 560)
         layout = QVBoxLayout(self)
         with database.read() as session:
             rows = gdpr.missing_consent(session)
