@@ -138,10 +138,25 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _searched(statement: Any, search: str) -> Any:
+# Shorter searches would match nearly everyone: the list starts filtering at this length.
+MIN_SEARCH_LENGTH = 2
+
+
+def search_words(search: str) -> list[str]:
+    """The folded words of a search, each to be found in ``search_text``.
+
+    "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only, so dots
+    typed between digits are dropped.
+    """
+    words = []
     for word in fold(search).split():
-        # "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only.
-        term = word.replace(".", "") if word.replace(".", "").isdigit() else word
+        bare = word.replace(".", "")
+        words.append(bare if bare.isdigit() else word)
+    return words
+
+
+def _searched(statement: Any, search: str) -> Any:
+    for term in search_words(search):
         statement = statement.where(Participant.search_text.like(_like_pattern(term), escape="\\"))
     return statement
 

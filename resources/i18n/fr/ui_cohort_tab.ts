@@ -4,8 +4,44 @@
 <context>
     <name>CohortTab</name>
     <message>
+        <source>New participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection interviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search a name, a phone number or an e-mail…</source>
         <translation>Rechercher un nom, un téléphone ou un courriel…</translation>
+    </message>
+    <message>
+        <source>The search starts from 2 characters; accents and capitals are ignored.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All stages</source>
@@ -17,6 +53,37 @@
             <numerusform>%n participant affiché sur %1</numerusform>
             <numerusform>%n participants affichés sur %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 and everything recorded about them? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n people and everything recorded about them? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select in the list the people who received the mailing or the invitation (search or filter, then Ctrl+A).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
