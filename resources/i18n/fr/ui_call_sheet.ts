@@ -5,80 +5,80 @@
     <name>CallSheet</name>
     <message>
         <source>Call sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche d&apos;appels</translation>
     </message>
     <message>
         <source>Optional note about this call</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarque facultative sur cet appel</translation>
     </message>
     <message>
         <source>Called by</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel passé par</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>Call back on</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappeler le</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse</translation>
     </message>
     <message>
         <source>Message left</source>
-        <translation type="unfinished"></translation>
+        <translation>Message laissé</translation>
     </message>
     <message>
         <source>Interested</source>
-        <translation type="unfinished"></translation>
+        <translation>Intéressé·e</translation>
     </message>
     <message>
         <source>Not interested</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas intéressé·e</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Faux numéro</translation>
     </message>
     <message>
         <source>Call back on…</source>
-        <translation type="unfinished"></translation>
+        <translation>À rappeler le…</translation>
     </message>
     <message>
         <source>Skip (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer (S)</translation>
     </message>
     <message>
         <source>Earlier attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives précédentes</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) to call</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contact à appeler</numerusform>
+            <numerusform>%n contacts à appeler</numerusform>
         </translation>
     </message>
     <message>
         <source>Nobody left to call today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus personne à appeler aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>Asked to be called back on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>À rappeler le %1.</translation>
     </message>
     <message>
         <source>Never called yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais appelé·e.</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier attempt(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative précédente.</numerusform>
+            <numerusform>%n tentatives précédentes.</numerusform>
         </translation>
     </message>
 </context>
@@ -86,37 +86,37 @@
     <name>CampaignDialog</name>
     <message>
         <source>Record a campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter une campagne</translation>
     </message>
     <message>
         <source>e.g. Mailing of February</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Mailing de février</translation>
     </message>
     <message>
         <source>Who sent it (coach, Mission Locale adviser)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui l&apos;a envoyé (chargé·e d&apos;accompagnement, conseiller·ère Mission Locale)</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé le</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagne</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) chosen in the list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contact choisi dans la liste.</numerusform>
+            <numerusform>%n contacts choisis dans la liste.</numerusform>
         </translation>
     </message>
 </context>
@@ -124,19 +124,19 @@
     <name>Columns</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Par</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Observations</translation>
     </message>
 </context>
 </TS>

@@ -5,35 +5,35 @@
     <name>CohortTab</name>
     <message>
         <source>New participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau participant</translation>
     </message>
     <message>
         <source>Open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la fiche</translation>
     </message>
     <message>
         <source>Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des contacts…</translation>
     </message>
     <message>
         <source>Call sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche d&apos;appels…</translation>
     </message>
     <message>
         <source>Record a campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter une campagne…</translation>
     </message>
     <message>
         <source>Information sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réunions d&apos;information…</translation>
     </message>
     <message>
         <source>Selection interviews…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entretiens de sélection…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>Search a name, a phone number or an e-mail…</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>The search starts from 2 characters; accents and capitals are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche commence à partir de 2 caractères ; accents et majuscules sont ignorés.</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -56,34 +56,34 @@
     </message>
     <message>
         <source>Participant file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche du participant</translation>
     </message>
     <message>
         <source>Select a person in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord une personne dans la liste.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete %1 and everything recorded about them? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1 et tout ce qui a été noté à son sujet ? Cette action est définitive.</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n people and everything recorded about them? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer cette personne et tout ce qui a été noté à son sujet ? Cette action est définitive.</numerusform>
+            <numerusform>Supprimer ces %n personnes et tout ce qui a été noté à leur sujet ? Cette action est définitive.</numerusform>
         </translation>
     </message>
     <message>
         <source>Record a campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter une campagne</translation>
     </message>
     <message>
         <source>Select in the list the people who received the mailing or the invitation (search or filter, then Ctrl+A).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez dans la liste les personnes qui ont reçu le mailing ou l&apos;invitation (recherchez ou filtrez, puis Ctrl+A).</translation>
     </message>
 </context>
 <context>

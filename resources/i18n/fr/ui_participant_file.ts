@@ -5,138 +5,138 @@
     <name>Columns</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
 </context>
 <context>
     <name>ParticipantFileDialog</name>
     <message>
         <source>Adult joining the training</source>
-        <translation type="unfinished"></translation>
+        <translation>Adulte rejoignant la formation</translation>
     </message>
     <message>
         <source>Identity and contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité et coordonnées</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Postcode, town</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal, ville</translation>
     </message>
     <message>
         <source>School history</source>
-        <translation type="unfinished"></translation>
+        <translation>Scolarité</translation>
     </message>
     <message>
         <source>University track</source>
-        <translation type="unfinished"></translation>
+        <translation>Filière universitaire</translation>
     </message>
     <message>
         <source>Student number (INE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro INE</translation>
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Série</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Année</translation>
     </message>
     <message>
         <source>Baccalauréat</source>
-        <translation type="unfinished"></translation>
+        <translation>Baccalauréat</translation>
     </message>
     <message>
         <source>Provenance and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance et consentement</translation>
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargé·e d&apos;accompagnement</translation>
     </message>
     <message>
         <source>Informed / consent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Informé·e, consentement le</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Observations</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Delete this person…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette personne…</translation>
     </message>
     <message>
         <source>New participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau participant</translation>
     </message>
     <message>
         <source>Entered by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie à la main</translation>
     </message>
     <message>
         <source>File of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche de %1</translation>
     </message>
     <message>
         <source>%1, imported on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, importé le %2</translation>
     </message>
     <message>
         <source>Entered by hand on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisi·e à la main le %1</translation>
     </message>
     <message>
         <source>Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1 et tout ce qui a été noté à son sujet (appels, réunions, bilan, contrat) ? Cette action est définitive.</translation>
     </message>
     <message>
         <source>Delete a participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer un participant</translation>
     </message>
 </context>
 </TS>
