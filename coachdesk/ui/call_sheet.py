@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -114,15 +114,18 @@ class CallSheet(QDialog):
         for position, outcome in enumerate(CALL_OUTCOMES):
             button = QPushButton(f"{position + 1}  {labels[outcome]}")
             button.setObjectName(f"outcome_{outcome}")
-            button.setShortcut(QKeySequence(str(position + 1)))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, code=outcome: self.record(code))
+            # A QShortcut acts at once (a button's own shortcut animates a click first); text
+            # fields keep their digits, the shortcut applies everywhere else in the sheet.
+            QShortcut(QKeySequence(str(position + 1)), self).activated.connect(
+                lambda code=outcome: self.record(code))
             grid.addWidget(button, position // 3, position % 3)
             self.outcome_buttons[outcome] = button
         self.skip_button = QPushButton(self.tr("Skip (S)"))
-        self.skip_button.setShortcut(QKeySequence("S"))
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skip)
+        QShortcut(QKeySequence("S"), self).activated.connect(self.skip)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -180,6 +183,8 @@ class CallSheet(QDialog):
         with self.database.read() as session:
             self.history.set_rows(outreach_history(session, call.participant_id))
         self.history_view.resizeColumnsToContents()
+        # Out of the text fields, so the keys 1-6 record an outcome instead of typing a digit.
+        self.history_view.setFocus()
 
     def record(self, outcome: str) -> None:
         if self.current is None:
