@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -303,46 +303,44 @@ class ImportWizard(QWizard):
                 "start the import again."))
 
 
+class ImportSummary(QObject):
+    """Writes the French summary (a QObject so that ``self.tr`` handles the plurals)."""
+
+    def format(self, report: ImportReport) -> str:
+        lines = [
+            self.tr("%n person(s) imported into the cohort « %1 ».", "", report.imported)
+            .replace("%1", report.cohort_name),
+            self.tr("%n duplicate(s), not imported again.", "", len(report.duplicates)),
+            self.tr("%n row(s) rejected.", "", len(report.rejected)),
+            self.tr("%n warning(s) to check.", "", len(report.warnings)),
+            self.tr("%n blank row(s) skipped.", "", report.blank_rows),
+        ]
+        if report.cohort_created:
+            lines[0] += " " + self.tr("(new cohort)")
+
+        def section(title: str, items: list[str]) -> None:
+            if not items:
+                return
+            lines.extend(["", title])
+            lines.extend(f"  {item}" for item in items[:LISTED])
+            if len(items) > LISTED:
+                lines.append("  " + self.tr("… and %n more.", "", len(items) - LISTED))
+
+        row, same_as = self.tr("row %1"), self.tr("same as row %1")
+        known, completed = self.tr("already in the database"), self.tr("completed: %1")
+        section(self.tr("Rejected rows:"), [
+            f"{row.replace('%1', str(r.row))} : {r.reason}" for r in report.rejected])
+        section(self.tr("Warnings:"), [
+            f"{row.replace('%1', str(w.row))}, « {w.field} » = « {w.value} » : {w.message}"
+            for w in report.warnings])
+        section(self.tr("Duplicates:"), [
+            f"{row.replace('%1', str(d.row))} : {d.name} ({d.reason}) — "
+            + (same_as.replace("%1", str(d.same_as_row)) if d.same_as_row else known)
+            + ("; " + completed.replace("%1", ", ".join(d.filled)) if d.filled else "")
+            for d in report.duplicates])
+        return "\n".join(lines)
+
+
 def summary_text(report: ImportReport) -> str:
     """The French summary the coach reads at the end of the import."""
-    lines = [
-        QCoreApplication.translate(
-            "ImportSummary", "%n person(s) imported into the cohort « %1 ».", None,
-            report.imported).replace("%1", report.cohort_name),
-        QCoreApplication.translate(
-            "ImportSummary", "%n duplicate(s), not imported again.", None,
-            len(report.duplicates)),
-        QCoreApplication.translate(
-            "ImportSummary", "%n row(s) rejected.", None, len(report.rejected)),
-        QCoreApplication.translate(
-            "ImportSummary", "%n warning(s) to check.", None, len(report.warnings)),
-        QCoreApplication.translate(
-            "ImportSummary", "%n blank row(s) skipped.", None, report.blank_rows),
-    ]
-    if report.cohort_created:
-        lines[0] += " " + QCoreApplication.translate("ImportSummary", "(new cohort)")
-
-    def section(title: str, items: list[str]) -> None:
-        if not items:
-            return
-        lines.extend(["", title])
-        lines.extend(f"  {item}" for item in items[:LISTED])
-        if len(items) > LISTED:
-            lines.append("  " + QCoreApplication.translate(
-                "ImportSummary", "… and %n more.", None, len(items) - LISTED))
-
-    row = QCoreApplication.translate("ImportSummary", "row %1")
-    same_as = QCoreApplication.translate("ImportSummary", "same as row %1")
-    known = QCoreApplication.translate("ImportSummary", "already in the database")
-    completed = QCoreApplication.translate("ImportSummary", "completed: %1")
-    section(QCoreApplication.translate("ImportSummary", "Rejected rows:"), [
-        f"{row.replace('%1', str(r.row))} : {r.reason}" for r in report.rejected])
-    section(QCoreApplication.translate("ImportSummary", "Warnings:"), [
-        f"{row.replace('%1', str(w.row))}, « {w.field} » = « {w.value} » : {w.message}"
-        for w in report.warnings])
-    section(QCoreApplication.translate("ImportSummary", "Duplicates:"), [
-        f"{row.replace('%1', str(d.row))} : {d.name} ({d.reason}) — "
-        + (same_as.replace("%1", str(d.same_as_row)) if d.same_as_row else known)
-        + ("; " + completed.replace("%1", ", ".join(d.filled)) if d.filled else "")
-        for d in report.duplicates])
-    return "\n".join(lines)
+    return ImportSummary().format(report)

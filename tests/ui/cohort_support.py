@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services.recording import add_cohort, add_participant
-from coachdesk.ui import messages  # noqa: F401  (re-exported for tests)
+from coachdesk.ui import messages
 
 
 @pytest.fixture

@@ -105,9 +105,51 @@
 </context>
 <context>
     <name>ImportSummary</name>
+    <message numerus="yes">
+        <source>%n person(s) imported into the cohort « %1 ».</source>
+        <translation>
+            <numerusform>%n personne importée dans la promotion « %1 ».</numerusform>
+            <numerusform>%n personnes importées dans la promotion « %1 ».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s), not imported again.</source>
+        <translation>
+            <numerusform>%n doublon, non importé une seconde fois.</numerusform>
+            <numerusform>%n doublons, non importés une seconde fois.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected.</source>
+        <translation>
+            <numerusform>%n ligne rejetée.</numerusform>
+            <numerusform>%n lignes rejetées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) to check.</source>
+        <translation>
+            <numerusform>%n avertissement à vérifier.</numerusform>
+            <numerusform>%n avertissements à vérifier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank row(s) skipped.</source>
+        <translation>
+            <numerusform>%n ligne vide ignorée.</numerusform>
+            <numerusform>%n lignes vides ignorées.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(new cohort)</source>
         <translation>(nouvelle promotion)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>row %1</source>
