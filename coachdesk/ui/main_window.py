@@ -2,23 +2,106 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk import paths
-from coachdesk.ui import messages
-from coachdesk.ui.bilan_tab import BilanTab
-from coachdesk.ui.cohort_tab import CohortTab
-from coachdesk.ui.contracts_tab import ContractsTab
-from coachdesk.ui.dashboard_tab import DashboardTab
-from coachdesk.ui.employers_tab import EmployersTab
-from coachdesk.ui.list_tab import ListTab
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coachdesk.db import Database
+    from coachdesk.ui.bilan_tab import BilanTab
+    from coachdesk.ui.cohort_tab import CohortTab
+    from coachdesk.ui.contracts_tab import ContractsTab
+    from coachdesk.ui.dashboard_tab import DashboardTab
+    from coachdesk.ui.employers_tab import EmployersTab
+    from coachdesk.ui.list_tab import ListTab
+
+
+def _cohort_tab() -> ListTab:
+    from coachdesk.ui.cohort_tab import CohortTab
+
+    return CohortTab(None)
+
+
+def _bilan_tab() -> ListTab:
+    from coachdesk.ui.bilan_tab import BilanTab
+
+    return BilanTab(None)
+
+
+def _employers_tab() -> ListTab:
+    from coachdesk.ui.employers_tab import EmployersTab
+
+    return EmployersTab(None)
+
+
+def _contracts_tab() -> ListTab:
+    from coachdesk.ui.contracts_tab import ContractsTab
+
+    return ContractsTab(None)
+
+
+def _dashboard_tab() -> ListTab:
+    from coachdesk.ui.dashboard_tab import DashboardTab
+
+    return DashboardTab(None)
+
+
+class TabSlot(QWidget):
+    """A tab's place in the window, built the first time it is shown.
+
+    Start-up then pays only for the visible tab (its module, its widgets); the slot keeps the
+    database and cohort choices and hands them to the tab when it exists.
+    """
+
+    def __init__(self, factory: Callable[[], ListTab]) -> None:
+        super().__init__()
+        self._factory = factory
+        self._tab: ListTab | None = None
+        self._database: Database | None = None
+        self._cohort_id: str | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def tab(self) -> ListTab:
+        if self._tab is None:
+            self._tab = self._factory()
+            self._tab.set_database(self._database)
+            self._tab.set_cohort(self._cohort_id)
+            self._layout.addWidget(self._tab)
+            if self.isVisible():
+                # Shown now rather than at the next event loop turn, so it loads its data at once.
+                self._tab.show()
+        return self._tab
+
+    def set_database(self, database: Database | None) -> None:
+        self._database = database
+        if self._tab is not None:
+            self._tab.set_database(database)
+
+    def set_cohort(self, cohort_id: str | None) -> None:
+        self._cohort_id = cohort_id
+        if self._tab is not None:
+            self._tab.set_cohort(cohort_id)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._tab is None:
+            # Right after this paint: the window's frame appears first, the tab a moment later.
+            QTimer.singleShot(0, self.tab)
 
 
 def settings() -> QSettings:
@@ -54,17 +137,12 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.cohort_selector)
         self.addToolBar(toolbar)
 
-        self.cohort_tab = CohortTab(None)
-        self.bilan_tab = BilanTab(None)
-        self.employers_tab = EmployersTab(None)
-        self.contracts_tab = ContractsTab(None)
-        self.dashboard_tab = DashboardTab(None)
-        self.tab_list: list[ListTab] = [
-            self.cohort_tab,
-            self.bilan_tab,
-            self.employers_tab,
-            self.contracts_tab,
-            self.dashboard_tab,
+        self.tab_list: list[TabSlot] = [
+            TabSlot(_cohort_tab),
+            TabSlot(_bilan_tab),
+            TabSlot(_employers_tab),
+            TabSlot(_contracts_tab),
+            TabSlot(_dashboard_tab),
         ]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -85,6 +163,27 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         self._restore_geometry()
+
+    # The tabs, built on first use ------------------------------------------------------------
+    @property
+    def cohort_tab(self) -> CohortTab:
+        return self.tab_list[0].tab()  # type: ignore[return-value]
+
+    @property
+    def bilan_tab(self) -> BilanTab:
+        return self.tab_list[1].tab()  # type: ignore[return-value]
+
+    @property
+    def employers_tab(self) -> EmployersTab:
+        return self.tab_list[2].tab()  # type: ignore[return-value]
+
+    @property
+    def contracts_tab(self) -> ContractsTab:
+        return self.tab_list[3].tab()  # type: ignore[return-value]
+
+    @property
+    def dashboard_tab(self) -> DashboardTab:
+        return self.tab_list[4].tab()  # type: ignore[return-value]
 
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -135,6 +234,8 @@ class MainWindow(QMainWindow):
     def show_database_error(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("No database open."))
         self.setWindowTitle("CoachDesk")
+        from coachdesk.ui import messages
+
         messages.warn(self, "CoachDesk", text)
 
     def current_cohort_id(self) -> str | None:
@@ -147,17 +248,23 @@ class MainWindow(QMainWindow):
             tab.set_cohort(cohort_id)
 
     # Actions ----------------------------------------------------------------------------------
+    def show_tab(self, index: int) -> ListTab:
+        """Bring a tab to the front (building it if needed) and return it."""
+        self.tabs.setCurrentIndex(index)
+        return self.tab_list[index].tab()
+
     def _find(self) -> None:
-        self.tabs.setCurrentWidget(self.cohort_tab)
+        self.show_tab(0)
         self.cohort_tab.focus_search()
 
     def _create_new(self) -> None:
         current = self.tabs.currentWidget()
-        if isinstance(current, ListTab):
-            current.create_new()
+        if isinstance(current, TabSlot):
+            current.tab().create_new()
 
     def _about(self) -> None:
         from coachdesk import __version__
+        from coachdesk.ui import messages
 
         messages.info(
             self,
