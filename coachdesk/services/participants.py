@@ -192,6 +192,23 @@ def _canonical_id(value: Any) -> str:
     return str(value)
 
 
+def stored_id(participant_id: str) -> str:
+    """The form :func:`search_stored_ids` returns an id in (32 hex digits, as SQLite stores it)."""
+    return participant_id.replace("-", "")
+
+
+def search_stored_ids(session: Session, cohort_id: str, search: str) -> set[str]:
+    """Like :func:`search_ids`, but the ids as stored, without any per-row conversion.
+
+    Compare with :func:`stored_id`: at 80,000 people, formatting every id found costs as much as
+    the query itself on a broad search.
+    """
+    return {
+        value if isinstance(value, str) else str(value).replace("-", "")
+        for value in session.scalars(search_ids_statement(cohort_id, search))
+    }
+
+
 def search_ids(session: Session, cohort_id: str, search: str) -> set[str]:
     """Ids of the cohort's people matching ``search`` (accents and case ignored).
 
