@@ -111,6 +111,7 @@ class ParticipantFileDialog(QDialog):
         for code, label in codes.BAC_TYPES.items():
             self.bac_type.addItem(label, code)
         self.bac_series = QLineEdit(objectName="bacSeries")
+        self.bac_series.setMinimumWidth(90)
         self.bac_year = QSpinBox(objectName="bacYear")
         self.bac_year.setRange(1949, 2100)
         self.bac_year.setSpecialValueText("—")
