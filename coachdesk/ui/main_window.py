@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
@@ -105,8 +106,10 @@ class TabSlot(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._tab is None:
-            # Right after this paint: the window's frame appears first, the tab a moment later.
+        window = self.window()
+        if self._tab is None and getattr(window, "first_paint_time", 0) is not None:
+            # Shown by the coach: build it right after this paint. (At start-up the window
+            # builds its first tab once it has painted, so the frame appears at once.)
             QTimer.singleShot(0, self.tab)
 
 
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self.database_key: bytes | None = None
         self.database_lock: DatabaseLock | None = None
         self._painted = False
+        self.first_paint_time: float | None = None
         self.setWindowTitle("CoachDesk")
         self.setMinimumSize(760, 480)
 
@@ -168,13 +172,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.statusBar().showMessage(self.tr("Opening the database…"))
 
-        self._build_security()
+        self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
+        self._shortcuts_built = False
         self._build_menus()
-        self._build_shortcuts()
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
+        # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
+        self.first_painted.connect(self.finish_setup)
+        self.first_painted.connect(self._build_current_tab)
         self._restore_geometry()
 
     def _build_security(self) -> None:
+        if hasattr(self, "locker"):
+            return
         from coachdesk.ui.backup_settings import AutoBackup
         from coachdesk.ui.lock import IdleWatcher, WindowLocker, idle_minutes_setting
 
@@ -216,7 +225,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._build_security_menus()
@@ -225,22 +234,31 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _build_security_menus(self) -> None:
-        from coachdesk.ui.lock import IDLE_CHOICES
+    def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
+        """Give ``action`` its shortcut once the window has painted.
 
+        The first key sequence makes PySide6 build Python types for Qt's key enumerations
+        (~25 ms): that is done after the first paint, with the window's other shortcuts.
+        """
+        self._pending_shortcuts.append((action, key))
+
+    def _build_security_menus(self) -> None:
+        from coachdesk.ui.lock import IDLE_CHOICES, idle_minutes_setting
+
+        idle_minutes = idle_minutes_setting(settings())
         # Actions that show or change data: disabled while the window is locked.
         self.data_actions: list[QAction] = []
 
         def add(menu, text, slot, shortcut=None):  # type: ignore[no-untyped-def]
             action = QAction(text, self)
             if shortcut is not None:
-                action.setShortcut(shortcut)
+                self._shortcut_later(action, lambda: shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
             return action
 
         security = self.menuBar().addMenu(self.tr("&Security"))
-        self.lock_action = add(security, self.tr("&Lock now"), self.lock, QKeySequence("Ctrl+L"))
+        self.lock_action = add(security, self.tr("&Lock now"), self.lock, "Ctrl+L")
         # On the window too: Ctrl+L works wherever the focus is, menu bar shown or not.
         self.addAction(self.lock_action)
         idle_menu = security.addMenu(self.tr("Lock after inactivity"))
@@ -248,7 +266,7 @@ class MainWindow(QMainWindow):
         for minutes in IDLE_CHOICES:
             action = QAction(self.tr("%n minute(s)", "", minutes), self, checkable=True)
             action.setData(minutes)
-            action.setChecked(minutes == self.idle.minutes)
+            action.setChecked(minutes == idle_minutes)
             action.triggered.connect(lambda _on=False, m=minutes: self.set_idle_minutes(m))
             group.addAction(action)
             idle_menu.addAction(action)
@@ -267,7 +285,18 @@ class MainWindow(QMainWindow):
         self.data_actions.remove(self.lock_action)
         self._update_security_actions()
 
+    def finish_setup(self) -> None:
+        """What waits for the first paint; done at once when data arrives before it."""
+        self._build_security()
+        self._build_shortcuts()
+
     def _build_shortcuts(self) -> None:
+        if self._shortcuts_built:
+            return
+        self._shortcuts_built = True
+        for action, key in self._pending_shortcuts:
+            action.setShortcut(QKeySequence(key()))
+        self._pending_shortcuts.clear()
         for number in range(len(self.tab_list)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda index=number: self.tabs.setCurrentIndex(index))
@@ -293,6 +322,7 @@ class MainWindow(QMainWindow):
         ``key`` is the data key of a protected database; ``lock`` the single-user lock held
         on it (released on close).
         """
+        self.finish_setup()
         from coachdesk.services.cohorts import list_cohorts
 
         self.database = database
@@ -332,6 +362,11 @@ class MainWindow(QMainWindow):
             tab.set_cohort(cohort_id)
 
     # Actions ----------------------------------------------------------------------------------
+    def _build_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabSlot):
+            current.tab()
+
     def show_tab(self, index: int) -> ListTab:
         """Bring a tab to the front (building it if needed) and return it."""
         self.tabs.setCurrentIndex(index)
@@ -520,6 +555,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.first_paint_time = time.time()
             # Leave the paint handler before doing any work.
             QTimer.singleShot(0, self.first_painted.emit)
 
