@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from coachdesk import paths
 from coachdesk.ui import messages
@@ -93,10 +101,29 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CoachDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _build_export_menu(self) -> None:
+        from coachdesk.ui import export_dialogs
+
+        menu = self.menuBar().addMenu(self.tr("E&xports"))
+        menu.setObjectName("exportsMenu")
+        for text, dialog_class in (
+            (self.tr("Mission Locale &weekly workbook…"), export_dialogs.WeeklyExportDialog),
+            (self.tr("&Evaluator export (pseudonymised)…"),
+             export_dialogs.EvaluatorExportDialog),
+            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), export_dialogs.ContractListDialog),
+            (self.tr("&Progress note (Note d'étape)…"), export_dialogs.ProgressNoteDialog),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, c=dialog_class: self.open_export(c))
+        menu.addSeparator()
+        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
+        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
 
     def _build_shortcuts(self) -> None:
         for number in range(len(self.tab_list)):
@@ -155,6 +182,32 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if isinstance(current, ListTab):
             current.create_new()
+
+    def open_export(self, dialog_class: type[QDialog]) -> QDialog | None:
+        """Open an export dialog on the selected cohort (window-modal, deleted on close)."""
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        dialog = dialog_class(self.database, self.current_cohort_id(), self)
+        return self._open_dialog(dialog)
+
+    def open_profiles(self) -> QDialog:
+        from coachdesk.ui.profile_editor import ProfileEditor
+
+        return self._open_dialog(ProfileEditor(None, self))
+
+    def open_export_history(self) -> QDialog | None:
+        from coachdesk.ui.export_history import ExportHistoryDialog
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        return self._open_dialog(ExportHistoryDialog(self.database, self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         from coachdesk import __version__
