@@ -220,6 +220,9 @@ class ExportDialog(QDialog):
             self._cancelled,
         )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
+        # A job run inline (tests) has already ended when run_job returns.
+        if getattr(self.job, "_finished", False):
+            self.export_button.setEnabled(True)
         return self.job
 
     def _finished(self, result: ExportDone | None) -> None:
@@ -231,7 +234,8 @@ class ExportDialog(QDialog):
         messages.info(
             self,
             self.tr("Export done"),
-            self.tr("“%1” was written: %n row(s).", "", result.row_count).replace(
+            # The class named: PySide's tr() in a subclass misses the base's plural entries.
+            ExportDialog.tr("“%1” was written: %n row(s).", "", result.row_count).replace(
                 "%1", result.file_name
             )
             + "\n"
