@@ -67,11 +67,13 @@ class _FrenchParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog} : erreur d'utilisation : {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command-line parser; without commands, only the window's options (cheaper)."""
     from coachdesk import __version__
 
     parser = _FrenchParser(
         prog="coachdesk",
+        add_help=with_commands,
         description="CoachDesk : accompagnement des décrocheurs vers l'alternance et l'emploi.",
         epilog="Sans commande, la fenêtre de CoachDesk s'ouvre.",
     )
@@ -89,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
     # For start-up measurements and the bundle's smoke test: quit once the data is shown.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=_FrenchParser
     )
@@ -109,13 +113,21 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Opening the window must not pay for building every command's parser: first read only
+    # the window's options, and build the full parser when anything else is on the line.
+    args, rest = build_parser(with_commands=False).parse_known_args(arguments)
+    parser = None
+    if rest:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+    else:
+        args.command = None
     ctx = Context(db_path=args.db)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            if args.command:
+            if args.command and parser is not None:
                 parser.parse_args([args.command, "--help"])
             return _run_gui(args, ctx)
         return int(handler(args, ctx))

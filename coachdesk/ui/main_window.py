@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
@@ -13,20 +13,96 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from coachdesk import paths
-from coachdesk.ui import messages
-from coachdesk.ui.bilan_tab import BilanTab
-from coachdesk.ui.cohort_tab import CohortTab
-from coachdesk.ui.contracts_tab import ContractsTab
-from coachdesk.ui.dashboard_tab import DashboardTab
-from coachdesk.ui.employers_tab import EmployersTab
-from coachdesk.ui.list_tab import ListTab
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coachdesk.db import Database
+    from coachdesk.ui.bilan_tab import BilanTab
+    from coachdesk.ui.cohort_tab import CohortTab
+    from coachdesk.ui.contracts_tab import ContractsTab
+    from coachdesk.ui.dashboard_tab import DashboardTab
+    from coachdesk.ui.employers_tab import EmployersTab
+    from coachdesk.ui.list_tab import ListTab
+
+
+def _cohort_tab() -> ListTab:
+    from coachdesk.ui.cohort_tab import CohortTab
+
+    return CohortTab(None)
+
+
+def _bilan_tab() -> ListTab:
+    from coachdesk.ui.bilan_tab import BilanTab
+
+    return BilanTab(None)
+
+
+def _employers_tab() -> ListTab:
+    from coachdesk.ui.employers_tab import EmployersTab
+
+    return EmployersTab(None)
+
+
+def _contracts_tab() -> ListTab:
+    from coachdesk.ui.contracts_tab import ContractsTab
+
+    return ContractsTab(None)
+
+
+def _dashboard_tab() -> ListTab:
+    from coachdesk.ui.dashboard_tab import DashboardTab
+
+    return DashboardTab(None)
+
+
+class TabSlot(QWidget):
+    """A tab's place in the window, built the first time it is shown.
+
+    Start-up then pays only for the visible tab (its module, its widgets); the slot keeps the
+    database and cohort choices and hands them to the tab when it exists.
+    """
+
+    def __init__(self, factory: Callable[[], ListTab]) -> None:
+        super().__init__()
+        self._factory = factory
+        self._tab: ListTab | None = None
+        self._database: Database | None = None
+        self._cohort_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def tab(self) -> ListTab:
+        if self._tab is None:
+            self._tab = self._factory()
+            self._tab.set_database(self._database)
+            self._tab.set_cohort(self._cohort_id)
+            self.layout().addWidget(self._tab)
+            if self.isVisible():
+                # Shown now rather than at the next event loop turn, so it loads its data at once.
+                self._tab.show()
+        return self._tab
+
+    def set_database(self, database: Database | None) -> None:
+        self._database = database
+        if self._tab is not None:
+            self._tab.set_database(database)
+
+    def set_cohort(self, cohort_id: str | None) -> None:
+        self._cohort_id = cohort_id
+        if self._tab is not None:
+            self._tab.set_cohort(cohort_id)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._tab is None:
+            # Right after this paint: the window's frame appears first, the tab a moment later.
+            QTimer.singleShot(0, self.tab)
 
 
 def settings() -> QSettings:
@@ -62,17 +138,12 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.cohort_selector)
         self.addToolBar(toolbar)
 
-        self.cohort_tab = CohortTab(None)
-        self.bilan_tab = BilanTab(None)
-        self.employers_tab = EmployersTab(None)
-        self.contracts_tab = ContractsTab(None)
-        self.dashboard_tab = DashboardTab(None)
-        self.tab_list: list[ListTab] = [
-            self.cohort_tab,
-            self.bilan_tab,
-            self.employers_tab,
-            self.contracts_tab,
-            self.dashboard_tab,
+        self.tab_list: list[TabSlot] = [
+            TabSlot(_cohort_tab),
+            TabSlot(_bilan_tab),
+            TabSlot(_employers_tab),
+            TabSlot(_contracts_tab),
+            TabSlot(_dashboard_tab),
         ]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -94,6 +165,27 @@ class MainWindow(QMainWindow):
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         self._restore_geometry()
 
+    # The tabs, built on first use ------------------------------------------------------------
+    @property
+    def cohort_tab(self) -> CohortTab:
+        return self.tab_list[0].tab()  # type: ignore[return-value]
+
+    @property
+    def bilan_tab(self) -> BilanTab:
+        return self.tab_list[1].tab()  # type: ignore[return-value]
+
+    @property
+    def employers_tab(self) -> EmployersTab:
+        return self.tab_list[2].tab()  # type: ignore[return-value]
+
+    @property
+    def contracts_tab(self) -> ContractsTab:
+        return self.tab_list[3].tab()  # type: ignore[return-value]
+
+    @property
+    def dashboard_tab(self) -> DashboardTab:
+        return self.tab_list[4].tab()  # type: ignore[return-value]
+
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -108,19 +200,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_export_menu(self) -> None:
-        from coachdesk.ui import export_dialogs
-
+        # Dialog classes named, not imported: nothing of the exports loads before first use.
         menu = self.menuBar().addMenu(self.tr("E&xports"))
         menu.setObjectName("exportsMenu")
-        for text, dialog_class in (
-            (self.tr("Mission Locale &weekly workbook…"), export_dialogs.WeeklyExportDialog),
-            (self.tr("&Evaluator export (pseudonymised)…"),
-             export_dialogs.EvaluatorExportDialog),
-            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), export_dialogs.ContractListDialog),
-            (self.tr("&Progress note (Note d'étape)…"), export_dialogs.ProgressNoteDialog),
+        for text, dialog_name in (
+            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
+            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
+            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
         ):
             action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, c=dialog_class: self.open_export(c))
+            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
         menu.addSeparator()
         menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
         menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
@@ -162,6 +252,8 @@ class MainWindow(QMainWindow):
     def show_database_error(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("No database open."))
         self.setWindowTitle("CoachDesk")
+        from coachdesk.ui import messages
+
         messages.warn(self, "CoachDesk", text)
 
     def current_cohort_id(self) -> str | None:
@@ -174,22 +266,29 @@ class MainWindow(QMainWindow):
             tab.set_cohort(cohort_id)
 
     # Actions ----------------------------------------------------------------------------------
+    def show_tab(self, index: int) -> ListTab:
+        """Bring a tab to the front (building it if needed) and return it."""
+        self.tabs.setCurrentIndex(index)
+        return self.tab_list[index].tab()
+
     def _find(self) -> None:
-        self.tabs.setCurrentWidget(self.cohort_tab)
+        self.show_tab(0)
         self.cohort_tab.focus_search()
 
     def _create_new(self) -> None:
         current = self.tabs.currentWidget()
-        if isinstance(current, ListTab):
-            current.create_new()
+        if isinstance(current, TabSlot):
+            current.tab().create_new()
 
-    def open_export(self, dialog_class: type[QDialog]) -> QDialog | None:
-        """Open an export dialog on the selected cohort (window-modal, deleted on close)."""
+    def open_export(self, dialog_name: str) -> QDialog | None:
+        """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""
+        from coachdesk.ui import export_dialogs, messages
+
         if self.database is None:
             messages.warn(self, "CoachDesk", self.tr("No database open."))
             return None
-        dialog = dialog_class(self.database, self.current_cohort_id(), self)
-        return self._open_dialog(dialog)
+        dialog_class = getattr(export_dialogs, dialog_name)
+        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
 
     def open_profiles(self) -> QDialog:
         from coachdesk.ui.profile_editor import ProfileEditor
@@ -197,6 +296,7 @@ class MainWindow(QMainWindow):
         return self._open_dialog(ProfileEditor(None, self))
 
     def open_export_history(self) -> QDialog | None:
+        from coachdesk.ui import messages
         from coachdesk.ui.export_history import ExportHistoryDialog
 
         if self.database is None:
@@ -211,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         from coachdesk import __version__
+        from coachdesk.ui import messages
 
         messages.info(
             self,

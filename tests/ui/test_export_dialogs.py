@@ -18,6 +18,7 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import Contract, Participant
 from coachdesk.ui import background, messages
+from coachdesk.ui.dashboard_tab import DashboardTab
 from coachdesk.ui.export_dialogs import (
     ContractListDialog,
     EvaluatorExportDialog,
@@ -213,8 +214,8 @@ def test_progress_note_from_the_dashboard_then_history(
     qtbot.addWidget(window)
     window.show()
     window.attach_database(open_database(demo_path))
-    window.tabs.setCurrentWidget(window.dashboard_tab)
-    dashboard = window.dashboard_tab
+    dashboard = window.show_tab(4)
+    assert isinstance(dashboard, DashboardTab)
     button = dashboard.findChild(QPushButton, "exportProgressNote")
     assert button is not None and button.text() == "Exporter la note d'étape…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
