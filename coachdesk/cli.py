@@ -50,13 +50,37 @@ class Context:
     def database_path(self) -> Path:
         from coachdesk import paths
 
-        return self.db_path if self.db_path is not None else paths.default_db_path()
+        # Absolute: SQLCipher opens files through file: URIs, which need one.
+        chosen = self.db_path if self.db_path is not None else paths.default_db_path()
+        return chosen.absolute()
 
     def open_db(self, *, create: bool = False) -> Database:
-        """Open the chosen database; by default refuse to create a missing one."""
-        from coachdesk.db import open_database
+        """Open the chosen database; by default refuse to create a missing one.
 
-        return open_database(self.database_path(), create=create)
+        A protected database asks its passphrase (COACHDESK_PASSPHRASE, or typed without echo
+        on a terminal, with retries); it is never created or overwritten when it cannot be
+        opened.
+        """
+        from coachdesk.db import open_database
+        from coachdesk.security.cli_support import unlock_key
+
+        path = self.database_path()
+        key = unlock_key(path)
+        return open_database(path, create=create and key is None, key=key)
+
+
+# Commands that only read the database: they may run beside an open CoachDesk window.
+READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print"})
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command in READ_ONLY_COMMANDS:
+        return False
+    if args.command == "gdpr":
+        return getattr(args, "gdpr_action", None) in {"erase", "access"} or (
+            args.gdpr_action == "purge" and not args.preview
+        )
+    return True
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -130,7 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command and parser is not None:
                 parser.parse_args([args.command, "--help"])
             return _run_gui(args, ctx)
-        return int(handler(args, ctx))
+        if not _writes(args):
+            return int(handler(args, ctx))
+        # One database, one CoachDesk: a command that writes waits for no one, it says so.
+        from coachdesk.ui.lock import DatabaseLock
+
+        with DatabaseLock(ctx.database_path()):
+            return int(handler(args, ctx))
     except UserError as error:
         print(f"Erreur : {error}", file=ctx.err)
         return 1

@@ -198,6 +198,12 @@ class ExportDialog(QDialog):
         return path
 
     # Running the job ----------------------------------------------------------------------------
+    def database_key(self) -> bytes | None:
+        """The raw key of an encrypted database, held by the main window (None: plain file)."""
+        parent = self.parentWidget()
+        key = getattr(parent.window(), "database_key", None) if parent is not None else None
+        return key if isinstance(key, bytes) else None
+
     def start_export(self) -> background.BackgroundJob | None:
         """Check the choices, then write the workbook in the worker process."""
         out = self.target()
@@ -213,8 +219,7 @@ class ExportDialog(QDialog):
         self.job = background.run_job(
             self,
             f"coachdesk.exports.jobs.{self.job_name}",
-            (str(self.database.path), str(out), *self.job_args(out),
-             getattr(self.database, "key", None)),
+            (str(self.database.path), str(out), *self.job_args(out), self.database_key()),
             self.tr("Writing “%1”…").replace("%1", out.name),
             self._finished,
             self._cancelled,
