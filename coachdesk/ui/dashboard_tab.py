@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QWidget,
+)
 
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel, percent
@@ -117,6 +125,10 @@ class DashboardTab(ListTab):
         header.addWidget(self.title, 1)
         header.addWidget(QLabel(self.tr("Situation on")))
         header.addWidget(self.as_of)
+        self.export_note = QPushButton(self.tr("Export the progress note…"))
+        self.export_note.setObjectName("exportProgressNote")
+        self.export_note.clicked.connect(self.open_progress_note)
+        header.addWidget(self.export_note)
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
@@ -130,6 +142,11 @@ class DashboardTab(ListTab):
         self.layout_.addWidget(self.count_label)
         self._chosen_date: date | None = None
         self.as_of.dateChanged.connect(self._date_chosen)
+
+    def open_progress_note(self) -> None:
+        from coachdesk.ui.export_dialogs import open_progress_note
+
+        open_progress_note(self, self.database, self.cohort_id, self.funnel)
 
     def set_cohort(self, cohort_id: str | None) -> None:
         self._chosen_date = None

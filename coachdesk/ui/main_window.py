@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMainWindow,
     QTabWidget,
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._build_security_menus()
+        self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CoachDesk"), self)
         about.triggered.connect(self._about)
@@ -289,6 +291,25 @@ class MainWindow(QMainWindow):
         """What waits for the first paint; done at once when data arrives before it."""
         self._build_security()
         self._build_shortcuts()
+
+    def _build_export_menu(self) -> None:
+        # Dialog classes named, not imported: nothing of the exports loads before first use.
+        menu = self.menuBar().addMenu(self.tr("E&xports"))
+        menu.setObjectName("exportsMenu")
+        for text, dialog_name in (
+            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
+            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
+            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
+        menu.addSeparator()
+        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
+        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
+        # Exports show data: disabled while the window is locked, like the security actions.
+        self.data_actions.extend(action for action in menu.actions() if not action.isSeparator())
+        self._update_security_actions()
 
     def _build_shortcuts(self) -> None:
         if self._shortcuts_built:
@@ -380,6 +401,35 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if isinstance(current, TabSlot):
             current.tab().create_new()
+
+    def open_export(self, dialog_name: str) -> QDialog | None:
+        """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""
+        from coachdesk.ui import export_dialogs, messages
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        dialog_class = getattr(export_dialogs, dialog_name)
+        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
+
+    def open_profiles(self) -> QDialog:
+        from coachdesk.ui.profile_editor import ProfileEditor
+
+        return self._open_dialog(ProfileEditor(None, self))
+
+    def open_export_history(self) -> QDialog | None:
+        from coachdesk.ui import messages
+        from coachdesk.ui.export_history import ExportHistoryDialog
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        return self._open_dialog(ExportHistoryDialog(self.database, self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         from coachdesk import __version__
@@ -504,9 +554,7 @@ class MainWindow(QMainWindow):
         BackupSettingsDialog(settings(), self.auto_backup.backup_now, self).exec()
 
     def _backup_now(self) -> None:
-        self._backup_finished(
-            self.auto_backup.backup_now() or self.tr("Nothing to back up.")
-        )
+        self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
 
     def _backup_finished(self, text: str) -> None:
         if text:
