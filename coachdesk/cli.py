@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.import_contacts",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
+    "coachdesk.commands.diagnostic",
 )
 
 log = logging.getLogger("coachdesk")
