@@ -128,7 +128,8 @@ def trim(library: Path, work: Path) -> Path:
 def main(argv: list[str]) -> int:
     library, out = Path(argv[1]), Path(argv[2])
     result = trim(library, out)
-    print(f"{library.stat().st_size / 1e6:.1f} MB -> {result.stat().st_size / 1e6:.1f} MB: {result}")
+    before, after = library.stat().st_size / 1e6, result.stat().st_size / 1e6
+    print(f"{before:.1f} MB -> {after:.1f} MB: {result}")
     return 0
 
 

@@ -49,12 +49,12 @@ def _mode() -> str:
 
 def _translations() -> dict[str, bool]:
     """Whether Qt's and CoachDesk's French translations load, and translate a known string."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from coachdesk import paths
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    qt_translator, ours = QTranslator(app), QTranslator(app)
+    # Translators answer on their own, without an application: none is created here.
+    qt_translator, ours = QTranslator(), QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_loaded = qt_translator.load("qtbase_fr", qt_dir)
     ours_loaded = ours.load(str(paths.resource("i18n", "coachdesk_fr.qm")))
