@@ -71,7 +71,7 @@ class Context:
 
 
 # Commands that only read the database: they may run beside an open CoachDesk window.
-READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print"})
+READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print", "diagnostic"})
 
 
 def _writes(args: argparse.Namespace) -> bool:
