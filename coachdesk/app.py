@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import paths
@@ -65,6 +66,9 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     assert isinstance(app, QApplication)
     app.setApplicationName("CoachDesk")
     app.setApplicationDisplayName("CoachDesk")
+    # The taskbar and window icon; on Wayland the desktop entry (packaging/) is matched by name.
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "coachdesk.png"))))
+    app.setDesktopFileName("coachdesk")
     install_translators(app)
     setup_logging()
     _install_error_hook(app)

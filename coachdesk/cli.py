@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.import_contacts",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
+    "coachdesk.commands.diagnostic",
 )
 
 
@@ -68,7 +69,7 @@ class Context:
 
 
 # Commands that only read the database: they may run beside an open CoachDesk window.
-READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print"})
+READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print", "diagnostic"})
 
 
 def _writes(args: argparse.Namespace) -> bool:
