@@ -134,11 +134,15 @@ class Database:
 
     Use ``read()`` for queries and ``write()`` for changes: each is one transaction, committed
     when the block ends, rolled back when it raises.
+
+    ``key`` is the raw data key an encrypted database was opened with (None when plain): jobs
+    that open their own connection in a worker process need it too.
     """
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, key: bytes | None = None) -> None:
         self.engine = engine
         self.path = path
+        self.key = key
         self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_factory = sessionmaker(
             bind=engine.execution_options(write=True), expire_on_commit=False
@@ -278,7 +282,7 @@ def open_database(path: Path, *, create: bool = True, key: bytes | None = None) 
         if isinstance(exc, DatabaseError):
             raise _damaged(path, exc) from exc
         raise
-    return Database(engine, path)
+    return Database(engine, path, key)
 
 
 def _damaged(path: Path, exc: BaseException) -> UserError:

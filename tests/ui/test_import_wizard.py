@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from coachdesk.db import open_database
 from coachdesk.models import Participant
+from coachdesk.security import sqlcipher
 from coachdesk.ui.import_wizard import ImportWizard
+from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
 from tests.ui import cohort_support
 
 cohort, french = cohort_support.cohort, cohort_support.french
@@ -107,3 +110,46 @@ def test_cancel_during_the_import_writes_nothing(qtbot: QtBot, cohort, tmp_path:
     assert wizard.import_page.summary.toPlainText() == "Import annulé : rien n'a été enregistré."
     with database.read() as session:
         assert session.scalar(select(func.count()).select_from(Participant)) == 4
+
+
+def test_import_into_a_protected_database(
+    qtbot: QtBot, home: Path, french: None, tmp_path: Path
+) -> None:
+    """The worker process opens the encrypted database with the key the window unlocked."""
+    path = tmp_path / "suivi.sqlite3"
+    make_plain_db(path)
+    sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
+    key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
+    database = open_database(path, create=False, key=key)
+    try:
+        contacts = tmp_path / "mljam.csv"
+        contacts.write_text(CONTACTS, encoding="utf-8")
+        wizard = open_wizard(qtbot, database, contacts)
+        wizard.file_page.cohort.setText("Promotion chiffrée")
+        wizard.next()
+        wizard.next()
+        wizard.next()  # « Importer »: the worker process opens the protected database
+        qtbot.waitUntil(lambda: wizard.import_page.finished_, timeout=30_000)
+        summary = wizard.import_page.summary.toPlainText()
+        assert summary.splitlines()[:2] == [
+            "3 personnes importées dans la promotion « Promotion chiffrée ». (nouvelle "
+            "promotion)",
+            "1 doublon, non importé une seconde fois.",
+        ]
+        with database.read() as session:
+            names = session.execute(
+                select(Participant.last_name, Participant.first_name, Participant.source_file)
+                .where(Participant.source_file == "mljam.csv")
+                .order_by(Participant.last_name)).all()
+            total = session.scalar(select(func.count()).select_from(Participant))
+        assert [tuple(row) for row in names] == [
+            ("DUPONT", "Marie", "mljam.csv"), ("GARCIA", "Inès", "mljam.csv"),
+            ("MARTIN", "Léa", "mljam.csv"),
+        ]
+        assert total == 3 + 3  # the three people already there, and the three imported
+    finally:
+        database.dispose()
+    # Still encrypted on disk: neither the people already there nor the new ones in clear.
+    assert not sqlcipher.is_plain_sqlite(path)
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("suivi.sqlite3*") if p.is_file())
+    assert SECRET_LAST_NAME.encode() not in stored and b"GARCIA" not in stored
