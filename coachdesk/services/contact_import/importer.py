@@ -1,13 +1,17 @@
 """The contact import: rows to participants, with the rules the wizard and the CLI share.
 
-Reading and checking the rows happens first, without touching the database. Then one write
-transaction finds the target cohort, the duplicates (within the file and against every person
-already known), fills the empty fields of people already known, and inserts the newcomers with
-one Core ``executemany``. Nothing is written on a dry run, on cancellation or on error.
+One write transaction spans the whole file: it finds the target cohort and every person
+already known, then each row is checked, matched against everyone known so far (within the file
+and in the database) and the newcomers are inserted a chunk at a time with Core
+``executemany`` while the file is still being read (a big workbook is parsed in a second
+process meanwhile, see :mod:`.stream`). Duplicates fill the empty fields of the person already
+known. Nothing is written on a dry run, on cancellation or on error: the transaction is rolled
+back.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,10 +25,13 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant, codes, new_id, utcnow
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.services.contact_import import normalise
+from coachdesk.services.contact_import import normalise, stream
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.reader import Column, Row, open_table, row_is_blank
 from coachdesk.services.text import fold, name_key, participant_search_text
+
+# First names (and many last names) repeat from row to row: each is folded once.
+_name_key = functools.lru_cache(maxsize=8192)(name_key)
 
 ProgressCallback = Callable[[int, int | None], None]
 CancelCheck = Callable[[], bool]
@@ -207,7 +214,7 @@ def _keys(last: str, first: str, birth: date | None, email: str, ine: str) -> li
     keys: list[tuple[Any, ...]] = []
     if ine:
         keys.append(("ine", ine.replace(" ", "").upper()))
-    names = (name_key(last), name_key(first))
+    names = (_name_key(last), _name_key(first))
     if birth is not None:
         keys.append(("birth", *names, birth))
     if email:
@@ -298,8 +305,9 @@ def import_contacts(
         )
     today = today or date.today()
     path = Path(path)
-    people: list[_Person] = []
-    with open_table(path, sheet=sheet, mapping=mapping) as table:
+    # A big workbook is parsed in a second process while this one checks and writes its rows.
+    opener = stream.open_table_in_reader if stream.worth_a_reader(path) else open_table
+    with opener(path, sheet=sheet, mapping=mapping) as table:
         report = ImportReport(
             file_name=table.file_name, sheet=table.sheet, header_row=table.header_row,
             cohort_name="", cohort_created=False, dry_run=dry_run,
@@ -308,82 +316,95 @@ def import_contacts(
         columns = tuple(column for column in table.columns if column.field is not None)
         guess_bac_type = not any(column.field == "bac_type" for column in columns)
         total = table.last_row
-        for number, row in table.rows:
-            report.data_rows += 1
-            if report.data_rows % _PROGRESS_EVERY == 0:
-                if cancel is not None and cancel():
-                    raise ImportCancelled()
-                if progress is not None:
-                    progress(number, total)
-            person = _read_person(number, row, columns, today, report, guess_bac_type)
-            if isinstance(person, _Person):
-                people.append(person)
-            elif row_is_blank(row):
-                report.blank_rows += 1
-            else:
-                report.rejected.append(Rejection(number, person))
-    if cancel is not None and cancel():
-        raise ImportCancelled()
-
-    if dry_run:
-        with database.read() as session:
-            _, report.cohort_name, report.cohort_created = resolve_cohort(
-                session, cohort, today, create=False
-            )
-            _write(session, people, report, provenance, today, None, cancel)
-    else:
-        with database.write() as session:
+        # One transaction from the first row to the last: cancelled or failed, it is rolled
+        # back and nothing is written. A dry run only reads.
+        with (database.read() if dry_run else database.write()) as session:
             cohort_id, report.cohort_name, report.cohort_created = resolve_cohort(
-                session, cohort, today, create=True
+                session, cohort, today, create=not dry_run
             )
-            _write(session, people, report, provenance, today, cohort_id, cancel)
+            writer = _Writer(session, report, provenance, today, cohort_id)
+            for number, row in table.rows:
+                report.data_rows += 1
+                if report.data_rows % _PROGRESS_EVERY == 0:
+                    if cancel is not None and cancel():
+                        raise ImportCancelled()
+                    if progress is not None:
+                        progress(number, total)
+                    writer.flush()
+                person = _read_person(number, row, columns, today, report, guess_bac_type)
+                if isinstance(person, _Person):
+                    writer.add(person)
+                elif row_is_blank(row):
+                    report.blank_rows += 1
+                else:
+                    report.rejected.append(Rejection(number, person))
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            writer.finish()
+            if cancel is not None and cancel():
+                raise ImportCancelled()
     if progress is not None:
         progress(total or report.data_rows, total)
     return report
 
 
-def _write(
-    session: Session,
-    people: list[_Person],
-    report: ImportReport,
-    provenance: str,
-    today: date,
-    cohort_id: str | None,
-    cancel: CancelCheck | None,
-) -> None:
-    """Match duplicates and write; with ``cohort_id`` None (dry run) only count."""
-    table = cast(Table, Participant.__table__)
-    known_columns = [table.c.id, table.c.last_name, table.c.first_name, table.c.email,
-                     table.c.phone] + [table.c[name] for name in FILLABLE if name not in
-                                       ("email", "phone")]
-    known: dict[str, dict[str, Any]] = {}
-    # Identity key → ("db", participant id) or ("file", index in `newcomers`).
-    index: dict[tuple[Any, ...], tuple[str, Any]] = {}
-    for record in session.execute(select(*known_columns)).mappings():
-        values = dict(record)
-        known[values["id"]] = values
-        for key in _keys(values["last_name"], values["first_name"], values["birth_date"],
-                         values["email"], values["ine"]):
-            index.setdefault(key, ("db", values["id"]))
+class _Writer:
+    """Matches each checked person against everyone known so far, and writes the newcomers.
 
-    newcomers: list[_Person] = []
-    updates: dict[str, dict[str, Any]] = {}
-    for count, person in enumerate(people, start=1):
-        if cancel is not None and count % _PROGRESS_EVERY == 0 and cancel():
-            raise ImportCancelled()
+    Newcomers are inserted a chunk at a time (Core ``executemany``) while the file is still
+    being read; a later duplicate that fills an empty field of a newcomer already inserted is
+    applied by one bulk UPDATE at the end, so what lands on disk is as if everything had been
+    written at once. With ``cohort_id`` None (dry run) it only counts.
+    """
+
+    def __init__(
+        self, session: Session, report: ImportReport, provenance: str, today: date,
+        cohort_id: str | None,
+    ) -> None:
+        self.session = session
+        self.report = report
+        self.provenance = provenance
+        self.today = today
+        self.cohort_id = cohort_id
+        self.now = utcnow()
+        self.table = cast(Table, Participant.__table__)
+        table = self.table
+        known_columns = [table.c.id, table.c.last_name, table.c.first_name, table.c.email,
+                         table.c.phone] + [table.c[name] for name in FILLABLE if name not in
+                                           ("email", "phone")]
+        self.known: dict[str, dict[str, Any]] = {}
+        # Identity key → ("db", participant id) or ("file", index in `newcomers`).
+        self.index: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        for record in session.execute(select(*known_columns)).mappings():
+            values = dict(record)
+            self.known[values["id"]] = values
+            for key in _keys(values["last_name"], values["first_name"], values["birth_date"],
+                             values["email"], values["ine"]):
+                self.index.setdefault(key, ("db", values["id"]))
+        self.newcomers: list[_Person] = []
+        # Newcomers [0, inserted) are in the database already.
+        self.inserted = 0
+        self.ids: list[str] = []
+        # Participant id → fields filled by a duplicate: known people, and inserted newcomers.
+        self.updates: dict[str, dict[str, Any]] = {}
+        self.completed_newcomers: set[int] = set()
+
+    def add(self, person: _Person) -> None:
         values = person.values
         keys = _keys(values["last_name"], values["first_name"], values.get("birth_date"),
                      values.get("email", ""), values.get("ine", ""))
+        index = self.index
         match = next(((key, index[key]) for key in keys if key in index), None)
+        newcomers = self.newcomers
         if match is None:
             reference = ("file", len(newcomers))
             newcomers.append(person)
             for key in keys:
                 index.setdefault(key, reference)
-            continue
+            return
         key, (where, target) = match
         if where == "db":
-            current = {**known[target], **updates.get(target, {})}
+            current = {**self.known[target], **self.updates.get(target, {})}
         else:
             current = newcomers[target].values
         filled = {
@@ -392,15 +413,17 @@ def _write(
         }
         if filled:
             if where == "db":
-                updates.setdefault(target, {}).update(filled)
+                self.updates.setdefault(target, {}).update(filled)
             else:
                 newcomers[target].values.update(filled)
+                if target < self.inserted:
+                    self.completed_newcomers.add(target)
             merged = {**current, **filled}
             for new_key in _keys(merged["last_name"], merged["first_name"],
                                  merged.get("birth_date"), merged.get("email") or "",
                                  merged.get("ine") or ""):
                 index.setdefault(new_key, (where, target))
-        report.duplicates.append(Duplicate(
+        self.report.duplicates.append(Duplicate(
             row=person.row,
             name=f"{values['last_name']} {values['first_name']}",
             reason=_REASONS[key[0]],
@@ -408,33 +431,52 @@ def _write(
             participant_id=target if where == "db" else None,
             filled=tuple(FIELDS[name] for name in filled),
         ))
-    report.imported = len(newcomers)
-    if cohort_id is None:
-        return
 
-    now = utcnow()
-    if updates:
+    def flush(self) -> None:
+        """Insert the newcomers met since the last flush."""
+        pending = self.newcomers[self.inserted:]
+        if not pending:
+            return
+        self.inserted = len(self.newcomers)
+        if self.cohort_id is None:
+            return
+        rows = [
+            _insert_row(person, self.cohort_id, self.provenance, self.today, self.now,
+                        self.report)
+            for person in pending
+        ]
+        self.ids.extend(row["id"] for row in rows)
+        self.session.execute(insert(self.table), rows)
+
+    def finish(self) -> None:
+        self.flush()
+        self.report.imported = len(self.newcomers)
+        if self.cohort_id is None:
+            return
         rows = []
-        for participant_id, filled in updates.items():
-            merged = {**known[participant_id], **filled}
-            rows.append({
-                "id": participant_id,
-                **filled,
-                "search_text": participant_search_text(
-                    merged["last_name"], merged["first_name"], merged["phone"] or "",
-                    merged["email"] or "",
-                ),
-                "updated_at": now,
-            })
-        # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
-        session.execute(update(Participant), rows)
-    if newcomers:
-        session.execute(insert(table), [
-            _insert_row(person, cohort_id, provenance, today, now, report)
-            for person in newcomers
-        ])
-    if cancel is not None and cancel():
-        raise ImportCancelled()
+        for participant_id, filled in self.updates.items():
+            merged = {**self.known[participant_id], **filled}
+            rows.append(self._update_row(participant_id, filled, merged))
+        for position in sorted(self.completed_newcomers):
+            values = self.newcomers[position].values
+            filled = {name: values[name] for name in FILLABLE if not _empty(values.get(name))}
+            rows.append(self._update_row(self.ids[position], filled, values))
+        if rows:
+            # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
+            self.session.execute(update(Participant), rows)
+
+    def _update_row(
+        self, participant_id: str, filled: dict[str, Any], merged: dict[str, Any]
+    ) -> dict[str, Any]:
+        return {
+            "id": participant_id,
+            **filled,
+            "search_text": participant_search_text(
+                merged["last_name"], merged["first_name"], merged.get("phone") or "",
+                merged.get("email") or "",
+            ),
+            "updated_at": self.now,
+        }
 
 
 def _insert_row(

@@ -160,6 +160,8 @@ def valid_email(text: str) -> bool:
     return bool(_EMAIL.match(text)) and ".." not in text
 
 
+# A file repeats the same few series and bac types on thousands of rows: computed once each.
+@functools.lru_cache(maxsize=1024)
 def guess_bac_type(series: str) -> str | None:
     """The kind of bac from its series as written (``ES``, ``STG``, ``Bac pro commerce``…)."""
     key = fold(series).replace(".", "").strip()
@@ -190,6 +192,7 @@ _BAC_TYPE_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_bac_type(text: str) -> str | None:
     """A bac type code from a "Type de bac" cell, or None when not understood."""
     key = fold(text)
