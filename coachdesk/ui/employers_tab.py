@@ -275,10 +275,14 @@ class EmployersTab(ListTab):
         self.week.setText(iso_week_of(date.today()))
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
         self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
+        self.ics_button.setToolTip(self.tr("The cohort's recruitment interviews and the "
+                                           "follow-up visits planned for its contracts"))
+        self.templates_button = QPushButton(self.tr("Checklist templates…"))
+        self.templates_button.setObjectName("checklistTemplatesButton")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(_boxed(self.tr("Referrals (mises en relation)"), self.referral_view,
                                   _row(self.referral_status_button,
-                                       self.plan_interview_button)))
+                                       self.plan_interview_button, self.templates_button)))
         splitter.addWidget(_boxed(
             self.tr("Recruitment interviews"), self.interview_view,
             _row(self.checklist_button, self.sheet_button, QLabel(self.tr("Week:")), self.week,
@@ -295,6 +299,7 @@ class EmployersTab(ListTab):
         self.sheet_button.clicked.connect(lambda: self.print_sheet())
         self.week_button.clicked.connect(lambda: self.print_week())
         self.ics_button.clicked.connect(lambda: self.export_calendar())
+        self.templates_button.clicked.connect(self.edit_templates)
         return page
 
     # Loading ----------------------------------------------------------------------------------
@@ -530,6 +535,15 @@ class EmployersTab(ListTab):
         if self.database is None or referral is None:
             return
         self._open(InterviewDialog(self.database, referral, self))
+
+    def edit_templates(self) -> None:
+        """The preparation checklist templates: new interviews copy the default one."""
+        from coachdesk.ui.checklist_editor import ChecklistEditor
+
+        if self.database is None:
+            return
+        self.dialog = ChecklistEditor(self.database, self)
+        self.dialog.open()
 
     def open_checklist(self) -> None:
         from coachdesk.ui.interview_dialogs import ChecklistDialog

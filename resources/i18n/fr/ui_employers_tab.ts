@@ -251,6 +251,14 @@
         <translation>Exporter vers un agenda (.ics)…</translation>
     </message>
     <message>
+        <source>The cohort&apos;s recruitment interviews and the follow-up visits planned for its contracts</source>
+        <translation>Les entretiens de recrutement de la promotion et les visites de suivi prévues pour ses contrats</translation>
+    </message>
+    <message>
+        <source>Checklist templates…</source>
+        <translation>Listes de préparation…</translation>
+    </message>
+    <message>
         <source>Referrals (mises en relation)</source>
         <translation>Mises en relation</translation>
     </message>
