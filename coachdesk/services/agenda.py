@@ -358,3 +358,35 @@ def _reminder_items(
                    reminder_id)
         for reminder_id, due_on, text, pid, first, last in session.execute(statement)
     ]
+
+
+def planned_visits(
+    database: Database, *, cohort_id: str | None = None, since: date | None = None
+) -> list[AgendaItem]:
+    """The follow-up visits and calls planned for contracts and not done yet, by date.
+
+    These are the appointments a coach fixed (``FollowUpVisit.planned_on``), for the calendar
+    exported to a phone; ``since`` leaves out those planned before that day.
+    """
+    statement = (
+        select(FollowUpVisit.id, FollowUpVisit.planned_on, FollowUpVisit.kind, Contract.id,
+               Participant.id, Participant.first_name, Participant.last_name, Employer.name)
+        .join(Contract, Contract.id == FollowUpVisit.contract_id)
+        .join(Participant, Participant.id == Contract.participant_id)
+        .join(Employer, Employer.id == Contract.employer_id)
+        .where(FollowUpVisit.planned_on.is_not(None), FollowUpVisit.done_on.is_(None),
+               _in_cohort(cohort_id))
+        .order_by(FollowUpVisit.planned_on, Participant.last_name)
+    )
+    if since is not None:
+        statement = statement.where(FollowUpVisit.planned_on >= since)
+    with database.read() as session:
+        rows = session.execute(statement).all()
+    return [
+        AgendaItem(
+            planned_on, "visit_due", _name(first, last),
+            f"Suivi du contrat chez {employer} ({codes.VISIT_KINDS.get(kind, kind).lower()}).",
+            pid, "follow_up_visit", visit_id, contract_id,
+        )
+        for visit_id, planned_on, kind, contract_id, pid, first, last, employer in rows
+    ]

@@ -54,6 +54,7 @@ class ChecklistEditor(QDialog):
         # Left: the lists.
         self.templates = QListWidget()
         self.templates.setObjectName("templateList")
+        self.templates.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New list (copy of this one)"))
         self.new_button.setObjectName("newTemplate")
         self.delete_button = QPushButton(self.tr("Delete the list…"))
@@ -74,6 +75,7 @@ class ChecklistEditor(QDialog):
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.items.setWordWrap(True)
+        self.items.setSpacing(2)
         self.new_item = QLineEdit()
         self.new_item.setObjectName("newTemplateItem")
         self.new_item.setPlaceholderText(self.tr("Type a new point, then press Enter"))
@@ -123,7 +125,7 @@ class ChecklistEditor(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 640])
+        splitter.setSizes([300, 600])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)

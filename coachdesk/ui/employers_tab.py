@@ -626,36 +626,42 @@ class EmployersTab(ListTab):
         return path
 
     def export_calendar(self, path: Path | None = None) -> Path | None:
-        """The recruitment interviews listed (the cohort's) as an .ics file for a phone."""
+        """The cohort's recruitment interviews listed and the follow-up visits planned for its
+        contracts, as one .ics file for a phone."""
         from coachdesk.exports.ics_interviews import write_interviews_ics
+        from coachdesk.services.agenda import planned_visits
         from coachdesk.services.interviews import interview_sheets
 
+        if self.database is None or self.cohort_id is None:
+            return None
         rows = self.interview_model.rows()
-        if self.database is None:
-            return None
-        if not rows:
+        visits = planned_visits(self.database, cohort_id=self.cohort_id)
+        if not rows and not visits:
             messages.info(self, self.tr("Calendar"),
-                          self.tr("No recruitment interview to export for this cohort."))
+                          self.tr("No recruitment interview and no follow-up visit planned to "
+                                  "export for this cohort."))
             return None
-        wanted = {row.id for row in rows}
-        first = min(row.starts_at for row in rows).date()
-        last = max(row.starts_at for row in rows).date() + timedelta(days=1)
-        sheets = [s for s in interview_sheets(self.database, first, last)
-                  if s.interview_id in wanted]
+        sheets = []
+        if rows:
+            wanted = {row.id for row in rows}
+            first = min(row.starts_at for row in rows).date()
+            last = max(row.starts_at for row in rows).date() + timedelta(days=1)
+            sheets = [s for s in interview_sheets(self.database, first, last)
+                      if s.interview_id in wanted]
         if path is None:
-            path = self._ask_path(self.tr("Export the interviews to a calendar"),
-                                  "Entretiens de recrutement.ics",
+            path = self._ask_path(self.tr("Export the interviews and visits to a calendar"),
+                                  "Entretiens et visites.ics",
                                   self.tr("Calendar files (*.ics)"))
             if path is None:
                 return None
         try:
-            write_interviews_ics(path, sheets)
+            write_interviews_ics(path, sheets, visits=visits)
         except OSError as error:
             messages.warn(self, "CoachDesk", self.tr("Could not write %1: %2")
                           .replace("%1", str(path)).replace("%2", error.strerror or ""))
             return None
         messages.info(self, self.tr("Calendar"),
-                      self.tr("%n interview(s) written to %1.", "", len(sheets))
+                      self.tr("%n interview(s)", "", len(sheets)) + " "
+                      + self.tr("and %n follow-up visit(s) written to %1.", "", len(visits))
                       .replace("%1", str(path)))
         return path
-
