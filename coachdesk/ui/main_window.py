@@ -19,6 +19,7 @@ from coachdesk.ui.list_tab import ListTab
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
+    from coachdesk.services.agenda import AgendaItem
 
 
 def settings() -> QSettings:
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shortcuts()
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
+        self.dashboard_tab.agenda.open_record.connect(self.open_agenda_item)
         self._restore_geometry()
 
     # Set-up -----------------------------------------------------------------------------------
@@ -155,6 +157,35 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if isinstance(current, ListTab):
             current.create_new()
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Show the record behind an item of the week's agenda, in its tab, selected."""
+        if item.record_table in ("contract", "enrolment"):
+            self.tabs.setCurrentWidget(self.contracts_tab)
+            if item.contract_id is not None:
+                self.contracts_tab.select_contract(item.contract_id)
+            elif item.participant_id is not None:
+                self.contracts_tab.select_participant(item.participant_id)
+            return
+        if item.record_table == "recruitment_interview":
+            self.tabs.setCurrentWidget(self.employers_tab)
+            return
+        self.tabs.setCurrentWidget(self.cohort_tab)
+        if item.participant_id is not None:
+            self._select_participant(item.participant_id)
+
+    def _select_participant(self, participant_id: str) -> None:
+        tab = self.cohort_tab
+        tab.search.clear()
+        tab.stage_filter.setCurrentIndex(0)
+        tab.apply_filter()
+        for row in range(tab.model.rowCount()):
+            if tab.model.row_at(row).id == participant_id:
+                index = tab.model.index(row, 0)
+                tab.view.selectRow(row)
+                tab.view.scrollTo(index)
+                tab.view.setFocus()
+                return
 
     def _about(self) -> None:
         from coachdesk import __version__
