@@ -120,9 +120,8 @@ class ContractTableModel(RowTableModel["ContractLine"]):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return QApplication.translate(
-                    "ContractsTab", "Visit overdue by %n day(s)", "", line.days_overdue
-                )
+                text = QApplication.translate("ContractsTab", "Visit overdue by %1 day(s)")
+                return text.replace("%1", str(line.days_overdue))
         if column == RUPTURE and line.rupture_on is not None and (
             role == Qt.ItemDataRole.ToolTipRole
         ):
