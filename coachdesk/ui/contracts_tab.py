@@ -320,8 +320,13 @@ class ContractsTab(ListTab):
         dialog.saved.connect(lambda _id: self.reload())
         if after is not None:
             dialog.saved.connect(after)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
+
+    def _closed(self, dialog: Any) -> None:
+        # A dialog may open the next one (rupture → what next) before it closes itself.
+        if self.dialog is dialog:
+            self.dialog = None
 
     def create_new(self) -> None:
         if self.database is None or self.cohort_id is None:

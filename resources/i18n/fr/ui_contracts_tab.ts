@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Trial period ends</source>
-        <translation>Fin de période d&apos;essai</translation>
+        <translation>Fin d&apos;essai</translation>
     </message>
     <message>
         <source>Status</source>
