@@ -2,15 +2,20 @@
 
     python benchmarks/cohort_search.py [--people N] [--events N]
 
-Target (issue 3): the keystroke's query through CoachDesk (SQLAlchemy Core on the folded
-``search_text`` column) takes at most 2× the same query in raw ``sqlite3``, and under 50 ms.
-Also prints the whole keystroke (query + stages joined in Python) and the reload (stages and
-last actions of the cohort), which the tab does once, not per keystroke.
+Target (issue 3): a search keystroke refreshes the list in at most 2× the same search as a raw
+``sqlite3`` query, and in under 50 ms. Printed for every search:
+
+* raw sqlite3 — the search query (LIKE on the folded ``search_text``), ids only;
+* SQL (ids as stored) — the same query through SQLAlchemy, ids left as stored;
+* tab keystroke — what the Cohorte tab really does per keystroke: filter its own list (loaded on
+  reload) and reset the Qt table model. Searches shorter than 2 characters do not filter (the
+  tab says so under the search box), so their keystroke only shows the whole list again.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -24,11 +29,11 @@ from sqlalchemy import insert
 
 from coachdesk.db import open_database
 from coachdesk.models import Outreach, Participant, utcnow
+from coachdesk.services.lists import participant_rows
 from coachdesk.services.participants import (
-    cohort_overview,
-    list_participants,
-    search_ids,
+    MIN_SEARCH_LENGTH,
     search_ids_statement,
+    search_stored_ids,
 )
 from coachdesk.services.recording import add_cohort
 from coachdesk.services.text import participant_search_text
@@ -94,17 +99,21 @@ def main() -> None:
               f"{time.perf_counter() - start:.1f} s")
         database = open_database(path)
         raw = sqlite3.connect(path)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from coachdesk.ui.cohort_tab import COLUMNS, matching
+        from coachdesk.ui.table_model import RowTableModel
+
+        app = QApplication.instance() or QApplication([])
+        model = RowTableModel(COLUMNS)
         with database.read() as session:
             start = time.perf_counter()
-            overview = cohort_overview(session, cohort_id)
-            print(f"reload (stages + last actions, once per reload): "
+            rows = participant_rows(session, cohort_id)
+            print(f"reload of the tab ({len(rows)} rows with their stage, once per reload): "
                   f"{(time.perf_counter() - start) * 1000:.0f} ms")
-            rows = list_participants(session, cohort_id, overview=overview)
-            full_ms, _ = best_ms(
-                lambda: list_participants(session, cohort_id, overview=overview), 3
-            )
-            print(f"full list with stages ({len(rows)} rows, once per reload): {full_ms:.0f} ms")
-            print(f"{'search':<12} {'found':>6} {'raw sqlite3':>12} {'CoachDesk':>10} {'ratio':>6}")
+            print(f"{'search':<12} {'found':>6} {'raw sqlite3':>12} {'SQL ids':>9} {'ratio':>6}"
+                  f" {'shown':>6} {'tab keystroke':>14} {'ratio':>6}")
             worst_ratio, worst_ms = 0.0, 0.0
             for text in SEARCHES:
                 statement = search_ids_statement(cohort_id, text)
@@ -114,19 +123,30 @@ def main() -> None:
                 # The raw query binds the cohort id as stored (CHAR(32) hex on SQLite).
                 params = [uuid.UUID(p).hex if p == cohort_id else p for p in params]
                 found = len(raw.execute(sql, params).fetchall())
-                assert found == len(search_ids(session, cohort_id, text))
+                assert found == len(search_stored_ids(session, cohort_id, text))
                 raw_ms, _ = best_ms(
                     lambda sql=sql, params=params: {row[0] for row in raw.execute(sql, params)}
                 )
-                ours_ms, _ = best_ms(lambda text=text: search_ids(session, cohort_id, text))
-                ratio = ours_ms / raw_ms
-                worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, ours_ms)
-                print(f"{text!r:<12} {found:>6} {raw_ms:>9.1f} ms {ours_ms:>7.1f} ms "
-                      f"{ratio:>5.2f}×")
+                sql_ms, _ = best_ms(lambda text=text: search_stored_ids(session, cohort_id, text))
+
+                def keystroke(text: str = text) -> int:
+                    shown = matching(rows, text, None)
+                    model.set_rows(shown)
+                    return len(shown)
+
+                shown = keystroke()
+                if len(text.replace(" ", "")) >= MIN_SEARCH_LENGTH:
+                    assert shown == found, (text, shown, found)
+                tab_ms, _ = best_ms(keystroke)
+                ratio = tab_ms / raw_ms
+                worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, tab_ms)
+                print(f"{text!r:<12} {found:>6} {raw_ms:>9.1f} ms {sql_ms:>6.1f} ms "
+                      f"{sql_ms / raw_ms:>5.2f}× {shown:>6} {tab_ms:>11.1f} ms {ratio:>5.2f}×")
         raw.close()
         database.dispose()
+        del app
         verdict = "OK" if worst_ratio <= 2 and worst_ms < 50 else "ABOVE TARGET"
-        print(f"worst: {worst_ratio:.2f}× raw sqlite3, {worst_ms:.1f} ms "
+        print(f"worst tab keystroke: {worst_ratio:.2f}× raw sqlite3, {worst_ms:.1f} ms "
               f"(target ≤ 2× and < 50 ms) {verdict}")
 
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import paths
@@ -74,17 +74,31 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     def open_database() -> None:
         if exit_when_ready:
             print(f"painted {time.time():.6f}", file=sys.stderr, flush=True)
-        from coachdesk.db import open_database as open_db
+        from coachdesk.ui.lock import DatabaseLock
+        from coachdesk.ui.passphrase_dialog import open_interactively
 
+        lock = None
         try:
             if demo:
                 from coachdesk.services.demo import fresh_demo_copy
 
                 path = fresh_demo_copy()
             else:
-                path = db_path if db_path is not None else paths.default_db_path()
-            window.attach_database(open_db(path, create=True))
+                path = (db_path if db_path is not None else paths.default_db_path()).absolute()
+            # One database, one CoachDesk: refuse before reading anything.
+            lock = DatabaseLock(path)
+            lock.acquire()
+            opened = open_interactively(window, path)
+            if opened is None:
+                lock.release()
+                window.show_database_error(
+                    QCoreApplication.translate("App", "The database was not opened.")
+                )
+            else:
+                window.attach_database(opened.database, opened.key, lock)
         except UserError as error:
+            if lock is not None:
+                lock.release()
             window.show_database_error(str(error))
         if exit_when_ready:
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)

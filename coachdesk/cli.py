@@ -50,13 +50,37 @@ class Context:
     def database_path(self) -> Path:
         from coachdesk import paths
 
-        return self.db_path if self.db_path is not None else paths.default_db_path()
+        # Absolute: SQLCipher opens files through file: URIs, which need one.
+        chosen = self.db_path if self.db_path is not None else paths.default_db_path()
+        return chosen.absolute()
 
     def open_db(self, *, create: bool = False) -> Database:
-        """Open the chosen database; by default refuse to create a missing one."""
-        from coachdesk.db import open_database
+        """Open the chosen database; by default refuse to create a missing one.
 
-        return open_database(self.database_path(), create=create)
+        A protected database asks its passphrase (COACHDESK_PASSPHRASE, or typed without echo
+        on a terminal, with retries); it is never created or overwritten when it cannot be
+        opened.
+        """
+        from coachdesk.db import open_database
+        from coachdesk.security.cli_support import unlock_key
+
+        path = self.database_path()
+        key = unlock_key(path)
+        return open_database(path, create=create and key is None, key=key)
+
+
+# Commands that only read the database: they may run beside an open CoachDesk window.
+READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print"})
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command in READ_ONLY_COMMANDS:
+        return False
+    if args.command == "gdpr":
+        return getattr(args, "gdpr_action", None) in {"erase", "access"} or (
+            args.gdpr_action == "purge" and not args.preview
+        )
+    return True
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -67,11 +91,13 @@ class _FrenchParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog} : erreur d'utilisation : {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command-line parser; without commands, only the window's options (cheaper)."""
     from coachdesk import __version__
 
     parser = _FrenchParser(
         prog="coachdesk",
+        add_help=with_commands,
         description="CoachDesk : accompagnement des décrocheurs vers l'alternance et l'emploi.",
         epilog="Sans commande, la fenêtre de CoachDesk s'ouvre.",
     )
@@ -89,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
     # For start-up measurements and the bundle's smoke test: quit once the data is shown.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=_FrenchParser
     )
@@ -109,16 +137,30 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Opening the window must not pay for building every command's parser: first read only
+    # the window's options, and build the full parser when anything else is on the line.
+    args, rest = build_parser(with_commands=False).parse_known_args(arguments)
+    parser = None
+    if rest:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+    else:
+        args.command = None
     ctx = Context(db_path=args.db)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            if args.command:
+            if args.command and parser is not None:
                 parser.parse_args([args.command, "--help"])
             return _run_gui(args, ctx)
-        return int(handler(args, ctx))
+        if not _writes(args):
+            return int(handler(args, ctx))
+        # One database, one CoachDesk: a command that writes waits for no one, it says so.
+        from coachdesk.ui.lock import DatabaseLock
+
+        with DatabaseLock(ctx.database_path()):
+            return int(handler(args, ctx))
     except UserError as error:
         print(f"Erreur : {error}", file=ctx.err)
         return 1

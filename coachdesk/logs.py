@@ -12,6 +12,9 @@ from coachdesk import paths
 
 LOG_FILE_NAME = "coachdesk.log"
 
+# Nothing is printed on the terminal unless the application sets up its log file.
+logging.getLogger("coachdesk").addHandler(logging.NullHandler())
+
 
 def setup_logging(level: int = logging.INFO) -> Path:
     """Send CoachDesk's log to a file in the log folder; returns its path."""

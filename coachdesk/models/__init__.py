@@ -63,31 +63,103 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from coachdesk.models.base import Base, Entity, new_id, utcnow
+    # Redundant aliases mark these as re-exported for type checkers.
+    from coachdesk.models.base import (
+        Base as Base,
+    )
+    from coachdesk.models.base import (
+        Entity as Entity,
+    )
+    from coachdesk.models.base import (
+        new_id as new_id,
+    )
+    from coachdesk.models.base import (
+        utcnow as utcnow,
+    )
     from coachdesk.models.bilan import (
-        BilanAttendance,
-        BilanGroup,
-        BilanMember,
-        BilanPart,
-        BilanSession,
-        ProfessionalProject,
-        SkillAssessment,
+        BilanAttendance as BilanAttendance,
+    )
+    from coachdesk.models.bilan import (
+        BilanGroup as BilanGroup,
+    )
+    from coachdesk.models.bilan import (
+        BilanMember as BilanMember,
+    )
+    from coachdesk.models.bilan import (
+        BilanPart as BilanPart,
+    )
+    from coachdesk.models.bilan import (
+        BilanSession as BilanSession,
+    )
+    from coachdesk.models.bilan import (
+        ProfessionalProject as ProfessionalProject,
+    )
+    from coachdesk.models.bilan import (
+        SkillAssessment as SkillAssessment,
     )
     from coachdesk.models.contracts import (
-        AuditEvent,
-        Contract,
-        Enrolment,
-        ExportLog,
-        FollowUpVisit,
-        Outcome,
+        AuditEvent as AuditEvent,
     )
-    from coachdesk.models.employers import Employer, EmployerContact, JobOffer, ProspectingEvent
+    from coachdesk.models.contracts import (
+        Contract as Contract,
+    )
+    from coachdesk.models.contracts import (
+        Enrolment as Enrolment,
+    )
+    from coachdesk.models.contracts import (
+        ExportLog as ExportLog,
+    )
+    from coachdesk.models.contracts import (
+        FollowUpVisit as FollowUpVisit,
+    )
+    from coachdesk.models.contracts import (
+        Outcome as Outcome,
+    )
+    from coachdesk.models.employers import (
+        Employer as Employer,
+    )
+    from coachdesk.models.employers import (
+        EmployerContact as EmployerContact,
+    )
+    from coachdesk.models.employers import (
+        JobOffer as JobOffer,
+    )
+    from coachdesk.models.employers import (
+        ProspectingEvent as ProspectingEvent,
+    )
     from coachdesk.models.placement import (
-        ChecklistTemplate,
-        ChecklistTemplateItem,
-        InterviewChecklistItem,
-        RecruitmentInterview,
-        Referral,
+        ChecklistTemplate as ChecklistTemplate,
     )
-    from coachdesk.models.programme import Cohort, Participant, Reminder
-    from coachdesk.models.recruitment import Attendance, InfoSession, Outreach, SelectionInterview
+    from coachdesk.models.placement import (
+        ChecklistTemplateItem as ChecklistTemplateItem,
+    )
+    from coachdesk.models.placement import (
+        InterviewChecklistItem as InterviewChecklistItem,
+    )
+    from coachdesk.models.placement import (
+        RecruitmentInterview as RecruitmentInterview,
+    )
+    from coachdesk.models.placement import (
+        Referral as Referral,
+    )
+    from coachdesk.models.programme import (
+        Cohort as Cohort,
+    )
+    from coachdesk.models.programme import (
+        Participant as Participant,
+    )
+    from coachdesk.models.programme import (
+        Reminder as Reminder,
+    )
+    from coachdesk.models.recruitment import (
+        Attendance as Attendance,
+    )
+    from coachdesk.models.recruitment import (
+        InfoSession as InfoSession,
+    )
+    from coachdesk.models.recruitment import (
+        Outreach as Outreach,
+    )
+    from coachdesk.models.recruitment import (
+        SelectionInterview as SelectionInterview,
+    )

@@ -26,7 +26,7 @@ class BilanGroup(Entity):
 
     __tablename__ = "bilan_group"
     __table_args__ = (
-        UniqueConstraint("id", "cohort_id", name="id_cohort"),
+        UniqueConstraint("id", "cohort_id"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
     )
 
@@ -41,7 +41,7 @@ class BilanPart(Entity):
 
     __tablename__ = "bilan_part"
     __table_args__ = (
-        UniqueConstraint("group_id", "kind", name="one_per_kind"),
+        UniqueConstraint("group_id", "kind"),
         CheckConstraint(in_codes("kind", codes.BILAN_PARTS), name="kind"),
         CheckConstraint("end_date >= start_date", name="dates_in_order"),
     )
@@ -69,7 +69,7 @@ class BilanMember(Entity):
             ["participant.id", "participant.cohort_id"],
             ondelete="CASCADE",
         ),
-        UniqueConstraint("group_id", "participant_id", name="once_per_group"),
+        UniqueConstraint("group_id", "participant_id"),
         CheckConstraint(in_codes("status", codes.BILAN_STATUSES), name="status"),
         CheckConstraint("left_on IS NULL OR left_on >= started_on", name="dates_in_order"),
     )
@@ -101,7 +101,7 @@ class BilanAttendance(Entity):
     """Whether a group member attended one bilan session."""
 
     __tablename__ = "bilan_attendance"
-    __table_args__ = (UniqueConstraint("session_id", "participant_id", name="once_per_session"),)
+    __table_args__ = (UniqueConstraint("session_id", "participant_id"),)
 
     session_id: Mapped[str] = mapped_column(
         IdType, ForeignKey("bilan_session.id", ondelete="CASCADE"), index=True
@@ -117,7 +117,7 @@ class SkillAssessment(Entity):
 
     __tablename__ = "skill_assessment"
     __table_args__ = (
-        UniqueConstraint("participant_id", "domain", name="one_per_domain"),
+        UniqueConstraint("participant_id", "domain"),
         CheckConstraint("max_score > 0", name="max_positive"),
         CheckConstraint(
             "score_before IS NULL OR (score_before >= 0 AND score_before <= max_score)",

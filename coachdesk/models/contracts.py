@@ -31,7 +31,7 @@ class Enrolment(Entity):
             ["participant.id", "participant.cohort_id"],
             ondelete="CASCADE",
         ),
-        UniqueConstraint("participant_id", "cohort_id", name="once_per_cohort"),
+        UniqueConstraint("participant_id", "cohort_id"),
         CheckConstraint(in_codes("status", codes.ENROLMENT_STATUSES), name="status"),
         CheckConstraint(
             "confirmed_on IS NULL OR confirmed_on >= enrolled_on", name="confirmed_after"

@@ -25,7 +25,7 @@ class Referral(Entity):
 
     __tablename__ = "referral"
     __table_args__ = (
-        UniqueConstraint("offer_id", "participant_id", name="once_per_offer"),
+        UniqueConstraint("offer_id", "participant_id"),
         CheckConstraint(in_codes("status", codes.REFERRAL_STATUSES), name="status"),
         CheckConstraint("status_on >= proposed_on", name="dates_in_order"),
     )
@@ -73,7 +73,7 @@ class ChecklistTemplate(Entity):
 
 class ChecklistTemplateItem(Entity):
     __tablename__ = "checklist_template_item"
-    __table_args__ = (UniqueConstraint("template_id", "position", name="position"),)
+    __table_args__ = (UniqueConstraint("template_id", "position"),)
 
     template_id: Mapped[str] = mapped_column(
         IdType, ForeignKey("checklist_template.id", ondelete="CASCADE"), index=True
@@ -86,7 +86,7 @@ class InterviewChecklistItem(Entity):
     """One line of an interview's own copy of the checklist, ticked or not, with a note."""
 
     __tablename__ = "interview_checklist_item"
-    __table_args__ = (UniqueConstraint("interview_id", "position", name="position"),)
+    __table_args__ = (UniqueConstraint("interview_id", "position"),)
 
     interview_id: Mapped[str] = mapped_column(
         IdType, ForeignKey("recruitment_interview.id", ondelete="CASCADE"), index=True

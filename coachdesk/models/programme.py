@@ -48,7 +48,7 @@ class Participant(Entity):
     __tablename__ = "participant"
     __table_args__ = (
         # Target of composite foreign keys that keep a person's events inside their cohort.
-        UniqueConstraint("id", "cohort_id", name="id_cohort"),
+        UniqueConstraint("id", "cohort_id"),
         CheckConstraint(in_codes("provenance", codes.PROVENANCES), name="provenance"),
         CheckConstraint(
             "bac_type IS NULL OR " + in_codes("bac_type", codes.BAC_TYPES), name="bac_type"

@@ -47,7 +47,7 @@ class InfoSession(Entity):
 
     __tablename__ = "info_session"
     __table_args__ = (
-        UniqueConstraint("id", "cohort_id", name="id_cohort"),
+        UniqueConstraint("id", "cohort_id"),
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"),
     )
 
@@ -77,7 +77,7 @@ class Attendance(Entity):
             ["participant.id", "participant.cohort_id"],
             ondelete="CASCADE",
         ),
-        UniqueConstraint("session_id", "participant_id", name="once_per_session"),
+        UniqueConstraint("session_id", "participant_id"),
         CheckConstraint(in_codes("status", codes.ATTENDANCE_STATUSES), name="status"),
     )
 

@@ -85,7 +85,8 @@ def list_events(session: Session, limit: int | None = None) -> list[AuditRow]:
             action=row.action,
             action_label=ACTIONS.get(row.action, row.action),
             detail=row.detail,
-            count=row.count,
+            # Row.count is the tuple method: read the column by name.
+            count=row._mapping["count"],
         )
         for row in session.execute(statement)
     ]

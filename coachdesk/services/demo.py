@@ -934,6 +934,10 @@ def fresh_demo_copy() -> Path:
         write_demo_database(template, force=True)
     sessions = cache / "demo-sessions"
     sessions.mkdir(exist_ok=True)
+    # Copies of earlier launches are throw-away: keep the last few, never let them pile up.
+    earlier = sorted(sessions.glob("demo-*.sqlite3*"), key=lambda p: p.stat().st_mtime)
+    for old in earlier[:-15]:
+        old.unlink(missing_ok=True)
     handle, name = tempfile.mkstemp(prefix="demo-", suffix=".sqlite3", dir=sessions)
     Path(name).unlink()
     import os

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
@@ -111,11 +112,11 @@ def _young(cohort_id: str) -> ColumnElement[bool]:
     return and_(Participant.cohort_id == cohort_id, Participant.is_adult.is_(False))
 
 
-def _count(session: Session, statement: Select[tuple[int]]) -> int:
+def _count(session: Session, statement: Select[Any]) -> int:
     return int(session.scalar(statement) or 0)
 
 
-def _distinct_young(column: ColumnElement[str]) -> Select[tuple[int]]:
+def _distinct_young(column: Any) -> Select[Any]:
     return select(func.count(func.distinct(column)))
 
 
@@ -207,6 +208,7 @@ def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) 
             active.add(person)
         if is_broken:
             broken += 1
+            assert rupture_on is not None
             if rupture_on <= trial_period_end(kind, start, end, override):
                 broken_in_trial += 1
 

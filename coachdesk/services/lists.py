@@ -163,13 +163,13 @@ def bilan_rows(session: Session, cohort_id: str) -> list[BilanRow]:
     ).all()
     people = [row.participant_id for row in members]
     attendance: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for person, present, count in session.execute(
+    for person, was_present, count in session.execute(
         select(BilanAttendance.participant_id, BilanAttendance.present, func.count())
         .where(BilanAttendance.participant_id.in_(people))
         .group_by(BilanAttendance.participant_id, BilanAttendance.present)
     ):
         attendance[person][1] += count
-        if present:
+        if was_present:
             attendance[person][0] += count
     gains: dict[str, list[float]] = defaultdict(list)
     for person, before, after, maximum in session.execute(

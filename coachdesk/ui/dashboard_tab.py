@@ -136,6 +136,8 @@ class DashboardTab(ListTab):
         splitter.setSizes([640, 560])
         # The tab opens on the week's agenda (« Cette semaine »), the funnel below it.
         self.agenda = AgendaPanel(database)
+        # Listed with the tab's views: locking the window empties it like the other lists.
+        self.views.append(self.agenda.view)
         funnel = QWidget()
         funnel_layout = QVBoxLayout(funnel)
         funnel_layout.setContentsMargins(0, 6, 0, 0)

@@ -1,18 +1,51 @@
-"""The Employeurs tab: the employer directory and the job offers collected for the cohort."""
+"""The Employeurs tab: the employer directory with contacts, tutors and prospecting; the job
+offers of the cohort with matching; referrals and recruitment interviews with their
+preparation sheets and calendar.
+
+Reads and writes go through the Qt-free services (employers, matching, interviews); filters run
+in SQL (directory search, offer status and ROME) or on the service's small lists (town).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from coachdesk.ui.list_tab import ListTab, make_table_view
+from coachdesk.errors import UserError
+from coachdesk.models import codes
+from coachdesk.services.interviews import iso_week_of
+from coachdesk.ui import messages
+from coachdesk.ui.list_tab import ListTab, fit_columns, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.lists import EmployerRow, OfferRow
+    from coachdesk.services.employers import ContactRow, EmployerRow, OfferRow, ProspectingRow
+    from coachdesk.services.interviews import InterviewRow
+    from coachdesk.services.matching import ReferralRow
+
+
+def _warnings(row: ContactRow) -> str:
+    return " ".join(row.warnings)
+
 
 EMPLOYER_COLUMNS: list[Column[EmployerRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.name),
@@ -20,55 +53,595 @@ EMPLOYER_COLUMNS: list[Column[EmployerRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "SIRET"), lambda r: r.siret),
     Column(QT_TRANSLATE_NOOP("Columns", "NAF"), lambda r: r.naf_code),
     Column(QT_TRANSLATE_NOOP("Columns", "OPCO"), lambda r: r.opco),
-    Column(QT_TRANSLATE_NOOP("Columns", "Reached via"), lambda r: r.reached_via),
-    Column(QT_TRANSLATE_NOOP("Columns", "Offers"), lambda r: r.offers, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Reached via"), lambda r: r.reached_via_label),
     Column(QT_TRANSLATE_NOOP("Columns", "Open offers"), lambda r: r.open_offers, align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Contracts"), lambda r: r.contracts, align_right=True),
+]
+
+CONTACT_COLUMNS: list[Column[ContactRow]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.full_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda r: r.role),
+    Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("Columns", "E-mail"), lambda r: r.email),
+    Column(QT_TRANSLATE_NOOP("Columns", "Tutor"), lambda r: r.is_tutor),
+    Column(QT_TRANSLATE_NOOP("Columns", "Experience (years)"), lambda r: r.tutor_experience_years,
+           align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Trainees"), lambda r: r.active_trainees,
+           align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Warnings"), _warnings),
+]
+
+PROSPECTING_COLUMNS: list[Column[ProspectingRow]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: r.done_on),
+    Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda r: r.channel_label),
+    Column(QT_TRANSLATE_NOOP("Columns", "By"), lambda r: r.author),
+    Column(QT_TRANSLATE_NOOP("Columns", "Outcome"), lambda r: r.outcome),
+    Column(QT_TRANSLATE_NOOP("Columns", "Next step"), lambda r: r.next_step),
+    Column(QT_TRANSLATE_NOOP("Columns", "Next step on"), lambda r: r.next_step_on),
 ]
 
 OFFER_COLUMNS: list[Column[OfferRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Received on"), lambda r: r.received_on),
     Column(QT_TRANSLATE_NOOP("Columns", "Job title"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer),
+    Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer_name),
     Column(QT_TRANSLATE_NOOP("Columns", "ROME"), lambda r: r.rome_code),
     Column(QT_TRANSLATE_NOOP("Columns", "Town"), lambda r: r.city),
-    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status),
+    Column(QT_TRANSLATE_NOOP("Columns", "Starts on"), lambda r: r.start_on),
+    Column(QT_TRANSLATE_NOOP("Columns", "Hours"), lambda r: r.weekly_hours, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status_label),
+    Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda r: r.source_label),
+]
+
+REFERRAL_COLUMNS: list[Column[ReferralRow]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Proposed on"), lambda r: r.proposed_on),
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: f"{r.last_name} {r.first_name}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Job title"), lambda r: r.offer_title),
+    Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status_label),
+    Column(QT_TRANSLATE_NOOP("Columns", "Since"), lambda r: r.status_on),
+]
+
+INTERVIEW_COLUMNS: list[Column[InterviewRow]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Date and time"), lambda r: r.starts_at),
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: f"{r.last_name} {r.first_name}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Job title"), lambda r: r.offer_title),
+    Column(QT_TRANSLATE_NOOP("Columns", "Received by"), lambda r: r.contact_person),
+    Column(QT_TRANSLATE_NOOP("Columns", "Preparation"), lambda r: (r.items_done, r.items_total),
+           display=lambda v: f"{v[0]} / {v[1]}", align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Outcome"), lambda r: r.outcome_label),
 ]
 
 
-def _boxed(title: str, widget: QWidget) -> QGroupBox:
+def _boxed(title: str, *items: Any) -> QGroupBox:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(4, 4, 4, 4)
-    layout.addWidget(widget)
+    for item in items:
+        if isinstance(item, QWidget):
+            layout.addWidget(item)
+        else:
+            layout.addLayout(item)
     return box
 
 
+def _row(*items: Any, stretch: bool = True) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for item in items:
+        if isinstance(item, QWidget):
+            row.addWidget(item)
+        else:
+            row.addLayout(item)
+    if stretch:
+        row.addStretch(1)
+    return row
+
+
+def _current(view: QTableView, model: RowTableModel[Any]) -> Any:
+    index = view.currentIndex()
+    return model.row_at(index.row()) if index.isValid() else None
+
+
 class EmployersTab(ListTab):
+    """Employers, job offers, referrals and recruitment interviews."""
+
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.employer_model: RowTableModel[EmployerRow] = RowTableModel(EMPLOYER_COLUMNS, self)
-        self.offer_model: RowTableModel[OfferRow] = RowTableModel(OFFER_COLUMNS, self)
-        self.employer_view = make_table_view(self.employer_model, "employerTable")
-        self.offer_view = make_table_view(self.offer_model, "offerTable")
-        self.views += [self.employer_view, self.offer_view]
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(_boxed(self.tr("Employers"), self.employer_view))
-        splitter.addWidget(_boxed(self.tr("Job offers of the cohort"), self.offer_view))
-        self.layout_.addWidget(splitter)
+        self.dialog: QDialog | None = None
+        self.pages = QTabWidget()
+        self.pages.setObjectName("employerPages")
+        self.pages.addTab(self._directory_page(), self.tr("Employer directory"))
+        self.pages.addTab(self._offers_page(), self.tr("Job offers and matching"))
+        self.pages.addTab(self._interviews_page(), self.tr("Referrals and interviews"))
+        self.views += [self.employer_view, self.offer_view, self.referral_view,
+                       self.interview_view]
+        self.layout_.addWidget(self.pages, 1)
         self.layout_.addWidget(self.count_label)
+        self._update_buttons()
 
+    # Pages ------------------------------------------------------------------------------------
+    def _directory_page(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setObjectName("employerSearch")
+        self.search.setPlaceholderText(self.tr("Search a name, a town or a SIRET…"))
+        self.search.setClearButtonEnabled(True)
+        self.new_employer_button = QPushButton(self.tr("New employer…"))
+        self.edit_employer_button = QPushButton(self.tr("Edit…"))
+        self.employer_model: RowTableModel[EmployerRow] = RowTableModel(EMPLOYER_COLUMNS, self)
+        self.employer_view = make_table_view(self.employer_model, "employerTable")
+        self.contact_model: RowTableModel[ContactRow] = RowTableModel(CONTACT_COLUMNS, self)
+        self.contact_view = make_table_view(self.contact_model, "contactTable", sortable=False)
+        self.tutor_warnings = QLabel()
+        self.tutor_warnings.setObjectName("tutorWarnings")
+        self.tutor_warnings.setWordWrap(True)
+        self.tutor_warnings.setStyleSheet("color: #9a5b00;")
+        self.add_contact_button = QPushButton(self.tr("New contact person…"))
+        self.edit_contact_button = QPushButton(self.tr("Edit the contact…"))
+        self.prospecting_model: RowTableModel[ProspectingRow] = RowTableModel(
+            PROSPECTING_COLUMNS, self)
+        self.prospecting_view = make_table_view(self.prospecting_model, "prospectingTable",
+                                                sortable=False)
+        self.prospecting_button = QPushButton(self.tr("Log a contact…"))
+        self.employer_heading = QLabel()
+        self.employer_heading.setObjectName("employerHeading")
+        detail = QTabWidget()
+        detail.addTab(_boxed("", self.contact_view, self.tutor_warnings,
+                             _row(self.add_contact_button, self.edit_contact_button)),
+                      self.tr("Contact persons and tutors"))
+        detail.addTab(_boxed("", self.prospecting_view, _row(self.prospecting_button)),
+                      self.tr("Prospecting log"))
+        self.employer_detail = detail
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.employer_heading)
+        right_layout.addWidget(detail, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.employer_view)
+        splitter.addWidget(right)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(_row(self.search, self.new_employer_button, self.edit_employer_button,
+                              stretch=False))
+        layout.addWidget(splitter, 1)
+        # Coalesce fast typing into one query.
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(self.load_employers)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.employer_view.selectionModel().currentRowChanged.connect(self._employer_changed)
+        self.employer_view.doubleClicked.connect(lambda _index: self.edit_employer())
+        self.new_employer_button.clicked.connect(self.create_new)
+        self.edit_employer_button.clicked.connect(self.edit_employer)
+        self.add_contact_button.clicked.connect(lambda: self.edit_contact(new=True))
+        self.edit_contact_button.clicked.connect(lambda: self.edit_contact(new=False))
+        self.contact_view.doubleClicked.connect(lambda _index: self.edit_contact(new=False))
+        self.prospecting_button.clicked.connect(self.log_prospecting)
+        return page
+
+    def _offers_page(self) -> QWidget:
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("offerStatusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for code, label in codes.OFFER_STATUSES.items():
+            self.status_filter.addItem(label, code)
+        self.rome_filter = QLineEdit()
+        self.rome_filter.setObjectName("offerRomeFilter")
+        self.rome_filter.setPlaceholderText(self.tr("ROME code or family (M16)"))
+        self.rome_filter.setMaximumWidth(190)
+        self.town_filter = QLineEdit()
+        self.town_filter.setObjectName("offerTownFilter")
+        self.town_filter.setPlaceholderText(self.tr("Town"))
+        self.town_filter.setMaximumWidth(190)
+        self.offer_model: RowTableModel[OfferRow] = RowTableModel(OFFER_COLUMNS, self)
+        self.offer_view = make_table_view(self.offer_model, "offerTable")
+        self.new_offer_button = QPushButton(self.tr("New offer…"))
+        self.edit_offer_button = QPushButton(self.tr("Edit the offer…"))
+        self.candidates_button = QPushButton(self.tr("Candidates for this offer…"))
+        self.person_offers_button = QPushButton(self.tr("Offers for a participant…"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(_row(QLabel(self.tr("Status:")), self.status_filter,
+                              QLabel(self.tr("ROME:")), self.rome_filter,
+                              QLabel(self.tr("Town:")), self.town_filter))
+        layout.addWidget(self.offer_view, 1)
+        layout.addLayout(_row(self.new_offer_button, self.edit_offer_button,
+                              self.candidates_button, self.person_offers_button))
+        self._offer_timer = QTimer(self, singleShot=True, interval=120)
+        self._offer_timer.timeout.connect(self.load_offers)
+        self.status_filter.currentIndexChanged.connect(self.load_offers)
+        self.rome_filter.textChanged.connect(self._offer_timer.start)
+        self.town_filter.textChanged.connect(self._offer_timer.start)
+        self.offer_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.offer_view.doubleClicked.connect(lambda _index: self.show_candidates())
+        self.new_offer_button.clicked.connect(lambda: self.edit_offer(new=True))
+        self.edit_offer_button.clicked.connect(lambda: self.edit_offer(new=False))
+        self.candidates_button.clicked.connect(self.show_candidates)
+        self.person_offers_button.clicked.connect(self.offers_for_participant)
+        return page
+
+    def _interviews_page(self) -> QWidget:
+        self.referral_model: RowTableModel[ReferralRow] = RowTableModel(REFERRAL_COLUMNS, self)
+        self.referral_view = make_table_view(self.referral_model, "referralTable")
+        self.referral_status_button = QPushButton(self.tr("Change the status…"))
+        self.plan_interview_button = QPushButton(self.tr("Plan an interview…"))
+        self.interview_model: RowTableModel[InterviewRow] = RowTableModel(
+            INTERVIEW_COLUMNS, self)
+        self.interview_view = make_table_view(self.interview_model, "interviewTable")
+        self.checklist_button = QPushButton(self.tr("Preparation and outcome…"))
+        self.sheet_button = QPushButton(self.tr("Preparation sheet (PDF)…"))
+        self.week = QLineEdit()
+        self.week.setObjectName("sheetWeek")
+        self.week.setPlaceholderText("2010-W18")
+        self.week.setMaximumWidth(100)
+        self.week.setText(iso_week_of(date.today()))
+        self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
+        self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(_boxed(self.tr("Referrals (mises en relation)"), self.referral_view,
+                                  _row(self.referral_status_button,
+                                       self.plan_interview_button)))
+        splitter.addWidget(_boxed(
+            self.tr("Recruitment interviews"), self.interview_view,
+            _row(self.checklist_button, self.sheet_button, QLabel(self.tr("Week:")), self.week,
+                 self.week_button, self.ics_button)))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter)
+        self.referral_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.interview_view.selectionModel().currentRowChanged.connect(self._interview_changed)
+        self.interview_view.doubleClicked.connect(lambda _index: self.open_checklist())
+        self.referral_status_button.clicked.connect(self.change_referral_status)
+        self.plan_interview_button.clicked.connect(self.plan_interview)
+        self.checklist_button.clicked.connect(self.open_checklist)
+        self.sheet_button.clicked.connect(lambda: self.print_sheet())
+        self.week_button.clicked.connect(lambda: self.print_week())
+        self.ics_button.clicked.connect(lambda: self.export_calendar())
+        return page
+
+    # Loading ----------------------------------------------------------------------------------
     def load(self) -> None:
-        from coachdesk.services.lists import employer_rows, offer_rows
+        self.load_employers()
+        self.load_offers()
+        self.load_placement()
 
-        assert self.database is not None
-        with self.database.read() as session:
-            employers = employer_rows(session)
-            offers = offer_rows(session, self.cohort_id) if self.cohort_id else []
-        self.employer_model.set_rows(employers)
-        self.offer_model.set_rows(offers)
+    def load_employers(self) -> None:
+        from coachdesk.services.employers import list_employers
+
+        if self.database is None:
+            return
+        selected = self.selected_employer()
+        self.employer_model.set_rows(list_employers(self.database, self.search.text()))
+        if selected is not None:
+            self.select_employer(selected.id)
+        self._employer_changed()
+        self._count()
+
+    def load_offers(self) -> None:
+        from coachdesk.services.employers import list_offers
+
+        if self.database is None:
+            return
+        rows: list[OfferRow] = []
+        if self.cohort_id is not None:
+            rows = list_offers(
+                self.database, cohort_id=self.cohort_id, status=self.status_filter.currentData(),
+                rome_code=self.rome_filter.text().strip() or None,
+                city=self.town_filter.text().strip() or None,
+            )
+        self.offer_model.set_rows(rows)
+        self._count()
+        self._update_buttons()
+
+    def load_placement(self) -> None:
+        from coachdesk.services.interviews import list_interviews
+        from coachdesk.services.matching import list_referrals
+
+        if self.database is None:
+            return
+        referrals: list[ReferralRow] = []
+        found: list[InterviewRow] = []
+        if self.cohort_id is not None:
+            referrals = list_referrals(self.database, cohort_id=self.cohort_id)
+            found = list_interviews(self.database, cohort_id=self.cohort_id)
+        self.referral_model.set_rows(referrals)
+        self.interview_model.set_rows(found)
+        self._update_buttons()
+
+    def _count(self) -> None:
         self.count_label.setText(
-            self.tr("%n employer(s)", "", len(employers))
+            self.tr("%n employer(s)", "", self.employer_model.rowCount())
             + " — "
-            + self.tr("%n job offer(s) for this cohort", "", len(offers))
+            + self.tr("%n job offer(s) shown", "", self.offer_model.rowCount())
         )
+
+    def _employer_changed(self, *_args: Any) -> None:
+        from coachdesk.services.employers import list_contacts, list_prospecting
+
+        employer = self.selected_employer()
+        contacts: list[ContactRow] = []
+        steps: list[ProspectingRow] = []
+        if employer is not None and self.database is not None:
+            contacts = list_contacts(self.database, employer.id)
+            steps = list_prospecting(self.database, employer.id)
+            self.employer_heading.setText(f"<b>{employer.name}</b> — {employer.city}")
+        else:
+            self.employer_heading.setText(self.tr("Select an employer to see its contacts and "
+                                                  "prospecting."))
+        self.contact_model.set_rows(contacts)
+        self.prospecting_model.set_rows(steps)
+        for view in (self.contact_view, self.prospecting_view):
+            if view.model().rowCount():
+                fit_columns(view)
+        warnings = [f"⚠ {row.full_name} : {text}" for row in contacts for text in row.warnings]
+        self.tutor_warnings.setText("\n".join(warnings))
+        self.tutor_warnings.setVisible(bool(warnings))
+        self._update_buttons()
+
+    def _interview_changed(self, *_args: Any) -> None:
+        interview = _current(self.interview_view, self.interview_model)
+        if interview is not None:
+            self.week.setText(iso_week_of(interview.starts_at.date()))
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        has_employer = self.selected_employer() is not None
+        self.edit_employer_button.setEnabled(has_employer)
+        self.add_contact_button.setEnabled(has_employer)
+        self.edit_contact_button.setEnabled(has_employer and self.contact_model.rowCount() > 0)
+        self.prospecting_button.setEnabled(has_employer)
+        has_cohort = self.cohort_id is not None
+        has_offer = self.offer_view.currentIndex().isValid()
+        self.new_offer_button.setEnabled(has_cohort)
+        self.person_offers_button.setEnabled(has_cohort)
+        self.edit_offer_button.setEnabled(has_offer)
+        self.candidates_button.setEnabled(has_offer)
+        has_referral = self.referral_view.currentIndex().isValid()
+        self.referral_status_button.setEnabled(has_referral)
+        self.plan_interview_button.setEnabled(has_referral)
+        has_interview = self.interview_view.currentIndex().isValid()
+        self.checklist_button.setEnabled(has_interview)
+        self.sheet_button.setEnabled(has_interview)
+
+    # Selection helpers ------------------------------------------------------------------------
+    def selected_employer(self) -> EmployerRow | None:
+        return _current(self.employer_view, self.employer_model)
+
+    def select_employer(self, employer_id: str) -> None:
+        for number, row in enumerate(self.employer_model.rows()):
+            if row.id == employer_id:
+                self.employer_view.setCurrentIndex(self.employer_model.index(number, 0))
+                return
+
+    @staticmethod
+    def select_in(view: QTableView, model: RowTableModel[Any], test: Any) -> bool:
+        """Make current the first row for which ``test(row)`` holds."""
+        for number, row in enumerate(model.rows()):
+            if test(row):
+                view.setCurrentIndex(model.index(number, 0))
+                return True
+        return False
+
+    def _cohort_people(self) -> list[tuple[str, str]]:
+        from coachdesk.services.lists import participant_rows
+
+        assert self.database is not None and self.cohort_id is not None
+        with self.database.read() as session:
+            people = participant_rows(session, self.cohort_id)
+        # Those with a validated project first: they are the ones matched with offers.
+        order = list(codes.STAGES)
+        people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
+        return [(p.id, f"{p.last_name} {p.first_name}") for p in people]
+
+    # Actions ----------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> None:
+        """Open a dialog without blocking (tests fill it in), and refresh when it saves."""
+        self.dialog = dialog
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+
+    def create_new(self) -> None:
+        """Ctrl+N: a new employer in the directory."""
+        from coachdesk.ui.employer_dialogs import EmployerDialog
+
+        if self.database is None:
+            return
+        self.pages.setCurrentIndex(0)
+        dialog = EmployerDialog(self.database, None, self)
+        dialog.accepted.connect(lambda: self._select_after_save(dialog))
+        self._open(dialog)
+
+    def _select_after_save(self, dialog: Any) -> None:
+        self.reload()
+        if dialog.saved_id:
+            self.select_employer(dialog.saved_id)
+
+    def edit_employer(self) -> None:
+        from coachdesk.ui.employer_dialogs import EmployerDialog
+
+        employer = self.selected_employer()
+        if self.database is None or employer is None:
+            return
+        self._open(EmployerDialog(self.database, employer.id, self))
+
+    def edit_contact(self, *, new: bool) -> None:
+        from coachdesk.ui.employer_dialogs import ContactDialog
+
+        employer = self.selected_employer()
+        if self.database is None or employer is None:
+            return
+        existing = None if new else _current(self.contact_view, self.contact_model)
+        if not new and existing is None:
+            if self.contact_model.rowCount() != 1:
+                messages.info(self, self.tr("Contact persons"),
+                              self.tr("Select the contact to edit in the list."))
+                return
+            existing = self.contact_model.row_at(0)
+        self._open(ContactDialog(self.database, employer.id, existing, self))
+
+    def log_prospecting(self) -> None:
+        from coachdesk.ui.employer_dialogs import ProspectingDialog
+
+        employer = self.selected_employer()
+        if self.database is None or employer is None:
+            return
+        self._open(ProspectingDialog(self.database, employer.id, parent=self))
+
+    def edit_offer(self, *, new: bool) -> None:
+        from coachdesk.services.employers import list_employers
+        from coachdesk.ui.employer_dialogs import OfferDialog
+
+        if self.database is None or self.cohort_id is None:
+            return
+        offer = None if new else _current(self.offer_view, self.offer_model)
+        if not new and offer is None:
+            return
+        employer = self.selected_employer()
+        choices = [(row.id, row.name) for row in list_employers(self.database)]
+        self._open(OfferDialog(self.database, self.cohort_id, choices,
+                               employer_id=employer.id if employer else None, offer=offer,
+                               parent=self))
+
+    def show_candidates(self) -> None:
+        from coachdesk.ui.employer_dialogs import CandidatesDialog
+
+        offer = _current(self.offer_view, self.offer_model)
+        if self.database is None or offer is None:
+            return
+        self._open(CandidatesDialog(self.database, offer, self))
+
+    def offers_for_participant(self) -> None:
+        from coachdesk.ui.employer_dialogs import ParticipantOffersDialog
+
+        if self.database is None or self.cohort_id is None:
+            return
+        self._open(ParticipantOffersDialog(self.database, self._cohort_people(), self))
+
+    def change_referral_status(self) -> None:
+        from coachdesk.ui.employer_dialogs import ReferralStatusDialog
+
+        referral = _current(self.referral_view, self.referral_model)
+        if self.database is None or referral is None:
+            return
+        self._open(ReferralStatusDialog(self.database, referral, self))
+
+    def plan_interview(self) -> None:
+        from coachdesk.ui.interview_dialogs import InterviewDialog
+
+        referral = _current(self.referral_view, self.referral_model)
+        if self.database is None or referral is None:
+            return
+        self._open(InterviewDialog(self.database, referral, self))
+
+    def open_checklist(self) -> None:
+        from coachdesk.ui.interview_dialogs import ChecklistDialog
+
+        interview = _current(self.interview_view, self.interview_model)
+        if self.database is None or interview is None:
+            return
+        dialog = ChecklistDialog(self.database, interview, self)
+        # Ticks are saved as they are made: refresh the counts even on Cancel.
+        dialog.finished.connect(lambda _result: self.load_placement())
+        self._open(dialog)
+
+    # Documents --------------------------------------------------------------------------------
+    def _ask_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested),
+                                                file_filter)
+        return Path(chosen) if chosen else None
+
+    def print_sheet(self, path: Path | None = None) -> Path | None:
+        """The « Fiche de préparation à l'entretien » of the selected interview, as a PDF."""
+        from coachdesk.exports.interview_sheet import write_interview_sheets
+        from coachdesk.ui.interview_dialogs import interview_sheet
+
+        interview = _current(self.interview_view, self.interview_model)
+        if self.database is None or interview is None:
+            return None
+        try:
+            sheet = interview_sheet(self.database, interview)
+            if path is None:
+                path = self._ask_path(
+                    self.tr("Save the preparation sheet"),
+                    f"Fiche entretien {interview.first_name} {interview.last_name}.pdf",
+                    self.tr("PDF documents (*.pdf)"))
+                if path is None:
+                    return None
+            write_interview_sheets(path, [sheet])
+        except UserError as error:
+            messages.user_error(self, error)
+            return None
+        except OSError as error:
+            messages.warn(self, "CoachDesk", self.tr("Could not write %1: %2")
+                          .replace("%1", str(path)).replace("%2", error.strerror or ""))
+            return None
+        messages.info(self, self.tr("Preparation sheet"),
+                      self.tr("Sheet written to %1.").replace("%1", str(path)))
+        return path
+
+    def print_week(self, path: Path | None = None) -> Path | None:
+        """One sheet per recruitment interview of the week typed, in one PDF."""
+        from coachdesk.exports.interview_sheet import write_interview_sheets
+        from coachdesk.services.interviews import interview_sheets, parse_iso_week
+
+        if self.database is None:
+            return None
+        week = self.week.text().strip()
+        try:
+            start, end = parse_iso_week(week)
+            sheets = interview_sheets(self.database, start, end)
+            if not sheets:
+                raise UserError(
+                    f"Aucun entretien de recrutement la semaine {week} (du {start:%d/%m/%Y} au "
+                    f"{end - timedelta(days=1):%d/%m/%Y}) : aucun fichier écrit.",
+                    hint="Choisissez une autre semaine.")
+            if path is None:
+                path = self._ask_path(self.tr("Save the sheets of the week"),
+                                      f"Fiches entretiens {week}.pdf",
+                                      self.tr("PDF documents (*.pdf)"))
+                if path is None:
+                    return None
+            pages = write_interview_sheets(path, sheets)
+        except UserError as error:
+            messages.user_error(self, error)
+            return None
+        except OSError as error:
+            messages.warn(self, "CoachDesk", self.tr("Could not write %1: %2")
+                          .replace("%1", str(path)).replace("%2", error.strerror or ""))
+            return None
+        messages.info(self, self.tr("Sheets of the week"),
+                      self.tr("%n sheet(s) written to %1.", "", pages).replace("%1", str(path)))
+        return path
+
+    def export_calendar(self, path: Path | None = None) -> Path | None:
+        """The recruitment interviews listed (the cohort's) as an .ics file for a phone."""
+        from coachdesk.exports.ics_interviews import write_interviews_ics
+        from coachdesk.services.interviews import interview_sheets
+
+        rows = self.interview_model.rows()
+        if self.database is None:
+            return None
+        if not rows:
+            messages.info(self, self.tr("Calendar"),
+                          self.tr("No recruitment interview to export for this cohort."))
+            return None
+        wanted = {row.id for row in rows}
+        first = min(row.starts_at for row in rows).date()
+        last = max(row.starts_at for row in rows).date() + timedelta(days=1)
+        sheets = [s for s in interview_sheets(self.database, first, last)
+                  if s.interview_id in wanted]
+        if path is None:
+            path = self._ask_path(self.tr("Export the interviews to a calendar"),
+                                  "Entretiens de recrutement.ics",
+                                  self.tr("Calendar files (*.ics)"))
+            if path is None:
+                return None
+        try:
+            write_interviews_ics(path, sheets)
+        except OSError as error:
+            messages.warn(self, "CoachDesk", self.tr("Could not write %1: %2")
+                          .replace("%1", str(path)).replace("%2", error.strerror or ""))
+            return None
+        messages.info(self, self.tr("Calendar"),
+                      self.tr("%n interview(s) written to %1.", "", len(sheets))
+                      .replace("%1", str(path)))
+        return path
+

@@ -54,7 +54,8 @@ def percent(value: float | None) -> str:
 class Column(Generic[Row]):
     """A column: its header (an untranslated source string) and how to read a row."""
 
-    header: str
+    # The untranslated header, as marked by QT_TRANSLATE_NOOP("Columns", …).
+    header: object
     value: Callable[[Row], Any]
     display: Callable[[Any], str] = format_value
     align_right: bool = False
@@ -121,7 +122,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.HEADER_CONTEXT, self._columns[section].header)
+            header = str(self._columns[section].header)
+            return QCoreApplication.translate(self.HEADER_CONTEXT, header)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

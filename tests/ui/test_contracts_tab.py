@@ -388,7 +388,7 @@ def test_ctrl_n_in_the_window_opens_the_contract_dialog(
     window.activateWindow()  # shortcuts reach the active window only
     qtbot.waitUntil(window.isActiveWindow)
     window.attach_database(open_database(demo_path))
-    window.tabs.setCurrentWidget(window.contracts_tab)
+    window.show_tab(3)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.contracts_tab.dialog is not None
     assert window.contracts_tab.dialog.objectName() == "contractDialog"

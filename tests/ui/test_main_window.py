@@ -69,7 +69,7 @@ def test_cohort_list_search_ignores_accents_and_case(window: MainWindow, qtbot: 
 
 
 def test_lists_are_sortable_with_french_dates(window: MainWindow, qtbot: QtBot) -> None:
-    window.tabs.setCurrentWidget(window.contracts_tab)
+    window.show_tab(3)
     view = window.contracts_tab.view
     assert window.contracts_tab.model.rowCount() == 13
     assert "13 contrats — 3 rompus" in window.contracts_tab.count_label.text()
@@ -77,14 +77,14 @@ def test_lists_are_sortable_with_french_dates(window: MainWindow, qtbot: QtBot) 
     starts = [window.contracts_tab.model.row_at(r).start_date for r in range(13)]
     assert starts == sorted(starts)
     assert cell(view, 0, 3) == starts[0].strftime("%d/%m/%Y")
-    window.tabs.setCurrentWidget(window.employers_tab)
+    window.show_tab(2)
     assert window.employers_tab.offer_model.rowCount() == 40
-    window.tabs.setCurrentWidget(window.bilan_tab)
+    window.show_tab(1)
     assert window.bilan_tab.model.rowCount() == 41
 
 
 def test_dashboard_shows_the_same_figures_as_the_report(window: MainWindow) -> None:
-    window.tabs.setCurrentWidget(window.dashboard_tab)
+    window.show_tab(4)
     tab = window.dashboard_tab
     shown = {tab.model.row_at(r).label: tab.model.row_at(r).count for r in range(17)}
     assert shown["Personnes retenues"] == 46

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 05:11:06.556923
+Create Date: 2026-11-26 05:43:33.901416
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def upgrade() -> None:
     sa.CheckConstraint('end_date IS NULL OR end_date >= start_date', name=op.f('ck_bilan_group_dates_in_order')),
     sa.ForeignKeyConstraint(['cohort_id'], ['cohort.id'], name=op.f('fk_bilan_group_cohort_id_cohort')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bilan_group')),
-    sa.UniqueConstraint('id', 'cohort_id', name='id_cohort')
+    sa.UniqueConstraint('id', 'cohort_id', name=op.f('uq_bilan_group_id_cohort_id'))
     )
     with op.batch_alter_table('bilan_group', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bilan_group_cohort_id'), ['cohort_id'], unique=False)
@@ -103,7 +103,7 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['template_id'], ['checklist_template.id'], name=op.f('fk_checklist_template_item_template_id_checklist_template'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_checklist_template_item')),
-    sa.UniqueConstraint('template_id', 'position', name='position')
+    sa.UniqueConstraint('template_id', 'position', name=op.f('uq_checklist_template_item_template_id_position'))
     )
     with op.batch_alter_table('checklist_template_item', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_checklist_template_item_template_id'), ['template_id'], unique=False)
@@ -155,7 +155,7 @@ def upgrade() -> None:
     sa.CheckConstraint('capacity IS NULL OR capacity > 0', name=op.f('ck_info_session_capacity')),
     sa.ForeignKeyConstraint(['cohort_id'], ['cohort.id'], name=op.f('fk_info_session_cohort_id_cohort')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_info_session')),
-    sa.UniqueConstraint('id', 'cohort_id', name='id_cohort')
+    sa.UniqueConstraint('id', 'cohort_id', name=op.f('uq_info_session_id_cohort_id'))
     )
     with op.batch_alter_table('info_session', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_info_session_cohort_id'), ['cohort_id'], unique=False)
@@ -220,7 +220,7 @@ def upgrade() -> None:
     sa.CheckConstraint("provenance IN ('universite', 'mission_locale', 'pole_emploi', 'candidature', 'autre')", name=op.f('ck_participant_provenance')),
     sa.ForeignKeyConstraint(['cohort_id'], ['cohort.id'], name=op.f('fk_participant_cohort_id_cohort')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_participant')),
-    sa.UniqueConstraint('id', 'cohort_id', name='id_cohort')
+    sa.UniqueConstraint('id', 'cohort_id', name=op.f('uq_participant_id_cohort_id'))
     )
     with op.batch_alter_table('participant', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_participant_cohort_id'), ['cohort_id'], unique=False)
@@ -257,7 +257,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['participant_id', 'cohort_id'], ['participant.id', 'participant.cohort_id'], name=op.f('fk_attendance_participant_id_cohort_id_participant'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['session_id', 'cohort_id'], ['info_session.id', 'info_session.cohort_id'], name=op.f('fk_attendance_session_id_cohort_id_info_session'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attendance')),
-    sa.UniqueConstraint('session_id', 'participant_id', name='once_per_session')
+    sa.UniqueConstraint('session_id', 'participant_id', name=op.f('uq_attendance_session_id_participant_id'))
     )
     with op.batch_alter_table('attendance', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attendance_participant_id'), ['participant_id'], unique=False)
@@ -278,7 +278,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['group_id', 'cohort_id'], ['bilan_group.id', 'bilan_group.cohort_id'], name=op.f('fk_bilan_member_group_id_cohort_id_bilan_group'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['participant_id', 'cohort_id'], ['participant.id', 'participant.cohort_id'], name=op.f('fk_bilan_member_participant_id_cohort_id_participant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bilan_member')),
-    sa.UniqueConstraint('group_id', 'participant_id', name='once_per_group')
+    sa.UniqueConstraint('group_id', 'participant_id', name=op.f('uq_bilan_member_group_id_participant_id'))
     )
     with op.batch_alter_table('bilan_member', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bilan_member_group_id'), ['group_id'], unique=False)
@@ -296,7 +296,7 @@ def upgrade() -> None:
     sa.CheckConstraint('end_date >= start_date', name=op.f('ck_bilan_part_dates_in_order')),
     sa.ForeignKeyConstraint(['group_id'], ['bilan_group.id'], name=op.f('fk_bilan_part_group_id_bilan_group'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bilan_part')),
-    sa.UniqueConstraint('group_id', 'kind', name='one_per_kind')
+    sa.UniqueConstraint('group_id', 'kind', name=op.f('uq_bilan_part_group_id_kind'))
     )
     with op.batch_alter_table('bilan_part', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bilan_part_group_id'), ['group_id'], unique=False)
@@ -386,7 +386,7 @@ def upgrade() -> None:
     sa.CheckConstraint('lapsed_on IS NULL OR lapsed_on >= enrolled_on', name=op.f('ck_enrolment_lapsed_after')),
     sa.ForeignKeyConstraint(['participant_id', 'cohort_id'], ['participant.id', 'participant.cohort_id'], name=op.f('fk_enrolment_participant_id_cohort_id_participant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_enrolment')),
-    sa.UniqueConstraint('participant_id', 'cohort_id', name='once_per_cohort')
+    sa.UniqueConstraint('participant_id', 'cohort_id', name=op.f('uq_enrolment_participant_id_cohort_id'))
     )
     with op.batch_alter_table('enrolment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrolment_cohort_id'), ['cohort_id'], unique=False)
@@ -465,7 +465,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['offer_id'], ['job_offer.id'], name=op.f('fk_referral_offer_id_job_offer'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_referral_participant_id_participant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referral')),
-    sa.UniqueConstraint('offer_id', 'participant_id', name='once_per_offer')
+    sa.UniqueConstraint('offer_id', 'participant_id', name=op.f('uq_referral_offer_id_participant_id'))
     )
     with op.batch_alter_table('referral', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_referral_offer_id'), ['offer_id'], unique=False)
@@ -519,7 +519,7 @@ def upgrade() -> None:
     sa.CheckConstraint('score_before IS NULL OR (score_before >= 0 AND score_before <= max_score)', name=op.f('ck_skill_assessment_before_in_range')),
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_skill_assessment_participant_id_participant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skill_assessment')),
-    sa.UniqueConstraint('participant_id', 'domain', name='one_per_domain')
+    sa.UniqueConstraint('participant_id', 'domain', name=op.f('uq_skill_assessment_participant_id_domain'))
     )
     with op.batch_alter_table('skill_assessment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_skill_assessment_participant_id'), ['participant_id'], unique=False)
@@ -534,7 +534,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_bilan_attendance_participant_id_participant'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['session_id'], ['bilan_session.id'], name=op.f('fk_bilan_attendance_session_id_bilan_session'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bilan_attendance')),
-    sa.UniqueConstraint('session_id', 'participant_id', name='once_per_session')
+    sa.UniqueConstraint('session_id', 'participant_id', name=op.f('uq_bilan_attendance_session_id_participant_id'))
     )
     with op.batch_alter_table('bilan_attendance', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bilan_attendance_participant_id'), ['participant_id'], unique=False)
@@ -598,7 +598,7 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['interview_id'], ['recruitment_interview.id'], name=op.f('fk_interview_checklist_item_interview_id_recruitment_interview'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_interview_checklist_item')),
-    sa.UniqueConstraint('interview_id', 'position', name='position')
+    sa.UniqueConstraint('interview_id', 'position', name=op.f('uq_interview_checklist_item_interview_id_position'))
     )
     with op.batch_alter_table('interview_checklist_item', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_interview_checklist_item_interview_id'), ['interview_id'], unique=False)

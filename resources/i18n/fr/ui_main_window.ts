@@ -48,6 +48,61 @@
         <translation>À &amp;propos de CoachDesk</translation>
     </message>
     <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Verrouiller après une inactivité de</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Protect with a passphrase…</source>
+        <translation>&amp;Protéger par une phrase de passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the passphrase…</source>
+        <translation>&amp;Changer la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;backups…</source>
+        <translation>Sauvegardes &amp;automatiques…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Sauvegarder &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;GDPR</source>
+        <translation>&amp;RGPD</translation>
+    </message>
+    <message>
+        <source>&amp;Retention period and purge…</source>
+        <translation>&amp;Durée de conservation et purge…</translation>
+    </message>
+    <message>
+        <source>Right of &amp;access: export a person&apos;s data…</source>
+        <translation>Droit d&apos;&amp;accès : exporter les données d&apos;une personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase a person…</source>
+        <translation>&amp;Effacer une personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Missing information/consent dates…</source>
+        <translation>Dates d&apos;information / de consentement &amp;manquantes…</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
     </message>
@@ -64,6 +119,22 @@
 The coaches&apos; desk: from the dropouts&apos; contact file to a lasting work-study contract.</source>
         <translation>CoachDesk %1
 Le bureau des chargés d&apos;accompagnement : du fichier des décrocheurs au contrat en alternance durable.</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Verrouillé.</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. The printed recovery key stays valid.</source>
+        <translation>Phrase de passe changée. La clé de secours imprimée reste valable.</translation>
+    </message>
+    <message>
+        <source>Nothing to back up.</source>
+        <translation>Rien à sauvegarder.</translation>
     </message>
 </context>
 </TS>

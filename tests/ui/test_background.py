@@ -1,0 +1,83 @@
+"""Long work runs in a worker process; the window keeps answering and can cancel."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk.ui import background, messages
+
+
+def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[int] = []
+    steps: list[int] = []
+    job = background.run_job(
+        parent, "coachdesk.services.sample_jobs.count_to", (5, 0.05), "Comptage", results.append
+    )
+    job.progressed.connect(lambda done, total, text: steps.append(done))
+    # Measure how long the event loop stalls while the job runs.
+    stalls: list[float] = []
+    last = [time.monotonic()]
+
+    def tick() -> None:
+        now = time.monotonic()
+        stalls.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=10)
+    timer.timeout.connect(tick)
+    timer.start()
+    qtbot.waitUntil(lambda: results == [5], timeout=30_000)
+    timer.stop()
+    assert steps and steps[-1] == 5
+    assert max(stalls) < 0.5
+
+
+def test_user_error_from_the_job_is_shown_in_french(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    messages.quiet = True
+    messages.last_messages.clear()
+    try:
+        job = background.run_job(
+            parent,
+            "coachdesk.services.sample_jobs.refuse",
+            ("Le fichier est ouvert.",),
+            "Essai",
+            lambda result: None,
+        )
+        with qtbot.waitSignal(job.ended, timeout=30_000):
+            pass
+        assert messages.last_messages[-1].text == "Le fichier est ouvert."
+    finally:
+        messages.quiet = False
+
+
+def test_cancel_stops_the_job(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    done: list[int] = []
+    cancelled: list[bool] = []
+    job = background.run_job(
+        parent,
+        "coachdesk.services.sample_jobs.count_to",
+        (400, 0.02),
+        "Long",
+        done.append,
+        lambda: cancelled.append(True),
+    )
+    steps: list[int] = []
+    job.progressed.connect(lambda step, total, text: steps.append(step))
+    qtbot.waitUntil(lambda: len(steps) > 1, timeout=30_000)
+    # The coach clicks "Annuler" in the progress dialog.
+    cancel_button = job.dialog.findChild(QPushButton)
+    assert cancel_button is not None
+    qtbot.waitUntil(job.dialog.isVisible, timeout=5_000)
+    qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=30_000)
+    assert done == []

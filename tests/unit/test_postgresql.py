@@ -1,0 +1,48 @@
+"""The same models and services run on PostgreSQL, the future team server.
+
+Runs when COACHDESK_TEST_POSTGRES_URL names a database the test may empty (CI starts a local
+PostgreSQL for it); skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.unit.test_funnel import PROGRESS_NOTE
+
+POSTGRES_URL = os.environ.get("COACHDESK_TEST_POSTGRES_URL")
+
+pytestmark = pytest.mark.skipif(
+    not POSTGRES_URL, reason="COACHDESK_TEST_POSTGRES_URL is not set (CI sets it)"
+)
+
+
+def test_demo_funnel_and_lists_on_postgresql() -> None:
+    from coachdesk.db import Database
+    from coachdesk.models import Base
+    from coachdesk.services import lists
+    from coachdesk.services.cohorts import find_cohort
+    from coachdesk.services.demo import build_demo
+    from coachdesk.services.funnel import compute_funnel
+
+    assert POSTGRES_URL is not None
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        Base.metadata.create_all(connection)
+    database = Database(engine, None)
+    try:
+        build_demo(database)
+        with database.read() as session:
+            assert session.execute(text("SELECT version()")).scalar().startswith("PostgreSQL")
+            cohort = find_cohort(session, None)
+            assert compute_funnel(session, cohort.id).figures() == PROGRESS_NOTE
+            assert len(lists.participant_rows(session, cohort.id)) == 275
+            assert len(lists.contract_rows(session, cohort.id)) == 13
+    finally:
+        with engine.begin() as connection:
+            Base.metadata.drop_all(connection)
+        engine.dispose()
