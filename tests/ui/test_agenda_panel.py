@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
-from coachdesk.models import Cohort
+from coachdesk.models import Cohort, Participant
 from coachdesk.services.contract_board import add_reminder
 from coachdesk.ui import messages
 from coachdesk.ui.main_window import MainWindow
@@ -105,8 +105,8 @@ def test_a_reminder_opens_the_persons_file(window: MainWindow) -> None:
     assert window.database is not None
     with window.database.read() as session:
         cohort_id = session.scalar(select(Cohort.id))
-    person = window.cohort_tab.model.row_at(5)
-    add_reminder(window.database, person.id, date(2010, 7, 14), "Appeler pour le CV.")
+        person_id = session.scalar(select(Participant.id).order_by(Participant.last_name))
+    add_reminder(window.database, person_id, date(2010, 7, 14), "Appeler pour le CV.")
     panel = window.dashboard_tab.agenda
     assert panel.cohort_id == cohort_id
     panel.show_week(date(2010, 7, 12))
@@ -115,7 +115,7 @@ def test_a_reminder_opens_the_persons_file(window: MainWindow) -> None:
     panel.view.doubleClicked.emit(panel.model.index(row, 0))
     assert window.tabs.currentIndex() == 0
     dialog = window.cohort_tab.dialog  # the person's file
-    assert dialog is not None and dialog.participant_id == person.id
+    assert dialog is not None and dialog.participant_id == person_id
     dialog.reject()
 
 
