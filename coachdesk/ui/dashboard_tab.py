@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSizePolicy,
     QSplitter,
@@ -129,6 +130,12 @@ class DashboardTab(ListTab):
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
+        # Beside the chart, under the agenda: the stage names take what the figures leave.
+        funnel_header = self.table.horizontalHeader()
+        funnel_header.setStretchLastSection(False)
+        funnel_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            funnel_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.views.append(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
