@@ -73,7 +73,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
 
     def open_database() -> None:
         if exit_when_ready:
-            print(f"painted {time.time():.6f}", file=sys.stderr, flush=True)
+            painted = window.first_paint_time or time.time()
+            print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
         from coachdesk.ui.lock import DatabaseLock
         from coachdesk.ui.passphrase_dialog import open_interactively
 

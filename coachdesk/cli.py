@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.gdpr",
 )
 
-log = logging.getLogger("coachdesk")
 
 
 @dataclass

@@ -118,6 +118,12 @@ def log_export(
     )
     session.add(entry)
     session.flush()
+    # Who sent what to whom, in the same transaction as the export log (DESIGN: audit log).
+    from coachdesk.exports.jobs import audit_detail
+    from coachdesk.services import audit
+
+    audit.record(session, "export", audit_detail(kind, recipient, entry.file_name),
+                 count=result.row_count)
     return entry.id
 
 

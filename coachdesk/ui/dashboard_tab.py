@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -127,6 +128,10 @@ class DashboardTab(ListTab):
         header.addWidget(self.title, 1)
         header.addWidget(QLabel(self.tr("Situation on")))
         header.addWidget(self.as_of)
+        self.export_note = QPushButton(self.tr("Export the progress note…"))
+        self.export_note.setObjectName("exportProgressNote")
+        self.export_note.clicked.connect(self.open_progress_note)
+        header.addWidget(self.export_note)
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
@@ -163,6 +168,11 @@ class DashboardTab(ListTab):
     def set_database(self, database: Database | None) -> None:
         self.agenda.set_database(database)
         super().set_database(database)
+
+    def open_progress_note(self) -> None:
+        from coachdesk.ui.export_dialogs import open_progress_note
+
+        open_progress_note(self, self.database, self.cohort_id, self.funnel)
 
     def set_cohort(self, cohort_id: str | None) -> None:
         self._chosen_date = None

@@ -15,7 +15,6 @@ This module imports only QtCore at load time: the command line uses ``DatabaseLo
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +74,8 @@ class DatabaseLock:
         # Messages in French directly: the command line shows them too, without translator.
         info = lock.getLockInfo()
         pid, host = (info[0], info[1]) if len(info) >= 3 else (0, "")
+        import socket  # only when a lock is found: keeps it out of start-up
+
         if not host or host == socket.gethostname():
             return UserError(
                 f"La base « {self.database.name} » est déjà ouverte dans un autre CoachDesk "

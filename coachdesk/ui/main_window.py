@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMainWindow,
     QTabWidget,
@@ -106,8 +108,10 @@ class TabSlot(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._tab is None:
-            # Right after this paint: the window's frame appears first, the tab a moment later.
+        window = self.window()
+        if self._tab is None and getattr(window, "first_paint_time", 0) is not None:
+            # Shown by the coach: build it right after this paint. (At start-up the window
+            # builds its first tab once it has painted, so the frame appears at once.)
             QTimer.singleShot(0, self.tab)
 
 
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         self.database_key: bytes | None = None
         self.database_lock: DatabaseLock | None = None
         self._painted = False
+        self.first_paint_time: float | None = None
         self.setWindowTitle("CoachDesk")
         self.setMinimumSize(760, 480)
 
@@ -169,13 +174,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.statusBar().showMessage(self.tr("Opening the database…"))
 
-        self._build_security()
+        self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
+        self._shortcuts_built = False
         self._build_menus()
-        self._build_shortcuts()
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
+        # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
+        self.first_painted.connect(self.finish_setup)
+        self.first_painted.connect(self._build_current_tab)
         self._restore_geometry()
 
     def _build_security(self) -> None:
+        if hasattr(self, "locker"):
+            return
         from coachdesk.ui.backup_settings import AutoBackup
         from coachdesk.ui.lock import IdleWatcher, WindowLocker, idle_minutes_setting
 
@@ -223,31 +233,41 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._build_security_menus()
+        self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CoachDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _build_security_menus(self) -> None:
-        from coachdesk.ui.lock import IDLE_CHOICES
+    def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
+        """Give ``action`` its shortcut once the window has painted.
 
+        The first key sequence makes PySide6 build Python types for Qt's key enumerations
+        (~25 ms): that is done after the first paint, with the window's other shortcuts.
+        """
+        self._pending_shortcuts.append((action, key))
+
+    def _build_security_menus(self) -> None:
+        from coachdesk.ui.lock import IDLE_CHOICES, idle_minutes_setting
+
+        idle_minutes = idle_minutes_setting(settings())
         # Actions that show or change data: disabled while the window is locked.
         self.data_actions: list[QAction] = []
 
         def add(menu, text, slot, shortcut=None):  # type: ignore[no-untyped-def]
             action = QAction(text, self)
             if shortcut is not None:
-                action.setShortcut(shortcut)
+                self._shortcut_later(action, lambda: shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
             return action
 
         security = self.menuBar().addMenu(self.tr("&Security"))
-        self.lock_action = add(security, self.tr("&Lock now"), self.lock, QKeySequence("Ctrl+L"))
+        self.lock_action = add(security, self.tr("&Lock now"), self.lock, "Ctrl+L")
         # On the window too: Ctrl+L works wherever the focus is, menu bar shown or not.
         self.addAction(self.lock_action)
         idle_menu = security.addMenu(self.tr("Lock after inactivity"))
@@ -255,7 +275,7 @@ class MainWindow(QMainWindow):
         for minutes in IDLE_CHOICES:
             action = QAction(self.tr("%n minute(s)", "", minutes), self, checkable=True)
             action.setData(minutes)
-            action.setChecked(minutes == self.idle.minutes)
+            action.setChecked(minutes == idle_minutes)
             action.triggered.connect(lambda _on=False, m=minutes: self.set_idle_minutes(m))
             group.addAction(action)
             idle_menu.addAction(action)
@@ -274,7 +294,37 @@ class MainWindow(QMainWindow):
         self.data_actions.remove(self.lock_action)
         self._update_security_actions()
 
+    def finish_setup(self) -> None:
+        """What waits for the first paint; done at once when data arrives before it."""
+        self._build_security()
+        self._build_shortcuts()
+
+    def _build_export_menu(self) -> None:
+        # Dialog classes named, not imported: nothing of the exports loads before first use.
+        menu = self.menuBar().addMenu(self.tr("E&xports"))
+        menu.setObjectName("exportsMenu")
+        for text, dialog_name in (
+            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
+            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
+            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
+        menu.addSeparator()
+        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
+        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
+        # Exports show data: disabled while the window is locked, like the security actions.
+        self.data_actions.extend(action for action in menu.actions() if not action.isSeparator())
+        self._update_security_actions()
+
     def _build_shortcuts(self) -> None:
+        if self._shortcuts_built:
+            return
+        self._shortcuts_built = True
+        for action, key in self._pending_shortcuts:
+            action.setShortcut(QKeySequence(key()))
+        self._pending_shortcuts.clear()
         for number in range(len(self.tab_list)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda index=number: self.tabs.setCurrentIndex(index))
@@ -300,6 +350,7 @@ class MainWindow(QMainWindow):
         ``key`` is the data key of a protected database; ``lock`` the single-user lock held
         on it (released on close).
         """
+        self.finish_setup()
         from coachdesk.services.cohorts import list_cohorts
 
         self.database = database
@@ -339,6 +390,11 @@ class MainWindow(QMainWindow):
             tab.set_cohort(cohort_id)
 
     # Actions ----------------------------------------------------------------------------------
+    def _build_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabSlot):
+            current.tab()
+
     def show_tab(self, index: int) -> ListTab:
         """Bring a tab to the front (building it if needed) and return it."""
         self.tabs.setCurrentIndex(index)
@@ -371,6 +427,35 @@ class MainWindow(QMainWindow):
         self.show_tab(0)
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
+
+    def open_export(self, dialog_name: str) -> QDialog | None:
+        """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""
+        from coachdesk.ui import export_dialogs, messages
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        dialog_class = getattr(export_dialogs, dialog_name)
+        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
+
+    def open_profiles(self) -> QDialog:
+        from coachdesk.ui.profile_editor import ProfileEditor
+
+        return self._open_dialog(ProfileEditor(None, self))
+
+    def open_export_history(self) -> QDialog | None:
+        from coachdesk.ui import messages
+        from coachdesk.ui.export_history import ExportHistoryDialog
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        return self._open_dialog(ExportHistoryDialog(self.database, self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         from coachdesk import __version__
@@ -495,9 +580,7 @@ class MainWindow(QMainWindow):
         BackupSettingsDialog(settings(), self.auto_backup.backup_now, self).exec()
 
     def _backup_now(self) -> None:
-        self._backup_finished(
-            self.auto_backup.backup_now() or self.tr("Nothing to back up.")
-        )
+        self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
 
     def _backup_finished(self, text: str) -> None:
         if text:
@@ -546,6 +629,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.first_paint_time = time.time()
             # Leave the paint handler before doing any work.
             QTimer.singleShot(0, self.first_painted.emit)
 

@@ -23,6 +23,10 @@
         <translation>Situation au</translation>
     </message>
     <message>
+        <source>Export the progress note…</source>
+        <translation>Exporter la note d&apos;étape…</translation>
+    </message>
+    <message>
         <source>No cohort yet: import a contact file to start.</source>
         <translation>Aucune promotion pour l&apos;instant : importez un fichier de contacts pour commencer.</translation>
     </message>

@@ -1,0 +1,134 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ContractListDialog</name>
+    <message>
+        <source>Contract list (OPCO, Pôle Emploi)</source>
+        <translation>Liste des contrats (OPCO, Pôle Emploi)</translation>
+    </message>
+    <message>
+        <source>The work-study contracts, with the columns, labels and rows the chosen profile gives this recipient.</source>
+        <translation>Les contrats de professionnalisation, avec les colonnes, les intitulés et les lignes que le profil choisi prévoit pour ce destinataire.</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>Modifier les profils…</translation>
+    </message>
+    <message>
+        <source>Recipient profile:</source>
+        <translation>Profil du destinataire :</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorExportDialog</name>
+    <message>
+        <source>Evaluator export (pseudonymised)</source>
+        <translation>Export pour l&apos;évaluateur (pseudonymisé)</translation>
+    </message>
+    <message>
+        <source>For the evaluator (CEREQ): stable pseudonyms, no names, contact details or free text, age bands instead of birth dates. The pseudonymisation key stays on this computer.</source>
+        <translation>Pour l&apos;évaluateur (CEREQ) : des pseudonymes stables, aucun nom, aucune coordonnée ni texte libre, des tranches d&apos;âge au lieu des dates de naissance. La clé de pseudonymisation reste sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>“%1” was written: %n row(s).</source>
+        <translation>
+            <numerusform>« %1 » a été écrit : %n ligne.</numerusform>
+            <numerusform>« %1 » a été écrit : %n lignes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cohort:</source>
+        <translation>Promotion :</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation>Toutes les promotions</translation>
+    </message>
+    <message>
+        <source>Save the workbook as</source>
+        <translation>Enregistrer le classeur sous</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write the workbook to.</source>
+        <translation>Choisissez le fichier dans lequel écrire le classeur.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>Writing “%1”…</source>
+        <translation>Écriture de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Export done</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressNoteDialog</name>
+    <message>
+        <source>Progress note (Note d&apos;étape)</source>
+        <translation>Note d&apos;étape</translation>
+    </message>
+    <message>
+        <source>The cohort&apos;s funnel phase by phase, with the rates the 2010 progress note quotes, counted from the events recorded on or before the chosen date.</source>
+        <translation>L&apos;entonnoir de la promotion phase par phase, avec les taux que cite la note d&apos;étape de 2010, compté à partir des événements enregistrés jusqu&apos;à la date choisie.</translation>
+    </message>
+    <message>
+        <source>Situation on:</source>
+        <translation>Situation au :</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyExportDialog</name>
+    <message>
+        <source>Mission Locale weekly workbook</source>
+        <translation>Classeur hebdomadaire Mission Locale</translation>
+    </message>
+    <message>
+        <source>The cohort&apos;s people at every stage, the week&apos;s actions, the contracts and the funnel with what changed since the previous weekly export.</source>
+        <translation>Les jeunes de la promotion à chaque étape, les actions de la semaine, les contrats et l&apos;entonnoir avec l&apos;évolution depuis le précédent export hebdomadaire.</translation>
+    </message>
+    <message>
+        <source>Week of:</source>
+        <translation>Semaine du :</translation>
+    </message>
+    <message>
+        <source>week %1, from %2 to %3</source>
+        <translation>semaine %1, du %2 au %3</translation>
+    </message>
+</context>
+</TS>
