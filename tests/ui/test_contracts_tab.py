@@ -83,10 +83,11 @@ def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
     assert tab.model.rowCount() == 13
     headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(10)]
     assert headers[5] == "Fin d'essai" and headers[9] == "Prochaine visite"
-    # No tutor was named on the demo contracts: each shows the warning sign and its sentence.
+    # The demo's pay follows the 2010 SMIC: from the 1 January 2011 raise, it is below the
+    # minimum, and the contract shows the warning sign and the sentence saying so.
     first = tab.model.index(0, 0)
     assert first.data(Qt.ItemDataRole.DecorationRole) is not None
-    assert "Aucun tuteur n'est désigné pour ce contrat." in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert "inférieur au minimum à partir du 01/01/2011" in first.data(Qt.ItemDataRole.ToolTipRole)
     # Urbain Dylan's visit was due on 03/01/2011: 29 days late, in red, said in French.
     urbain = row_of(tab, "Urbain Dylan")
     late = tab.model.index(urbain, 9)
@@ -96,7 +97,7 @@ def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
     on_time = tab.model.index(row_of(tab, "Auriol Lucie"), 9)
     assert on_time.data(Qt.ItemDataRole.ForegroundRole) is None
     text = tab.count_label.text()
-    assert text == "13 contrats — 3 rompus — 9 visites en retard — 13 avec alertes"
+    assert text == "13 contrats — 3 rompus — 9 visites en retard — 12 avec alertes"
     rupture = tab.model.index(row_of(tab, "WEBER Pauline"), 7)
     assert rupture.data(Qt.ItemDataRole.ToolTipRole) == "Pendant la période d'essai"
 
