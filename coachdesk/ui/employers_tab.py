@@ -491,7 +491,6 @@ class EmployersTab(ListTab):
         self._open(ProspectingDialog(self.database, employer.id, parent=self))
 
     def edit_offer(self, *, new: bool) -> None:
-        from coachdesk.services.employers import list_employers
         from coachdesk.ui.employer_dialogs import OfferDialog
 
         if self.database is None or self.cohort_id is None:
@@ -500,8 +499,7 @@ class EmployersTab(ListTab):
         if not new and offer is None:
             return
         employer = self.selected_employer()
-        choices = [(row.id, row.name) for row in list_employers(self.database)]
-        self._open(OfferDialog(self.database, self.cohort_id, choices,
+        self._open(OfferDialog(self.database, self.cohort_id,
                                employer_id=employer.id if employer else None, offer=offer,
                                parent=self))
 

@@ -181,7 +181,7 @@ def test_new_offer_with_its_rome_job(tab: EmployersTab, qtbot: QtBot, database: 
     tab.pages.setCurrentIndex(1)
     click(qtbot, tab.new_offer_button)
     dialog = tab.dialog
-    assert dialog.employer.currentText() == "Transports Lirou"
+    assert dialog.employer.current_name() == "Transports Lirou"
     qtbot.keyClicks(dialog.title, "Assistant exploitation")
     qtbot.keyClicks(dialog.rome.search, "agent administratif")
     qtbot.waitUntil(lambda: dialog.rome.model.rowCount() >= 1)
