@@ -202,6 +202,9 @@ def contract_board(
             trial_end=trial_end, interval_weeks=interval, last_done_on=last_on,
             next_visit_on=next_on, next_planned_on=planned_on, last_day=last_day,
         )
+        if last_day is not None and last_day < today:
+            # The contract is over (ended or broken): its follow-up is finished, nothing is due.
+            due = None
         overdue = (today - due).days if due is not None and due < today else 0
         lines.append(ContractLine(
             id=contract.id,

@@ -180,7 +180,6 @@ class MainWindow(QMainWindow):
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
         self.first_painted.connect(self.finish_setup)
-        self.first_painted.connect(self._build_current_tab)
         self._restore_geometry()
 
     def _build_security(self) -> None:
@@ -298,6 +297,7 @@ class MainWindow(QMainWindow):
         """What waits for the first paint; done at once when data arrives before it."""
         self._build_security()
         self._build_shortcuts()
+        self._build_current_tab()
 
     def _build_export_menu(self) -> None:
         # Dialog classes named, not imported: nothing of the exports loads before first use.

@@ -396,3 +396,11 @@ def test_ctrl_n_in_the_window_opens_the_contract_dialog(
     window.contracts_tab.dialog.reject()
     assert window.contracts_tab.dialog is None
     window.close()
+
+
+def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
+    # Years after the cohort ended, its contracts are over: no visit is due or late.
+    tab.set_today(date(2026, 11, 26))
+    assert tab.model.rowCount() == 13
+    assert all(tab.model.index(row, 9).data() == "" for row in range(13))
+    assert "0 visite en retard" in tab.count_label.text()
