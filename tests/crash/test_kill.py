@@ -171,6 +171,7 @@ def _rows_per_file(path: Path) -> dict[int, int]:
     return {int(domain.split(".")[0]): count for domain, count in found}
 
 
+@pytest.mark.slow
 def test_kill_during_contact_import_is_all_or_nothing(worker: Worker, tmp_path: Path) -> None:
     path = tmp_path / "base.sqlite3"
     db = open_database(path)
@@ -213,6 +214,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 def test_kill_during_weekly_export_leaves_old_or_new_workbook(
     worker: Worker, tmp_path: Path
 ) -> None:
@@ -232,7 +234,7 @@ def test_kill_during_weekly_export_leaves_old_or_new_workbook(
     log = tmp_path / "exports.log"
     seen = {first.sha256}
     replaced = 0
-    for delay in _delays(_kills("export"), 2, 0.15, 0.8):
+    for delay in _delays(_kills("export"), 2, 0.1, 0.5):
         worker.kill_during(
             {"kind": "export", "db": str(path), "out": str(out), "week": EXPORT_WEEK,
              "cohort": cohort, "log": str(log)},
@@ -282,7 +284,7 @@ def test_kill_during_migration_leaves_before_or_after(worker: Worker, tmp_path: 
     with sqlite3.connect(template) as connection:
         people = connection.execute("SELECT count(*) FROM participant").fetchone()[0]
     outcomes = set()
-    for index, delay in enumerate(_delays(_kills("migration"), 4, 0.05, 0.3)):
+    for index, delay in enumerate(_delays(_kills("migration"), 4, 0.05, 0.6)):
         path = tmp_path / f"migration-{index}.sqlite3"
         shutil.copyfile(template, path)
         worker.kill_during({"kind": "migration", "db": str(path)}, delay)

@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+# Alembic is imported lazily by coachdesk.db.upgrade; importing it once here keeps the kill
+# moments of the migration on the migration itself rather than on reading Alembic's modules.
+import alembic.command  # noqa: F401
 from sqlalchemy import text
 
 from coachdesk.db import open_database, upgrade
