@@ -297,6 +297,9 @@ def write_workbook(
             total, per_sheet = _write(temp, target, sheets, progress, is_cancelled,
                                       Path(scratch))
         digest = _sha256(temp)
+        # On disk before the rename, so a power cut leaves the old file or the whole new one.
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
         try:
             os.replace(temp, target)
         except OSError as exc:
