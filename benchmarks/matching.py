@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from coachdesk.db import open_database
+from coachdesk.db import Database, open_database
 from coachdesk.models import Cohort, Employer, JobOffer, Participant, ProfessionalProject, new_id
 from coachdesk.services import employers, matching
 from coachdesk.services.rome import rome_jobs
@@ -33,12 +33,12 @@ def timed(label: str, func):  # type: ignore[no-untyped-def]
     return result
 
 
-def main() -> int:
-    rng = random.Random(4)
+def build(db: Database, seed: int = 4) -> tuple[str, list[str]]:
+    """Fill ``db`` with one cohort of 80,000 participants, 10,000 employers and 20,000 offers
+    (Core bulk inserts); returns the cohort id and the participant ids. Also used by
+    benchmarks/employers_tab.py."""
+    rng = random.Random(seed)
     codes = [code for code in rome_jobs() if code[0] in "MDG"]
-    folder = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))
-    db = open_database(folder / "bench.sqlite3")
-    start = time.perf_counter()
     cohort = new_id()
     people = [new_id() for _ in range(PARTICIPANTS)]
     firms = [new_id() for _ in range(EMPLOYERS)]
@@ -65,6 +65,14 @@ def main() -> int:
              "received_on": date(2010, 3, 1), "status": rng.choice(("ouverte", "pourvue"))}
             for _ in range(OFFERS)
         ])
+    return cohort, people
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    db = open_database(folder / "bench.sqlite3")
+    start = time.perf_counter()
+    _cohort, people = build(db)
     print(f"base construite en {time.perf_counter() - start:.1f} s ({folder})")
     offer = employers.list_offers(db, rome_code="M1607")[0]
     timed("candidats pour une offre (code puis famille)",

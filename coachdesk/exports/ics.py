@@ -25,22 +25,27 @@ def agenda_calendar(items: Iterable[AgendaItem], *, stamp: datetime | None = Non
     calendar.add("x-wr-calname", "CoachDesk — agenda")
     stamp = stamp or datetime.now().replace(microsecond=0)
     for item in items:
-        event = Event()
-        # Stable per record and day: importing the file again updates instead of duplicating.
-        event.add("uid", f"{item.kind}-{item.record_id}-{item.day:%Y%m%d}@coachdesk")
-        event.add("dtstamp", stamp)
-        title = KINDS[item.kind] + (f" — {item.participant}" if item.participant else "")
-        event.add("summary", title)
-        event.add("description", item.detail)
-        if item.starts_at is not None:
-            event.add("dtstart", item.starts_at)
-            event.add("dtend", item.starts_at + INTERVIEW_LENGTH)
-        else:
-            event.add("dtstart", item.day)
-            event.add("dtend", item.day + timedelta(days=1))
-        event.add("categories", [KINDS[item.kind]])
-        calendar.add_component(event)
+        calendar.add_component(agenda_event(item, stamp))
     return calendar
+
+
+def agenda_event(item: AgendaItem, stamp: datetime) -> Event:
+    """The calendar event of one agenda item (also used by the interviews' calendar)."""
+    event = Event()
+    # Stable per record and day: importing the file again updates instead of duplicating.
+    event.add("uid", f"{item.kind}-{item.record_id}-{item.day:%Y%m%d}@coachdesk")
+    event.add("dtstamp", stamp)
+    title = KINDS[item.kind] + (f" — {item.participant}" if item.participant else "")
+    event.add("summary", title)
+    event.add("description", item.detail)
+    if item.starts_at is not None:
+        event.add("dtstart", item.starts_at)
+        event.add("dtend", item.starts_at + INTERVIEW_LENGTH)
+    else:
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + timedelta(days=1))
+    event.add("categories", [KINDS[item.kind]])
+    return event
 
 
 def write_ics(items: Iterable[AgendaItem], target: Path) -> int:

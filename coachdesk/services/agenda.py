@@ -7,13 +7,12 @@ contract follow-up uses. Visits overdue are those due before the week starts and
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import String, and_, case, func, or_, select, true, type_coerce
+from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
 from coachdesk.models import (
@@ -36,6 +35,8 @@ from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
 
 MAX_FOLLOW_UP_MONTHS = 25
+# A trial period ends at most two months after the start (CDI), unless the contract says more.
+TRIAL_HORIZON = timedelta(days=62)
 KINDS = {
     "trial_period_end": "Fin de période d'essai",
     "visit_due": "Visite à faire",
@@ -112,6 +113,15 @@ def compute_agenda(
     return items
 
 
+def _canonical_id(value: Any) -> str:
+    """A stored id in its canonical form: 32 hex digits (SQLite) or a native UUID (PostgreSQL)."""
+    if isinstance(value, str):
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return value
+    return str(value)
+
+
 def _in_cohort(cohort_id: str | None) -> Any:
     return Participant.cohort_id == cohort_id if cohort_id else true()
 
@@ -128,48 +138,107 @@ def _contract_items(
         or_(Contract.rupture_on.is_(None), Contract.rupture_on >= monday),
         _in_cohort(cohort_id),
     )
+    # Each contract's visits summed up in SQL (grouped aggregates, never every visit row), which
+    # keeps the agenda of an 80,000-participant database under 100 ms (benchmarks/agenda.py).
+    # First pass, over the visits of the running contracts: the last visit done before the
+    # week, the first one done during it, and the earliest visit still open as the week starts.
+    # When that open visit comes after the last one done, it is the next one due and nothing
+    # else is needed; otherwise a second pass reads the date set by the last report and the
+    # earliest open visit planned after it (see visits.next_visit_due).
+    running_contract = select(Contract.id).where(running)
+    if cohort_id:
+        running_contract = running_contract.join(
+            Participant, Participant.id == Contract.participant_id
+        )
+    done_before = case((FollowUpVisit.done_on < monday, FollowUpVisit.done_on))
+    done_in_week = case((FollowUpVisit.done_on.between(monday, sunday), FollowUpVisit.done_on))
+
+    def still_open(v: Any) -> Any:
+        return and_(v.planned_on.is_not(None), or_(v.done_on.is_(None), v.done_on >= monday))
+
+    first_pass = (
+        select(
+            FollowUpVisit.contract_id.label("contract_id"),
+            func.max(done_before).label("last_done"),
+            func.min(done_in_week).label("first_in_week"),
+            func.min(case((still_open(FollowUpVisit), FollowUpVisit.planned_on)))
+            .label("first_open"),
+        )
+        .where(FollowUpVisit.contract_id.in_(running_contract))
+        .group_by(FollowUpVisit.contract_id)
+        .cte("visit_summary")  # read twice below, computed once
+    )
+    open_after_last_done = and_(
+        first_pass.c.first_open.is_not(None),
+        or_(first_pass.c.last_done.is_(None), first_pass.c.first_open >= first_pass.c.last_done),
+    )
+    visit = aliased(FollowUpVisit)
+    second_pass = (
+        select(
+            visit.contract_id.label("contract_id"),
+            func.max(case((visit.done_on == first_pass.c.last_done, visit.next_visit_on)))
+            .label("next_on"),
+            func.min(case((and_(still_open(visit), or_(
+                first_pass.c.last_done.is_(None), visit.planned_on >= first_pass.c.last_done
+            )), visit.planned_on))).label("next_planned"),
+        )
+        .join(first_pass, first_pass.c.contract_id == visit.contract_id)
+        # Only the contracts that need it, found first, then their visits by index.
+        .where(visit.contract_id.in_(
+            select(first_pass.c.contract_id).where(~open_after_last_done)
+        ))
+        .group_by(visit.contract_id)
+        .subquery()
+    )
+    next_planned = case(
+        (open_after_last_done, first_pass.c.first_open), else_=second_pass.c.next_planned
+    ).label("next_planned")
+    summary = _Summary(first_pass.c.last_done, second_pass.c.next_on, next_planned,
+                       first_pass.c.first_in_week)
     rows = session.execute(
         select(
-            Contract.id, Contract.participant_id, Contract.contract_type, Contract.start_date,
+            # Ids as stored, made canonical only for the contracts that give an item.
+            type_coerce(Contract.id, String).label("contract_id"),
+            type_coerce(Contract.participant_id, String).label("person_id"),
+            Contract.contract_type, Contract.start_date,
             Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
-            Contract.sent_to_opco_on, Contract.opco_decision, Contract.job_title,
+            Contract.sent_to_opco_on, Contract.opco_decision,
             Participant.first_name, Participant.last_name, Cohort.visit_interval_weeks,
-            Employer.name,
+            Employer.name, *summary,
         )
         .join(Participant, Participant.id == Contract.participant_id)
         .join(Cohort, Cohort.id == Participant.cohort_id)
         .join(Employer, Employer.id == Contract.employer_id)
-        .where(running)
+        .outerjoin(first_pass, first_pass.c.contract_id == Contract.id)
+        .outerjoin(second_pass, second_pass.c.contract_id == Contract.id)
+        .where(running, _may_give_an_item(summary, monday, sunday))
     ).all()
-    if not rows:
-        return []
-    visits: dict[str, list[tuple[date | None, date | None, date | None]]] = defaultdict(list)
-    contract_ids = [row[0] for row in rows]
-    for chunk_start in range(0, len(contract_ids), 500):
-        chunk = contract_ids[chunk_start:chunk_start + 500]
-        for contract_id, planned_on, done_on, next_on in session.execute(
-            select(
-                FollowUpVisit.contract_id, FollowUpVisit.planned_on, FollowUpVisit.done_on,
-                FollowUpVisit.next_visit_on,
-            ).where(FollowUpVisit.contract_id.in_(chunk))
-        ):
-            visits[contract_id].append((planned_on, done_on, next_on))
-
     items: list[AgendaItem] = []
     for row in rows:
         (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
-         decision, _job_title, first, last, interval, employer) = row
+         decision, first, last, interval, employer, last_done_on, next_on,
+         planned_on, done_in_week) = row
         who = _name(first, last)
         terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
                                     sent_to_opco_on=sent_on, opco_decision=decision)
-        trial_end = rules.trial_period_end(terms)
+        # The trial period matters when it may end this week or when no visit was done yet
+        # (the first visit comes before it ends); skipping it otherwise saves time at scale.
+        trial_end = (
+            rules.trial_period_end(terms)
+            if last_done_on is None or override is not None or start + TRIAL_HORIZON >= monday
+            else None
+        )
         at = f"chez {employer}"
 
         def item(day: date, kind: str, detail: str, *, _who: str = who,
-                 _pid: str = participant_id, _cid: str = contract_id) -> AgendaItem:
-            return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
+                 _pid: Any = participant_id, _cid: Any = contract_id) -> AgendaItem:
+            contract = _canonical_id(_cid)
+            return AgendaItem(day, kind, _who, detail, _canonical_id(_pid), "contract", contract,
+                              contract)
 
-        if monday <= trial_end <= sunday and (rupture_on is None or rupture_on > trial_end):
+        if trial_end is not None and monday <= trial_end <= sunday and (
+            rupture_on is None or rupture_on > trial_end
+        ):
             kind_label = codes.CONTRACT_TYPES[contract_type]
             items.append(item(trial_end, "trial_period_end",
                               f"Fin de la période d'essai {at} ({kind_label} débuté le "
@@ -189,24 +258,16 @@ def _contract_items(
                               "acceptation."))
         # Visits: the next one due as the week starts, from the last done before it and the
         # next planned; a visit done during the week still shows, marked as done.
-        contract_visits = visits.get(contract_id, [])
-        done = [(d, n) for _p, d, n in contract_visits if d is not None and d < monday]
-        last_done_on, next_on = max(done) if done else (None, None)
-        planned = [p for p, d, _n in contract_visits if p is not None
-                   and (d is None or d >= monday)
-                   and (last_done_on is None or p >= last_done_on)]
-        done_in_week = sorted(d for _p, d, _n in contract_visits
-                              if d is not None and monday <= d <= sunday)
         last_day = rupture_on if rupture_on is not None else end
         due = next_visit_due(
-            trial_end=trial_end, interval_weeks=interval, last_done_on=last_done_on,
-            next_visit_on=next_on, next_planned_on=min(planned) if planned else None,
-            last_day=last_day,
+            # Without trial_end a visit was done: the plan goes on from it, not from the trial.
+            trial_end=trial_end or start, interval_weeks=interval, last_done_on=last_done_on,
+            next_visit_on=next_on, next_planned_on=planned_on, last_day=last_day,
         )
         if due is None or due > sunday:
             continue
         if due < monday:
-            if done_in_week:
+            if done_in_week is not None:
                 continue  # caught up during the week
             late = (monday - due).days
             items.append(item(due, "visit_overdue",
@@ -215,9 +276,48 @@ def _contract_items(
         else:
             first_visit = " (première visite, avant la fin de la période d'essai)" if (
                 last_done_on is None) else ""
-            made = f" Faite le {fr_date(done_in_week[0])}." if done_in_week else ""
+            made = f" Faite le {fr_date(done_in_week)}." if done_in_week else ""
             items.append(item(due, "visit_due", f"Visite de suivi {at}{first_visit}.{made}"))
     return items
+
+
+class _Summary(NamedTuple):
+    """The SQL expressions of a contract's visit summary."""
+
+    last_done: Any
+    next_on: Any
+    next_planned: Any
+    first_in_week: Any
+
+
+def _may_give_an_item(summary: _Summary, monday: date, sunday: date) -> Any:
+    """Contracts that may have an item this week; the others are not even read.
+
+    Exact, not a guess: a contract gives nothing when its trial period cannot end this week,
+    no OPCO deadline falls in it, and its next visit is due after Sunday — which SQL knows
+    when a visit is planned after Sunday, or when the last report set a date after Sunday
+    (``visits.next_visit_due`` takes the planned visit first, then the report's date).
+    """
+    trial_may_end = or_(
+        Contract.trial_period_end_override.between(monday, sunday),
+        and_(Contract.trial_period_end_override.is_(None),
+             Contract.start_date >= monday - TRIAL_HORIZON),
+    )
+    opco_due = or_(
+        and_(Contract.sent_to_opco_on.is_(None),
+             Contract.start_date.between(monday - timedelta(days=rules.OPCO_SEND_DAYS),
+                                         sunday - timedelta(days=rules.OPCO_SEND_DAYS))),
+        and_(Contract.sent_to_opco_on.between(monday - timedelta(days=rules.OPCO_ANSWER_DAYS),
+                                              sunday - timedelta(days=rules.OPCO_ANSWER_DAYS)),
+             or_(Contract.opco_decision.is_(None),
+                 Contract.opco_decision.not_in(("accepte", "refuse")))),
+    )
+    visit_may_be_due = or_(
+        summary.next_planned <= sunday,
+        and_(summary.next_planned.is_(None),
+             or_(summary.next_on.is_(None), summary.next_on <= sunday)),
+    )
+    return or_(trial_may_end, opco_due, visit_may_be_due)
 
 
 def _enrolment_items(
@@ -244,7 +344,10 @@ def _enrolment_items(
             .scalar_subquery()
         )
         people = session.execute(
-            select(Enrolment.id, Participant.id, Participant.first_name, Participant.last_name,
+            # Ids as stored (canonical form below): a cohort may have thousands of enrolments.
+            select(type_coerce(Enrolment.id, String).label("enrolment_id"),
+                   type_coerce(Participant.id, String).label("person_id"),
+                   Participant.first_name, Participant.last_name,
                    Enrolment.confirmed_on, Enrolment.lapsed_on, first_contract)
             .join(Participant, Participant.id == Enrolment.participant_id)
             .where(Enrolment.cohort_id == cohort)
@@ -258,8 +361,8 @@ def _enrolment_items(
                           f"provisoire devient caduque après le {fr_date(deadline)}.")
             # Still provisional on that day: no contract yet, not lapsed before.
             items += [
-                AgendaItem(day, "enrolment_deadline", _name(first, last), detail, pid,
-                           "enrolment", enrolment_id)
+                AgendaItem(day, "enrolment_deadline", _name(first, last), detail,
+                           _canonical_id(pid), "enrolment", _canonical_id(enrolment_id))
                 for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
                 if (confirmed_on is None or confirmed_on > day)
                 and (contract_on is None or contract_on > day)
@@ -357,4 +460,36 @@ def _reminder_items(
         AgendaItem(due_on, "reminder", _name(first or "", last or ""), text, pid, "reminder",
                    reminder_id)
         for reminder_id, due_on, text, pid, first, last in session.execute(statement)
+    ]
+
+
+def planned_visits(
+    database: Database, *, cohort_id: str | None = None, since: date | None = None
+) -> list[AgendaItem]:
+    """The follow-up visits and calls planned for contracts and not done yet, by date.
+
+    These are the appointments a coach fixed (``FollowUpVisit.planned_on``), for the calendar
+    exported to a phone; ``since`` leaves out those planned before that day.
+    """
+    statement = (
+        select(FollowUpVisit.id, FollowUpVisit.planned_on, FollowUpVisit.kind, Contract.id,
+               Participant.id, Participant.first_name, Participant.last_name, Employer.name)
+        .join(Contract, Contract.id == FollowUpVisit.contract_id)
+        .join(Participant, Participant.id == Contract.participant_id)
+        .join(Employer, Employer.id == Contract.employer_id)
+        .where(FollowUpVisit.planned_on.is_not(None), FollowUpVisit.done_on.is_(None),
+               _in_cohort(cohort_id))
+        .order_by(FollowUpVisit.planned_on, Participant.last_name)
+    )
+    if since is not None:
+        statement = statement.where(FollowUpVisit.planned_on >= since)
+    with database.read() as session:
+        rows = session.execute(statement).all()
+    return [
+        AgendaItem(
+            planned_on, "visit_due", _name(first, last),
+            f"Suivi du contrat chez {employer} ({codes.VISIT_KINDS.get(kind, kind).lower()}).",
+            pid, "follow_up_visit", visit_id, contract_id,
+        )
+        for visit_id, planned_on, kind, contract_id, pid, first, last, employer in rows
     ]

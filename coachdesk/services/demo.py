@@ -334,6 +334,7 @@ class _DemoBuilder:
         self.s = session
         self.rng = random.Random(2010)
         self.used_names: set[tuple[str, str]] = set()
+        self.tutor_of: dict[str, str] = {}
 
     # People ---------------------------------------------------------------------------------
     def _new_name(self) -> tuple[str, str, bool]:
@@ -613,7 +614,7 @@ class _DemoBuilder:
                 reached_via=("prospection_directe", "relais_opco", "relais_pole_emploi")[index % 3],
             )
             first, last, _ = self._new_name()
-            rec.add_employer_contact(
+            self.tutor_of[employer] = rec.add_employer_contact(
                 self.s,
                 employer,
                 last,
@@ -755,6 +756,7 @@ class _DemoBuilder:
                 end_date=CONTRACT_END,
                 signed_on=start - timedelta(days=rng.randint(2, 6)),
                 offer_id=offer_id,
+                tutor_id=self.tutor_of[employer],
                 weekly_hours=35,
                 training_hours=400,
                 job_title=title,
@@ -780,6 +782,7 @@ class _DemoBuilder:
                 start,
                 end_date=CONTRACT_END,
                 signed_on=date(2010, 6, 1),
+                tutor_id=self.tutor_of[employers[-1 - index]],
                 weekly_hours=35,
                 training_hours=400,
                 job_title="Assistant·e de gestion de PME",

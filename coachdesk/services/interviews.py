@@ -155,6 +155,44 @@ def save_template(
         return _save_template(session, template_id, name, clean, is_default=is_default)
 
 
+def set_default_template(db: Database, template_id: str) -> None:
+    """Make this template the one new interviews copy (the previous default stops being it)."""
+    with db.write() as session:
+        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        session.execute(update(ChecklistTemplate).where(ChecklistTemplate.id != template.id)
+                        .values(is_default=False))
+        template.is_default = True
+
+
+def delete_template(db: Database, template_id: str) -> None:
+    """Remove a template; interviews already planned keep their own copy of its items.
+
+    Raises:
+        UserError: it is the default one (another must become the default first).
+    """
+    with db.write() as session:
+        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        if template.is_default:
+            raise UserError(
+                f"« {template.name} » est la liste par défaut : elle ne peut pas être supprimée.",
+                hint="Choisissez d'abord une autre liste par défaut.",
+            )
+        session.execute(delete(ChecklistTemplateItem)
+                        .where(ChecklistTemplateItem.template_id == template.id))
+        session.delete(template)
+
+
+def copy_name(db: Database, name: str) -> str:
+    """A free template name for a copy of ``name``: « Copie de X », « Copie de X (2) »…"""
+    base = f"Copie de {name}"[:190]
+    with db.read() as session:
+        taken = set(session.execute(select(ChecklistTemplate.name)).scalars())
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base} ({number})", number + 1
+    return candidate
+
+
 def list_templates(db: Database) -> list[TemplateRow]:
     with db.read() as session:
         return [

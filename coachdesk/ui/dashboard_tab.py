@@ -1,4 +1,4 @@
-"""The Tableau de bord: the cohort's funnel at a chosen date, drawn and tabulated."""
+"""The Tableau de bord: the week's agenda first, then the cohort's funnel at a chosen date."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
+from coachdesk.ui.agenda_panel import AgendaPanel
 from coachdesk.ui.list_tab import ListTab, make_table_view
 from coachdesk.ui.table_model import Column, RowTableModel, percent
 
@@ -132,16 +135,39 @@ class DashboardTab(ListTab):
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
+        # Beside the chart, under the agenda: the stage names take what the figures leave.
+        funnel_header = self.table.horizontalHeader()
+        funnel_header.setStretchLastSection(False)
+        funnel_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            funnel_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.views.append(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
-        splitter.setSizes([600, 420])
-        self.layout_.addLayout(header)
-        self.layout_.addWidget(splitter, 1)
-        self.layout_.addWidget(self.count_label)
+        splitter.setSizes([640, 560])
+        # The tab opens on the week's agenda (« Cette semaine »), the funnel below it.
+        self.agenda = AgendaPanel(database)
+        # Listed with the tab's views: locking the window empties it like the other lists.
+        self.views.append(self.agenda.view)
+        funnel = QWidget()
+        funnel_layout = QVBoxLayout(funnel)
+        funnel_layout.setContentsMargins(0, 6, 0, 0)
+        funnel_layout.addLayout(header)
+        funnel_layout.addWidget(splitter, 1)
+        funnel_layout.addWidget(self.count_label)
+        sections = QSplitter(Qt.Orientation.Vertical)
+        sections.setObjectName("dashboardSections")
+        sections.addWidget(self.agenda)
+        sections.addWidget(funnel)
+        sections.setSizes([380, 340])
+        self.layout_.addWidget(sections, 1)
         self._chosen_date: date | None = None
         self.as_of.dateChanged.connect(self._date_chosen)
+
+    def set_database(self, database: Database | None) -> None:
+        self.agenda.set_database(database)
+        super().set_database(database)
 
     def open_progress_note(self) -> None:
         from coachdesk.ui.export_dialogs import open_progress_note
@@ -150,6 +176,7 @@ class DashboardTab(ListTab):
 
     def set_cohort(self, cohort_id: str | None) -> None:
         self._chosen_date = None
+        self.agenda.set_cohort(cohort_id)
         super().set_cohort(cohort_id)
 
     def _date_chosen(self, qdate: QDate) -> None:
@@ -169,6 +196,7 @@ class DashboardTab(ListTab):
         )
 
 
+        self.agenda.reload()
         if self.cohort_id is None:
             self.funnel = None
             self.title.setText(self.tr("No cohort yet: import a contact file to start."))

@@ -24,6 +24,7 @@ from coachdesk.models import codes
 from coachdesk.services import employers, matching
 from coachdesk.services.text import digits
 from coachdesk.ui.bilan_dialogs import FormDialog, date_edit, date_of, set_date
+from coachdesk.ui.employer_picker import EmployerPicker
 from coachdesk.ui.list_tab import fit_columns, make_table_view
 from coachdesk.ui.rome_picker import RomePicker
 from coachdesk.ui.table_model import Column, RowTableModel
@@ -288,7 +289,6 @@ class OfferDialog(FormDialog):
         self,
         database: Database,
         cohort_id: str,
-        employer_choices: list[tuple[str, str]],
         *,
         employer_id: str | None = None,
         offer: employers.OfferRow | None = None,
@@ -300,12 +300,9 @@ class OfferDialog(FormDialog):
         self.database = database
         self.cohort_id = cohort_id
         self.offer = offer
-        self.employer = QComboBox()
+        # Searched in SQL as the coach types: the directory may hold 10,000 employers.
+        self.employer = EmployerPicker(database)
         self.employer.setObjectName("offerEmployer")
-        self.employer.setEditable(True)
-        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for choice_id, name in employer_choices:
-            self.employer.addItem(name, choice_id)
         self.title = QLineEdit()
         self.title.setObjectName("offerTitle")
         self.rome = RomePicker()
@@ -335,9 +332,9 @@ class OfferDialog(FormDialog):
             # The description is written once; the offer's list does not carry it back.
             self.form.addRow(self.tr("Description"), self.description)
         if employer_id:
-            _select(self.employer, employer_id)
+            self.employer.set_employer(employer_id)
         if offer is not None:
-            _select(self.employer, offer.employer_id)
+            self.employer.set_employer(offer.employer_id)
             self.title.setText(offer.title)
             self.rome.set_code(offer.rome_code)
             self.rome.search.setText(offer.rome_code)
@@ -349,15 +346,15 @@ class OfferDialog(FormDialog):
             _select(self.source, offer.source)
 
     def save(self) -> None:
-        index = self.employer.findText(self.employer.currentText())
-        if index < 0:
+        employer_id = self.employer.employer_id()
+        if employer_id is None:
             raise UserError("Offre d'emploi : choisissez l'employeur dans la liste.",
                             hint="Créez d'abord l'employeur dans l'annuaire s'il n'y est pas.")
         if not self.rome.code():
             raise UserError("Offre d'emploi : choisissez le métier dans la liste ROME.",
                             hint="Tapez quelques lettres du métier, puis cliquez sur la ligne.")
         fields: dict[str, Any] = {
-            "employer_id": str(self.employer.itemData(index)), "title": self.title.text(),
+            "employer_id": employer_id, "title": self.title.text(),
             "rome_code": self.rome.code(), "city": self.city.text(),
             "received_on": date_of(self.received_on), "start_on": date_of(self.start_on),
             "weekly_hours": self.hours.value() or None,

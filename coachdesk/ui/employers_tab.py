@@ -275,10 +275,14 @@ class EmployersTab(ListTab):
         self.week.setText(iso_week_of(date.today()))
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
         self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
+        self.ics_button.setToolTip(self.tr("The cohort's recruitment interviews and the "
+                                           "follow-up visits planned for its contracts"))
+        self.templates_button = QPushButton(self.tr("Checklist templates…"))
+        self.templates_button.setObjectName("checklistTemplatesButton")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(_boxed(self.tr("Referrals (mises en relation)"), self.referral_view,
                                   _row(self.referral_status_button,
-                                       self.plan_interview_button)))
+                                       self.plan_interview_button, self.templates_button)))
         splitter.addWidget(_boxed(
             self.tr("Recruitment interviews"), self.interview_view,
             _row(self.checklist_button, self.sheet_button, QLabel(self.tr("Week:")), self.week,
@@ -295,6 +299,7 @@ class EmployersTab(ListTab):
         self.sheet_button.clicked.connect(lambda: self.print_sheet())
         self.week_button.clicked.connect(lambda: self.print_week())
         self.ics_button.clicked.connect(lambda: self.export_calendar())
+        self.templates_button.clicked.connect(self.edit_templates)
         return page
 
     # Loading ----------------------------------------------------------------------------------
@@ -486,7 +491,6 @@ class EmployersTab(ListTab):
         self._open(ProspectingDialog(self.database, employer.id, parent=self))
 
     def edit_offer(self, *, new: bool) -> None:
-        from coachdesk.services.employers import list_employers
         from coachdesk.ui.employer_dialogs import OfferDialog
 
         if self.database is None or self.cohort_id is None:
@@ -495,8 +499,7 @@ class EmployersTab(ListTab):
         if not new and offer is None:
             return
         employer = self.selected_employer()
-        choices = [(row.id, row.name) for row in list_employers(self.database)]
-        self._open(OfferDialog(self.database, self.cohort_id, choices,
+        self._open(OfferDialog(self.database, self.cohort_id,
                                employer_id=employer.id if employer else None, offer=offer,
                                parent=self))
 
@@ -530,6 +533,15 @@ class EmployersTab(ListTab):
         if self.database is None or referral is None:
             return
         self._open(InterviewDialog(self.database, referral, self))
+
+    def edit_templates(self) -> None:
+        """The preparation checklist templates: new interviews copy the default one."""
+        from coachdesk.ui.checklist_editor import ChecklistEditor
+
+        if self.database is None:
+            return
+        self.dialog = ChecklistEditor(self.database, self)
+        self.dialog.open()
 
     def open_checklist(self) -> None:
         from coachdesk.ui.interview_dialogs import ChecklistDialog
@@ -612,36 +624,42 @@ class EmployersTab(ListTab):
         return path
 
     def export_calendar(self, path: Path | None = None) -> Path | None:
-        """The recruitment interviews listed (the cohort's) as an .ics file for a phone."""
+        """The cohort's recruitment interviews listed and the follow-up visits planned for its
+        contracts, as one .ics file for a phone."""
         from coachdesk.exports.ics_interviews import write_interviews_ics
+        from coachdesk.services.agenda import planned_visits
         from coachdesk.services.interviews import interview_sheets
 
+        if self.database is None or self.cohort_id is None:
+            return None
         rows = self.interview_model.rows()
-        if self.database is None:
-            return None
-        if not rows:
+        visits = planned_visits(self.database, cohort_id=self.cohort_id)
+        if not rows and not visits:
             messages.info(self, self.tr("Calendar"),
-                          self.tr("No recruitment interview to export for this cohort."))
+                          self.tr("No recruitment interview and no follow-up visit planned to "
+                                  "export for this cohort."))
             return None
-        wanted = {row.id for row in rows}
-        first = min(row.starts_at for row in rows).date()
-        last = max(row.starts_at for row in rows).date() + timedelta(days=1)
-        sheets = [s for s in interview_sheets(self.database, first, last)
-                  if s.interview_id in wanted]
+        sheets = []
+        if rows:
+            wanted = {row.id for row in rows}
+            first = min(row.starts_at for row in rows).date()
+            last = max(row.starts_at for row in rows).date() + timedelta(days=1)
+            sheets = [s for s in interview_sheets(self.database, first, last)
+                      if s.interview_id in wanted]
         if path is None:
-            path = self._ask_path(self.tr("Export the interviews to a calendar"),
-                                  "Entretiens de recrutement.ics",
+            path = self._ask_path(self.tr("Export the interviews and visits to a calendar"),
+                                  "Entretiens et visites.ics",
                                   self.tr("Calendar files (*.ics)"))
             if path is None:
                 return None
         try:
-            write_interviews_ics(path, sheets)
+            write_interviews_ics(path, sheets, visits=visits)
         except OSError as error:
             messages.warn(self, "CoachDesk", self.tr("Could not write %1: %2")
                           .replace("%1", str(path)).replace("%2", error.strerror or ""))
             return None
         messages.info(self, self.tr("Calendar"),
-                      self.tr("%n interview(s) written to %1.", "", len(sheets))
+                      self.tr("%n interview(s)", "", len(sheets)) + " "
+                      + self.tr("and %n follow-up visit(s) written to %1.", "", len(visits))
                       .replace("%1", str(path)))
         return path
-

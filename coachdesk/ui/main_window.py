@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from coachdesk.db import Database
+    from coachdesk.services.agenda import AgendaItem
     from coachdesk.ui.bilan_tab import BilanTab
     from coachdesk.ui.cohort_tab import CohortTab
     from coachdesk.ui.contracts_tab import ContractsTab
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
             TabSlot(_bilan_tab),
             TabSlot(_employers_tab),
             TabSlot(_contracts_tab),
-            TabSlot(_dashboard_tab),
+            TabSlot(self._make_dashboard_tab),
         ]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -179,7 +180,6 @@ class MainWindow(QMainWindow):
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
         self.first_painted.connect(self.finish_setup)
-        self.first_painted.connect(self._build_current_tab)
         self._restore_geometry()
 
     def _build_security(self) -> None:
@@ -202,6 +202,12 @@ class MainWindow(QMainWindow):
         self.auto_backup.finished.connect(self._backup_finished)
 
     # The tabs, built on first use ------------------------------------------------------------
+    def _make_dashboard_tab(self) -> ListTab:
+        tab = _dashboard_tab()
+        # Each item of the week's agenda opens its record.
+        tab.agenda.open_record.connect(self.open_agenda_item)  # type: ignore[attr-defined]
+        return tab
+
     @property
     def cohort_tab(self) -> CohortTab:
         return self.tab_list[0].tab()  # type: ignore[return-value]
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
         """What waits for the first paint; done at once when data arrives before it."""
         self._build_security()
         self._build_shortcuts()
+        self._build_current_tab()
 
     def _build_export_menu(self) -> None:
         # Dialog classes named, not imported: nothing of the exports loads before first use.
@@ -401,6 +408,25 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if isinstance(current, TabSlot):
             current.tab().create_new()
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Show the record behind an item of the week's agenda: a contract or an enrolment in
+        the Suivi des contrats tab (selected), an interview in the Employeurs tab, a reminder
+        or a follow-up in the person's file."""
+        if item.record_table in ("contract", "enrolment"):
+            self.show_tab(3)
+            contracts = self.contracts_tab
+            if item.contract_id is not None:
+                contracts.select_contract(item.contract_id)
+            elif item.participant_id is not None:
+                contracts.select_participant(item.participant_id)
+            return
+        if item.record_table == "recruitment_interview":
+            self.show_tab(2)
+            return
+        self.show_tab(0)
+        if item.participant_id is not None:
+            self.cohort_tab.open_file(item.participant_id)
 
     def open_export(self, dialog_name: str) -> QDialog | None:
         """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""

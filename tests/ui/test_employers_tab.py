@@ -7,13 +7,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select as sql_select
 
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
+from coachdesk.models import Contract, FollowUpVisit, Participant
 from coachdesk.services import employers, interviews, matching
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.ui import messages
@@ -178,7 +181,7 @@ def test_new_offer_with_its_rome_job(tab: EmployersTab, qtbot: QtBot, database: 
     tab.pages.setCurrentIndex(1)
     click(qtbot, tab.new_offer_button)
     dialog = tab.dialog
-    assert dialog.employer.currentText() == "Transports Lirou"
+    assert dialog.employer.current_name() == "Transports Lirou"
     qtbot.keyClicks(dialog.title, "Assistant exploitation")
     qtbot.keyClicks(dialog.rome.search, "agent administratif")
     qtbot.waitUntil(lambda: dialog.rome.model.rowCount() >= 1)
@@ -323,9 +326,27 @@ def test_matching_referral_interview_checklist_and_documents(
     assert not (tmp_path / "vide.pdf").exists()
     assert "Aucun entretien de recrutement la semaine 2010-W02" in messages.last_messages[-1].text
 
-    # The calendar of the cohort's interviews.
+    # The calendar of the cohort's interviews and of the follow-up visits planned for its
+    # contracts, read back.
     ics = tab.export_calendar(tmp_path / "entretiens.ics")
     assert ics is not None
     content = ics.read_text(encoding="utf-8")
-    assert content.count("BEGIN:VEVENT") == tab.interview_model.rowCount()
     assert "DTSTART;TZID=Europe/Paris:20100614T100000" in content
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    timed = [e for e in events if isinstance(e.decoded("dtstart"), datetime)]
+    all_day = [e for e in events if not isinstance(e.decoded("dtstart"), datetime)]
+    assert len(timed) == tab.interview_model.rowCount()
+    with database.read() as session:
+        planned = session.execute(
+            sql_select(FollowUpVisit.planned_on, Participant.first_name, Participant.last_name)
+            .join(Contract, Contract.id == FollowUpVisit.contract_id)
+            .join(Participant, Participant.id == Contract.participant_id)
+            .where(FollowUpVisit.planned_on.is_not(None), FollowUpVisit.done_on.is_(None),
+                   Participant.cohort_id == cohort_id)
+        ).all()
+    assert planned  # the demo plans visits after the last one done
+    assert sorted((e.decoded("dtstart"), str(e["summary"])) for e in all_day) == sorted(
+        (day, f"Visite à faire — {first} {last}") for day, first, last in planned)
+    assert all("Suivi du contrat chez" in str(e["description"]) for e in all_day)
+    assert messages.last_messages[-1].text.startswith(
+        f"{len(timed)} entretiens et {len(planned)} visites de suivi écrits dans")

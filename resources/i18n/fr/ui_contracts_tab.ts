@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Trial period ends</source>
-        <translation>Fin de période d&apos;essai</translation>
+        <translation>Fin d&apos;essai</translation>
     </message>
     <message>
         <source>Status</source>
@@ -43,9 +43,73 @@
         <source>Next visit</source>
         <translation>Prochaine visite</translation>
     </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Date limite</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Jours restants</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
 </context>
 <context>
     <name>ContractsTab</name>
+    <message>
+        <source>Visit overdue by %1 day(s)</source>
+        <translation>Visite en retard de %1 jour(s)</translation>
+    </message>
+    <message>
+        <source>During the trial period</source>
+        <translation>Pendant la période d&apos;essai</translation>
+    </message>
+    <message>
+        <source>After the trial period</source>
+        <translation>Après la période d&apos;essai</translation>
+    </message>
+    <message>
+        <source>New contract…</source>
+        <translation>Nouveau contrat…</translation>
+    </message>
+    <message>
+        <source>Record a signed contract (Ctrl+N)</source>
+        <translation>Enregistrer un contrat signé (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Visit report…</source>
+        <translation>Compte rendu de visite…</translation>
+    </message>
+    <message>
+        <source>Rupture…</source>
+        <translation>Rupture…</translation>
+    </message>
+    <message>
+        <source>Solution…</source>
+        <translation>Solution…</translation>
+    </message>
+    <message>
+        <source>After a rupture or a lapsed enrolment: back to matching, or a solution</source>
+        <translation>Après une rupture ou une inscription caduque : retour à la mise en relation, ou une solution</translation>
+    </message>
+    <message>
+        <source>Print the last visit (PDF)…</source>
+        <translation>Imprimer la dernière visite (PDF)…</translation>
+    </message>
+    <message>
+        <source>Situation on</source>
+        <translation>Situation au</translation>
+    </message>
     <message numerus="yes">
         <source>%n contract(s)</source>
         <translation>
@@ -59,6 +123,88 @@
             <numerusform>%n rompu</numerusform>
             <numerusform>%n rompus</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) overdue</source>
+        <translation>
+            <numerusform>%n visite en retard</numerusform>
+            <numerusform>%n visites en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with warnings</source>
+        <translation>
+            <numerusform>%n avec alerte</numerusform>
+            <numerusform>%n avec alertes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrolments without a contract: %1 provisional, %2 lapsed without a solution</source>
+        <translation>Inscriptions sans contrat : %1 provisoire(s), %2 caduque(s) sans solution</translation>
+    </message>
+    <message>
+        <source>Contract follow-up</source>
+        <translation>Suivi des contrats</translation>
+    </message>
+    <message>
+        <source>Select a contract in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un contrat dans la liste.</translation>
+    </message>
+    <message>
+        <source>This contract is already broken.</source>
+        <translation>Ce contrat est déjà rompu.</translation>
+    </message>
+    <message>
+        <source>during the trial period</source>
+        <translation>pendant la période d&apos;essai</translation>
+    </message>
+    <message>
+        <source>after the trial period</source>
+        <translation>après la période d&apos;essai</translation>
+    </message>
+    <message>
+        <source>Rupture recorded</source>
+        <translation>Rupture enregistrée</translation>
+    </message>
+    <message>
+        <source>Rupture recorded %1.</source>
+        <translation>Rupture enregistrée %1.</translation>
+    </message>
+    <message>
+        <source>To notify:</source>
+        <translation>À notifier :</translation>
+    </message>
+    <message>
+        <source>The contract is broken: does %1 go back to matching, or have a solution?</source>
+        <translation>Le contrat est rompu : %1 revient-il·elle à la mise en relation, ou a-t-il·elle une solution ?</translation>
+    </message>
+    <message>
+        <source>Record where %1 goes next.</source>
+        <translation>Enregistrez la suite pour %1.</translation>
+    </message>
+    <message>
+        <source>Select a contract or an enrolment in the lists first.</source>
+        <translation>Sélectionnez d&apos;abord un contrat ou une inscription dans les listes.</translation>
+    </message>
+    <message>
+        <source>Save the visit report</source>
+        <translation>Enregistrer le compte rendu de visite</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Compte rendu de visite</translation>
+    </message>
+    <message>
+        <source>Visit report saved: %1</source>
+        <translation>Compte rendu enregistré : %1</translation>
+    </message>
+    <message>
+        <source>No visit done yet for this contract.</source>
+        <translation>Aucune visite faite pour ce contrat.</translation>
     </message>
 </context>
 </TS>

@@ -251,6 +251,14 @@
         <translation>Exporter vers un agenda (.ics)…</translation>
     </message>
     <message>
+        <source>The cohort&apos;s recruitment interviews and the follow-up visits planned for its contracts</source>
+        <translation>Les entretiens de recrutement de la promotion et les visites de suivi prévues pour ses contrats</translation>
+    </message>
+    <message>
+        <source>Checklist templates…</source>
+        <translation>Listes de préparation…</translation>
+    </message>
+    <message>
         <source>Referrals (mises en relation)</source>
         <translation>Mises en relation</translation>
     </message>
@@ -328,23 +336,30 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <source>No recruitment interview to export for this cohort.</source>
-        <translation>Aucun entretien de recrutement à exporter pour cette promotion.</translation>
+        <source>No recruitment interview and no follow-up visit planned to export for this cohort.</source>
+        <translation>Aucun entretien de recrutement ni aucune visite de suivi prévue à exporter pour cette promotion.</translation>
     </message>
     <message>
-        <source>Export the interviews to a calendar</source>
-        <translation>Exporter les entretiens vers un agenda</translation>
+        <source>Export the interviews and visits to a calendar</source>
+        <translation>Exporter les entretiens et les visites vers un agenda</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n entretien</numerusform>
+            <numerusform>%n entretiens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n follow-up visit(s) written to %1.</source>
+        <translation>
+            <numerusform>et %n visite de suivi écrits dans %1.</numerusform>
+            <numerusform>et %n visites de suivi écrits dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers agenda (*.ics)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n interview(s) written to %1.</source>
-        <translation>
-            <numerusform>%n entretien écrit dans %1.</numerusform>
-            <numerusform>%n entretiens écrits dans %1.</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

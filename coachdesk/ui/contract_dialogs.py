@@ -1,0 +1,767 @@
+"""Dialogs of the Suivi des contrats tab: a contract, a visit, a rupture, an outcome.
+
+Each dialog reads what it offers through ``services.contract_board``, saves through one
+service call (one transaction), shows a ``UserError`` as a French message and stays open so
+nothing typed is lost. The contract's legal checks are shown live and never block the entry.
+Dialogs open with ``open()`` (window-modal, not blocking), so tests drive them like a coach.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import UserError
+from coachdesk.models import codes
+from coachdesk.ui import messages
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.contract_board import ContractContext, TutorChoice
+    from coachdesk.services.contract_rules import RuleWarning
+    from coachdesk.services.smic import SmicTable
+
+WARNING_COLOUR = "#9a5b00"
+ALERT_COLOUR = "#b3261e"
+OK_COLOUR = "#2e7d32"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    value = qdate.toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def date_edit(day: date, name: str = "") -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    if name:
+        edit.setObjectName(name)
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date the coach may leave empty: a tick box that enables a date field."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, day: date, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.check = QCheckBox(label)
+        self.check.setObjectName(name + "Set")
+        self.edit = date_edit(day, name + "Date")
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+        self.check.setChecked(day is not None)
+
+
+def parse_euros(text: str) -> Decimal | None:
+    """``"1 343,77 €"`` or ``"1343.77"`` → ``Decimal("1343.77")``; empty → None.
+
+    Raises ValueError on text that is not an amount."""
+    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(text)
+    return amount.quantize(Decimal("0.01"))
+
+
+def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
+    """The warnings as a short list: each French sentence, its rule in smaller grey text."""
+    if not warnings:
+        return f"<p style='color:{OK_COLOUR}'>✔ {empty}</p>"
+    items = "".join(
+        f"<li style='margin-bottom:6px'><span style='color:{WARNING_COLOUR}'>"
+        f"{warning.message_fr}</span><br><small style='color:#555'>{warning.rule_fr}</small></li>"
+        for warning in warnings
+    )
+    return f"<ul style='margin-left:-20px'>{items}</ul>"
+
+
+def _show_error(parent: QWidget, error: UserError) -> None:
+    messages.user_error(parent, error)
+
+
+class _Dialog(QDialog):
+    """Common frame: a title line, the form, Save/Cancel; saves through ``save()``."""
+
+    saved = Signal(str)
+
+    def __init__(self, database: Database, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.layout_ = QVBoxLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("dialogButtons")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.saved_id: str | None = None
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.buttons)
+
+    def _save_clicked(self) -> None:
+        try:
+            self.saved_id = self.save()
+        except UserError as error:
+            _show_error(self, error)
+            return
+        self.saved.emit(self.saved_id or "")
+        self.accept()
+
+    def save(self) -> str:
+        raise NotImplementedError
+
+
+# --- contract -----------------------------------------------------------------------------------
+
+
+class ContractDialog(_Dialog):
+    """Record a contrat de professionnalisation: the CERFA EJ20 fields, checks shown live."""
+
+    def __init__(
+        self,
+        database: Database,
+        cohort_id: str,
+        smic: SmicTable,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, "", parent)
+        self.setWindowTitle(self.tr("New work-study contract"))
+        self.setObjectName("contractDialog")
+        self.smic = smic
+        self.today = today
+        from coachdesk.services.contract_board import (
+            contract_candidates,
+            employer_choices,
+        )
+
+        with database.read() as session:
+            people = contract_candidates(session, cohort_id)
+            self.employers = employer_choices(session)
+        self.tutors: list[TutorChoice] = []
+
+        self.participant = QComboBox()
+        self.participant.setObjectName("participant")
+        for person in people:
+            self.participant.addItem(person.label, person.id)
+        self.employer = QComboBox()
+        self.employer.setObjectName("employer")
+        self.employer.setEditable(True)
+        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.employer.addItem(self.tr("— choose an employer —"), None)
+        for employer in self.employers:
+            self.employer.addItem(employer.label, employer.id)
+        self.workplace_siret = QLineEdit()
+        self.workplace_siret.setObjectName("workplaceSiret")
+        self.workplace_siret.setPlaceholderText(self.tr("14 digits, if not the head office"))
+        self.tutor = QComboBox()
+        self.tutor.setObjectName("tutor")
+
+        self.contract_type = QComboBox()
+        self.contract_type.setObjectName("contractType")
+        for code, label in codes.CONTRACT_TYPES.items():
+            self.contract_type.addItem(label, code)
+        start = today
+        self.signed_on = OptionalDate(self.tr("signed on"), today, "signedOn")
+        self.signed_on.set_value(today)
+        self.start = date_edit(start, "startDate")
+        self.end = OptionalDate(self.tr("ends on"), start + timedelta(days=364), "endDate")
+        self.end.set_value(start + timedelta(days=364))
+        self.trial_override = OptionalDate(
+            self.tr("as written in the contract"), start + timedelta(days=30), "trialOverride"
+        )
+        self.weekly_hours = QDoubleSpinBox()
+        self.weekly_hours.setObjectName("weeklyHours")
+        self.weekly_hours.setRange(1, 48)
+        self.weekly_hours.setDecimals(1)
+        self.weekly_hours.setValue(35)
+        self.weekly_hours.setSuffix(" h")
+        self.training_hours = QSpinBox()
+        self.training_hours.setObjectName("trainingHours")
+        self.training_hours.setRange(0, 3000)
+        self.training_hours.setValue(400)
+        self.training_hours.setSuffix(" h")
+        self.job_title = QLineEdit()
+        self.job_title.setObjectName("jobTitle")
+        self.rome_code = QLineEdit()
+        self.rome_code.setObjectName("romeCode")
+        self.rome_code.setMaxLength(5)
+        self.rome_code.setPlaceholderText("M1607")
+        self.qualification = QLineEdit()
+        self.qualification.setObjectName("qualification")
+        self.pay = QLineEdit()
+        self.pay.setObjectName("grossPay")
+        self.pay.setPlaceholderText(self.tr("gross per month, e.g. 1 075,02"))
+        self.opco = QLineEdit()
+        self.opco.setObjectName("opco")
+        self.sent_to_opco = OptionalDate(self.tr("sent on"), today, "sentToOpco")
+        self.opco_decision = QComboBox()
+        self.opco_decision.setObjectName("opcoDecision")
+        self.opco_decision.addItem(self.tr("— not known yet —"), None)
+        for code, label in codes.OPCO_DECISIONS.items():
+            self.opco_decision.addItem(label, code)
+        self.opco_decision_on = OptionalDate(self.tr("on"), today, "opcoDecisionOn")
+
+        parties = QFormLayout()
+        parties.addRow(self.tr("Participant"), self.participant)
+        parties.addRow(self.tr("Employer"), self.employer)
+        parties.addRow(self.tr("Workplace SIRET"), self.workplace_siret)
+        parties.addRow(self.tr("Tutor"), self.tutor)
+        terms = QFormLayout()
+        terms.addRow(self.tr("Contract"), self.contract_type)
+        terms.addRow(self.tr("Signature"), self.signed_on)
+        terms.addRow(self.tr("Start"), self.start)
+        terms.addRow(self.tr("End"), self.end)
+        terms.addRow(self.tr("Trial period"), self.trial_override)
+        terms.addRow(self.tr("Weekly hours"), self.weekly_hours)
+        terms.addRow(self.tr("Training hours"), self.training_hours)
+        terms.addRow(self.tr("Job title"), self.job_title)
+        terms.addRow(self.tr("ROME code"), self.rome_code)
+        terms.addRow(self.tr("Qualification"), self.qualification)
+        terms.addRow(self.tr("Gross monthly pay (€)"), self.pay)
+        opco = QFormLayout()
+        opco.addRow(self.tr("OPCO"), self.opco)
+        opco.addRow(self.tr("Sent to the OPCO"), self.sent_to_opco)
+        opco.addRow(self.tr("OPCO decision"), self.opco_decision)
+        opco.addRow(self.tr("Decision date"), self.opco_decision_on)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        for title, layout in (
+            (self.tr("Employer and tutor"), parties),
+            (self.tr("Contract (CERFA EJ20)"), terms),
+            (self.tr("OPCO"), opco),
+        ):
+            box = QGroupBox(title)
+            box.setLayout(layout)
+            form_layout.addWidget(box)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        scroll.setMinimumWidth(470)
+
+        self.trial_label = QLabel()
+        self.trial_label.setObjectName("trialPeriodLabel")
+        self.trial_label.setWordWrap(True)
+        self.cost_label = QLabel()
+        self.cost_label.setObjectName("employerCostLabel")
+        self.cost_label.setWordWrap(True)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("contractWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        checks = QVBoxLayout()
+        heading = QLabel(self.tr("Checks (never blocking)"))
+        heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(heading)
+        checks.addWidget(self.trial_label)
+        cost_heading = QLabel(self.tr("What the contract costs the employer"))
+        cost_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(cost_heading)
+        checks.addWidget(self.cost_label)
+        warnings_heading = QLabel(self.tr("Warnings"))
+        warnings_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(warnings_heading)
+        checks.addWidget(self.warnings_label, 1)
+        checks_widget = QWidget()
+        checks_widget.setLayout(checks)
+        checks_widget.setMinimumWidth(380)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 3)
+        body.addWidget(checks_widget, 2)
+        self.layout_.addLayout(body, 1)
+        self.finish_layout()
+        self.resize(980, 700)
+
+        self.employer.currentIndexChanged.connect(self._employer_changed)
+        for signal in (
+            self.participant.currentIndexChanged, self.tutor.currentIndexChanged,
+            self.contract_type.currentIndexChanged, self.start.dateChanged,
+            self.end.changed, self.trial_override.changed, self.weekly_hours.valueChanged,
+            self.training_hours.valueChanged, self.pay.textChanged, self.sent_to_opco.changed,
+            self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
+        ):
+            signal.connect(self.refresh_checks)
+        self._employer_changed()
+
+    # Reading the form -----------------------------------------------------------------------
+    def _employer_changed(self) -> None:
+        from coachdesk.services.contract_board import tutor_choices
+
+        employer_id = self.employer.currentData()
+        self.tutors = []
+        if employer_id:
+            with self.database.read() as session:
+                self.tutors = tutor_choices(session, employer_id)
+            chosen = next(e for e in self.employers if e.id == employer_id)
+            if chosen.opco and not self.opco.text():
+                self.opco.setText(chosen.opco)
+        self.tutor.blockSignals(True)
+        self.tutor.clear()
+        self.tutor.addItem(self.tr("— no tutor named yet —"), None)
+        for tutor in self.tutors:
+            self.tutor.addItem(tutor.label, tutor.id)
+        if self.tutors:
+            self.tutor.setCurrentIndex(1)
+        self.tutor.blockSignals(False)
+        self.refresh_checks()
+
+    def pay_amount(self) -> Decimal | None:
+        try:
+            return parse_euros(self.pay.text())
+        except ValueError:
+            return None
+
+    def terms(self) -> Any:
+        from coachdesk.services.contract_rules import ContractTerms
+
+        return ContractTerms(
+            contract_type=self.contract_type.currentData(),
+            start_date=from_qdate(self.start.date()),
+            end_date=self.end.value(),
+            trial_period_end_override=self.trial_override.value(),
+            weekly_hours=Decimal(str(self.weekly_hours.value())),
+            training_hours=self.training_hours.value(),
+            gross_monthly_pay=self.pay_amount(),
+            sent_to_opco_on=self.sent_to_opco.value(),
+            opco_decision=self.opco_decision.currentData(),
+            opco_decision_on=self.opco_decision_on.value(),
+        )
+
+    def refresh_checks(self) -> None:
+        """Recompute the trial period, the cost and every warning from what is typed."""
+        from coachdesk.services.contract_board import trainee_of, tutor_facts
+        from coachdesk.services.contract_rules import (
+            check_contract,
+            employer_monthly_cost,
+            fr_date,
+            legal_trial_period_end,
+            trial_period_end,
+        )
+
+        terms = self.terms()
+        legal = legal_trial_period_end(terms)
+        applied = trial_period_end(terms)
+        text = self.tr("Trial period ends on %1 (legal computation).").replace(
+            "%1", fr_date(legal)
+        )
+        if applied != legal:
+            text = self.tr("Trial period ends on %1 (as written in the contract; legal: %2).")
+            text = text.replace("%1", fr_date(applied)).replace("%2", fr_date(legal))
+        self.trial_label.setText(text)
+        pay_problem = bool(self.pay.text().strip()) and self.pay_amount() is None
+        self.pay.setStyleSheet(f"border: 1px solid {ALERT_COLOUR}" if pay_problem else "")
+        cost = employer_monthly_cost(terms)
+        if pay_problem:
+            self.cost_label.setText(self.tr("The pay is not an amount: write e.g. 1 075,02."))
+        elif cost is None:
+            self.cost_label.setText(self.tr("Type the gross monthly pay to see the cost."))
+        else:
+            self.cost_label.setText(cost.message_fr)
+        participant_id = self.participant.currentData()
+        tutor_id = self.tutor.currentData()
+        with self.database.read() as session:
+            trainee = trainee_of(session, participant_id) if participant_id else None
+            tutor = None
+            if tutor_id:
+                choice = next(t for t in self.tutors if t.id == tutor_id)
+                tutor = tutor_facts(session, choice, terms.start_date, terms.end_date)
+        from coachdesk.services.contract_rules import Trainee
+
+        self.warnings = check_contract(
+            terms, trainee or Trainee(None), tutor, self.smic, self.today
+        )
+        self.warnings_label.setText(
+            warnings_html(self.warnings, self.tr("No rule seems broken."))
+        )
+
+    def save(self) -> str:
+        from coachdesk.services.contract_board import euros_to_cents
+        from coachdesk.services.enrolment import save_contract
+
+        participant_id = self.participant.currentData()
+        employer_id = self.employer.currentData()
+        if not participant_id:
+            raise UserError(self.tr("Choose the participant who signs the contract."))
+        if not employer_id:
+            raise UserError(self.tr("Choose the employer: add it in the Employers tab first "
+                                    "if it is not in the list."))
+        if self.pay.text().strip() and self.pay_amount() is None:
+            raise UserError(
+                self.tr("Field « Gross monthly pay »: « %1 » is not an amount in euros.")
+                .replace("%1", self.pay.text()),
+                hint=self.tr("Write e.g. 1 075,02 or leave it empty."),
+            )
+        siret = re.sub(r"\s", "", self.workplace_siret.text()) or None
+        if siret is not None and (len(siret) != 14 or not siret.isdigit()):
+            raise UserError(
+                self.tr("Field « Workplace SIRET »: « %1 » does not have 14 digits.")
+                .replace("%1", self.workplace_siret.text()),
+                hint=self.tr("Copy it from the employer's papers, or leave it empty."),
+            )
+        terms = self.terms()
+        return save_contract(
+            self.database,
+            participant_id,
+            employer_id,
+            terms.start_date,
+            end_date=terms.end_date,
+            contract_type=terms.contract_type,
+            signed_on=self.signed_on.value(),
+            tutor_id=self.tutor.currentData(),
+            workplace_siret=siret,
+            weekly_hours=float(self.weekly_hours.value()),
+            training_hours=self.training_hours.value(),
+            job_title=self.job_title.text().strip(),
+            rome_code=self.rome_code.text().strip().upper(),
+            qualification=self.qualification.text().strip(),
+            gross_monthly_pay_cents=euros_to_cents(terms.gross_monthly_pay),
+            opco=self.opco.text().strip(),
+            sent_to_opco_on=terms.sent_to_opco_on,
+            opco_decision=terms.opco_decision,
+            opco_decision_on=terms.opco_decision_on,
+            trial_period_end_override=terms.trial_period_end_override,
+        )
+
+
+# --- visit --------------------------------------------------------------------------------------
+
+# The scale of the visit report (1 = très difficile … 4 = très bien), translated when shown.
+RATINGS = {
+    1: QT_TRANSLATE_NOOP("VisitDialog", "Very difficult"),
+    2: QT_TRANSLATE_NOOP("VisitDialog", "Difficult"),
+    3: QT_TRANSLATE_NOOP("VisitDialog", "Good"),
+    4: QT_TRANSLATE_NOOP("VisitDialog", "Very good"),
+}
+
+
+class VisitDialog(_Dialog):
+    """A quick visit report, made for a laptop in a company."""
+
+    def __init__(
+        self, database: Database, context: ContractContext, today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, "", parent)
+        self.setWindowTitle(self.tr("Visit report"))
+        self.setObjectName("visitDialog")
+        self.context = context
+        heading = QLabel(
+            f"<b>{context.participant}</b> — {context.employer}"
+        )
+        heading.setObjectName("visitHeading")
+        self.layout_.addWidget(heading)
+
+        self.done_on = date_edit(today, "visitDate")
+        self.planned_only = QCheckBox(self.tr("not done yet: plan it on this date"))
+        self.planned_only.setObjectName("plannedOnly")
+        self.kind_visit = QRadioButton(codes.VISIT_KINDS["visite"])
+        self.kind_visit.setObjectName("kindVisit")
+        self.kind_call = QRadioButton(codes.VISIT_KINDS["appel"])
+        self.kind_call.setObjectName("kindCall")
+        self.kind_visit.setChecked(True)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.kind_visit)
+        kinds.addWidget(self.kind_call)
+        kinds.addStretch(1)
+        self.author = QLineEdit()
+        self.author.setObjectName("author")
+        self.met_people = QLineEdit()
+        self.met_people.setObjectName("metPeople")
+        self.met_people.setPlaceholderText(self.tr("e.g. the tutor and the young person"))
+        self.rating_group = QButtonGroup(self)
+        ratings = QHBoxLayout()
+        for value, label in RATINGS.items():
+            button = QRadioButton(self.tr(label))
+            button.setObjectName(f"rating{value}")
+            self.rating_group.addButton(button, value)
+            ratings.addWidget(button)
+        ratings.addStretch(1)
+        categories = QGridLayout()
+        self.category_boxes: dict[str, QCheckBox] = {}
+        for index, (code, label) in enumerate(codes.DIFFICULTY_CATEGORIES.items()):
+            box = QCheckBox(label)
+            box.setObjectName(f"difficulty_{code}")
+            self.category_boxes[code] = box
+            categories.addWidget(box, index // 3, index % 3)
+        self.difficulties = QPlainTextEdit()
+        self.difficulties.setObjectName("difficulties")
+        self.difficulties.setPlaceholderText(self.tr("What is hard, in a few words"))
+        self.difficulties.setFixedHeight(64)
+        self.actions = QPlainTextEdit()
+        self.actions.setObjectName("actions")
+        self.actions.setPlaceholderText(self.tr("What was decided, by whom"))
+        self.actions.setFixedHeight(64)
+        self.next_visit = OptionalDate(
+            self.tr("next visit on"), today + timedelta(weeks=context.interval_weeks), "nextVisit"
+        )
+        self.next_visit.set_value(today + timedelta(weeks=context.interval_weeks))
+        self.print_report = QCheckBox(self.tr("Save the printable report (PDF) for the tutor"))
+        self.print_report.setObjectName("printReport")
+
+        form = QFormLayout()
+        when = QHBoxLayout()
+        when.addWidget(self.done_on)
+        when.addWidget(self.planned_only, 1)
+        form.addRow(self.tr("Date"), when)
+        form.addRow(self.tr("Kind"), kinds)
+        form.addRow(self.tr("Coach"), self.author)
+        form.addRow(self.tr("Met"), self.met_people)
+        form.addRow(self.tr("How it is going"), ratings)
+        form.addRow(self.tr("Difficulties"), categories)
+        form.addRow("", self.difficulties)
+        form.addRow(self.tr("Actions decided"), self.actions)
+        form.addRow(self.tr("Next visit"), self.next_visit)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.print_report)
+        self.finish_layout()
+        self.done_on.dateChanged.connect(self._date_changed)
+        self.planned_only.toggled.connect(self._planned_toggled)
+
+    def _date_changed(self, qdate: QDate) -> None:
+        self.next_visit.edit.setDate(qdate.addDays(7 * self.context.interval_weeks))
+
+    def _planned_toggled(self, planned: bool) -> None:
+        for widget in (self.met_people, self.difficulties, self.actions, self.next_visit,
+                       self.print_report, *self.category_boxes.values(),
+                       *self.rating_group.buttons()):
+            widget.setEnabled(not planned)
+
+    def save(self) -> str:
+        from coachdesk.services.visits import save_visit
+
+        day = from_qdate(self.done_on.date())
+        kind = "appel" if self.kind_call.isChecked() else "visite"
+        if self.planned_only.isChecked():
+            return save_visit(self.database, self.context.contract_id, kind=kind,
+                              planned_on=day, author=self.author.text().strip())
+        rating = self.rating_group.checkedId()
+        return save_visit(
+            self.database,
+            self.context.contract_id,
+            kind=kind,
+            done_on=day,
+            author=self.author.text().strip(),
+            met_people=self.met_people.text().strip(),
+            rating=rating if rating > 0 else None,
+            difficulty_categories=[c for c, box in self.category_boxes.items() if box.isChecked()],
+            difficulties=self.difficulties.toPlainText().strip(),
+            actions=self.actions.toPlainText().strip(),
+            next_visit_on=self.next_visit.value(),
+        )
+
+
+# --- rupture ------------------------------------------------------------------------------------
+
+
+class RuptureDialog(_Dialog):
+    """Record a rupture: who, why, whether it fell in the trial period, what to notify."""
+
+    def __init__(
+        self, database: Database, context: ContractContext, today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, "", parent)
+        self.setWindowTitle(self.tr("Contract rupture"))
+        self.setObjectName("ruptureDialog")
+        self.context = context
+        self.notice: Any = None
+        heading = QLabel(f"<b>{context.participant}</b> — {context.employer}")
+        self.layout_.addWidget(heading)
+        self.rupture_on = date_edit(max(today, context.terms.start_date), "ruptureDate")
+        self.by = QComboBox()
+        self.by.setObjectName("ruptureBy")
+        for code, label in codes.RUPTURE_BY.items():
+            self.by.addItem(label, code)
+        self.reason_category = QComboBox()
+        self.reason_category.setObjectName("reasonCategory")
+        for code, label in codes.RUPTURE_REASONS.items():
+            self.reason_category.addItem(label, code)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setFixedHeight(64)
+        self.trial_label = QLabel()
+        self.trial_label.setObjectName("inTrialLabel")
+        self.trial_label.setWordWrap(True)
+        self.reminders_label = QLabel()
+        self.reminders_label.setObjectName("ruptureReminders")
+        self.reminders_label.setWordWrap(True)
+        self.reminders_label.setTextFormat(Qt.TextFormat.RichText)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.rupture_on)
+        form.addRow(self.tr("Ended by"), self.by)
+        form.addRow(self.tr("Reason"), self.reason_category)
+        form.addRow("", self.reason)
+        self.trial_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Trial period"), self.trial_label)
+        form.addRow(self.tr("To notify"), self.reminders_label)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+        self.setMinimumWidth(620)
+        self.rupture_on.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from coachdesk.services.contract_rules import fr_date
+        from coachdesk.services.visits import rupture_notice
+
+        notice = rupture_notice(self.context.terms, from_qdate(self.rupture_on.date()))
+        if notice.in_trial:
+            text = self.tr("During the trial period (it ends on %1).")
+            colour = WARNING_COLOUR
+        else:
+            text = self.tr("After the trial period (it ended on %1).")
+            colour = ALERT_COLOUR
+        self.trial_label.setText(text.replace("%1", fr_date(notice.trial_end)))
+        self.trial_label.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self.reminders_label.setText(
+            "<ul style='margin-left:-20px'>"
+            + "".join(f"<li><b>{fr_date(day)}</b> : {what}</li>" for day, what in notice.reminders)
+            + "</ul>"
+        )
+
+    def save(self) -> str:
+        from coachdesk.services.visits import save_rupture
+
+        self.notice = save_rupture(
+            self.database,
+            self.context.contract_id,
+            from_qdate(self.rupture_on.date()),
+            self.by.currentData(),
+            self.reason_category.currentData(),
+            self.reason.toPlainText().strip(),
+        )
+        return self.context.contract_id
+
+
+# --- outcome ------------------------------------------------------------------------------------
+
+BACK_TO_MATCHING_DAYS = 7
+
+
+class OutcomeDialog(_Dialog):
+    """After a rupture or a lapsed enrolment: back to matching, or a solution (sortie)."""
+
+    def __init__(
+        self, database: Database, participant_id: str, participant: str, today: date,
+        reason: str, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, "", parent)
+        self.setWindowTitle(self.tr("What next for %1").replace("%1", participant))
+        self.setObjectName("outcomeDialog")
+        self.participant_id = participant_id
+        self.participant = participant
+        self.today = today
+        explanation = QLabel(reason)
+        explanation.setWordWrap(True)
+        self.layout_.addWidget(explanation)
+        self.back_to_matching = QRadioButton(
+            self.tr("Back to matching: propose new job offers (a reminder goes in the agenda)")
+        )
+        self.back_to_matching.setObjectName("backToMatching")
+        self.record_solution = QRadioButton(self.tr("Record the solution found"))
+        self.record_solution.setObjectName("recordSolution")
+        self.record_solution.setChecked(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("outcomeKind")
+        for code, label in codes.OUTCOME_KINDS.items():
+            self.kind.addItem(label, code)
+        self.recorded_on = date_edit(today, "outcomeDate")
+        self.expected_on = OptionalDate(self.tr("from"), today, "expectedOn")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("outcomeNotes")
+        self.notes.setFixedHeight(64)
+        self.solution_box = QGroupBox()
+        form = QFormLayout(self.solution_box)
+        form.addRow(self.tr("Solution"), self.kind)
+        form.addRow(self.tr("Date"), self.recorded_on)
+        form.addRow(self.tr("Hire or studies start"), self.expected_on)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.layout_.addWidget(self.back_to_matching)
+        self.layout_.addWidget(self.record_solution)
+        self.layout_.addWidget(self.solution_box)
+        self.finish_layout()
+        self.setMinimumWidth(560)
+        self.record_solution.toggled.connect(self.solution_box.setEnabled)
+
+    def save(self) -> str:
+        from coachdesk.services.contract_board import add_reminder
+        from coachdesk.services.enrolment import save_outcome
+
+        if self.back_to_matching.isChecked():
+            return add_reminder(
+                self.database,
+                self.participant_id,
+                self.today + timedelta(days=BACK_TO_MATCHING_DAYS),
+                f"Proposer une nouvelle mise en relation à {self.participant}.",
+            )
+        return save_outcome(
+            self.database,
+            self.participant_id,
+            self.kind.currentData(),
+            from_qdate(self.recorded_on.date()),
+            expected_on=self.expected_on.value(),
+            notes=self.notes.toPlainText().strip(),
+        )

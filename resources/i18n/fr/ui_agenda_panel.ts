@@ -1,0 +1,91 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>Show the week of this day</source>
+        <translation>Afficher la semaine de ce jour</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics)…</source>
+        <translation>Exporter vers l&apos;agenda (.ics)…</translation>
+    </message>
+    <message>
+        <source>This week — week %1 (%2), from %3 to %4</source>
+        <translation>Cette semaine — semaine %1 (%2), du %3 au %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) this week</source>
+        <translation>
+            <numerusform>%n élément cette semaine</numerusform>
+            <numerusform>%n éléments cette semaine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) overdue</source>
+        <translation>
+            <numerusform>%n visite en retard</numerusform>
+            <numerusform>%n visites en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>double-click a line to open its record.</source>
+        <translation>double-cliquez sur une ligne pour ouvrir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Nothing due this week.</source>
+        <translation>Rien de prévu cette semaine.</translation>
+    </message>
+    <message>
+        <source>Export the agenda</source>
+        <translation>Exporter l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers agenda (*.ics)</translation>
+    </message>
+    <message>
+        <source>Agenda exported</source>
+        <translation>Agenda exporté</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) written to %1.</source>
+        <translation>
+            <numerusform>%n élément écrit dans %1.</numerusform>
+            <numerusform>%n éléments écrits dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,406 @@
+"""The Suivi des contrats tab on the demo cohort, driven as a coach would: record a contract, a
+visit, a rupture and a solution, then check the database and the week's agenda."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from coachdesk.app import install_translators
+from coachdesk.db import Database, open_database
+from coachdesk.models import (
+    Cohort,
+    Contract,
+    Enrolment,
+    FollowUpVisit,
+    Outcome,
+    Reminder,
+)
+from coachdesk.services import recording as rec
+from coachdesk.services.agenda import compute_agenda
+from coachdesk.ui import messages
+from coachdesk.ui.contract_dialogs import parse_euros
+from coachdesk.ui.contracts_tab import ContractsTab
+from coachdesk.ui.main_window import MainWindow
+
+# The offscreen platform says it cannot resize a shown top-level window to its new size hint
+# (the tab and its dialogs are top-level windows here): harmless, not a CoachDesk warning.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def database(demo_path: Path, home: Path):  # type: ignore[no-untyped-def]
+    database = open_database(demo_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app)
+    monkeypatch.setattr(messages, "quiet", True)
+    monkeypatch.setattr(messages, "last_messages", [])
+    with database.read() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+    widget = ContractsTab(database)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 700)
+    widget.show()
+    widget.set_cohort(cohort_id)
+
+    def no_file_dialog(suggested: str) -> None:
+        pytest.fail(f"unexpected file dialog for {suggested}")
+
+    monkeypatch.setattr(widget, "ask_save_path", no_file_dialog)
+    yield widget
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def row_of(tab: ContractsTab, participant: str) -> int:
+    for row in range(tab.model.rowCount()):
+        if tab.model.row_at(row).participant == participant:
+            return row
+    raise AssertionError(f"{participant} not listed")
+
+
+def save(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
+    tab.set_today(date(2011, 2, 1))
+    assert tab.model.rowCount() == 13
+    headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(10)]
+    assert headers[5] == "Fin d'essai" and headers[9] == "Prochaine visite"
+    # The demo's pay follows the 2010 SMIC: from the 1 January 2011 raise, it is below the
+    # minimum, and the contract shows the warning sign and the sentence saying so.
+    first = tab.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "inférieur au minimum à partir du 01/01/2011" in first.data(Qt.ItemDataRole.ToolTipRole)
+    # Urbain Dylan's visit was due on 03/01/2011: 29 days late, in red, said in French.
+    urbain = row_of(tab, "Urbain Dylan")
+    late = tab.model.index(urbain, 9)
+    assert late.data() == "03/01/2011"
+    assert late.data(Qt.ItemDataRole.ToolTipRole) == "Visite en retard de 29 jour(s)"
+    assert late.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    on_time = tab.model.index(row_of(tab, "Auriol Lucie"), 9)
+    assert on_time.data(Qt.ItemDataRole.ForegroundRole) is None
+    text = tab.count_label.text()
+    assert text == "13 contrats — 3 rompus — 9 visites en retard — 12 avec alertes"
+    rupture = tab.model.index(row_of(tab, "WEBER Pauline"), 7)
+    assert rupture.data(Qt.ItemDataRole.ToolTipRole) == "Pendant la période d'essai"
+
+
+def test_record_a_contract_as_a_coach(tab: ContractsTab, database: Database) -> None:
+    # A young person still waiting for a contract one week before the deadline.
+    with database.write() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+        person = rec.add_participant(session, cohort_id, "Zidane", "Inès",
+                                     listed_on=date(2010, 2, 1), birth_date=date(1990, 3, 14))
+        rec.enrol(session, person, date(2010, 5, 26))
+        employer = rec.add_employer(session, "Zénith Bureautique", opco="OPCALIA")
+        rec.add_employer_contact(session, employer, "Roussel", "Claire", role="Gérante",
+                                 is_tutor=True, tutor_experience_years=1)
+    tab.set_today(date(2010, 7, 8))
+    waiting = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
+    ines = next(line for line in waiting if line.participant == "Zidane Inès")
+    assert ines.status_label == "Provisoire" and ines.state.days_left == 7
+    assert "Plus que 7 jour(s) pour signer un contrat" in ines.state.warning.message_fr
+
+    tab.new_button.click()
+    dialog = tab.dialog
+    assert dialog.windowTitle() == "Nouveau contrat de professionnalisation"
+    dialog.participant.setCurrentIndex(dialog.participant.findText("Zidane Inès"))
+    dialog.employer.setCurrentIndex(dialog.employer.findText("Zénith Bureautique"))
+    assert dialog.opco.text() == "OPCALIA"  # from the employer
+    assert dialog.tutor.currentText() == "Claire Roussel (Gérante)"
+    dialog.start.setDate(QDate(2010, 7, 12))
+    dialog.end.set_value(date(2011, 4, 30))
+    dialog.signed_on.set_value(date(2010, 7, 9))
+    dialog.job_title.setText("Assistante de gestion")
+    dialog.rome_code.setText("m1607")
+    dialog.qualification.setText("Certificat professionnel Assistant de gestion de PME")
+    dialog.training_hours.setValue(400)
+    dialog.pay.setText("800,00")
+    # Checks shown live, never blocking: low pay, inexperienced tutor, the trial period.
+    warnings = dialog.warnings_label.text()
+    # 20 years old at the start, 21 on 14/03/2011: 70 % of the SMIC from 01/04/2011.
+    assert "inférieur au minimum à partir du 01/04/2011 : 955,50 €" in warnings
+    assert "Le tuteur a 1 an(s) d'expérience" in warnings
+    assert dialog.trial_label.text() == "Fin de la période d'essai le 11/08/2010 (calcul légal)."
+    assert dialog.cost_label.text().startswith(
+        "Coût estimé pour l'employeur : 904,00 € par mois (salaire brut 800,00 €"
+    )
+    dialog.pay.setText("1 100,00")
+    assert "inférieur au minimum" not in dialog.warnings_label.text()
+    dialog.pay.setText("onze cents")
+    assert "n'est pas un montant" in dialog.cost_label.text()
+    save(dialog)
+    assert messages.last_messages[-1].text.startswith(
+        "Champ « Salaire brut mensuel » : « onze cents » n'est pas un montant en euros."
+    )
+    assert dialog.isVisible()  # nothing typed is lost
+    dialog.pay.setText("1 100,00")
+    save(dialog)
+    assert not dialog.isVisible()
+
+    with database.read() as session:
+        contract = session.scalars(
+            select(Contract).where(Contract.participant_id == person)
+        ).one()
+        enrolment = session.scalars(
+            select(Enrolment).where(Enrolment.participant_id == person)
+        ).one()
+    assert (contract.start_date, contract.end_date, contract.signed_on) == (
+        date(2010, 7, 12), date(2011, 4, 30), date(2010, 7, 9)
+    )
+    assert contract.gross_monthly_pay_cents == 110000
+    assert (contract.rome_code, contract.opco, contract.training_hours) == ("M1607", "OPCALIA", 400)
+    assert contract.tutor_id is not None
+    assert (enrolment.status, enrolment.confirmed_on) == ("confirmee", date(2010, 7, 9))
+    # Listed and selected.
+    assert tab.model.rowCount() == 14
+    assert tab.current_contract().participant == "Zidane Inès"
+    # Signed on 09/07: from that day the enrolment is confirmed and no longer waits.
+    tab.set_today(date(2010, 7, 9))
+    assert all(tab.enrolment_model.row_at(r).participant != "Zidane Inès"
+               for r in range(tab.enrolment_model.rowCount()))
+    # The week's agenda: OPCO deadline and, a month later, the end of the trial period.
+    week = [(i.day, i.kind) for i in compute_agenda(database, date(2010, 7, 12))
+            if i.participant == "Inès Zidane"]
+    assert (date(2010, 7, 17), "opco_deadline") in week
+    trial = [(i.day, i.kind) for i in compute_agenda(database, date(2010, 8, 9))
+             if i.participant == "Inès Zidane"]
+    assert (date(2010, 8, 11), "trial_period_end") in trial
+
+
+def test_record_a_visit_and_print_it_for_the_tutor(
+    tab: ContractsTab, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.set_today(date(2011, 2, 1))
+    row = row_of(tab, "Urbain Dylan")
+    contract_id = tab.model.row_at(row).id
+    tab.view.selectRow(row)
+    target = tmp_path / "visite.pdf"
+    monkeypatch.setattr(tab, "ask_save_path", lambda suggested: target)
+    tab.visit_button.click()
+    dialog = tab.dialog
+    assert dialog.windowTitle() == "Compte rendu de visite"
+    dialog.done_on.setDate(QDate(2011, 2, 1))
+    dialog.kind_call.setChecked(True)
+    dialog.author.setText("Julien Roux")
+    dialog.met_people.setText("Le tuteur, M. Ségur, et Dylan")
+    dialog.rating_group.button(2).setChecked(True)
+    dialog.category_boxes["transport"].setChecked(True)
+    dialog.category_boxes["horaires"].setChecked(True)
+    dialog.difficulties.setPlainText("Trois retards en janvier : le bus de 7 h 10 est supprimé.")
+    dialog.actions.setPlainText("Horaires décalés d'un quart d'heure ; point dans 15 jours.")
+    assert dialog.next_visit.value() == date(2011, 3, 15)  # every 6 weeks by default
+    dialog.next_visit.set_value(date(2011, 2, 15))
+    dialog.print_report.setChecked(True)
+    save(dialog)
+
+    with database.read() as session:
+        visit = session.scalars(
+            select(FollowUpVisit).where(FollowUpVisit.contract_id == contract_id,
+                                        FollowUpVisit.done_on == date(2011, 2, 1))
+        ).one()
+    assert (visit.kind, visit.rating, visit.next_visit_on) == ("appel", 2, date(2011, 2, 15))
+    assert visit.difficulty_categories == "horaires,transport"
+    assert visit.met_people == "Le tuteur, M. Ségur, et Dylan"
+    # The list caught up: last visit today, next one on the date set, no longer late.
+    line = tab.model.row_at(row_of(tab, "Urbain Dylan"))
+    assert (line.last_visit, line.next_visit, line.visit_overdue) == (
+        date(2011, 2, 1), date(2011, 2, 15), False
+    )
+    assert tab.current_contract().id == contract_id
+    # The printed report, read back.
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Compte rendu de visite de suivi" in text
+    assert "Appel — Mardi 1er février 2011" in text
+    assert "Dylan Urbain" in text and "Julien Roux" in text
+    assert "Horaires, assiduité, Transport" in text
+    assert "le bus de 7 h 10 est supprimé" in text
+    assert "Mardi 15 février 2011" in text
+    assert messages.last_messages[-1].text == f"Compte rendu enregistré : {target}"
+    # The agenda of that week shows the visit due.
+    items = compute_agenda(database, date(2011, 2, 14))
+    assert [(i.day, i.kind) for i in items if i.contract_id == contract_id] == [
+        (date(2011, 2, 15), "visit_due")
+    ]
+
+
+def test_record_a_rupture_in_the_trial_period_then_back_to_matching(
+    tab: ContractsTab, database: Database
+) -> None:
+    tab.set_today(date(2010, 7, 26))
+    row = row_of(tab, "Vincent Gaëlle")
+    line = tab.model.row_at(row)
+    tab.view.selectRow(row)
+    tab.rupture_button.click()
+    dialog = tab.dialog
+    dialog.rupture_on.setDate(QDate(2010, 7, 30))
+    assert dialog.trial_label.text() == (
+        "Pendant la période d'essai (elle se termine le 11/08/2010)."
+    )
+    dialog.rupture_on.setDate(QDate(2010, 8, 16))
+    assert dialog.trial_label.text() == (
+        "Après la période d'essai (elle s'est terminée le 11/08/2010)."
+    )
+    dialog.rupture_on.setDate(QDate(2010, 7, 30))
+    assert "29/08/2010" in dialog.reminders_label.text()  # the OPCO is told within 30 days
+    dialog.by.setCurrentIndex(dialog.by.findData("jeune"))
+    dialog.reason_category.setCurrentIndex(dialog.reason_category.findData("autre_emploi"))
+    dialog.reason.setPlainText("A trouvé un CDI dans une autre entreprise.")
+    save(dialog)
+
+    with database.read() as session:
+        contract = session.get(Contract, line.id)
+        assert contract is not None
+        assert (contract.rupture_on, contract.rupture_by, contract.rupture_reason_category) == (
+            date(2010, 7, 30), "jeune", "autre_emploi"
+        )
+    told = messages.last_messages[-1]
+    assert told.title == "Rupture enregistrée"
+    assert told.text.startswith("Rupture enregistrée pendant la période d'essai.")
+    assert "29/08/2010 : L'employeur informe l'OPCO de la rupture" in told.text
+    assert tab.model.row_at(row_of(tab, "Vincent Gaëlle")).status == "Rupture prévue"
+    # What next: back to matching, a reminder lands in the agenda a week later.
+    outcome = tab.dialog
+    assert outcome.windowTitle() == "La suite pour Vincent Gaëlle"
+    outcome.back_to_matching.setChecked(True)
+    save(outcome)
+    with database.read() as session:
+        reminder = session.scalars(
+            select(Reminder).where(Reminder.participant_id == line.participant_id)
+        ).one()
+    assert reminder.due_on == date(2010, 8, 2)
+    week = compute_agenda(database, date(2010, 8, 2))
+    assert ("reminder", "Proposer une nouvelle mise en relation à Vincent Gaëlle.") in [
+        (i.kind, i.detail) for i in week if i.participant_id == line.participant_id
+    ]
+    # The follow-up stops: no more visits due after the rupture.
+    later = compute_agenda(database, date(2010, 9, 6))
+    assert not [i for i in later if i.contract_id == line.id]
+
+
+def test_lapsed_enrolment_gets_its_solution(
+    tab: ContractsTab, database: Database
+) -> None:
+    with database.write() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+        person = rec.add_participant(session, cohort_id, "Yilmaz", "Enzo",
+                                     listed_on=date(2010, 2, 1))
+        rec.enrol(session, person, date(2010, 5, 26))
+    tab.set_today(date(2010, 9, 20))
+    rows = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
+    enzo = next(r for r in range(len(rows)) if rows[r].participant == "Yilmaz Enzo")
+    assert rows[enzo].needs_outcome
+    assert tab.enrolment_model.index(enzo, 5).data() == (
+        "L'inscription provisoire est caduque faute de contrat au 15/07/2010 : enregistrez la "
+        "solution trouvée."
+    )
+    assert tab.enrolment_model.index(enzo, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "1 caduque(s) sans solution" in tab.enrolment_title.text()
+    assert tab.select_participant(person)
+    tab.outcome_button.click()
+    dialog = tab.dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("poursuite_etudes_inscrit"))
+    dialog.recorded_on.setDate(QDate(2010, 9, 15))
+    dialog.expected_on.set_value(date(2010, 10, 4))
+    dialog.notes.setPlainText("BTS Assistant de manager en alternance.")
+    save(dialog)
+    with database.read() as session:
+        outcome = session.scalars(select(Outcome).where(Outcome.participant_id == person)).one()
+    assert (outcome.kind, outcome.recorded_on, outcome.expected_on) == (
+        "poursuite_etudes_inscrit", date(2010, 9, 15), date(2010, 10, 4)
+    )
+    assert "0 caduque(s) sans solution" in tab.enrolment_title.text()
+    # Three months after leaving, the follow-up call is in the agenda.
+    items = compute_agenda(database, date(2010, 12, 13))
+    assert (date(2010, 12, 15), "post_exit_followup") in [
+        (i.day, i.kind) for i in items if i.participant_id == person
+    ]
+
+
+def test_actions_need_a_selection_and_a_visit(
+    tab: ContractsTab, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with database.write() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+        person = rec.add_participant(session, cohort_id, "Yilmaz", "Enzo",
+                                     listed_on=date(2010, 2, 1))
+        employer = rec.add_employer(session, "Zénith Bureautique")
+        rec.record_contract(session, person, employer, date(2010, 9, 6),
+                            end_date=date(2011, 6, 30))
+    tab.set_today(date(2010, 9, 8))
+    tab.view.clearSelection()
+    tab.visit_button.click()
+    assert tab.dialog is None
+    assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."
+    tab.view.selectRow(row_of(tab, "Yilmaz Enzo"))
+    assert tab.print_last_visit() is None
+    assert messages.last_messages[-1].text == "Aucune visite faite pour ce contrat."
+    # The coach cancels the file dialog: nothing is written, nothing is said.
+    monkeypatch.setattr(tab, "ask_save_path", lambda suggested: None)
+    tab.view.selectRow(row_of(tab, "Barral Léa"))
+    told = len(messages.last_messages)
+    assert tab.print_last_visit() is None
+    assert len(messages.last_messages) == told
+    tab.view.selectRow(row_of(tab, "WEBER Pauline"))
+    tab.rupture_button.click()
+    assert messages.last_messages[-1].text == "Ce contrat est déjà rompu."
+
+
+def test_euros_are_read_as_coaches_type_them() -> None:
+    assert parse_euros("1 343,77 €") == Decimal("1343.77")
+    assert parse_euros("1343.7") == Decimal("1343.70")
+    assert parse_euros("1.343,77") == Decimal("1343.77")
+    assert parse_euros("  ") is None
+    for bad in ("onze", "-5", "1,2,3"):
+        with pytest.raises(ValueError):
+            parse_euros(bad)
+
+
+def test_contract_model_passes_qt_model_tester(tab: ContractsTab, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    tab.set_today(date(2011, 2, 1))
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.enrolment_model)
+
+
+def test_ctrl_n_in_the_window_opens_the_contract_dialog(
+    qtbot: QtBot, demo_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "quiet", True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(window.isActiveWindow)
+    window.attach_database(open_database(demo_path))
+    window.show_tab(3)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.contracts_tab.dialog is not None
+    assert window.contracts_tab.dialog.objectName() == "contractDialog"
+    window.contracts_tab.dialog.reject()
+    assert window.contracts_tab.dialog is None
+    window.close()
+
+
+def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
+    # Years after the cohort ended, its contracts are over: no visit is due or late.
+    tab.set_today(date(2026, 11, 26))
+    assert tab.model.rowCount() == 13
+    assert all(tab.model.index(row, 9).data() == "" for row in range(13))
+    assert "0 visite en retard" in tab.count_label.text()
