@@ -381,6 +381,9 @@ class ContractDialog(_Dialog):
     def _fill(self, stored: ContractForm) -> None:
         """Show a recorded contract's terms (signals are connected after, checks run once)."""
         self.employer.set_employer(stored.employer_id)
+        # The list shows the chosen employer (the coach clears the search to change it).
+        self.employer.search.setText(self.employer.current_name())
+        self.employer.refresh()
         self._load_tutors(stored.employer_id, stored.tutor_id)
         self.workplace_siret.setText(stored.workplace_siret or "")
         self.contract_type.setCurrentIndex(self.contract_type.findData(stored.contract_type))

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>from the collective agreement, if any</source>
-        <translation>selon la convention collective, s&apos;il y en a un</translation>
+        <translation>minimum conventionnel, s&apos;il y en a un</translation>
     </message>
     <message>
         <source>The branch&apos;s minimum pay for this job: from 26 years the pay must reach 85 % of it when that is more than the SMIC.</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Branch minimum pay (€)</source>
-        <translation>Minimum conventionnel de branche (€)</translation>
+        <translation>Minimum de branche (€)</translation>
     </message>
     <message>
         <source>OPCO</source>
