@@ -45,6 +45,7 @@ ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents"
 
 # Characters that make a spreadsheet treat a typed value as a formula (OWASP, CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
@@ -140,7 +141,7 @@ def _cell_writer(
             value = _as_text(value)
         if not value:
             return
-        if value[0] in "=+-@\t\r":
+        if value[0] in _TRIGGER_CHARS:
             write_string(row, col, value, literal)
         else:
             write_string(row, col, value)
@@ -398,15 +399,35 @@ def _write_sheet(
         worksheet.set_column(col, col, column.width)
         worksheet.write_string(header_row, col, column.label, formats.header)
     worksheet.freeze_panes(header_row + 1, 0)
-    writers = [_cell_writer(worksheet, column.kind, formats) for column in columns]
-    indexed_writers = list(enumerate(writers))
+    # Per-cell work decided once per column: text cells (most of them) are written inline with
+    # the formula-injection check and no function call of ours; other kinds go through the
+    # writer made for their kind, with its format already chosen.
+    text_columns = [col for col, column in enumerate(columns) if column.kind == "text"]
+    other_writers = [
+        (col, _cell_writer(worksheet, column.kind, formats))
+        for col, column in enumerate(columns) if column.kind != "text"
+    ]
+    write_text = _cell_writer(worksheet, "text", formats)
+    write_string = worksheet.write_string
+    literal = formats.literal_text
+    triggers = _TRIGGER_CHARS
     width = len(columns)
     count = 0
     for values in sheet.rows:
         row += 1
         if len(values) != width:
             raise ValueError(f"row of {len(values)} values for {width} columns in {name!r}")
-        for col, write in indexed_writers:
+        for col in text_columns:
+            value = values[col]
+            if value.__class__ is str:
+                if value:
+                    if value[0] in triggers:
+                        write_string(row, col, value, literal)
+                    else:
+                        write_string(row, col, value)
+            elif value is not None:
+                write_text(row, col, value)
+        for col, write in other_writers:
             write(row, col, values[col])
         count += 1
         if count % PROGRESS_EVERY == 0:
