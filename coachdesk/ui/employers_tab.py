@@ -425,6 +425,25 @@ class EmployersTab(ListTab):
                 return True
         return False
 
+    def select_interview(self, interview_id: str) -> bool:
+        """Show the « Referrals and interviews » page with this recruitment interview and its
+        referral selected (an agenda item opens it); False when it is not listed."""
+        if self._stale:
+            self.reload()
+        self.pages.setCurrentIndex(2)
+        found = self.select_in(self.interview_view, self.interview_model,
+                               lambda row: row.id == interview_id)
+        if not found:
+            return False
+        interview = _current(self.interview_view, self.interview_model)
+        self.select_in(self.referral_view, self.referral_model,
+                       lambda row: row.id == interview.referral_id)
+        for view in (self.referral_view, self.interview_view):
+            view.selectRow(view.currentIndex().row())
+            view.scrollTo(view.currentIndex())
+        self.interview_view.setFocus()
+        return True
+
     def _cohort_people(self) -> list[tuple[str, str]]:
         from coachdesk.services.lists import participant_rows
 

@@ -411,8 +411,8 @@ class MainWindow(QMainWindow):
 
     def open_agenda_item(self, item: AgendaItem) -> None:
         """Show the record behind an item of the week's agenda: a contract or an enrolment in
-        the Suivi des contrats tab (selected), an interview in the Employeurs tab, a reminder
-        or a follow-up in the person's file."""
+        the Suivi des contrats tab (selected), an interview in the Employeurs tab (selected, with
+        its referral), a reminder or a follow-up in the person's file."""
         if item.record_table in ("contract", "enrolment"):
             self.show_tab(3)
             contracts = self.contracts_tab
@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
             return
         if item.record_table == "recruitment_interview":
             self.show_tab(2)
+            self.employers_tab.select_interview(item.record_id)
             return
         self.show_tab(0)
         if item.participant_id is not None:
