@@ -77,6 +77,17 @@ def register(subparsers: Any) -> None:
     note.set_defaults(handler=run_progress_note)
 
 
+def _open(ctx: Any) -> Any:
+    """The database, after the plain-workbook notice when it is protected (said before writing)."""
+    from coachdesk.exports.jobs import plain_workbook_notice
+
+    database = ctx.open_db()
+    notice = plain_workbook_notice(database.path)
+    if notice:
+        print(notice, file=ctx.err)
+    return database
+
+
 def _done(ctx: Any, path: Path, rows: int, sha256: str) -> int:
     print(f"Export écrit : {path} ({rows} lignes)", file=ctx.out)
     print(f"SHA-256 : {sha256}", file=ctx.out)
@@ -86,7 +97,7 @@ def _done(ctx: Any, path: Path, rows: int, sha256: str) -> int:
 def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.weekly import export_weekly
 
-    database = ctx.open_db()
+    database = _open(ctx)
     try:
         done = export_weekly(database, args.out, week=args.week, cohort_name=args.cohort)
     finally:
@@ -98,7 +109,7 @@ def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
 def run_evaluator(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.evaluator import export_evaluator
 
-    database = ctx.open_db()
+    database = _open(ctx)
     try:
         done = export_evaluator(database, args.out, cohort_name=args.cohort)
     finally:
@@ -109,7 +120,7 @@ def run_evaluator(args: argparse.Namespace, ctx: Any) -> int:
 def run_contracts(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.partner_lists import export_contracts
 
-    database = ctx.open_db()
+    database = _open(ctx)
     try:
         result = export_contracts(database, args.out, recipient=args.recipient,
                                   cohort_name=args.cohort)
@@ -121,7 +132,7 @@ def run_contracts(args: argparse.Namespace, ctx: Any) -> int:
 def run_progress_note(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.progress_note import export_progress_note
 
-    database = ctx.open_db()
+    database = _open(ctx)
     try:
         done = export_progress_note(database, args.out, as_of=args.as_of,
                                     cohort_name=args.cohort)

@@ -37,6 +37,26 @@ KIND_LABELS = {
 }
 
 
+# Said before writing any workbook from a protected database: a partner's workbook is plain xlsx
+# by nature (partners open it in Excel), so the coach is told plainly instead of it being
+# silently less protected than the database it comes from.
+PLAIN_WORKBOOK_NOTICE = (
+    "Attention : la base est chiffrée, mais ce classeur Excel ne le sera pas. Il contient des "
+    "données personnelles en clair : transmettez-le uniquement par un canal sécurisé "
+    "(messagerie chiffrée, plateforme d'échange du partenaire), jamais en simple pièce jointe "
+    "ni sur une clé USB non chiffrée."
+)
+
+
+def plain_workbook_notice(db_path: str | Path | None) -> str | None:
+    """The French notice to show before exporting from ``db_path``, or None when it is plain."""
+    if db_path is None:
+        return None
+    from coachdesk.security.sqlcipher import is_protected
+
+    return PLAIN_WORKBOOK_NOTICE if is_protected(Path(db_path)) else None
+
+
 @dataclass(frozen=True)
 class ExportDone:
     """What an export job wrote: enough for the confirmation message and the history."""

@@ -7,9 +7,11 @@ is streamed to the writer, so an 80,000-person cohort is written in flat memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import heapq
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -396,125 +398,174 @@ def people_rows(
 
 # --- "Actions de la semaine" -------------------------------------------------------------------
 
-def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> list[tuple[Any, ...]]:
-    """Every dated event of the week for the cohort, in date order.
+Event = tuple[Any, str, str | None, str | None, str | None, str | None]
 
-    A week holds few events even for a big cohort, so they are gathered and sorted in memory.
+
+def _event(on: Any, action: str, person: str | None, employer: str | None,
+           detail: str | None, author: str | None) -> Event:
+    return (on, action, person or None, employer or None, detail or None, author or None)
+
+
+def _dated_events(
+    session: Session, statement: Any, on_column: Any, make: Callable[[Any], Event | None]
+) -> Iterator[Event]:
+    """The events made from ``statement``'s rows, streamed in the order of ``on_column``."""
+    result = session.execute(
+        statement.order_by(on_column), execution_options={"yield_per": STREAM_BATCH}
+    )
+    for r in result:
+        event = make(r)
+        if event is not None:
+            yield event
+
+
+def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Event]:
+    """Every dated event of the week for the cohort, in date order, streamed.
+
+    An 80,000-person cohort has ~15,000 events a week, so they are never gathered: each kind of
+    event comes from its own query ordered by date (one query per date column when a row holds
+    several dated events), the streams are merged on the day, and only the events of one moment
+    are held at a time, to sort them by action and person.
     """
     first, last = week.monday, week.sunday
     start, end = _end_of(first - timedelta(days=1)), _end_of(last)
     in_cohort = Participant.cohort_id == cohort_id
-    rows: list[tuple[Any, ...]] = []
+    streams: list[Iterator[Event]] = []
 
-    def add(on: Any, action: str, person: str | None, employer: str | None, detail: str | None,
-            author: str | None) -> None:
-        rows.append((on, action, person or None, employer or None, detail or None, author or None))
+    def source(statement: Any, on_column: Any, make: Callable[[Any], Event | None]) -> None:
+        streams.append(_dated_events(session, statement, on_column, make))
 
-    for r in session.execute(
+    def who(r: Any) -> str:
+        return full_name(r.last_name, r.first_name)
+
+    source(
         select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
                Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == Outreach.participant_id)
-        .where(in_cohort, Outreach.done_on.between(first, last))
-    ):
-        add(r.done_on, "Prise de contact", full_name(r.last_name, r.first_name), None,
+        .where(in_cohort, Outreach.done_on.between(first, last)),
+        Outreach.done_on,
+        lambda r: _event(
+            r.done_on, "Prise de contact", who(r), None,
             f"{codes.OUTREACH_CHANNELS.get(r.channel, r.channel)} : "
-            f"{codes.OUTREACH_OUTCOMES.get(r.outcome, r.outcome)}", r.author)
+            f"{codes.OUTREACH_OUTCOMES.get(r.outcome, r.outcome)}", r.author),
+    )
 
     present = func.count(Attendance.id).filter(Attendance.status == "present")
-    for r in session.execute(
+    source(
         select(InfoSession.starts_at, InfoSession.place, present.label("present"),
                func.count(Attendance.id).label("invited"))
         .outerjoin(Attendance, Attendance.session_id == InfoSession.id)
         .where(InfoSession.cohort_id == cohort_id, InfoSession.starts_at >= start,
                InfoSession.starts_at < end)
-        .group_by(InfoSession.id, InfoSession.starts_at, InfoSession.place)
-    ):
-        add(r.starts_at, "Réunion d'information collective", None, None,
+        .group_by(InfoSession.id, InfoSession.starts_at, InfoSession.place),
+        InfoSession.starts_at,
+        lambda r: _event(
+            r.starts_at, "Réunion d'information collective", None, None,
             f"{r.present} présent·e·s sur {r.invited} invité·e·s"
-            + (f", {r.place}" if r.place else ""), None)
+            + (f", {r.place}" if r.place else ""), None),
+    )
 
-    for r in session.execute(
+    source(
         select(SelectionInterview.held_on, SelectionInterview.decision,
                SelectionInterview.interviewer, Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == SelectionInterview.participant_id)
-        .where(in_cohort, SelectionInterview.held_on.between(first, last))
-    ):
-        decision = codes.SELECTION_DECISIONS.get(r.decision, r.decision) if r.decision else None
-        add(r.held_on, "Entretien de sélection", full_name(r.last_name, r.first_name), None,
-            decision or "Décision à prendre", r.interviewer)
+        .where(in_cohort, SelectionInterview.held_on.between(first, last)),
+        SelectionInterview.held_on,
+        lambda r: _event(
+            r.held_on, "Entretien de sélection", who(r), None,
+            (codes.SELECTION_DECISIONS.get(r.decision, r.decision) if r.decision else None)
+            or "Décision à prendre", r.interviewer),
+    )
 
-    for r in session.execute(
+    bilan_members = (
         select(BilanMember.started_on, BilanMember.left_on, BilanMember.status,
                BilanGroup.name, Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == BilanMember.participant_id)
         .join(BilanGroup, BilanGroup.id == BilanMember.group_id)
-        .where(BilanMember.cohort_id == cohort_id,
-               or_(BilanMember.started_on.between(first, last),
-                   BilanMember.left_on.between(first, last)))
-    ):
-        who = full_name(r.last_name, r.first_name)
-        if first <= r.started_on <= last:
-            add(r.started_on, "Entrée en bilan", who, None, r.name, None)
-        if r.left_on is not None and first <= r.left_on <= last:
-            add(r.left_on, "Sortie du bilan", who, None,
-                codes.BILAN_STATUSES.get(r.status, r.status), None)
+        .where(BilanMember.cohort_id == cohort_id)
+    )
+    source(
+        bilan_members.where(BilanMember.started_on.between(first, last)),
+        BilanMember.started_on,
+        lambda r: _event(r.started_on, "Entrée en bilan", who(r), None, r.name, None),
+    )
+    source(
+        bilan_members.where(BilanMember.left_on.between(first, last)),
+        BilanMember.left_on,
+        lambda r: _event(r.left_on, "Sortie du bilan", who(r), None,
+                         codes.BILAN_STATUSES.get(r.status, r.status), None),
+    )
 
-    for r in session.execute(
+    source(
         select(BilanSession.held_on, BilanSession.part, BilanSession.title, BilanSession.trainer,
                BilanGroup.name)
         .join(BilanGroup, BilanGroup.id == BilanSession.group_id)
-        .where(BilanGroup.cohort_id == cohort_id, BilanSession.held_on.between(first, last))
-    ):
-        add(r.held_on, f"Séance : {codes.BILAN_PARTS.get(r.part, r.part)}", None, None,
-            " — ".join(part for part in (r.name, r.title) if part), r.trainer)
+        .where(BilanGroup.cohort_id == cohort_id, BilanSession.held_on.between(first, last)),
+        BilanSession.held_on,
+        lambda r: _event(
+            r.held_on, f"Séance : {codes.BILAN_PARTS.get(r.part, r.part)}", None, None,
+            " — ".join(part for part in (r.name, r.title) if part), r.trainer),
+    )
 
-    for r in session.execute(
+    source(
         select(ProfessionalProject.decided_on, ProfessionalProject.job_title,
                ProfessionalProject.rome_code, ProfessionalProject.decision,
                Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == ProfessionalProject.participant_id)
-        .where(in_cohort, ProfessionalProject.decided_on.between(first, last))
-    ):
-        add(r.decided_on, "Projet professionnel", full_name(r.last_name, r.first_name), None,
+        .where(in_cohort, ProfessionalProject.decided_on.between(first, last)),
+        ProfessionalProject.decided_on,
+        lambda r: _event(
+            r.decided_on, "Projet professionnel", who(r), None,
             f"{r.job_title} ({r.rome_code}) : "
-            f"{codes.PROJECT_DECISIONS.get(r.decision, r.decision)}", None)
+            f"{codes.PROJECT_DECISIONS.get(r.decision, r.decision)}", None),
+    )
 
-    for r in session.execute(
-        select(ProspectingEvent.done_on, ProspectingEvent.channel, ProspectingEvent.next_step,
-               ProspectingEvent.author, Employer.name)
-        .join(Employer, Employer.id == ProspectingEvent.employer_id)
-        .where(ProspectingEvent.done_on.between(first, last))
-    ):
+    def prospecting(r: Any) -> Event:
         detail = codes.PROSPECTING_CHANNELS.get(r.channel, r.channel)
         if r.next_step:
             detail += f" ; suite : {r.next_step}"
-        add(r.done_on, "Prospection", None, r.name, detail, r.author)
+        return _event(r.done_on, "Prospection", None, r.name, detail, r.author)
 
-    for r in session.execute(
+    source(
+        select(ProspectingEvent.done_on, ProspectingEvent.channel, ProspectingEvent.next_step,
+               ProspectingEvent.author, Employer.name)
+        .join(Employer, Employer.id == ProspectingEvent.employer_id)
+        .where(ProspectingEvent.done_on.between(first, last)),
+        ProspectingEvent.done_on,
+        prospecting,
+    )
+
+    source(
         select(JobOffer.received_on, JobOffer.title, JobOffer.city, Employer.name)
         .join(Employer, Employer.id == JobOffer.employer_id)
-        .where(JobOffer.cohort_id == cohort_id, JobOffer.received_on.between(first, last))
-    ):
-        add(r.received_on, "Offre d'emploi reçue", None, r.name,
-            r.title + (f", {r.city}" if r.city else ""), None)
+        .where(JobOffer.cohort_id == cohort_id, JobOffer.received_on.between(first, last)),
+        JobOffer.received_on,
+        lambda r: _event(r.received_on, "Offre d'emploi reçue", None, r.name,
+                         r.title + (f", {r.city}" if r.city else ""), None),
+    )
 
-    for r in session.execute(
+    referrals = (
         select(Referral.proposed_on, Referral.status, Referral.status_on, JobOffer.title,
                Employer.name, Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == Referral.participant_id)
         .join(JobOffer, JobOffer.id == Referral.offer_id)
         .join(Employer, Employer.id == JobOffer.employer_id)
-        .where(in_cohort, or_(Referral.proposed_on.between(first, last),
-                              Referral.status_on.between(first, last)))
-    ):
-        who = full_name(r.last_name, r.first_name)
-        if first <= r.proposed_on <= last:
-            add(r.proposed_on, "Mise en relation", who, r.name, r.title, None)
-        if r.status_on != r.proposed_on and first <= r.status_on <= last:
-            add(r.status_on, "Mise en relation : suite", who, r.name,
-                codes.REFERRAL_STATUSES.get(r.status, r.status), None)
+        .where(in_cohort)
+    )
+    source(
+        referrals.where(Referral.proposed_on.between(first, last)),
+        Referral.proposed_on,
+        lambda r: _event(r.proposed_on, "Mise en relation", who(r), r.name, r.title, None),
+    )
+    source(
+        referrals.where(Referral.status_on.between(first, last),
+                        Referral.status_on != Referral.proposed_on),
+        Referral.status_on,
+        lambda r: _event(r.status_on, "Mise en relation : suite", who(r), r.name,
+                         codes.REFERRAL_STATUSES.get(r.status, r.status), None),
+    )
 
-    for r in session.execute(
+    source(
         select(RecruitmentInterview.starts_at, RecruitmentInterview.outcome,
                RecruitmentInterview.place, Employer.name, Participant.last_name,
                Participant.first_name)
@@ -523,50 +574,58 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> list[tuple[
         .join(JobOffer, JobOffer.id == Referral.offer_id)
         .join(Employer, Employer.id == JobOffer.employer_id)
         .where(in_cohort, RecruitmentInterview.starts_at >= start,
-               RecruitmentInterview.starts_at < end)
-    ):
-        add(r.starts_at, "Entretien de recrutement", full_name(r.last_name, r.first_name),
-            r.name, codes.INTERVIEW_OUTCOMES.get(r.outcome, r.outcome), None)
+               RecruitmentInterview.starts_at < end),
+        RecruitmentInterview.starts_at,
+        lambda r: _event(r.starts_at, "Entretien de recrutement", who(r), r.name,
+                         codes.INTERVIEW_OUTCOMES.get(r.outcome, r.outcome), None),
+    )
 
-    for r in session.execute(
-        select(Enrolment.enrolled_on, Enrolment.confirmed_on, Enrolment.lapsed_on,
-               Participant.last_name, Participant.first_name)
+    enrolments = (
+        select(Participant.last_name, Participant.first_name)
+        .select_from(Enrolment)
         .join(Participant, Participant.id == Enrolment.participant_id)
-        .where(Enrolment.cohort_id == cohort_id,
-               or_(Enrolment.enrolled_on.between(first, last),
-                   Enrolment.confirmed_on.between(first, last),
-                   Enrolment.lapsed_on.between(first, last)))
-    ):
-        who = full_name(r.last_name, r.first_name)
-        for on, label in ((r.enrolled_on, "Inscription provisoire"),
-                          (r.confirmed_on, "Inscription confirmée"),
-                          (r.lapsed_on, "Inscription caduque")):
-            if on is not None and first <= on <= last:
-                add(on, label, who, None, None, None)
+        .where(Enrolment.cohort_id == cohort_id)
+    )
+    for column, label in ((Enrolment.enrolled_on, "Inscription provisoire"),
+                          (Enrolment.confirmed_on, "Inscription confirmée"),
+                          (Enrolment.lapsed_on, "Inscription caduque")):
+        source(
+            enrolments.add_columns(column.label("on")).where(column.between(first, last)),
+            column,
+            lambda r, label=label: _event(r.on, label, who(r), None, None, None),
+        )
 
-    for r in session.execute(
-        select(Contract.signed_on, Contract.start_date, Contract.end_date, Contract.rupture_on,
-               Contract.rupture_by, Contract.job_title, Employer.name, Participant.last_name,
+    contracts = (
+        select(Contract.rupture_by, Contract.job_title, Employer.name, Participant.last_name,
                Participant.first_name)
         .join(Participant, Participant.id == Contract.participant_id)
         .join(Employer, Employer.id == Contract.employer_id)
-        .where(in_cohort, or_(Contract.signed_on.between(first, last),
-                              Contract.start_date.between(first, last),
-                              Contract.end_date.between(first, last),
-                              Contract.rupture_on.between(first, last)))
-    ):
-        who = full_name(r.last_name, r.first_name)
-        by = codes.RUPTURE_BY.get(r.rupture_by, r.rupture_by) if r.rupture_by else None
-        for on, label, detail in (
-            (r.signed_on, "Signature du contrat", r.job_title),
-            (r.start_date, "Début du contrat", r.job_title),
-            (r.end_date, "Fin du contrat", r.job_title),
-            (r.rupture_on, "Rupture du contrat", f"À l'initiative de : {by}" if by else None),
-        ):
-            if on is not None and first <= on <= last:
-                add(on, label, who, r.name, detail, None)
+        .where(in_cohort)
+    )
 
-    for r in session.execute(
+    def rupture_detail(r: Any) -> str | None:
+        by = codes.RUPTURE_BY.get(r.rupture_by, r.rupture_by) if r.rupture_by else None
+        return f"À l'initiative de : {by}" if by else None
+
+    for column, label, detail in (
+        (Contract.signed_on, "Signature du contrat", lambda r: r.job_title),
+        (Contract.start_date, "Début du contrat", lambda r: r.job_title),
+        (Contract.end_date, "Fin du contrat", lambda r: r.job_title),
+        (Contract.rupture_on, "Rupture du contrat", rupture_detail),
+    ):
+        source(
+            contracts.add_columns(column.label("on")).where(column.between(first, last)),
+            column,
+            lambda r, label=label, detail=detail: _event(
+                r.on, label, who(r), r.name, detail(r), None),
+        )
+
+    def visit(r: Any) -> Event:
+        kind = codes.VISIT_KINDS.get(r.kind, r.kind)
+        return _event(r.done_on or r.planned_on, kind if r.done_on else f"{kind} (prévue)",
+                      who(r), r.name, None, r.author)
+
+    source(
         select(FollowUpVisit.kind, FollowUpVisit.planned_on, FollowUpVisit.done_on,
                FollowUpVisit.author, Employer.name, Participant.last_name,
                Participant.first_name)
@@ -575,27 +634,33 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> list[tuple[
         .join(Participant, Participant.id == Contract.participant_id)
         .where(in_cohort, or_(FollowUpVisit.done_on.between(first, last),
                               and_(FollowUpVisit.done_on.is_(None),
-                                   FollowUpVisit.planned_on.between(first, last))))
-    ):
-        kind = codes.VISIT_KINDS.get(r.kind, r.kind)
-        on = r.done_on or r.planned_on
-        add(on, kind if r.done_on else f"{kind} (prévue)",
-            full_name(r.last_name, r.first_name), r.name, None, r.author)
+                                   FollowUpVisit.planned_on.between(first, last)))),
+        func.coalesce(FollowUpVisit.done_on, FollowUpVisit.planned_on),
+        visit,
+    )
 
-    for r in session.execute(
+    source(
         select(Outcome.recorded_on, Outcome.kind, Participant.last_name, Participant.first_name)
         .join(Participant, Participant.id == Outcome.participant_id)
-        .where(in_cohort, Outcome.recorded_on.between(first, last))
-    ):
-        add(r.recorded_on, "Sortie, solution", full_name(r.last_name, r.first_name), None,
-            codes.OUTCOME_KINDS.get(r.kind, r.kind), None)
+        .where(in_cohort, Outcome.recorded_on.between(first, last)),
+        Outcome.recorded_on,
+        lambda r: _event(r.recorded_on, "Sortie, solution", who(r), None,
+                         codes.OUTCOME_KINDS.get(r.kind, r.kind), None),
+    )
 
-    rows.sort(key=lambda values: (_sort_moment(values[0]), values[1], values[2] or ""))
-    return rows
+    merged = heapq.merge(*streams, key=_event_moment)
+    for _, same_moment in groupby(merged, key=_event_moment):
+        yield from sorted(same_moment, key=_action_and_person)
 
 
-def _sort_moment(value: date | datetime) -> datetime:
+def _event_moment(event: Event) -> datetime:
+    value = event[0]
     return value if isinstance(value, datetime) else datetime.combine(value, time())
+
+
+def _action_and_person(event: Event) -> tuple[str, str]:
+    return event[1], event[2] or ""
+
 
 
 # --- "Contrats" -------------------------------------------------------------------------------
@@ -721,7 +786,6 @@ def export_weekly(
                 Participant.cohort_id == cohort.id, Participant.listed_on <= day
             )
         )
-        actions = week_actions(session, cohort.id, week)
         period = (
             f"Semaine {week.code}, du {week.monday:%d/%m/%Y} au {week.sunday:%d/%m/%Y}"
         )
@@ -735,7 +799,7 @@ def export_weekly(
         sheets = [
             Sheet("Jeunes", PEOPLE_COLUMNS, people_rows(session, cohort.id, day),
                   expected_rows=expected),
-            Sheet("Actions de la semaine", ACTION_COLUMNS, actions, expected_rows=len(actions)),
+            Sheet("Actions de la semaine", ACTION_COLUMNS, week_actions(session, cohort.id, week)),
             Sheet("Contrats", CONTRACT_COLUMNS, contract_rows(session, cohort.id, day)),
             Sheet(
                 "Synthèse", SUMMARY_COLUMNS,

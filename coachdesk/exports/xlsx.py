@@ -13,9 +13,12 @@ What every workbook gets, whatever the export:
   ``strings_to_formulas`` off, so a value a participant typed that begins with ``=``, ``+``, ``-``,
   ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as literal text, intact.
   Such cells also carry Excel's quote prefix, so editing the cell in Excel keeps it text;
-* the file appears complete or not at all: the workbook is written to a temporary file in the
-  target folder, then renamed into place (``os.replace``). A cancelled or failed export leaves
-  no file behind;
+* the file appears complete or not at all: the workbook is written to a hidden temporary file
+  in the target folder, then renamed into place (``os.replace``). A cancelled or failed export
+  leaves no file behind. xlsxwriter's own row files go to a private folder in the system's
+  temporary folder, never beside the export: a crash (``kill -9``, power cut) used to leave
+  ``tmpXXXXXXXX`` files there for the coach to find. The hidden temporary files a crashed export
+  of the same file left are removed by the next export (``tests/crash`` proves both);
 * a French :class:`~coachdesk.errors.UserError` when the target is open in Excel (Windows refuses
   the rename) or the folder cannot be written.
 """
@@ -23,6 +26,7 @@ What every workbook gets, whatever the export:
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import tempfile
@@ -41,10 +45,14 @@ ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents"
 
 # Characters that make a spreadsheet treat a typed value as a formula (OWASP, CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
 PROGRESS_EVERY = 2000
+
+# The hidden temporary workbook beside the target is ".<stem>.<random><PARTIAL_SUFFIX>".
+PARTIAL_SUFFIX = ".xlsx.partiel"
 
 ProgressCallback = Callable[[int, int | None], object]
 CancelCheck = Callable[[], bool]
@@ -133,7 +141,7 @@ def _cell_writer(
             value = _as_text(value)
         if not value:
             return
-        if value[0] in "=+-@\t\r":
+        if value[0] in _TRIGGER_CHARS:
             write_string(row, col, value, literal)
         else:
             write_string(row, col, value)
@@ -275,16 +283,19 @@ def write_workbook(
             f"« {target} » est un dossier.",
             hint="Indiquez un nom de fichier se terminant par .xlsx.",
         )
+    _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.stem}.", suffix=".xlsx.partiel"
+            dir=target.parent, prefix=f".{target.stem}.", suffix=PARTIAL_SUFFIX
         )
     except OSError as exc:
         raise _unwritable(target, exc) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
-        total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+        with tempfile.TemporaryDirectory(prefix="coachdesk-export-") as scratch:
+            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled,
+                                      Path(scratch))
         digest = _sha256(temp)
         try:
             os.replace(temp, target)
@@ -297,12 +308,25 @@ def write_workbook(
     return ExportResult(target, total, digest, per_sheet)
 
 
+def _remove_crashed_partials(target: Path) -> None:
+    """Remove the hidden temporary files an export of ``target`` killed mid-way left behind.
+
+    Only this target's own pattern is touched. Two CoachDesks exporting the same file at the
+    same moment is not a case worth a lock: the later rename would win anyway.
+    """
+    pattern = f".{glob.escape(target.stem)}.*{PARTIAL_SUFFIX}"
+    for stale in target.parent.glob(pattern):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def _write(
     temp: Path,
     target: Path,
     sheets: Iterable[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    scratch: Path,
 ) -> tuple[int, dict[str, int]]:
     workbook = xlsxwriter.Workbook(
         str(temp),
@@ -312,7 +336,8 @@ def _write(
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
-            "tmpdir": str(temp.parent),
+            # Row files of constant-memory mode: out of the coach's folder (see the module doc).
+            "tmpdir": str(scratch),
         },
     )
     formats = _Formats(workbook)
@@ -374,15 +399,35 @@ def _write_sheet(
         worksheet.set_column(col, col, column.width)
         worksheet.write_string(header_row, col, column.label, formats.header)
     worksheet.freeze_panes(header_row + 1, 0)
-    writers = [_cell_writer(worksheet, column.kind, formats) for column in columns]
-    indexed_writers = list(enumerate(writers))
+    # Per-cell work decided once per column: text cells (most of them) are written inline with
+    # the formula-injection check and no function call of ours; other kinds go through the
+    # writer made for their kind, with its format already chosen.
+    text_columns = [col for col, column in enumerate(columns) if column.kind == "text"]
+    other_writers = [
+        (col, _cell_writer(worksheet, column.kind, formats))
+        for col, column in enumerate(columns) if column.kind != "text"
+    ]
+    write_text = _cell_writer(worksheet, "text", formats)
+    write_string = worksheet.write_string
+    literal = formats.literal_text
+    triggers = _TRIGGER_CHARS
     width = len(columns)
     count = 0
     for values in sheet.rows:
         row += 1
         if len(values) != width:
             raise ValueError(f"row of {len(values)} values for {width} columns in {name!r}")
-        for col, write in indexed_writers:
+        for col in text_columns:
+            value = values[col]
+            if value.__class__ is str:
+                if value:
+                    if value[0] in triggers:
+                        write_string(row, col, value, literal)
+                    else:
+                        write_string(row, col, value)
+            elif value is not None:
+                write_text(row, col, value)
+        for col, write in other_writers:
             write(row, col, values[col])
         count += 1
         if count % PROGRESS_EVERY == 0:

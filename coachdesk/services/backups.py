@@ -108,6 +108,7 @@ def write_backup(database: Path, target: Path, key: bytes | None = None) -> Path
         )
     if key is not None:
         # The keys file first: a backup never exists without what opens it.
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(crypto.sidecar_path(database), crypto.sidecar_path(target))
     backup_sqlite(database, target, key)
     return target

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDir, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -106,6 +106,9 @@ class ExportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setObjectName("exportIntro")
         layout.addWidget(self.intro)
+        self.plain_warning = self._plain_workbook_warning()
+        layout.addWidget(self.plain_warning)
+        self.plain_warning.setVisible(self.is_protected())
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form)
@@ -141,6 +144,31 @@ class ExportDialog(QDialog):
 
         self.cohort.currentIndexChanged.connect(self.refresh_suggestion)
         self.refresh_suggestion()
+
+    def is_protected(self) -> bool:
+        """True when the open database is encrypted: its workbooks will not be."""
+        from coachdesk.exports.jobs import plain_workbook_notice
+
+        return self.database_key() is not None or plain_workbook_notice(
+            self.database.path) is not None
+
+    def _plain_workbook_warning(self) -> QLabel:
+        """Said before anything is written: an encrypted database gives a plain workbook."""
+        # The base class's context named: every dialog shares this one translation.
+        label = QLabel(QCoreApplication.translate(
+            "ExportDialog",
+            "Warning: the database is encrypted, but this Excel workbook will not be. It holds "
+            "personal data in clear: send it only through a secure channel (encrypted mail, "
+            "the partner's exchange platform), never as a plain e-mail attachment nor on an "
+            "unencrypted USB key."
+        ))
+        label.setObjectName("plainExportWarning")
+        label.setWordWrap(True)
+        label.setStyleSheet(
+            "QLabel { background: #FFF4D6; border: 1px solid #E0B040; border-radius: 4px;"
+            " padding: 6px; color: #5A4000; }"
+        )
+        return label
 
     # What subclasses fill in --------------------------------------------------------------------
     def build_fields(self) -> None:

@@ -1,10 +1,12 @@
-"""Crash-test worker: imports CoachDesk once, then forks one child per job on stdin.
+"""Crash-test worker: imports CoachDesk once, then forks one child per job read on stdin.
 
-Each child runs one kind of work in an endless loop until the test kills it with SIGKILL; the
-worker reports the child's pid, then how it ended. Forking from this single-threaded process
-keeps each kill cheap (no interpreter start-up per kill).
+Each child runs CoachDesk's real code for one kind of work (the wizard's import job, the
+window's weekly export job, a backup, a migration, the keys file rewrite) in an endless loop
+until the test kills it with SIGKILL; the worker reports the child's pid, then how it ended.
+Forking from this single-threaded process keeps each kill cheap (no interpreter start-up per
+kill), and the child runs exactly what the window's worker process runs.
 
-Job lines are JSON: {"kind": ..., "db": ..., ...}; see ``run_job``.
+Job lines are JSON: {"kind": ..., ...}; see ``KINDS``.
 """
 
 from __future__ import annotations
@@ -13,55 +15,64 @@ import json
 import os
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+# Alembic is imported lazily by coachdesk.db.upgrade; importing it once here keeps the kill
+# moments of the migration on the migration itself rather than on reading Alembic's modules.
+import alembic.command  # noqa: F401
+from sqlalchemy import text
 
-from coachdesk.db import backup_sqlite, open_database, upgrade
-from coachdesk.models import Cohort, Participant, new_id, utcnow
+from coachdesk.db import open_database, upgrade
+from coachdesk.exports import jobs
 from coachdesk.security.crypto import write_json_atomically
+from coachdesk.services.backups import write_backup
+from coachdesk.services.import_job import run_import
 
-BATCH_SIZE = 25
+IMPORT_COHORT = "Promotion crash"
 
 
-def bulk_write(job: dict) -> None:
-    """An import-like writer: batches of people, one transaction each, logged after commit."""
-    db = open_database(Path(job["db"]), create=False)
-    with db.read() as session:
-        cohort_id = session.scalar(select(Cohort.id))
-    log = os.open(job["log"], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
-    batch = int(job["first_batch"])
+def _log(path: str, line: str) -> None:
+    """Append one line once the work it names is committed (O_APPEND: whole lines only)."""
+    handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    try:
+        os.write(handle, f"{line}\n".encode())
+    finally:
+        os.close(handle)
+
+
+def contact_import(job: dict) -> None:
+    """The import wizard's job, file after file: each file is one transaction."""
+    files = job["files"]
+    for index in range(int(job["first"]), len(files)):
+        report = run_import(
+            job["db"], files[index], IMPORT_COHORT, "universite", None,
+            progress=lambda *_: None, is_cancelled=lambda: False,
+        )
+        assert report is not None
+        _log(job["log"], f"{index} {report.imported}")
+    while True:  # every file imported: wait for the kill
+        time.sleep(1)
+
+
+def weekly_export(job: dict) -> None:
+    """The window's weekly export job, again and again over the same file."""
     while True:
-        now = utcnow()
-        rows = [
-            {
-                "id": new_id(),
-                "created_at": now,
-                "updated_at": now,
-                "cohort_id": cohort_id,
-                "last_name": f"Lot{batch}",
-                "first_name": f"Personne{index}",
-                "listed_on": date(2010, 2, 1),
-                "notes": f"batch-{batch}",
-            }
-            for index in range(BATCH_SIZE)
-        ]
-        with db.write() as session:
-            session.execute(insert(Participant), rows)
-        os.write(log, f"{batch}\n".encode())
-        batch += 1
+        done = jobs.weekly(job["db"], job["out"], job["week"], job["cohort"])
+        assert done is not None
+        _log(job["log"], done.sha256)
 
 
 def backup(job: dict) -> None:
-    """Backups of the same database to the same file, again and again."""
+    """``coachdesk backup --out FILE``'s copy of the same database, again and again."""
     while True:
-        backup_sqlite(Path(job["db"]), Path(job["target"]))
+        write_backup(Path(job["db"]), Path(job["target"]))
 
 
 def migration(job: dict) -> None:
-    """The upgrade path: copy aside, Alembic to head, then a schema change rewriting every row
-    in one transaction (what a real migration does to the participant table)."""
+    """The upgrade path on a schema-0001 database: the copy aside, Alembic to head, then a
+    schema change rewriting every row in one transaction (what the next real migration will do
+    to the participant table; revision 0001 is the only one released, so there is no real
+    older-to-newer step to kill yet)."""
     path = Path(job["db"])
     db = open_database(path, create=False)
     upgrade(path, db.engine, "0001")
@@ -73,8 +84,8 @@ def migration(job: dict) -> None:
         time.sleep(1)
 
 
-def atomic_file(job: dict) -> None:
-    """The same output file rewritten through a temporary file and a rename."""
+def keys_file(job: dict) -> None:
+    """The keys file (wrapped data key) rewritten through a temporary file and a rename."""
     version = 0
     payload = "x" * int(job["size"])
     while True:
@@ -82,7 +93,13 @@ def atomic_file(job: dict) -> None:
         write_json_atomically(Path(job["target"]), {"version": version, "payload": payload})
 
 
-KINDS = {"bulk": bulk_write, "backup": backup, "migration": migration, "atomic": atomic_file}
+KINDS = {
+    "import": contact_import,
+    "export": weekly_export,
+    "backup": backup,
+    "migration": migration,
+    "keys": keys_file,
+}
 
 
 def main() -> None:

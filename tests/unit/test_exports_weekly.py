@@ -155,3 +155,25 @@ def test_bad_week_is_a_french_message(text: str) -> None:
     with pytest.raises(UserError) as caught:
         IsoWeek.parse(text)
     assert "AAAA-Wss" in (caught.value.hint or "")
+
+
+def test_week_actions_are_streamed_in_date_then_action_then_person_order(db: Database) -> None:
+    from coachdesk.exports.weekly import week_actions
+    from coachdesk.services.cohorts import find_cohort
+
+    with db.read() as session:
+        cohort = find_cohort(session, COHORT_NAME)
+        actions = week_actions(session, cohort.id, IsoWeek(2010, 12))
+        # A generator over date-ordered queries, never a list of the whole week.
+        assert not isinstance(actions, list)
+        rows = list(actions)
+
+    def moment(value: date | datetime) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        return datetime.combine(value, datetime.min.time())
+
+    keys = [(moment(row[0]), row[1], row[2] or "") for row in rows]
+    assert keys == sorted(keys)
+    assert len({row[1] for row in rows}) >= 3  # several kinds of events, merged
+    assert ("Entrée en bilan", "LEFÈVRE Élodie") in {(row[1], row[2]) for row in rows}

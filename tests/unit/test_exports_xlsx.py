@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -189,3 +190,21 @@ def test_target_open_in_excel_is_a_french_message(
     assert "Fermez" in (caught.value.hint or "")
     assert target.read_bytes() == b"open in Excel"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hebdo.xlsx"]
+
+
+def test_text_columns_write_every_value_as_text_and_skip_only_empty_ones(tmp_path: Path) -> None:
+    target = tmp_path / "texte.xlsx"
+    columns = [Column("a", "A"), Column("b", "B"), Column("c", "C"), Column("d", "D")]
+    rows = [
+        (0, False, date(2010, 3, 22), Decimal("-1.5")),
+        ("", None, "  espaces  ", "ok"),
+    ]
+    write_workbook(target, [Sheet("Texte", columns, rows)])
+
+    sheet = openpyxl.load_workbook(target)["Texte"]
+    assert [cell.value for cell in sheet[2]] == ["0", "Non", "22/03/2010", "-1.5"]
+    assert all(cell.data_type == "s" for cell in sheet[2])
+    # A number that turns into text beginning with "-" is inert text too.
+    assert sheet["D2"].quotePrefix and not sheet["A2"].quotePrefix
+    assert [cell.value for cell in sheet[3]] == [None, None, "  espaces  ", "ok"]
+    assert sheet.max_row == 3

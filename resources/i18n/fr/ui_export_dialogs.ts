@@ -57,6 +57,10 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>Warning: the database is encrypted, but this Excel workbook will not be. It holds personal data in clear: send it only through a secure channel (encrypted mail, the partner&apos;s exchange platform), never as a plain e-mail attachment nor on an unencrypted USB key.</source>
+        <translation>Attention : la base est chiffrée, mais ce classeur Excel ne le sera pas. Il contient des données personnelles en clair : transmettez-le uniquement par un canal sécurisé (messagerie chiffrée, plateforme d&apos;échange du partenaire), jamais en simple pièce jointe ni sur une clé USB non chiffrée.</translation>
+    </message>
+    <message>
         <source>All cohorts</source>
         <translation>Toutes les promotions</translation>
     </message>
