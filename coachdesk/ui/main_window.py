@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QLabel,
@@ -499,9 +500,10 @@ class MainWindow(QMainWindow):
         from coachdesk.ui.table_model import RowTableModel
 
         for tab in self.built_tabs():
-            for view in tab.views:
+            # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
+            for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
                 model = view.model()
-                if isinstance(model, RowTableModel):
+                if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
                     model.set_rows([])
             tab.count_label.clear()
             chart = getattr(tab, "chart", None)
