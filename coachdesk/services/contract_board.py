@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -30,6 +31,7 @@ from coachdesk.models import (
     Reminder,
     codes,
 )
+from coachdesk.services import recording
 from coachdesk.services.contract_rules import (
     ContractTerms,
     RuleWarning,
@@ -271,14 +273,6 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
-class EmployerChoice:
-    id: str
-    label: str
-    siret: str | None
-    opco: str
-
-
-@dataclass(frozen=True, slots=True)
 class TutorChoice:
     id: str
     label: str
@@ -312,11 +306,9 @@ def cohort_people(session: Session, cohort_id: str) -> list[Choice]:
     return [Choice(pid, _name(first, last)) for pid, first, last in rows]
 
 
-def employer_choices(session: Session) -> list[EmployerChoice]:
-    rows = session.execute(
-        select(Employer.id, Employer.name, Employer.siret, Employer.opco).order_by(Employer.name)
-    ).all()
-    return [EmployerChoice(*row) for row in rows]
+def employer_opco(session: Session, employer_id: str) -> str:
+    """The OPCO written on the employer's record ("" when unknown)."""
+    return session.scalar(select(Employer.opco).where(Employer.id == employer_id)) or ""
 
 
 def tutor_choices(session: Session, employer_id: str) -> list[TutorChoice]:
@@ -379,6 +371,63 @@ def contract_context(session: Session, contract_id: str) -> ContractContext:
     terms = contract_terms_of(contract)
     return ContractContext(contract.id, contract.participant_id, _name(first, last), employer,
                            terms, trial_period_end(terms), interval)
+
+
+@dataclass(frozen=True, slots=True)
+class ContractForm:
+    """A recorded contract as the contract dialog shows it for editing (money in cents)."""
+
+    id: str
+    participant_id: str
+    participant: str
+    employer_id: str
+    tutor_id: str | None
+    workplace_siret: str | None
+    contract_type: str
+    signed_on: date | None
+    start_date: date
+    end_date: date | None
+    trial_period_end_override: date | None
+    weekly_hours: float | None
+    training_hours: int | None
+    job_title: str
+    rome_code: str
+    qualification: str
+    gross_monthly_pay_cents: int | None
+    branch_minimum_cents: int | None
+    opco: str
+    sent_to_opco_on: date | None
+    opco_decision: str | None
+    opco_decision_on: date | None
+
+
+def contract_form(session: Session, contract_id: str) -> ContractForm:
+    row = session.execute(
+        select(
+            Contract.id, Contract.participant_id, Participant.first_name, Participant.last_name,
+            Contract.employer_id, Contract.tutor_id, Contract.workplace_siret,
+            Contract.contract_type, Contract.signed_on, Contract.start_date, Contract.end_date,
+            Contract.trial_period_end_override, Contract.weekly_hours, Contract.training_hours,
+            Contract.job_title, Contract.rome_code, Contract.qualification,
+            Contract.gross_monthly_pay_cents, Contract.branch_minimum_cents, Contract.opco,
+            Contract.sent_to_opco_on, Contract.opco_decision, Contract.opco_decision_on,
+        )
+        .join(Participant, Participant.id == Contract.participant_id)
+        .where(Contract.id == contract_id)
+    ).one_or_none()
+    if row is None:
+        raise UserError("Contrat introuvable : il a peut-être été supprimé.")
+    cid, pid, first, last, *terms = row
+    return ContractForm(cid, pid, _name(first, last), *terms)
+
+
+def save_contract_changes(
+    database: Database, contract_id: str, employer_id: str, start_date: date, **terms: Any
+) -> str:
+    """Save the edited terms of a contract in one transaction (``recording.update_contract``)."""
+    with database.write() as session:
+        recording.update_contract(session, contract_id, employer_id, start_date, **terms)
+    return contract_id
 
 
 def add_reminder(

@@ -201,6 +201,8 @@ class PaySegment:
     rate_percent: int
     smic_monthly: Decimal
     minimum_monthly: Decimal
+    # The minimum is 85 % of the branch minimum (higher than the SMIC) rather than the SMIC.
+    branch_minimum: Decimal | None = None
 
 
 AGE_BAND_LABELS = {
@@ -257,10 +259,15 @@ def minimum_pay_schedule(
         rate = pay_rate_percent(band, trainee.bac_type)
         smic_monthly = smic.rate_on(begins).monthly_35h
         minimum = smic_monthly * rate / 100
+        branch_applies = None
         if band == "26_plus" and terms.branch_minimum is not None:
-            minimum = max(minimum, terms.branch_minimum * Decimal("0.85"))
+            from_branch = terms.branch_minimum * Decimal("0.85")
+            if from_branch > minimum:
+                minimum, branch_applies = from_branch, terms.branch_minimum
         minimum = (minimum * hours_share).quantize(CENT, rounding=ROUND_HALF_UP)
-        segments.append(PaySegment(begins, ends, band, rate, smic_monthly, minimum))
+        segments.append(
+            PaySegment(begins, ends, band, rate, smic_monthly, minimum, branch_applies)
+        )
     return segments
 
 
@@ -285,13 +292,16 @@ def check_pay(terms: ContractTerms, trainee: Trainee, smic: SmicTable) -> list[R
             if segment.starts_on == terms.start_date
             else f"à partir du {fr_date(segment.starts_on)}"
         )
+        if segment.branch_minimum is not None:
+            basis = f"85 % du minimum de branche de {fr_money(segment.branch_minimum)}"
+        else:
+            basis = f"{segment.rate_percent} % du SMIC de {fr_money(segment.smic_monthly)}"
         warnings.append(
             RuleWarning(
                 "pay_below_minimum",
                 f"Le salaire prévu ({fr_money(terms.gross_monthly_pay)} brut par mois) est "
                 f"inférieur au minimum {reason} : {fr_money(segment.minimum_monthly)} "
-                f"({segment.rate_percent} % du SMIC de {fr_money(segment.smic_monthly)}, "
-                f"{AGE_BAND_LABELS[segment.age_band]}).",
+                f"({basis}, {AGE_BAND_LABELS[segment.age_band]}).",
                 PAY_RULE,
             )
         )

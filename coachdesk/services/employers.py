@@ -8,12 +8,13 @@ write so the directory is searched without case or accents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -120,10 +121,23 @@ class EmployerRow:
     opco: str
     reached_via: str | None
     open_offers: int
+    # The folded name, town and SIRET (Employer.search_text): the tab filters its loaded rows
+    # on it as the coach types, and sorts names on its first part without folding again.
+    search_text: str = ""
 
     @property
     def reached_via_label(self) -> str:
         return codes.EMPLOYER_REACHED_VIA.get(self.reached_via or "", "")
+
+    @property
+    def name_key(self) -> str:
+        """The name folded (no case, no accents), as the directory sorts it."""
+        return self.search_text.partition(" | ")[0] or fold(self.name)
+
+    def matches(self, words: list[str]) -> bool:
+        """Whether every folded word typed is in the search text (see :func:`search_words`)."""
+        text = self.search_text
+        return all(word in text for word in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,28 +230,83 @@ def get_employer(db: Database, employer_id: str) -> EmployerDetail:
     return EmployerDetail(*row)
 
 
+def search_words(search: str) -> list[str]:
+    """The folded words of a directory search: an employer matches when it holds them all."""
+    return fold(search).split()
+
+
+def _canonical_id(value: Any) -> str:
+    """A stored id in its canonical form: 32 hex digits (SQLite) or a native UUID (PostgreSQL).
+
+    Ten times cheaper than SQLAlchemy's ``str(uuid.UUID(value))`` per row, which cost more than
+    the directory query itself at 10,000 employers.
+    """
+    if isinstance(value, str):
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return value
+    return str(value)
+
+
+def _open_offers_by_stored_id(session: Session) -> Counter[Any]:
+    """Open offers per employer, keyed by the employer id as stored.
+
+    Counted in Python over the open offers' employer ids: SQLite answers the GROUP BY through
+    the employer_id index, one table lookup per offer, 4× slower at 20,000 offers.
+    """
+    return Counter(session.scalars(
+        select(type_coerce(JobOffer.employer_id, String)).where(JobOffer.status == "ouverte")
+    ))
+
+
 def list_employers(db: Database, search: str = "", limit: int | None = None) -> list[EmployerRow]:
     """The directory, by name; ``search`` matches name, town or SIRET without case or accents."""
-    open_offers = (
-        select(JobOffer.employer_id, func.count().label("n"))
-        .where(JobOffer.status == "ouverte")
-        .group_by(JobOffer.employer_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Employer.id, Employer.name, Employer.siret, Employer.naf_code, Employer.city,
-            Employer.opco, Employer.reached_via, func.coalesce(open_offers.c.n, 0),
-        )
-        .outerjoin(open_offers, open_offers.c.employer_id == Employer.id)
-        .order_by(Employer.search_text)
-    )
-    for word in fold(search).split():
+    query = select(
+        # The id as stored, made canonical below (see _canonical_id).
+        type_coerce(Employer.id, String), Employer.name, Employer.siret, Employer.naf_code,
+        Employer.city, Employer.opco, Employer.reached_via, Employer.search_text,
+    ).order_by(Employer.search_text)
+    for word in search_words(search):
         query = query.where(Employer.search_text.contains(word, autoescape=True))
     if limit:
         query = query.limit(limit)
     with db.read() as session:
-        return [EmployerRow(*row) for row in session.execute(query)]
+        rows = session.execute(query).all()
+        open_offers = _open_offers_by_stored_id(session)
+    return [
+        EmployerRow(_canonical_id(stored), name, siret, naf, city, opco, reached_via,
+                    open_offers[stored], search_text)
+        for stored, name, siret, naf, city, opco, reached_via, search_text in rows
+    ]
+
+
+def open_offer_counts(db: Database) -> dict[str, int]:
+    """The number of open offers of each employer that has one, by employer id."""
+    with db.read() as session:
+        counts = _open_offers_by_stored_id(session)
+    return {_canonical_id(employer): count for employer, count in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryStamp:
+    """What the directory rows were read from: each table's row count and latest change.
+
+    Every write stamps ``updated_at`` (ORM and Core updates alike), so an insert or an update
+    raises the latest change and a deletion lowers the count: equal stamps mean the rows read
+    then are still right. ``employers`` covers the directory itself, ``offers`` its open-offer
+    counts.
+    """
+
+    employers: tuple[int, datetime | None]
+    offers: tuple[int, datetime | None]
+
+
+def directory_stamp(db: Database) -> DirectoryStamp:
+    """Two aggregate reads (a few ms at 10,000 employers and 20,000 offers)."""
+    with db.read() as session:
+        employers = session.execute(select(func.count(), func.max(Employer.updated_at))).one()
+        offers = session.execute(select(func.count(), func.max(JobOffer.updated_at))).one()
+    return DirectoryStamp((employers[0], employers[1]), (offers[0], offers[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,11 +737,11 @@ def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
 
 
 __all__ = [
-    "ContactRow", "EmployerChoice", "EmployerDetail", "EmployerRow", "OfferRow", "ProspectingRow",
-    "add_contact",
-    "add_prospecting_event", "check_naf", "check_siret", "create_employer", "create_offer",
-    "employer_choice", "employer_search_text", "get_employer", "list_contacts", "list_employers",
-    "list_offers", "list_prospecting", "next_prospecting_steps", "search_employers",
-    "set_offer_status",
-    "tutor_warnings", "tutor_warnings_for", "update_contact", "update_employer", "update_offer",
+    "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDetail", "EmployerRow", "OfferRow",
+    "ProspectingRow", "add_contact", "add_prospecting_event", "check_naf", "check_siret",
+    "create_employer", "create_offer", "directory_stamp", "employer_choice",
+    "employer_search_text", "get_employer", "list_contacts", "list_employers", "list_offers",
+    "list_prospecting", "next_prospecting_steps", "open_offer_counts", "search_employers",
+    "search_words", "set_offer_status", "tutor_warnings", "tutor_warnings_for", "update_contact",
+    "update_employer", "update_offer",
 ]

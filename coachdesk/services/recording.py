@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import UserError
@@ -661,6 +661,62 @@ def _enrolment_of(session: Session, participant_id: str) -> Enrolment | None:
     return session.scalar(select(Enrolment).where(Enrolment.participant_id == participant_id))
 
 
+def _check_contract_terms(
+    *,
+    start_date: date,
+    end_date: date | None,
+    contract_type: str,
+    signed_on: date | None,
+    workplace_siret: str | None,
+    weekly_hours: float | None,
+    training_hours: int | None,
+    gross_monthly_pay_cents: int | None,
+    branch_minimum_cents: int | None,
+    sent_to_opco_on: date | None,
+    opco_decision: str | None,
+    opco_decision_on: date | None,
+    trial_period_end_override: date | None,
+) -> None:
+    """The checks a contract's terms pass before they are stored, new or edited (French)."""
+    _code(contract_type, codes.CONTRACT_TYPES, "Type de contrat")
+    if contract_type == "cdd" and end_date is None:
+        raise UserError("Un contrat à durée déterminée doit avoir une date de fin.")
+    if end_date is not None and end_date <= start_date:
+        raise UserError(
+            "Le contrat ne peut pas finir avant d'avoir commencé.",
+            hint="Vérifiez les dates de début et de fin.",
+        )
+    if trial_period_end_override is not None and trial_period_end_override < start_date:
+        raise UserError(
+            "Champ « Période d'essai » : la fin de la période d'essai précède le début du "
+            "contrat.",
+            hint="Vérifiez la date écrite dans le contrat, ou décochez-la.",
+        )
+    if workplace_siret is not None and (
+        len(workplace_siret) != 14 or not workplace_siret.isdigit()
+    ):
+        raise UserError(
+            f"Champ « SIRET du lieu de travail » : « {workplace_siret} » n'a pas 14 chiffres.",
+            hint="Recopiez-le depuis les papiers de l'employeur, ou laissez-le vide.",
+        )
+    if weekly_hours is not None and not 0 < weekly_hours <= 48:
+        raise UserError("Champ « Heures par semaine » : entre 1 et 48 heures.")
+    if training_hours is not None and training_hours < 0:
+        raise UserError("Champ « Heures de formation » : le nombre ne peut pas être négatif.")
+    for cents, field in ((gross_monthly_pay_cents, "Salaire brut mensuel"),
+                         (branch_minimum_cents, "Minimum conventionnel de branche")):
+        if cents is not None and cents < 0:
+            raise UserError(f"Champ « {field} » : le montant ne peut pas être négatif.")
+    if opco_decision is not None:
+        _code(opco_decision, codes.OPCO_DECISIONS, "Décision de l'OPCO")
+    _order(
+        sent_to_opco_on,
+        opco_decision_on,
+        "Champ « Date de la décision » : l'OPCO ne peut pas décider avant d'avoir reçu le "
+        "contrat.",
+    )
+
+
 def record_contract(
     session: Session,
     participant_id: str,
@@ -679,6 +735,7 @@ def record_contract(
     rome_code: str = "",
     qualification: str = "",
     gross_monthly_pay_cents: int | None = None,
+    branch_minimum_cents: int | None = None,
     opco: str = "",
     sent_to_opco_on: date | None = None,
     opco_decision: str | None = None,
@@ -686,16 +743,14 @@ def record_contract(
     trial_period_end_override: date | None = None,
 ) -> str:
     """A signed contract; it confirms the person's provisional enrolment."""
-    _code(contract_type, codes.CONTRACT_TYPES, "Type de contrat")
-    if contract_type == "cdd" and end_date is None:
-        raise UserError("Un contrat à durée déterminée doit avoir une date de fin.")
-    if end_date is not None and end_date <= start_date:
-        raise UserError(
-            "Le contrat ne peut pas finir avant d'avoir commencé.",
-            hint="Vérifiez les dates de début et de fin.",
-        )
-    if opco_decision is not None:
-        _code(opco_decision, codes.OPCO_DECISIONS, "Décision de l'OPCO")
+    _check_contract_terms(
+        start_date=start_date, end_date=end_date, contract_type=contract_type,
+        signed_on=signed_on, workplace_siret=workplace_siret, weekly_hours=weekly_hours,
+        training_hours=training_hours, gross_monthly_pay_cents=gross_monthly_pay_cents,
+        branch_minimum_cents=branch_minimum_cents, sent_to_opco_on=sent_to_opco_on,
+        opco_decision=opco_decision, opco_decision_on=opco_decision_on,
+        trial_period_end_override=trial_period_end_override,
+    )
     contract = Contract(
         participant_id=participant_id,
         employer_id=employer_id,
@@ -712,6 +767,7 @@ def record_contract(
         rome_code=rome_code,
         qualification=qualification,
         gross_monthly_pay_cents=gross_monthly_pay_cents,
+        branch_minimum_cents=branch_minimum_cents,
         opco=opco,
         sent_to_opco_on=sent_to_opco_on,
         opco_decision=opco_decision,
@@ -726,6 +782,90 @@ def record_contract(
         enrolment.lapsed_on = None
     session.flush()
     return contract.id
+
+
+def update_contract(
+    session: Session,
+    contract_id: str,
+    employer_id: str,
+    start_date: date,
+    *,
+    end_date: date | None,
+    contract_type: str = "cdd",
+    signed_on: date | None = None,
+    tutor_id: str | None = None,
+    workplace_siret: str | None = None,
+    weekly_hours: float | None = 35,
+    training_hours: int | None = None,
+    job_title: str = "",
+    rome_code: str = "",
+    qualification: str = "",
+    gross_monthly_pay_cents: int | None = None,
+    branch_minimum_cents: int | None = None,
+    opco: str = "",
+    sent_to_opco_on: date | None = None,
+    opco_decision: str | None = None,
+    opco_decision_on: date | None = None,
+    trial_period_end_override: date | None = None,
+) -> None:
+    """Change the terms of a recorded contract (its person stays), with record_contract's checks.
+
+    Filled in weeks later too: the date sent to the OPCO, its decision and the decision date.
+    The confirmed enrolment keeps the date of the person's first contract."""
+    _check_contract_terms(
+        start_date=start_date, end_date=end_date, contract_type=contract_type,
+        signed_on=signed_on, workplace_siret=workplace_siret, weekly_hours=weekly_hours,
+        training_hours=training_hours, gross_monthly_pay_cents=gross_monthly_pay_cents,
+        branch_minimum_cents=branch_minimum_cents, sent_to_opco_on=sent_to_opco_on,
+        opco_decision=opco_decision, opco_decision_on=opco_decision_on,
+        trial_period_end_override=trial_period_end_override,
+    )
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise UserError("Contrat introuvable : il a peut-être été supprimé.")
+    if session.get(Employer, employer_id) is None:
+        raise UserError("Employeur introuvable : il a peut-être été supprimé.",
+                        hint="Choisissez un autre employeur.")
+    if tutor_id is not None:
+        tutor = session.get(EmployerContact, tutor_id)
+        if tutor is None or tutor.employer_id != employer_id:
+            raise UserError("Le tuteur choisi ne fait pas partie de cet employeur.",
+                            hint="Choisissez un tuteur parmi les contacts de l'employeur.")
+    if contract.rupture_on is not None and contract.rupture_on < start_date:
+        raise UserError(
+            f"Le contrat a été rompu le {contract.rupture_on:%d/%m/%Y} : il ne peut pas "
+            "commencer après.",
+            hint="Vérifiez la date de début.",
+        )
+    contract.employer_id = employer_id
+    contract.tutor_id = tutor_id
+    contract.workplace_siret = workplace_siret
+    contract.contract_type = contract_type
+    contract.signed_on = signed_on
+    contract.start_date = start_date
+    contract.end_date = end_date
+    contract.weekly_hours = weekly_hours
+    contract.training_hours = training_hours
+    contract.job_title = job_title
+    contract.rome_code = rome_code
+    contract.qualification = qualification
+    contract.gross_monthly_pay_cents = gross_monthly_pay_cents
+    contract.branch_minimum_cents = branch_minimum_cents
+    contract.opco = opco
+    contract.sent_to_opco_on = sent_to_opco_on
+    contract.opco_decision = opco_decision
+    contract.opco_decision_on = opco_decision_on
+    contract.trial_period_end_override = trial_period_end_override
+    session.flush()
+    enrolment = _enrolment_of(session, contract.participant_id)
+    if enrolment is not None and enrolment.status == "confirmee":
+        first = session.scalar(
+            select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
+            .where(Contract.participant_id == contract.participant_id)
+        )
+        if first is not None:
+            enrolment.confirmed_on = max(enrolment.enrolled_on, first)
+    session.flush()
 
 
 def record_rupture(

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.ui import messages
+from coachdesk.ui.employer_picker import EmployerPicker
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.contract_board import ContractContext, TutorChoice
+    from coachdesk.services.contract_board import ContractContext, ContractForm, TutorChoice
     from coachdesk.services.contract_rules import RuleWarning
     from coachdesk.services.smic import SmicTable
 
@@ -117,6 +118,14 @@ def parse_euros(text: str) -> Decimal | None:
     return amount.quantize(Decimal("0.01"))
 
 
+def format_euros(cents: int | None) -> str:
+    """``134377`` → ``"1 343,77"`` (as coaches type amounts); None → ``""``."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(cents, 100)
+    return f"{euros:,}".replace(",", " ") + f",{rest:02d}"
+
+
 def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
     """The warnings as a short list: each French sentence, its rule in smaller grey text."""
     if not warnings:
@@ -175,7 +184,8 @@ class _Dialog(QDialog):
 
 
 class ContractDialog(_Dialog):
-    """Record a contrat de professionnalisation: the CERFA EJ20 fields, checks shown live."""
+    """Record a contrat de professionnalisation, or edit a recorded one (``contract_id``): the
+    CERFA EJ20 fields, checks shown live."""
 
     def __init__(
         self,
@@ -184,33 +194,41 @@ class ContractDialog(_Dialog):
         smic: SmicTable,
         today: date,
         parent: QWidget | None = None,
+        contract_id: str | None = None,
     ) -> None:
         super().__init__(database, "", parent)
-        self.setWindowTitle(self.tr("New work-study contract"))
         self.setObjectName("contractDialog")
         self.smic = smic
         self.today = today
+        self.contract_id = contract_id
         from coachdesk.services.contract_board import (
+            Choice,
             contract_candidates,
-            employer_choices,
+            contract_form,
         )
 
+        self.stored: ContractForm | None = None
         with database.read() as session:
-            people = contract_candidates(session, cohort_id)
-            self.employers = employer_choices(session)
+            if contract_id is None:
+                people = contract_candidates(session, cohort_id)
+            else:
+                self.stored = contract_form(session, contract_id)
+                people = [Choice(self.stored.participant_id, self.stored.participant)]
+        self.setWindowTitle(
+            self.tr("New work-study contract") if self.stored is None
+            else self.tr("Work-study contract of %1").replace("%1", self.stored.participant)
+        )
         self.tutors: list[TutorChoice] = []
 
         self.participant = QComboBox()
         self.participant.setObjectName("participant")
         for person in people:
             self.participant.addItem(person.label, person.id)
-        self.employer = QComboBox()
+        if self.stored is not None:
+            # The contract stays with its person; every term of it can change.
+            self.participant.setEnabled(False)
+        self.employer = EmployerPicker(database)
         self.employer.setObjectName("employer")
-        self.employer.setEditable(True)
-        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.employer.addItem(self.tr("— choose an employer —"), None)
-        for employer in self.employers:
-            self.employer.addItem(employer.label, employer.id)
         self.workplace_siret = QLineEdit()
         self.workplace_siret.setObjectName("workplaceSiret")
         self.workplace_siret.setPlaceholderText(self.tr("14 digits, if not the head office"))
@@ -252,6 +270,13 @@ class ContractDialog(_Dialog):
         self.pay = QLineEdit()
         self.pay.setObjectName("grossPay")
         self.pay.setPlaceholderText(self.tr("gross per month, e.g. 1 075,02"))
+        self.branch_minimum = QLineEdit()
+        self.branch_minimum.setObjectName("branchMinimum")
+        self.branch_minimum.setPlaceholderText(self.tr("from the collective agreement, if any"))
+        self.branch_minimum.setToolTip(
+            self.tr("The branch's minimum pay for this job: from 26 years the pay must reach "
+                    "85 % of it when that is more than the SMIC.")
+        )
         self.opco = QLineEdit()
         self.opco.setObjectName("opco")
         self.sent_to_opco = OptionalDate(self.tr("sent on"), today, "sentToOpco")
@@ -279,6 +304,7 @@ class ContractDialog(_Dialog):
         terms.addRow(self.tr("ROME code"), self.rome_code)
         terms.addRow(self.tr("Qualification"), self.qualification)
         terms.addRow(self.tr("Gross monthly pay (€)"), self.pay)
+        terms.addRow(self.tr("Branch minimum pay (€)"), self.branch_minimum)
         opco = QFormLayout()
         opco.addRow(self.tr("OPCO"), self.opco)
         opco.addRow(self.tr("Sent to the OPCO"), self.sent_to_opco)
@@ -335,42 +361,91 @@ class ContractDialog(_Dialog):
         self.finish_layout()
         self.resize(980, 700)
 
-        self.employer.currentIndexChanged.connect(self._employer_changed)
+        if self.stored is not None:
+            self._fill(self.stored)
+        self.employer.picked.connect(self._employer_changed)
         for signal in (
             self.participant.currentIndexChanged, self.tutor.currentIndexChanged,
             self.contract_type.currentIndexChanged, self.start.dateChanged,
             self.end.changed, self.trial_override.changed, self.weekly_hours.valueChanged,
-            self.training_hours.valueChanged, self.pay.textChanged, self.sent_to_opco.changed,
+            self.training_hours.valueChanged, self.pay.textChanged,
+            self.branch_minimum.textChanged, self.sent_to_opco.changed,
             self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
         ):
             signal.connect(self.refresh_checks)
-        self._employer_changed()
+        if self.stored is None:
+            self._employer_changed()
+        else:
+            self.refresh_checks()
+
+    def _fill(self, stored: ContractForm) -> None:
+        """Show a recorded contract's terms (signals are connected after, checks run once)."""
+        self.employer.set_employer(stored.employer_id)
+        # The list shows the chosen employer (the coach clears the search to change it).
+        self.employer.search.setText(self.employer.current_name())
+        self.employer.refresh()
+        self._load_tutors(stored.employer_id, stored.tutor_id)
+        self.workplace_siret.setText(stored.workplace_siret or "")
+        self.contract_type.setCurrentIndex(self.contract_type.findData(stored.contract_type))
+        self.signed_on.set_value(stored.signed_on)
+        self.start.setDate(to_qdate(stored.start_date))
+        self.end.set_value(stored.end_date)
+        self.trial_override.set_value(stored.trial_period_end_override)
+        if stored.weekly_hours is not None:
+            self.weekly_hours.setValue(stored.weekly_hours)
+        self.training_hours.setValue(stored.training_hours or 0)
+        self.job_title.setText(stored.job_title)
+        self.rome_code.setText(stored.rome_code)
+        self.qualification.setText(stored.qualification)
+        self.pay.setText(format_euros(stored.gross_monthly_pay_cents))
+        self.branch_minimum.setText(format_euros(stored.branch_minimum_cents))
+        self.opco.setText(stored.opco)
+        self.sent_to_opco.set_value(stored.sent_to_opco_on)
+        decision = self.opco_decision.findData(stored.opco_decision) if stored.opco_decision else 0
+        self.opco_decision.setCurrentIndex(max(0, decision))
+        self.opco_decision_on.set_value(stored.opco_decision_on)
 
     # Reading the form -----------------------------------------------------------------------
-    def _employer_changed(self) -> None:
+    def _load_tutors(self, employer_id: str | None, tutor_id: str | None) -> None:
+        """The employer's contacts in the tutor list; ``tutor_id`` chosen, else the first."""
         from coachdesk.services.contract_board import tutor_choices
 
-        employer_id = self.employer.currentData()
         self.tutors = []
         if employer_id:
             with self.database.read() as session:
                 self.tutors = tutor_choices(session, employer_id)
-            chosen = next(e for e in self.employers if e.id == employer_id)
-            if chosen.opco and not self.opco.text():
-                self.opco.setText(chosen.opco)
         self.tutor.blockSignals(True)
         self.tutor.clear()
         self.tutor.addItem(self.tr("— no tutor named yet —"), None)
         for tutor in self.tutors:
             self.tutor.addItem(tutor.label, tutor.id)
-        if self.tutors:
+        if tutor_id is not None:
+            self.tutor.setCurrentIndex(max(0, self.tutor.findData(tutor_id)))
+        elif self.tutors:
             self.tutor.setCurrentIndex(1)
         self.tutor.blockSignals(False)
+
+    def _employer_changed(self) -> None:
+        from coachdesk.services.contract_board import employer_opco
+
+        employer_id = self.employer.employer_id()
+        self._load_tutors(employer_id, None)
+        if employer_id:
+            with self.database.read() as session:
+                opco = employer_opco(session, employer_id)
+            if opco and not self.opco.text():
+                self.opco.setText(opco)
         self.refresh_checks()
 
     def pay_amount(self) -> Decimal | None:
         try:
             return parse_euros(self.pay.text())
+        except ValueError:
+            return None
+
+    def branch_minimum_amount(self) -> Decimal | None:
+        try:
+            return parse_euros(self.branch_minimum.text())
         except ValueError:
             return None
 
@@ -385,6 +460,7 @@ class ContractDialog(_Dialog):
             weekly_hours=Decimal(str(self.weekly_hours.value())),
             training_hours=self.training_hours.value(),
             gross_monthly_pay=self.pay_amount(),
+            branch_minimum=self.branch_minimum_amount(),
             sent_to_opco_on=self.sent_to_opco.value(),
             opco_decision=self.opco_decision.currentData(),
             opco_decision_on=self.opco_decision_on.value(),
@@ -413,6 +489,11 @@ class ContractDialog(_Dialog):
         self.trial_label.setText(text)
         pay_problem = bool(self.pay.text().strip()) and self.pay_amount() is None
         self.pay.setStyleSheet(f"border: 1px solid {ALERT_COLOUR}" if pay_problem else "")
+        branch_problem = (bool(self.branch_minimum.text().strip())
+                          and self.branch_minimum_amount() is None)
+        self.branch_minimum.setStyleSheet(
+            f"border: 1px solid {ALERT_COLOUR}" if branch_problem else ""
+        )
         cost = employer_monthly_cost(terms)
         if pay_problem:
             self.cost_label.setText(self.tr("The pay is not an amount: write e.g. 1 075,02."))
@@ -438,21 +519,28 @@ class ContractDialog(_Dialog):
         )
 
     def save(self) -> str:
-        from coachdesk.services.contract_board import euros_to_cents
+        from coachdesk.services.contract_board import euros_to_cents, save_contract_changes
         from coachdesk.services.enrolment import save_contract
 
         participant_id = self.participant.currentData()
-        employer_id = self.employer.currentData()
+        employer_id = self.employer.employer_id()
         if not participant_id:
             raise UserError(self.tr("Choose the participant who signs the contract."))
         if not employer_id:
-            raise UserError(self.tr("Choose the employer: add it in the Employers tab first "
-                                    "if it is not in the list."))
+            raise UserError(self.tr("Choose the employer: type a few letters of its name and "
+                                    "pick it; add it in the Employers tab first if it is not "
+                                    "found."))
         if self.pay.text().strip() and self.pay_amount() is None:
             raise UserError(
                 self.tr("Field « Gross monthly pay »: « %1 » is not an amount in euros.")
                 .replace("%1", self.pay.text()),
                 hint=self.tr("Write e.g. 1 075,02 or leave it empty."),
+            )
+        if self.branch_minimum.text().strip() and self.branch_minimum_amount() is None:
+            raise UserError(
+                self.tr("Field « Branch minimum pay »: « %1 » is not an amount in euros.")
+                .replace("%1", self.branch_minimum.text()),
+                hint=self.tr("Write e.g. 1 650,00 or leave it empty."),
             )
         siret = re.sub(r"\s", "", self.workplace_siret.text()) or None
         if siret is not None and (len(siret) != 14 or not siret.isdigit()):
@@ -462,11 +550,7 @@ class ContractDialog(_Dialog):
                 hint=self.tr("Copy it from the employer's papers, or leave it empty."),
             )
         terms = self.terms()
-        return save_contract(
-            self.database,
-            participant_id,
-            employer_id,
-            terms.start_date,
+        values = dict(
             end_date=terms.end_date,
             contract_type=terms.contract_type,
             signed_on=self.signed_on.value(),
@@ -478,11 +562,19 @@ class ContractDialog(_Dialog):
             rome_code=self.rome_code.text().strip().upper(),
             qualification=self.qualification.text().strip(),
             gross_monthly_pay_cents=euros_to_cents(terms.gross_monthly_pay),
+            branch_minimum_cents=euros_to_cents(terms.branch_minimum),
             opco=self.opco.text().strip(),
             sent_to_opco_on=terms.sent_to_opco_on,
             opco_decision=terms.opco_decision,
             opco_decision_on=terms.opco_decision_on,
             trial_period_end_override=terms.trial_period_end_override,
+        )
+        if self.contract_id is not None:
+            return save_contract_changes(
+                self.database, self.contract_id, employer_id, terms.start_date, **values
+            )
+        return save_contract(
+            self.database, participant_id, employer_id, terms.start_date, **values
         )
 
 

@@ -4,8 +4,8 @@ and every provisional enrolment with its deadline.
 What needs the coach stands out: a warning sign (its French sentences in the tooltip) on a
 contract that seems not to respect a rule, the next visit in red when it is late, the
 enrolments close to their deadline in orange and the lapsed ones without a solution in red.
-The buttons record a contract (Ctrl+N), a visit, a rupture, an outcome, and print the last
-visit report for the tutor.
+The buttons record a contract (Ctrl+N) or edit the selected one (double-click, Enter), a visit,
+a rupture, an outcome, and print the last visit report for the tutor.
 """
 
 from __future__ import annotations
@@ -14,8 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QStandardPaths, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -158,6 +167,12 @@ class ContractsTab(ListTab):
         self.new_button = QPushButton(self.tr("New contract…"))
         self.new_button.setObjectName("newContract")
         self.new_button.setToolTip(self.tr("Record a signed contract (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit the contract…"))
+        self.edit_button.setObjectName("editContract")
+        self.edit_button.setToolTip(
+            self.tr("Change its terms, the date sent to the OPCO and its decision "
+                    "(double-click or Enter on the contract)")
+        )
         self.visit_button = QPushButton(self.tr("Visit report…"))
         self.visit_button.setObjectName("recordVisit")
         self.rupture_button = QPushButton(self.tr("Rupture…"))
@@ -169,7 +184,7 @@ class ContractsTab(ListTab):
         )
         self.print_button = QPushButton(self.tr("Print the last visit (PDF)…"))
         self.print_button.setObjectName("printVisit")
-        for button in (self.new_button, self.visit_button, self.rupture_button,
+        for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
                        self.outcome_button, self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -182,6 +197,7 @@ class ContractsTab(ListTab):
 
         self.model = ContractTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "contractTable")
+        self.view.installEventFilter(self)
         self.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.enrolment_model = EnrolmentTableModel(ENROLMENT_COLUMNS, self)
         self.enrolment_view = make_table_view(self.enrolment_model, "enrolmentTable")
@@ -207,8 +223,22 @@ class ContractsTab(ListTab):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
         self.as_of.dateChanged.connect(self._date_chosen)
-        self.view.doubleClicked.connect(lambda _index: self.record_visit())
+        self.edit_button.clicked.connect(self.edit_contract)
+        self.view.doubleClicked.connect(self._edit_at)
         self.enrolment_view.doubleClicked.connect(lambda _index: self.record_outcome())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a contract of the list opens it for editing, as a double-click does."""
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.current_contract() is not None
+        ):
+            self.edit_contract()
+            return True
+        return super().eventFilter(watched, event)
 
     # Loading ----------------------------------------------------------------------------------
     @property
@@ -333,6 +363,26 @@ class ContractsTab(ListTab):
             return
         self._open(ContractDialog(self.database, self.cohort_id, self.smic, self.today, self),
                    lambda contract_id: self.select_contract(contract_id))
+
+    def edit_contract(self) -> None:
+        """The contract dialog on the selected contract, every term editable."""
+        line = self._need_contract()
+        if line is None or self.database is None or self.cohort_id is None:
+            return
+        try:
+            dialog = ContractDialog(self.database, self.cohort_id, self.smic, self.today, self,
+                                    contract_id=line.id)
+        except UserError as error:  # deleted meanwhile
+            messages.user_error(self, error)
+            self.reload()
+            return
+        self._open(dialog, lambda _id: self.select_contract(line.id))
+
+    def _edit_at(self, index: QModelIndex) -> None:
+        """A double-click edits the contract clicked."""
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.edit_contract()
 
     def _context(self, line: ContractLine) -> Any:
         from coachdesk.services.contract_board import contract_context

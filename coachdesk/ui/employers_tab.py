@@ -2,12 +2,18 @@
 offers of the cohort with matching; referrals and recruitment interviews with their
 preparation sheets and calendar.
 
-Reads and writes go through the Qt-free services (employers, matching, interviews); filters run
-in SQL (directory search, offer status and ROME) or on the service's small lists (town).
+Reads and writes go through the Qt-free services (employers, matching, interviews). The
+directory is read once and searched in memory as the coach types (each row keeps its folded
+search text); it is read again only when the employers or offers tables changed. Each inner page
+reads its lists when first brought to the front. Offer filters run in SQL (status and ROME) or
+on the service's list (town).
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,11 +40,17 @@ from coachdesk.models import codes
 from coachdesk.services.interviews import iso_week_of
 from coachdesk.ui import messages
 from coachdesk.ui.list_tab import ListTab, fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.table_model import Column, RowTableModel, _sort_key
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.employers import ContactRow, EmployerRow, OfferRow, ProspectingRow
+    from coachdesk.services.employers import (
+        ContactRow,
+        DirectoryStamp,
+        EmployerRow,
+        OfferRow,
+        ProspectingRow,
+    )
     from coachdesk.services.interviews import InterviewRow
     from coachdesk.services.matching import ReferralRow
 
@@ -112,6 +124,93 @@ INTERVIEW_COLUMNS: list[Column[InterviewRow]] = [
 ]
 
 
+# A cohort's offers are a few dozen (about 40 in 2010): they are read with the directory, so the
+# count line names them and their page shows at once. Beyond this they wait for their page.
+EAGER_OFFERS_LIMIT = 500
+
+DIRECTORY_PAGE, OFFERS_PAGE, PLACEMENT_PAGE = range(3)
+
+
+class DirectoryModel(RowTableModel["EmployerRow"]):
+    """The employer directory: every employer held once, the rows shown filtered by a search.
+
+    The full list is sorted when read or when a header is clicked; a search keeps its order,
+    so a keystroke neither queries nor sorts (10,000 employers filter in a few ms).
+    """
+
+    def __init__(self, columns: Sequence[Column[EmployerRow]],
+                 sort_keys: dict[int, Callable[[EmployerRow], Any]], parent: Any = None) -> None:
+        super().__init__(columns, parent)
+        self._all: list[EmployerRow] = []
+        self._words: list[str] = []
+        # Per column, a ready sort key that spares folding every value (the name's is stored).
+        self._sort_keys = sort_keys
+
+    def set_rows(self, rows: Sequence[EmployerRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        if self._sort is not None:
+            self._sort_all(*self._sort)
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def all_rows(self) -> list[EmployerRow]:
+        return list(self._all)
+
+    def total(self) -> int:
+        """Rows held, whether the search shows them or not."""
+        return len(self._all)
+
+    def set_search(self, search: str) -> None:
+        from coachdesk.services.employers import search_words
+
+        words = search_words(search)
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = words
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[EmployerRow]:
+        words = self._words
+        if not words:
+            return list(self._all)
+        return [row for row in self._all if row.matches(words)]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        # The selection follows its employer to its new place.
+        persistent = self.persistentIndexList()
+        kept = [(index, self._rows[index.row()]) for index in persistent]
+        self._sort = (column, order)
+        self._sort_all(column, order)
+        self._rows = self._filtered()
+        position = {row.id: number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(position[row.id], index.column()) for index, row in kept],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
+        key = self._sort_keys.get(column)
+        if key is None:
+            getter = self._columns[column].value
+            # Towns, OPCOs and NAF codes repeat: each distinct value is folded once.
+            folded: dict[Any, Any] = {}
+
+            def key(row: EmployerRow) -> Any:
+                value = getter(row)
+                try:
+                    return folded[value]
+                except KeyError:
+                    result = folded[value] = _sort_key(value)
+                    return result
+
+        self._all.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
 def _boxed(title: str, *items: Any) -> QGroupBox:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
@@ -147,6 +246,13 @@ class EmployersTab(ListTab):
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.dialog: QDialog | None = None
+        # What the directory shown was read from, to read it again only after a change.
+        self._directory_stamp: DirectoryStamp | None = None
+        self._directory_size = 0
+        # The employer whose contacts and prospecting are shown.
+        self._detail_id: str | None = None
+        self._page_loaded = [False, False, False]
+        self._fitted_views: set[QTableView] = set()
         self.pages = QTabWidget()
         self.pages.setObjectName("employerPages")
         self.pages.addTab(self._directory_page(), self.tr("Employer directory"))
@@ -156,6 +262,7 @@ class EmployersTab(ListTab):
                        self.interview_view]
         self.layout_.addWidget(self.pages, 1)
         self.layout_.addWidget(self.count_label)
+        self.pages.currentChanged.connect(self._page_shown)
         self._update_buttons()
 
     # Pages ------------------------------------------------------------------------------------
@@ -166,7 +273,8 @@ class EmployersTab(ListTab):
         self.search.setClearButtonEnabled(True)
         self.new_employer_button = QPushButton(self.tr("New employer…"))
         self.edit_employer_button = QPushButton(self.tr("Edit…"))
-        self.employer_model: RowTableModel[EmployerRow] = RowTableModel(EMPLOYER_COLUMNS, self)
+        self.employer_model = DirectoryModel(
+            EMPLOYER_COLUMNS, {0: lambda row: (0, row.name_key)}, self)
         self.employer_view = make_table_view(self.employer_model, "employerTable")
         self.contact_model: RowTableModel[ContactRow] = RowTableModel(CONTACT_COLUMNS, self)
         self.contact_view = make_table_view(self.contact_model, "contactTable", sortable=False)
@@ -203,10 +311,8 @@ class EmployersTab(ListTab):
         layout.addLayout(_row(self.search, self.new_employer_button, self.edit_employer_button,
                               stretch=False))
         layout.addWidget(splitter, 1)
-        # Coalesce fast typing into one query.
-        self._search_timer = QTimer(self, singleShot=True, interval=120)
-        self._search_timer.timeout.connect(self.load_employers)
-        self.search.textChanged.connect(self._search_timer.start)
+        # Filtering the loaded rows takes a few ms: each keystroke is answered at once.
+        self.search.textChanged.connect(self.filter_employers)
         self.employer_view.selectionModel().currentRowChanged.connect(self._employer_changed)
         self.employer_view.doubleClicked.connect(lambda _index: self.edit_employer())
         self.new_employer_button.clicked.connect(self.create_new)
@@ -303,21 +409,100 @@ class EmployersTab(ListTab):
         return page
 
     # Loading ----------------------------------------------------------------------------------
+    def set_database(self, database: Database | None) -> None:
+        super().set_database(database)
+        self._directory_stamp = None
+
+    def reload(self) -> None:
+        """Read the lists of the page in front again (the others when next shown)."""
+        self._stale = False
+        if self.database is None:
+            return
+        self.load()
+
     def load(self) -> None:
-        self.load_employers()
-        self.load_offers()
-        self.load_placement()
+        self._page_loaded = [False, False, False]
+        current = self.pages.currentIndex()
+        self._load_page(current)
+        if current != OFFERS_PAGE and self._few_offers():
+            self._load_page(OFFERS_PAGE)
+        self._count()
+
+    def _few_offers(self) -> bool:
+        from sqlalchemy import func, select
+
+        from coachdesk.models import JobOffer
+
+        if self.database is None or self.cohort_id is None:
+            return True
+        with self.database.read() as session:
+            count = session.execute(select(func.count()).select_from(JobOffer)
+                                    .where(JobOffer.cohort_id == self.cohort_id)).scalar_one()
+        return count <= EAGER_OFFERS_LIMIT
+
+    def _page_shown(self, index: int) -> None:
+        if index >= 0 and not self._page_loaded[index] and not self._stale:
+            self._load_page(index)
+
+    def _load_page(self, index: int) -> None:
+        if index == DIRECTORY_PAGE:
+            self.load_employers()
+            views = [self.employer_view]
+        elif index == OFFERS_PAGE:
+            self.load_offers()
+            views = [self.offer_view]
+        else:
+            self.load_placement()
+            views = [self.referral_view, self.interview_view]
+        # Columns sized to their content once, when a list first shows rows.
+        for view in views:
+            if view not in self._fitted_views and view.model().rowCount():
+                fit_columns(view)
+                self._fitted_views.add(view)
 
     def load_employers(self) -> None:
-        from coachdesk.services.employers import list_employers
+        """Show the directory, read again only if employers or offers changed since."""
+        from coachdesk.services.employers import (
+            directory_stamp,
+            list_employers,
+            open_offer_counts,
+        )
 
         if self.database is None:
             return
+        self._page_loaded[DIRECTORY_PAGE] = True
+        stamp = directory_stamp(self.database)
+        known = self._directory_stamp
+        model = self.employer_model
+        rows: list[EmployerRow] | None = None
+        if (known is None or stamp.employers != known.employers
+                or model.total() != self._directory_size):
+            # Never read, emptied (the window locked) or employers changed: read it all.
+            rows = list_employers(self.database)
+        elif stamp.offers != known.offers:
+            # Only offers changed: their counts per employer, one grouped query.
+            counts = open_offer_counts(self.database)
+            rows = [row if row.open_offers == counts.get(row.id, 0)
+                    else replace(row, open_offers=counts.get(row.id, 0))
+                    for row in model.all_rows()]
+        if rows is not None:
+            selected = self.selected_employer()
+            model.set_rows(rows)
+            self._directory_stamp = stamp
+            self._directory_size = len(rows)
+            if selected is not None:
+                self.select_employer(selected.id)
+        # Contacts and prospecting may have changed even when the directory did not.
+        self._show_employer_detail(force=True)
+        self._count()
+
+    def filter_employers(self) -> None:
+        """A keystroke in the search field: the loaded directory filtered, no query."""
         selected = self.selected_employer()
-        self.employer_model.set_rows(list_employers(self.database, self.search.text()))
+        self.employer_model.set_search(self.search.text())
         if selected is not None:
             self.select_employer(selected.id)
-        self._employer_changed()
+        self._show_employer_detail(force=False)
         self._count()
 
     def load_offers(self) -> None:
@@ -332,6 +517,7 @@ class EmployersTab(ListTab):
                 rome_code=self.rome_filter.text().strip() or None,
                 city=self.town_filter.text().strip() or None,
             )
+        self._page_loaded[OFFERS_PAGE] = True
         self.offer_model.set_rows(rows)
         self._count()
         self._update_buttons()
@@ -347,27 +533,38 @@ class EmployersTab(ListTab):
         if self.cohort_id is not None:
             referrals = list_referrals(self.database, cohort_id=self.cohort_id)
             found = list_interviews(self.database, cohort_id=self.cohort_id)
+        self._page_loaded[PLACEMENT_PAGE] = True
         self.referral_model.set_rows(referrals)
         self.interview_model.set_rows(found)
         self._update_buttons()
 
     def _count(self) -> None:
-        self.count_label.setText(
-            self.tr("%n employer(s)", "", self.employer_model.rowCount())
-            + " — "
-            + self.tr("%n job offer(s) shown", "", self.offer_model.rowCount())
-        )
+        parts = [self.tr("%n employer(s)", "", self.employer_model.rowCount())]
+        if self._page_loaded[OFFERS_PAGE]:
+            parts.append(self.tr("%n job offer(s) shown", "", self.offer_model.rowCount()))
+        self.count_label.setText(" — ".join(parts))
 
     def _employer_changed(self, *_args: Any) -> None:
+        self._show_employer_detail(force=False)
+
+    def _show_employer_detail(self, *, force: bool) -> None:
+        """The contacts and prospecting of the selected employer, read again when it changes
+        (or when ``force``: after a reload)."""
         from coachdesk.services.employers import list_contacts, list_prospecting
 
         employer = self.selected_employer()
+        employer_id = employer.id if employer is not None else None
+        if not force and employer_id == self._detail_id:
+            self._update_buttons()
+            return
+        self._detail_id = employer_id
         contacts: list[ContactRow] = []
         steps: list[ProspectingRow] = []
         if employer is not None and self.database is not None:
             contacts = list_contacts(self.database, employer.id)
             steps = list_prospecting(self.database, employer.id)
-            self.employer_heading.setText(f"<b>{employer.name}</b> — {employer.city}")
+            self.employer_heading.setText(
+                f"<b>{html.escape(employer.name)}</b> — {html.escape(employer.city)}")
         else:
             self.employer_heading.setText(self.tr("Select an employer to see its contacts and "
                                                   "prospecting."))
@@ -424,6 +621,25 @@ class EmployersTab(ListTab):
                 view.setCurrentIndex(model.index(number, 0))
                 return True
         return False
+
+    def select_interview(self, interview_id: str) -> bool:
+        """Show the « Referrals and interviews » page with this recruitment interview and its
+        referral selected (an agenda item opens it); False when it is not listed."""
+        if self._stale:
+            self.reload()
+        self.pages.setCurrentIndex(2)
+        found = self.select_in(self.interview_view, self.interview_model,
+                               lambda row: row.id == interview_id)
+        if not found:
+            return False
+        interview = _current(self.interview_view, self.interview_model)
+        self.select_in(self.referral_view, self.referral_model,
+                       lambda row: row.id == interview.referral_id)
+        for view in (self.referral_view, self.interview_view):
+            view.selectRow(view.currentIndex().row())
+            view.scrollTo(view.currentIndex())
+        self.interview_view.setFocus()
+        return True
 
     def _cohort_people(self) -> list[tuple[str, str]]:
         from coachdesk.services.lists import participant_rows

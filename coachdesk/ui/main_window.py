@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QLabel,
@@ -411,8 +412,8 @@ class MainWindow(QMainWindow):
 
     def open_agenda_item(self, item: AgendaItem) -> None:
         """Show the record behind an item of the week's agenda: a contract or an enrolment in
-        the Suivi des contrats tab (selected), an interview in the Employeurs tab, a reminder
-        or a follow-up in the person's file."""
+        the Suivi des contrats tab (selected), an interview in the Employeurs tab (selected, with
+        its referral), a reminder or a follow-up in the person's file."""
         if item.record_table in ("contract", "enrolment"):
             self.show_tab(3)
             contracts = self.contracts_tab
@@ -423,6 +424,7 @@ class MainWindow(QMainWindow):
             return
         if item.record_table == "recruitment_interview":
             self.show_tab(2)
+            self.employers_tab.select_interview(item.record_id)
             return
         self.show_tab(0)
         if item.participant_id is not None:
@@ -498,9 +500,10 @@ class MainWindow(QMainWindow):
         from coachdesk.ui.table_model import RowTableModel
 
         for tab in self.built_tabs():
-            for view in tab.views:
+            # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
+            for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
                 model = view.model()
-                if isinstance(model, RowTableModel):
+                if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
                     model.set_rows([])
             tab.count_label.clear()
             chart = getattr(tab, "chart", None)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
-from coachdesk.models import Cohort, Participant
+from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
 from coachdesk.services.contract_board import add_reminder
 from coachdesk.ui import messages
 from coachdesk.ui.main_window import MainWindow
@@ -140,3 +140,40 @@ def test_export_the_shown_week_to_ics(
     summaries = sorted(str(event["SUMMARY"]) for event in events)
     assert "Fin de période d'essai — Anthony Salles" in summaries
     assert messages.last_messages[-1].text == f"13 éléments écrits dans {target}."
+
+
+def test_a_recruitment_interview_opens_on_its_rows(window: MainWindow) -> None:
+    assert window.database is not None
+    panel = window.dashboard_tab.agenda
+    panel.show_week(date(2010, 6, 7))
+    rows = panel.items()
+    interviews = [r for r, item in enumerate(rows) if item.kind == "recruitment_interview"]
+    assert len(interviews) >= 2
+    # Not the first one of the week: the very interview chosen is selected, not just any.
+    chosen = rows[interviews[-1]]
+    panel.view.doubleClicked.emit(panel.model.index(interviews[-1], 1))
+    assert window.tabs.currentIndex() == 2
+    employers = window.employers_tab
+    assert employers.pages.currentIndex() == 2
+    assert employers.pages.tabText(2) == "Mises en relation et entretiens"
+    with window.database.read() as session:
+        referral_id, last_name, first_name = session.execute(
+            select(RecruitmentInterview.referral_id, Participant.last_name,
+                   Participant.first_name)
+            .join(Referral, Referral.id == RecruitmentInterview.referral_id)
+            .join(Participant, Participant.id == Referral.participant_id)
+            .where(RecruitmentInterview.id == chosen.record_id)
+        ).one()
+    interview_rows = employers.interview_view.selectionModel().selectedRows()
+    assert len(interview_rows) == 1
+    shown_interview = employers.interview_model.row_at(interview_rows[0].row())
+    assert shown_interview.id == chosen.record_id
+    assert shown_interview.starts_at == chosen.starts_at
+    # What the coach reads on the selected lines: the same person, the interview's referral.
+    assert employers.interview_model.index(interview_rows[0].row(), 1).data() == (
+        f"{last_name} {first_name}"
+    )
+    referral_rows = employers.referral_view.selectionModel().selectedRows()
+    assert len(referral_rows) == 1
+    assert employers.referral_model.row_at(referral_rows[0].row()).id == referral_id
+    assert employers.checklist_button.isEnabled()

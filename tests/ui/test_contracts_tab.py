@@ -12,13 +12,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import (
     Cohort,
     Contract,
+    EmployerContact,
     Enrolment,
     FollowUpVisit,
     Outcome,
@@ -27,8 +28,9 @@ from coachdesk.models import (
 from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
 from coachdesk.ui import messages
-from coachdesk.ui.contract_dialogs import parse_euros
+from coachdesk.ui.contract_dialogs import from_qdate, parse_euros
 from coachdesk.ui.contracts_tab import ContractsTab
+from coachdesk.ui.employer_picker import EmployerPicker
 from coachdesk.ui.main_window import MainWindow
 
 # The offscreen platform says it cannot resize a shown top-level window to its new size hint
@@ -102,7 +104,9 @@ def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
     assert rupture.data(Qt.ItemDataRole.ToolTipRole) == "Pendant la période d'essai"
 
 
-def test_record_a_contract_as_a_coach(tab: ContractsTab, database: Database) -> None:
+def test_record_a_contract_as_a_coach(
+    tab: ContractsTab, database: Database, qtbot: QtBot
+) -> None:
     # A young person still waiting for a contract one week before the deadline.
     with database.write() as session:
         cohort_id = session.scalar(select(Cohort.id))
@@ -122,7 +126,14 @@ def test_record_a_contract_as_a_coach(tab: ContractsTab, database: Database) -> 
     dialog = tab.dialog
     assert dialog.windowTitle() == "Nouveau contrat de professionnalisation"
     dialog.participant.setCurrentIndex(dialog.participant.findText("Zidane Inès"))
-    dialog.employer.setCurrentIndex(dialog.employer.findText("Zénith Bureautique"))
+    # The employer is found by typing a few letters (accent left out), Return takes it.
+    picker = dialog.employer
+    assert isinstance(picker, EmployerPicker)
+    picker.search.setFocus()
+    qtbot.keyClicks(picker.search, "zenith")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Return chose the employer, it did not save
+    assert picker.current_name() == "Zénith Bureautique"
     assert dialog.opco.text() == "OPCALIA"  # from the employer
     assert dialog.tutor.currentText() == "Claire Roussel (Gérante)"
     dialog.start.setDate(QDate(2010, 7, 12))
@@ -404,3 +415,149 @@ def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
     assert tab.model.rowCount() == 13
     assert all(tab.model.index(row, 9).data() == "" for row in range(13))
     assert "0 visite en retard" in tab.count_label.text()
+
+
+def _late_contract(database: Database) -> tuple[str, str, str]:
+    """A 30-year-old's contract recorded in July 2010 with nothing yet about the OPCO."""
+    with database.write() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+        person = rec.add_participant(session, cohort_id, "Zoller", "Hélène",
+                                     listed_on=date(2010, 2, 1), birth_date=date(1980, 5, 1))
+        rec.enrol(session, person, date(2010, 5, 26))
+        employer = rec.add_employer(session, "Zénith Bureautique", opco="OPCALIA")
+        tutor = rec.add_employer_contact(session, employer, "Roussel", "Claire",
+                                         role="Gérante", is_tutor=True,
+                                         tutor_experience_years=8)
+        other = rec.add_employer(session, "Yucca Conseil", opco="AGEFOS PME")
+        rec.add_employer_contact(session, other, "Blanc", "Marc", role="Comptable",
+                                 is_tutor=True, tutor_experience_years=5)
+        contract_id = rec.record_contract(
+            session, person, employer, date(2010, 7, 19), end_date=date(2011, 6, 30),
+            signed_on=date(2010, 7, 16), tutor_id=tutor, training_hours=400,
+            job_title="Assistante de gestion", rome_code="M1607",
+            gross_monthly_pay_cents=140000, opco="OPCALIA",
+        )
+    return contract_id, person, tutor
+
+
+def _tooltip(tab: ContractsTab, participant: str) -> str:
+    return tab.model.index(row_of(tab, participant), 0).data(Qt.ItemDataRole.ToolTipRole) or ""
+
+
+def test_edit_a_contract_weeks_later(
+    tab: ContractsTab, database: Database, qtbot: QtBot
+) -> None:
+    contract_id, _person, tutor = _late_contract(database)
+    tab.set_today(date(2010, 8, 20))
+    before = _tooltip(tab, "Zoller Hélène")
+    assert "n'est pas encore transmis à l'OPCO" in before
+    assert "inférieur au minimum" not in before  # 1 400 € is above the 2010 SMIC
+
+    # Enter on the selected contract opens it, as a coach does with the keyboard.
+    tab.view.setFocus()
+    tab.view.selectRow(row_of(tab, "Zoller Hélène"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    dialog = tab.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Contrat de professionnalisation de Zoller Hélène"
+    # Pre-filled with what was recorded.
+    assert dialog.participant.currentText() == "Zoller Hélène"
+    assert not dialog.participant.isEnabled()
+    assert dialog.employer.current_name() == "Zénith Bureautique"
+    assert dialog.tutor.currentData() == tutor
+    assert from_qdate(dialog.start.date()) == date(2010, 7, 19)
+    assert dialog.end.value() == date(2011, 6, 30)
+    assert dialog.signed_on.value() == date(2010, 7, 16)
+    assert dialog.pay.text() == "1 400,00"
+    assert dialog.branch_minimum.text() == ""
+    assert dialog.job_title.text() == "Assistante de gestion"
+    assert dialog.sent_to_opco.value() is None and dialog.opco_decision.currentData() is None
+    assert "n'est pas encore transmis à l'OPCO" in dialog.warnings_label.text()
+
+    # Weeks later: the OPCO got it, accepted it; the branch minimum is known.
+    dialog.sent_to_opco.set_value(date(2010, 7, 22))
+    dialog.opco_decision.setCurrentIndex(dialog.opco_decision.findText("Accepté"))
+    dialog.opco_decision_on.set_value(date(2010, 8, 5))
+    assert "OPCO" not in dialog.warnings_label.text()
+    dialog.branch_minimum.setText("1 800,00")
+    # 85 % of 1 800 € is 1 530 €, more than the SMIC: the pay is now too low, said live.
+    assert "inférieur au minimum" in dialog.warnings_label.text()
+    assert "1\u202f530,00 €" in dialog.warnings_label.text()
+    dialog.training_hours.setValue(450)
+    save(dialog)
+    assert not dialog.isVisible()
+
+    with database.read() as session:
+        contract = session.get(Contract, contract_id)
+        assert contract is not None
+        assert (contract.sent_to_opco_on, contract.opco_decision, contract.opco_decision_on) == (
+            date(2010, 7, 22), "accepte", date(2010, 8, 5)
+        )
+        assert contract.branch_minimum_cents == 180000
+        assert contract.gross_monthly_pay_cents == 140000
+        assert (contract.training_hours, contract.tutor_id) == (450, tutor)
+        assert session.scalar(select(func.count()).select_from(Contract)
+                              .where(Contract.participant_id == contract.participant_id)) == 1
+    # The tab recomputed its warnings: the OPCO one is gone, the branch minimum one shows.
+    after = _tooltip(tab, "Zoller Hélène")
+    assert "OPCO" not in after
+    assert "inférieur au minimum" in after
+    assert tab.current_contract().id == contract_id
+    assert tab.model.rowCount() == 14
+
+
+def test_edit_checks_like_a_new_contract_and_changes_employer(
+    tab: ContractsTab, database: Database, qtbot: QtBot
+) -> None:
+    contract_id, person, _tutor = _late_contract(database)
+    tab.set_today(date(2010, 8, 20))
+    row = row_of(tab, "Zoller Hélène")
+    tab.view.doubleClicked.emit(tab.model.index(row, 2))
+    dialog = tab.dialog
+    assert dialog.windowTitle() == "Contrat de professionnalisation de Zoller Hélène"
+    # A decision dated before the contract reached the OPCO is refused, nothing is lost.
+    dialog.sent_to_opco.set_value(date(2010, 8, 2))
+    dialog.opco_decision.setCurrentIndex(dialog.opco_decision.findText("Refusé"))
+    dialog.opco_decision_on.set_value(date(2010, 7, 30))
+    save(dialog)
+    assert messages.last_messages[-1].text.startswith("Champ « Date de la décision »")
+    assert dialog.isVisible()
+    with database.read() as session:
+        assert session.get(Contract, contract_id).sent_to_opco_on is None  # type: ignore[union-attr]
+    dialog.opco_decision_on.set_value(date(2010, 8, 12))
+    # Another employer, picked by typing: its tutor comes with it.
+    dialog.employer.search.clear()
+    qtbot.keyClicks(dialog.employer.search, "yucca")
+    qtbot.keyClick(dialog.employer.search, Qt.Key.Key_Return)
+    assert dialog.employer.current_name() == "Yucca Conseil"
+    assert dialog.tutor.currentText() == "Marc Blanc (Comptable)"
+    dialog.branch_minimum.setText("dix-huit cents")
+    save(dialog)
+    assert messages.last_messages[-1].text.startswith(
+        "Champ « Minimum conventionnel de branche » : « dix-huit cents »"
+    )
+    dialog.branch_minimum.clear()
+    save(dialog)
+    assert not dialog.isVisible()
+    with database.read() as session:
+        contract = session.get(Contract, contract_id)
+        assert contract is not None
+        tutor = session.get(EmployerContact, contract.tutor_id)
+        assert tutor is not None and tutor.last_name == "Blanc"
+        assert contract.employer_id == tutor.employer_id
+        assert (contract.opco_decision, contract.opco_decision_on) == ("refuse", date(2010, 8, 12))
+        assert contract.branch_minimum_cents is None
+        enrolment = session.scalars(select(Enrolment).where(Enrolment.participant_id == person)
+                                    ).one()
+        assert enrolment.confirmed_on == date(2010, 7, 16)
+    line = tab.model.row_at(row_of(tab, "Zoller Hélène"))
+    assert line.employer == "Yucca Conseil"
+    assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "Zoller Hélène")
+
+
+def test_edit_needs_a_selected_contract(tab: ContractsTab) -> None:
+    tab.set_today(date(2011, 2, 1))
+    tab.view.clearSelection()
+    tab.edit_button.click()
+    assert tab.dialog is None
+    assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."

@@ -350,3 +350,94 @@ def test_matching_referral_interview_checklist_and_documents(
     assert all("Suivi du contrat chez" in str(e["description"]) for e in all_day)
     assert messages.last_messages[-1].text.startswith(
         f"{len(timed)} entretiens et {len(planned)} visites de suivi écrits dans")
+
+
+def test_directory_search_filters_the_loaded_rows_and_keeps_the_selection(
+    tab: EmployersTab, qtbot: QtBot, database: Database
+) -> None:
+    everyone = [row.name for row in tab.employer_model.rows()]
+    assert everyone == [row.name for row in employers.list_employers(database)]
+    lirou = select(tab.employer_view, tab.employer_model, lambda r: r.name == "Transports Lirou")
+    # Each keystroke narrows the list at once, in the same order, the selection kept.
+    for letter in "lirou":
+        qtbot.keyClick(tab.search, letter)
+        shown = [row.name for row in tab.employer_model.rows()]
+        expected = [row.name for row in employers.list_employers(database, tab.search.text())]
+        assert shown == expected
+    assert tab.employer_model.rowCount() == 1
+    assert tab.selected_employer().id == lirou.id
+    assert "Transports Lirou" in tab.employer_heading.text()
+    assert tab.count_label.text().startswith("1 employeur — ")
+    # A town typed in capitals and a SIRET fragment find the same rows as the database search.
+    for search in ("SAINT-JEAN", str(lirou.siret)[:6] if lirou.siret else "lirou", "zzz"):
+        tab.search.setText(search)
+        assert [r.id for r in tab.employer_model.rows()] == [
+            r.id for r in employers.list_employers(database, search)]
+    tab.search.clear()
+    assert [row.name for row in tab.employer_model.rows()] == everyone
+
+
+def test_sorting_the_directory_keeps_the_selected_employer(tab: EmployersTab) -> None:
+    select(tab.employer_view, tab.employer_model, lambda r: r.name == "Optique Comédie")
+    tab.employer_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by town
+    towns = [row.city for row in tab.employer_model.rows()]
+    assert towns == sorted(towns, key=lambda town: (not town, town.lower()
+                                                    .replace("é", "e").replace("è", "e")))
+    assert tab.selected_employer().name == "Optique Comédie"
+    tab.employer_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [row.name for row in tab.employer_model.rows()]
+    assert names == sorted(names, key=lambda n: n.lower().replace("é", "e").replace("É", "e"),
+                           reverse=True)
+    assert tab.selected_employer().name == "Optique Comédie"
+    assert tab.employer_view.currentIndex().row() == names.index("Optique Comédie")
+
+
+def test_changes_made_elsewhere_show_when_coming_back(
+    tab: EmployersTab, database: Database, cohort_id: str
+) -> None:
+    lirou = select(tab.employer_view, tab.employer_model, lambda r: r.name == "Transports Lirou")
+    # An offer of this employer filled elsewhere: its open offers counted again.
+    offer = employers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
+                                   title="Magasinier", rome_code="N1103",
+                                   received_on=date(2010, 6, 1))
+    tab.reload()
+    open_before = tab.selected_employer().open_offers
+    assert open_before >= 1
+    tab.hide()
+    employers.set_offer_status(database, offer, "pourvue")
+    employers.add_contact(database, lirou.id, last_name="Ferrand", first_name="Luc")
+    other = next(r for r in tab.employer_model.rows() if r.id != lirou.id)
+    employers.update_employer(database, other.id, name="Zygomatique Conseil")
+    tab.set_cohort(cohort_id)  # as the main window does when data changed
+    tab.show()
+    rows = {row.id: row for row in tab.employer_model.rows()}
+    assert rows[lirou.id].open_offers == open_before - 1
+    assert rows[other.id].name == "Zygomatique Conseil"
+    assert tab.employer_model.rows()[-1].id == other.id  # sorted by name again
+    assert tab.selected_employer().id == lirou.id
+    assert "Luc Ferrand" in [c.full_name for c in tab.contact_model.rows()]
+    # Nothing changed: the rows shown are kept as they are.
+    kept = tab.employer_model.rows()
+    tab.reload()
+    assert all(a is b for a, b in zip(tab.employer_model.rows(), kept, strict=True))
+
+
+def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
+    tab: EmployersTab, qtbot: QtBot, database: Database, cohort_id: str,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coachdesk.ui.employers_tab as employers_tab
+
+    monkeypatch.setattr(employers_tab, "EAGER_OFFERS_LIMIT", 10)
+    tab = EmployersTab(database)
+    qtbot.addWidget(tab)
+    tab.set_cohort(cohort_id)
+    tab.show()
+    assert tab.employer_model.rowCount() > 0
+    assert tab.offer_model.rowCount() == 0 and tab.referral_model.rowCount() == 0
+    assert "offre" not in tab.count_label.text()
+    tab.pages.setCurrentIndex(1)
+    assert tab.offer_model.rowCount() == 40
+    assert tab.count_label.text().endswith("40 offres d'emploi affichées")
+    tab.pages.setCurrentIndex(2)
+    assert tab.referral_model.rowCount() > 0 and tab.interview_model.rowCount() > 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
@@ -130,7 +130,7 @@ def _shown_text(window: MainWindow) -> str:
     """Every cell of every list and the title: what someone walking by could read."""
     parts = [window.windowTitle()]
     for tab in window.built_tabs():
-        for view in tab.views:
+        for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
             model = view.model()
             for row in range(model.rowCount()):
                 for column in range(model.columnCount()):
@@ -218,4 +218,21 @@ def test_lock_closes_dialogs_that_show_people(
     assert dialog.model.rowCount() == 3
     window.lock()
     assert not dialog.isVisible()
+    window.close()
+
+
+def test_lock_empties_the_inner_lists_too(
+    qtbot: QtBot, demo_path: Path, home: Path, translated: object, quiet_messages: list
+) -> None:
+    """An employer's contacts, shown on an inner page, disappear with the rest."""
+    window = _window(qtbot, demo_path)
+    employers = window.show_tab(2)
+    view = employers.employer_view
+    view.selectRow(0)
+    qtbot.waitUntil(lambda: employers.contact_model.rowCount() > 0)
+    contact = employers.contact_model.index(0, 0).data()
+    assert contact and contact in _shown_text(window)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locker.locked
+    assert contact not in _shown_text(window)
     window.close()

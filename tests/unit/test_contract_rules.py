@@ -148,6 +148,14 @@ def test_branch_minimum_and_part_time(smic: rules.SmicTable) -> None:
     branch = cdd(D(2010, 6, 1), D(2010, 12, 31), branch_minimum=Decimal("1700"))
     [segment] = rules.minimum_pay_schedule(branch, older, smic)
     assert segment.minimum_monthly == Decimal("1445.00")
+    below = cdd(
+        D(2010, 6, 1), D(2010, 12, 31), branch_minimum=Decimal("1700"),
+        gross_monthly_pay=Decimal("1400"),
+    )
+    [warning] = rules.check_pay(below, older, smic)
+    assert "1 445,00 € (85 % du minimum de branche de 1 700,00 €, 26 ans et plus)" in (
+        warning.message_fr.replace("\u202f", " ").replace("\xa0", " ")
+    )
     part_time = cdd(D(2010, 6, 1), D(2010, 12, 31), weekly_hours=Decimal(28))
     [segment] = rules.minimum_pay_schedule(part_time, older, smic)
     assert segment.minimum_monthly == Decimal("1075.02")

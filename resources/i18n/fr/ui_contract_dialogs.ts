@@ -8,8 +8,8 @@
         <translation>Nouveau contrat de professionnalisation</translation>
     </message>
     <message>
-        <source>— choose an employer —</source>
-        <translation>— choisir un employeur —</translation>
+        <source>Work-study contract of %1</source>
+        <translation>Contrat de professionnalisation de %1</translation>
     </message>
     <message>
         <source>14 digits, if not the head office</source>
@@ -30,6 +30,14 @@
     <message>
         <source>gross per month, e.g. 1 075,02</source>
         <translation>brut par mois, par exemple 1 075,02</translation>
+    </message>
+    <message>
+        <source>from the collective agreement, if any</source>
+        <translation>minimum conventionnel, s&apos;il y en a un</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s minimum pay for this job: from 26 years the pay must reach 85 % of it when that is more than the SMIC.</source>
+        <translation>Le minimum conventionnel de branche pour cet emploi : à partir de 26 ans, le salaire doit en atteindre 85 % quand c&apos;est plus que le SMIC.</translation>
     </message>
     <message>
         <source>sent on</source>
@@ -104,6 +112,10 @@
         <translation>Salaire brut mensuel (€)</translation>
     </message>
     <message>
+        <source>Branch minimum pay (€)</source>
+        <translation>Minimum de branche (€)</translation>
+    </message>
+    <message>
         <source>OPCO</source>
         <translation>OPCO</translation>
     </message>
@@ -168,8 +180,8 @@
         <translation>Choisissez la personne qui signe le contrat.</translation>
     </message>
     <message>
-        <source>Choose the employer: add it in the Employers tab first if it is not in the list.</source>
-        <translation>Choisissez l&apos;employeur : ajoutez-le d&apos;abord dans l&apos;onglet Employeurs s&apos;il n&apos;est pas dans la liste.</translation>
+        <source>Choose the employer: type a few letters of its name and pick it; add it in the Employers tab first if it is not found.</source>
+        <translation>Choisissez l&apos;employeur : tapez quelques lettres de son nom et choisissez-le ; ajoutez-le d&apos;abord dans l&apos;onglet Employeurs s&apos;il n&apos;est pas trouvé.</translation>
     </message>
     <message>
         <source>Field « Gross monthly pay »: « %1 » is not an amount in euros.</source>
@@ -178,6 +190,14 @@
     <message>
         <source>Write e.g. 1 075,02 or leave it empty.</source>
         <translation>Écrivez par exemple 1 075,02, ou laissez-le vide.</translation>
+    </message>
+    <message>
+        <source>Field « Branch minimum pay »: « %1 » is not an amount in euros.</source>
+        <translation>Champ « Minimum conventionnel de branche » : « %1 » n&apos;est pas un montant en euros.</translation>
+    </message>
+    <message>
+        <source>Write e.g. 1 650,00 or leave it empty.</source>
+        <translation>Écrivez par exemple 1 650,00 ou laissez vide.</translation>
     </message>
     <message>
         <source>Field « Workplace SIRET »: « %1 » does not have 14 digits.</source>

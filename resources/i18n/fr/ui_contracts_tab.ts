@@ -87,6 +87,14 @@
         <translation>Enregistrer un contrat signé (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Edit the contract…</source>
+        <translation>Modifier le contrat…</translation>
+    </message>
+    <message>
+        <source>Change its terms, the date sent to the OPCO and its decision (double-click or Enter on the contract)</source>
+        <translation>Modifier ses clauses, la date d&apos;envoi à l&apos;OPCO et sa décision (double-clic ou Entrée sur le contrat)</translation>
+    </message>
+    <message>
         <source>Visit report…</source>
         <translation>Compte rendu de visite…</translation>
     </message>
