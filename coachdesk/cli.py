@@ -166,6 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu.", file=ctx.err)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``coachdesk … | head``): not an error. Python
+        # would complain again when flushing stdout at exit, so point it at /dev/null.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception:
         from coachdesk.logs import write_crash_report
 

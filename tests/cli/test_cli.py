@@ -98,3 +98,17 @@ def test_window_opens_on_a_fresh_demo_and_exits_cleanly(tmp_path: Path) -> None:
     # The demo lives in the cache folder, never in the coach's data folder.
     assert not (tmp_path / "home" / "data" / "coachdesk.sqlite3").exists()
     assert list((tmp_path / "home" / "cache" / "demo-sessions").glob("demo-*.sqlite3"))
+
+
+
+def test_output_piped_into_a_reader_that_stops_early(demo_path: Path) -> None:
+    # `coachdesk … | true`: the reader is gone before CoachDesk writes its first line.
+    command = (
+        f'"{sys.executable}" -m coachdesk --db "{demo_path}" agenda --week 2010-W28 | true'
+    )
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command}"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Erreur" not in result.stderr and "Traceback" not in result.stderr

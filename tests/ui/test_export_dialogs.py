@@ -278,8 +278,11 @@ def test_weekly_export_runs_in_the_worker_process(
 
 
 def test_cancel_in_the_progress_dialog_leaves_no_file(
-    qtbot: QtBot, database: Database, tmp_path: Path
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The progress dialog shows at once, so the coach's click lands while the worker process
+    # is still starting: the demo's export is too quick to be caught half-way otherwise.
+    monkeypatch.setattr(background, "PROGRESS_DELAY_MS", 0)
     dialog = WeeklyExportDialog(database, cohort_id(database))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -287,7 +290,7 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(
     dialog.file_edit.setText(str(out))
     job = dialog.start_export()
     assert job is not None
-    # The progress dialog appears after half a second; the coach clicks "Annuler".
+    # The coach clicks "Annuler" in the progress dialog.
     qtbot.waitUntil(job.dialog.isVisible, timeout=10_000)
     cancel = job.dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Annuler"
