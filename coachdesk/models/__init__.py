@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 _MODULE_OF = {
     "Base": "base",
+    "canonical_id": "base",
     "Entity": "base",
     "new_id": "base",
     "utcnow": "base",
@@ -69,6 +70,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.base import (
         Entity as Entity,
+    )
+    from coachdesk.models.base import (
+        canonical_id as canonical_id,
     )
     from coachdesk.models.base import (
         new_id as new_id,

@@ -29,6 +29,7 @@ from coachdesk.models import (
     Reminder,
     codes,
 )
+from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
@@ -111,15 +112,6 @@ def compute_agenda(
     items.sort(key=lambda item: (item.day, _KIND_ORDER[item.kind], item.starts_at or
                                  datetime.min, item.participant))
     return items
-
-
-def _canonical_id(value: Any) -> str:
-    """A stored id in its canonical form: 32 hex digits (SQLite) or a native UUID (PostgreSQL)."""
-    if isinstance(value, str):
-        if len(value) == 32:
-            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-        return value
-    return str(value)
 
 
 def _in_cohort(cohort_id: str | None) -> Any:
@@ -232,8 +224,8 @@ def _contract_items(
 
         def item(day: date, kind: str, detail: str, *, _who: str = who,
                  _pid: Any = participant_id, _cid: Any = contract_id) -> AgendaItem:
-            contract = _canonical_id(_cid)
-            return AgendaItem(day, kind, _who, detail, _canonical_id(_pid), "contract", contract,
+            contract = canonical_id(_cid)
+            return AgendaItem(day, kind, _who, detail, canonical_id(_pid), "contract", contract,
                               contract)
 
         if trial_end is not None and monday <= trial_end <= sunday and (
@@ -362,7 +354,7 @@ def _enrolment_items(
             # Still provisional on that day: no contract yet, not lapsed before.
             items += [
                 AgendaItem(day, "enrolment_deadline", _name(first, last), detail,
-                           _canonical_id(pid), "enrolment", _canonical_id(enrolment_id))
+                           canonical_id(pid), "enrolment", canonical_id(enrolment_id))
                 for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
                 if (confirmed_on is None or confirmed_on > day)
                 and (contract_on is None or contract_on > day)

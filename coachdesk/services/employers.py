@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
+from coachdesk.models.base import canonical_id
 from coachdesk.services.rome import check_rome_code
 from coachdesk.services.text import fold
 
@@ -235,19 +236,6 @@ def search_words(search: str) -> list[str]:
     return fold(search).split()
 
 
-def _canonical_id(value: Any) -> str:
-    """A stored id in its canonical form: 32 hex digits (SQLite) or a native UUID (PostgreSQL).
-
-    Ten times cheaper than SQLAlchemy's ``str(uuid.UUID(value))`` per row, which cost more than
-    the directory query itself at 10,000 employers.
-    """
-    if isinstance(value, str):
-        if len(value) == 32:
-            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-        return value
-    return str(value)
-
-
 def _open_offers_by_stored_id(session: Session) -> Counter[Any]:
     """Open offers per employer, keyed by the employer id as stored.
 
@@ -262,7 +250,7 @@ def _open_offers_by_stored_id(session: Session) -> Counter[Any]:
 def list_employers(db: Database, search: str = "", limit: int | None = None) -> list[EmployerRow]:
     """The directory, by name; ``search`` matches name, town or SIRET without case or accents."""
     query = select(
-        # The id as stored, made canonical below (see _canonical_id).
+        # The id as stored, made canonical below (see models.base.canonical_id).
         type_coerce(Employer.id, String), Employer.name, Employer.siret, Employer.naf_code,
         Employer.city, Employer.opco, Employer.reached_via, Employer.search_text,
     ).order_by(Employer.search_text)
@@ -274,7 +262,7 @@ def list_employers(db: Database, search: str = "", limit: int | None = None) -> 
         rows = session.execute(query).all()
         open_offers = _open_offers_by_stored_id(session)
     return [
-        EmployerRow(_canonical_id(stored), name, siret, naf, city, opco, reached_via,
+        EmployerRow(canonical_id(stored), name, siret, naf, city, opco, reached_via,
                     open_offers[stored], search_text)
         for stored, name, siret, naf, city, opco, reached_via, search_text in rows
     ]
@@ -284,7 +272,7 @@ def open_offer_counts(db: Database) -> dict[str, int]:
     """The number of open offers of each employer that has one, by employer id."""
     with db.read() as session:
         counts = _open_offers_by_stored_id(session)
-    return {_canonical_id(employer): count for employer, count in counts.items()}
+    return {canonical_id(employer): count for employer, count in counts.items()}
 
 
 @dataclass(frozen=True, slots=True)

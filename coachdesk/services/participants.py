@@ -41,6 +41,7 @@ from coachdesk.models import (
     codes,
     utcnow,
 )
+from coachdesk.models.base import canonical_id
 from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.lists import participant_stages
 from coachdesk.services.text import fold, participant_search_text
@@ -175,21 +176,12 @@ def search_ids_statement(cohort_id: str, search: str) -> Any:
 
     The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
     ``str(uuid.UUID(value))`` per row, would cost more than the query itself when a short search
-    matches tens of thousands of people; :func:`_canonical_id` does the same much faster.
+    matches tens of thousands of people; :func:`coachdesk.models.base.canonical_id` does the same much faster.
     """
     return _searched(
         select(type_coerce(Participant.id, String)).where(Participant.cohort_id == cohort_id),
         search,
     )
-
-
-def _canonical_id(value: Any) -> str:
-    """The canonical form of a stored id: 32 hex digits (SQLite) or a native UUID (PostgreSQL)."""
-    if isinstance(value, str):
-        if len(value) == 32:
-            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-        return value
-    return str(value)
 
 
 def stored_id(participant_id: str) -> str:
@@ -216,7 +208,7 @@ def search_ids(session: Session, cohort_id: str, search: str) -> set[str]:
     reload, in its own sort order) and only hides those not in this set.
     """
     found = session.scalars(search_ids_statement(cohort_id, search))
-    return {_canonical_id(value) for value in found}
+    return {canonical_id(value) for value in found}
 
 
 def list_participants(
