@@ -176,7 +176,8 @@ def search_ids_statement(cohort_id: str, search: str) -> Any:
 
     The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
     ``str(uuid.UUID(value))`` per row, would cost more than the query itself when a short search
-    matches tens of thousands of people; :func:`coachdesk.models.base.canonical_id` does the same much faster.
+    matches tens of thousands of people; :func:`coachdesk.models.base.canonical_id` does the
+    same much faster.
     """
     return _searched(
         select(type_coerce(Participant.id, String)).where(Participant.cohort_id == cohort_id),

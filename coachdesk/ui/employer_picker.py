@@ -7,59 +7,23 @@ opens; this picker asks SQL for the first matches of the folded text typed inste
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from coachdesk.services.employers import EmployerChoice, employer_choice, search_employers
+from coachdesk.ui.choice_list import ChoiceListModel
 from coachdesk.ui.rome_picker import on_return
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
 
 RESULT_LIMIT = 50
-
-
-class EmployerListModel(QAbstractListModel):
-    """The employers found for the text typed, shown as « Name — Town »."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EmployerChoice] = []
-
-    def set_rows(self, rows: list[EmployerChoice]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> EmployerChoice:
-        return self._rows[row]
-
-    def rows(self) -> list[EmployerChoice]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        choice = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return choice.display()
-        if role == Qt.ItemDataRole.UserRole:
-            return choice.id
-        return None
 
 
 class EmployerPicker(QWidget):
@@ -75,7 +39,9 @@ class EmployerPicker(QWidget):
         self.search.setObjectName("employerPickerSearch")
         self.search.setPlaceholderText(self.tr("Type a name, a town or a SIRET…"))
         self.search.setClearButtonEnabled(True)
-        self.model = EmployerListModel(self)
+        self.model: ChoiceListModel[EmployerChoice] = ChoiceListModel(
+            lambda choice: choice.id, self
+        )
         self.results = QListView()
         self.results.setObjectName("employerPickerResults")
         self.results.setModel(self.model)

@@ -7,14 +7,11 @@ The search itself (accent- and case-insensitive, code prefixes first) is the Qt-
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -23,42 +20,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from coachdesk.services.rome import RomeJob, rome_jobs, search_rome
+from coachdesk.ui.choice_list import ChoiceListModel
 
 RESULT_LIMIT = 60
-
-
-class RomeListModel(QAbstractListModel):
-    """The jobs found for the text typed, shown as « M1607 – Secrétaire »."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._jobs: list[RomeJob] = []
-
-    def set_jobs(self, jobs: list[RomeJob]) -> None:
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self.endResetModel()
-
-    def job_at(self, row: int) -> RomeJob:
-        return self._jobs[row]
-
-    def jobs(self) -> list[RomeJob]:
-        return list(self._jobs)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        job = self._jobs[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return job.display()
-        if role == Qt.ItemDataRole.UserRole:
-            return job.code
-        return None
 
 
 class _ReturnCatcher(QObject):
@@ -96,7 +60,7 @@ class RomePicker(QWidget):
             self.tr("Type a job or a ROME code (e.g. secretaire, M1607)…")
         )
         self.search.setClearButtonEnabled(True)
-        self.model = RomeListModel(self)
+        self.model: ChoiceListModel[RomeJob] = ChoiceListModel(lambda job: job.code, self)
         self.results = QListView()
         self.results.setObjectName("romeResults")
         self.results.setModel(self.model)
@@ -122,7 +86,7 @@ class RomePicker(QWidget):
 
     def refresh(self) -> None:
         """Show the jobs matching the text typed (every word, accents and case ignored)."""
-        self.model.set_jobs(search_rome(self.search.text(), RESULT_LIMIT))
+        self.model.set_rows(search_rome(self.search.text(), RESULT_LIMIT))
 
     def code(self) -> str:
         return self._code
@@ -142,7 +106,7 @@ class RomePicker(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.set_code(self.model.job_at(current.row()).code)
+            self.set_code(self.model.row_at(current.row()).code)
 
     def _activated(self, index: QModelIndex) -> None:
         self._current_changed(index, QModelIndex())

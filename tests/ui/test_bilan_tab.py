@@ -247,7 +247,7 @@ def test_second_project_picked_from_the_rome_list(tab: BilanTab, qtbot: QtBot,
     # Typed without accents, found with them: « Secrétaire médical ».
     qtbot.keyClicks(dialog.rome.search, "secretaire medic")
     qtbot.waitUntil(lambda: dialog.rome.model.rowCount() == 1)
-    assert dialog.rome.model.job_at(0).code == "M1609"
+    assert dialog.rome.model.row_at(0).code == "M1609"
     first = dialog.rome.model.index(0)
     qtbot.mouseClick(dialog.rome.results.viewport(), Qt.MouseButton.LeftButton,
                      pos=dialog.rome.results.visualRect(first).center())
