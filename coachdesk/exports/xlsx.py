@@ -1,26 +1,33 @@
 """The one streaming xlsx writer every CoachDesk export goes through.
 
-Why xlsxwriter in constant-memory mode: on this machine it wrote 80,000 × 15 cells in 6.9 s with
-+2 MB, against 11.6 s and +16 MB for openpyxl's write-only mode (DESIGN.md; re-measured by
-``benchmarks/export_weekly.py``). Rows are written as they come, so memory stays flat.
-
 What every workbook gets, whatever the export:
 
 * a bold, frozen header row with an autofilter and set column widths, and nothing styled below
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
-* no formula, ever: every text is written with ``write_string`` and the workbook is created with
-  ``strings_to_formulas`` off, so a value a participant typed that begins with ``=``, ``+``, ``-``,
-  ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as literal text, intact.
-  Such cells also carry Excel's quote prefix, so editing the cell in Excel keeps it text;
+* no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
+  module), and a value a participant typed that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+  a carriage return (OWASP "CSV/formula injection") lands as literal text, intact, with Excel's
+  quote prefix so that editing the cell in Excel keeps it text;
 * the file appears complete or not at all: the workbook is written to a hidden temporary file
   in the target folder, then renamed into place (``os.replace``). A cancelled or failed export
-  leaves no file behind. xlsxwriter's own row files go to a private folder in the system's
-  temporary folder, never beside the export: a crash (``kill -9``, power cut) used to leave
-  ``tmpXXXXXXXX`` files there for the coach to find. The hidden temporary files a crashed export
-  of the same file left are removed by the next export (``tests/crash`` proves both);
+  leaves no file behind. The rows of a sheet wait in an anonymous temporary file (removed by
+  the system even when the export is killed), never beside the export. The hidden temporary
+  files a crashed export of the same file left are removed by the next export (``tests/crash``
+  proves both);
 * a French :class:`~coachdesk.errors.UserError` when the target is open in Excel (Windows refuses
-  the rename) or the folder cannot be written.
+  the rename), the folder cannot be written, or a sheet would pass Excel's row limit.
+
+Why the rows are written here and not by xlsxwriter or openpyxl: the partners' workbooks are
+plain tables, and the general writers spend most of an export on per-cell bookkeeping. On an
+80,000-participant weekly workbook (1.5 million cells, ``benchmarks/export_weekly.py``)
+xlsxwriter's constant-memory mode took 4.7 s and openpyxl's write-only mode 6.2 s, where the
+whole export, queries included, has to stay within 1.3× the fastest of them and twice as fast as
+``pandas.DataFrame.to_excel`` — whose default engine here *is* xlsxwriter, only 2.1× slower than
+xlsxwriter itself. This module writes each row as one string of SpreadsheetML, with the few
+styles below, and the package parts a workbook needs (ECMA-376 part 1: content types,
+relationships, workbook, styles, worksheets, document properties). What it writes is checked by
+reading every export back with openpyxl and by converting it with LibreOffice (``tests``).
 """
 
 from __future__ import annotations
@@ -28,16 +35,18 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
+import math
 import os
+import re
+import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
-
-import xlsxwriter
+from typing import IO, Any, Literal
 
 from coachdesk.errors import UserError
 
@@ -53,6 +62,12 @@ PROGRESS_EVERY = 2000
 
 # The hidden temporary workbook beside the target is ".<stem>.<random><PARTIAL_SUFFIX>".
 PARTIAL_SUFFIX = ".xlsx.partiel"
+
+# Excel's limits: rows and columns of a sheet, characters in a cell, characters in a sheet name.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_CELL_TEXT = 32_767
+MAX_SHEET_NAME = 31
 
 ProgressCallback = Callable[[int, int | None], object]
 CancelCheck = Callable[[], bool]
@@ -109,90 +124,45 @@ def needs_quote_prefix(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-class _Formats:
-    """The few cell formats a workbook uses, created once per workbook."""
+# --- Cell values ----------------------------------------------------------------------------
 
-    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
-        self.header = workbook.add_format(
-            {"bold": True, "bg_color": "#DDE7F0", "bottom": 1, "text_wrap": True,
-             "valign": "top"}
-        )
-        self.title = workbook.add_format({"bold": True, "font_size": 12})
-        self.date = workbook.add_format({"num_format": "dd/mm/yyyy"})
-        self.datetime = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
-        self.money = workbook.add_format({"num_format": '#,##0.00" €"'})
-        self.decimal = workbook.add_format({"num_format": "0.0"})
-        self.percent = workbook.add_format({"num_format": "0.0%"})
-        self.literal_text = workbook.add_format({"quote_prefix": True})
+# Style indexes into the cellXfs of _STYLES below.
+_HEADER, _TITLE, _DATE, _DATETIME, _MONEY, _DECIMAL, _PERCENT, _LITERAL = range(1, 9)
+
+# What XML 1.0 cannot carry (control characters; a carriage return, which XML readers turn into
+# a line feed) and text Excel would decode (a literal "_x0041_"): written as Excel's own
+# "_xHHHH_" escapes, which Excel and LibreOffice turn back into the original text.
+_NEEDS_OOXML_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# Text that needs any escaping at all, XML's own included: most text needs none, and one search
+# costs less than escaping (str.translate took 1.4 µs a cell).
+_NEEDS_ESCAPE = re.compile(
+    r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_"
+)
+
+# Excel's day 0 is 30/12/1899 for every date from 01/03/1900 (it counts a 29/02/1900).
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+_FIRST_EXACT_SERIAL = date(1900, 3, 1).toordinal() - _EXCEL_EPOCH
 
 
-def _cell_writer(
-    sheet: Any, kind: ColumnKind, formats: _Formats
-) -> Callable[[int, int, Any], None]:
-    """A function writing one value of a column of this kind; ``None`` leaves the cell empty."""
-    write_string = sheet.write_string
-    write_number = sheet.write_number
-    literal = formats.literal_text
+def _ooxml_escape(match: re.Match[str]) -> str:
+    found = match.group()
+    if len(found) == 1:
+        return f"_x{ord(found):04X}_"
+    return "_x005F" + found  # the underscore itself, escaped: the text stays as typed
 
-    def text(row: int, col: int, value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, str):
-            value = _as_text(value)
-        if not value:
-            return
-        if value[0] in _TRIGGER_CHARS:
-            write_string(row, col, value, literal)
-        else:
-            write_string(row, col, value)
 
-    if kind == "text":
-        return text
-
-    def dated(row: int, col: int, value: Any) -> None:
-        if value is None:
-            return
-        if isinstance(value, datetime):
-            sheet.write_datetime(row, col, value, formats.datetime)
-        elif isinstance(value, date):
-            sheet.write_datetime(row, col, value, formats.date)
-        else:
-            text(row, col, value)
-
-    if kind in ("date", "datetime"):
-        return dated
-
-    number_format = {
-        "int": None,
-        "decimal": formats.decimal,
-        "money_cents": formats.money,
-        "percent": formats.percent,
-    }.get(kind)
-
-    def number(row: int, col: int, value: Any) -> None:
-        if value is None:
-            return
-        if isinstance(value, bool):
-            write_string(row, col, "Oui" if value else "Non")
-        elif isinstance(value, int | float | Decimal):
-            # Excel stores every number as a double; cents become euros only here, on the way out.
-            shown = Decimal(value) / 100 if kind == "money_cents" else value
-            write_number(row, col, float(shown), number_format)
-        else:
-            text(row, col, value)
-
-    if kind == "bool":
-
-        def boolean(row: int, col: int, value: Any) -> None:
-            if value is None:
-                return
-            if isinstance(value, bool):
-                write_string(row, col, "Oui" if value else "Non")
-            else:
-                text(row, col, value)
-
-        return boolean
-    return number
+def _text_cell(ref: str, text: str, style: int = 0) -> str:
+    """An inline-string cell holding ``text`` exactly, quote-prefixed when it looks like a
+    formula."""
+    if len(text) > MAX_CELL_TEXT:
+        text = text[: MAX_CELL_TEXT - 1] + "…"
+    if not style and text[0] in _TRIGGER_CHARS:
+        style = _LITERAL
+    if _NEEDS_OOXML_ESCAPE.search(text):
+        text = _NEEDS_OOXML_ESCAPE.sub(_ooxml_escape, text)
+    styled = f' s="{style}"' if style else ""
+    return (f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">'
+            f"{_xml_text(text)}</t></is></c>")
 
 
 def _as_text(value: Any) -> str:
@@ -205,16 +175,262 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+def _any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
+    """The cell for a value of any kind of column; ``""`` for no cell. Text cells, most of an
+    export, are written by :func:`_write_sheet_rows` itself and come here only when they are not
+    ``str``."""
+    if isinstance(value, bool):
+        return _text_cell(ref, "Oui" if value else "Non")
+    if kind in ("date", "datetime") and isinstance(value, date):
+        serial = value.toordinal() - _EXCEL_EPOCH
+        if serial < _FIRST_EXACT_SERIAL:
+            return _text_cell(ref, _as_text(value))
+        if isinstance(value, datetime):
+            seconds = value.hour * 3600 + value.minute * 60 + value.second
+            fraction = (seconds + value.microsecond / 1e6) / 86400
+            return f'<c r="{ref}" s="{_DATETIME}"><v>{serial + fraction!r}</v></c>'
+        return f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>'
+    if kind in ("int", "decimal", "money_cents", "percent") and isinstance(
+        value, int | float | Decimal
+    ):
+        # Excel stores every number as a double; cents become euros only here, on the way out.
+        number = float(Decimal(value) / 100 if kind == "money_cents" else value)
+        if not math.isfinite(number):
+            return ""
+        shown = int(number) if kind == "int" and number.is_integer() else number
+        style = {"decimal": _DECIMAL, "money_cents": _MONEY, "percent": _PERCENT}.get(kind)
+        styled = f' s="{style}"' if style else ""
+        return f'<c r="{ref}"{styled}><v>{shown!r}</v></c>'
+    text = value if isinstance(value, str) else _as_text(value)
+    return _text_cell(ref, text) if text else ""
+
+
+def _column_letter(index: int) -> str:
+    """``0`` → ``A``, ``25`` → ``Z``, ``26`` → ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+# Points a line of 11-point Calibri takes in a row.
+_LINE_HEIGHT = 15
+_MOST_HEADER_LINES = 4
+
+
+def _wrapped_lines(label: str, width: float) -> int:
+    """How many lines ``label`` takes once wrapped, word by word, in a column ``width``
+    characters wide (bold letters are a little wider: one character is kept for them)."""
+    room = max(int(width) - 1, 1)
+    lines, used = 1, 0
+    for word in label.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return min(lines, _MOST_HEADER_LINES)
+
+
+def _stored_width(characters: float) -> float:
+    """Excel's stored column width for a width in characters of the default font (Calibri 11,
+    7-pixel digits, 5 pixels of padding), as Excel itself would save it."""
+    pixels = int(characters * 7 + 0.5) + 5
+    return int(pixels / 7 * 256) / 256
+
+
+# --- Package parts --------------------------------------------------------------------------
+
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPE = "application/vnd.openxmlformats-officedocument"
+
+_STYLES = (
+    _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
+    '<numFmts count="5">'
+    '<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
+    '<numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/>'
+    '<numFmt numFmtId="166" formatCode="#,##0.00&quot; €&quot;"/>'
+    '<numFmt numFmtId="167" formatCode="0.0"/>'
+    '<numFmt numFmtId="168" formatCode="0.0%"/>'
+    "</numFmts>"
+    '<fonts count="3">'
+    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font>'
+    "</fonts>"
+    '<fills count="3">'
+    '<fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDE7F0"/><bgColor indexed="64"/>'
+    "</patternFill></fill>"
+    "</fills>"
+    '<borders count="2">'
+    "<border><left/><right/><top/><bottom/><diagonal/></border>"
+    '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/>'
+    "</border>"
+    "</borders>"
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="9">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
+    ' applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '<dxfs count="0"/>'
+    '<tableStyles count="0" defaultTableStyle="TableStyleMedium9"'
+    ' defaultPivotStyle="PivotStyleLight16"/>'
+    "</styleSheet>"
+)
+
+
+def _content_types(sheet_count: int) -> str:
+    sheets = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml"'
+        f' ContentType="{_TYPE}.spreadsheetml.worksheet+xml"/>'
+        for n in range(1, sheet_count + 1)
+    )
+    return (
+        _XML_HEAD
+        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels"'
+        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml"'
+        f' ContentType="{_TYPE}.spreadsheetml.sheet.main+xml"/>'
+        f"{sheets}"
+        f'<Override PartName="/xl/styles.xml" ContentType="{_TYPE}.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/docProps/core.xml"'
+        ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        f'<Override PartName="/docProps/app.xml" ContentType="{_TYPE}.extended-properties+xml"/>'
+        "</Types>"
+    )
+
+
+_PACKAGE_RELS = (
+    _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
+    f'<Relationship Id="rId1" Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
+    '<Relationship Id="rId2"'
+    ' Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+    'core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{_REL_NS}/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+
+
+def _workbook_rels(sheet_count: int) -> str:
+    sheets = "".join(
+        f'<Relationship Id="rId{n}" Type="{_REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, sheet_count + 1)
+    )
+    return (
+        _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">{sheets}'
+        f'<Relationship Id="rId{sheet_count + 1}" Type="{_REL_NS}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    )
+
+
+def _core_properties(moment: datetime) -> str:
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        _XML_HEAD
+        + '<cp:coreProperties'
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        "<dc:creator>CoachDesk</dc:creator><cp:lastModifiedBy>CoachDesk</cp:lastModifiedBy>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def _app_properties(names: Sequence[str]) -> str:
+    titles = "".join(f"<vt:lpstr>{_xml_text(name)}</vt:lpstr>" for name in names)
+    return (
+        _XML_HEAD
+        + f'<Properties xmlns="{_TYPE}/extended-properties"'
+        f' xmlns:vt="{_TYPE}/docPropsVTypes">'
+        "<Application>CoachDesk</Application>"
+        '<HeadingPairs><vt:vector size="2" baseType="variant">'
+        "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"
+        f"<vt:variant><vt:i4>{len(names)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
+        f'<TitlesOfParts><vt:vector size="{len(names)}" baseType="lpstr">{titles}'
+        "</vt:vector></TitlesOfParts>"
+        "</Properties>"
+    )
+
+
+@dataclass
+class _WrittenSheet:
+    """A worksheet as the workbook part needs it: its name and its autofilter range, if any."""
+
+    name: str
+    filter_range: str | None
+
+
+def _workbook(sheets: Sequence[_WrittenSheet]) -> str:
+    entries = "".join(
+        f'<sheet name="{_xml_attribute(sheet.name)}" sheetId="{n}" r:id="rId{n}"/>'
+        for n, sheet in enumerate(sheets, start=1)
+    )
+    names = "".join(
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+        f"{_xml_text(_sheet_reference(sheet.name))}!{sheet.filter_range}</definedName>"
+        for index, sheet in enumerate(sheets)
+        if sheet.filter_range
+    )
+    return (
+        _XML_HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
+        "<workbookPr/>"
+        '<bookViews><workbookView xWindow="240" yWindow="15" windowWidth="16095"'
+        ' windowHeight="9660"/></bookViews>'
+        f"<sheets>{entries}</sheets>"
+        + (f"<definedNames>{names}</definedNames>" if names else "")
+        + '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
+    )
+
+
+def _xml_text(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def _xml_attribute(text: str) -> str:
+    return _xml_text(text).replace('"', "&quot;")
+
+
+def _sheet_reference(name: str) -> str:
+    """A sheet name as formulas and defined names refer to it: ``'Actions de la semaine'``."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 def _excel_sheet_name(name: str, used: set[str]) -> str:
-    cleaned = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Feuille"
+    cleaned = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")
+    cleaned = cleaned[:MAX_SHEET_NAME] or "Feuille"
     candidate, number = cleaned, 2
-    while candidate.casefold() in used:
+    # Excel keeps "History" for itself.
+    while candidate.casefold() in used or candidate.casefold() == "history":
         suffix = f" ({number})"
-        candidate = cleaned[: 31 - len(suffix)] + suffix
+        candidate = cleaned[: MAX_SHEET_NAME - len(suffix)] + suffix
         number += 1
     used.add(candidate.casefold())
     return candidate
 
+
+# --- Files ----------------------------------------------------------------------------------
 
 def _unwritable(path: Path, exc: OSError) -> UserError:
     folder = path.parent
@@ -262,8 +478,8 @@ def write_workbook(
 
     Args:
         path: the target file; replaced only once the new workbook is complete.
-        sheets: the worksheets, in order. Consumed lazily, so a sheet may be built from what
-            the previous ones computed.
+        sheets: the worksheets, in order. Their rows are consumed lazily, one sheet after the
+            other, so a sheet's rows may come from what the previous sheets' rows computed.
         progress: called as ``progress(rows_written, rows_expected_or_None)`` every
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
@@ -274,7 +490,8 @@ def write_workbook(
         SHA-256 of the file.
 
     Raises:
-        UserError: the folder cannot be written or the target is open in another program.
+        UserError: the folder cannot be written, the target is open in another program, or a
+            sheet has more rows than Excel can show.
         ExportCancelled: ``is_cancelled`` returned true.
     """
     target = Path(path)
@@ -283,6 +500,9 @@ def write_workbook(
             f"« {target} » est un dossier.",
             hint="Indiquez un nom de fichier se terminant par .xlsx.",
         )
+    sheets = list(sheets)
+    if not sheets:
+        raise ValueError("a workbook needs at least one sheet")
     _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -293,9 +513,10 @@ def write_workbook(
     os.close(handle)
     temp = Path(temp_name)
     try:
-        with tempfile.TemporaryDirectory(prefix="coachdesk-export-") as scratch:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled,
-                                      Path(scratch))
+        try:
+            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+        except OSError as exc:
+            raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
         # On disk before the rename, so a power cut leaves the old file or the whole new one.
         with temp.open("rb+") as written:
@@ -326,121 +547,201 @@ def _remove_crashed_partials(target: Path) -> None:
 def _write(
     temp: Path,
     target: Path,
-    sheets: Iterable[Sheet],
+    sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
-    scratch: Path,
 ) -> tuple[int, dict[str, int]]:
-    workbook = xlsxwriter.Workbook(
-        str(temp),
-        {
-            "constant_memory": True,
-            # Never turn text into formulas, links or numbers behind our back.
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            # Row files of constant-memory mode: out of the coach's folder (see the module doc).
-            "tmpdir": str(scratch),
-        },
-    )
-    formats = _Formats(workbook)
+    moment = datetime.now(UTC).replace(tzinfo=None)
+    stamp = moment.timetuple()[:6]
+
+    def part(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     used_names: set[str] = set()
+    names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
+    written: list[_WrittenSheet] = []
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
-    try:
-        for sheet in sheets:
+    with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(part("[Content_Types].xml"), _content_types(len(sheets)))
+        package.writestr(part("_rels/.rels"), _PACKAGE_RELS)
+        package.writestr(part("docProps/app.xml"), _app_properties(names))
+        package.writestr(part("docProps/core.xml"), _core_properties(moment))
+        package.writestr(part("xl/_rels/workbook.xml.rels"), _workbook_rels(len(sheets)))
+        package.writestr(part("xl/styles.xml"), _STYLES)
+        for number, (sheet, name) in enumerate(zip(sheets, names, strict=True), start=1):
             if expected is not None and sheet.expected_rows is not None:
                 expected += sheet.expected_rows
             else:
                 expected = None
-            name = _excel_sheet_name(sheet.name, used_names)
-            written = _write_sheet(
-                workbook, name, sheet, formats, total, expected, progress, is_cancelled, target
-            )
-            per_sheet[name] = written
-            total += written
-        if not per_sheet:
-            raise ValueError("a workbook needs at least one sheet")
-        if progress is not None:
-            progress(total, total)
-    except BaseException:
-        # Close to release the temporary row files xlsxwriter keeps; the caller removes the
-        # partial workbook.
-        with contextlib.suppress(Exception):
-            workbook.close()
-        raise
-    try:
-        workbook.close()
-    except OSError as exc:
-        raise _unwritable(temp, exc) from exc
+            with tempfile.TemporaryFile(prefix="coachdesk-export-") as rows_file:
+                layout = _write_sheet_rows(
+                    rows_file, name, sheet, total, expected, progress, is_cancelled, target
+                )
+                rows_file.seek(0)
+                with package.open(part(f"xl/worksheets/sheet{number}.xml"), "w") as entry:
+                    entry.write(layout.head(first=number == 1).encode())
+                    shutil.copyfileobj(rows_file, entry, 1 << 20)
+                    entry.write(layout.tail().encode())
+            written.append(_WrittenSheet(name, layout.filter_range))
+            per_sheet[name] = layout.count
+            total += layout.count
+        package.writestr(part("xl/workbook.xml"), _workbook(written))
+    if progress is not None:
+        progress(total, total)
     return total, per_sheet
 
 
-def _write_sheet(
-    workbook: xlsxwriter.Workbook,
+@dataclass
+class _SheetLayout:
+    """What a worksheet's XML says around its rows, known once the rows are written."""
+
+    columns: Sequence[Column]
+    header_row: int  # 1-based; 0 when the sheet has no columns
+    last_row: int
+    last_column: int  # 1-based
+    count: int
+
+    @property
+    def filter_range(self) -> str | None:
+        if not self.header_row:
+            return None
+        last = _column_letter(self.last_column - 1)
+        return f"$A${self.header_row}:${last}${self.last_row}"
+
+    def head(self, *, first: bool) -> str:
+        dimension = f"A1:{_column_letter(self.last_column - 1)}{self.last_row}"
+        if dimension == "A1:A1":
+            dimension = "A1"
+        selected = ' tabSelected="1"' if first else ""
+        if self.header_row:
+            top = f"A{self.header_row + 1}"
+            view = (
+                f'<sheetView{selected} workbookViewId="0"><pane ySplit="{self.header_row}"'
+                f' topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
+                f'<selection pane="bottomLeft" activeCell="{top}" sqref="{top}"/></sheetView>'
+            )
+        else:
+            view = f'<sheetView{selected} workbookViewId="0"/>'
+        columns = "".join(
+            f'<col min="{n}" max="{n}" width="{_stored_width(column.width)}" customWidth="1"/>'
+            for n, column in enumerate(self.columns, start=1)
+        )
+        return (
+            _XML_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
+            f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15"/>'
+            + (f"<cols>{columns}</cols>" if columns else "")
+            + "<sheetData>"
+        )
+
+    def tail(self) -> str:
+        autofilter = ""
+        if self.header_row:
+            last = _column_letter(self.last_column - 1)
+            autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
+        return (
+            f"</sheetData>{autofilter}"
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
+            ' footer="0.3"/></worksheet>'
+        )
+
+
+def _write_sheet_rows(
+    out: IO[bytes],
     name: str,
     sheet: Sheet,
-    formats: _Formats,
     done_before: int,
     expected: int | None,
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
     target: Path,
-) -> int:
-    worksheet = workbook.add_worksheet(name)
+) -> _SheetLayout:
+    """Write the ``<row>`` elements of ``sheet`` to ``out``; return what surrounds them."""
     columns = list(sheet.columns)
+    width = len(columns)
+    if width > MAX_COLUMNS:
+        raise ValueError(f"{width} columns in {name!r}, more than Excel's {MAX_COLUMNS}")
+    lines: list[str] = []
     row = 0
     for line in sheet.title_lines:
-        _cell_writer(worksheet, "text", formats)(row, 0, line)
-        worksheet.set_row(row, None, formats.title)
         row += 1
+        if line:
+            lines.append(f'<row r="{row}">{_text_cell(f"A{row}", line, _TITLE)}</row>')
     if sheet.title_lines:
         row += 1  # one blank line between the title and the table
-    header_row = row
-    for col, column in enumerate(columns):
-        worksheet.set_column(col, col, column.width)
-        worksheet.write_string(header_row, col, column.label, formats.header)
-    worksheet.freeze_panes(header_row + 1, 0)
-    # Per-cell work decided once per column: text cells (most of them) are written inline with
-    # the formula-injection check and no function call of ours; other kinds go through the
-    # writer made for their kind, with its format already chosen.
-    text_columns = [col for col, column in enumerate(columns) if column.kind == "text"]
-    other_writers = [
-        (col, _cell_writer(worksheet, column.kind, formats))
-        for col, column in enumerate(columns) if column.kind != "text"
-    ]
-    write_text = _cell_writer(worksheet, "text", formats)
-    write_string = worksheet.write_string
-    literal = formats.literal_text
+    header_row = 0
+    if columns:
+        row += 1
+        header_row = row
+        labels = "".join(
+            _text_cell(f"{_column_letter(col)}{row}", column.label or " ", _HEADER)
+            for col, column in enumerate(columns)
+        )
+        # Excel does not grow a row for wrapped text when it opens a file: give the header the
+        # height of its longest wrapped label.
+        high = max(_wrapped_lines(column.label, column.width) for column in columns)
+        height = f' ht="{high * _LINE_HEIGHT}" customHeight="1"' if high > 1 else ""
+        lines.append(f'<row r="{row}"{height}>{labels}</row>')
+    out.write("".join(lines).encode())
+    lines.clear()
+
+    letters = [_column_letter(col) for col in range(width)]
+    is_text = [column.kind == "text" for column in columns]
+    kinds = [column.kind for column in columns]
+    plan = list(zip(letters, is_text, kinds, strict=True))
     triggers = _TRIGGER_CHARS
-    width = len(columns)
+    needs_escape = _NEEDS_ESCAPE.search
     count = 0
     for values in sheet.rows:
         row += 1
         if len(values) != width:
             raise ValueError(f"row of {len(values)} values for {width} columns in {name!r}")
-        for col in text_columns:
-            value = values[col]
-            if value.__class__ is str:
-                if value:
-                    if value[0] in triggers:
-                        write_string(row, col, value, literal)
-                    else:
-                        write_string(row, col, value)
-            elif value is not None:
-                write_text(row, col, value)
-        for col, write in other_writers:
-            write(row, col, values[col])
+        number = str(row)
+        cells = [f'<row r="{number}">']
+        # The length was checked above.
+        for (letter, text_column, kind), value in zip(plan, values, strict=False):
+            if value is None:
+                continue
+            if text_column and value.__class__ is str:
+                # The common case, inline: plain text, not too long, not formula-like.
+                if not value:
+                    continue
+                if value[0] in triggers or len(value) > MAX_CELL_TEXT or needs_escape(value):
+                    cells.append(_text_cell(letter + number, value))
+                else:
+                    cells.append(
+                        f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
+                        f"{value}</t></is></c>"
+                    )
+            else:
+                cells.append(_any_cell(letter + number, value, kind))
+        cells.append("</row>")
+        lines.append("".join(cells))
         count += 1
         if count % PROGRESS_EVERY == 0:
+            if row > MAX_ROWS:
+                raise _too_many_rows(name)
+            out.write("".join(lines).encode())
+            lines.clear()
             if is_cancelled is not None and is_cancelled():
                 raise ExportCancelled(target)
             if progress is not None:
                 progress(done_before + count, expected)
+    if row > MAX_ROWS:
+        raise _too_many_rows(name)
+    out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
-    if columns:
-        worksheet.autofilter(header_row, 0, max(row, header_row), width - 1)
-    return count
+    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count)
 
+
+def _too_many_rows(name: str) -> UserError:
+    return UserError(
+        f"La feuille « {name} » dépasse {MAX_ROWS:,} lignes, le maximum qu'Excel peut "
+        "ouvrir.".replace(",", " "),
+        hint="Exportez une seule promotion, ou filtrez l'export avec un profil.",
+    )

@@ -5,15 +5,18 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from defusedxml import ElementTree
 from openpyxl.utils.escape import unescape
 
 from coachdesk.errors import UserError
+from coachdesk.exports import xlsx
 from coachdesk.exports.xlsx import Column, ExportCancelled, Sheet, write_workbook
 
 DANGEROUS = [
@@ -58,6 +61,8 @@ def test_workbook_reads_back_with_dates_header_and_no_formula(tmp_path: Path) ->
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:F{len(sample_rows()) + 1}"
     assert sheet.column_dimensions["A"].width > 10
+    # "Date de naissance" wraps on two lines in its column: the header row is that high.
+    assert sheet.row_dimensions[1].height == 30
     # No styled empty rows after the data.
     assert sheet.max_row == len(sample_rows()) + 1
 
@@ -208,3 +213,69 @@ def test_text_columns_write_every_value_as_text_and_skip_only_empty_ones(tmp_pat
     assert sheet["D2"].quotePrefix and not sheet["A2"].quotePrefix
     assert [cell.value for cell in sheet[3]] == [None, None, "  espaces  ", "ok"]
     assert sheet.max_row == 3
+
+
+def test_the_package_is_well_formed_and_holds_no_formula(tmp_path: Path) -> None:
+    target = tmp_path / "paquet.xlsx"
+    write_workbook(target, [
+        Sheet("Jeunes", COLUMNS, sample_rows()),
+        Sheet("Vide", [Column("a", "A")], []),
+        Sheet("Note", [Column("a", "A")], [("x",)], title_lines=["Titre"]),
+    ])
+
+    with zipfile.ZipFile(target) as package:
+        names = package.namelist()
+        # Where file-type sniffers look for it.
+        assert names[0] == "[Content_Types].xml"
+        parts = {name: ElementTree.fromstring(package.read(name)) for name in names}
+    types = parts["[Content_Types].xml"]
+    overridden = {element.get("PartName") for element in types if element.get("PartName")}
+    assert overridden == {f"/{name}" for name in names if name.endswith(".xml")
+                          and name != "[Content_Types].xml"}
+    sheets = [f"xl/worksheets/sheet{n}.xml" for n in (1, 2, 3)]
+    for name in sheets:
+        assert not [e for e in parts[name].iter() if e.tag.endswith("}f")], name
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    dimensions = [parts[name].find(f"{main}dimension").get("ref") for name in sheets]
+    assert dimensions == [f"A1:F{len(sample_rows()) + 1}", "A1", "A1:A4"]
+    defined = [(e.get("localSheetId"), e.text)
+               for e in parts["xl/workbook.xml"].iter(f"{main}definedName")]
+    assert defined == [("0", f"'Jeunes'!$A$1:$F${len(sample_rows()) + 1}"),
+                       ("1", "'Vide'!$A$1:$A$1"), ("2", "'Note'!$A$3:$A$4")]
+
+
+def test_text_comes_back_exactly_as_typed(tmp_path: Path) -> None:
+    target = tmp_path / "texte.xlsx"
+    texts = ["_x0041_ n'est pas un A", "a\x0bb", "nul\x00", "<b>&amp;</b>", "Tab\tici",
+             "deux\nlignes", "  espaces  "]
+    write_workbook(target, [Sheet("Texte", [Column("a", "A")], [(t,) for t in texts])])
+
+    sheet = openpyxl.load_workbook(target)["Texte"]
+    assert [unescape(row[0].value) for row in sheet.iter_rows(min_row=2)] == texts
+
+
+def test_excel_limits_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "limites.xlsx"
+    columns = [Column("a", "A"), Column("d", "D", "date")]
+    write_workbook(target, [
+        Sheet("L'équipe & co", columns, [("x" * 40_000, date(1899, 5, 1)),
+                                         ("y", date(1900, 3, 1))]),
+        Sheet("History", columns, []),
+    ])
+    book = openpyxl.load_workbook(target)
+    # Excel keeps "History" for itself; an apostrophe or an ampersand is fine.
+    assert book.sheetnames == ["L'équipe & co", "History (2)"]
+    sheet = book["L'équipe & co"]
+    # Excel holds 32,767 characters a cell: the end is cut, and says so.
+    assert len(sheet["A2"].value) == 32_767 and sheet["A2"].value.endswith("…")
+    # Excel has no date before 1900: such a date is written as the text a reader expects.
+    assert sheet["B2"].value == "01/05/1899"
+    assert sheet["B3"].value == datetime(1900, 3, 1)
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    with pytest.raises(UserError) as caught:
+        write_workbook(tmp_path / "trop.xlsx",
+                       [Sheet("Jeunes", [Column("a", "A")], [("x",)] * 5)])
+    assert "« Jeunes » dépasse 5 lignes" in caught.value.message
+    assert caught.value.hint
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["limites.xlsx"]

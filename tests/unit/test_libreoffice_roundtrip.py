@@ -1,4 +1,4 @@
-"""LibreOffice opens the weekly workbook: accents, dates and formula-looking text survive.
+"""LibreOffice opens our workbooks: accents, dates, formula-looking and escaped text survive.
 
 CI installs LibreOffice with ``.ci/install-libreoffice``; elsewhere the test is skipped when
 ``soffice`` is absent.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from coachdesk.db import open_database
 from coachdesk.exports._common import IsoWeek
 from coachdesk.exports.weekly import export_weekly
+from coachdesk.exports.xlsx import Column, Sheet, write_workbook
 from tests.unit.exports_sample import FORMULA_CITY, FORMULA_NAME, FORMULA_PHONE, build_sample
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -38,18 +40,7 @@ def test_weekly_workbook_survives_libreoffice(tmp_path: Path) -> None:
     finally:
         database.dispose()
 
-    out_dir = tmp_path / "csv"
-    profile = (tmp_path / "lo-profile").as_uri()
-    assert SOFFICE is not None
-    done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", CSV_FILTER,
-         "--outdir", str(out_dir), str(workbook)],
-        capture_output=True, text=True, timeout=180, check=False,
-    )
-    converted = out_dir / "hebdo.csv"
-    assert converted.exists(), done.stdout + done.stderr
-    with converted.open(encoding="utf-8", newline="") as stream:
-        rows = list(csv.reader(stream))
+    rows = _as_csv(workbook, tmp_path)
     header, people = rows[0], {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert header[:3] == ["Nom", "Prénom", "Date de naissance"]
     assert people["Élodie"]["Nom"] == "Lefèvre"
@@ -60,3 +51,34 @@ def test_weekly_workbook_survives_libreoffice(tmp_path: Path) -> None:
     assert people["Jérôme"]["Nom"] == FORMULA_NAME
     assert people["Zoé"]["Téléphone"] == FORMULA_PHONE
     assert people["Zoé"]["Ville"] == FORMULA_CITY
+
+
+def test_text_dates_and_sheet_names_survive_libreoffice(tmp_path: Path) -> None:
+    texts = ["_x0041_ n'est pas un A", "a\x0bb", "\r=1+1", "@SUM(A1:A2)", "<b>&amp;</b>",
+             "Tab\tici", "Élodie Lefèvre"]
+    workbook = tmp_path / "texte.xlsx"
+    write_workbook(workbook, [Sheet(
+        "L'équipe & co", [Column("a", "Texte"), Column("d", "Le", "datetime")],
+        [(text, datetime(2010, 3, 22, 9, 30)) for text in texts],
+    )])
+
+    rows = _as_csv(workbook, tmp_path)
+    assert rows[0] == ["Texte", "Le"]
+    assert [row[0] for row in rows[1:]] == texts
+    assert {row[1] for row in rows[1:]} == {"22/03/2010 09:30"}
+
+
+def _as_csv(workbook: Path, tmp_path: Path) -> list[list[str]]:
+    """The first sheet of ``workbook`` as LibreOffice converts it to CSV."""
+    out_dir = tmp_path / "csv"
+    profile = (tmp_path / "lo-profile").as_uri()
+    assert SOFFICE is not None
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", CSV_FILTER,
+         "--outdir", str(out_dir), str(workbook)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    converted = out_dir / f"{workbook.stem}.csv"
+    assert converted.exists(), done.stdout + done.stderr
+    with converted.open(encoding="utf-8", newline="") as stream:
+        return list(csv.reader(stream))
