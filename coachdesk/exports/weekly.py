@@ -15,7 +15,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
@@ -159,59 +159,127 @@ def _contract_status(
 # --- "Jeunes" ---------------------------------------------------------------------------------
 
 def _people_statement(cohort_id: str, day: date) -> Any:
-    """One row per participant: identity, latest state of each stage, last and next event."""
+    """One row per participant: identity, latest state of each stage, last and next event.
+
+    Each table is read once per participant: the latest row of a stage by a ranked subquery,
+    the dates of past and planned events by conditional aggregates (``max(CASE …)``) of one
+    grouped subquery per table. At 80,000 participants every subquery costs a lookup per
+    person, so there are as few as the tables involved.
+    """
     end = _end_of(day)
     pid = Participant.id
-    latest_outreach = latest_per_participant(
+    outreach = latest_per_participant(
         Outreach.participant_id, Outreach.done_on, Outreach.outcome.label("outreach_outcome"),
+        Outreach.done_on.label("contacted_on"),
         where=(Outreach.done_on <= day,),
     )
-    latest_selection = latest_per_participant(
+    selection = latest_per_participant(
         SelectionInterview.participant_id, SelectionInterview.held_on,
         SelectionInterview.decision.label("selection_decision"),
+        SelectionInterview.held_on.label("selected_on"),
         where=(SelectionInterview.held_on <= day,),
     )
-    latest_bilan = latest_per_participant(
+    bilan = latest_per_participant(
         BilanMember.participant_id, BilanMember.started_on,
-        BilanMember.status.label("bilan_status"),
+        BilanMember.status.label("bilan_status"), BilanMember.started_on.label("bilan_on"),
         where=(BilanMember.started_on <= day,),
     )
-    latest_contract = latest_per_participant(
+    contract = latest_per_participant(
         Contract.participant_id, Contract.start_date,
         Contract.start_date.label("contract_start"), Contract.end_date.label("contract_end"),
         Contract.rupture_on.label("contract_rupture"),
         where=(func.coalesce(Contract.signed_on, Contract.start_date) <= day,),
     )
-    latest_outcome = latest_per_participant(
+    outcome = latest_per_participant(
         Outcome.participant_id, Outcome.recorded_on, Outcome.kind.label("outcome_kind"),
+        Outcome.recorded_on.label("outcome_on"),
         where=(Outcome.recorded_on <= day,),
     )
-    attended = (
-        exists()
-        .where(
-            Attendance.participant_id == pid,
-            Attendance.status == "present",
-            InfoSession.id == Attendance.session_id,
-            InfoSession.starts_at < end,
-        )
-        .correlate(Participant)
+    recall = _per_participant(
+        Outreach.participant_id, func.min(Outreach.recall_on).label("recall_on"),
+        where=(Outreach.recall_on > day,),
     )
-    invited = (
-        exists()
-        .where(Attendance.participant_id == pid, Attendance.status == "invite")
-        .correlate(Participant)
+    meetings = _per_participant(
+        Attendance.participant_id,
+        _latest_when(and_(Attendance.status == "present", InfoSession.starts_at < end),
+                     InfoSession.starts_at, "met_at"),
+        _earliest_when(and_(Attendance.status == "invite", InfoSession.starts_at >= end),
+                       InfoSession.starts_at, "meeting_at"),
+        func.max(case((Attendance.status == "invite", 1), else_=0)).label("invited"),
+        where=(Attendance.cohort_id == cohort_id,),
+        joins=[(InfoSession, InfoSession.id == Attendance.session_id)],
     )
-    validated = (
-        exists()
-        .where(
-            ProfessionalProject.participant_id == pid,
-            ProfessionalProject.decision == "valide",
-            ProfessionalProject.decided_on <= day,
-        )
-        .correlate(Participant)
+    project = _per_participant(
+        ProfessionalProject.participant_id,
+        func.max(ProfessionalProject.decided_on).label("decided_on"),
+        func.max(case((ProfessionalProject.decision == "valide", 1), else_=0)).label("validated"),
+        where=(ProfessionalProject.decided_on <= day,),
+    )
+    referrals = _per_participant(
+        Referral.participant_id,
+        _latest_when(Referral.status_on <= day, Referral.status_on, "referred_on"),
+        _latest_when(RecruitmentInterview.starts_at < end, RecruitmentInterview.starts_at,
+                     "interviewed_at"),
+        _earliest_when(and_(RecruitmentInterview.starts_at >= end,
+                            RecruitmentInterview.outcome == "a_venir"),
+                       RecruitmentInterview.starts_at, "interview_at"),
+        outer_joins=[(RecruitmentInterview, RecruitmentInterview.referral_id == Referral.id)],
+    )
+    enrolment = _per_participant(
+        Enrolment.participant_id,
+        _latest_when(Enrolment.enrolled_on <= day, Enrolment.enrolled_on, "enrolled_on"),
+        _earliest_when(and_(Enrolment.status == "provisoire", Cohort.enrolment_deadline > day),
+                       Cohort.enrolment_deadline, "deadline_on"),
+        where=(Enrolment.cohort_id == cohort_id,),
+        joins=[(Cohort, Cohort.id == Enrolment.cohort_id)],
+    )
+    # A visit is due on its planned day while it is not done on ``day``, or on the day
+    # announced at a visit done by then; none is due once the contract is broken.
+    visit_due = case(
+        (and_(_not_done_on(day), FollowUpVisit.planned_on > day), FollowUpVisit.planned_on),
+        (and_(or_(FollowUpVisit.done_on.is_(None), FollowUpVisit.done_on <= day),
+              FollowUpVisit.next_visit_on > day), FollowUpVisit.next_visit_on),
+    )
+    contracts = _per_participant(
+        Contract.participant_id,
+        _latest_when(Contract.start_date <= day, Contract.start_date, "began_on"),
+        _latest_when(Contract.rupture_on <= day, Contract.rupture_on, "broken_on"),
+        _latest_when(FollowUpVisit.done_on <= day, FollowUpVisit.done_on, "visited_on"),
+        func.min(case((Contract.rupture_on.is_(None), visit_due))).label("visit_on"),
+        outer_joins=[(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)],
+    )
+    reminders = _per_participant(
+        Reminder.participant_id, func.min(Reminder.due_on).label("reminder_on"),
+        where=(Reminder.due_on > day, Reminder.done.is_(False)),
+    )
+    expected = _per_participant(
+        Outcome.participant_id, func.min(Outcome.expected_on).label("expected_on"),
+        where=(Outcome.expected_on > day,),
     )
 
-    past, future = _dated_event_subqueries(cohort_id, day)
+    past = [
+        ("Prise de contact", outreach.c.contacted_on),
+        ("Réunion d'information", meetings.c.met_at),
+        ("Entretien de sélection", selection.c.selected_on),
+        ("Entrée en bilan", bilan.c.bilan_on),
+        ("Décision sur le projet professionnel", project.c.decided_on),
+        ("Mise en relation avec un employeur", referrals.c.referred_on),
+        ("Entretien de recrutement", referrals.c.interviewed_at),
+        ("Inscription en formation", enrolment.c.enrolled_on),
+        ("Début du contrat", contracts.c.began_on),
+        ("Rupture du contrat", contracts.c.broken_on),
+        ("Visite de suivi", contracts.c.visited_on),
+        ("Sortie, solution", outcome.c.outcome_on),
+    ]
+    future = [
+        ("Rappeler", recall.c.recall_on),
+        ("Réunion d'information", meetings.c.meeting_at),
+        ("Entretien de recrutement", referrals.c.interview_at),
+        ("Visite de suivi", contracts.c.visit_on),
+        ("Échéance de l'inscription provisoire", enrolment.c.deadline_on),
+        ("Rappel", reminders.c.reminder_on),
+        ("Embauche ou rentrée prévue", expected.c.expected_on),
+    ]
     statement = (
         select(
             Participant.last_name,
@@ -225,115 +293,56 @@ def _people_statement(cohort_id: str, day: date) -> Any:
             Participant.city,
             Participant.provenance,
             Participant.coach,
-            latest_outreach.c.outreach_outcome,
-            attended.label("attended"),
-            invited.label("invited"),
-            latest_selection.c.selection_decision,
-            latest_bilan.c.bilan_status,
-            validated.label("validated"),
-            latest_contract.c.contract_start,
-            latest_contract.c.contract_end,
-            latest_contract.c.contract_rupture,
-            latest_outcome.c.outcome_kind,
-            *[sub.c.on.label(f"past_{index}") for index, (_, sub) in enumerate(past)],
-            *[sub.c.on.label(f"next_{index}") for index, (_, sub) in enumerate(future)],
+            outreach.c.outreach_outcome,
+            meetings.c.met_at.is_not(None).label("attended"),
+            func.coalesce(meetings.c.invited, 0).label("invited"),
+            selection.c.selection_decision,
+            bilan.c.bilan_status,
+            func.coalesce(project.c.validated, 0).label("validated"),
+            contract.c.contract_start,
+            contract.c.contract_end,
+            contract.c.contract_rupture,
+            outcome.c.outcome_kind,
+            *[column.label(f"past_{index}") for index, (_, column) in enumerate(past)],
+            *[column.label(f"next_{index}") for index, (_, column) in enumerate(future)],
         )
         .where(Participant.cohort_id == cohort_id, Participant.listed_on <= day)
         .order_by(Participant.last_name, Participant.first_name, Participant.id)
     )
-    for sub in (latest_outreach, latest_selection, latest_bilan, latest_contract, latest_outcome):
-        statement = statement.outerjoin(sub, sub.c.participant_id == pid)
-    for _, sub in (*past, *future):
+    for sub in (outreach, selection, bilan, contract, outcome, recall, meetings, project,
+                referrals, enrolment, contracts, reminders, expected):
         statement = statement.outerjoin(sub, sub.c.participant_id == pid)
     labels = ([label for label, _ in past], [label for label, _ in future])
     return statement, labels
 
 
-def _grouped(
-    participant_column: Any, aggregate: Any, *where: Any, joins: Sequence[Any] = ()
+def _not_done_on(day: date) -> Any:
+    """The visit was not done yet on ``day`` (an export may describe a past week)."""
+    return or_(FollowUpVisit.done_on.is_(None), FollowUpVisit.done_on > day)
+
+
+def _latest_when(condition: Any, column: Any, name: str) -> Any:
+    return func.max(case((condition, column))).label(name)
+
+
+def _earliest_when(condition: Any, column: Any, name: str) -> Any:
+    return func.min(case((condition, column))).label(name)
+
+
+def _per_participant(
+    participant_column: Any,
+    *aggregates: Any,
+    where: Sequence[Any] = (),
+    joins: Sequence[tuple[Any, Any]] = (),
+    outer_joins: Sequence[tuple[Any, Any]] = (),
 ) -> Any:
-    statement = select(participant_column.label("participant_id"), aggregate.label("on"))
+    """A subquery of ``aggregates`` per participant, joined on its ``participant_id``."""
+    statement = select(participant_column.label("participant_id"), *aggregates)
     for target, condition in joins:
         statement = statement.join(target, condition)
+    for target, condition in outer_joins:
+        statement = statement.outerjoin(target, condition)
     return statement.where(*where).group_by(participant_column).subquery()
-
-
-def _dated_event_subqueries(cohort_id: str, day: date) -> tuple[list[Any], list[Any]]:
-    """Per participant, the date of their latest past event and next planned one, per kind."""
-    end = _end_of(day)
-    in_cohort = Participant.cohort_id == cohort_id
-    person = (Participant, Participant.id == Outreach.participant_id)
-    past = [
-        ("Prise de contact", _grouped(
-            Outreach.participant_id, func.max(Outreach.done_on), Outreach.done_on <= day,
-            in_cohort, joins=[person])),
-        ("Réunion d'information", _grouped(
-            Attendance.participant_id, func.max(InfoSession.starts_at),
-            Attendance.status == "present", InfoSession.starts_at < end,
-            Attendance.cohort_id == cohort_id,
-            joins=[(InfoSession, InfoSession.id == Attendance.session_id)])),
-        ("Entretien de sélection", _grouped(
-            SelectionInterview.participant_id, func.max(SelectionInterview.held_on),
-            SelectionInterview.held_on <= day)),
-        ("Entrée en bilan", _grouped(
-            BilanMember.participant_id, func.max(BilanMember.started_on),
-            BilanMember.started_on <= day, BilanMember.cohort_id == cohort_id)),
-        ("Décision sur le projet professionnel", _grouped(
-            ProfessionalProject.participant_id, func.max(ProfessionalProject.decided_on),
-            ProfessionalProject.decided_on <= day)),
-        ("Mise en relation avec un employeur", _grouped(
-            Referral.participant_id, func.max(Referral.status_on), Referral.status_on <= day)),
-        ("Entretien de recrutement", _grouped(
-            Referral.participant_id, func.max(RecruitmentInterview.starts_at),
-            RecruitmentInterview.starts_at < end,
-            joins=[(RecruitmentInterview, RecruitmentInterview.referral_id == Referral.id)])),
-        ("Inscription en formation", _grouped(
-            Enrolment.participant_id, func.max(Enrolment.enrolled_on),
-            Enrolment.enrolled_on <= day, Enrolment.cohort_id == cohort_id)),
-        ("Début du contrat", _grouped(
-            Contract.participant_id, func.max(Contract.start_date), Contract.start_date <= day)),
-        ("Rupture du contrat", _grouped(
-            Contract.participant_id, func.max(Contract.rupture_on), Contract.rupture_on <= day)),
-        ("Visite de suivi", _grouped(
-            Contract.participant_id, func.max(FollowUpVisit.done_on), FollowUpVisit.done_on <= day,
-            joins=[(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)])),
-        ("Sortie, solution", _grouped(
-            Outcome.participant_id, func.max(Outcome.recorded_on), Outcome.recorded_on <= day)),
-    ]
-    future = [
-        ("Rappeler", _grouped(
-            Outreach.participant_id, func.min(Outreach.recall_on), Outreach.recall_on > day,
-            in_cohort, joins=[person])),
-        ("Réunion d'information", _grouped(
-            Attendance.participant_id, func.min(InfoSession.starts_at),
-            Attendance.status == "invite", InfoSession.starts_at >= end,
-            Attendance.cohort_id == cohort_id,
-            joins=[(InfoSession, InfoSession.id == Attendance.session_id)])),
-        ("Entretien de recrutement", _grouped(
-            Referral.participant_id, func.min(RecruitmentInterview.starts_at),
-            RecruitmentInterview.starts_at >= end, RecruitmentInterview.outcome == "a_venir",
-            joins=[(RecruitmentInterview, RecruitmentInterview.referral_id == Referral.id)])),
-        ("Visite de suivi", _grouped(
-            Contract.participant_id,
-            func.min(func.coalesce(FollowUpVisit.planned_on, FollowUpVisit.next_visit_on)),
-            or_(
-                and_(FollowUpVisit.done_on.is_(None), FollowUpVisit.planned_on > day),
-                FollowUpVisit.next_visit_on > day,
-            ),
-            Contract.rupture_on.is_(None),
-            joins=[(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)])),
-        ("Échéance de l'inscription provisoire", _grouped(
-            Enrolment.participant_id, func.min(Cohort.enrolment_deadline),
-            Enrolment.status == "provisoire", Cohort.enrolment_deadline > day,
-            Enrolment.cohort_id == cohort_id,
-            joins=[(Cohort, Cohort.id == Enrolment.cohort_id)])),
-        ("Rappel", _grouped(
-            Reminder.participant_id, func.min(Reminder.due_on), Reminder.due_on > day,
-            Reminder.done.is_(False))),
-        ("Embauche ou rentrée prévue", _grouped(
-            Outcome.participant_id, func.min(Outcome.expected_on), Outcome.expected_on > day)),
-    ]
-    return past, future
 
 
 def _stage_and_status(row: Any, day: date) -> tuple[str, str]:

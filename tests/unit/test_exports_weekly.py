@@ -177,3 +177,28 @@ def test_week_actions_are_streamed_in_date_then_action_then_person_order(db: Dat
     assert keys == sorted(keys)
     assert len({row[1] for row in rows}) >= 3  # several kinds of events, merged
     assert ("Entrée en bilan", "LEFÈVRE Élodie") in {(row[1], row[2]) for row in rows}
+
+
+@pytest.mark.parametrize("week", ["2010-W24", "2010-W26", "2010-W28", "2010-W31"])
+def test_the_next_step_is_never_in_the_past_of_the_exported_week(
+    demo_path: Path, tmp_path: Path, week: str
+) -> None:
+    # A visit done with its next one announced: the next step is the announced day, not the
+    # day the visit had been planned for (which is past).
+    database = open_database(demo_path)
+    out = tmp_path / "hebdo.xlsx"
+    try:
+        export_weekly(database, out, week=IsoWeek.parse(week), today=LATER)
+    finally:
+        database.dispose()
+    sunday = IsoWeek.parse(week).sunday
+    people = rows_of(openpyxl.load_workbook(out)["Jeunes"])
+    steps = [row for row in people if row["Prochaine étape"] is not None]
+    visits = [row for row in steps if row["Prochaine étape"] == "Visite de suivi"]
+    assert visits, "the demo follows contracts in these weeks"
+    for row in steps:
+        assert row["Date de la prochaine étape"].date() > sunday, row
+    for row in people:
+        if row["Date de la dernière action"] is not None:
+            assert row["Date de la dernière action"].date() <= sunday, row
+
