@@ -14,7 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.errors import UserError
 from coachdesk.exports.xlsx import ExportResult
-from coachdesk.models import ExportLog
+from coachdesk.models import ExportLog, Participant
 
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
@@ -62,6 +62,17 @@ class IsoWeek:
 def full_name(last_name: str | None, first_name: str | None) -> str:
     """``LEFÈVRE Élodie``: the way partners list people."""
     return " ".join(part for part in ((last_name or "").upper(), first_name or "") if part)
+
+
+def alphabetical() -> tuple[Any, ...]:
+    """The order partners read lists of people in: by last name then first name, ignoring case
+    and accents ("Alary", "ALARY" and "Azéma" side by side), as a French reader sorts them.
+
+    ``search_text`` starts with the folded last name, then the folded first name
+    (:func:`coachdesk.services.text.participant_search_text`); the names as typed break ties.
+    """
+    return (Participant.search_text, Participant.last_name, Participant.first_name,
+            Participant.id)
 
 
 def as_day(value: date | datetime | None) -> date | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.exports._common import log_export
+from coachdesk.exports._common import alphabetical, log_export
 from coachdesk.exports.profiles import Profile, ProfileColumn, apply_profile, load_profiles
 from coachdesk.exports.xlsx import (
     CancelCheck,
@@ -118,7 +118,7 @@ def contract_list_rows(
         .join(Participant, Participant.id == Contract.participant_id)
         .join(Employer, Employer.id == Contract.employer_id)
         .outerjoin(tutor, tutor.id == Contract.tutor_id)
-        .order_by(Participant.last_name, Participant.first_name, Contract.start_date)
+        .order_by(*alphabetical(), Contract.start_date)
     )
     if cohort_id is not None:
         statement = statement.where(Participant.cohort_id == cohort_id)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from coachdesk.db import Database
 from coachdesk.exports._common import (
     IsoWeek,
+    alphabetical,
     as_day,
     full_name,
     latest_per_participant,
@@ -307,7 +308,7 @@ def _people_statement(cohort_id: str, day: date) -> Any:
             *[column.label(f"next_{index}") for index, (_, column) in enumerate(future)],
         )
         .where(Participant.cohort_id == cohort_id, Participant.listed_on <= day)
-        .order_by(Participant.last_name, Participant.first_name, Participant.id)
+        .order_by(*alphabetical())
     )
     for sub in (outreach, selection, bilan, contract, outcome, recall, meetings, project,
                 referrals, enrolment, contracts, reminders, expected):
@@ -711,7 +712,7 @@ def contract_rows(session: Session, cohort_id: str, day: date) -> Iterator[tuple
             Participant.cohort_id == cohort_id,
             func.coalesce(Contract.signed_on, Contract.start_date) <= day,
         )
-        .order_by(Participant.last_name, Participant.first_name, Contract.start_date)
+        .order_by(*alphabetical(), Contract.start_date)
     )
     for r in session.execute(statement, execution_options={"yield_per": STREAM_BATCH}):
         trial_end = trial_period_end(

@@ -16,6 +16,7 @@ from coachdesk.errors import UserError
 from coachdesk.exports._common import IsoWeek
 from coachdesk.exports.weekly import export_weekly
 from coachdesk.models import ExportLog
+from coachdesk.services.text import fold
 from tests.unit.exports_sample import (
     COHORT_NAME,
     FORMULA_CITY,
@@ -202,3 +203,16 @@ def test_the_next_step_is_never_in_the_past_of_the_exported_week(
         if row["Date de la dernière action"] is not None:
             assert row["Date de la dernière action"].date() <= sunday, row
 
+
+def test_people_are_listed_as_a_french_reader_sorts_them(demo_path: Path, tmp_path: Path) -> None:
+    database = open_database(demo_path)
+    out = tmp_path / "hebdo.xlsx"
+    try:
+        export_weekly(database, out, week=IsoWeek.parse("2010-W40"), today=LATER)
+    finally:
+        database.dispose()
+    people = rows_of(openpyxl.load_workbook(out)["Jeunes"])
+    names = [(fold(row["Nom"]), fold(row["Prénom"])) for row in people]
+    # Case and accents do not split a name: "AURIOL", "Auriol" and "Azéma" come in this order.
+    assert names == sorted(names)
+    assert len({row["Nom"] for row in people}) > len({last for last, _ in names})
