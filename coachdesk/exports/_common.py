@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.errors import UserError
@@ -147,7 +147,7 @@ class PreviousExport:
 
 def previous_export(session: Session, kind: str, cohort_id: str) -> PreviousExport | None:
     """The latest logged export of this kind for the cohort, with its stored summary."""
-    statement: Select[tuple[datetime, str, str]] = (
+    statement = (
         select(ExportLog.created_at, ExportLog.file_name, ExportLog.summary)
         .where(ExportLog.kind == kind, ExportLog.cohort_id == cohort_id)
         .order_by(ExportLog.created_at.desc())

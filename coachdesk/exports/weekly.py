@@ -602,7 +602,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
         source(
             enrolments.add_columns(column.label("on")).where(column.between(first, last)),
             column,
-            lambda r, label=label: _event(r.on, label, who(r), None, None, None),
+            _person_event(label, who),
         )
 
     contracts = (
@@ -626,8 +626,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
         source(
             contracts.add_columns(column.label("on")).where(column.between(first, last)),
             column,
-            lambda r, label=label, detail=detail: _event(
-                r.on, label, who(r), r.name, detail(r), None),
+            _contract_event(label, who, detail),
         )
 
     def visit(r: Any) -> Event:
@@ -661,6 +660,18 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     merged = heapq.merge(*streams, key=_event_moment)
     for _, same_moment in groupby(merged, key=_event_moment):
         yield from sorted(same_moment, key=_action_and_person)
+
+
+def _person_event(label: str, who: Callable[[Any], str]) -> Callable[[Any], Event]:
+    """An event of a participant on the row's ``on`` day, with nothing more to say."""
+    return lambda r: _event(r.on, label, who(r), None, None, None)
+
+
+def _contract_event(
+    label: str, who: Callable[[Any], str], detail: Callable[[Any], str | None]
+) -> Callable[[Any], Event]:
+    """An event of a contract on the row's ``on`` day, with its employer and ``detail``."""
+    return lambda r: _event(r.on, label, who(r), r.name, detail(r), None)
 
 
 def _event_moment(event: Event) -> datetime:
