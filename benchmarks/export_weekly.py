@@ -2,7 +2,7 @@
 
 Prints, measured side by side in one run (lines starting with FIGURE are the issue's figures):
 
-* our ``export_weekly`` (query + rows + writer) and our writer alone against the raw writers
+* our ``export_weekly`` (queries + rows + writer) and our writer alone against the raw writers
   writing the very same cells (xlsxwriter constant-memory and openpyxl write-only) — target
   ≤ 1.3× the fastest. Every contender runs once per round, in a rotating order, and the medians
   are reported, so a machine busy with other work does not decide the figure;
@@ -457,6 +457,13 @@ def main() -> int:
     parser.add_argument("--skip-gui", action="store_true")
     parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args()
+    if not args.skip_pandas:
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            print("pandas is not installed (it is no CoachDesk dependency): "
+                  "`.venv/bin/pip install pandas`, or run with --skip-pandas", file=sys.stderr)
+            return 2
 
     with tempfile.TemporaryDirectory(prefix="coachdesk-bench-") as folder:
         root = Path(folder)
