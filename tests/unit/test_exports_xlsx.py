@@ -241,7 +241,27 @@ def test_the_package_is_well_formed_and_holds_no_formula(tmp_path: Path) -> None
     defined = [(e.get("localSheetId"), e.text)
                for e in parts["xl/workbook.xml"].iter(f"{main}definedName")]
     assert defined == [("0", f"'Jeunes'!$A$1:$F${len(sample_rows()) + 1}"),
-                       ("1", "'Vide'!$A$1:$A$1"), ("2", "'Note'!$A$3:$A$4")]
+                       ("1", "'Vide'!$A$1:$A$1"), ("2", "'Note'!$A$3:$A$4"),
+                       ("0", "'Jeunes'!$1:$1"), ("1", "'Vide'!$1:$1"), ("2", "'Note'!$3:$3")]
+
+
+def test_printed_in_landscape_with_the_header_atop_every_page(tmp_path: Path) -> None:
+    target = tmp_path / "impression.xlsx"
+    wide = [Column(f"c{n}", f"Colonne {n}", width=25) for n in range(18)]
+    write_workbook(target, [
+        Sheet("Note", [Column("a", "Phase", width=40), Column("b", "Indicateur", width=52),
+                       Column("c", "Nombre", "int"), Column("d", "Taux", "percent", 12)],
+              [("1) Repérage", "Contacts", 273, 1.0)], title_lines=["Note d'étape"]),
+        Sheet("Large", wide, [tuple("x" * 18)]),
+    ])
+    book = openpyxl.load_workbook(target)
+    for sheet, header, pages in ((book["Note"], 3, 1), (book["Large"], 1, 3)):
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.paperSize == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # As wide as it must be to stay legible, as many pages tall as the rows need.
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (pages, 0)
+        assert sheet.print_title_rows == f"${header}:${header}"
 
 
 def test_text_comes_back_exactly_as_typed(tmp_path: Path) -> None:
