@@ -119,11 +119,6 @@ class ExportCancelled(UserError):
         )
 
 
-def needs_quote_prefix(text: str) -> bool:
-    """True for text a spreadsheet would otherwise take for a formula."""
-    return text.startswith(FORMULA_TRIGGERS)
-
-
 # --- Cell values ----------------------------------------------------------------------------
 
 # Style indexes into the cellXfs of _STYLES below.
