@@ -125,9 +125,6 @@ if TYPE_CHECKING:
     from coachdesk.models.employers import (
         Employer as Employer,
     )
-    from coachdesk.models.identity import (
-        DatabaseIdentity as DatabaseIdentity,
-    )
     from coachdesk.models.employers import (
         EmployerContact as EmployerContact,
     )
@@ -136,6 +133,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.employers import (
         ProspectingEvent as ProspectingEvent,
+    )
+    from coachdesk.models.identity import (
+        DatabaseIdentity as DatabaseIdentity,
     )
     from coachdesk.models.placement import (
         ChecklistTemplate as ChecklistTemplate,

@@ -64,8 +64,9 @@ def weekly_export(job: dict) -> None:
 
 def backup(job: dict) -> None:
     """``coachdesk backup --out FILE``'s copy of the same database, again and again."""
+    database = open_database(Path(job["db"]), create=False)
     while True:
-        write_backup(Path(job["db"]), Path(job["target"]))
+        write_backup(database, Path(job["target"]))
 
 
 def migration(job: dict) -> None:
