@@ -60,8 +60,11 @@ def write_access_workbook(session: Session, participant_id: str, out: Path) -> i
     Returns the number of records written; the export is logged in the audit log by the
     person's id, in the caller's transaction.
     """
+    from coachdesk.db import check_not_damaged
+
     sheets, total = access_sheets(session, participant_id)
     write_workbook(Path(out), sheets)
+    check_not_damaged(session)
     audit.record(
         session,
         "access_export",

@@ -78,6 +78,11 @@ _WEAK_PATTERNS = {
 }
 
 
+# What an attacker tries first here, beyond zxcvbn's own lists (made on QWERTY keyboards):
+# the French keyboard's rows and the program's name.
+_FRENCH_GUESSES = ("coachdesk", "azertyuiop", "qsdfghjklm", "wxcvbn", "motdepasse", "soleil")
+
+
 def passphrase_weakness(passphrase: str, context: tuple[str, ...] = ()) -> str | None:
     """Why ``passphrase`` is too easy to guess (a French reason), or None when it is strong.
 
@@ -90,7 +95,7 @@ def passphrase_weakness(passphrase: str, context: tuple[str, ...] = ()) -> str |
     from zxcvbn import zxcvbn
 
     # zxcvbn's cost grows with the length; what lies past 100 characters adds nothing to judge.
-    result = zxcvbn(text[:100], user_inputs=["coachdesk", "CoachDesk", *context])
+    result = zxcvbn(text[:100], user_inputs=[*_FRENCH_GUESSES, *context])
     if int(result["score"]) >= MIN_PASSPHRASE_SCORE:
         return None
     patterns = [str(match.get("pattern", "")) for match in result.get("sequence", [])]
