@@ -78,7 +78,7 @@ def _leaks(root: Path) -> list[str]:
     return found
 
 
-# Restore from the window ---------------------------------------------------------------------------
+# Restore from the window ---------------------------------------------------------------
 def test_restore_from_the_menu_reloads_the_window(qtbot: QtBot, home: Path) -> None:
     path = paths.data_dir() / "suivi.sqlite3"
     make_plain_db(path, count=3)
@@ -185,8 +185,14 @@ def test_a_damaged_database_is_reported_once_and_not_backed_up(
 
     path = paths.data_dir() / "suivi.sqlite3"
     make_plain_db(path, count=400)
-    damage_data_pages(path)
     window = _window(qtbot, path)
+    # The file is damaged while the window has it open (the tabs' own reading would fail on
+    # the damaged pages too; this is about the backups).
+    window._detach_database()
+    damage_data_pages(path)
+    damaged = open_database(path, create=False)
+    window.database = damaged
+    window.auto_backup.set_database(damaged)
     window._backup_now()
     window._backup_now()
     warnings = [m for m in messages.last_messages if m.kind == "warning"]
