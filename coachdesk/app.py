@@ -93,6 +93,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
             # One database, one CoachDesk: refuse before reading anything.
             lock = DatabaseLock(path)
             lock.acquire()
+            first_run = not demo and not path.exists()
             opened = open_interactively(window, path)
             if opened is None:
                 lock.release()
@@ -100,7 +101,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
                     QCoreApplication.translate("App", "The database was not opened.")
                 )
             else:
-                window.attach_database(opened.database, opened.key, lock)
+                window.attach_database(opened.database, opened.key, lock, first_run=first_run)
         except UserError as error:
             if lock is not None:
                 lock.release()

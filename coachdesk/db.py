@@ -17,6 +17,7 @@ Schema versions are Alembic revisions (``coachdesk/migrations``). Opening a data
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 # Every schema revision ever released, oldest first. A new migration appends its id here
 # (a test checks this tuple against coachdesk/migrations/versions).
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -103,30 +104,151 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(select(alembic_version.c.version_num)).scalar_one_or_none()
 
 
-def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> None:
-    """Consistent copy of a live SQLite database through the backup API (never a file copy).
+class DamagedDatabase(UserError):
+    """The database (or a copy of it) fails SQLite's integrity check: it is never backed up
+    over good copies, and nothing more is written into it."""
 
-    With ``key`` (an encrypted database) the copy is encrypted with the same key.
-    """
+
+def _damaged_copy(source_name: str, problem: str) -> DamagedDatabase:
+    return DamagedDatabase(
+        f"La base « {source_name} » est endommagée ({problem}) : la sauvegarde n'a pas été "
+        "faite, et aucune sauvegarde existante n'a été remplacée ni supprimée.",
+        hint="Restaurez la dernière bonne sauvegarde (Fichier ▸ Restaurer une sauvegarde…, ou "
+        "« coachdesk restore »), puis vérifiez le disque de l'ordinateur.",
+    )
+
+
+def private_new_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only (0600), whatever the umask."""
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def _integrity_problems(connection: Any) -> list[str]:
+    rows = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _sync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows has no directory fsync
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _copy_through(source: Any, driver: Any, target: Path, key: bytes | None, name: str) -> None:
+    """Backup-API copy from the open DB-API connection ``source`` to ``target``: written to a
+    0600 ``.partiel`` file, integrity-checked, synced, then renamed into place. A copy that
+    fails the check is removed and ``DamagedDatabase`` raised: nothing is replaced."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partiel")
-    partial.unlink(missing_ok=True)
-    if key is not None:
-        from coachdesk.security.sqlcipher import backup_encrypted
-
-        backup_encrypted(source, partial, key)
-        partial.replace(target)
-        return
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    private_new_file(partial)
     try:
-        dst = sqlite3.connect(partial)
+        destination = driver.connect(str(partial))
         try:
-            src.backup(dst)
+            if key is not None:
+                from coachdesk.security.sqlcipher import key_pragma
+
+                destination.execute(key_pragma(key))
+            try:
+                source.backup(destination)
+                problems = _integrity_problems(destination)
+            except driver.DatabaseError as exc:
+                problems = [str(exc)]
         finally:
-            dst.close()
+            destination.close()
+        if problems:
+            raise _damaged_copy(name, problems[0])
+        _sync_file(partial)
+        partial.replace(target)
+        _sync_folder(target.parent)
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _driver(key: bytes | None) -> Any:
+    if key is None:
+        return sqlite3
+    import sqlcipher3
+
+    return sqlcipher3
+
+
+def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> None:
+    """Consistent copy of a database file that CoachDesk does not hold open (the demo template,
+    a file being restored) through the backup API — never a file copy. With ``key`` (an
+    encrypted database) the copy is encrypted with the same key. The copy is 0600 and
+    integrity-checked before it replaces ``target``.
+
+    The live database is copied with :func:`backup_database` instead, through its own
+    connection: opening its file a second time would release this process's locks on it.
+    """
+    driver = _driver(key)
+    if key is None:
+        src = driver.connect(f"file:{source}?mode=ro", uri=True)
+    else:
+        from coachdesk.security.sqlcipher import connect
+
+        src = connect(source, key)
+    try:
+        _copy_through(src, driver, target, key, source.name)
     finally:
         src.close()
-    partial.replace(target)
+
+
+def backup_database(database: Database, target: Path) -> None:
+    """Copy the open ``database`` to ``target`` through one of its own connections.
+
+    The copy is encrypted with the database's key when it has one, 0600, and checked with
+    ``PRAGMA integrity_check`` before it replaces ``target``: a damaged database raises
+    :class:`DamagedDatabase` and leaves ``target`` as it was.
+    """
+    name = database.path.name if database.path is not None else "?"
+    raw = database.engine.raw_connection()
+    try:
+        _copy_through(raw.driver_connection, _driver(database.key), target, database.key, name)
+    finally:
+        raw.close()
+
+
+def check_not_damaged(session: Session) -> None:
+    """Refuse to go on writing into a damaged database (``PRAGMA quick_check``).
+
+    Used before an audit row records a backup or an export: a damaged file is reported to the
+    coach, never written further. Other databases (PostgreSQL) check themselves.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise DamagedDatabase(
+            f"La base de données est endommagée ({rows[0]}) : rien n'y a été enregistré.",
+            hint="Restaurez la dernière bonne sauvegarde (Fichier ▸ Restaurer une "
+            "sauvegarde…, ou « coachdesk restore »).",
+        )
+
+
+def checkpoint_wal(database: Database) -> None:
+    """Fold the write-ahead log into the database file and empty it (TRUNCATE).
+
+    After an erasure the erased rows' old pages may still sit in the ``-wal`` file; the
+    checkpoint moves the zeroed pages (``secure_delete``) into the file and truncates the log.
+    """
+    if database.engine.dialect.name != "sqlite":
+        return
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 class Database:
@@ -204,7 +326,21 @@ def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = 
     """Copy the database aside, then run the Alembic migrations up to the head revision."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.avant-migration-{from_revision}-{stamp}{path.suffix}")
-    backup_sqlite(path, backup, key)
+    if key is not None:
+        # An encrypted copy travels with what opens it (the keys file of that moment).
+        import shutil
+
+        from coachdesk.security.crypto import sidecar_path
+
+        keys = sidecar_path(backup)
+        private_new_file(keys)
+        shutil.copyfile(sidecar_path(path), keys)
+    # Through the engine's own connection: the file is already open in this process.
+    raw = engine.raw_connection()
+    try:
+        _copy_through(raw.driver_connection, _driver(key), backup, key, path.name)
+    finally:
+        raw.close()
     log.info("database %s copied to %s before migrating from %s", path, backup, from_revision)
 
     # Imported here only: Alembic costs ~0.3 s and is needed only when a migration runs.

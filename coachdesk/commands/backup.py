@@ -38,7 +38,19 @@ def register(subparsers: Any) -> None:
     )
     protect.set_defaults(handler=run_protect)
 
-    change = subparsers.add_parser("change-passphrase", help="changer la phrase de passe")
+    change = subparsers.add_parser(
+        "change-passphrase",
+        help="changer la phrase de passe",
+        description="Change la phrase de passe ; avec --new-key, change aussi la clé de données "
+        "(la base et ses sauvegardes sont rechiffrées, une nouvelle clé de secours est "
+        "affichée).",
+    )
+    change.add_argument(
+        "--new-key",
+        action="store_true",
+        help="changer aussi la clé de données (les anciens fichiers de clés n'ouvrent plus la "
+        "base)",
+    )
     change.set_defaults(handler=run_change_passphrase)
 
     reset = subparsers.add_parser(
@@ -48,6 +60,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.db import check_not_damaged
     from coachdesk.errors import UserError
     from coachdesk.security import crypto
     from coachdesk.security.cli_support import open_for_command
@@ -63,8 +76,11 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError("La sauvegarde ne peut pas remplacer la base elle-même.")
     db, key = open_for_command(ctx)
     try:
-        backups.write_backup(database, out, key)
+        backups.write_backup(db, out)
         with db.write() as session:
+            # A damaged database gets no audit row: the copy's check refused it already, and
+            # this is the last word before writing.
+            check_not_damaged(session)
             audit.record(session, "backup", f"Sauvegarde vers {out.name}")
     finally:
         db.dispose()
@@ -80,7 +96,7 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: Any) -> int:
-    from coachdesk.security import sqlcipher
+    from coachdesk.security import crypto, sqlcipher
     from coachdesk.security.cli_support import (
         PASSPHRASE_ENV,
         RECOVERY_KEY_ENV,
@@ -91,14 +107,30 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
     backup: Path = args.file
     database = Path(ctx.database_path())
     passphrase = recovery = None
+    target_key = None
+    if backups.target_is_protected(database):
+        # The restored database stays encrypted with the database's own key and keys file.
+        secret = ask_secret(f"Phrase de passe de « {database.name} » : ", PASSPHRASE_ENV)
+        if database.exists() and database.stat().st_size > 0:
+            target_key = sqlcipher.unlock(database, passphrase=secret)
+        else:
+            target_key = crypto.unlock_with_passphrase(database, secret)
+        passphrase = secret
     if backup.is_file() and sqlcipher.is_protected(backup):
         if args.recovery_key:
             recovery = ask_secret("Clé de secours de la sauvegarde : ", RECOVERY_KEY_ENV)
-        else:
+        elif passphrase is None:
             passphrase = ask_secret("Phrase de passe de la sauvegarde : ", PASSPHRASE_ENV)
-    result = backups.restore(backup, database, passphrase=passphrase, recovery_key=recovery)
+    result = backups.restore(
+        backup, database, passphrase=passphrase, recovery_key=recovery, target_key=target_key
+    )
     people = result.table_counts.get("participant", 0)
     print(f"Base restaurée depuis « {backup} » ({people} personnes).", file=ctx.out)
+    if target_key is not None:
+        print(
+            "La base reste chiffrée, avec la même phrase de passe et la même clé de secours.",
+            file=ctx.out,
+        )
     if result.previous_copy is not None:
         print(f"La base remplacée est conservée dans « {result.previous_copy} ».", file=ctx.out)
     return 0
@@ -106,22 +138,32 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_protect(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.db import open_database
-    from coachdesk.security import sqlcipher
     from coachdesk.security.cli_support import ask_new_passphrase
-    from coachdesk.services import audit
+    from coachdesk.services import protection
 
     database = Path(ctx.database_path())
-    # Opening first refuses a damaged, foreign or newer database, and upgrades an older one.
+    # Opening first refuses a damaged, foreign or newer database before a passphrase is asked.
     open_database(database, create=False).dispose()
     passphrase = ask_new_passphrase()
-    recovery = sqlcipher.protect_database(database, passphrase)
-    db = sqlcipher.open_protected(database, passphrase=passphrase)
-    try:
-        with db.write() as session:
-            audit.record(session, "protect", "Base chiffrée par phrase de passe")
-    finally:
-        db.dispose()
+    result = protection.protect(database, passphrase)
     print(f"La base « {database.name} » est maintenant chiffrée.", file=ctx.out)
+    if result.encrypted_copies:
+        print(
+            f"{len(result.encrypted_copies)} copie(s) existante(s) de la base (sauvegardes, "
+            "copies avant restauration ou migration) ont été chiffrées de même.",
+            file=ctx.out,
+        )
+    for deleted in result.deleted_copies:
+        print(
+            f"La copie en clair « {deleted} » était endommagée : elle n'a pas pu être chiffrée "
+            "et a été effacée.",
+            file=ctx.out,
+        )
+    _print_recovery_key(result.recovery_key, ctx)
+    return 0
+
+
+def _print_recovery_key(recovery: str, ctx: Any) -> None:
     print(
         "CLÉ DE SECOURS — imprimez-la et rangez-la à part, elle ne sera plus affichée :",
         file=ctx.out,
@@ -132,30 +174,53 @@ def run_protect(args: argparse.Namespace, ctx: Any) -> int:
         "relire la base.",
         file=ctx.out,
     )
-    return 0
 
 
 def run_change_passphrase(args: argparse.Namespace, ctx: Any) -> int:
-    from coachdesk.security import crypto
-    from coachdesk.security.cli_support import ask_new_passphrase, open_for_command
-    from coachdesk.services import audit
+    from coachdesk.db import open_database
+    from coachdesk.errors import UserError
+    from coachdesk.security.cli_support import ask_new_passphrase, unlock_key
+    from coachdesk.services import audit, protection
 
     database = Path(ctx.database_path())
-    db, key = open_for_command(ctx)
+    key = unlock_key(database)
+    if key is None:
+        raise UserError(
+            f"La base « {database.name} » n'est pas protégée.",
+            hint="Protégez-la d'abord avec « coachdesk protect ».",
+        )
+    # Refuses a damaged database before anything changes.
+    open_database(database, create=False, key=key).dispose()
+    change = protection.change_keys(
+        database, key, ask_new_passphrase(), new_key=args.new_key
+    )
+    db = open_database(database, create=False, key=change.key)
     try:
-        if key is None:
-            from coachdesk.errors import UserError
-
-            raise UserError(
-                f"La base « {database.name} » n'est pas protégée.",
-                hint="Protégez-la d'abord avec « coachdesk protect ».",
-            )
-        crypto.set_passphrase(database, key, ask_new_passphrase())
         with db.write() as session:
-            audit.record(session, "passphrase_change", "Phrase de passe changée")
+            audit.record(
+                session,
+                "passphrase_change",
+                "Phrase de passe et clé de données changées"
+                if args.new_key
+                else "Phrase de passe changée",
+            )
     finally:
         db.dispose()
-    print("Phrase de passe changée. La clé de secours reste valable.", file=ctx.out)
+    if change.recovery_key is None:
+        print("Phrase de passe changée. La clé de secours reste valable.", file=ctx.out)
+        return 0
+    print(
+        "Phrase de passe et clé de données changées : l'ancienne phrase de passe, l'ancienne "
+        "clé de secours et les anciens fichiers de clés n'ouvrent plus la base.",
+        file=ctx.out,
+    )
+    if change.reencrypted_copies:
+        print(
+            f"{len(change.reencrypted_copies)} sauvegarde(s) ont été rechiffrées avec la "
+            "nouvelle clé.",
+            file=ctx.out,
+        )
+    _print_recovery_key(change.recovery_key, ctx)
     return 0
 
 

@@ -75,8 +75,7 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
             if candidates:
                 print("Pour les supprimer : gdpr purge --confirm", file=ctx.out)
             return 0
-        with db.write() as session:
-            count = gdpr.purge(session, today, args.years)
+        count = gdpr.purge_for_good(db, today, args.years)
     finally:
         db.dispose()
     print(f"{count} personne(s) supprimée(s). Le journal garde seulement ce nombre.", file=ctx.out)
@@ -84,13 +83,13 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_access(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.exports.access import write_access_workbook
     from coachdesk.security.cli_support import open_for_command
-    from coachdesk.services import gdpr
 
     db, key = open_for_command(ctx)
     try:
         with db.write() as session:
-            records = gdpr.write_access_workbook(session, args.participant_id, args.out)
+            records = write_access_workbook(session, args.participant_id, args.out)
     finally:
         db.dispose()
     print(f"Fiche d'accès écrite : {args.out} ({records} enregistrements).", file=ctx.out)
@@ -121,8 +120,7 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
                 f"L'effacement de {name} est définitif et touche toutes ses données.",
                 hint="Relancez avec --confirm pour effacer.",
             )
-        with db.write() as session:
-            rows = gdpr.erase(session, args.participant_id)
+        rows = gdpr.erase_for_good(db, args.participant_id)
     finally:
         db.dispose()
     print(f"Personne effacée ({rows} lignes supprimées dans toutes les tables).", file=ctx.out)

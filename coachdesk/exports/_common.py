@@ -117,7 +117,13 @@ def log_export(
     cohort_id: str | None,
     summary: dict[str, Any] | None = None,
 ) -> str:
-    """Record a written file in the export log: what, for whom, how many rows, its SHA-256."""
+    """Record a written file in the export log: what, for whom, how many rows, its SHA-256.
+
+    A damaged database gets no log row: ``DamagedDatabase`` says so to the coach instead.
+    """
+    from coachdesk.db import check_not_damaged
+
+    check_not_damaged(session)
     entry = ExportLog(
         kind=kind,
         recipient=recipient,

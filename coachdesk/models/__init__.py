@@ -39,6 +39,7 @@ _MODULE_OF = {
     "RecruitmentInterview": "placement",
     "Referral": "placement",
     "Cohort": "programme",
+    "DatabaseIdentity": "identity",
     "Participant": "programme",
     "Reminder": "programme",
     "Attendance": "recruitment",
@@ -46,7 +47,9 @@ _MODULE_OF = {
     "Outreach": "recruitment",
     "SelectionInterview": "recruitment",
 }
-_TABLE_MODULES = ("programme", "recruitment", "bilan", "employers", "placement", "contracts")
+_TABLE_MODULES = (
+    "programme", "recruitment", "bilan", "employers", "placement", "contracts", "identity",
+)
 
 __all__ = sorted(_MODULE_OF)
 
@@ -130,6 +133,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.employers import (
         ProspectingEvent as ProspectingEvent,
+    )
+    from coachdesk.models.identity import (
+        DatabaseIdentity as DatabaseIdentity,
     )
     from coachdesk.models.placement import (
         ChecklistTemplate as ChecklistTemplate,

@@ -42,6 +42,9 @@ def unlock_key(database: Path, *, use_recovery_key: bool = False) -> bytes | Non
     from coachdesk.security import sqlcipher
 
     if not sqlcipher.is_protected(database):
+        lost = sqlcipher.missing_keys_file(database)
+        if lost is not None:
+            raise lost
         return None
     interactive = _interactive() and not os.environ.get(
         RECOVERY_KEY_ENV if use_recovery_key else PASSPHRASE_ENV
@@ -73,7 +76,10 @@ def ask_new_passphrase() -> str:
     """A new passphrase, typed twice on a terminal (or from COACHDESK_NEW_PASSPHRASE)."""
     from coachdesk.security import crypto
 
-    first = ask_secret("Nouvelle phrase de passe (12 caractères au moins) : ", NEW_PASSPHRASE_ENV)
+    first = ask_secret(
+        "Nouvelle phrase de passe (12 caractères au moins, difficile à deviner) : ",
+        NEW_PASSPHRASE_ENV,
+    )
     crypto.check_passphrase(first)
     if not os.environ.get(NEW_PASSPHRASE_ENV):
         again = getpass.getpass("Confirmez la phrase de passe : ")

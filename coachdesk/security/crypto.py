@@ -7,9 +7,10 @@ SQLCipher as a raw key (no key derivation per connection). That key is never sto
 * a key derived from a *recovery key* (random, shown once to be printed) wraps it too.
 
 Both wrapped copies, their salts and scrypt parameters live in a small JSON sidecar beside the
-database (``coachdesk.sqlite3.cles.json``). Changing the passphrase only re-wraps the data key:
-the database is not rewritten. Losing both the passphrase and the recovery key loses the data;
-that is the point.
+database (``coachdesk.sqlite3.cles.json``). Changing the passphrase re-wraps the data key; the
+coach may also change the data key itself (SQLCipher's ``PRAGMA rekey``), after which an old
+keys file no longer opens the database. The keys file is copied beside every backup. Losing
+both the passphrase and the recovery key loses the data; that is the point.
 """
 
 from __future__ import annotations
@@ -61,13 +62,57 @@ def sidecar_path(database: Path) -> Path:
     return database.with_name(database.name + SIDECAR_SUFFIX)
 
 
-def check_passphrase(passphrase: str) -> None:
-    """Refuse a passphrase too short to resist guessing on a stolen laptop."""
-    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
+# zxcvbn's score (0–4) a passphrase must reach: 3 is "safely unguessable" against an attacker
+# who holds the file and tries guesses offline (each slowed down by scrypt).
+MIN_PASSPHRASE_SCORE = 3
+
+# Why zxcvbn found a passphrase weak, by the kind of pattern it matched, in French.
+_WEAK_PATTERNS = {
+    "repeat": "elle répète les mêmes caractères ou le même motif",
+    "sequence": "elle contient une suite facile à deviner (abcd, 1234…)",
+    "spatial": "elle suit des touches voisines du clavier (azerty, qsdf…)",
+    "date": "elle contient une date",
+    "dictionary": "elle est faite de mots, de noms ou de mots de passe trop courants",
+    "regex": "elle contient une année ou un motif courant",
+    "bruteforce": "elle est trop courte pour résister",
+}
+
+
+# What an attacker tries first here, beyond zxcvbn's own lists (made on QWERTY keyboards):
+# the French keyboard's rows and the program's name.
+_FRENCH_GUESSES = ("coachdesk", "azertyuiop", "qsdfghjklm", "wxcvbn", "motdepasse", "soleil")
+
+
+def passphrase_weakness(passphrase: str, context: tuple[str, ...] = ()) -> str | None:
+    """Why ``passphrase`` is too easy to guess (a French reason), or None when it is strong.
+
+    Judged by zxcvbn (a maintained estimator of how many guesses a passphrase takes), not by
+    its length alone; ``context`` lists words an attacker would try first (the database's name).
+    """
+    text = passphrase.strip()
+    if len(text) < MIN_PASSPHRASE_LENGTH:
+        return f"elle doit compter au moins {MIN_PASSPHRASE_LENGTH} caractères"
+    from zxcvbn import zxcvbn
+
+    # zxcvbn's cost grows with the length; what lies past 100 characters adds nothing to judge.
+    result = zxcvbn(text[:100], user_inputs=[*_FRENCH_GUESSES, *context])
+    if int(result["score"]) >= MIN_PASSPHRASE_SCORE:
+        return None
+    patterns = [str(match.get("pattern", "")) for match in result.get("sequence", [])]
+    for pattern in ("repeat", "sequence", "spatial", "date", "dictionary", "regex"):
+        if pattern in patterns:
+            return _WEAK_PATTERNS[pattern]
+    return _WEAK_PATTERNS["bruteforce"]
+
+
+def check_passphrase(passphrase: str, context: tuple[str, ...] = ()) -> None:
+    """Refuse a passphrase too easy to guess on a stolen laptop, saying why in French."""
+    reason = passphrase_weakness(passphrase, context)
+    if reason is not None:
         raise UserError(
-            f"La phrase de passe doit compter au moins {MIN_PASSPHRASE_LENGTH} caractères.",
+            f"Cette phrase de passe est trop facile à deviner : {reason}.",
             hint="Choisissez une phrase facile à retenir et difficile à deviner, par exemple "
-            "quatre mots sans rapport entre eux.",
+            "quatre mots sans rapport entre eux (« cheval agrafe pile correcte »).",
         )
 
 
@@ -173,10 +218,13 @@ class NewKeys:
 
 
 def write_json_atomically(path: Path, document: dict[str, Any]) -> None:
-    """Write ``path`` through a temporary file, fsync and rename: old or new, never half."""
+    """Write ``path`` (0600) through a temporary file, fsync and rename: old or new, never half.
+    """
     partial = path.with_name(path.name + ".partiel")
     data = json.dumps(document, indent=2, sort_keys=True).encode("utf-8")
-    with partial.open("wb") as handle:
+    partial.unlink(missing_ok=True)
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
@@ -256,29 +304,92 @@ def _unwrap_entry(document: dict[str, Any], which: str, secret: bytes) -> bytes 
         ) from exc
 
 
-def unlock_with_passphrase(database: Path, passphrase: str) -> bytes:
-    """The data key of ``database``; a wrong passphrase raises UserError (try again)."""
-    document = read_sidecar(database)
-    key = _unwrap_entry(document, "passphrase", _passphrase_bytes(passphrase))
-    if key is None:
-        raise UserError(
-            "Phrase de passe incorrecte.",
-            hint="Vérifiez la saisie (majuscules, accents) et réessayez. En cas d'oubli, "
-            "utilisez la clé de secours imprimée.",
-        )
-    return key
+def _candidates(document: dict[str, Any], which: str, secret: bytes) -> list[tuple[str, bytes]]:
+    """The data keys ``secret`` unwraps: the current one, and the one of a key change that was
+    interrupted (``pending``), each named."""
+    found = []
+    key = _unwrap_entry(document, which, secret)
+    if key is not None:
+        found.append(("current", key))
+    pending = document.get("pending")
+    if isinstance(pending, dict) and isinstance(pending.get(which), dict):
+        key = _unwrap_entry(pending, which, secret)
+        if key is not None:
+            found.append(("pending", key))
+    return found
 
 
-def unlock_with_recovery_key(database: Path, recovery_key: str) -> bytes:
-    """The data key of ``database`` from the printed recovery key."""
+def candidate_keys(
+    database: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+) -> list[tuple[str, bytes]]:
+    """The data keys the passphrase (or recovery key) unwraps from the keys file, to try on
+    the database: normally one; two when a change of data key was interrupted.
+
+    Raises:
+        UserError: the passphrase or recovery key unwraps nothing.
+    """
     document = read_sidecar(database)
-    key = _unwrap_entry(document, "recovery", parse_recovery_key(recovery_key))
-    if key is None:
+    if passphrase is not None:
+        found = _candidates(document, "passphrase", _passphrase_bytes(passphrase))
+        if not found:
+            raise UserError(
+                "Phrase de passe incorrecte.",
+                hint="Vérifiez la saisie (majuscules, accents) et réessayez. En cas d'oubli, "
+                "utilisez la clé de secours imprimée.",
+            )
+        return found
+    assert recovery_key is not None
+    found = _candidates(document, "recovery", parse_recovery_key(recovery_key))
+    if not found:
         raise UserError(
             "Clé de secours incorrecte.",
             hint="Vérifiez chaque groupe de 4 caractères sur la feuille imprimée.",
         )
-    return key
+    return found
+
+
+def unlock_with_passphrase(database: Path, passphrase: str) -> bytes:
+    """The data key of ``database``; a wrong passphrase raises UserError (try again)."""
+    return candidate_keys(database, passphrase=passphrase)[0][1]
+
+
+def unlock_with_recovery_key(database: Path, recovery_key: str) -> bytes:
+    """The data key of ``database`` from the printed recovery key."""
+    return candidate_keys(database, recovery_key=recovery_key)[0][1]
+
+
+def prepare_key_change(
+    database: Path, new_passphrase: str, *, params: ScryptParams | None = None
+) -> NewKeys:
+    """First step of changing the data key: a new key and recovery key, wrapped and written
+    into the keys file as ``pending`` beside the current ones (which still open the database).
+
+    Whatever happens next, the keys file opens the database: before the database is rekeyed by
+    the current entries, after it by the pending ones (``candidate_keys`` offers both).
+    """
+    check_passphrase(new_passphrase)
+    params = params or DEFAULT_SCRYPT
+    document = read_sidecar(database)
+    data_key = new_data_key()
+    recovery = new_recovery_key()
+    document["pending"] = {
+        "passphrase": _wrap(data_key, _passphrase_bytes(new_passphrase), "passphrase", params),
+        "recovery": _wrap(data_key, parse_recovery_key(recovery), "recovery", params),
+    }
+    write_json_atomically(sidecar_path(database), document)
+    return NewKeys(data_key=data_key, recovery_key=recovery)
+
+
+def finish_key_change(database: Path) -> None:
+    """Last step of changing the data key: the pending entries become the only ones, so the old
+    passphrase and the old recovery key no longer unwrap anything."""
+    document = read_sidecar(database)
+    pending = document.pop("pending", None)
+    if not isinstance(pending, dict):
+        return
+    document["passphrase"] = pending["passphrase"]
+    document["recovery"] = pending["recovery"]
+    write_json_atomically(sidecar_path(database), document)
 
 
 def set_passphrase(

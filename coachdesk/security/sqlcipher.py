@@ -224,40 +224,24 @@ def _checkpoint_plain(path: Path) -> None:
             )
 
 
-def protect_database(
-    path: Path, passphrase: str, *, params: crypto.ScryptParams | None = None
-) -> str:
-    """Encrypt an existing plain database in place; returns the recovery key to print.
+def export_encrypted(plain: Path, encrypted: Path, key: bytes) -> dict[str, int]:
+    """Write an encrypted copy of the plain database file ``plain`` (not open elsewhere) to
+    ``encrypted`` (0600) with ``sqlcipher_export``, check it (integrity, same row count in every
+    table) and sync it; returns the table counts. ``encrypted`` is removed on failure."""
+    from coachdesk.db import private_new_file
 
-    The encrypted copy is made with ``sqlcipher_export`` beside the database, checked
-    (integrity, same row count in every table), then swapped in with ``os.replace``; the plain
-    content is then overwritten. The database must not be open elsewhere.
-    """
-    path = Path(path)
-    crypto.check_passphrase(passphrase)
-    if not is_plain_sqlite(path):
-        if is_protected(path):
-            raise UserError(f"La base « {path.name} » est déjà protégée.")
-        raise _unreadable(path)
-    plain_counts = verify(path, None)
-    _checkpoint_plain(path)
-
-    encrypted = path.with_name(path.name + ".chiffrement")
-    encrypted.unlink(missing_ok=True)
-    sidecar = crypto.sidecar_path(path)
-    previous_sidecar = sidecar.read_bytes() if sidecar.exists() else None
-    keys = crypto.create_keys(path, passphrase, params=params)
+    plain_counts = verify(plain, None)
+    private_new_file(encrypted)
     try:
-        with closing(sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as plain:
-            plain.execute(
-                "ATTACH DATABASE ? AS encrypted KEY ?",
-                (str(encrypted), raw_key_literal(keys.data_key)),
+        with closing(sqlcipher3.connect(f"{Path(plain).as_uri()}?mode=ro", uri=True)) as source:
+            source.execute(
+                "ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), raw_key_literal(key))
             )
-            plain.execute("SELECT sqlcipher_export('encrypted')")
-            user_version = plain.execute("PRAGMA main.user_version").fetchone()[0]
-            plain.execute(f"PRAGMA encrypted.user_version = {int(user_version)}")
-            plain.execute("DETACH DATABASE encrypted")
-        with opened(encrypted, keys.data_key) as check:
+            source.execute("SELECT sqlcipher_export('encrypted')")
+            user_version = source.execute("PRAGMA main.user_version").fetchone()[0]
+            source.execute(f"PRAGMA encrypted.user_version = {int(user_version)}")
+            source.execute("DETACH DATABASE encrypted")
+        with opened(encrypted, key) as check:
             problems = integrity_problems(check)
             copied_counts = table_counts(check)
         if problems or copied_counts != plain_counts:
@@ -267,16 +251,74 @@ def protect_database(
             )
         with encrypted.open("rb") as handle:
             os.fsync(handle.fileno())
-        # Keep a handle on the plain file: after the swap it still reaches the old content,
-        # which is then overwritten.
-        plain_handle = path.open("r+b")
-        try:
-            os.replace(encrypted, path)
-        except BaseException:
-            plain_handle.close()
-            raise
-        crypto._fsync_dir(path.parent)
-        _overwrite_and_close(plain_handle)
+    except BaseException:
+        encrypted.unlink(missing_ok=True)
+        raise
+    return plain_counts
+
+
+def swap_and_shred(replacement: Path, path: Path) -> None:
+    """Put ``replacement`` in place of ``path`` (one rename), then overwrite the old content
+    through a handle still open on it, so the plain bytes do not stay readable in that file."""
+    old_handle = path.open("r+b")
+    try:
+        os.replace(replacement, path)
+    except BaseException:
+        old_handle.close()
+        raise
+    crypto._fsync_dir(path.parent)
+    _overwrite_and_close(old_handle)
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file's content, then delete it (best effort on SSDs, see above)."""
+    try:
+        _overwrite_and_close(Path(path).open("r+b"))  # noqa: SIM115 - closed by the callee
+    finally:
+        Path(path).unlink(missing_ok=True)
+
+
+def encrypt_in_place(path: Path, key: bytes) -> None:
+    """Encrypt the plain database file ``path`` (a backup, never the live database) with
+    ``key``: an encrypted copy is made and checked, then swapped in, the plain bytes overwritten.
+    """
+    path = Path(path)
+    encrypted = path.with_name(path.name + ".chiffrement")
+    export_encrypted(path, encrypted, key)
+    try:
+        swap_and_shred(encrypted, path)
+    finally:
+        encrypted.unlink(missing_ok=True)
+
+
+def protect_database(
+    path: Path, passphrase: str, *, params: crypto.ScryptParams | None = None
+) -> str:
+    """Encrypt an existing plain database in place; returns the recovery key to print.
+
+    The encrypted copy is made with ``sqlcipher_export`` beside the database, checked
+    (integrity, same row count in every table), then swapped in with ``os.replace``; the plain
+    content is then overwritten. The database must not be open elsewhere. Killed at any moment,
+    it leaves either the plain original (a keys file beside it is then ignored, and replaced by
+    the next attempt) or the finished encrypted database with its keys file.
+    """
+    path = Path(path)
+    crypto.check_passphrase(passphrase)
+    if not is_plain_sqlite(path):
+        if is_protected(path):
+            raise UserError(f"La base « {path.name} » est déjà protégée.")
+        raise _unreadable(path)
+    verify(path, None)
+    _checkpoint_plain(path)
+
+    encrypted = path.with_name(path.name + ".chiffrement")
+    encrypted.unlink(missing_ok=True)
+    sidecar = crypto.sidecar_path(path)
+    previous_sidecar = sidecar.read_bytes() if sidecar.exists() else None
+    keys = crypto.create_keys(path, passphrase, params=params)
+    try:
+        export_encrypted(path, encrypted, keys.data_key)
+        swap_and_shred(encrypted, path)
     except BaseException:
         encrypted.unlink(missing_ok=True)
         if is_plain_sqlite(path):
@@ -292,19 +334,70 @@ def protect_database(
 def unlock(
     path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
 ) -> bytes:
-    """The data key of a protected database, checked against the database itself."""
-    if passphrase is not None:
-        key = crypto.unlock_with_passphrase(path, passphrase)
-    elif recovery_key is not None:
-        key = crypto.unlock_with_recovery_key(path, recovery_key)
-    else:
+    """The data key of a protected database, checked against the database itself.
+
+    When a change of data key was interrupted after the database was rekeyed, the new key is
+    the one that opens it: the change is then finished (the keys file keeps only that key).
+    """
+    if passphrase is None and recovery_key is None:
         raise UserError(
             f"La base « {Path(path).name} » est protégée par une phrase de passe.",
             hint="Saisissez la phrase de passe (ou la clé de secours).",
         )
-    with opened(path, key):
-        pass
-    return key
+    candidates = crypto.candidate_keys(path, passphrase=passphrase, recovery_key=recovery_key)
+    refused: UserError | None = None
+    for which, key in candidates:
+        try:
+            with opened(path, key):
+                pass
+        except UserError as error:
+            refused = error
+            continue
+        if which == "pending":
+            crypto.finish_key_change(path)
+        return key
+    assert refused is not None
+    raise refused
+
+
+def rekey_database(path: Path, key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the (closed) database ``path`` from ``key`` to ``new_key`` in place.
+
+    SQLCipher rewrites every page in one transaction: killed half-way, the database is still
+    whole under the old key (the journal rolls it back), or whole under the new one.
+    """
+    with opened(path, key) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute(f'PRAGMA rekey = "{raw_key_literal(new_key)}"')
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with opened(path, new_key) as check:
+        problems = integrity_problems(check)
+    if problems:  # pragma: no cover - SQLCipher checks each page it rewrites
+        raise UserError(
+            f"La base « {Path(path).name} » n'a pas pu être rechiffrée : {problems[0]}",
+            hint="Restaurez la dernière sauvegarde.",
+        )
+
+
+def missing_keys_file(path: Path) -> UserError | None:
+    """The French explanation when ``path`` is an encrypted database whose keys file is gone
+    (None otherwise): without it neither the passphrase nor the recovery key can open it, and
+    each backup carries a copy of it."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0 or file_header(path) == SQLITE_MAGIC:
+        return None
+    if crypto.sidecar_path(path).exists():
+        return None
+    return UserError(
+        f"La base « {path.name} » est chiffrée, mais son fichier de clés "
+        f"« {crypto.sidecar_path(path).name} » a disparu : sans lui, ni la phrase de passe ni "
+        "la clé de secours ne peuvent l'ouvrir. La base n'a pas été modifiée.",
+        hint="Chaque sauvegarde emporte une copie de ce fichier (« ….sqlite3.cles.json » à "
+        "côté d'elle, dans le dossier des sauvegardes). Copiez celui de la sauvegarde la plus "
+        f"récente à côté de la base sous le nom « {crypto.sidecar_path(path).name} », puis "
+        "ouvrez la base avec la clé de secours imprimée (elle ne change pas quand la phrase de "
+        "passe change) : CoachDesk vous fera choisir une nouvelle phrase de passe.",
+    )
 
 
 def open_protected(
@@ -325,4 +418,7 @@ def open_protected(
     if is_protected(path):
         key = unlock(path, passphrase=passphrase, recovery_key=recovery_key)
         return open_database(path, create=False, key=key)
+    lost = missing_keys_file(path)
+    if lost is not None:
+        raise lost
     return open_database(path, create=create)

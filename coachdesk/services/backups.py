@@ -1,16 +1,24 @@
-"""Backups: rotating copies through SQLite's backup API, and restoring one safely.
+"""Backups: rotating checked copies, filed per database, and restoring one safely.
 
-* Each backup is a consistent copy made with the backup API (never a file copy of a live
-  database). A protected database's backup is encrypted with the same data key, and its keys
-  file is copied beside it: the backup opens with the passphrase that was current when it was
-  made, or with the recovery key.
-* Automatic backups go to ``paths.backup_dir()`` and, optionally, to a second folder (a USB
-  key). The app calls ``backup_if_due`` every few minutes and on close: a backup is made when
-  the database changed since the last one and that one is older than 30 minutes.
+* Each backup is a consistent copy made with SQLite's backup API through the open database's
+  own connection (opening the live file a second time would release the process's locks on
+  it). The copy is checked with ``PRAGMA integrity_check`` before it is kept, and before any
+  older one is rotated away: a damaged database raises ``DamagedDatabase`` and no good copy
+  is replaced or deleted.
+* A protected database's backup is encrypted with the same data key, and its keys file is
+  copied beside it first: the backup opens with the passphrase that was current when it was
+  made, or with the recovery key. Backups are 0600 in 0700 folders.
+* Backups belong to one database: they go to ``sauvegardes/<identity>/`` (the id stored in
+  the database, ``DatabaseIdentity``) and, optionally, to ``<second folder>/<identity>/`` (a
+  USB key). The demo's go to the cache folder, never beside a coach's. The app calls
+  ``backup_if_due`` every few minutes and on close: a backup is made when the database changed
+  since the last one and that one is older than 30 minutes.
 * Rotation keeps the newest backup of each of the last 12 days, 10 weeks and 9 months that
-  have backups (``backups_to_keep`` is a pure function).
+  have backups (``backups_to_keep`` is a pure function). The copies kept beside the database
+  before a restore or a migration follow the same rule.
 * Restoring checks the chosen file first (it opens, passes ``PRAGMA integrity_check``), keeps a
-  copy of the database it replaces, and only then swaps the file in.
+  copy of the database it replaces, and only then swaps the file in. A protected database stays
+  protected: the backup is re-encrypted with its key, and its keys file is kept.
 """
 
 from __future__ import annotations
@@ -19,12 +27,14 @@ import os
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
 from coachdesk import paths
-from coachdesk.db import backup_sqlite
+from coachdesk.db import Database, backup_database, backup_sqlite, private_new_file
 from coachdesk.errors import UserError
 from coachdesk.security import crypto, sqlcipher
 
@@ -32,6 +42,7 @@ BACKUP_PREFIX = "coachdesk-"
 BACKUP_SUFFIX = ".sqlite3"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME = re.compile(rf"^{re.escape(BACKUP_PREFIX)}(\d{{8}}-\d{{6}}){re.escape(BACKUP_SUFFIX)}$")
+DEMO_BACKUP_FOLDER = "demo-sauvegardes"
 
 KEEP_DAILY = 12
 KEEP_WEEKLY = 10
@@ -73,6 +84,66 @@ def backups_to_keep(
     return kept
 
 
+# --- which database, which folder -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A database's identity: its id names its backup folder."""
+
+    id: str
+    is_demo: bool = False
+
+
+def identity_of(database: Database) -> Identity:
+    """The identity stored in the open database (read through its own connection)."""
+    from coachdesk.models import DatabaseIdentity
+
+    with database.read() as session:
+        row = session.execute(
+            select(DatabaseIdentity.id, DatabaseIdentity.is_demo).order_by(
+                DatabaseIdentity.created_at
+            )
+        ).first()
+    if row is None:  # pragma: no cover - every database gets one at creation or upgrade
+        with database.write() as session:
+            identity = DatabaseIdentity()
+            session.add(identity)
+            session.flush()
+            return Identity(identity.id, False)
+    return Identity(str(row.id), bool(row.is_demo))
+
+
+def mark_as_demo(database: Database) -> None:
+    """Say that ``database`` is the demo: its backups never go beside a coach's."""
+    from sqlalchemy import update
+
+    from coachdesk.models import DatabaseIdentity
+
+    with database.write() as session:
+        session.execute(update(DatabaseIdentity).values(is_demo=True))
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder``, created if needed, readable by its owner only (0700)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        folder.chmod(0o700)
+    return folder
+
+
+def backup_root(identity: Identity) -> Path:
+    """Where the folders of automatic backups are: the data folder, or the cache for the demo."""
+    if identity.is_demo:
+        return private_folder(paths.cache_dir() / DEMO_BACKUP_FOLDER)
+    return private_folder(paths.backup_dir())
+
+
+def backup_folder(identity: Identity, root: Path | None = None) -> Path:
+    """The backup folder of one database: ``<root>/<identity>``."""
+    return private_folder((root if root is not None else backup_root(identity)) / identity.id)
+
+
 # --- making backups -----------------------------------------------------------------------
 
 
@@ -97,21 +168,42 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda item: item.made_at, reverse=True)
 
 
-def write_backup(database: Path, target: Path, key: bytes | None = None) -> Path:
-    """Copy ``database`` to ``target`` (backup API, then rename); the keys file goes too."""
-    database = Path(database)
+def _copy_private(source: Path, target: Path) -> None:
+    private_new_file(target)
+    shutil.copyfile(source, target)
+
+
+def write_backup(database: Database, target: Path) -> Path:
+    """Copy the open ``database`` to ``target``; the keys file of a protected one goes too.
+
+    Raises:
+        DamagedDatabase: the copy fails the integrity check; ``target`` is left as it was.
+    """
     target = Path(target)
-    if key is None and sqlcipher.is_protected(database):
-        raise UserError(
-            f"La base « {database.name} » est protégée : sa phrase de passe est nécessaire "
-            "pour la sauvegarder."
-        )
-    if key is not None:
+    keys = crypto.sidecar_path(target)
+    keys_before = keys.read_bytes() if keys.exists() else None
+    if database.key is not None and database.path is not None:
         # The keys file first: a backup never exists without what opens it.
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(crypto.sidecar_path(database), crypto.sidecar_path(target))
-    backup_sqlite(database, target, key)
+        _copy_private(crypto.sidecar_path(database.path), keys)
+    try:
+        backup_database(database, target)
+    except BaseException:
+        # Nothing written: the keys file goes back to what it was.
+        if database.key is not None:
+            if keys_before is None:
+                keys.unlink(missing_ok=True)
+            else:
+                keys.write_bytes(keys_before)
+        raise
     return target
+
+
+def _remove_copy(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    crypto.sidecar_path(path).unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def rotate(folder: Path) -> list[Path]:
@@ -121,14 +213,57 @@ def rotate(folder: Path) -> list[Path]:
     removed = []
     for item in backups:
         if item.made_at not in keep:
-            item.path.unlink(missing_ok=True)
-            crypto.sidecar_path(item.path).unlink(missing_ok=True)
+            _remove_copy(item.path)
             removed.append(item.path)
     return removed
 
 
+def _side_copy_pattern(database: Path) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{re.escape(database.stem)}\.avant-(restauration|migration-[^-]+)-"
+        rf"(\d{{8}}-\d{{6}}){re.escape(database.suffix)}$"
+    )
+
+
+def side_copies(database: Path) -> list[tuple[str, BackupFile]]:
+    """The copies kept beside ``database`` before a restore or a migration, newest first,
+    each with its kind ("restauration" or "migration")."""
+    database = Path(database)
+    pattern = _side_copy_pattern(database)
+    found = []
+    if database.parent.is_dir():
+        for child in database.parent.iterdir():
+            match = pattern.match(child.name)
+            if match and child.is_file():
+                kind = "restauration" if match[1] == "restauration" else "migration"
+                made_at = datetime.strptime(match[2], _STAMP_FORMAT)
+                found.append((kind, BackupFile(child, made_at)))
+    return sorted(found, key=lambda item: item[1].made_at, reverse=True)
+
+
+def rotate_side_copies(database: Path) -> list[Path]:
+    """Rotate the before-restore and before-migration copies like automatic backups."""
+    removed = []
+    copies = side_copies(database)
+    for kind in ("restauration", "migration"):
+        own = [item for item_kind, item in copies if item_kind == kind]
+        keep = backups_to_keep(item.made_at for item in own)
+        for item in own:
+            if item.made_at not in keep:
+                _remove_copy(item.path)
+                removed.append(item.path)
+    return removed
+
+
+def _remove_partials(folder: Path) -> None:
+    # What a backup killed half-way left: never a file a coach could restore, maybe plain.
+    for leftover in folder.glob("*.partiel*"):
+        leftover.unlink(missing_ok=True)
+
+
 def last_change(database: Path) -> datetime:
-    """When the database (or its write-ahead log) was last written."""
+    """When the database (or its write-ahead log) was last written (file times only: the
+    database file is never opened for this)."""
     stamps = [database.stat().st_mtime]
     wal = database.with_name(database.name + "-wal")
     if wal.exists():
@@ -137,44 +272,109 @@ def last_change(database: Path) -> datetime:
 
 
 def backup_now(
-    database: Path,
-    key: bytes | None = None,
+    database: Database,
     *,
     now: datetime | None = None,
     folders: Iterable[Path] | None = None,
 ) -> list[Path]:
-    """Make an automatic backup in each folder (the data folder by default), then rotate."""
+    """Make an automatic backup in each folder (the database's own by default), then rotate.
+
+    Rotation runs only once the new copy passed its integrity check: a damaged database raises
+    ``DamagedDatabase`` before any older copy is touched.
+    """
     now = now or datetime.now()
-    targets = list(folders) if folders is not None else [paths.backup_dir()]
+    targets = list(folders) if folders is not None else [backup_folder(identity_of(database))]
     written = []
     for folder in targets:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        _remove_partials(folder)
         target = folder / backup_name(now)
-        write_backup(database, target, key)
+        write_backup(database, target)
         rotate(folder)
+        if database.key is not None and database.path is not None:
+            # Plain copies left by a protection that was interrupted: encrypted now.
+            encrypt_plain_copies(
+                [item.path for item in list_backups(folder)], database.key, database.path
+            )
         written.append(target)
+    if database.path is not None:
+        rotate_side_copies(database.path)
     return written
 
 
 def backup_if_due(
-    database: Path,
-    key: bytes | None = None,
+    database: Database,
     *,
     now: datetime | None = None,
     extra_folder: Path | None = None,
     min_interval: timedelta = MIN_INTERVAL,
 ) -> list[Path]:
     """The app's entry point (timer and close): back up when something changed since the last
-    backup and that one is older than ``min_interval`` (pass ``timedelta(0)`` on close)."""
+    backup and that one is older than ``min_interval`` (pass ``timedelta(0)`` on close).
+
+    ``extra_folder`` (a USB key) gets the database's own subfolder too; never for the demo.
+    """
     now = now or datetime.now()
-    folder = paths.backup_dir()
+    identity = identity_of(database)
+    folder = backup_folder(identity)
     existing = list_backups(folder)
-    if existing:
+    if existing and database.path is not None:
         last = existing[0].made_at
-        if now - last < min_interval or last_change(database) <= last:
+        if now - last < min_interval or last_change(database.path) <= last:
             return []
-    folders = [folder] + ([extra_folder] if extra_folder is not None else [])
-    return backup_now(database, key, now=now, folders=folders)
+    folders = [folder]
+    if extra_folder is not None and not identity.is_demo:
+        folders.append(backup_folder(identity, extra_folder))
+    return backup_now(database, now=now, folders=folders)
+
+
+# --- plain copies of a protected database ---------------------------------------------------
+
+
+@dataclass
+class EncryptedCopies:
+    """What protecting did to the existing copies of a database."""
+
+    encrypted: list[Path] = field(default_factory=list)
+    # Plain copies that could not be encrypted (damaged): overwritten, then deleted.
+    deleted: list[Path] = field(default_factory=list)
+
+
+def encrypt_plain_copies(files: Iterable[Path], key: bytes, database: Path) -> EncryptedCopies:
+    """Encrypt in place each plain copy among ``files`` with ``key``, the database's keys
+    file copied beside it. A plain copy that cannot be encrypted (damaged) is overwritten and
+    deleted: plain personal data does not stay beside a protected database."""
+    result = EncryptedCopies()
+    for path in files:
+        path = Path(path)
+        if not sqlcipher.is_plain_sqlite(path):
+            continue
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        try:
+            _copy_private(crypto.sidecar_path(database), crypto.sidecar_path(path))
+            sqlcipher.encrypt_in_place(path, key)
+        except UserError:
+            crypto.sidecar_path(path).unlink(missing_ok=True)
+            sqlcipher.shred(path)
+            result.deleted.append(path)
+            continue
+        result.encrypted.append(path)
+    return result
+
+
+def copies_of(database: Path, identity: Identity, extra_folders: Iterable[Path] = ()) -> list[Path]:
+    """Every copy of ``database`` CoachDesk made: its automatic backups (data folder, second
+    folders), the copies beside it made before a restore or a migration, and — for the
+    coach's own database — the backups made before backups were filed per database."""
+    found = [item.path for item in list_backups(backup_folder(identity))]
+    for extra in extra_folders:
+        if Path(extra).is_dir():
+            found += [item.path for item in list_backups(Path(extra) / identity.id)]
+    found += [item.path for _kind, item in side_copies(database)]
+    if not identity.is_demo and Path(database).absolute() == paths.default_db_path().absolute():
+        found += [item.path for item in list_backups(paths.backup_dir())]
+    return found
 
 
 # --- restoring ----------------------------------------------------------------------------
@@ -185,18 +385,67 @@ class RestoreResult:
     previous_copy: Path | None
     table_counts: dict[str, int]
     encrypted: bool
+    # The key that opens the restored database (None when plain).
+    key: bytes | None = field(default=None, repr=False)
 
 
-def _backup_key(backup: Path, passphrase: str | None, recovery_key: str | None) -> bytes | None:
+def target_is_protected(database: Path) -> bool:
+    """Whether restoring into ``database`` must give an encrypted database: it is protected,
+    or its keys file is there while the database file is missing or empty."""
+    database = Path(database)
+    if not crypto.sidecar_path(database).exists():
+        return False
+    return not sqlcipher.is_plain_sqlite(database)
+
+
+def _backup_key(
+    backup: Path,
+    passphrase: str | None,
+    recovery_key: str | None,
+    target_key: bytes | None,
+) -> bytes | None:
     if sqlcipher.is_plain_sqlite(backup):
         return None
     if not crypto.sidecar_path(backup).exists():
+        if target_key is not None:
+            # A copy of this very database without its keys file: the database's key may open it.
+            try:
+                with sqlcipher.opened(backup, target_key):
+                    return target_key
+            except UserError:
+                pass
         raise UserError(
             f"Le fichier « {backup.name} » n'est pas une base CoachDesk lisible, ou c'est une "
             f"sauvegarde chiffrée sans son fichier de clés « {crypto.sidecar_path(backup).name} ».",
-            hint="Rien n'a été remplacé. Choisissez une autre sauvegarde.",
+            hint="Rien n'a été remplacé. Choisissez une autre sauvegarde, ou copiez son fichier "
+            "de clés à côté d'elle.",
         )
+    if target_key is not None:
+        try:
+            with sqlcipher.opened(backup, target_key):
+                return target_key
+        except UserError:
+            pass
     return sqlcipher.unlock(backup, passphrase=passphrase, recovery_key=recovery_key)
+
+
+def _stage(backup: Path, backup_key: bytes | None, staged: Path, target_key: bytes | None) -> None:
+    """Write what will replace the database to ``staged`` (0600): the backup as it is, or
+    re-encrypted with the key of the protected database it is restored into."""
+    staged.unlink(missing_ok=True)
+    if target_key is not None and backup_key is None:
+        sqlcipher.export_encrypted(backup, staged, target_key)
+        return
+    _copy_private(backup, staged)
+    if target_key is not None and backup_key is not None and backup_key != target_key:
+        with sqlcipher.opened(staged, backup_key) as connection:
+            connection.execute("PRAGMA journal_mode = DELETE")
+            connection.execute(f'PRAGMA rekey = "{sqlcipher.raw_key_literal(target_key)}"')
+        with sqlcipher.opened(staged, target_key) as check:
+            if sqlcipher.integrity_problems(check):  # pragma: no cover - checked just before
+                raise UserError("La sauvegarde n'a pas pu être rechiffrée ; rien n'a été remplacé.")
+    with staged.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def restore(
@@ -205,11 +454,16 @@ def restore(
     *,
     passphrase: str | None = None,
     recovery_key: str | None = None,
+    target_key: bytes | None = None,
     now: datetime | None = None,
 ) -> RestoreResult:
     """Replace ``database`` with ``backup`` after checking it; the replaced one is kept aside.
 
-    CoachDesk must not have ``database`` open meanwhile (the window closes it first).
+    ``passphrase``/``recovery_key`` open an encrypted backup; ``target_key`` is the data key of
+    ``database`` when it is protected: the restored database is then encrypted with it and
+    keeps its keys file (the passphrase does not change). Without it a protected database is
+    refused, never made plain. CoachDesk must not have ``database`` open meanwhile (the window
+    closes it first).
     """
     backup = Path(backup)
     database = Path(database)
@@ -218,7 +472,16 @@ def restore(
         raise UserError(f"La sauvegarde « {backup} » n'existe pas.")
     if backup.resolve() == database.resolve():
         raise UserError("La sauvegarde choisie est la base elle-même.")
-    key = _backup_key(backup, passphrase, recovery_key)
+    protected = target_is_protected(database)
+    if protected and target_key is None:
+        raise UserError(
+            f"La base « {database.name} » est protégée par une phrase de passe : elle est "
+            "nécessaire pour y restaurer une sauvegarde, qui restera chiffrée.",
+            hint="Rien n'a été remplacé. Saisissez la phrase de passe de la base.",
+        )
+    if not protected:
+        target_key = None
+    key = _backup_key(backup, passphrase, recovery_key, target_key)
     counts = sqlcipher.verify(backup, key)
     if "alembic_version" not in counts:
         raise UserError(
@@ -228,29 +491,32 @@ def restore(
 
     previous_copy = None
     stamp = now.strftime(_STAMP_FORMAT)
-    if database.exists():
+    if database.exists() and database.stat().st_size > 0:
         previous_copy = database.with_name(
             f"{database.stem}.avant-restauration-{stamp}{database.suffix}"
         )
-        _keep_previous(database, previous_copy)
+        _keep_previous(database, previous_copy, target_key)
 
     staged = database.with_name(database.name + ".restauration")
-    shutil.copyfile(backup, staged)
-    with staged.open("rb") as handle:
-        os.fsync(handle.fileno())
-    # The old write-ahead log belongs to the old database: replayed on the restored file it
-    # would corrupt it. Its content is in ``previous_copy`` (the backup API reads through it).
-    for suffix in ("-wal", "-shm"):
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-    if key is not None:
-        crypto.write_json_atomically(crypto.sidecar_path(database), crypto.read_sidecar(backup))
-    os.replace(staged, database)
+    try:
+        _stage(backup, key, staged, target_key)
+        # The old write-ahead log belongs to the old database: replayed on the restored file
+        # it would corrupt it. Its content is in ``previous_copy`` (the backup API reads it).
+        for suffix in ("-wal", "-shm"):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+        if key is not None and not protected:
+            # An encrypted backup restored over a plain database: it brings its keys file.
+            crypto.write_json_atomically(
+                crypto.sidecar_path(database), crypto.read_sidecar(backup)
+            )
+        os.replace(staged, database)
+    finally:
+        staged.unlink(missing_ok=True)
     crypto._fsync_dir(database.parent)
-    if key is None:
-        # A plain backup restored over a protected database: its keys file no longer applies.
-        crypto.sidecar_path(database).unlink(missing_ok=True)
-    _audit_restore(database, key, backup, previous_copy)
-    return RestoreResult(previous_copy, counts, key is not None)
+    final_key = target_key if protected else key
+    _audit_restore(database, final_key, backup, previous_copy)
+    rotate_side_copies(database)
+    return RestoreResult(previous_copy, counts, final_key is not None, final_key)
 
 
 def _audit_restore(
@@ -268,21 +534,22 @@ def _audit_restore(
         restored.dispose()
 
 
-def _keep_previous(database: Path, copy: Path) -> None:
-    """Keep what a restore replaces: a backup-API copy, or the raw file when it is damaged."""
+def _keep_previous(database: Path, copy: Path, key: bytes | None) -> None:
+    """Keep what a restore replaces: a checked backup-API copy (encrypted with the database's
+    key when it is protected, with its keys file), or the raw bytes when it is damaged."""
     key_file = crypto.sidecar_path(database)
     if key_file.exists():
-        shutil.copyfile(key_file, crypto.sidecar_path(copy))
+        _copy_private(key_file, crypto.sidecar_path(copy))
     try:
-        if sqlcipher.is_plain_sqlite(database):
-            sqlcipher.verify(database, None)
-            backup_sqlite(database, copy)
+        if key is not None or sqlcipher.is_plain_sqlite(database):
+            sqlcipher.verify(database, key)
+            backup_sqlite(database, copy, key)
             return
     except UserError:
         pass
-    # Damaged or encrypted (no key at hand): the bytes as they are, WAL included.
-    shutil.copyfile(database, copy)
+    # Damaged, or encrypted without its key at hand: the bytes as they are, WAL included.
+    _copy_private(database, copy)
     for suffix in ("-wal", "-shm"):
         part = database.with_name(database.name + suffix)
         if part.exists():
-            shutil.copyfile(part, copy.with_name(copy.name + suffix))
+            _copy_private(part, copy.with_name(copy.name + suffix))

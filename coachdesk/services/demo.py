@@ -914,6 +914,9 @@ def write_demo_database(path: Path, *, force: bool = False) -> Path:
         database = open_database(building)
         try:
             build_demo(database)
+            from coachdesk.services.backups import mark_as_demo
+
+            mark_as_demo(database)
         finally:
             database.dispose()
         backup_sqlite(building, Path(folder) / "complete.sqlite3")

@@ -9,22 +9,23 @@
 * **Purge** deletes the people past retention and logs only how many, never who.
 * **Erasure** deletes one person from every table. Rows referring to a person are removed by the
   database's ``ON DELETE CASCADE`` foreign keys; ``erase`` then checks nothing is left.
-* **Right of access**: everything known about one person as a workbook, one sheet per kind of
-  record.
+* **Right of access**: everything known about one person, one sheet per kind of record
+  (``access_report``); ``coachdesk.exports.access`` writes it as a workbook.
+* After an erasure or a purge the write-ahead log is checkpointed and emptied
+  (``erase_for_good``, ``purge_for_good``): the erased rows' old pages do not stay in ``-wal``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, delete, func, select
 from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import (
     Attendance,
@@ -429,41 +430,32 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     return report
 
 
-def write_access_workbook(session: Session, participant_id: str, out: Path) -> int:
-    """Write the right-of-access workbook to ``out`` (temporary file, then rename).
+# --- erasing for good -----------------------------------------------------------------------
 
-    Returns the number of records written; the export is logged in the audit log.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    report = access_report(session, participant_id)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    total = 0
-    for title, (headers, rows) in report.items():
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append(headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        if not rows:
-            sheet.append(["Aucune donnée"])
-        for row in rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, datetime):
-                    cell.number_format = "DD/MM/YYYY HH:MM"
-                elif isinstance(cell.value, date):
-                    cell.number_format = "DD/MM/YYYY"
-        total += len(rows)
-        for index, _ in enumerate(headers, start=1):
-            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = 24
-        sheet.freeze_panes = "A2"
-    out = Path(out)
-    partial = out.with_name(out.name + ".partiel")
-    workbook.save(partial)
-    os.replace(partial, out)
-    audit.record(
-        session, "access_export", f"Droit d'accès : fiche {participant_id} vers {out.name}", total
-    )
-    return total
+def _after_deletion(database: Database) -> None:
+    # The old pages of the deleted rows may still be in the write-ahead log: fold it into the
+    # file (where secure_delete zeroed them) and empty it. Copies kept beside the database
+    # before a restore or a migration are rotated away like backups.
+    from coachdesk.db import checkpoint_wal
+    from coachdesk.services.backups import rotate_side_copies
+
+    checkpoint_wal(database)
+    if database.path is not None:
+        rotate_side_copies(database.path)
+
+
+def erase_for_good(database: Database, participant_id: str) -> int:
+    """Erase one person (one transaction), then leave nothing of them in the write-ahead log."""
+    with database.write() as session:
+        rows = erase(session, participant_id)
+    _after_deletion(database)
+    return rows
+
+
+def purge_for_good(database: Database, today: date, years: int = DEFAULT_RETENTION_YEARS) -> int:
+    """Purge everyone past retention (one transaction), then empty the write-ahead log."""
+    with database.write() as session:
+        count = purge(session, today, years)
+    _after_deletion(database)
+    return count

@@ -2,9 +2,11 @@
 
 ``AutoBackup`` asks ``backups.backup_if_due`` every few minutes (a backup is made when the
 database changed and the last one is 30 minutes old) and once more on close. The copy runs in a
-worker thread (SQLite's backup API works outside the GIL) and never touches a widget: it reports
-through a signal. A second folder (a USB key) can be chosen; when it is not plugged in, the
-backup goes to the data folder only and the status bar says so.
+worker thread (SQLite's backup API works outside the GIL) through a connection of the open
+database itself — never a second handle on its file — and never touches a widget: it reports
+through a signal. A damaged database is never backed up: ``damaged`` carries the French
+explanation, and the good backups stay. A second folder (a USB key) can be chosen; when it is
+not plugged in, the backup goes to the data folder only and the status bar says so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +34,9 @@ from PySide6.QtWidgets import (
 from coachdesk import paths
 from coachdesk.errors import UserError
 
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+
 log = logging.getLogger(__name__)
 
 EXTRA_FOLDER_SETTING = "backups/extra_folder"
@@ -46,6 +52,7 @@ class AutoBackup(QObject):
     """Backs up the open database when due; ``finished`` carries a French status line."""
 
     finished = Signal(str)
+    damaged = Signal(str)
 
     def __init__(
         self,
@@ -57,16 +64,16 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self._settings = settings
         self._threaded = threaded
-        self.database: Path | None = None
-        self.key: bytes | None = None
+        self.database: Database | None = None
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
 
-    def set_database(self, database: Path | None, key: bytes | None) -> None:
-        self.database = Path(database) if database is not None else None
-        self.key = key
+    def set_database(self, database: Database | None) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        self.database = database
         if database is None:
             self.timer.stop()
         else:
@@ -79,19 +86,30 @@ class AutoBackup(QObject):
         extra = extra_folder(self._settings())
         missing_extra = extra is not None and not extra.is_dir()
         reachable = None if missing_extra else extra
+        from coachdesk.db import DamagedDatabase
+
         try:
             if force:
-                folders = [paths.backup_dir()] + ([reachable] if reachable else [])
-                written = backups.backup_now(self.database, self.key, folders=folders)
+                identity = backups.identity_of(self.database)
+                folders = [backups.backup_folder(identity)]
+                if reachable is not None and not identity.is_demo:
+                    folders.append(backups.backup_folder(identity, reachable))
+                written = backups.backup_now(self.database, folders=folders)
             else:
                 written = backups.backup_if_due(
                     self.database,
-                    self.key,
                     extra_folder=reachable,
                     min_interval=backups.MIN_INTERVAL if min_interval is None else min_interval,
                 )
+        except DamagedDatabase as exc:
+            log.warning("automatic backup refused: the database is damaged")
+            self.damaged.emit(str(exc))
+            return QCoreApplication.translate(
+                "AutoBackup",
+                "The database is damaged: no backup was made, the earlier ones are kept.",
+            )
         except (UserError, OSError) as exc:
-            log.warning("automatic backup failed: %s", exc)
+            log.warning("automatic backup failed: %s", type(exc).__name__)
             return QCoreApplication.translate("AutoBackup", "Automatic backup failed: %1").replace(
                 "%1", str(exc)
             )
@@ -150,10 +168,14 @@ class BackupSettingsDialog(QDialog):
         settings: QSettings,
         backup_now: Callable[[], str] | None = None,
         parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         from coachdesk.services import backups
 
+        # The open database's own backup folder.
+        self._folder = folder
         self._settings = settings
         self._backup_now = backup_now
         self.setWindowTitle(self.tr("Automatic backups"))
@@ -172,7 +194,7 @@ class BackupSettingsDialog(QDialog):
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         layout.addWidget(QLabel(self.tr("Data folder (always):")))
-        data_folder = QLabel(str(paths.backup_dir()))
+        data_folder = QLabel(str(self._folder or paths.backup_dir()))
         data_folder.setObjectName("dataFolder")
         data_folder.setTextInteractionFlags(data_folder.textInteractionFlags())
         layout.addWidget(data_folder)
@@ -189,7 +211,7 @@ class BackupSettingsDialog(QDialog):
         row.addWidget(browse)
         row.addWidget(clear)
         layout.addLayout(row)
-        latest = backups.list_backups(paths.backup_dir())
+        latest = backups.list_backups(self._folder) if self._folder is not None else []
         self.last = QLabel(
             self.tr("Last backup: %1").replace("%1", latest[0].made_at.strftime("%d/%m/%Y %H:%M"))
             if latest

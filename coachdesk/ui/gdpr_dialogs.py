@@ -139,8 +139,7 @@ class RetentionDialog(QDialog):
             ),
         ):
             return
-        with self.database.write() as session:
-            deleted = gdpr.purge(session, self.today, self.years.value())
+        deleted = gdpr.purge_for_good(self.database, self.today, self.years.value())
         messages.info(
             self,
             self.tr("Purge"),
@@ -273,9 +272,8 @@ class AccessExportDialog(_PersonDialog):
 
     def _browse(self) -> None:
         person = self.picker.selected()
-        suggested = (
-            f"acces-{person.last_name}-{person.first_name}.xlsx" if person else "acces.xlsx"
-        )
+        # The person's id, not their name: file names end up in logs and recent-file lists.
+        suggested = f"acces-{person.id[:8]}.xlsx" if person else "acces.xlsx"
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Right of access workbook"),
@@ -286,7 +284,7 @@ class AccessExportDialog(_PersonDialog):
             self.out.setText(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
 
     def export(self) -> None:
-        from coachdesk.services import gdpr
+        from coachdesk.exports.access import write_access_workbook
 
         person = self._chosen()
         if person is None:
@@ -306,7 +304,7 @@ class AccessExportDialog(_PersonDialog):
             )
             return
         with self.database.write() as session:
-            records = gdpr.write_access_workbook(session, person.id, out)
+            records = write_access_workbook(session, person.id, out)
         self.written = out
         text = self.tr("Workbook written: %1 (%n record(s)).", "", records).replace(
             "%1", str(out)
@@ -365,8 +363,7 @@ class ErasureDialog(_PersonDialog):
             ).replace("%1", name),
         ):
             return
-        with self.database.write() as session:
-            rows = gdpr.erase(session, person.id)
+        rows = gdpr.erase_for_good(self.database, person.id)
         self.erased += 1
         messages.info(
             self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import paths
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -174,6 +177,17 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, title)
         self.setCentralWidget(self.tabs)
         self.statusBar().showMessage(self.tr("Opening the database…"))
+        # Said for as long as it is true, discreetly: a plain database of personal data.
+        self.protection_status = QLabel(self.tr("Database not protected by a passphrase"))
+        self.protection_status.setObjectName("protectionStatus")
+        self.protection_status.setToolTip(
+            self.tr("Anybody with this laptop or a copy of its files can read the data. "
+                    "Security ▸ Protect with a passphrase…")
+        )
+        self.protection_status.hide()
+        self.statusBar().addPermanentWidget(self.protection_status)
+        # The identity of the open database (its backup folder), read once when it opens.
+        self.database_identity: Any = None
 
         self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
         self._shortcuts_built = False
@@ -201,6 +215,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.auto_backup = AutoBackup(settings, self)
         self.auto_backup.finished.connect(self._backup_finished)
+        self.auto_backup.damaged.connect(self._database_damaged)
 
     # The tabs, built on first use ------------------------------------------------------------
     def _make_dashboard_tab(self) -> ListTab:
@@ -232,6 +247,12 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.setEnabled(False)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -345,21 +366,27 @@ class MainWindow(QMainWindow):
         database: Database,
         key: bytes | None = None,
         lock: DatabaseLock | None = None,
+        *,
+        first_run: bool = False,
     ) -> None:
         """Show the data of ``database``: fill the cohort selector, then the visible tab.
 
         ``key`` is the data key of a protected database; ``lock`` the single-user lock held
-        on it (released on close).
+        on it (released on close). ``first_run``: the coach's database was just created, and
+        protecting it is proposed once.
         """
         self.finish_setup()
+        from coachdesk.services.backups import identity_of
         from coachdesk.services.cohorts import list_cohorts
 
         self.database = database
         self.database_key = key
         if lock is not None:
             self.database_lock = lock
-        self.auto_backup.set_database(database.path, key)
+        self.database_identity = identity_of(database)
+        self.auto_backup.set_database(database)
         self._update_security_actions()
+        self.protection_status.setVisible(key is None and not self.database_identity.is_demo)
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
@@ -373,6 +400,32 @@ class MainWindow(QMainWindow):
         self._cohort_changed()
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
+        if first_run and key is None and not self.database_identity.is_demo:
+            QTimer.singleShot(0, self.offer_protection)
+
+    def offer_protection(self) -> None:
+        """First run: propose a passphrase once; declined, the status bar keeps saying so."""
+        from coachdesk.ui import messages
+
+        if self.database is None or self.database_key is not None:
+            return
+        if messages.confirm(
+            self,
+            self.tr("Protect the database"),
+            self.tr(
+                "CoachDesk will hold the names, phones and addresses of the people you follow, "
+                "on a laptop that travels. Protect this database with a passphrase now? You "
+                "can do it later from the Security menu."
+            ),
+        ):
+            self._protect()
+
+    def _detach_database(self) -> None:
+        """Close the open database (its engine) before its file is replaced or rewritten; the
+        single-user lock stays held."""
+        self.auto_backup.set_database(None)
+        if self.database is not None:
+            self.database.dispose()
 
     def show_database_error(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("No database open."))
@@ -533,12 +586,18 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(has_db)
         self.protect_action.setEnabled(has_db and self.database_key is None)
         self.change_action.setEnabled(has_db and self.database_key is not None)
+        self.restore_action.setEnabled(has_db)
+
+    def _extra_backup_folders(self) -> list[Any]:
+        from coachdesk.ui.backup_settings import extra_folder
+
+        folder = extra_folder(settings())
+        return [folder] if folder is not None else []
 
     def _protect(self) -> None:
         from coachdesk.db import open_database
-        from coachdesk.security import sqlcipher
-        from coachdesk.services import audit
-        from coachdesk.ui import passphrase_dialog
+        from coachdesk.services import protection
+        from coachdesk.ui import messages, passphrase_dialog
 
         if self.database is None or self.database.path is None:
             return
@@ -547,40 +606,156 @@ class MainWindow(QMainWindow):
         if passphrase is None:
             return
         # The swap needs the database closed; the lock stays held meanwhile.
-        self.database.dispose()
+        self._detach_database()
         try:
-            recovery = sqlcipher.protect_database(path, passphrase)
+            with passphrase_dialog.busy():
+                result = protection.protect(
+                    path, passphrase, extra_folders=self._extra_backup_folders()
+                )
         except Exception:
             self.attach_database(open_database(path, create=False))
             raise
-        key = sqlcipher.unlock(path, passphrase=passphrase)
-        database = open_database(path, create=False, key=key)
-        with database.write() as session:
-            audit.record(session, "protect", "Base chiffrée par phrase de passe")
-        self.attach_database(database, key)
-        passphrase_dialog.show_recovery_key(self, recovery, path.name)
+        self.attach_database(open_database(path, create=False, key=result.key), result.key)
+        passphrase_dialog.show_recovery_key(self, result.recovery_key, path.name)
+        if result.deleted_copies:
+            messages.warn(
+                self,
+                self.tr("Protect with a passphrase"),
+                self.tr(
+                    "%n plain copy(ies) of the database could not be encrypted (damaged) and "
+                    "were deleted: %1. On an SSD, deleting a file does not guarantee its "
+                    "content is gone.",
+                    "",
+                    len(result.deleted_copies),
+                ).replace("%1", ", ".join(p.name for p in result.deleted_copies)),
+            )
 
     def _change(self) -> None:
-        from coachdesk.services import audit
-        from coachdesk.ui import passphrase_dialog
+        from coachdesk.db import open_database
+        from coachdesk.services import audit, protection
+        from coachdesk.ui import messages, passphrase_dialog
 
         if self.database is None or self.database.path is None or self.database_key is None:
             return
-        from coachdesk.ui import messages
-
-        if passphrase_dialog.ask_passphrase_change(self, self.database.path):
-            with self.database.write() as session:
-                audit.record(session, "passphrase_change", "Phrase de passe changée")
+        path, key = self.database.path, self.database_key
+        choice = passphrase_dialog.ask_passphrase_change(self, path)
+        if choice is None:
+            return
+        if choice.new_key:
+            self._detach_database()
+        try:
+            with passphrase_dialog.busy():
+                change = protection.change_keys(
+                    path,
+                    key,
+                    choice.passphrase,
+                    new_key=choice.new_key,
+                    extra_folders=self._extra_backup_folders(),
+                )
+        except Exception:
+            if choice.new_key:
+                self.attach_database(open_database(path, create=False, key=key), key)
+            raise
+        if choice.new_key:
+            self.attach_database(open_database(path, create=False, key=change.key), change.key)
+        assert self.database is not None
+        with self.database.write() as session:
+            audit.record(
+                session,
+                "passphrase_change",
+                "Phrase de passe et clé de données changées"
+                if choice.new_key
+                else "Phrase de passe changée",
+            )
+        if change.recovery_key is not None:
+            passphrase_dialog.show_recovery_key(self, change.recovery_key, path.name)
             messages.info(
                 self,
                 self.tr("Change the passphrase"),
-                self.tr("Passphrase changed. The printed recovery key stays valid."),
+                self.tr(
+                    "Passphrase and data key changed. The old passphrase, the old recovery "
+                    "key and old keys files no longer open the database; %n backup(s) were "
+                    "re-encrypted with the new key.",
+                    "",
+                    len(change.reencrypted_copies),
+                ),
             )
+            return
+        messages.info(
+            self,
+            self.tr("Change the passphrase"),
+            self.tr("Passphrase changed. The printed recovery key stays valid."),
+        )
+
+    def restore_backup(self, chosen: Any = None) -> bool:
+        """Fichier ▸ Restaurer une sauvegarde…: pick one of this database's backups (or a
+        file), confirm, then replace the database — a copy of it kept first, re-encrypted when
+        it is protected — and reload the whole window. ``chosen`` skips the picking (tests)."""
+        from coachdesk.db import open_database
+        from coachdesk.services import backups
+        from coachdesk.ui import messages
+        from coachdesk.ui.restore_dialog import RestoreDialog, backup_secrets
+
+        if self.database is None or self.database.path is None:
+            return False
+        path, key = self.database.path, self.database_key
+        if chosen is None:
+            dialog = RestoreDialog(
+                path, self.database_identity, self._extra_backup_folders(), self
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+                return False
+            chosen = dialog.chosen
+        if not messages.confirm(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace the database with the backup « %1 »? What was recorded since is "
+                "kept aside in a copy of the current database, not lost."
+            ).replace("%1", chosen.name),
+        ):
+            return False
+        secrets = backup_secrets(self, chosen, key)
+        if secrets is None:
+            return False
+        self._detach_database()
+        try:
+            result = backups.restore(
+                chosen,
+                path,
+                passphrase=secrets.passphrase,
+                recovery_key=secrets.recovery_key,
+                target_key=key,
+            )
+        except Exception:
+            self.attach_database(open_database(path, create=False, key=key), key)
+            raise
+        new_key = key if key is not None else result.key
+        self.attach_database(open_database(path, create=False, key=new_key), new_key)
+        text = self.tr("Database restored from « %1 » (%n person(s)).", "",
+                       result.table_counts.get("participant", 0)).replace("%1", chosen.name)
+        if result.previous_copy is not None:
+            text += "\n" + self.tr("The replaced database is kept in « %1 ».").replace(
+                "%1", str(result.previous_copy)
+            )
+        messages.info(self, self.tr("Restore a backup"), text)
+        return True
+
+    def _database_damaged(self, text: str) -> None:
+        from coachdesk.ui import messages
+
+        # Said once a session: the timer keeps refusing to back it up without repeating it.
+        if getattr(self, "_damage_reported", False):
+            return
+        self._damage_reported = True
+        messages.warn(self, self.tr("Damaged database"), text)
 
     def _backup_settings(self) -> None:
+        from coachdesk.services.backups import backup_folder
         from coachdesk.ui.backup_settings import BackupSettingsDialog
 
-        BackupSettingsDialog(settings(), self.auto_backup.backup_now, self).exec()
+        folder = backup_folder(self.database_identity) if self.database_identity else None
+        BackupSettingsDialog(settings(), self.auto_backup.backup_now, self, folder=folder).exec()
 
     def _backup_now(self) -> None:
         self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
@@ -637,12 +812,27 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        store = settings()
-        store.setValue("main_window/geometry", self.saveGeometry())
-        store.sync()
+        # Whatever fails on the way out (a full disk, a damaged file), the database is disposed
+        # and its lock released: nothing escapes from here.
+        try:
+            store = settings()
+            store.setValue("main_window/geometry", self.saveGeometry())
+            store.sync()
+        except Exception as exc:
+            log.warning("window geometry not saved: %s", type(exc).__name__)
         if self.database is not None:
-            self.auto_backup.on_close()
-            self.database.dispose()
+            try:
+                if hasattr(self, "auto_backup"):
+                    self.auto_backup.on_close()
+            except Exception as exc:
+                log.warning("last backup failed on close: %s", type(exc).__name__)
+            try:
+                self.database.dispose()
+            except Exception as exc:
+                log.warning("database not disposed cleanly: %s", type(exc).__name__)
         if self.database_lock is not None:
-            self.database_lock.release()
+            try:
+                self.database_lock.release()
+            except Exception as exc:
+                log.warning("lock not released: %s", type(exc).__name__)
         super().closeEvent(event)

@@ -7,7 +7,8 @@ coach types again. Nothing here writes to a database it could not open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,6 +141,7 @@ class NewPassphraseDialog(QDialog):
         title: str = "",
         intro: str = "",
         check_current: Callable[[str], Any] | None = None,
+        offer_new_key: bool = False,
     ) -> None:
         super().__init__(parent)
         self.passphrase = ""
@@ -168,12 +170,23 @@ class NewPassphraseDialog(QDialog):
         layout.addLayout(form)
         self.advice = QLabel(
             self.tr(
-                "At least %1 characters. A sentence easy to remember and hard to guess, for "
-                "example four unrelated words."
+                "At least %1 characters, and hard to guess: a sentence easy to remember, for "
+                "example four unrelated words. Repeated letters, keyboard rows, dates and "
+                "common words are refused."
             ).replace("%1", str(crypto.MIN_PASSPHRASE_LENGTH))
         )
         self.advice.setWordWrap(True)
         layout.addWidget(self.advice)
+        self.new_key = QCheckBox(
+            self.tr(
+                "Also change the data key (if an old keys file or passphrase may have been "
+                "seen): the database and its backups are re-encrypted, and a new recovery key "
+                "is shown"
+            )
+        )
+        self.new_key.setObjectName("newDataKey")
+        self.new_key.setVisible(offer_new_key)
+        layout.addWidget(self.new_key)
         self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
@@ -384,6 +397,9 @@ def open_interactively(parent: QWidget | None, path: Path) -> Opened | None:
 
     path = Path(path)
     if not sqlcipher.is_protected(path):
+        lost = sqlcipher.missing_keys_file(path)
+        if lost is not None:
+            raise lost
         return Opened(open_database(path, create=True), None)
     dialog = UnlockDialog(path, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
@@ -425,18 +441,32 @@ def show_recovery_key(parent: QWidget | None, recovery_key: str, database_name: 
     dialog.exec()
 
 
-def ask_passphrase_change(parent: QWidget | None, database: Path) -> bool:
-    """Change the passphrase of ``database`` (the current one is asked first)."""
+@dataclass(frozen=True)
+class PassphraseChange:
+    passphrase: str
+    new_key: bool
+
+
+def ask_passphrase_change(parent: QWidget | None, database: Path) -> PassphraseChange | None:
+    """The new passphrase of ``database`` (the current one is asked first), and whether the
+    data key changes too; None when the coach cancels. Nothing is changed here."""
     dialog = NewPassphraseDialog(
         parent,
         title=QApplication.translate("PassphraseFlow", "Change the passphrase"),
         intro=QApplication.translate(
-            "PassphraseFlow", "The recovery key already printed stays valid."
+            "PassphraseFlow", "The recovery key already printed stays valid, unless the data "
+            "key changes too."
         ),
         check_current=lambda text: crypto.unlock_with_passphrase(database, text),
+        offer_new_key=True,
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+        return None
+    return PassphraseChange(dialog.passphrase, dialog.new_key.isChecked())
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the window encrypts or rewrites a database."""
     with _BusyCursor():
-        crypto.change_passphrase(database, dialog.current.text(), dialog.passphrase)
-    return True
+        yield

@@ -325,3 +325,139 @@ def test_kill_during_keys_file_rewrite_leaves_a_whole_file(
         versions.add(document["version"])
     assert len(versions) > 1, "the file was never replaced before a kill"
 
+
+
+# Protect, rekey, restore, erase ------------------------------------------------------------------
+NEW_KILLS = max(8, TOTAL_KILLS // 10)
+PASSPHRASE = "cheval agrafe pile correcte"
+NEW_PASSPHRASE = "lampadaire tortue velours orage"
+
+
+def _count(path: Path, key: bytes | None) -> int:
+    from coachdesk.security import sqlcipher
+
+    counts = sqlcipher.verify(path, key)  # integrity_check included
+    return counts["participant"]
+
+
+def test_kill_during_protect_leaves_the_plain_original_or_the_protected_database(
+    worker: Worker, tmp_path: Path
+) -> None:
+    from coachdesk.security import crypto, sqlcipher
+
+    template = tmp_path / "modele.sqlite3"
+    db = open_database(template)
+    add_people(db, 300)
+    db.dispose()
+    outcomes = set()
+    for index, delay in enumerate(_delays(NEW_KILLS, 6, 0.2, 1.6)):
+        path = tmp_path / f"protect-{index}" / "base.sqlite3"
+        path.parent.mkdir()
+        shutil.copyfile(template, path)
+        log = path.with_name("done.log")
+        worker.kill_during(
+            {"kind": "protect", "db": str(path), "passphrase": PASSPHRASE, "log": str(log)},
+            delay,
+        )
+        if sqlcipher.is_plain_sqlite(path):
+            assert _count(path, None) == 300
+            assert not log.exists()
+            outcomes.add("plain")
+        else:
+            key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
+            assert _count(path, key) == 300
+            assert crypto.sidecar_path(path).exists()
+            outcomes.add("protected")
+    assert outcomes == {"plain", "protected"}, outcomes
+
+
+def test_kill_during_rekey_opens_with_the_old_or_the_new_passphrase(
+    worker: Worker, tmp_path: Path
+) -> None:
+    from coachdesk.security import crypto, sqlcipher
+
+    template = tmp_path / "modele.sqlite3"
+    db = open_database(template)
+    add_people(db, 300)
+    db.dispose()
+    sqlcipher.protect_database(template, PASSPHRASE, params=crypto.ScryptParams(n=2**10))
+    outcomes = set()
+    for index, delay in enumerate(_delays(NEW_KILLS, 7, 0.1, 1.2)):
+        folder = tmp_path / f"rekey-{index}"
+        folder.mkdir()
+        path = folder / "base.sqlite3"
+        shutil.copyfile(template, path)
+        shutil.copyfile(crypto.sidecar_path(template), crypto.sidecar_path(path))
+        log = folder / "done.log"
+        worker.kill_during(
+            {"kind": "rekey", "db": str(path), "passphrase": PASSPHRASE,
+             "new_passphrase": NEW_PASSPHRASE, "log": str(log)},
+            delay,
+        )
+        try:
+            key = sqlcipher.unlock(path, passphrase=NEW_PASSPHRASE)
+            outcomes.add("new")
+        except Exception:
+            assert not log.exists()
+            key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
+            outcomes.add("old")
+        assert _count(path, key) == 300
+    assert outcomes == {"old", "new"}, outcomes
+
+
+def test_kill_during_restore_leaves_the_database_or_the_backup(
+    worker: Worker, tmp_path: Path
+) -> None:
+    from coachdesk.services import backups
+
+    template = tmp_path / "modele.sqlite3"
+    db = open_database(template)
+    add_people(db, 200)
+    backup = tmp_path / "sauvegarde.sqlite3"
+    backups.write_backup(db, backup)
+    add_people(db, 100, last_name="Apres")
+    db.dispose()
+    outcomes = set()
+    for index, delay in enumerate(_delays(NEW_KILLS, 8, 0.01, 0.15)):
+        folder = tmp_path / f"restore-{index}"
+        folder.mkdir()
+        path = folder / "base.sqlite3"
+        shutil.copyfile(template, path)
+        log = folder / "done.log"
+        worker.kill_during(
+            {"kind": "restore", "db": str(path), "backup": str(backup), "log": str(log)}, delay
+        )
+        count = _count(path, None)
+        assert count in (300, 200), count
+        outcomes.add("backup" if count == 200 else "database")
+        if count == 200:
+            # What was replaced is kept aside, whole.
+            (kept,) = folder.glob("base.avant-restauration-*.sqlite3")
+            assert _count(kept, None) == 300
+    assert outcomes == {"backup", "database"}, outcomes
+
+
+def test_kill_during_erase_loses_no_commit(worker: Worker, tmp_path: Path) -> None:
+    path = tmp_path / "base.sqlite3"
+    db = open_database(path)
+    people = add_people(db, 120)
+    db.dispose()
+    log = tmp_path / "erased.log"
+    erased: set[str] = set()
+    for delay in _delays(NEW_KILLS, 9, 0.1, 1.2):
+        remaining = [person for person in people if person not in erased]
+        worker.kill_during(
+            {"kind": "erase", "db": str(path), "people": remaining, "log": str(log)}, delay
+        )
+        _integrity(path)
+        erased = set(log.read_text().split()) if log.exists() else set()
+        connection = sqlite3.connect(path)
+        left = {row[0] for row in connection.execute("SELECT id FROM participant")}
+        connection.close()
+        from coachdesk.models import canonical_id
+
+        left = {canonical_id(value) for value in left}
+        assert not (erased & left), "an erasure reported as done was undone"
+        # Erasures are whole: a person is there with every record, or gone.
+        erased = set(people) - left
+    assert erased, "no erasure was ever committed"

@@ -20,15 +20,21 @@ from pathlib import Path
 # Alembic is imported lazily by coachdesk.db.upgrade; importing it once here keeps the kill
 # moments of the migration on the migration itself rather than on reading Alembic's modules.
 import alembic.command  # noqa: F401
+import zxcvbn  # noqa: F401  (the passphrase check's estimator, likewise)
 from sqlalchemy import text
 
 from coachdesk.db import open_database, upgrade
 from coachdesk.exports import jobs
-from coachdesk.security.crypto import write_json_atomically
+from coachdesk.security.crypto import ScryptParams, write_json_atomically
+from coachdesk.services import backups as _backups  # noqa: F401
+from coachdesk.services import gdpr as _gdpr  # noqa: F401
+from coachdesk.services import protection as _protection  # noqa: F401
 from coachdesk.services.backups import write_backup
 from coachdesk.services.import_job import run_import
 
 IMPORT_COHORT = "Promotion crash"
+# Cheap key derivation: the kills land on the encryption and the swaps, not on scrypt.
+FAST = ScryptParams(n=2**10, r=8, p=1)
 
 
 def _log(path: str, line: str) -> None:
@@ -64,8 +70,9 @@ def weekly_export(job: dict) -> None:
 
 def backup(job: dict) -> None:
     """``coachdesk backup --out FILE``'s copy of the same database, again and again."""
+    database = open_database(Path(job["db"]), create=False)
     while True:
-        write_backup(Path(job["db"]), Path(job["target"]))
+        write_backup(database, Path(job["target"]))
 
 
 def migration(job: dict) -> None:
@@ -93,7 +100,56 @@ def keys_file(job: dict) -> None:
         write_json_atomically(Path(job["target"]), {"version": version, "payload": payload})
 
 
+def protect(job: dict) -> None:
+    """The window's and the CLI's protect: the database, then its copies."""
+    from coachdesk.services import protection
+
+    protection.protect(Path(job["db"]), job["passphrase"], params=FAST)
+    _log(job["log"], "protected")
+    while True:
+        time.sleep(1)
+
+
+def rekey(job: dict) -> None:
+    """change-passphrase --new-key: a new data key, the database rekeyed in place."""
+    from coachdesk.security import sqlcipher
+    from coachdesk.services import protection
+
+    path = Path(job["db"])
+    key = sqlcipher.unlock(path, passphrase=job["passphrase"])
+    protection.change_keys(path, key, job["new_passphrase"], new_key=True, params=FAST)
+    _log(job["log"], "rekeyed")
+    while True:
+        time.sleep(1)
+
+
+def restore(job: dict) -> None:
+    """``coachdesk restore``: the backup checked, the database kept aside, then swapped."""
+    from coachdesk.services import backups
+
+    backups.restore(Path(job["backup"]), Path(job["db"]))
+    _log(job["log"], "restored")
+    while True:
+        time.sleep(1)
+
+
+def erase(job: dict) -> None:
+    """GDPR erasure, person after person, each committed then logged."""
+    from coachdesk.services import gdpr
+
+    database = open_database(Path(job["db"]), create=False)
+    for person in job["people"]:
+        gdpr.erase_for_good(database, person)
+        _log(job["log"], person)
+    while True:
+        time.sleep(1)
+
+
 KINDS = {
+    "protect": protect,
+    "rekey": rekey,
+    "restore": restore,
+    "erase": erase,
     "import": contact_import,
     "export": weekly_export,
     "backup": backup,

@@ -226,7 +226,7 @@ def test_protect_from_the_window_shows_the_recovery_key_once(
     assert not window.protect_action.isEnabled() and window.change_action.isEnabled()
     # Backups of the protected database are encrypted: the name is nowhere in clear.
     window.close()
-    backups = list((home / "data" / "sauvegardes").glob("coachdesk-*.sqlite3"))
+    backups = list((home / "data" / "sauvegardes").glob("*/coachdesk-*.sqlite3"))
     assert backups
     for backup in backups:
         assert SECRET_LAST_NAME.encode() not in backup.read_bytes()

@@ -200,7 +200,7 @@ def test_idle_time_locks_a_plain_database_with_a_simple_confirmation(
     window.close()
     # Closing releases the lock and makes the last backup.
     assert not lock_path(path).exists()
-    assert list((home / "data" / "sauvegardes").glob("coachdesk-*.sqlite3"))
+    assert list((home / "data" / "sauvegardes").glob("*/coachdesk-*.sqlite3"))
 
 
 # The offscreen platform cannot pass a shown dialog's size hints to a window manager.

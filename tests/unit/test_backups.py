@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from coachdesk import paths
-from coachdesk.db import open_database
+from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import AuditEvent, Participant
 from coachdesk.security import crypto, sqlcipher
@@ -90,37 +90,44 @@ def test_rotation_with_default_rules_keeps_at_most_31() -> None:
     assert len(months) == 9
 
 
+def _folder(database: Database) -> Path:
+    return backups.backup_folder(backups.identity_of(database))
+
+
 def test_backup_if_due_waits_for_a_change_and_30_minutes(home: Path, tmp_path: Path) -> None:
-    database = tmp_path / "base.sqlite3"
-    make_plain_db(database)
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path)
+    database = open_database(path, create=False)
     t0 = datetime.now() + timedelta(seconds=5)  # after the file's last write
     usb = tmp_path / "cle-usb"
     first = backups.backup_if_due(database, now=t0, extra_folder=usb)
-    assert [p.parent for p in first] == [paths.backup_dir(), usb]
+    identity = backups.identity_of(database)
+    assert [p.parent for p in first] == [paths.backup_dir() / identity.id, usb / identity.id]
     assert sqlcipher.verify(first[0], None)["participant"] == 3
     # Nothing changed: no new backup, even much later.
     assert backups.backup_if_due(database, now=t0 + timedelta(hours=3)) == []
     # A change, but too soon after the last backup.
-    db = open_database(database)
-    add_people(db, 1, last_name="Plustard")
-    db.dispose()
-    os.utime(database, (t0.timestamp() + 60, t0.timestamp() + 60))
+    add_people(database, 1, last_name="Plustard")
+    os.utime(path, (t0.timestamp() + 60, t0.timestamp() + 60))
     assert backups.backup_if_due(database, now=t0 + timedelta(minutes=10)) == []
     later = backups.backup_if_due(database, now=t0 + timedelta(minutes=31))
     assert len(later) == 1
     assert sqlcipher.verify(later[0], None)["participant"] == 4
     # Rotation keeps the newest backup of the day (unless the day turned meanwhile).
-    kept = backups.list_backups(paths.backup_dir())
+    kept = backups.list_backups(_folder(database))
     assert kept[0].path == later[0]
     assert len(kept) == (1 if t0.date() == (t0 + timedelta(minutes=31)).date() else 2)
+    database.dispose()
 
 
 def test_backup_now_rotates_old_backups(home: Path, tmp_path: Path) -> None:
-    database = tmp_path / "base.sqlite3"
-    make_plain_db(database, count=1)
-    folder = paths.backup_dir()
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path, count=1)
+    database = open_database(path, create=False)
+    folder = _folder(database)
     for moment in _every(NOON, timedelta(days=1), 40):
         backups.backup_now(database, now=moment)
+    database.dispose()
     remaining = backups.list_backups(folder)
     kept = backups.backups_to_keep(_every(NOON, timedelta(days=1), 40))
     assert {item.made_at for item in remaining} == kept
@@ -128,25 +135,23 @@ def test_backup_now_rotates_old_backups(home: Path, tmp_path: Path) -> None:
 
 
 def test_encrypted_backup_and_restore(home: Path, tmp_path: Path) -> None:
-    database = tmp_path / "base.sqlite3"
-    make_plain_db(database)
-    recovery = sqlcipher.protect_database(database, PASSPHRASE)
-    key = sqlcipher.unlock(database, passphrase=PASSPHRASE)
-    with pytest.raises(UserError, match="phrase de passe est nécessaire"):
-        backups.write_backup(database, tmp_path / "sans-cle.sqlite3")
-    made = backups.backup_now(database, key, now=NOON)[0]
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path)
+    recovery = sqlcipher.protect_database(path, PASSPHRASE)
+    key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
+    database = open_database(path, create=False, key=key)
+    made = backups.backup_now(database, now=NOON)[0]
     assert SECRET_LAST_NAME.encode() not in made.read_bytes()
     assert crypto.sidecar_path(made).exists()
+    add_people(database, 2, last_name="Apres")
+    database.dispose()
 
-    db = open_database(database, key=key)
-    add_people(db, 2, last_name="Apres")
-    db.dispose()
     with pytest.raises(UserError, match="Phrase de passe incorrecte"):
-        backups.restore(made, database, passphrase="ce n'est pas elle")
-    result = backups.restore(made, database, recovery_key=recovery, now=NOON)
+        backups.restore(made, path, passphrase="ce n'est pas elle", target_key=bytes(32))
+    result = backups.restore(made, path, recovery_key=recovery, target_key=key, now=NOON)
     assert result.encrypted
     assert result.previous_copy is not None and result.previous_copy.exists()
-    restored = sqlcipher.open_protected(database, passphrase=PASSPHRASE)
+    restored = sqlcipher.open_protected(path, passphrase=PASSPHRASE)
     with restored.read() as session:
         names = session.execute(select(Participant.last_name)).scalars().all()
         audit = session.execute(select(AuditEvent.action, AuditEvent.detail)).all()
@@ -157,12 +162,20 @@ def test_encrypted_backup_and_restore(home: Path, tmp_path: Path) -> None:
     assert sqlcipher.verify(result.previous_copy, key)["participant"] == 5
 
 
+def _backup_file(path: Path, target: Path) -> None:
+    database = open_database(path, create=False)
+    try:
+        backups.write_backup(database, target)
+    finally:
+        database.dispose()
+
+
 def test_restore_refuses_a_damaged_backup_and_replaces_nothing(tmp_path: Path) -> None:
     database = tmp_path / "base.sqlite3"
     make_plain_db(database)
     before = database.read_bytes()
     good = tmp_path / "bonne.sqlite3"
-    backups.write_backup(database, good)
+    _backup_file(database, good)
     truncated = tmp_path / "tronquee.sqlite3"
     truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
     noise = tmp_path / "bruit.sqlite3"
@@ -179,7 +192,7 @@ def test_plain_restore_keeps_a_copy_of_what_it_replaces(tmp_path: Path) -> None:
     database = tmp_path / "base.sqlite3"
     make_plain_db(database, count=2)
     saved = tmp_path / "sauvegarde.sqlite3"
-    backups.write_backup(database, saved)
+    _backup_file(database, saved)
     db = open_database(database)
     add_people(db, 3, last_name="Perdu")
     db.dispose()

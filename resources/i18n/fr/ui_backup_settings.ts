@@ -4,6 +4,10 @@
 <context>
     <name>AutoBackup</name>
     <message>
+        <source>The database is damaged: no backup was made, the earlier ones are kept.</source>
+        <translation>La base est endommagée : aucune sauvegarde n&apos;a été faite, les précédentes sont conservées.</translation>
+    </message>
+    <message>
         <source>Automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>

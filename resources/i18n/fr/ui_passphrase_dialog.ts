@@ -20,8 +20,12 @@
         <translation>Saisissez-la à nouveau :</translation>
     </message>
     <message>
-        <source>At least %1 characters. A sentence easy to remember and hard to guess, for example four unrelated words.</source>
-        <translation>Au moins %1 caractères. Une phrase facile à retenir et difficile à deviner, par exemple quatre mots sans rapport entre eux.</translation>
+        <source>At least %1 characters, and hard to guess: a sentence easy to remember, for example four unrelated words. Repeated letters, keyboard rows, dates and common words are refused.</source>
+        <translation>Au moins %1 caractères, et difficile à deviner : une phrase facile à retenir, par exemple quatre mots sans rapport entre eux. Les lettres répétées, les suites de touches du clavier, les dates et les mots trop courants sont refusés.</translation>
+    </message>
+    <message>
+        <source>Also change the data key (if an old keys file or passphrase may have been seen): the database and its backups are re-encrypted, and a new recovery key is shown</source>
+        <translation>Changer aussi la clé de données (si un ancien fichier de clés ou une ancienne phrase de passe a pu être vu) : la base et ses sauvegardes sont rechiffrées, et une nouvelle clé de secours est affichée</translation>
     </message>
     <message>
         <source>The two passphrases typed are not the same.</source>
@@ -55,8 +59,8 @@
         <translation>Changer la phrase de passe</translation>
     </message>
     <message>
-        <source>The recovery key already printed stays valid.</source>
-        <translation>La clé de secours déjà imprimée reste valable.</translation>
+        <source>The recovery key already printed stays valid, unless the data key changes too.</source>
+        <translation>La clé de secours déjà imprimée reste valable, sauf si la clé de données change aussi.</translation>
     </message>
 </context>
 <context>
