@@ -162,6 +162,8 @@ class SheetShape:
 
     ``plain``: every row and cell is written the usual way (``<row r="12">``, ``<c r="B12"``),
     so the bounds below are exact; otherwise the sheet goes to the streaming reader.
+    ``error_cells``: cells holding an error (``#N/A``…), which python-calamine 0.9 reads as
+    empty text, losing what the file shows: such a sheet goes to openpyxl too.
     ``last_row``: the number of the last row element (openpyxl yields rows up to it, blank
     ones included, where calamine stops at the last value). ``grid_cells``: an upper bound of
     calamine's grid.
@@ -170,10 +172,11 @@ class SheetShape:
     plain: bool
     last_row: int
     grid_cells: int
+    error_cells: int = 0
 
     @property
-    def fits_in_memory(self) -> bool:
-        return self.plain and self.grid_cells <= MAX_GRID_CELLS
+    def calamine_can_read(self) -> bool:
+        return self.plain and self.grid_cells <= MAX_GRID_CELLS and not self.error_cells
 
 
 _PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>/]")
@@ -236,6 +239,7 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
     plain = True
     last_row = 0
     max_column = 1
+    error_cells = 0
     for chunk in _chunks_at_tag_ends(_read_chunks(archive, name)):
         if state == "before":
             root = _PREFIX.search(chunk)
@@ -254,6 +258,7 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
         if end >= 0:
             chunk, state = chunk[:end], "after"
         p = re.escape(prefix)
+        error_cells += chunk.count(b't="e"') + chunk.count(b"t='e'")
         # Every "<c…" or "…:c…" must open a plain cell; same for rows.
         cells = chunk.count(b"<" + prefix + b'c r="')
         if cells != chunk.count(b"<c") + chunk.count(b":c"):
@@ -280,7 +285,7 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
             max_column = max(max_column, 26)
     if state == "before":
         plain = False
-    return SheetShape(plain=plain, last_row=last_row, grid_cells=last_row * max_column)
+    return SheetShape(plain, last_row, last_row * max_column, error_cells)
 
 
 # --- OpenDocument spreadsheets -------------------------------------------------------------

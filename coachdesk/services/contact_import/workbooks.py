@@ -4,9 +4,10 @@
   ten times faster than openpyxl. It holds a whole sheet in memory as a dense grid, which is
   why :mod:`.limits` measures the sheet first.
 * **openpyxl** (read-only mode): streams rows, so memory stays flat however large the sheet.
-  It reads what calamine cannot safely hold: a workbook sheet whose cells span more than
-  :data:`~.limits.MAX_GRID_CELLS`, or written in a form the pre-scan cannot measure (cells
-  without references, unusual namespace prefixes, inline rich text). It is also the reference
+  It reads the workbook sheets calamine cannot safely hold or read faithfully: cells spanning
+  more than :data:`~.limits.MAX_GRID_CELLS`; a form the pre-scan cannot measure (cells without
+  references, unusual namespace prefixes, inline rich text); error cells (``#N/A``), which
+  python-calamine 0.9 reads as empty text; anything calamine refuses. It is also the reference
   the calamine path is proven against: same sheets tried in the same order, same row numbers,
   blank rows included.
 
@@ -203,7 +204,7 @@ class CalamineWorkbook:
             try:
                 self.archive = zipfile.ZipFile(path)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise unreadable(path, "ce n'est pas un classeur valide") from exc
+                raise unreadable(path, _NOT_VALID[kind]) from exc
             limits.check_zip(path, self.archive)
             limits.check_xml_parts(path, self.archive)
             if kind == "xlsx":
@@ -215,7 +216,7 @@ class CalamineWorkbook:
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
             if kind == "xls" or isinstance(exc, python_calamine.PasswordError):
                 raise _protected(path) from exc
-            raise unreadable(path, "ce n'est pas un classeur valide") from exc
+            raise unreadable(path, _NOT_VALID[kind]) from exc
         metadata = self.book.sheets_metadata
         self.names = [sheet.name for sheet in metadata]
         self._worksheets = {
@@ -243,7 +244,7 @@ class CalamineWorkbook:
                 shape = limits.scan_sheet(self.archive, part)
             except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
                 raise damaged_sheet(self.path, name) from exc
-            if not shape.fits_in_memory:
+            if not shape.calamine_can_read:
                 return self._openpyxl().rows(name)
             last_row = shape.last_row
         try:
@@ -251,6 +252,10 @@ class CalamineWorkbook:
         except python_calamine.PasswordError as exc:
             raise _protected(self.path) from exc
         except (python_calamine.CalamineError, ValueError) as exc:
+            if self.package is not None:
+                # A workbook sheet calamine refuses (an error value it does not know…):
+                # openpyxl may still read it, and says so if it cannot.
+                return self._openpyxl().rows(name)
             raise damaged_sheet(self.path, name) from exc
         except BaseException as exc:
             # A Rust panic on a malformed part reaches Python as pyo3's PanicException, which
@@ -264,7 +269,7 @@ class CalamineWorkbook:
             return _blank_rows(1, last_row or 0), last_row
         values_end = end[0] + 1
         return (
-            _calamine_rows(sheet, start[0], start[1], last_row or values_end),
+            _calamine_rows(sheet, start[1], values_end, max(values_end, last_row or 0)),
             max(values_end, last_row or 0),
         )
 
@@ -281,6 +286,13 @@ class CalamineWorkbook:
             self.fallback.close()
 
 
+_NOT_VALID = {
+    "xlsx": "ce n'est pas un classeur Excel valide",
+    "ods": "ce n'est pas un classeur OpenDocument valide",
+    "xls": "ce n'est pas un classeur Excel 97-2003 valide",
+}
+
+
 def _protected(path: Path) -> UserError:
     return UserError(
         f"Le fichier « {path.name} » est protégé par un mot de passe, ou n'est pas un "
@@ -295,19 +307,16 @@ def _blank_rows(first: int, last: int) -> NumberedRows:
         yield number, ()
 
 
-def _calamine_rows(sheet: Any, first_row: int, first_column: int, last_row: int) -> NumberedRows:
+def _calamine_rows(sheet: Any, first_column: int, values_end: int, last_row: int) -> NumberedRows:
     """The sheet's rows numbered from 1, starting at column A, blank rows up to ``last_row``.
 
-    calamine starts at the first row and column holding a value and stops at the last one.
+    python-calamine 0.9's ``iter_rows`` starts at the sheet's first row (empty rows above the
+    data included) but at the first column holding a value, and stops at the last value.
     """
-    yield from _blank_rows(1, first_row)
-    number = first_row
-    if first_column:
-        padding = [None] * first_column
-        for values in sheet.iter_rows():
-            number += 1
-            yield number, padding + values
-    else:
-        for number, values in enumerate(sheet.iter_rows(), start=first_row + 1):
-            yield number, values
+    padding = [None] * first_column
+    number = 0
+    for number, values in enumerate(sheet.iter_rows(), start=1):
+        yield number, padding + values if first_column else values
+    if number != values_end:  # pragma: no cover - a python-calamine that counts otherwise
+        raise RuntimeError(f"calamine gave {number} rows where {values_end} were expected")
     yield from _blank_rows(number + 1, last_row)
