@@ -22,6 +22,7 @@ from __future__ import annotations
 import posixpath
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -205,12 +206,17 @@ class CalamineWorkbook:
                 self.archive = zipfile.ZipFile(path)
             except (zipfile.BadZipFile, OSError) as exc:
                 raise unreadable(path, _NOT_VALID[kind]) from exc
-            limits.check_zip(path, self.archive)
-            limits.check_xml_parts(path, self.archive)
-            if kind == "xlsx":
-                self.package = _Package(path, self.archive)
-            else:
-                limits.check_ods(path, self.archive)
+            try:
+                limits.check_zip(path, self.archive)
+                limits.check_xml_parts(path, self.archive)
+                if kind == "xlsx":
+                    self.package = _Package(path, self.archive)
+                else:
+                    limits.check_ods(path, self.archive)
+            except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
+                # A part longer than the directory says (zip bomb), a bad checksum…
+                self.archive.close()
+                raise unreadable(path, "le classeur est endommagé ou piégé") from exc
         try:
             self.book = python_calamine.CalamineWorkbook.from_path(str(path))
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
@@ -242,7 +248,7 @@ class CalamineWorkbook:
                 return self._openpyxl().rows(name)
             try:
                 shape = limits.scan_sheet(self.archive, part)
-            except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+            except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error) as exc:
                 raise damaged_sheet(self.path, name) from exc
             if not shape.calamine_can_read:
                 return self._openpyxl().rows(name)
