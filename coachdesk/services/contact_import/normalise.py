@@ -168,7 +168,8 @@ def phone_fast_path(raw: str) -> Any:
         national = compact[3:]
     elif compact.startswith("0033"):
         national = compact[4:]
-    elif compact.isdigit() and len(compact) in (9, 10):
+    elif compact.isdigit() and len(compact) in (9, 10) and not compact.startswith("00"):
+        # ("00…" is France's international prefix: phonenumbers decides those.)
         if len(compact) == 10 and compact[0] != "0":
             return None
         national = compact[1:] if len(compact) == 10 else compact
