@@ -484,6 +484,8 @@ class _Matcher:
                              values["email"], values["ine"]):
                 self.index.setdefault(key, ("db", values["id"]))
         self.newcomers: list[_Person] = []
+        # Newcomers a later row completed (their values are a copy).
+        self.completed: set[int] = set()
         # Participant id → fields a duplicate filled on a person already in the database.
         self.updates: dict[str, dict[str, Any]] = {}
 
@@ -492,11 +494,16 @@ class _Matcher:
         keys = _keys(values["last_name"], values["first_name"], values.get("birth_date"),
                      values.get("email", ""), values.get("ine", ""))
         index = self.index
-        match = next(((key, index[key]) for key in keys if key in index), None)
+        match = None
+        for key in keys:
+            found = index.get(key)
+            if found is not None:
+                match = key, found
+                break
         newcomers = self.newcomers
         if match is None:
             reference = ("file", len(newcomers))
-            newcomers.append(_Person(person.row, dict(values), person.note_parts))
+            newcomers.append(person)
             for key in keys:
                 index.setdefault(key, reference)
             return
@@ -513,6 +520,12 @@ class _Matcher:
             if where == "db":
                 self.updates.setdefault(target, {}).update(filled)
             else:
+                if target not in self.completed:
+                    # Filled on a copy: the row as read stays as it was, should the
+                    # matching be redone under the lock.
+                    first = newcomers[target]
+                    newcomers[target] = _Person(first.row, dict(first.values), first.note_parts)
+                    self.completed.add(target)
                 newcomers[target].values.update(filled)
             merged = {**current, **filled}
             for new_key in _keys(merged["last_name"], merged["first_name"],
