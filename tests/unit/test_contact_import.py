@@ -17,9 +17,10 @@ from coachdesk.services.contact_import import (
     ImportCancelled,
     import_contacts,
     preview_table,
+    reader,
     recognise,
+    workbooks,
 )
-from coachdesk.services.contact_import import reader, workbooks
 from coachdesk.services.contact_import.normalise import normalise_phone, parse_date
 from coachdesk.services.contact_import.reader import decode_text, detect_separator
 

@@ -33,7 +33,8 @@ from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.limits import MAX_CELL_CHARS
-from coachdesk.services.contact_import.reader import Column, Row, open_table, row_is_blank
+from coachdesk.services.contact_import.reader import Column, open_table, row_is_blank
+from coachdesk.services.contact_import.workbooks import Row
 from coachdesk.services.text import fold, name_key, search_text_of_folded
 
 # First names (and many last names) repeat from row to row: each is folded once.

@@ -76,7 +76,7 @@ def parse_date(value: Any, today: date) -> date | None:
     text = str(value).strip()
     fast = date_fast_path(text)
     if fast is not UNDECIDED:
-        return fast  # type: ignore[return-value]
+        return fast  # type: ignore[no-any-return]
     return parse_date_text(text, today)
 
 

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -321,7 +321,7 @@ class _CsvFile:
         except UnicodeDecodeError as exc:
             raise _unreadable(self.path, "son encodage de caractères est incorrect") from exc
 
-    def lines(self) -> Iterator[str]:
+    def lines(self) -> Generator[str, None, None]:
         """The file's lines, each at most MAX_CSV_LINE_CHARS long."""
         with self.text() as text:
             while True:
