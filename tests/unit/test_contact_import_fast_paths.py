@@ -139,3 +139,15 @@ def test_search_text_from_folded_names_keeps_its_meaning(last, first, phone, ema
 def test_times_and_durations_are_not_phones():
     assert normalise_phone(time(10, 30)) is None
     assert normalise_phone(612345678.0) == "06 12 34 56 78"
+
+
+@_SETTINGS
+@given(number=st.one_of(st.integers(min_value=0, max_value=10**11),
+                        st.integers(min_value=600_000_000, max_value=799_999_999)))
+@example(number=612345678)
+@example(number=1234567890)
+def test_phones_typed_as_numbers_agree_with_phonenumbers(number: int):
+    """Excel's numbers (612345678, or 612345678.0 from calamine) take their own shortcut."""
+    expected = normalise_phone_general(str(number))
+    assert normalise_phone(number) == expected
+    assert normalise_phone(float(number)) == expected

@@ -16,6 +16,7 @@ on cancellation or on error: the transaction is rolled back.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -459,12 +460,20 @@ def _write(
 
 
 def _ordered_ids(count: int) -> list[str]:
-    """Fresh random ids, handed out in increasing order.
+    """Fresh random ids (UUID version 4, as :func:`~coachdesk.models.new_id` makes), in order.
 
-    Each is a random UUID as ever; giving them out sorted makes the inserts walk the primary
-    key's index in order instead of jumping around it, which is what a bulk insert costs most.
+    Giving them out sorted makes the inserts walk the primary key's index in order instead of
+    jumping around it. Drawn in one go from the system's random source: ``uuid.uuid4()`` one
+    at a time cost a tenth of the whole import.
     """
-    return sorted(new_id() for _ in range(count))
+    random = bytearray(os.urandom(16 * count))
+    # The version (4) and variant (RFC 4122) bits, as uuid.uuid4() sets them.
+    random[6::16] = bytes(byte & 0x0F | 0x40 for byte in random[6::16])
+    random[8::16] = bytes(byte & 0x3F | 0x80 for byte in random[8::16])
+    digits = random.hex()
+    ids = [digits[start : start + 32] for start in range(0, 32 * count, 32)]
+    ids.sort()
+    return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" for h in ids]
 
 
 class _Matcher:

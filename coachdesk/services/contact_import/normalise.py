@@ -141,13 +141,25 @@ def normalise_phone(value: Any) -> str | None:
     Excel turns ``0612345678`` into the number 612345678: parsed as a French national number,
     it gets its leading 0 back. Numbers from abroad keep their international form.
     """
-    if isinstance(value, bool | date | time | timedelta):
+    kind = type(value)
+    if kind is float or kind is int:
+        # Excel's number: its digits are the whole text (the fast path's commonest case).
+        if kind is float and not value.is_integer():
+            return None
+        raw = str(int(value))
+        if 9 <= len(raw) <= 10 and raw.isdigit():
+            if len(raw) == 10 and raw[0] != "0":
+                return None
+            national = raw[1:] if len(raw) == 10 else raw
+            return _french(national) if _french_pattern().fullmatch(national) else None
+    elif isinstance(value, bool | date | time | timedelta):
         return None  # never a phone number (and phonenumbers agrees, see the tests)
-    if isinstance(value, float):
+    elif isinstance(value, float):
         if not value.is_integer():
             return None
-        value = int(value)
-    raw = str(value).strip()
+        raw = str(int(value))
+    else:
+        raw = str(value).strip()
     fast = phone_fast_path(raw)
     if fast is not UNDECIDED:
         return fast  # type: ignore[no-any-return]
