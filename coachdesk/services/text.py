@@ -6,9 +6,9 @@ import functools
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 
-_SPACES = re.compile(r"\s+")
-_NAME_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’.]+")
+NAME_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’.]+")
 
 
 def fold(text: str | None) -> str:
@@ -39,7 +39,7 @@ def _combining_marks() -> dict[int, None]:
 
 def name_key(text: str | None) -> str:
     """Key comparing names without case, accents, hyphens, apostrophes or extra spaces."""
-    return _NAME_SEPARATORS.sub("", fold(text))
+    return NAME_SEPARATORS.sub("", fold(text))
 
 
 def digits(text: str | None) -> str:
@@ -59,13 +59,14 @@ def participant_search_text(
 
 
 def search_text_of_folded(
-    folded_last: str, folded_first: str, phone: str = "", email: str = ""
+    folded_last: str, folded_first: str, phone: str = "", email: str = "",
+    folded: Mapping[str, str] | None = None,
 ) -> str:
     """:func:`participant_search_text` from names already folded (an import folds each once).
 
     Folding works character by character and then joins the words with single spaces, so
     ``fold(first + " " + last)`` is the two folded names joined by a space (or the one that
-    is not empty).
+    is not empty). ``folded``: texts already folded (by text), for the e-mail.
     """
     full = f"{folded_first} {folded_last}" if folded_first and folded_last else (
         folded_first or folded_last
@@ -75,5 +76,5 @@ def search_text_of_folded(
     if phone_digits:
         parts.append(phone_digits)
     if email:
-        parts.append(fold(email))
+        parts.append(folded[email] if folded is not None else fold(email))
     return " | ".join(parts)

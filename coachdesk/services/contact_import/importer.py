@@ -15,7 +15,6 @@ on cancellation or on error: the transaction is rolled back.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,11 +35,7 @@ from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.limits import MAX_CELL_CHARS
 from coachdesk.services.contact_import.reader import Column, open_table, row_is_blank
 from coachdesk.services.contact_import.workbooks import Row
-from coachdesk.services.text import fold, name_key, search_text_of_folded
-
-# First names (and many last names) repeat from row to row: each is folded once.
-_name_key = functools.lru_cache(maxsize=8192)(name_key)
-_fold = functools.lru_cache(maxsize=8192)(fold)
+from coachdesk.services.text import NAME_SEPARATORS, fold, search_text_of_folded
 
 ProgressCallback = Callable[[int, int | None], None]
 CancelCheck = Callable[[], bool]
@@ -262,16 +257,41 @@ _PLAIN_FIELDS = frozenset({
 })
 
 
-def _keys(last: str, first: str, birth: date | None, email: str, ine: str) -> list[tuple[Any, ...]]:
+class _Folded(dict[str, str]):
+    """:func:`~coachdesk.services.text.fold` of the names and e-mails of one import, each once.
+
+    A name is folded for matching and again for the search text; a file repeats first names.
+    """
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = fold(text)
+        return value
+
+
+class _NameKeys(dict[str, str]):
+    """:func:`~coachdesk.services.text.name_key` of one import's names, from their folded form."""
+
+    def __init__(self, folded: _Folded) -> None:
+        super().__init__()
+        self.folded = folded
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = NAME_SEPARATORS.sub("", self.folded[text])
+        return value
+
+
+def _keys(
+    name_keys: _NameKeys, last: str, first: str, birth: date | None, email: str, ine: str
+) -> list[tuple[Any, ...]]:
     """The identities a person is recognised by: INE; name with birth date; name with e-mail."""
     keys: list[tuple[Any, ...]] = []
     if ine:
         keys.append(("ine", ine.replace(" ", "").upper()))
-    names = (_name_key(last), _name_key(first))
     if birth is not None:
-        keys.append(("birth", *names, birth))
+        keys.append(("birth", name_keys[last], name_keys[first], birth))
     if email:
-        keys.append(("email", *names, email.casefold() if email.isascii() else fold(email)))
+        keys.append(("email", name_keys[last], name_keys[first],
+                     email.casefold() if email.isascii() else name_keys.folded[email]))
     return keys
 
 
@@ -429,7 +449,7 @@ def _write(
     now = utcnow()
     # Ready before the lock: ids, search texts, every column's values.
     ids = _ordered_ids(len(matcher.newcomers))
-    rows = _NewRows(matcher.newcomers, ids, provenance, today, now, report)
+    rows = _NewRows(matcher, ids, provenance, today, now, report)
     with database.write() as session:
         cohort_id, report.cohort_name, report.cohort_created = resolve_cohort(
             session, cohort, today, create=True
@@ -445,7 +465,7 @@ def _write(
                 matcher.add(person)
             report.imported = len(matcher.newcomers)
             ids = _ordered_ids(len(matcher.newcomers))
-            rows = _NewRows(matcher.newcomers, ids, provenance, today, now, report)
+            rows = _NewRows(matcher, ids, provenance, today, now, report)
         connection = session.connection()
         for start in range(0, len(ids), INSERT_BATCH):
             if cancelled():
@@ -487,11 +507,13 @@ class _Matcher:
     def __init__(self, known: dict[str, dict[str, Any]], report: ImportReport) -> None:
         self.known = known
         self.report = report
+        self.folded = _Folded()
+        self.name_keys = _NameKeys(self.folded)
         # Identity key → ("db", participant id) or ("file", index in `newcomers`).
         self.index: dict[tuple[Any, ...], tuple[str, Any]] = {}
         for values in known.values():
-            for key in _keys(values["last_name"], values["first_name"], values["birth_date"],
-                             values["email"], values["ine"]):
+            for key in _keys(self.name_keys, values["last_name"], values["first_name"],
+                             values["birth_date"], values["email"], values["ine"]):
                 self.index.setdefault(key, ("db", values["id"]))
         self.newcomers: list[_Person] = []
         # Newcomers a later row completed (their values are a copy).
@@ -501,8 +523,8 @@ class _Matcher:
 
     def add(self, person: _Person) -> None:
         values = person.values
-        keys = _keys(values["last_name"], values["first_name"], values.get("birth_date"),
-                     values.get("email", ""), values.get("ine", ""))
+        keys = _keys(self.name_keys, values["last_name"], values["first_name"],
+                     values.get("birth_date"), values.get("email", ""), values.get("ine", ""))
         index = self.index
         match = None
         for key in keys:
@@ -538,7 +560,7 @@ class _Matcher:
                     self.completed.add(target)
                 newcomers[target].values.update(filled)
             merged = {**current, **filled}
-            for new_key in _keys(merged["last_name"], merged["first_name"],
+            for new_key in _keys(self.name_keys, merged["last_name"], merged["first_name"],
                                  merged.get("birth_date"), merged.get("email") or "",
                                  merged.get("ine") or ""):
                 index.setdefault(new_key, (where, target))
@@ -560,7 +582,7 @@ class _Matcher:
                 "id": participant_id,
                 **filled,
                 "search_text": search_text_of_folded(
-                    _fold(merged["last_name"]), _fold(merged["first_name"]),
+                    self.folded[merged["last_name"]], self.folded[merged["first_name"]],
                     merged.get("phone") or "", merged.get("email") or "",
                 ),
                 "updated_at": now,
@@ -579,9 +601,11 @@ class _NewRows:
     """
 
     def __init__(
-        self, newcomers: list[_Person], ids: list[str], provenance: str, today: date,
-        now: datetime, report: ImportReport,
+        self, matcher: _Matcher, ids: list[str], provenance: str, today: date, now: datetime,
+        report: ImportReport,
     ) -> None:
+        newcomers = matcher.newcomers
+        folded = matcher.folded
         values = [person.values for person in newcomers]
         self.constant: dict[str, Any] = {
             "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
@@ -596,8 +620,8 @@ class _NewRows:
         self.varying["notes"] = ["\n".join(person.note_parts) for person in newcomers]
         self.varying["search_text"] = [
             search_text_of_folded(
-                _fold(row["last_name"]), _fold(row["first_name"]), row.get("phone", ""),
-                row.get("email", ""),
+                folded[row["last_name"]], folded[row["first_name"]], row.get("phone", ""),
+                row.get("email", ""), folded,
             )
             for row in values
         ]
