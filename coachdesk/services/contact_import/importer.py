@@ -22,13 +22,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import String, Table, insert, select, type_coerce, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Cohort, Participant, codes, new_id, utcnow
+from coachdesk.models import Cohort, Participant, canonical_id, codes, new_id, utcnow
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import FIELDS
@@ -222,7 +222,8 @@ class _RowChecker:
                     report.warnings.append(RowWarning(number, column.label, raw, _EMAIL_INVALID))
                 values[name] = raw
             elif name == "postcode":
-                values[name] = normalise.normalise_postcode(raw_value)
+                # Excel drops the leading 0 of 01000 too (normalise_postcode on the text).
+                values[name] = "0" + raw if len(raw) == 4 and raw.isdigit() else raw
             elif name == "bac_type":
                 bac_type = normalise.parse_bac_type(raw)
                 if bac_type is None:
@@ -313,10 +314,20 @@ _KNOWN_COLUMNS = (
 
 
 def _known_people(session: Session) -> dict[str, dict[str, Any]]:
-    """Everyone already in the database, by id: the fields matching and filling look at."""
+    """Everyone already in the database, by id: the fields matching and filling look at.
+
+    Ids are read raw and put in canonical form by :func:`canonical_id`: the column type's own
+    conversion (through ``uuid.UUID``) cost more than the query at 80,000 people.
+    """
     table = cast(Table, Participant.__table__)
-    rows = session.execute(select(*(table.c[name] for name in _KNOWN_COLUMNS)))
-    return {row[0]: dict(zip(_KNOWN_COLUMNS, row, strict=True)) for row in rows}
+    raw_id = type_coerce(table.c.id, String())
+    rows = session.execute(select(raw_id, *(table.c[name] for name in _KNOWN_COLUMNS[1:])))
+    known = {}
+    for row in rows:
+        values = dict(zip(_KNOWN_COLUMNS, row, strict=True))
+        values["id"] = participant_id = canonical_id(row[0])
+        known[participant_id] = values
+    return known
 
 
 def resolve_cohort(
@@ -541,7 +552,9 @@ class _Matcher:
             return
         key, (where, target) = match
         if where == "db":
-            current = {**self.known[target], **self.updates.get(target, {})}
+            current = self.known[target]
+            if target in self.updates:
+                current = {**current, **self.updates[target]}
         else:
             current = newcomers[target].values
         filled = {

@@ -31,10 +31,10 @@ def cell_text(value: Any) -> str:
     """
     if value is None:
         return ""
-    if type(value) is str:  # nearly every cell
+    if isinstance(value, str):  # nearly every cell
         return value.strip()
-    if isinstance(value, str):
-        return value.strip()
+    if type(value) is float and value.is_integer():  # a number Excel stored (phone, postcode)
+        return str(int(value))
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, float) and value.is_integer():
