@@ -148,6 +148,11 @@ class _RowChecker:
         self.columns = tuple(
             (column.index, column.field, column) for column in columns if column.field
         )
+        # Plain text fields first, in a tight loop (they warn only when cut); the others then,
+        # in column order, as their warnings are reported.
+        self.plain = tuple((index, name) for index, name, _c in self.columns
+                           if name in _PLAIN_FIELDS)
+        self.special = tuple(entry for entry in self.columns if entry[1] not in _PLAIN_FIELDS)
         self.today = today
         self.report = report
         self.guess_bac_type = guess_bac_type
@@ -175,7 +180,46 @@ class _RowChecker:
         person = _Person(number, {}, [])
         values = person.values
         width = len(row)
-        for index, name, column in self.columns:
+        columns = self.special
+        for index, name in self.plain:
+            if index >= width:
+                continue
+            value = row[index]
+            if value.__class__ is str:
+                value = value.strip()
+            elif value is None:
+                continue
+            else:
+                value = normalise.cell_text(value)
+            if value:
+                if len(value) > MAX_CELL_CHARS:
+                    # Its warning must come in column order: the whole row the careful way.
+                    values.clear()
+                    columns = self.columns
+                    break
+                values[name] = value
+        self._check_columns(person, row, columns)
+        last, first = values.get("last_name", ""), values.get("first_name", "")
+        if not last or not first:
+            missing = "le nom et le prénom" if not (last or first) else (
+                "le nom" if not last else "le prénom"
+            )
+            del report.warnings[warnings_before:]
+            return f"Ligne sans {missing} : non importée."
+        if self.guess_bac_type and values.get("bac_series") and "bac_type" not in values:
+            guessed = normalise.guess_bac_type(values["bac_series"])
+            if guessed:
+                values["bac_type"] = guessed
+        return person
+
+    def _check_columns(
+        self, person: _Person, row: Row, columns: tuple[tuple[int, str, Column], ...]
+    ) -> None:
+        report = self.report
+        number = person.row
+        values = person.values
+        width = len(row)
+        for index, name, column in columns:
             if index >= width:
                 continue
             raw_value = row[index]
@@ -238,18 +282,6 @@ class _RowChecker:
                     values[name] = year
             elif name == "notes":
                 person.note_parts.insert(0, raw)
-        last, first = values.get("last_name", ""), values.get("first_name", "")
-        if not last or not first:
-            missing = "le nom et le prénom" if not (last or first) else (
-                "le nom" if not last else "le prénom"
-            )
-            del report.warnings[warnings_before:]
-            return f"Ligne sans {missing} : non importée."
-        if self.guess_bac_type and values.get("bac_series") and "bac_type" not in values:
-            guessed = normalise.guess_bac_type(values["bac_series"])
-            if guessed:
-                values["bac_type"] = guessed
-        return person
 
 
 # Fields stored as the cell's text.

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -218,7 +219,7 @@ def _chunks_at_tag_ends(stream: Iterator[bytes]) -> Iterator[bytes]:
         yield carry
 
 
-def _read_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+def _read_chunks(archive: zipfile.ZipFile, name: str) -> Generator[bytes, None, None]:
     with archive.open(name) as stream:
         while chunk := stream.read(_CHUNK):
             yield chunk
@@ -234,13 +235,18 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
     the last row. Anything else (references left out, another attribute order, other
     namespace prefixes, rich text written inline) is legal XML the counts cannot vouch for.
     """
+    with closing(_read_chunks(archive, name)) as stream:
+        return _scan_chunks(_chunks_at_tag_ends(stream))
+
+
+def _scan_chunks(chunks: Iterator[bytes]) -> SheetShape:
     prefix = b""
     state = "before"  # before / inside / after sheetData
     plain = True
     last_row = 0
     max_column = 1
     error_cells = 0
-    for chunk in _chunks_at_tag_ends(_read_chunks(archive, name)):
+    for chunk in chunks:
         if state == "before":
             root = _PREFIX.search(chunk)
             if root is not None and root.group(1):
@@ -329,10 +335,24 @@ def check_ods(path: Path, archive: zipfile.ZipFile) -> None:
         content = archive.getinfo("content.xml")
     except KeyError:
         raise _refused(path, "ce n'est pas un classeur OpenDocument valide") from None
+    with closing(_read_chunks(archive, content.filename)) as chunks:
+        largest = _largest_ods_sheet(chunks)
+    rows, columns = largest
+    if rows * columns > MAX_GRID_CELLS:
+        raise _refused(
+            path,
+            f"une de ses feuilles s'étend sur {rows} lignes et {columns} colonnes, au-delà "
+            f"des {_thousands(MAX_GRID_CELLS)} cellules qu'un import lit",
+            hint="Enregistrez-le au format Excel (.xlsx) ou CSV, ou partagez la liste en "
+            "plusieurs fichiers, puis importez-les l'un après l'autre.",
+        )
+
+
+def _largest_ods_sheet(chunks: Iterator[bytes]) -> tuple[int, int]:
+    """(rows, columns) of the largest filled area of the sheets in content.xml's chunks."""
     largest = (0, 0)
     height = filled_height = width = 0
     carry = b""
-    chunks = _read_chunks(archive, content.filename)
     for chunk in chunks:
         data = carry + chunk
         cut = data.rfind(b"</table:table-row>")
@@ -355,12 +375,4 @@ def check_ods(path: Path, archive: zipfile.ZipFile) -> None:
                 largest = (filled_height, width)
         if largest[0] * largest[1] > MAX_GRID_CELLS:
             break
-    rows, columns = largest
-    if rows * columns > MAX_GRID_CELLS:
-        raise _refused(
-            path,
-            f"une de ses feuilles s'étend sur {rows} lignes et {columns} colonnes, au-delà "
-            f"des {_thousands(MAX_GRID_CELLS)} cellules qu'un import lit",
-            hint="Enregistrez-le au format Excel (.xlsx) ou CSV, ou partagez la liste en "
-            "plusieurs fichiers, puis importez-les l'un après l'autre.",
-        )
+    return largest

@@ -217,9 +217,14 @@ class CalamineWorkbook:
                 # A part longer than the directory says (zip bomb), a bad checksum…
                 self.archive.close()
                 raise unreadable(path, "le classeur est endommagé ou piégé") from exc
+            except BaseException:
+                self.archive.close()
+                raise
         try:
             self.book = python_calamine.CalamineWorkbook.from_path(str(path))
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
+            if self.archive is not None:
+                self.archive.close()
             if kind == "xls" or isinstance(exc, python_calamine.PasswordError):
                 raise _protected(path) from exc
             raise unreadable(path, _NOT_VALID[kind]) from exc
