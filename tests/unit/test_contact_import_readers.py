@@ -92,7 +92,9 @@ def test_libreoffice_copies_preview_like_the_wizard_expects(suffix: str):
     assert (preview.sheet, preview.header_row) == ("Décrocheurs L1", 3)
     assert [number for number, _row in preview.rows] == [4, 5, 7]
     # Phones Excel turned into numbers read as the coach typed them, not 612345678.0.
-    assert preview.rows[0][1][3] == 612345678
+    phone = preview.rows[0][1][3]
+    assert (type(phone), phone) == (int, 612345678)
+    assert preview.rows[0][1][8] is None  # the empty postcode
 
 
 # --- generated workbooks ------------------------------------------------------------------

@@ -277,10 +277,11 @@ class _CsvFile:
                 head = handle.read(_CSV_CHUNK)
                 newlines = head.count(b"\n")
                 size = len(head)
+                last_byte = head[-1:]
                 while chunk := handle.read(_CSV_CHUNK):
                     newlines += chunk.count(b"\n")
                     size += len(chunk)
-                last_byte = (chunk or head)[-1:]
+                    last_byte = chunk[-1:]
         except OSError as exc:
             raise _unreadable(path, exc.strerror or "accès refusé") from exc
         if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -507,8 +508,18 @@ def preview_table(
         rows: Iterable[tuple[int, Row]] = (
             (number, row) for number, row in table.rows if not row_is_blank(row)
         )
-        first = tuple(islice(rows, limit))
+        first = tuple((number, _as_typed(row)) for number, row in islice(rows, limit))
         return Preview(
             table.file_name, table.sheet, table.header_row, table.columns, table.unrecognised,
             first,
         )
+
+
+def _as_typed(row: Row) -> Row:
+    """A preview row as the coach typed it: calamine reads every number as a float, and
+    612345678.0 would show as « 612345678,0 »; empty cells are None whatever the reader."""
+    return tuple(
+        int(value) if type(value) is float and value.is_integer()
+        else None if value == "" else value
+        for value in row
+    )
