@@ -244,3 +244,18 @@ def test_sheet_scan_agrees_with_calamine_on_the_samples():
     assert shape.plain and shape.calamine_can_read
     assert shape.last_row == sheet.end[0] + 1 == 13
     assert shape.grid_cells >= sheet.height * sheet.width
+
+
+def test_previews_are_checked_like_imports(tmp_path: Path):
+    """The wizard's preview streams a workbook's first rows: after the same checks."""
+    from coachdesk.services.contact_import import preview_table
+
+    laughs = rewrite(tmp_path / "rires.xlsx", SHEET,
+                     lambda data: _LAUGHS + data.replace(b"<t>DUPONT</t>", b"<t>&lol9;</t>"))
+    big = _big_cell_workbook(tmp_path / "cellule.xlsx", 200_000_000)
+    bomb = _big_cell_workbook(tmp_path / "bombe.xlsx", 300_000_000)
+    _declare_size(bomb, SHEET, 5_000)
+    for path, words in ((laughs, "DTD"), (big, "fois plus grosse"), (bomb, "n'a pas")):
+        with pytest.raises(UserError) as raised:
+            preview_table(path)
+        assert words in raised.value.message and path.name in raised.value.message

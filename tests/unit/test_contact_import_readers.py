@@ -230,3 +230,35 @@ def test_generated_workbooks_give_the_same_report(empty_database: Database, spec
             finally:
                 reader.workbook_engine = saved
     assert reports["calamine"] == reports["openpyxl"]
+
+
+@pytest.mark.parametrize("path", [p for p in _contact_files() if p.suffix == ".xlsx"],
+                         ids=lambda path: path.name)
+def test_the_streamed_preview_finds_the_table_the_import_reads(path: Path):
+    preview = preview_table(path)
+    with reader.open_table(path) as table:  # calamine, as the import reads it
+        assert (preview.sheet, preview.header_row, preview.columns) == (
+            table.sheet, table.header_row, table.columns)
+        first = [(number, list(row)) for number, row in table.rows if not
+                 reader.row_is_blank(row)][: len(preview.rows)]
+    assert [number for number, _row in preview.rows] == [number for number, _row in first]
+
+
+def test_both_readers_see_the_same_columns_when_the_sheet_is_wider(tmp_path: Path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Nom", "Prénom"])
+    sheet.append(["Durand", "Léa", None, None, "note hors tableau"])
+    path = tmp_path / "large.xlsx"
+    workbook.save(path)
+    columns = {}
+    for engine in ("openpyxl", "calamine"):
+        saved = reader.workbook_engine
+        reader.workbook_engine = engine
+        try:
+            with reader.open_table(path) as table:
+                columns[engine] = table.columns
+        finally:
+            reader.workbook_engine = saved
+    assert columns["calamine"] == columns["openpyxl"]
+    assert [column.label for column in columns["calamine"]] == ["Nom", "Prénom"]

@@ -125,6 +125,17 @@ class OpenpyxlWorkbook:
         self.book.close()
 
 
+def checked_openpyxl(path: Path) -> OpenpyxlWorkbook:
+    """openpyxl on a workbook that passed the same zip and XML checks as calamine's."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            limits.check_zip(path, archive)
+            limits.check_xml_parts(path, archive)
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
+        raise unreadable(path, _NOT_VALID["xlsx"]) from exc
+    return OpenpyxlWorkbook(path)
+
+
 # --- calamine ---------------------------------------------------------------------------------
 
 
