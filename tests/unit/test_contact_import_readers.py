@@ -262,3 +262,68 @@ def test_both_readers_see_the_same_columns_when_the_sheet_is_wider(tmp_path: Pat
             reader.workbook_engine = saved
     assert columns["calamine"] == columns["openpyxl"]
     assert [column.label for column in columns["calamine"]] == ["Nom", "Prénom"]
+
+
+# --- CSV: read as a stream, as it was read whole ------------------------------------------
+
+
+def _csv_rows_read_whole(path: Path) -> tuple[int, tuple[Any, ...], list]:
+    """The CSV table as the import read it before streaming: the whole text decoded at once."""
+    import csv
+    import io
+    from itertools import islice
+
+    text = reader.decode_text(path.read_bytes())
+
+    def numbered(separator: str):  # type: ignore[no-untyped-def]
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+        previous = 0
+        for record in records:
+            yield previous + 1, tuple(record)
+            previous = records.line_num
+
+    for separator in reader.separators_by_likelihood(text):
+        rows = numbered(separator)
+        try:
+            table = reader._table_from_rows(path.name, "", rows, None, None)
+        except csv.Error:
+            continue
+        if table is not None:
+            return table.header_row, table.columns, list(table.rows)
+    return 0, (), list(islice(numbered(reader.separators_by_likelihood(text)[0]), 5))
+
+
+@_SETTINGS
+@given(
+    header=st.permutations(["Nom", "Prénom", "Ville", "Tél."]),
+    titles=st.lists(st.sampled_from(["Liste des décrocheurs", "", "Extraction;2010"]),
+                    max_size=3),
+    rows=st.lists(st.lists(st.one_of(_MESSY_TEXT, _TEXT), min_size=1, max_size=5), max_size=12),
+    separator=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_streamed_csv_reads_as_the_whole_text_did(
+    header, titles, rows, separator, encoding, newline
+):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator, lineterminator=newline)
+    for title in titles:
+        writer.writerow([title])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row)
+    try:
+        data = buffer.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        data = buffer.getvalue().encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contacts.csv"
+        path.write_bytes(data)
+        header_row, columns, expected = _csv_rows_read_whole(path)
+        with reader.open_table(path) as table:
+            assert (table.header_row, table.columns) == (header_row, columns)
+            assert list(table.rows) == expected
