@@ -17,7 +17,7 @@ def register(subparsers: Any) -> None:
     kinds = importing.add_subparsers(dest="import_kind", metavar="TYPE", required=True)
     contacts = kinds.add_parser(
         "contacts",
-        help="importer un fichier de contacts (.xlsx, .xlsm, .csv)",
+        help="importer un fichier de contacts (.xlsx, .xlsm, .xls, .ods, .csv)",
         description="Importe un fichier de contacts (université, Mission Locale…) dans une "
         "promotion. Les doublons ne sont jamais importés deux fois ; l'import se fait en entier "
         "ou pas du tout.",

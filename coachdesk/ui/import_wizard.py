@@ -48,8 +48,8 @@ class FilePage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle(self.tr("Choose the contact file"))
         self.setSubTitle(self.tr(
-            "An Excel workbook (.xlsx) or a CSV file, as the university or the Mission Locale "
-            "sent it: title lines above the table are fine."))
+            "A workbook (Excel .xlsx or .xls, LibreOffice .ods) or a CSV file, as the university "
+            "or the Mission Locale sent it: title lines above the table are fine."))
         self.path = QLineEdit(objectName="importPath")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -69,7 +69,7 @@ class FilePage(QWizardPage):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Contact file"), "",
-            self.tr("Contact files (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
+            self.tr("Contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"))
         if path:
             self.path.setText(path)
 

@@ -85,3 +85,17 @@ def test_unknown_provenance_is_refused(tmp_path: Path):
     assert result.returncode == 1
     assert "Provenance inconnue" in result.stderr
     assert stored(db, "SELECT count(*) FROM cohort") == [(0,)]
+
+
+def test_xls_and_ods_copies_import_like_the_workbook(tmp_path: Path):
+    for suffix in (".xls", ".ods"):
+        db = tmp_path / f"base{suffix}.sqlite3"
+        result = coachdesk(db, "import", "contacts", str(SAMPLES / f"universite_2010{suffix}"),
+                           "--cohort", "Promo 2010")
+        assert result.returncode == 0, result.stderr
+        assert f"Fichier « universite_2010{suffix} », feuille « Décrocheurs L1 » : titres de " \
+               "colonnes en ligne 3, 10 lignes de données." in result.stdout
+        assert "6 personnes importées, 1 doublons, 2 lignes rejetées" in result.stdout
+        assert stored(db, "SELECT phone FROM participant WHERE last_name = 'DUPONT'") == [
+            ("06 12 34 56 78",)
+        ]

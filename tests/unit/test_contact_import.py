@@ -17,7 +17,9 @@ from coachdesk.services.contact_import import (
     ImportCancelled,
     import_contacts,
     preview_table,
+    reader,
     recognise,
+    workbooks,
 )
 from coachdesk.services.contact_import.normalise import normalise_phone, parse_date
 from coachdesk.services.contact_import.reader import decode_text, detect_separator
@@ -25,6 +27,13 @@ from coachdesk.services.contact_import.reader import decode_text, detect_separat
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
 UNIVERSITY = SAMPLES / "universite_2010.xlsx"
 TODAY = date(2010, 2, 20)
+
+
+@pytest.fixture(autouse=True, params=workbooks.ENGINES)
+def workbook_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with the shipped reader (calamine) and with openpyxl, the reference."""
+    monkeypatch.setattr(reader, "workbook_engine", request.param)
+    return str(request.param)
 
 
 @pytest.fixture

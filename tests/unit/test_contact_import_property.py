@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coachdesk.db import Database, open_database
-from coachdesk.services.contact_import import import_contacts
+from coachdesk.services.contact_import import import_contacts, reader, workbooks
 
 EXAMPLES = int(os.environ.get("COACHDESK_HYPOTHESIS_EXAMPLES", "40"))
 
@@ -71,6 +71,13 @@ def contact_tables(draw: st.DrawFn) -> tuple[list[str], list[list[object]], list
         max_size=14,
     ))
     return header, titles, rows
+
+
+@pytest.fixture(autouse=True, params=workbooks.ENGINES)
+def workbook_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with the shipped reader (calamine) and with openpyxl, the reference."""
+    monkeypatch.setattr(reader, "workbook_engine", request.param)
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")

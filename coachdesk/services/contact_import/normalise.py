@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import phonenumbers
@@ -31,8 +31,10 @@ def cell_text(value: Any) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, str):
+    if isinstance(value, str):  # nearly every cell
         return value.strip()
+    if type(value) is float and value.is_integer():  # a number Excel stored (phone, postcode)
+        return str(int(value))
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, float) and value.is_integer():
@@ -71,7 +73,45 @@ def parse_date(value: Any, today: date) -> date | None:
         return None
     if isinstance(value, int | float):
         return _from_serial(value)
-    text = _TRAILING_MIDNIGHT.sub("", str(value).strip())
+    text = str(value).strip()
+    fast = date_fast_path(text)
+    if fast is not UNDECIDED:
+        return fast  # type: ignore[no-any-return]
+    return parse_date_text(text, today)
+
+
+class _Undecided:
+    def __repr__(self) -> str:
+        return "UNDECIDED"
+
+
+# What a fast path returns when the general rule must decide.
+UNDECIDED: Any = _Undecided()
+
+
+def date_fast_path(text: str) -> Any:
+    """``JJ/MM/AAAA`` and ``AAAA-MM-JJ`` in plain ASCII digits, decided by slicing.
+
+    The two shapes nearly every file uses; anything else is UNDECIDED, left to
+    :func:`parse_date_text` (a property test proves both agree wherever this one decides).
+    """
+    if len(text) != 10 or not text.isascii():
+        return UNDECIDED
+    try:
+        if text[2] == "/" == text[5] and text[:2].isdigit() and text[3:5].isdigit() \
+                and text[6:].isdigit():
+            return date(int(text[6:]), int(text[3:5]), int(text[:2]))
+        if text[4] == "-" == text[7] and text[:4].isdigit() and text[5:7].isdigit() \
+                and text[8:].isdigit():
+            return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:  # 31/02/1999 and the like
+        return None
+    return UNDECIDED
+
+
+def parse_date_text(text: str, today: date) -> date | None:
+    """The general rule for a date written as text (what the fast path leaves undecided)."""
+    text = _TRAILING_MIDNIGHT.sub("", text.strip())
     try:
         match = _DMY.match(text)
         if match:
@@ -101,23 +141,64 @@ def normalise_phone(value: Any) -> str | None:
     Excel turns ``0612345678`` into the number 612345678: parsed as a French national number,
     it gets its leading 0 back. Numbers from abroad keep their international form.
     """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float):
+    kind = type(value)
+    if kind is float or kind is int:
+        # Excel's number: its digits are the whole text (the fast path's commonest case).
+        if kind is float and not value.is_integer():
+            return None
+        raw = str(int(value))
+        if 9 <= len(raw) <= 10 and raw.isdigit():
+            if len(raw) == 10 and raw[0] != "0":
+                return None
+            national = raw[1:] if len(raw) == 10 else raw
+            return _french(national) if _french_pattern().fullmatch(national) else None
+    elif isinstance(value, bool | date | time | timedelta):
+        return None  # never a phone number (and phonenumbers agrees, see the tests)
+    elif isinstance(value, float):
         if not value.is_integer():
             return None
-        value = int(value)
-    raw = str(value).strip()
+        raw = str(int(value))
+    else:
+        raw = str(value).strip()
+    fast = phone_fast_path(raw)
+    if fast is not UNDECIDED:
+        return fast  # type: ignore[no-any-return]
+    return normalise_phone_general(raw)
+
+
+def phone_fast_path(raw: str) -> Any:
+    """French numbers as files write them, decided without phonenumbers' parser.
+
+    ``0612345678``, ``06 12 34 56 78``, ``06.12.34.56.78``, ``612345678`` (the number Excel
+    kept), ``+33 6 12 34 56 78`` and ``0033 6 12 34 56 78``: the national number is checked
+    against phonenumbers' own French patterns (compiled once into one regex, the test
+    ``is_valid_number`` makes). Anything else is UNDECIDED; a property test proves this path
+    and :func:`normalise_phone_general` agree wherever this one decides.
+    """
     compact = _PHONE_NOISE.sub("", raw)
-    if compact.isdigit() and len(compact) in (9, 10):
-        national = compact[1:] if len(compact) == 10 else compact
+    if compact.startswith("+33"):
+        national = compact[3:]
+    elif compact.startswith("0033"):
+        national = compact[4:]
+    elif compact.isdigit() and len(compact) in (9, 10) and not compact.startswith("00"):
+        # ("00…" is France's international prefix: phonenumbers decides those.)
         if len(compact) == 10 and compact[0] != "0":
             return None
-        # The common case, checked against phonenumbers' own French patterns in one regex:
-        # parse() + is_valid_number() cost more than reading the cell from the workbook.
-        if not _french_pattern().fullmatch(national):
-            return None
+        national = compact[1:] if len(compact) == 10 else compact
+        if not national.isascii():
+            return UNDECIDED
+        return _french(national) if _french_pattern().fullmatch(national) else None
+    else:
+        return UNDECIDED
+    # After the country code: nine digits, not starting with the trunk 0.
+    if len(national) == 9 and national.isascii() and national.isdigit() and national[0] != "0" \
+            and _french_pattern().fullmatch(national):
         return _french(national)
+    return UNDECIDED
+
+
+def normalise_phone_general(raw: str) -> str | None:
+    """The general rule: phonenumbers parses the text as a number dialled from France."""
     try:
         number = phonenumbers.parse(raw, "FR")
     except phonenumbers.NumberParseException:
@@ -129,8 +210,9 @@ def normalise_phone(value: Any) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+# Mobile first: most numbers in a contact file are, and the alternation stops at a match.
 _NUMBER_TYPES = (
-    "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number",
+    "mobile", "fixed_line", "toll_free", "premium_rate", "shared_cost", "personal_number",
     "voip", "pager", "uan", "voicemail",
 )
 
@@ -153,6 +235,8 @@ def _french_pattern() -> re.Pattern[str]:
 
 def _french(national: str) -> str:
     digits = "0" + national
+    if len(digits) == 10:
+        return f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]} {digits[8:]}"
     return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 

@@ -64,8 +64,8 @@
         <translation>Choisir le fichier de contacts</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file, as the university or the Mission Locale sent it: title lines above the table are fine.</source>
-        <translation>Un classeur Excel (.xlsx) ou un fichier CSV, tel que l&apos;université ou la Mission Locale l&apos;a envoyé : des lignes de titre au-dessus du tableau ne gênent pas.</translation>
+        <source>A workbook (Excel .xlsx or .xls, LibreOffice .ods) or a CSV file, as the university or the Mission Locale sent it: title lines above the table are fine.</source>
+        <translation>Un classeur (Excel .xlsx ou .xls, LibreOffice .ods) ou un fichier CSV, tel que l&apos;université ou la Mission Locale l&apos;a envoyé : des lignes de titre au-dessus du tableau ne gênent pas.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -88,8 +88,8 @@
         <translation>Fichier de contacts</translation>
     </message>
     <message>
-        <source>Contact files (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-        <translation>Fichiers de contacts (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*)</translation>
+        <source>Contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Fichiers de contacts (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,16 @@
 They imitate the files coaches really receive: a university workbook with a merged title banner,
 a blank row and hand-typed values; Mission Locale CSVs in UTF-8 with BOM (`,`) and Windows-1252
 (`;`); a tab-separated export. The expected results are asserted in tests/unit and tests/cli.
+
+``universite_2010.ods`` and ``universite_2010.xls`` are LibreOffice's own copies of the workbook
+(`soffice --headless --convert-to ods universite_2010.xlsx`, likewise `xls`), made again by
+``main()`` when ``soffice`` is installed.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -104,6 +110,10 @@ def main() -> None:
         WINDOWS.replace("\n", "\r\n").encode("cp1252")
     )
     (HERE / "export_tabulations.csv").write_bytes(TABS.encode("utf-8"))
+    if shutil.which("soffice"):
+        for kind in ("ods", "xls"):
+            subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(HERE),
+                            str(HERE / "universite_2010.xlsx")], check=True, timeout=120)
 
 
 if __name__ == "__main__":

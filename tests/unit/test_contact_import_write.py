@@ -1,7 +1,4 @@
-"""A big workbook is parsed in a second process: same report, same rows, same rules as in-process.
-
-The size threshold is lowered so the small sample files take the reader-process path.
-"""
+"""The import's one write transaction: matched before the lock, batches, cancel, other writers."""
 
 from __future__ import annotations
 
@@ -17,7 +14,7 @@ from sqlalchemy import func, select
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant
-from coachdesk.services.contact_import import ImportCancelled, import_contacts, stream
+from coachdesk.services.contact_import import ImportCancelled, import_contacts, importer
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
 UNIVERSITY = SAMPLES / "universite_2010.xlsx"
@@ -31,21 +28,6 @@ def database(tmp_path: Path) -> Database:
     db = open_database(tmp_path / "coachdesk.sqlite3")
     yield db
     db.dispose()
-
-
-@pytest.fixture
-def readers(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every workbook goes through the reader process; records the files it read."""
-    used: list[Path] = []
-    original = stream.open_table_in_reader
-
-    def recording(path: Path | str, **options: Any) -> Any:
-        used.append(Path(path))
-        return original(path, **options)
-
-    monkeypatch.setattr(stream, "MIN_BYTES", 0)
-    monkeypatch.setattr(stream, "open_table_in_reader", recording)
-    return used
 
 
 def stored(db: Database) -> dict[str, dict[str, Any]]:
@@ -64,31 +46,8 @@ def count(db: Database, model: type) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
-def test_reader_process_gives_the_same_report_and_rows(tmp_path: Path, monkeypatch):
-    in_process = open_database(tmp_path / "a.sqlite3")
-    through_reader = open_database(tmp_path / "b.sqlite3")
-    try:
-        expected = import_contacts(in_process, UNIVERSITY, cohort="Promo 2010", today=TODAY)
-        used: list[Path] = []
-        original = stream.open_table_in_reader
-        monkeypatch.setattr(stream, "MIN_BYTES", 0)
-        monkeypatch.setattr(stream, "open_table_in_reader",
-                            lambda path, **kw: used.append(path) or original(path, **kw))
-        report = import_contacts(through_reader, UNIVERSITY, cohort="Promo 2010", today=TODAY)
-        assert used == [UNIVERSITY]
-        assert report == expected
-        assert (report.header_row, report.data_rows, report.imported) == (3, 10, 6)
-        assert stored(through_reader) == stored(in_process)
-        assert stored(through_reader)["DUPONT Élodie"]["postcode"] == "34000"
-    finally:
-        in_process.dispose()
-        through_reader.dispose()
-    assert multiprocessing.active_children() == []
-
-
-def test_a_later_duplicate_completes_a_newcomer_already_written(database: Database, tmp_path):
-    # Newcomers are written every few hundred rows while the file is read: row 1203 completes
-    # the person of row 2, inserted long before.
+def test_a_later_duplicate_completes_a_newcomer_far_above(database: Database, tmp_path):
+    # Row 1203 completes the person of row 2, more than a thousand rows earlier.
     lines = ["Nom;Prénom;Date de naissance;Portable;Ville", "Durand;Léa;12/03/1991;;"]
     lines += [f"Nom{index};Prénom{index};;;" for index in range(1200)]
     lines += ["DURAND;Lea;12/03/1991;0612345678;Sète", "Durand;Léa;12/03/1991;0699999999;Agde"]
@@ -105,9 +64,7 @@ def test_a_later_duplicate_completes_a_newcomer_already_written(database: Databa
     assert count(database, Participant) == 1201
 
 
-def test_cancelling_stops_the_reader_and_writes_nothing(
-    database: Database, tmp_path: Path, readers: list[Path]
-):
+def test_cancelling_while_reading_writes_nothing(database: Database, tmp_path: Path):
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Liste")
     sheet.append(["Nom", "Prénom", "Téléphone"])
@@ -119,21 +76,17 @@ def test_cancelling_stops_the_reader_and_writes_nothing(
     with pytest.raises(ImportCancelled):
         import_contacts(database, path, progress=lambda done, total: ticks.append((done, total)),
                         cancel=lambda: len(ticks) >= 2, today=TODAY)
-    assert readers == [path]
     assert [done for done, _total in ticks] == [501, 1001]
     assert count(database, Participant) == 0
     assert count(database, Cohort) == 0
     assert multiprocessing.active_children() == []
 
 
-def test_reader_process_passes_on_the_coachs_message(
-    database: Database, tmp_path: Path, readers: list[Path]
-):
+def test_a_broken_workbook_gets_the_coachs_message(database: Database, tmp_path: Path):
     broken = tmp_path / "contacts.xlsx"
     broken.write_bytes(b"PK\x03\x04 broken zip")
     with pytest.raises(UserError) as raised:
         import_contacts(database, broken, today=TODAY)
-    assert readers == [broken]
     assert raised.value.message == (
         "Le fichier « contacts.xlsx » n'a pas pu être lu : ce n'est pas un classeur Excel valide."
     )
@@ -142,8 +95,7 @@ def test_reader_process_passes_on_the_coachs_message(
 
 
 def _import_in_a_daemon(database_path: str, messages: Any) -> None:
-    """What the window's worker process does (it is daemonic), with the reader forced."""
-    stream.MIN_BYTES = 0
+    """What the window's worker process does (it is daemonic)."""
     database = open_database(Path(database_path), create=False)
     try:
         report = import_contacts(database, UNIVERSITY, today=TODAY)
@@ -154,7 +106,7 @@ def _import_in_a_daemon(database_path: str, messages: Any) -> None:
         database.dispose()
 
 
-def test_the_windows_daemonic_worker_may_start_the_reader(database: Database):
+def test_the_windows_daemonic_worker_imports_without_children(database: Database):
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     worker = context.Process(
@@ -166,3 +118,58 @@ def test_the_windows_daemonic_worker_may_start_the_reader(database: Database):
     assert outcome == (6, 10, 0)
     assert worker.exitcode == 0
     assert count(database, Participant) == 6
+
+
+def test_cancelling_between_insert_batches_writes_nothing(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(importer, "INSERT_BATCH", 100)
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom\n" + "".join(f"Nom{i};Prénom{i}\n" for i in range(450)),
+                    encoding="utf-8")
+    polls: list[int] = []
+
+    def cancel() -> bool:
+        polls.append(count(database, Participant))  # what a second connection sees
+        return len(polls) > 3
+
+    with pytest.raises(ImportCancelled):
+        import_contacts(database, path, cancel=cancel, today=TODAY)
+    # Polled after reading (nothing written), then before each batch: the batches already
+    # inserted are invisible to others and rolled back.
+    assert polls == [0, 0, 0, 0]
+    assert count(database, Participant) == 0
+    assert count(database, Cohort) == 0
+
+
+def test_people_changed_while_the_file_was_read_are_matched_again(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Another window adds Léa Durand after the import read the people, before it writes."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Date de naissance;Ville\nDurand;Léa;12/03/1991;Sète\n"
+                    "Martin;Paul;01/01/1990;Agde\n", encoding="utf-8")
+    import_contacts(database, _one_person(tmp_path),
+                    cohort="Promo", today=TODAY)
+    original = importer._write
+
+    def write_after_someone_else(*args: Any, **kwargs: Any) -> None:
+        with database.write() as session:
+            session.execute(Participant.__table__.update().values(birth_date=date(1991, 3, 12)))
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_write", write_after_someone_else)
+    report = import_contacts(database, path, cohort="Promo", today=TODAY)
+    assert report.imported == 1
+    assert [(d.row, d.name, d.filled) for d in report.duplicates] == [
+        (2, "Durand Léa", ("Ville",))
+    ]
+    people = stored(database)
+    assert set(people) == {"Durand Léa", "Martin Paul"}
+    assert people["Durand Léa"]["city"] == "Sète"
+
+
+def _one_person(tmp_path: Path) -> Path:
+    first = tmp_path / "premier.csv"
+    first.write_text("Nom;Prénom\nDurand;Léa\n", encoding="utf-8")
+    return first
