@@ -102,8 +102,8 @@ def main() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from coachdesk.ui.cohort_tab import COLUMNS, matching
-        from coachdesk.ui.table_model import RowTableModel
+        from coachdesk.ui.cohort.tab import COLUMNS, matching
+        from coachdesk.ui.widgets.table_model import RowTableModel
 
         app = QApplication.instance() or QApplication([])
         model = RowTableModel(COLUMNS)

@@ -13,7 +13,7 @@ Prints, measured side by side in one run (lines starting with FIGURE are the iss
   from ``VmHWM``, which a spawned child does not inherit from this process, and the tracemalloc
   peak of Python objects) — target: flat;
 * the largest stall of a 10 ms QTimer while the export runs through the window's own helper,
-  ``coachdesk.ui.background.run_job`` (worker process, progress, delayed progress dialog) —
+  ``coachdesk.ui.widgets.background.run_job`` (worker process, progress, delayed progress dialog) —
   target < 100 ms — and, for contrast, in a thread.
 
 Usage: ``python benchmarks/export_weekly.py [--people 80000] [--small 8000] [--rounds 3]
@@ -250,7 +250,7 @@ def _child_export(db_path: str, out: str) -> None:
 def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     """Largest gap between 10 ms timer ticks while the export runs; and the export's time.
 
-    ``run_job``: exactly what the window does — ``coachdesk.ui.background.run_job`` with the
+    ``run_job``: exactly what the window does — ``coachdesk.ui.widgets.background.run_job`` with the
     export job of ``coachdesk.exports.jobs``, its worker process, its progress polling and its
     delayed progress dialog, under a running Qt event loop. ``thread``: the same export in a
     thread of the GUI process, for contrast (the GIL starves the event loop).
@@ -258,7 +258,7 @@ def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from coachdesk.ui import background
+    from coachdesk.ui.widgets import background
 
     app = QApplication.instance() or QApplication([])
     window = QWidget()

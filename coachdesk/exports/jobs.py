@@ -1,4 +1,5 @@
-"""The exports as jobs for the window's worker process (``coachdesk.ui.background.run_job``).
+"""The exports as jobs for the window's worker process
+(``coachdesk.ui.widgets.background.run_job``).
 
 Each job takes plain values only (paths, names, codes: what a spawned process can receive),
 opens the database itself, runs one exporter and returns an :class:`ExportDone` the window

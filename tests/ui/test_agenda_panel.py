@@ -16,8 +16,8 @@ from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
 from coachdesk.services.contract_board import add_reminder
-from coachdesk.ui import messages
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.widgets import messages
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from coachdesk.ui import background, messages
+from coachdesk.ui.widgets import background, messages
 
 
 def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:

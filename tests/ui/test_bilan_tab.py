@@ -14,9 +14,9 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services import bilan
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.bilan_tab import BilanTab
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.bilan.tab import BilanTab
+from coachdesk.ui.widgets import messages
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
 from coachdesk.services.recording import record_outreach
-from coachdesk.ui.call_sheet import CallSheet, CampaignDialog
-from coachdesk.ui.cohort_tab import CohortTab
+from coachdesk.ui.cohort.call_sheet import CallSheet, CampaignDialog
+from coachdesk.ui.cohort.tab import CohortTab
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 

@@ -16,9 +16,9 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services import employers
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.employer_picker import RESULT_LIMIT, EmployerPicker
-from coachdesk.ui.employers_tab import EmployersTab
+from coachdesk.ui.employers.tab import EmployersTab
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.employer_picker import RESULT_LIMIT, EmployerPicker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -19,8 +19,8 @@ from coachdesk.db import Database, open_database
 from coachdesk.models import Contract, FollowUpVisit, Participant
 from coachdesk.services import employers, interviews, matching
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.employers_tab import EmployersTab
+from coachdesk.ui.employers.tab import EmployersTab
+from coachdesk.ui.widgets import messages
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -426,7 +426,7 @@ def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
     tab: EmployersTab, qtbot: QtBot, database: Database, cohort_id: str,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coachdesk.ui.employers_tab as employers_tab
+    import coachdesk.ui.employers.tab as employers_tab
 
     monkeypatch.setattr(employers_tab, "EAGER_OFFERS_LIMIT", 10)
     tab = EmployersTab(database)

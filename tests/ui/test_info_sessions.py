@@ -15,9 +15,9 @@ from sqlalchemy import select
 from coachdesk.models import Attendance, BilanMember, InfoSession, Participant, SelectionInterview
 from coachdesk.services.bilan import create_group
 from coachdesk.services.recording import record_outreach
-from coachdesk.ui import messages
-from coachdesk.ui.info_sessions import InfoSessionsDialog
-from coachdesk.ui.selection_dialogs import SelectionDialog
+from coachdesk.ui.cohort.info_sessions import InfoSessionsDialog
+from coachdesk.ui.cohort.selection_dialogs import SelectionDialog
+from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 

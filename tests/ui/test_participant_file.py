@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
 from coachdesk.services.recording import record_outreach, record_selection_interview
-from coachdesk.ui import messages
-from coachdesk.ui.participant_file import ParticipantFileDialog
+from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 

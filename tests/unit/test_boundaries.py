@@ -51,6 +51,8 @@ def test_command_line_parser_imports_neither_database_nor_spreadsheet_libraries(
 
 def test_window_modules_leave_the_database_stack_for_after_the_first_paint() -> None:
     """Start-up stays close to a bare Qt window: the database stack loads after the paint."""
-    loaded = _loaded_after_import(["coachdesk.cli", "coachdesk.app", "coachdesk.ui.main_window"])
+    loaded = _loaded_after_import(
+        ["coachdesk.cli", "coachdesk.app", "coachdesk.ui.app_window.main_window"]
+    )
     heavy = {"sqlalchemy", "openpyxl", "alembic", "xlsxwriter", "reportlab", "sqlcipher3"}
     assert not heavy & {name.split(".")[0] for name in loaded}

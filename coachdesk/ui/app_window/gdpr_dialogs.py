@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.services.text import fold
-from coachdesk.ui import messages
-from coachdesk.ui.cohort_tab import COLUMNS as PARTICIPANT_COLUMNS
-from coachdesk.ui.list_tab import fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.cohort.tab import COLUMNS as PARTICIPANT_COLUMNS
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -205,7 +205,7 @@ class WindowLocker(QObject):
             return
         from PySide6.QtWidgets import QDialog
 
-        from coachdesk.ui.passphrase_dialog import UnlockOverlay
+        from coachdesk.ui.app_window.passphrase_dialog import UnlockOverlay
 
         for dialog in self.window.findChildren(QDialog):
             if dialog.isVisible():

@@ -26,41 +26,41 @@ if TYPE_CHECKING:
 
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
-    from coachdesk.ui.bilan_tab import BilanTab
-    from coachdesk.ui.cohort_tab import CohortTab
-    from coachdesk.ui.contracts_tab import ContractsTab
-    from coachdesk.ui.dashboard_tab import DashboardTab
-    from coachdesk.ui.employers_tab import EmployersTab
-    from coachdesk.ui.list_tab import ListTab
-    from coachdesk.ui.lock import DatabaseLock
+    from coachdesk.ui.app_window.lock import DatabaseLock
+    from coachdesk.ui.bilan.tab import BilanTab
+    from coachdesk.ui.cohort.tab import CohortTab
+    from coachdesk.ui.contracts.tab import ContractsTab
+    from coachdesk.ui.dashboard.tab import DashboardTab
+    from coachdesk.ui.employers.tab import EmployersTab
+    from coachdesk.ui.widgets.list_tab import ListTab
 
 
 def _cohort_tab() -> ListTab:
-    from coachdesk.ui.cohort_tab import CohortTab
+    from coachdesk.ui.cohort.tab import CohortTab
 
     return CohortTab(None)
 
 
 def _bilan_tab() -> ListTab:
-    from coachdesk.ui.bilan_tab import BilanTab
+    from coachdesk.ui.bilan.tab import BilanTab
 
     return BilanTab(None)
 
 
 def _employers_tab() -> ListTab:
-    from coachdesk.ui.employers_tab import EmployersTab
+    from coachdesk.ui.employers.tab import EmployersTab
 
     return EmployersTab(None)
 
 
 def _contracts_tab() -> ListTab:
-    from coachdesk.ui.contracts_tab import ContractsTab
+    from coachdesk.ui.contracts.tab import ContractsTab
 
     return ContractsTab(None)
 
 
 def _dashboard_tab() -> ListTab:
-    from coachdesk.ui.dashboard_tab import DashboardTab
+    from coachdesk.ui.dashboard.tab import DashboardTab
 
     return DashboardTab(None)
 
@@ -186,8 +186,8 @@ class MainWindow(QMainWindow):
     def _build_security(self) -> None:
         if hasattr(self, "locker"):
             return
-        from coachdesk.ui.backup_settings import AutoBackup
-        from coachdesk.ui.lock import IdleWatcher, WindowLocker, idle_minutes_setting
+        from coachdesk.ui.app_window.backup_settings import AutoBackup
+        from coachdesk.ui.app_window.lock import IdleWatcher, WindowLocker, idle_minutes_setting
 
         self.locker = WindowLocker(
             self,
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts.append((action, key))
 
     def _build_security_menus(self) -> None:
-        from coachdesk.ui.lock import IDLE_CHOICES, idle_minutes_setting
+        from coachdesk.ui.app_window.lock import IDLE_CHOICES, idle_minutes_setting
 
         idle_minutes = idle_minutes_setting(settings())
         # Actions that show or change data: disabled while the window is locked.
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def show_database_error(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("No database open."))
         self.setWindowTitle("CoachDesk")
-        from coachdesk.ui import messages
+        from coachdesk.ui.widgets import messages
 
         messages.warn(self, "CoachDesk", text)
 
@@ -432,7 +432,8 @@ class MainWindow(QMainWindow):
 
     def open_export(self, dialog_name: str) -> QDialog | None:
         """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""
-        from coachdesk.ui import export_dialogs, messages
+        from coachdesk.ui.exports import dialogs as export_dialogs
+        from coachdesk.ui.widgets import messages
 
         if self.database is None:
             messages.warn(self, "CoachDesk", self.tr("No database open."))
@@ -441,13 +442,13 @@ class MainWindow(QMainWindow):
         return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
 
     def open_profiles(self) -> QDialog:
-        from coachdesk.ui.profile_editor import ProfileEditor
+        from coachdesk.ui.exports.profile_editor import ProfileEditor
 
         return self._open_dialog(ProfileEditor(None, self))
 
     def open_export_history(self) -> QDialog | None:
-        from coachdesk.ui import messages
-        from coachdesk.ui.export_history import ExportHistoryDialog
+        from coachdesk.ui.exports.history import ExportHistoryDialog
+        from coachdesk.ui.widgets import messages
 
         if self.database is None:
             messages.warn(self, "CoachDesk", self.tr("No database open."))
@@ -461,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         from coachdesk import __version__
-        from coachdesk.ui import messages
+        from coachdesk.ui.widgets import messages
 
         messages.info(
             self,
@@ -479,7 +480,7 @@ class MainWindow(QMainWindow):
             self.locker.lock()
 
     def set_idle_minutes(self, minutes: int) -> None:
-        from coachdesk.ui.lock import IDLE_SETTING
+        from coachdesk.ui.app_window.lock import IDLE_SETTING
 
         self.idle.set_minutes(minutes)
         store = settings()
@@ -497,7 +498,7 @@ class MainWindow(QMainWindow):
         return [slot.built for slot in self.tab_list if slot.built is not None]
 
     def _hide_data(self) -> None:
-        from coachdesk.ui.table_model import RowTableModel
+        from coachdesk.ui.widgets.table_model import RowTableModel
 
         for tab in self.built_tabs():
             # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
         from coachdesk.db import open_database
         from coachdesk.security import sqlcipher
         from coachdesk.services import audit
-        from coachdesk.ui import passphrase_dialog
+        from coachdesk.ui.app_window import passphrase_dialog
 
         if self.database is None or self.database.path is None:
             return
@@ -562,11 +563,11 @@ class MainWindow(QMainWindow):
 
     def _change(self) -> None:
         from coachdesk.services import audit
-        from coachdesk.ui import passphrase_dialog
+        from coachdesk.ui.app_window import passphrase_dialog
 
         if self.database is None or self.database.path is None or self.database_key is None:
             return
-        from coachdesk.ui import messages
+        from coachdesk.ui.widgets import messages
 
         if passphrase_dialog.ask_passphrase_change(self, self.database.path):
             with self.database.write() as session:
@@ -578,7 +579,7 @@ class MainWindow(QMainWindow):
             )
 
     def _backup_settings(self) -> None:
-        from coachdesk.ui.backup_settings import BackupSettingsDialog
+        from coachdesk.ui.app_window.backup_settings import BackupSettingsDialog
 
         BackupSettingsDialog(settings(), self.auto_backup.backup_now, self).exec()
 
@@ -594,14 +595,14 @@ class MainWindow(QMainWindow):
         return self.cohort_tab.model.row_at(rows[0].row()).id if rows else None
 
     def _gdpr_retention(self) -> None:
-        from coachdesk.ui.gdpr_dialogs import RetentionDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import RetentionDialog
 
         if self.database is not None:
             RetentionDialog(self.database, self).exec()
             self._cohort_changed()
 
     def _gdpr_access(self) -> None:
-        from coachdesk.ui.gdpr_dialogs import AccessExportDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
 
         if self.database is not None:
             AccessExportDialog(
@@ -613,7 +614,7 @@ class MainWindow(QMainWindow):
             ).exec()
 
     def _gdpr_erase(self) -> None:
-        from coachdesk.ui.gdpr_dialogs import ErasureDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import ErasureDialog
 
         if self.database is not None:
             ErasureDialog(
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
             self._cohort_changed()
 
     def _gdpr_consent(self) -> None:
-        from coachdesk.ui.gdpr_dialogs import MissingConsentDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
 
         if self.database is not None:
             MissingConsentDialog(self.database, self).exec()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import bilan
-from coachdesk.ui.rome_picker import RomePicker
+from coachdesk.ui.widgets.rome_picker import RomePicker
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

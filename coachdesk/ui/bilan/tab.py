@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import codes
 from coachdesk.services.text import fold
-from coachdesk.ui import messages
-from coachdesk.ui.list_tab import ListTab, fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel, percent
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -446,7 +446,7 @@ class BilanTab(ListTab):
 
     def create_new(self) -> None:
         """Ctrl+N: a new bilan group for the selected cohort."""
-        from coachdesk.ui.bilan_dialogs import GroupDialog
+        from coachdesk.ui.bilan.dialogs import GroupDialog
 
         if self.database is None or self.cohort_id is None:
             return
@@ -454,7 +454,7 @@ class BilanTab(ListTab):
 
     def add_member(self) -> None:
         from coachdesk.services.lists import participant_rows
-        from coachdesk.ui.bilan_dialogs import MemberDialog
+        from coachdesk.ui.bilan.dialogs import MemberDialog
 
         group_id = self.group_id()
         if self.database is None or self.cohort_id is None or group_id is None:
@@ -471,7 +471,7 @@ class BilanTab(ListTab):
         self._open(MemberDialog(self.database, group_id, choices, group.start_date, self))
 
     def add_session(self) -> None:
-        from coachdesk.ui.bilan_dialogs import SessionDialog
+        from coachdesk.ui.bilan.dialogs import SessionDialog
 
         group_id = self.group_id()
         if self.database is None or group_id is None:
@@ -484,7 +484,7 @@ class BilanTab(ListTab):
 
     def change_status(self) -> None:
         from coachdesk.services import bilan
-        from coachdesk.ui.bilan_dialogs import MemberStatusDialog
+        from coachdesk.ui.bilan.dialogs import MemberStatusDialog
 
         person = self.selected_row()
         if self.database is None or person is None or self.cohort_id is None:
@@ -497,7 +497,7 @@ class BilanTab(ListTab):
                                       person.name, self))
 
     def edit_skill(self, *, new: bool) -> None:
-        from coachdesk.ui.bilan_dialogs import SkillDialog
+        from coachdesk.ui.bilan.dialogs import SkillDialog
 
         person = self.selected_row()
         if self.database is None or person is None:
@@ -510,7 +510,7 @@ class BilanTab(ListTab):
         self._open(SkillDialog(self.database, person.participant_id, existing, self))
 
     def add_project(self) -> None:
-        from coachdesk.ui.bilan_dialogs import ProjectDialog
+        from coachdesk.ui.bilan.dialogs import ProjectDialog
 
         person = self.selected_row()
         if self.database is None or person is None:
@@ -518,7 +518,7 @@ class BilanTab(ListTab):
         self._open(ProjectDialog(self.database, person.participant_id, None, self))
 
     def decide_project(self) -> None:
-        from coachdesk.ui.bilan_dialogs import ProjectDialog
+        from coachdesk.ui.bilan.dialogs import ProjectDialog
 
         person = self.selected_row()
         project = self._current(self.project_view, self.project_model)

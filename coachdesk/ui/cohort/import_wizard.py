@@ -1,8 +1,8 @@
 """The contact import wizard: choose a file, check the columns, preview, import, read the summary.
 
 The rules are the CLI's (same service). The import itself runs in a worker process through
-:func:`coachdesk.ui.background.run_job`: the window keeps answering, a progress dialog appears
-after half a second, and cancelling writes nothing.
+:func:`coachdesk.ui.widgets.background.run_job`: the window keeps answering, a progress dialog
+appears after half a second, and cancelling writes nothing.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.contact_import import FIELDS, ImportReport, Preview, preview_table
-from coachdesk.ui import background, messages
-from coachdesk.ui.list_tab import make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel, format_value
+from coachdesk.ui.widgets import background, messages
+from coachdesk.ui.widgets.list_tab import make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel, format_value
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -39,9 +39,9 @@ from coachdesk.services.recruitment import (
     session_attendance,
     set_presence,
 )
-from coachdesk.ui import messages
-from coachdesk.ui.list_tab import fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

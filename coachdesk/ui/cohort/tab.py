@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.participants import MIN_SEARCH_LENGTH, search_words
-from coachdesk.ui import messages
-from coachdesk.ui.list_tab import ListTab, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -194,14 +194,14 @@ class CohortTab(ListTab):
         """Ctrl+N: a new participant's file."""
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.participant_file import ParticipantFileDialog
+        from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 
         self._show(ParticipantFileDialog(self.database, self.cohort_id, None, self))
 
     def open_file(self, participant_id: str) -> None:
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.participant_file import ParticipantFileDialog
+        from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 
         try:
             dialog = ParticipantFileDialog(self.database, self.cohort_id, participant_id, self)
@@ -247,7 +247,7 @@ class CohortTab(ListTab):
         if self.database is None:
             return
         from coachdesk.services.cohorts import list_cohorts
-        from coachdesk.ui.import_wizard import ImportWizard
+        from coachdesk.ui.cohort.import_wizard import ImportWizard
 
         with self.database.read() as session:
             names = {row.id: row.name for row in list_cohorts(session)}
@@ -258,7 +258,7 @@ class CohortTab(ListTab):
     def open_call_sheet(self) -> None:
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.call_sheet import CallSheet
+        from coachdesk.ui.cohort.call_sheet import CallSheet
 
         sheet = CallSheet(self.database, self.cohort_id, parent=self)
         sheet.recorded.connect(self._changed)
@@ -267,7 +267,7 @@ class CohortTab(ListTab):
     def open_campaign(self) -> None:
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.call_sheet import CampaignDialog
+        from coachdesk.ui.cohort.call_sheet import CampaignDialog
 
         chosen = self.selected_ids()
         if not chosen:
@@ -282,13 +282,13 @@ class CohortTab(ListTab):
     def open_sessions(self) -> None:
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.info_sessions import InfoSessionsDialog
+        from coachdesk.ui.cohort.info_sessions import InfoSessionsDialog
 
         self._show(InfoSessionsDialog(self.database, self.cohort_id, self))
 
     def open_selection(self) -> None:
         if self.database is None or self.cohort_id is None:
             return
-        from coachdesk.ui.selection_dialogs import SelectionDialog
+        from coachdesk.ui.cohort.selection_dialogs import SelectionDialog
 
         self._show(SelectionDialog(self.database, self.cohort_id, self))

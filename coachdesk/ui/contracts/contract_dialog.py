@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.ui import messages
-from coachdesk.ui.employer_picker import EmployerPicker
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.employer_picker import EmployerPicker
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.ui import messages
-from coachdesk.ui.contract_dialogs import (
+from coachdesk.ui.contracts.contract_dialog import (
     ContractDialog,
     OutcomeDialog,
     RuptureDialog,
@@ -49,8 +48,9 @@ from coachdesk.ui.contract_dialogs import (
     from_qdate,
     to_qdate,
 )
-from coachdesk.ui.list_tab import ListTab, make_table_view
-from coachdesk.ui.table_model import AnyIndex, Column, RowTableModel
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.ui import messages
-from coachdesk.ui.table_model import AnyIndex, Column, RowTableModel
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

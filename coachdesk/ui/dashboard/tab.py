@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.agenda_panel import AgendaPanel
-from coachdesk.ui.list_tab import ListTab, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel, percent
+from coachdesk.ui.dashboard.agenda_panel import AgendaPanel
+from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -170,7 +170,7 @@ class DashboardTab(ListTab):
         super().set_database(database)
 
     def open_progress_note(self) -> None:
-        from coachdesk.ui.export_dialogs import open_progress_note
+        from coachdesk.ui.exports.dialogs import open_progress_note
 
         open_progress_note(self, self.database, self.cohort_id, self.funnel)
 

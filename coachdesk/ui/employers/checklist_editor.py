@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.services import interviews
-from coachdesk.ui import messages
-from coachdesk.ui.rome_picker import on_return
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.rome_picker import on_return
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

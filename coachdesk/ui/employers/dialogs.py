@@ -23,11 +23,11 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching
 from coachdesk.services.text import digits
-from coachdesk.ui.bilan_dialogs import FormDialog, date_edit, date_of, set_date
-from coachdesk.ui.employer_picker import EmployerPicker
-from coachdesk.ui.list_tab import fit_columns, make_table_view
-from coachdesk.ui.rome_picker import RomePicker
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.bilan.dialogs import FormDialog, date_edit, date_of, set_date
+from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
+from coachdesk.ui.widgets.rome_picker import RomePicker
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
-from coachdesk.ui.bilan_dialogs import FormDialog
-from coachdesk.ui.rome_picker import on_return
+from coachdesk.ui.bilan.dialogs import FormDialog
+from coachdesk.ui.widgets.rome_picker import on_return
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.interviews import iso_week_of
-from coachdesk.ui import messages
-from coachdesk.ui.list_tab import ListTab, fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel, _sort_key
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel, _sort_key
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -661,7 +661,7 @@ class EmployersTab(ListTab):
 
     def create_new(self) -> None:
         """Ctrl+N: a new employer in the directory."""
-        from coachdesk.ui.employer_dialogs import EmployerDialog
+        from coachdesk.ui.employers.dialogs import EmployerDialog
 
         if self.database is None:
             return
@@ -676,7 +676,7 @@ class EmployersTab(ListTab):
             self.select_employer(dialog.saved_id)
 
     def edit_employer(self) -> None:
-        from coachdesk.ui.employer_dialogs import EmployerDialog
+        from coachdesk.ui.employers.dialogs import EmployerDialog
 
         employer = self.selected_employer()
         if self.database is None or employer is None:
@@ -684,7 +684,7 @@ class EmployersTab(ListTab):
         self._open(EmployerDialog(self.database, employer.id, self))
 
     def edit_contact(self, *, new: bool) -> None:
-        from coachdesk.ui.employer_dialogs import ContactDialog
+        from coachdesk.ui.employers.dialogs import ContactDialog
 
         employer = self.selected_employer()
         if self.database is None or employer is None:
@@ -699,7 +699,7 @@ class EmployersTab(ListTab):
         self._open(ContactDialog(self.database, employer.id, existing, self))
 
     def log_prospecting(self) -> None:
-        from coachdesk.ui.employer_dialogs import ProspectingDialog
+        from coachdesk.ui.employers.dialogs import ProspectingDialog
 
         employer = self.selected_employer()
         if self.database is None or employer is None:
@@ -707,7 +707,7 @@ class EmployersTab(ListTab):
         self._open(ProspectingDialog(self.database, employer.id, parent=self))
 
     def edit_offer(self, *, new: bool) -> None:
-        from coachdesk.ui.employer_dialogs import OfferDialog
+        from coachdesk.ui.employers.dialogs import OfferDialog
 
         if self.database is None or self.cohort_id is None:
             return
@@ -720,7 +720,7 @@ class EmployersTab(ListTab):
                                parent=self))
 
     def show_candidates(self) -> None:
-        from coachdesk.ui.employer_dialogs import CandidatesDialog
+        from coachdesk.ui.employers.dialogs import CandidatesDialog
 
         offer = _current(self.offer_view, self.offer_model)
         if self.database is None or offer is None:
@@ -728,14 +728,14 @@ class EmployersTab(ListTab):
         self._open(CandidatesDialog(self.database, offer, self))
 
     def offers_for_participant(self) -> None:
-        from coachdesk.ui.employer_dialogs import ParticipantOffersDialog
+        from coachdesk.ui.employers.dialogs import ParticipantOffersDialog
 
         if self.database is None or self.cohort_id is None:
             return
         self._open(ParticipantOffersDialog(self.database, self._cohort_people(), self))
 
     def change_referral_status(self) -> None:
-        from coachdesk.ui.employer_dialogs import ReferralStatusDialog
+        from coachdesk.ui.employers.dialogs import ReferralStatusDialog
 
         referral = _current(self.referral_view, self.referral_model)
         if self.database is None or referral is None:
@@ -743,7 +743,7 @@ class EmployersTab(ListTab):
         self._open(ReferralStatusDialog(self.database, referral, self))
 
     def plan_interview(self) -> None:
-        from coachdesk.ui.interview_dialogs import InterviewDialog
+        from coachdesk.ui.employers.interview_dialogs import InterviewDialog
 
         referral = _current(self.referral_view, self.referral_model)
         if self.database is None or referral is None:
@@ -752,7 +752,7 @@ class EmployersTab(ListTab):
 
     def edit_templates(self) -> None:
         """The preparation checklist templates: new interviews copy the default one."""
-        from coachdesk.ui.checklist_editor import ChecklistEditor
+        from coachdesk.ui.employers.checklist_editor import ChecklistEditor
 
         if self.database is None:
             return
@@ -760,7 +760,7 @@ class EmployersTab(ListTab):
         self.dialog.open()
 
     def open_checklist(self) -> None:
-        from coachdesk.ui.interview_dialogs import ChecklistDialog
+        from coachdesk.ui.employers.interview_dialogs import ChecklistDialog
 
         interview = _current(self.interview_view, self.interview_model)
         if self.database is None or interview is None:
@@ -779,7 +779,7 @@ class EmployersTab(ListTab):
     def print_sheet(self, path: Path | None = None) -> Path | None:
         """The « Fiche de préparation à l'entretien » of the selected interview, as a PDF."""
         from coachdesk.exports.interview_sheet import write_interview_sheets
-        from coachdesk.ui.interview_dialogs import interview_sheet
+        from coachdesk.ui.employers.interview_dialogs import interview_sheet
 
         interview = _current(self.interview_view, self.interview_model)
         if self.database is None or interview is None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui import background, messages
+from coachdesk.ui.widgets import background, messages
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -48,7 +48,7 @@ def safe_file_name(text: str) -> str:
 
 
 def _settings() -> Any:
-    from coachdesk.ui.main_window import settings
+    from coachdesk.ui.app_window.main_window import settings
 
     return settings()
 
@@ -395,7 +395,7 @@ class ContractListDialog(ExportDialog):
         self.profile.currentIndexChanged.connect(self.refresh_suggestion)
 
     def fill_profiles(self, select: str | None = None) -> None:
-        from coachdesk.ui.profile_editor import contract_profiles
+        from coachdesk.ui.exports.profile_editor import contract_profiles
 
         wanted = select or self.profile.currentData()
         self.profile.blockSignals(True)
@@ -412,7 +412,7 @@ class ContractListDialog(ExportDialog):
         self.profile.blockSignals(False)
 
     def edit_profiles(self) -> None:
-        from coachdesk.ui.profile_editor import ProfileEditor
+        from coachdesk.ui.exports.profile_editor import ProfileEditor
 
         editor = ProfileEditor(self.profile.currentData(), self)
         editor.saved.connect(lambda name: self.fill_profiles(name))

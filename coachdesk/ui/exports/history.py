@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.list_tab import fit_columns, make_table_view
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.ui import messages
+from coachdesk.ui.widgets import messages
 
 if TYPE_CHECKING:
     from coachdesk.exports.profiles import Profile

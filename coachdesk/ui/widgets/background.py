@@ -172,7 +172,7 @@ def run_job(
     on_cancelled: Callable[[], None] | None = None,
 ) -> BackgroundJob:
     """Start ``dotted(*args)`` off the GUI thread; errors are shown to the coach."""
-    from coachdesk.ui import messages
+    from coachdesk.ui.widgets import messages
 
     job = BackgroundJob(dotted, args, title, parent)
     job.succeeded.connect(on_done)
@@ -186,7 +186,7 @@ def run_job(
 
 def _report_failure(parent: QWidget, report: str) -> None:
     from coachdesk import paths
-    from coachdesk.ui import messages
+    from coachdesk.ui.widgets import messages
 
     path = paths.log_dir() / f"rapport-erreur-{time.strftime('%Y%m%d-%H%M%S')}.txt"
     path.write_text(report, encoding="utf-8")

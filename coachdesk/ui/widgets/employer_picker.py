@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from coachdesk.services.employers import EmployerChoice, employer_choice, search_employers
-from coachdesk.ui.choice_list import ChoiceListModel
-from coachdesk.ui.rome_picker import on_return
+from coachdesk.ui.widgets.choice_list import ChoiceListModel
+from coachdesk.ui.widgets.rome_picker import on_return
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.table_model import RowTableModel
+from coachdesk.ui.widgets.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from coachdesk.services.rome import RomeJob, rome_jobs, search_rome
-from coachdesk.ui.choice_list import ChoiceListModel
+from coachdesk.ui.widgets.choice_list import ChoiceListModel
 
 RESULT_LIMIT = 60
 
