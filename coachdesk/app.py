@@ -79,7 +79,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         if exit_when_ready:
             painted = window.first_paint_time or time.time()
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
-        from coachdesk.ui.app_window.lock import DatabaseLock
+        from coachdesk.database_lock import DatabaseLock
         from coachdesk.ui.app_window.passphrase_dialog import open_interactively
 
         lock = None

@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _writes(args):
             return int(handler(args, ctx))
         # One database, one CoachDesk: a command that writes waits for no one, it says so.
-        from coachdesk.ui.app_window.lock import DatabaseLock
+        from coachdesk.database_lock import DatabaseLock
 
         with DatabaseLock(ctx.database_path()):
             return int(handler(args, ctx))

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
+from coachdesk.database_lock import DatabaseLock, lock_path
 from coachdesk.db import open_database
 from coachdesk.errors import UserError
 from coachdesk.security import sqlcipher
-from coachdesk.ui.app_window.lock import DatabaseLock, lock_path
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets import messages
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from coachdesk.ui.app_window.lock import DatabaseLock
+    from coachdesk.database_lock import DatabaseLock
     lock = DatabaseLock(sys.argv[1])
     lock.acquire()
     print("held", flush=True)

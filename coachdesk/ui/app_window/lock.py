@@ -1,107 +1,28 @@
-"""Who holds the database, and locking the window when the coach leaves it.
+"""Locking the window when the coach leaves it.
 
-* ``DatabaseLock``: one database, one CoachDesk. A ``QLockFile`` beside the database
-  (``coachdesk.sqlite3.lock``) is held by the window for as long as the database is open, and by
-  every command that writes. A second CoachDesk is refused with a French message naming who holds
-  the lock. A lock left by a CoachDesk that crashed (its process is gone) is recovered by Qt.
 * ``IdleWatcher``: restarts a timer on every key press or mouse action in the application and
   emits ``idle`` when nothing happened for the chosen number of minutes.
 * ``WindowLocker``: hides every personal datum of the main window (models cleared, an opaque
   overlay over the central widget, title without the database name, actions disabled) until the
   passphrase is given again, or a simple confirmation for a database without passphrase.
 
-This module imports only QtCore at load time: the command line uses ``DatabaseLock`` too.
+Who holds the database file (one database, one CoachDesk) is ``coachdesk.database_lock``, which
+the command line uses too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QSettings, QTimer, Signal
-
-from coachdesk.errors import UserError
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
-LOCK_SUFFIX = ".lock"
 DEFAULT_IDLE_MINUTES = 10
 IDLE_CHOICES = (5, 10, 15, 30, 60)
 IDLE_SETTING = "security/lock_after_minutes"
-
-
-def lock_path(database: Path) -> Path:
-    database = Path(database)
-    return database.with_name(database.name + LOCK_SUFFIX)
-
-
-class DatabaseLock:
-    """The single-user lock of one database file (a ``QLockFile`` beside it)."""
-
-    def __init__(self, database: Path) -> None:
-        self.database = Path(database)
-        self.path = lock_path(self.database)
-        self._lock: QLockFile | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._lock is not None
-
-    def acquire(self) -> None:
-        """Take the lock, or raise ``UserError`` saying who has the database open.
-
-        A folder that does not exist yet holds no database to protect: nothing to lock.
-        """
-        if self._lock is not None or not self.path.parent.is_dir():
-            return
-        lock = QLockFile(str(self.path))
-        # Never stale by age (a window stays open for hours); a lock whose process is gone
-        # is recognised as stale by Qt and taken over.
-        lock.setStaleLockTime(0)
-        if lock.tryLock(0):
-            self._lock = lock
-            return
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            raise self._in_use(lock)
-        raise UserError(
-            f"Impossible de créer le verrou « {self.path.name} » à côté de la base.",
-            hint=f"Vérifiez que vous pouvez écrire dans le dossier « {self.path.parent} ».",
-        )
-
-    def _in_use(self, lock: QLockFile) -> UserError:
-        # Messages in French directly: the command line shows them too, without translator.
-        info = lock.getLockInfo()
-        pid, host = (info[0], info[1]) if len(info) >= 3 else (0, "")
-        import socket  # only when a lock is found: keeps it out of start-up
-
-        if not host or host == socket.gethostname():
-            return UserError(
-                f"La base « {self.database.name} » est déjà ouverte dans un autre CoachDesk "
-                f"(processus {pid} sur cet ordinateur).",
-                hint="Utilisez la fenêtre CoachDesk déjà ouverte, ou attendez la fin de la "
-                "commande en cours. Deux CoachDesk qui écrivent dans la même base se "
-                "contrediraient.",
-            )
-        return UserError(
-            f"La base « {self.database.name} » est déjà ouverte dans un autre CoachDesk "
-            f"(processus {pid} sur l'ordinateur « {host} »).",
-            hint="Fermez CoachDesk sur cet ordinateur. S'il n'utilise plus cette base (il s'est "
-            f"arrêté brutalement), supprimez le fichier « {self.path.name} » et recommencez.",
-        )
-
-    def release(self) -> None:
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None
-
-    def __enter__(self) -> DatabaseLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 # --- idle time ----------------------------------------------------------------------------

@@ -24,9 +24,9 @@ from coachdesk import paths
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from coachdesk.database_lock import DatabaseLock
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
-    from coachdesk.ui.app_window.lock import DatabaseLock
     from coachdesk.ui.bilan.tab import BilanTab
     from coachdesk.ui.cohort.tab import CohortTab
     from coachdesk.ui.contracts.tab import ContractsTab
