@@ -105,7 +105,7 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_protect(args: argparse.Namespace, ctx: Any) -> int:
-    from coachdesk.db import open_database
+    from coachdesk.db import open_database, open_protected
     from coachdesk.security import sqlcipher
     from coachdesk.security.cli_support import ask_new_passphrase
     from coachdesk.services import audit
@@ -115,7 +115,7 @@ def run_protect(args: argparse.Namespace, ctx: Any) -> int:
     open_database(database, create=False).dispose()
     passphrase = ask_new_passphrase()
     recovery = sqlcipher.protect_database(database, passphrase)
-    db = sqlcipher.open_protected(database, passphrase=passphrase)
+    db = open_protected(database, passphrase=passphrase)
     try:
         with db.write() as session:
             audit.record(session, "protect", "Base chiffrée par phrase de passe")

@@ -16,6 +16,14 @@ from coachdesk.errors import UserError
 from coachdesk.exports.xlsx import ExportResult
 from coachdesk.models import ExportLog, Participant
 
+# Kinds written in ExportLog.kind by the exporters, with the names coaches read.
+KIND_LABELS = {
+    "hebdomadaire": "Classeur hebdomadaire",
+    "evaluateur": "Export pseudonymisé (évaluateur)",
+    "contrats": "Liste des contrats",
+    "note_etape": "Note d'étape",
+}
+
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -130,12 +138,17 @@ def log_export(
     session.add(entry)
     session.flush()
     # Who sent what to whom, in the same transaction as the export log (DESIGN: audit log).
-    from coachdesk.exports.jobs import audit_detail
     from coachdesk.services import audit
 
     audit.record(session, "export", audit_detail(kind, recipient, entry.file_name),
                  count=result.row_count)
     return entry.id
+
+
+def audit_detail(kind: str, recipient: str, file_name: str) -> str:
+    """The audit-log line of an export: what was sent, to whom, in which file."""
+    label = KIND_LABELS.get(kind, kind)
+    return f"{label} pour {recipient or 'usage interne'} : {file_name}"
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ opens the database itself, runs one exporter and returns an :class:`ExportDone` 
 turns into a French confirmation. A cancelled export returns None (no file was written); a
 coach-fixable problem raises the exporter's :class:`~coachdesk.errors.UserError` unchanged.
 
-Also here, because the window and the worker both need them without Qt: the export history
-(the export log, as plain rows) and the kinds' French names.
+Also here, because the window and the worker both need it without Qt: the export history (the
+export log, as plain rows).
 """
 
 from __future__ import annotations
@@ -22,21 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database, open_database
+from coachdesk.exports._common import KIND_LABELS
 from coachdesk.exports.xlsx import ExportCancelled, ProgressCallback
 from coachdesk.models import Cohort, ExportLog
 
 # The job side of background.run_job: progress(done, total, message) and a cancel check.
 JobProgress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-
-# Kinds written in ExportLog.kind by the exporters, with the names coaches read.
-KIND_LABELS = {
-    "hebdomadaire": "Classeur hebdomadaire",
-    "evaluateur": "Export pseudonymisé (évaluateur)",
-    "contrats": "Liste des contrats",
-    "note_etape": "Note d'étape",
-}
-
 
 # Said before writing any workbook from a protected database: a partner's workbook is plain xlsx
 # by nature (partners open it in Excel), so the coach is told plainly instead of it being
@@ -238,9 +230,3 @@ def export_history(session: Session, limit: int | None = None) -> list[ExportLog
                      row.recipient, row.name or "", row.file_name, row.row_count, row.sha256)
         for row in session.execute(statement)
     ]
-
-
-def audit_detail(kind: str, recipient: str, file_name: str) -> str:
-    """The audit-log line of an export: what was sent, to whom, in which file."""
-    label = KIND_LABELS.get(kind, kind)
-    return f"{label} pour {recipient or 'usage interne'} : {file_name}"

@@ -306,23 +306,3 @@ def unlock(
         pass
     return key
 
-
-def open_protected(
-    path: Path,
-    *,
-    passphrase: str | None = None,
-    recovery_key: str | None = None,
-    create: bool = True,
-) -> Any:
-    """Open a CoachDesk database, plain or protected, as a ``coachdesk.db.Database``.
-
-    A protected database needs its passphrase (or recovery key); a wrong one raises
-    ``UserError`` and the caller asks again. The file is never touched when it cannot be opened.
-    """
-    from coachdesk.db import open_database
-
-    path = Path(path)
-    if is_protected(path):
-        key = unlock(path, passphrase=passphrase, recovery_key=recovery_key)
-        return open_database(path, create=False, key=key)
-    return open_database(path, create=create)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from coachdesk import paths
-from coachdesk.db import open_database
+from coachdesk.db import open_database, open_protected
 from coachdesk.errors import UserError
 from coachdesk.models import AuditEvent, Participant
 from coachdesk.security import crypto, sqlcipher
@@ -146,7 +146,7 @@ def test_encrypted_backup_and_restore(home: Path, tmp_path: Path) -> None:
     result = backups.restore(made, database, recovery_key=recovery, now=NOON)
     assert result.encrypted
     assert result.previous_copy is not None and result.previous_copy.exists()
-    restored = sqlcipher.open_protected(database, passphrase=PASSPHRASE)
+    restored = open_protected(database, passphrase=PASSPHRASE)
     with restored.read() as session:
         names = session.execute(select(Participant.last_name)).scalars().all()
         audit = session.execute(select(AuditEvent.action, AuditEvent.detail)).all()

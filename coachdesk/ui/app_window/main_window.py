@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk import paths
+from coachdesk.ui.widgets.settings import settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,11 +114,6 @@ class TabSlot(QWidget):
             # Shown by the coach: build it right after this paint. (At start-up the window
             # builds its first tab once it has painted, so the frame appears at once.)
             QTimer.singleShot(0, self.tab)
-
-
-def settings() -> QSettings:
-    """CoachDesk's settings file, in the config folder (portable mode keeps it on the key)."""
-    return QSettings(str(paths.config_dir() / "coachdesk.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):

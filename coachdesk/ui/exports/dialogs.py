@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.widgets import background, messages
+from coachdesk.ui.widgets.settings import settings
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -47,15 +48,9 @@ def safe_file_name(text: str) -> str:
     return " ".join(cleaned.split()).strip(" .") or "export"
 
 
-def _settings() -> Any:
-    from coachdesk.ui.app_window.main_window import settings
-
-    return settings()
-
-
 def _export_folder() -> Path:
     """The folder of the last export, else the coach's Documents folder."""
-    remembered = _settings().value("exports/folder")
+    remembered = settings().value("exports/folder")
     if isinstance(remembered, str) and Path(remembered).is_dir():
         return Path(remembered)
     documents = QStandardPaths.writableLocation(
@@ -263,7 +258,7 @@ class ExportDialog(QDialog):
             self._cancelled()
             return
         self.last_result = result
-        _settings().setValue("exports/folder", str(Path(result.path).parent))
+        settings().setValue("exports/folder", str(Path(result.path).parent))
         messages.info(
             self,
             self.tr("Export done"),
