@@ -28,10 +28,10 @@ from coachdesk.models import (
 from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
 from coachdesk.ui.app_window.main_window import MainWindow
-from coachdesk.ui.contracts.contract_dialog import from_qdate, parse_euros
 from coachdesk.ui.contracts.tab import ContractsTab
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.fields import from_qdate, parse_euros
 
 # The offscreen platform says it cannot resize a shown top-level window to its new size hint
 # (the tab and its dialogs are top-level windows here): harmless, not a CoachDesk warning.

@@ -1,9 +1,8 @@
 """Dialogs of the Bilan tab: groups and their calendar, members, sessions, skills, projects.
 
-Every dialog saves through a Qt-free service when the coach clicks OK. A ``UserError`` (bad
-dates, a score above the scale…) is shown in red inside the dialog, which stays open with
-everything typed, so nothing is lost. ``FormDialog`` and the date helpers are shared with the
-Employeurs dialogs.
+Every dialog is a ``FormDialog`` (``ui/widgets/forms.py``): it saves through a Qt-free service
+when the coach clicks OK, and a ``UserError`` (bad dates, a score above the scale…) is shown in
+red inside the dialog, which stays open with everything typed.
 """
 
 from __future__ import annotations
@@ -11,58 +10,27 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import bilan
+from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import RomePicker
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-
-# The value an optional date edit shows as empty.
-NO_DATE = QDate(1900, 1, 1)
-
-
-def date_edit(value: date | None = None, *, optional: bool = False) -> QDateEdit:
-    """A JJ/MM/AAAA date field with a calendar; an optional one can be left empty."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    if optional:
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("—")
-    edit.setDate(QDate(value) if value else (NO_DATE if optional else QDate.currentDate()))
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    if value == NO_DATE and edit.minimumDate() == NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value) if value else NO_DATE)
-
 
 def score_spin(value: int | None, maximum: int = 20) -> QSpinBox:
     """A score field whose lowest step, shown « — », means « not assessed yet »."""
@@ -75,53 +43,6 @@ def score_spin(value: int | None, maximum: int = 20) -> QSpinBox:
 
 def score_of(spin: QSpinBox) -> int | None:
     return None if spin.value() < 0 else spin.value()
-
-
-class FormDialog(QDialog):
-    """A form over a service call: OK saves, a UserError stays in the dialog in red."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.saved_id: str | None = None
-
-    def save(self) -> None:
-        """Write what the form holds through a service (raise UserError when it cannot)."""
-        raise NotImplementedError
-
-    def show_error(self, error: UserError | str) -> None:
-        text = str(error)
-        hint = getattr(error, "hint", None)
-        if hint:
-            text += "\n" + hint
-        self.error.setText(text)
-        self.error.show()
-
-    def accept(self) -> None:
-        try:
-            self.save()
-        except UserError as error:
-            self.show_error(error)
-            return
-        super().accept()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +88,7 @@ class GroupDialog(FormDialog):
             set_date(self.parts[kind][0], first)
             set_date(self.parts[kind][1], last)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         start, end = date_of(self.start), date_of(self.end)
         assert start is not None and end is not None
         parts = {}
@@ -175,7 +96,7 @@ class GroupDialog(FormDialog):
             part_start, part_end = date_of(first), date_of(last)
             assert part_start is not None and part_end is not None
             parts[kind] = (part_start, part_end)
-        self.saved_id = bilan.create_group(
+        return bilan.create_group(
             self.database, cohort_id=self.cohort_id, name=self.name.text(), start_date=start,
             end_date=end, parts=parts,
         )
@@ -206,13 +127,13 @@ class MemberDialog(FormDialog):
         self.form.addRow(self.tr("Participant"), self.person)
         self.form.addRow(self.tr("Started on"), self.started_on)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         index = self.person.findText(self.person.currentText())
         if index < 0:
             raise UserError("Choisissez une personne de la liste.")
         started_on = date_of(self.started_on)
         assert started_on is not None
-        self.saved_id = bilan.add_member(
+        return bilan.add_member(
             self.database, self.group_id, str(self.person.itemData(index)), started_on
         )
 
@@ -239,10 +160,10 @@ class SessionDialog(FormDialog):
         self.form.addRow(self.tr("Title"), self.title)
         self.form.addRow(self.tr("Trainer"), self.trainer)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         held_on = date_of(self.held_on)
         assert held_on is not None
-        self.saved_id = bilan.add_session(
+        return bilan.add_session(
             self.database, self.group_id, part=str(self.part.currentData()), held_on=held_on,
             title=self.title.text(), trainer=self.trainer.text(),
         )
@@ -267,7 +188,7 @@ class MemberStatusDialog(FormDialog):
         self.form.addRow(self.tr("Status"), self.status)
         self.form.addRow(self.tr("Since"), self.left_on)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         bilan.set_member_status(
             self.database, self.group_id, self.participant_id, str(self.status.currentData()),
             date_of(self.left_on),
@@ -322,8 +243,8 @@ class SkillDialog(FormDialog):
         self.before.setMaximum(maximum)
         self.after.setMaximum(maximum)
 
-    def save(self) -> None:
-        self.saved_id = bilan.set_skill_assessment(
+    def save(self) -> str | None:
+        return bilan.set_skill_assessment(
             self.database, self.participant_id, self.domain.currentText(),
             max_score=self.max_score.value(),
             score_before=score_of(self.before), assessed_before_on=date_of(self.before_on),
@@ -384,27 +305,20 @@ class ProjectDialog(FormDialog):
         if self.decision.currentData() != "en_cours" and date_of(self.decided_on) is None:
             set_date(self.decided_on, date.today())
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         decision = str(self.decision.currentData())
         if self.existing is not None:
             bilan.decide_project(self.database, self.existing.id, decision,
                                  date_of(self.decided_on),
                                  directly_employable=self.employable.isChecked())
-            self.saved_id = self.existing.id
-            return
+            return self.existing.id
         if not self.rome.code():
             raise UserError("Projet professionnel : choisissez le métier visé dans la liste ROME.",
                             hint="Tapez quelques lettres du métier, puis cliquez sur la ligne.")
-        self.saved_id = bilan.add_project(
+        return bilan.add_project(
             self.database, self.participant_id, rome_code=self.rome.code(),
             job_title=self.job_title.text(), decision=decision,
             decided_on=date_of(self.decided_on),
             directly_employable=self.employable.isChecked(),
             notes=self.notes.toPlainText(),
         )
-
-
-__all__ = [
-    "FormDialog", "GroupDialog", "MemberDialog", "MemberStatusDialog", "ProjectDialog",
-    "SessionDialog", "SkillDialog", "date_edit", "date_of", "set_date",
-]

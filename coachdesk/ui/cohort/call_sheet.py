@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,7 @@ from coachdesk.services.recruitment import (
     record_campaign,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date, to_qdate
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -91,11 +91,8 @@ class CallSheet(QDialog):
         self.author = QLineEdit(author, objectName="callAuthor")
         self.notes = QLineEdit(objectName="callNotes")
         self.notes.setPlaceholderText(self.tr("Optional note about this call"))
-        self.recall_on = QDateEdit(objectName="recallOn")
-        self.recall_on.setDisplayFormat("dd/MM/yyyy")
-        self.recall_on.setCalendarPopup(True)
-        self.recall_on.setMinimumDate(QDate(self.today))
-        self.recall_on.setDate(QDate(self.today + timedelta(days=2)))
+        self.recall_on = date_edit(self.today + timedelta(days=2), name="recallOn")
+        self.recall_on.setMinimumDate(to_qdate(self.today))
         form = QFormLayout()
         form.addRow(self.tr("Called by"), self.author)
         form.addRow(self.tr("Note"), self.notes)
@@ -158,7 +155,7 @@ class CallSheet(QDialog):
             button.setEnabled(call is not None)
         self.skip_button.setEnabled(call is not None)
         self.notes.clear()
-        self.recall_on.setDate(QDate(self.today + timedelta(days=2)))
+        set_date(self.recall_on, self.today + timedelta(days=2))
         self.remaining.setText(
             self.tr("%n contact(s) to call", "", len(self.queue))
         )
@@ -189,7 +186,7 @@ class CallSheet(QDialog):
     def record(self, outcome: str) -> None:
         if self.current is None:
             return
-        recall = self.recall_on.date().toPython() if outcome == "a_rappeler" else None
+        recall = from_qdate(self.recall_on.date()) if outcome == "a_rappeler" else None
         try:
             record_call(self.database, self.current.participant_id, outcome, self.today,
                         author=self.author.text().strip(), recall_on=recall,
@@ -228,9 +225,7 @@ class CampaignDialog(QDialog):
         for code, label in codes.OUTREACH_CHANNELS.items():
             if code != "telephone":
                 self.channel.addItem(label, code)
-        self.sent_on = QDateEdit(QDate(today or date.today()), objectName="campaignDate")
-        self.sent_on.setDisplayFormat("dd/MM/yyyy")
-        self.sent_on.setCalendarPopup(True)
+        self.sent_on = date_edit(today or date.today(), name="campaignDate")
         self.campaign = QLineEdit(objectName="campaignName")
         self.campaign.setPlaceholderText(self.tr("e.g. Mailing of February"))
         self.author = QLineEdit(author, objectName="campaignAuthor")
@@ -254,7 +249,7 @@ class CampaignDialog(QDialog):
     def save(self) -> None:
         try:
             self.recorded_count = record_campaign(
-                self.database, self.participant_ids, self.sent_on.date().toPython(),
+                self.database, self.participant_ids, from_qdate(self.sent_on.date()),
                 self.channel.currentData(), campaign=self.campaign.text(),
                 author=self.author.text(),
             )

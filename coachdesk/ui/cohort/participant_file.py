@@ -3,14 +3,12 @@ notes, and one timeline of everything that happened to the person across all tab
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,38 +35,18 @@ from coachdesk.services.participants import (
     update_participant,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
 
-_EMPTY_DATE = QDate(1900, 1, 1)
-
 TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda e: e.on),
     Column(QT_TRANSLATE_NOOP("Columns", "Event"), lambda e: e.title),
     Column(QT_TRANSLATE_NOOP("Columns", "Details"), lambda e: e.detail),
 ]
-
-
-class OptionalDateEdit(QDateEdit):
-    """A JJ/MM/AAAA date field that may stay empty (shown as a dash)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(_EMPTY_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(_EMPTY_DATE)
-
-    def date_value(self) -> date | None:
-        value = self.date()
-        return None if value == _EMPTY_DATE else value.toPython()  # type: ignore[no-any-return]
-
-    def set_date_value(self, value: date | None) -> None:
-        self.setDate(_EMPTY_DATE if value is None else QDate(value))
 
 
 class ParticipantFileDialog(QDialog):
@@ -95,8 +73,7 @@ class ParticipantFileDialog(QDialog):
 
         self.last_name = QLineEdit(objectName="lastName")
         self.first_name = QLineEdit(objectName="firstName")
-        self.birth_date = OptionalDateEdit()
-        self.birth_date.setObjectName("birthDate")
+        self.birth_date = date_edit(optional=True, name="birthDate")
         self.is_adult = QCheckBox(self.tr("Adult joining the training"))
         self.phone = QLineEdit(objectName="phone")
         self.email = QLineEdit(objectName="email")
@@ -120,8 +97,7 @@ class ParticipantFileDialog(QDialog):
         for code, label in codes.PROVENANCES.items():
             self.provenance.addItem(label, code)
         self.coach = QLineEdit(objectName="coach")
-        self.consent_date = OptionalDateEdit()
-        self.consent_date.setObjectName("consentDate")
+        self.consent_date = date_edit(optional=True, name="consentDate")
         self.source = QLabel(objectName="source")
         self.source.setWordWrap(True)
         self.notes = QPlainTextEdit(objectName="notes")
@@ -206,7 +182,7 @@ class ParticipantFileDialog(QDialog):
             "%1", f"{data.first_name} {data.last_name}"))
         self.last_name.setText(data.last_name)
         self.first_name.setText(data.first_name)
-        self.birth_date.set_date_value(data.birth_date)
+        set_date(self.birth_date, data.birth_date)
         self.is_adult.setChecked(data.is_adult)
         self.phone.setText(data.phone)
         self.email.setText(data.email)
@@ -220,7 +196,7 @@ class ParticipantFileDialog(QDialog):
         self.bac_year.setValue(data.bac_year or self.bac_year.minimum())
         self.provenance.setCurrentIndex(max(self.provenance.findData(data.provenance), 0))
         self.coach.setText(data.coach)
-        self.consent_date.set_date_value(data.consent_date)
+        set_date(self.consent_date, data.consent_date)
         self.notes.setPlainText(data.notes)
         if file.source_file:
             source = self.tr("%1, imported on %2").replace(
@@ -240,7 +216,7 @@ class ParticipantFileDialog(QDialog):
         return ParticipantData(
             last_name=self.last_name.text(),
             first_name=self.first_name.text(),
-            birth_date=self.birth_date.date_value(),
+            birth_date=date_of(self.birth_date),
             is_adult=self.is_adult.isChecked(),
             phone=self.phone.text(),
             email=self.email.text().strip(),
@@ -254,7 +230,7 @@ class ParticipantFileDialog(QDialog):
             bac_year=None if year == self.bac_year.minimum() else year,
             provenance=self.provenance.currentData(),
             coach=self.coach.text(),
-            consent_date=self.consent_date.date_value(),
+            consent_date=date_of(self.consent_date),
             notes=self.notes.toPlainText(),
         )
 

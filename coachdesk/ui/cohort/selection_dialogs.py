@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from coachdesk.services.recruitment import (
     schedule_interview,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -49,13 +49,6 @@ INTERVIEW_COLUMNS: list[Column[InterviewRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "In the bilan"), lambda r: r.in_bilan),
     Column(QT_TRANSLATE_NOOP("Columns", "Motivation notes"), lambda r: r.motivation_notes),
 ]
-
-
-def _date_edit(day: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(day), objectName=name)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 class SelectionDialog(QDialog):
@@ -81,7 +74,7 @@ class SelectionDialog(QDialog):
 
         self.candidate = QComboBox(objectName="candidate")
         self.candidate.setMinimumContentsLength(24)
-        self.held_on = _date_edit(today, "heldOn")
+        self.held_on = date_edit(today, name="heldOn")
         self.interviewer = QLineEdit(interviewer, objectName="interviewer")
         schedule = QPushButton(self.tr("Schedule"), objectName="scheduleButton")
         schedule.clicked.connect(self.schedule)
@@ -107,7 +100,7 @@ class SelectionDialog(QDialog):
         form.addRow("", self.decide_button)
 
         self.group = QComboBox(objectName="bilanGroup")
-        self.started_on = _date_edit(today, "bilanStart")
+        self.started_on = date_edit(today, name="bilanStart")
         self.offer_button = QPushButton(self.tr("Add to the bilan group"),
                                         objectName="offerButton")
         self.offer_button.clicked.connect(self.offer_bilan)
@@ -198,7 +191,7 @@ class SelectionDialog(QDialog):
                 "session."))
             return
         try:
-            new_id = schedule_interview(self.database, person, self.held_on.date().toPython(),
+            new_id = schedule_interview(self.database, person, from_qdate(self.held_on.date()),
                                         self.interviewer.text())
         except UserError as error:
             messages.user_error(self, error)
@@ -226,7 +219,7 @@ class SelectionDialog(QDialog):
             return
         try:
             bilan.add_member(self.database, group_id, row.participant_id,
-                             self.started_on.date().toPython())
+                             from_qdate(self.started_on.date()))
         except UserError as error:
             messages.user_error(self, error)
             return

@@ -1,25 +1,23 @@
 """Dialogs of the Suivi des contrats tab: a contract, a visit, a rupture, an outcome.
 
-Each dialog reads what it offers through ``services.contract_board``, saves through one
-service call (one transaction), shows a ``UserError`` as a French message and stays open so
-nothing typed is lost. The contract's legal checks are shown live and never block the entry.
-Dialogs open with ``open()`` (window-modal, not blocking), so tests drive them like a coach.
+Each dialog is a ``FormDialog`` (``ui/widgets/forms.py``): it reads what it offers through
+``services.contract_board``, saves through one service call (one transaction), shows a
+``UserError`` as a French message and stays open so nothing typed is lost. The contract's legal
+checks are shown live and never block the entry.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -38,8 +36,16 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.fields import (
+    OptionalDate,
+    date_edit,
+    format_euros,
+    from_qdate,
+    parse_euros,
+    to_qdate,
+)
+from coachdesk.ui.widgets.forms import FormDialog
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -50,80 +56,6 @@ if TYPE_CHECKING:
 WARNING_COLOUR = "#9a5b00"
 ALERT_COLOUR = "#b3261e"
 OK_COLOUR = "#2e7d32"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(qdate: QDate) -> date:
-    value = qdate.toPython()
-    assert isinstance(value, date)
-    return value
-
-
-def date_edit(day: date, name: str = "") -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    if name:
-        edit.setObjectName(name)
-    return edit
-
-
-class OptionalDate(QWidget):
-    """A date the coach may leave empty: a tick box that enables a date field."""
-
-    changed = Signal()
-
-    def __init__(self, label: str, day: date, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.check = QCheckBox(label)
-        self.check.setObjectName(name + "Set")
-        self.edit = date_edit(day, name + "Date")
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
-
-    def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        if day is not None:
-            self.edit.setDate(to_qdate(day))
-        self.check.setChecked(day is not None)
-
-
-def parse_euros(text: str) -> Decimal | None:
-    """``"1 343,77 €"`` or ``"1343.77"`` → ``Decimal("1343.77")``; empty → None.
-
-    Raises ValueError on text that is not an amount."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not amount.is_finite() or amount < 0:
-        raise ValueError(text)
-    return amount.quantize(Decimal("0.01"))
-
-
-def format_euros(cents: int | None) -> str:
-    """``134377`` → ``"1 343,77"`` (as coaches type amounts); None → ``""``."""
-    if cents is None:
-        return ""
-    euros, rest = divmod(cents, 100)
-    return f"{euros:,}".replace(",", " ") + f",{rest:02d}"
 
 
 def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
@@ -138,54 +70,14 @@ def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
     return f"<ul style='margin-left:-20px'>{items}</ul>"
 
 
-def _show_error(parent: QWidget, error: UserError) -> None:
-    messages.user_error(parent, error)
-
-
-class _Dialog(QDialog):
-    """Common frame: a title line, the form, Save/Cancel; saves through ``save()``."""
-
-    saved = Signal(str)
-
-    def __init__(self, database: Database, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.layout_ = QVBoxLayout(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("dialogButtons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._save_clicked)
-        self.buttons.rejected.connect(self.reject)
-        self.saved_id: str | None = None
-
-    def finish_layout(self) -> None:
-        self.layout_.addWidget(self.buttons)
-
-    def _save_clicked(self) -> None:
-        try:
-            self.saved_id = self.save()
-        except UserError as error:
-            _show_error(self, error)
-            return
-        self.saved.emit(self.saved_id or "")
-        self.accept()
-
-    def save(self) -> str:
-        raise NotImplementedError
-
-
 # --- contract -----------------------------------------------------------------------------------
 
 
-class ContractDialog(_Dialog):
+class ContractDialog(FormDialog):
     """Record a contrat de professionnalisation, or edit a recorded one (``contract_id``): the
     CERFA EJ20 fields, checks shown live."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
 
     def __init__(
         self,
@@ -196,7 +88,8 @@ class ContractDialog(_Dialog):
         parent: QWidget | None = None,
         contract_id: str | None = None,
     ) -> None:
-        super().__init__(database, "", parent)
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
         self.setObjectName("contractDialog")
         self.smic = smic
         self.today = today
@@ -242,7 +135,7 @@ class ContractDialog(_Dialog):
         start = today
         self.signed_on = OptionalDate(self.tr("signed on"), today, "signedOn")
         self.signed_on.set_value(today)
-        self.start = date_edit(start, "startDate")
+        self.start = date_edit(start, name="startDate")
         self.end = OptionalDate(self.tr("ends on"), start + timedelta(days=364), "endDate")
         self.end.set_value(start + timedelta(days=364))
         self.trial_override = OptionalDate(
@@ -357,8 +250,7 @@ class ContractDialog(_Dialog):
         body = QHBoxLayout()
         body.addWidget(scroll, 3)
         body.addWidget(checks_widget, 2)
-        self.layout_.addLayout(body, 1)
-        self.finish_layout()
+        self.add_to_body(body, 1)
         self.resize(980, 700)
 
         if self.stored is not None:
@@ -589,14 +481,17 @@ RATINGS = {
 }
 
 
-class VisitDialog(_Dialog):
+class VisitDialog(FormDialog):
     """A quick visit report, made for a laptop in a company."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
 
     def __init__(
         self, database: Database, context: ContractContext, today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, "", parent)
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
         self.setWindowTitle(self.tr("Visit report"))
         self.setObjectName("visitDialog")
         self.context = context
@@ -604,9 +499,9 @@ class VisitDialog(_Dialog):
             f"<b>{context.participant}</b> — {context.employer}"
         )
         heading.setObjectName("visitHeading")
-        self.layout_.addWidget(heading)
+        self.add_to_body(heading)
 
-        self.done_on = date_edit(today, "visitDate")
+        self.done_on = date_edit(today, name="visitDate")
         self.planned_only = QCheckBox(self.tr("not done yet: plan it on this date"))
         self.planned_only.setObjectName("plannedOnly")
         self.kind_visit = QRadioButton(codes.VISIT_KINDS["visite"])
@@ -666,9 +561,8 @@ class VisitDialog(_Dialog):
         form.addRow("", self.difficulties)
         form.addRow(self.tr("Actions decided"), self.actions)
         form.addRow(self.tr("Next visit"), self.next_visit)
-        self.layout_.addLayout(form)
-        self.layout_.addWidget(self.print_report)
-        self.finish_layout()
+        self.add_to_body(form)
+        self.add_to_body(self.print_report)
         self.done_on.dateChanged.connect(self._date_changed)
         self.planned_only.toggled.connect(self._planned_toggled)
 
@@ -708,21 +602,24 @@ class VisitDialog(_Dialog):
 # --- rupture ------------------------------------------------------------------------------------
 
 
-class RuptureDialog(_Dialog):
+class RuptureDialog(FormDialog):
     """Record a rupture: who, why, whether it fell in the trial period, what to notify."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
 
     def __init__(
         self, database: Database, context: ContractContext, today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, "", parent)
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
         self.setWindowTitle(self.tr("Contract rupture"))
         self.setObjectName("ruptureDialog")
         self.context = context
         self.notice: Any = None
         heading = QLabel(f"<b>{context.participant}</b> — {context.employer}")
-        self.layout_.addWidget(heading)
-        self.rupture_on = date_edit(max(today, context.terms.start_date), "ruptureDate")
+        self.add_to_body(heading)
+        self.rupture_on = date_edit(max(today, context.terms.start_date), name="ruptureDate")
         self.by = QComboBox()
         self.by.setObjectName("ruptureBy")
         for code, label in codes.RUPTURE_BY.items():
@@ -749,8 +646,7 @@ class RuptureDialog(_Dialog):
         self.trial_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Trial period"), self.trial_label)
         form.addRow(self.tr("To notify"), self.reminders_label)
-        self.layout_.addLayout(form)
-        self.finish_layout()
+        self.add_to_body(form)
         self.setMinimumWidth(620)
         self.rupture_on.dateChanged.connect(self.refresh)
         self.refresh()
@@ -793,14 +689,17 @@ class RuptureDialog(_Dialog):
 BACK_TO_MATCHING_DAYS = 7
 
 
-class OutcomeDialog(_Dialog):
+class OutcomeDialog(FormDialog):
     """After a rupture or a lapsed enrolment: back to matching, or a solution (sortie)."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
 
     def __init__(
         self, database: Database, participant_id: str, participant: str, today: date,
         reason: str, parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, "", parent)
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
         self.setWindowTitle(self.tr("What next for %1").replace("%1", participant))
         self.setObjectName("outcomeDialog")
         self.participant_id = participant_id
@@ -808,7 +707,7 @@ class OutcomeDialog(_Dialog):
         self.today = today
         explanation = QLabel(reason)
         explanation.setWordWrap(True)
-        self.layout_.addWidget(explanation)
+        self.add_to_body(explanation)
         self.back_to_matching = QRadioButton(
             self.tr("Back to matching: propose new job offers (a reminder goes in the agenda)")
         )
@@ -820,7 +719,7 @@ class OutcomeDialog(_Dialog):
         self.kind.setObjectName("outcomeKind")
         for code, label in codes.OUTCOME_KINDS.items():
             self.kind.addItem(label, code)
-        self.recorded_on = date_edit(today, "outcomeDate")
+        self.recorded_on = date_edit(today, name="outcomeDate")
         self.expected_on = OptionalDate(self.tr("from"), today, "expectedOn")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("outcomeNotes")
@@ -831,10 +730,9 @@ class OutcomeDialog(_Dialog):
         form.addRow(self.tr("Date"), self.recorded_on)
         form.addRow(self.tr("Hire or studies start"), self.expected_on)
         form.addRow(self.tr("Notes"), self.notes)
-        self.layout_.addWidget(self.back_to_matching)
-        self.layout_.addWidget(self.record_solution)
-        self.layout_.addWidget(self.solution_box)
-        self.finish_layout()
+        self.add_to_body(self.back_to_matching)
+        self.add_to_body(self.record_solution)
+        self.add_to_body(self.solution_box)
         self.setMinimumWidth(560)
         self.record_solution.toggled.connect(self.solution_box.setEnabled)
 

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -45,10 +44,9 @@ from coachdesk.ui.contracts.contract_dialog import (
     OutcomeDialog,
     RuptureDialog,
     VisitDialog,
-    from_qdate,
-    to_qdate,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
@@ -189,10 +187,7 @@ class ContractsTab(ListTab):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
-        self.as_of = QDateEdit(to_qdate(self.today))
-        self.as_of.setObjectName("contractsAsOf")
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
-        self.as_of.setCalendarPopup(True)
+        self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
 
         self.model = ContractTableModel(COLUMNS, self)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
@@ -117,10 +117,7 @@ class AgendaPanel(QWidget):
         self.next_button.setToolTip(self.tr("Next week"))
         for button in (self.previous_button, self.next_button):
             button.setFixedWidth(36)
-        self.week_date = QDateEdit()
-        self.week_date.setObjectName("agendaWeekDate")
-        self.week_date.setDisplayFormat("dd/MM/yyyy")
-        self.week_date.setCalendarPopup(True)
+        self.week_date = date_edit(name="agendaWeekDate")
         self.week_date.setToolTip(self.tr("Show the week of this day"))
         self.ics_button = QPushButton(self.tr("Export to calendar (.ics)…"))
         self.ics_button.setObjectName("exportIcs")
@@ -163,8 +160,7 @@ class AgendaPanel(QWidget):
         self.reload()
 
     def _date_chosen(self, qdate: QDate) -> None:
-        chosen = qdate.toPython()
-        assert isinstance(chosen, date)
+        chosen = from_qdate(qdate)
         if chosen - timedelta(days=chosen.weekday()) != self.monday:
             self.show_week(chosen)
 
@@ -184,7 +180,7 @@ class AgendaPanel(QWidget):
             .replace("%4", sunday.strftime("%d/%m/%Y"))
         )
         self.week_date.blockSignals(True)
-        self.week_date.setDate(QDate(self.monday.year, self.monday.month, self.monday.day))
+        set_date(self.week_date, self.monday)
         self.week_date.blockSignals(False)
         overdue = sum(1 for item in items if item.kind == "visit_overdue")
         if items:

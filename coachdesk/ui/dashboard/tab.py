@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.dashboard.agenda_panel import AgendaPanel
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
 
@@ -121,10 +121,7 @@ class DashboardTab(ListTab):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.as_of = QDateEdit()
-        self.as_of.setObjectName("asOfDate")
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
-        self.as_of.setCalendarPopup(True)
+        self.as_of = date_edit(name="asOfDate")
         header.addWidget(self.title, 1)
         header.addWidget(QLabel(self.tr("Situation on")))
         header.addWidget(self.as_of)
@@ -180,8 +177,7 @@ class DashboardTab(ListTab):
         super().set_cohort(cohort_id)
 
     def _date_chosen(self, qdate: QDate) -> None:
-        chosen = qdate.toPython()
-        assert isinstance(chosen, date)
+        chosen = from_qdate(qdate)
         if self.funnel is not None and chosen != self.funnel.as_of:
             self._chosen_date = chosen
             self.reload()
@@ -212,7 +208,7 @@ class DashboardTab(ListTab):
         figures = self.funnel.figures()
         self.title.setText(self.funnel.cohort_name)
         self.as_of.blockSignals(True)
-        self.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        set_date(self.as_of, as_of)
         self.as_of.blockSignals(False)
         self.chart.set_lines(
             [

@@ -244,8 +244,7 @@ class ChecklistEditor(QDialog):
         try:
             action()
         except UserError as error:
-            text = str(error) + (f"\n{error.hint}" if getattr(error, "hint", None) else "")
-            self.error.setText(text)
+            self.error.setText(str(error))  # the message and its hint, once
             self.error.show()
             return False
         self.error.hide()

@@ -23,8 +23,9 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching
 from coachdesk.services.text import digits
-from coachdesk.ui.bilan.dialogs import FormDialog, date_edit, date_of, set_date
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.rome_picker import RomePicker
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -131,21 +132,22 @@ class EmployerDialog(FormDialog):
         else:
             self.siret_error.hide()
 
-    def check_siret(self) -> bool:
-        """Check the SIRET typed and say what is wrong next to the field."""
+    def check_siret(self) -> UserError | None:
+        """Check the SIRET typed and say what is wrong (and how to find it) next to the field."""
         try:
             employers.check_siret(self.siret.text())
         except UserError as error:
             self.siret_error.setText(str(error))
             self.siret_error.show()
-            return False
+            return error
         self.siret_error.hide()
-        return True
+        return None
 
-    def save(self) -> None:
-        if not self.check_siret():
-            raise UserError(self.siret_error.text(),
-                            hint="Corrigez le SIRET ou laissez le champ vide.")
+    def save(self) -> str | None:
+        problem = self.check_siret()
+        if problem is not None:
+            # Where to find the right number is said next to the field already.
+            raise UserError(problem.message, hint="Corrigez le SIRET ou laissez le champ vide.")
         fields: dict[str, Any] = {
             "name": self.name.text(), "siret": self.siret.text(), "naf_code": self.naf.text(),
             "address": self.address.text(), "postcode": self.postcode.text(),
@@ -155,9 +157,9 @@ class EmployerDialog(FormDialog):
         }
         if self.employer_id:
             employers.update_employer(self.database, self.employer_id, **fields)
-            self.saved_id = self.employer_id
+            return self.employer_id
         else:
-            self.saved_id = employers.create_employer(self.database, **fields)
+            return employers.create_employer(self.database, **fields)
 
 
 class ContactDialog(FormDialog):
@@ -230,7 +232,7 @@ class ContactDialog(FormDialog):
         self.warnings.setText("\n".join(f"⚠ {text}" for text in found))
         self.warnings.setVisible(bool(found))
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         fields: dict[str, Any] = {
             "last_name": self.last_name.text(), "first_name": self.first_name.text().strip(),
             "role": self.role.text().strip(), "phone": self.phone.text().strip(),
@@ -240,9 +242,9 @@ class ContactDialog(FormDialog):
         }
         if self.existing is not None:
             employers.update_contact(self.database, self.existing.id, **fields)
-            self.saved_id = self.existing.id
+            return self.existing.id
         else:
-            self.saved_id = employers.add_contact(self.database, self.employer_id, **fields)
+            return employers.add_contact(self.database, self.employer_id, **fields)
 
 
 class ProspectingDialog(FormDialog):
@@ -271,10 +273,10 @@ class ProspectingDialog(FormDialog):
         self.form.addRow(self.tr("Next step"), self.next_step)
         self.form.addRow(self.tr("Next step on"), self.next_step_on)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         done_on = date_of(self.done_on)
         assert done_on is not None
-        self.saved_id = employers.add_prospecting_event(
+        return employers.add_prospecting_event(
             self.database, self.employer_id, done_on=done_on,
             channel=str(self.channel.currentData()), author=self.author.text(),
             outcome=self.outcome.toPlainText(), next_step=self.next_step.text(),
@@ -345,7 +347,7 @@ class OfferDialog(FormDialog):
             _select(self.status, offer.status)
             _select(self.source, offer.source)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         employer_id = self.employer.employer_id()
         if employer_id is None:
             raise UserError("Offre d'emploi : choisissez l'employeur dans la liste.",
@@ -362,9 +364,9 @@ class OfferDialog(FormDialog):
         }
         if self.offer is not None:
             employers.update_offer(self.database, self.offer.id, **fields)
-            self.saved_id = self.offer.id
+            return self.offer.id
         else:
-            self.saved_id = employers.create_offer(
+            return employers.create_offer(
                 self.database, cohort_id=self.cohort_id,
                 description=self.description.toPlainText(), **fields,
             )
@@ -431,14 +433,14 @@ class CandidatesDialog(FormDialog):
                 self.view.selectRow(number)
                 return
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         index = self.view.currentIndex()
         if not index.isValid():
             raise UserError("Choisissez dans la liste la personne à proposer.")
         candidate = self.model.row_at(index.row())
         proposed_on = date_of(self.proposed_on)
         assert proposed_on is not None
-        self.saved_id = matching.propose(self.database, self.offer.id, candidate.participant_id,
+        return matching.propose(self.database, self.offer.id, candidate.participant_id,
                                          proposed_on, self.notes.text().strip())
 
 
@@ -483,14 +485,14 @@ class ParticipantOffersDialog(FormDialog):
         self.empty.setText("" if rows else self.tr(
             "No open offer fits this person's validated projects."))
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         index = self.view.currentIndex()
         participant_id = self.participant_id()
         if not index.isValid() or participant_id is None:
             raise UserError("Choisissez dans la liste l'offre pour laquelle proposer la personne.")
         proposed_on = date_of(self.proposed_on)
         assert proposed_on is not None
-        self.saved_id = matching.propose(self.database, self.model.row_at(index.row()).offer_id,
+        return matching.propose(self.database, self.model.row_at(index.row()).offer_id,
                                          participant_id, proposed_on)
 
 
@@ -520,13 +522,13 @@ class ReferralStatusDialog(FormDialog):
         self.form.addRow(self.tr("On"), self.on)
         self.form.addRow(self.tr("Notes"), self.notes)
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         on = date_of(self.on)
         assert on is not None
         matching.set_referral_status(self.database, self.referral.id,
                                      str(self.status.currentData()), on,
                                      self.notes.toPlainText())
-        self.saved_id = self.referral.id
+        return self.referral.id
 
 
 __all__ = [

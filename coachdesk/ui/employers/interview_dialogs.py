@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
-from coachdesk.ui.bilan.dialogs import FormDialog
+from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import on_return
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ class InterviewDialog(FormDialog):
         self.form.addRow(self.tr("Received by"), self.contact_person)
         self.form.addRow(self.tr("Preparation checklist"), self.template)
 
-    def save(self) -> None:
-        self.saved_id = interviews.schedule_interview(
+    def save(self) -> str | None:
+        return interviews.schedule_interview(
             self.database, self.referral.id, self.starts_at.dateTime().toPython(),
             place=self.place.text(), address=self.address.text(),
             route_note=self.route_note.toPlainText(), contact_person=self.contact_person.text(),
@@ -255,8 +255,8 @@ class ChecklistDialog(FormDialog):
         self.error.hide()
         self.model.reload()
 
-    def save(self) -> None:
+    def save(self) -> str | None:
         interviews.set_interview_outcome(self.database, self.interview.id,
                                          str(self.outcome.currentData()),
                                          self.notes.toPlainText().strip())
-        self.saved_id = self.interview.id
+        return self.interview.id

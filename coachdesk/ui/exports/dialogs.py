@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDir, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.widgets import background, messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.settings import settings
 
 if TYPE_CHECKING:
@@ -57,24 +57,6 @@ def _export_folder() -> Path:
         QStandardPaths.StandardLocation.DocumentsLocation
     )
     return Path(documents) if documents and Path(documents).is_dir() else Path(QDir.homePath())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
-def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
-    edit.setObjectName(name)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 class ExportDialog(QDialog):
@@ -295,7 +277,7 @@ class WeeklyExportDialog(ExportDialog):
         ))
 
     def build_fields(self) -> None:
-        self.week_day = _date_edit("weekDay", self._today)
+        self.week_day = date_edit(self._today, name="weekDay")
         # French calendars start on Monday, like ISO weeks.
         self.week_day.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.week_label = QLabel()
@@ -308,7 +290,7 @@ class WeeklyExportDialog(ExportDialog):
         self._show_week()
 
     def week_code(self) -> str:
-        year, week, _ = _pydate(self.week_day).isocalendar()
+        year, week, _ = from_qdate(self.week_day.date()).isocalendar()
         return f"{year}-W{week:02d}"
 
     def _show_week(self) -> None:
@@ -442,7 +424,7 @@ class ProgressNoteDialog(ExportDialog):
         ))
 
     def build_fields(self) -> None:
-        self.as_of = _date_edit("asOf", self._as_of or self._default_as_of())
+        self.as_of = date_edit(self._as_of or self._default_as_of(), name="asOf")
         self.form.addRow(self.tr("Situation on:"), self.as_of)
         self.as_of.dateChanged.connect(self.refresh_suggestion)
         self.cohort.currentIndexChanged.connect(self._cohort_changed)
@@ -454,13 +436,13 @@ class ProgressNoteDialog(ExportDialog):
         return default_as_of(self.cohorts[cohort_id].end_date if cohort_id else None)
 
     def _cohort_changed(self) -> None:
-        self.as_of.setDate(_qdate(self._default_as_of()))
+        set_date(self.as_of, self._default_as_of())
 
     def job_args(self, out: Path) -> tuple[Any, ...]:
-        return (_pydate(self.as_of), self.cohort_name())
+        return (from_qdate(self.as_of.date()), self.cohort_name())
 
     def suggested_name(self) -> str:
-        day = _pydate(self.as_of)
+        day = from_qdate(self.as_of.date())
         return safe_file_name(f"Note d'étape {self.cohort_name() or ''} {day:%Y-%m-%d}")
 
 

@@ -357,15 +357,4 @@
         <translation>Prochaine visite</translation>
     </message>
 </context>
-<context>
-    <name>_Dialog</name>
-    <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
 </TS>
