@@ -129,8 +129,8 @@ def build_database(path: Path, people: int) -> None:
 
 def our_export(db_path: Path, out: Path) -> int:
     from coachdesk.db import open_database
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import export_weekly
+    from coachdesk.services.weeks import IsoWeek
 
     db = open_database(db_path)
     try:
@@ -143,7 +143,6 @@ def our_export(db_path: Path, out: Path) -> int:
 def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, ...]]]]:
     """The sheets our export writes, materialised, so raw writers can write the same cells."""
     from coachdesk.db import open_database
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import (
         ACTION_COLUMNS,
         CONTRACT_COLUMNS,
@@ -155,6 +154,7 @@ def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, .
         week_actions,
     )
     from coachdesk.services.funnel import compute_funnel
+    from coachdesk.services.weeks import IsoWeek
 
     week = IsoWeek(*WEEK)
     db = open_database(db_path)

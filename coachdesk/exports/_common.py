@@ -1,18 +1,16 @@
-"""Pieces shared by the exports: weeks, the export log, names, latest-row subqueries."""
+"""Pieces shared by the exports: the export log, names, latest-row subqueries."""
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from coachdesk.errors import UserError
 from coachdesk.exports.xlsx import ExportResult
 from coachdesk.models import ExportLog, Participant
 
@@ -23,49 +21,6 @@ KIND_LABELS = {
     "contrats": "Liste des contrats",
     "note_etape": "Note d'étape",
 }
-
-_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class IsoWeek:
-    year: int
-    week: int
-
-    @property
-    def monday(self) -> date:
-        return date.fromisocalendar(self.year, self.week, 1)
-
-    @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
-
-    @property
-    def code(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
-
-    @classmethod
-    def of(cls, day: date) -> IsoWeek:
-        year, week, _ = day.isocalendar()
-        return cls(year, week)
-
-    @classmethod
-    def parse(cls, text: str) -> IsoWeek:
-        """``2010-W12`` (or ``2010W12``) → the ISO week; a French UserError otherwise."""
-        match = _WEEK.match(text)
-        if match:
-            year, week = int(match.group(1)), int(match.group(2))
-            try:
-                date.fromisocalendar(year, week, 1)
-            except ValueError:
-                pass
-            else:
-                return cls(year, week)
-        raise UserError(
-            f"Semaine « {text} » invalide.",
-            hint="Indiquez une semaine ISO au format AAAA-Wss, par exemple 2010-W12.",
-        )
-
 
 def full_name(last_name: str | None, first_name: str | None) -> str:
     """``LEFÈVRE Élodie``: the way partners list people."""

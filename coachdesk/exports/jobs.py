@@ -120,8 +120,8 @@ def weekly(
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
     """The Mission Locale's weekly workbook (``week_code`` like ``2010-W25``)."""
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import RECIPIENT, export_weekly
+    from coachdesk.services.weeks import IsoWeek
 
     if _cancelled(is_cancelled):
         return None

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
 from coachdesk.exports._common import (
-    IsoWeek,
     alphabetical,
     as_day,
     full_name,
@@ -63,6 +62,7 @@ from coachdesk.models import (
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
+from coachdesk.services.weeks import IsoWeek
 
 KIND = "hebdomadaire"
 RECIPIENT = "Mission Locale"

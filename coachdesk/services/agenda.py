@@ -34,6 +34,7 @@ from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
+from coachdesk.services.weeks import week_start
 
 MAX_FOLLOW_UP_MONTHS = 25
 # A trial period ends at most two months after the start (CDI), unless the contract says more.
@@ -76,20 +77,6 @@ class AgendaItem:
             "participant": self.participant,
             "detail": self.detail,
         }
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
-
-
-def parse_iso_week(text: str) -> date:
-    """``"2010-W28"`` → the Monday of that ISO week; raises ValueError on bad text."""
-    cleaned = text.strip().upper()
-    year_text, sep, week_text = cleaned.partition("-W")
-    if not sep or len(year_text) != 4 or not year_text.isdigit() or not week_text.isdigit():
-        raise ValueError(text)
-    return date.fromisocalendar(int(year_text), int(week_text), 1)
 
 
 def _name(first: str, last: str) -> str:

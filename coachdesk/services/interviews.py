@@ -8,10 +8,9 @@ to tick, with a note per item, so editing a template never changes an interview 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, delete, func, select, update
@@ -34,39 +33,12 @@ from coachdesk.paths import resource
 from coachdesk.services.employers import check_code
 from coachdesk.services.matching import REFERRAL_PATH, _set_status
 
-_ISO_WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
-
 
 def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
     entity = session.get(model, entity_id)
     if entity is None:
         raise UserError(f"{what} introuvable : il a peut-être été supprimé entre-temps.")
     return entity
-
-
-def parse_iso_week(text: str) -> tuple[date, date]:
-    """``"2010-W18"`` → (Monday, next Monday) of that ISO week.
-
-    Raises:
-        UserError: not of the form AAAA-Wss, or no such week in that year.
-    """
-    match = _ISO_WEEK.match(text or "")
-    if match:
-        try:
-            monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        except ValueError:
-            monday = None
-        if monday is not None:
-            return monday, monday + timedelta(days=7)
-    raise UserError(
-        f"Semaine « {text} » : format attendu AAAA-Wss, par exemple 2010-W18.",
-        hint="Les semaines sont numérotées de 1 à 52 (ou 53) selon la norme ISO.",
-    )
-
-
-def iso_week_of(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 # ---------------------------------------------------------------------------------------------

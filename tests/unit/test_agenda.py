@@ -14,7 +14,7 @@ from coachdesk.errors import UserError
 from coachdesk.exports.ics import write_ics
 from coachdesk.models import Contract, Enrolment, Reminder
 from coachdesk.services import recording as rec
-from coachdesk.services.agenda import compute_agenda, parse_iso_week
+from coachdesk.services.agenda import compute_agenda
 from coachdesk.services.enrolment import effective_status, lapse_overdue_enrolments, save_contract
 from coachdesk.services.visits import (
     next_visit_due,
@@ -23,6 +23,7 @@ from coachdesk.services.visits import (
     save_visit,
     visit_schedule,
 )
+from coachdesk.services.weeks import IsoWeek
 
 D = date
 DEADLINE = D(2010, 7, 15)
@@ -53,7 +54,8 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
 
 
 def kinds(database: Database, week: str) -> list[tuple[date, str, str]]:
-    return [(i.day, i.kind, i.participant) for i in compute_agenda(database, parse_iso_week(week))]
+    monday = IsoWeek.parse(week).monday
+    return [(i.day, i.kind, i.participant) for i in compute_agenda(database, monday)]
 
 
 def test_week_of_the_trial_period_end_and_deadline_warning(world: tuple[Database, dict]) -> None:

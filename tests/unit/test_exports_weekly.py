@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
-from coachdesk.exports._common import IsoWeek
 from coachdesk.exports.weekly import export_weekly
 from coachdesk.models import ExportLog
 from coachdesk.services.text import fold
+from coachdesk.services.weeks import IsoWeek
 from tests.unit.exports_sample import (
     COHORT_NAME,
     FORMULA_CITY,

@@ -14,6 +14,7 @@ from coachdesk.exports.ics_interviews import write_interviews_ics
 from coachdesk.exports.interview_sheet import write_interview_sheets
 from coachdesk.services import bilan, interviews, matching
 from coachdesk.services import employers as emp
+from coachdesk.services.weeks import IsoWeek
 from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F401
 
 
@@ -67,8 +68,8 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
     items = interviews.checklist(db, interview)
     interviews.tick_item(db, items[1].id, True, on=date(2010, 5, 9))
     interviews.tick_item(db, items[3].id, True, on=date(2010, 5, 10))
-    start, end = interviews.parse_iso_week("2010-W19")
-    sheets = interviews.interview_sheets(db, start, end)
+    week = IsoWeek.parse("2010-W19")
+    sheets = interviews.interview_sheets(db, week.monday, week.next_monday)
     out = tmp_path / "sorties" / "fiches.pdf"
     out.parent.mkdir()
     assert write_interview_sheets(out, sheets) == 1
@@ -87,11 +88,14 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
 
 
 def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
-    assert interviews.parse_iso_week("2010-W18") == (date(2010, 5, 3), date(2010, 5, 10))
-    with pytest.raises(UserError, match="format attendu AAAA-Wss"):
-        interviews.parse_iso_week("2010-W60")
+    week = IsoWeek.parse("2010-W18")
+    assert (week.monday, week.sunday, week.next_monday) == (
+        date(2010, 5, 3), date(2010, 5, 9), date(2010, 5, 10))
+    with pytest.raises(UserError, match="au format AAAA-Wss"):
+        IsoWeek.parse("2010-W60")
     _interview(db, cohort_id)
-    sheets = interviews.interview_sheets(db, *interviews.parse_iso_week("2010-W19"))
+    week = IsoWeek.parse("2010-W19")
+    sheets = interviews.interview_sheets(db, week.monday, week.next_monday)
     path = tmp_path / "entretiens.ics"
     write_interviews_ics(path, sheets, stamp=datetime(2010, 5, 1, 8, 0))
     calendar = Calendar.from_ical(path.read_bytes())

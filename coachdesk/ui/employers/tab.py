@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.services.interviews import iso_week_of
+from coachdesk.services.weeks import IsoWeek
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, _sort_key
@@ -378,7 +378,7 @@ class EmployersTab(ListTab):
         self.week.setObjectName("sheetWeek")
         self.week.setPlaceholderText("2010-W18")
         self.week.setMaximumWidth(100)
-        self.week.setText(iso_week_of(date.today()))
+        self.week.setText(IsoWeek.of(date.today()).code)
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
         self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
         self.ics_button.setToolTip(self.tr("The cohort's recruitment interviews and the "
@@ -581,7 +581,7 @@ class EmployersTab(ListTab):
     def _interview_changed(self, *_args: Any) -> None:
         interview = _current(self.interview_view, self.interview_model)
         if interview is not None:
-            self.week.setText(iso_week_of(interview.starts_at.date()))
+            self.week.setText(IsoWeek.of(interview.starts_at.date()).code)
         self._update_buttons()
 
     def _update_buttons(self, *_args: Any) -> None:
@@ -808,13 +808,14 @@ class EmployersTab(ListTab):
     def print_week(self, path: Path | None = None) -> Path | None:
         """One sheet per recruitment interview of the week typed, in one PDF."""
         from coachdesk.exports.interview_sheet import write_interview_sheets
-        from coachdesk.services.interviews import interview_sheets, parse_iso_week
+        from coachdesk.services.interviews import interview_sheets
 
         if self.database is None:
             return None
         week = self.week.text().strip()
         try:
-            start, end = parse_iso_week(week)
+            parsed = IsoWeek.parse(week)
+            start, end = parsed.monday, parsed.next_monday
             sheets = interview_sheets(self.database, start, end)
             if not sheets:
                 raise UserError(

@@ -290,13 +290,14 @@ class WeeklyExportDialog(ExportDialog):
         self._show_week()
 
     def week_code(self) -> str:
-        year, week, _ = from_qdate(self.week_day.date()).isocalendar()
-        return f"{year}-W{week:02d}"
+        from coachdesk.services.weeks import IsoWeek
+
+        return IsoWeek.of(from_qdate(self.week_day.date())).code
 
     def _show_week(self) -> None:
-        from coachdesk.exports._common import IsoWeek
+        from coachdesk.services.weeks import IsoWeek
 
-        week = IsoWeek.parse(self.week_code())
+        week = IsoWeek.of(from_qdate(self.week_day.date()))
         self.week_label.setText(
             self.tr("week %1, from %2 to %3")
             .replace("%1", self.week_code())
