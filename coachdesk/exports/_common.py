@@ -22,11 +22,6 @@ KIND_LABELS = {
     "note_etape": "Note d'étape",
 }
 
-def full_name(last_name: str | None, first_name: str | None) -> str:
-    """``LEFÈVRE Élodie``: the way partners list people."""
-    return " ".join(part for part in ((last_name or "").upper(), first_name or "") if part)
-
-
 def alphabetical() -> tuple[Any, ...]:
     """The order partners read lists of people in: by last name then first name, ignoring case
     and accents ("Alary", "ALARY" and "Azéma" side by side), as a French reader sorts them.

@@ -28,6 +28,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.contract_rules import fr_date, trial_period_end
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import contract_terms_of
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898
@@ -87,7 +88,7 @@ def load_visit_report(session: Session, visit_id: str) -> VisitReport:
     if contract.tutor_id is not None:
         contact = session.get(EmployerContact, contract.tutor_id)
         if contact is not None:
-            tutor = f"{contact.first_name} {contact.last_name}".strip()
+            tutor = person_name(contact.last_name, contact.first_name)
             if contact.role:
                 tutor += f" ({contact.role})"
     kind = codes.CONTRACT_TYPES[contract.contract_type]
@@ -102,7 +103,7 @@ def load_visit_report(session: Session, visit_id: str) -> VisitReport:
     )
     return VisitReport(
         visit_id=visit.id,
-        participant=f"{first} {last}".strip(),
+        participant=person_name(last, first),
         employer=employer,
         employer_address=", ".join(part for part in (address, f"{postcode} {city}".strip())
                                    if part),

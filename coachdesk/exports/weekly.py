@@ -22,7 +22,6 @@ from coachdesk.db import Database
 from coachdesk.exports._common import (
     alphabetical,
     as_day,
-    full_name,
     latest_per_participant,
     log_export,
     previous_export,
@@ -62,6 +61,7 @@ from coachdesk.models import (
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
+from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 
 KIND = "hebdomadaire"
@@ -446,7 +446,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
         streams.append(_dated_events(session, statement, on_column, make))
 
     def who(r: Any) -> str:
-        return full_name(r.last_name, r.first_name)
+        return person_name(r.last_name, r.first_name)
 
     source(
         select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
@@ -737,7 +737,7 @@ def contract_rows(session: Session, cohort_id: str, day: date) -> Iterator[tuple
             next_visit = min(candidates) if candidates else None
         yield (
             r.last_name, r.first_name, r.employer, r.siret,
-            full_name(r.tutor_last, r.tutor_first) or None,
+            person_name(r.tutor_last, r.tutor_first) or None,
             codes.CONTRACT_TYPES.get(r.contract_type, r.contract_type), r.job_title,
             r.signed_on, r.start_date, r.end_date, trial_end, status, r.rupture_on, in_trial,
             codes.RUPTURE_BY.get(r.rupture_by, r.rupture_by) if r.rupture_by else None,

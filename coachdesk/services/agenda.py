@@ -33,6 +33,7 @@ from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
 from coachdesk.services.weeks import week_start
 
@@ -77,10 +78,6 @@ class AgendaItem:
             "participant": self.participant,
             "detail": self.detail,
         }
-
-
-def _name(first: str, last: str) -> str:
-    return f"{first} {last}".strip()
 
 
 def compute_agenda(
@@ -197,7 +194,7 @@ def _contract_items(
         (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
          decision, first, last, interval, employer, last_done_on, next_on,
          planned_on, done_in_week) = row
-        who = _name(first, last)
+        who = person_name(last, first)
         terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
                                     sent_to_opco_on=sent_on, opco_decision=decision)
         # The trial period matters when it may end this week or when no visit was done yet
@@ -340,7 +337,7 @@ def _enrolment_items(
                           f"provisoire devient caduque après le {fr_date(deadline)}.")
             # Still provisional on that day: no contract yet, not lapsed before.
             items += [
-                AgendaItem(day, "enrolment_deadline", _name(first, last), detail,
+                AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
                            canonical_id(pid), "enrolment", canonical_id(enrolment_id))
                 for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
                 if (confirmed_on is None or confirmed_on > day)
@@ -374,7 +371,7 @@ def _interview_items(
         where = f", {place}" if place else ""
         state = "" if outcome == "a_venir" else f" — {codes.INTERVIEW_OUTCOMES[outcome]}"
         items.append(AgendaItem(
-            starts_at.date(), "recruitment_interview", _name(first, last),
+            starts_at.date(), "recruitment_interview", person_name(last, first),
             f"{starts_at:%H:%M} : entretien chez {employer} pour « {title} »{where}{state}.",
             pid, "recruitment_interview", interview_id, starts_at=starts_at,
         ))
@@ -414,7 +411,7 @@ def _followup_items(
             day = rules.add_months(recorded_on, months)
             if monday <= day <= sunday:
                 items.append(AgendaItem(
-                    day, "post_exit_followup", _name(first, last),
+                    day, "post_exit_followup", person_name(last, first),
                     f"Suivi à {months} mois après la sortie du {fr_date(recorded_on)} "
                     f"({codes.OUTCOME_KINDS[kind]}).",
                     pid, "outcome", outcome_id,
@@ -436,7 +433,7 @@ def _reminder_items(
             or_(Reminder.participant_id.is_(None), Participant.cohort_id == cohort_id)
         )
     return [
-        AgendaItem(due_on, "reminder", _name(first or "", last or ""), text, pid, "reminder",
+        AgendaItem(due_on, "reminder", person_name(last, first), text, pid, "reminder",
                    reminder_id)
         for reminder_id, due_on, text, pid, first, last in session.execute(statement)
     ]
@@ -466,7 +463,7 @@ def planned_visits(
         rows = session.execute(statement).all()
     return [
         AgendaItem(
-            planned_on, "visit_due", _name(first, last),
+            planned_on, "visit_due", person_name(last, first),
             f"Suivi du contrat chez {employer} ({codes.VISIT_KINDS.get(kind, kind).lower()}).",
             pid, "follow_up_visit", visit_id, contract_id,
         )

@@ -25,7 +25,7 @@ from coachdesk.models import (
 )
 from coachdesk.services.employers import check_code
 from coachdesk.services.rome import check_rome_code, rome_label
-from coachdesk.services.text import fold
+from coachdesk.services.text import fold, person_name
 
 PART_ORDER = tuple(codes.BILAN_PARTS)  # bilan, remise à niveau, TRE
 
@@ -194,20 +194,15 @@ def add_member(db: Database, group_id: str, participant_id: str, started_on: dat
     with db.write() as session:
         group = _get(session, BilanGroup, group_id, "Groupe de bilan")
         person = _get(session, Participant, participant_id, "Personne")
+        who = person_name(person.last_name, person.first_name)
         if person.cohort_id != group.cohort_id:
-            raise UserError(
-                f"{person.first_name} {person.last_name} n'appartient pas à la promotion du "
-                f"groupe « {group.name} »."
-            )
+            raise UserError(f"{who} n'appartient pas à la promotion du groupe « {group.name} ».")
         already = session.execute(
             select(BilanMember.id).where(BilanMember.group_id == group_id,
                                          BilanMember.participant_id == participant_id)
         ).scalar()
         if already:
-            raise UserError(
-                f"{person.first_name} {person.last_name} fait déjà partie du groupe "
-                f"« {group.name} »."
-            )
+            raise UserError(f"{who} fait déjà partie du groupe « {group.name} ».")
         member = BilanMember(group_id=group_id, participant_id=participant_id,
                              cohort_id=group.cohort_id, started_on=started_on)
         session.add(member)

@@ -42,6 +42,7 @@ from coachdesk.services.contract_rules import (
 )
 from coachdesk.services.enrolment import EnrolmentState, effective_status
 from coachdesk.services.smic import SmicTable
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import contract_terms_of, follow_up_end, next_visit_due
 
 
@@ -89,10 +90,6 @@ class EnrolmentLine:
     @property
     def needs_outcome(self) -> bool:
         return self.state.status == "caduque" and not self.has_outcome
-
-
-def _name(first: str, last: str) -> str:
-    return f"{last} {first}".strip()
 
 
 def contract_status(rupture_on: date | None, end: date | None, today: date) -> str:
@@ -211,7 +208,7 @@ def contract_board(
         lines.append(ContractLine(
             id=contract.id,
             participant_id=contract.participant_id,
-            participant=_name(first, last),
+            participant=person_name(last, first),
             employer=employer,
             contract_type=codes.CONTRACT_TYPES[contract.contract_type],
             start_date=contract.start_date,
@@ -252,7 +249,7 @@ def enrolment_board(session: Session, cohort_id: str, today: date) -> list[Enrol
     ).all()
     return [
         EnrolmentLine(
-            enrolment_id, pid, _name(first, last), enrolled_on,
+            enrolment_id, pid, person_name(last, first), enrolled_on,
             effective_status(stored_status=status, confirmed_on=confirmed_on,
                              lapsed_on=lapsed_on, deadline=deadline,
                              first_contract_on=contract_on, on=today),
@@ -294,7 +291,7 @@ def contract_candidates(session: Session, cohort_id: str) -> list[Choice]:
         .where(Participant.cohort_id == cohort_id, enrolled | validated)
         .order_by(Participant.last_name, Participant.first_name)
     ).all()
-    return [Choice(pid, _name(first, last)) for pid, first, last in rows]
+    return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
 
 
 def cohort_people(session: Session, cohort_id: str) -> list[Choice]:
@@ -303,7 +300,7 @@ def cohort_people(session: Session, cohort_id: str) -> list[Choice]:
         .where(Participant.cohort_id == cohort_id)
         .order_by(Participant.last_name, Participant.first_name)
     ).all()
-    return [Choice(pid, _name(first, last)) for pid, first, last in rows]
+    return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
 
 
 def employer_opco(session: Session, employer_id: str) -> str:
@@ -321,7 +318,7 @@ def tutor_choices(session: Session, employer_id: str) -> list[TutorChoice]:
         .order_by(EmployerContact.is_tutor.desc(), EmployerContact.last_name)
     ).all()
     return [
-        TutorChoice(cid, f"{first} {last}".strip() + (f" ({role})" if role else ""), years,
+        TutorChoice(cid, person_name(last, first) + (f" ({role})" if role else ""), years,
                     bool(is_employer))
         for cid, first, last, role, years, is_employer, _is_tutor in rows
     ]
@@ -369,7 +366,7 @@ def contract_context(session: Session, contract_id: str) -> ContractContext:
         raise UserError("Contrat introuvable : il a peut-être été supprimé.")
     contract, first, last, employer, interval = row
     terms = contract_terms_of(contract)
-    return ContractContext(contract.id, contract.participant_id, _name(first, last), employer,
+    return ContractContext(contract.id, contract.participant_id, person_name(last, first), employer,
                            terms, trial_period_end(terms), interval)
 
 
@@ -418,7 +415,7 @@ def contract_form(session: Session, contract_id: str) -> ContractForm:
     if row is None:
         raise UserError("Contrat introuvable : il a peut-être été supprimé.")
     cid, pid, first, last, *terms = row
-    return ContractForm(cid, pid, _name(first, last), *terms)
+    return ContractForm(cid, pid, person_name(last, first), *terms)
 
 
 def save_contract_changes(

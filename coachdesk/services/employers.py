@@ -22,7 +22,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
 from coachdesk.services.rome import check_rome_code
-from coachdesk.services.text import fold
+from coachdesk.services.text import fold, person_name
 
 # Legal limits of the contrat de professionnalisation tutor (Code du travail, D6325-6 à D6325-9).
 TUTOR_MIN_EXPERIENCE_YEARS = 2
@@ -354,7 +354,7 @@ class ContactRow:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return person_name(self.last_name, self.first_name)
 
 
 def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:

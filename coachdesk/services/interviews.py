@@ -32,6 +32,7 @@ from coachdesk.models import (
 from coachdesk.paths import resource
 from coachdesk.services.employers import check_code
 from coachdesk.services.matching import REFERRAL_PATH, _set_status
+from coachdesk.services.text import person_name
 
 
 def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
@@ -445,7 +446,7 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
             part for part in (row[6], f"{row[7]} {row[8]}".strip()) if part
         )
         sheets.append(InterviewSheet(
-            interview_id=row[0], starts_at=row[1], candidate=f"{row[2]} {row[3]}",
+            interview_id=row[0], starts_at=row[1], candidate=person_name(row[3], row[2]),
             candidate_phone=row[4], employer_name=row[5], employer_address=employer_address,
             place=row[9], address=row[10], route_note=row[11], contact_person=row[12],
             offer_title=row[13], rome_code=row[14], offer_city=row[15], offer_start_on=row[16],

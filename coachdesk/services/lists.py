@@ -26,6 +26,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.contract_terms import trial_period_end
+from coachdesk.services.text import person_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ def bilan_rows(session: Session, cohort_id: str) -> list[BilanRow]:
         result.append(
             BilanRow(
                 participant_id=row.participant_id,
-                name=f"{row.last_name} {row.first_name}",
+                name=person_name(row.last_name, row.first_name),
                 group=row.name,
                 started_on=row.started_on,
                 status=codes.BILAN_STATUSES[row.status],

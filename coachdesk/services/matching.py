@@ -28,6 +28,7 @@ from coachdesk.models import (
 )
 from coachdesk.services.employers import check_code
 from coachdesk.services.rome import rome_family
+from coachdesk.services.text import person_name
 
 # How close a project is to an offer: the ROME code itself, or only its family.
 SAME_CODE = "code"
@@ -208,7 +209,7 @@ def propose(
     with db.write() as session:
         offer = _get(session, JobOffer, offer_id, "Offre")
         person = _get(session, Participant, participant_id, "Personne")
-        who = f"{person.first_name} {person.last_name}"
+        who = person_name(person.last_name, person.first_name)
         if offer.status != "ouverte":
             raise UserError(
                 f"L'offre « {offer.title} » est {codes.OFFER_STATUSES[offer.status].lower()} : "

@@ -29,16 +29,13 @@ from coachdesk.models import (
 )
 from coachdesk.services import recording
 from coachdesk.services.lists import participant_stages
+from coachdesk.services.text import person_name
 
 # After one of these outcomes nobody calls the person again.
 FINAL_OUTCOMES = frozenset({"interesse", "pas_interesse", "faux_numero"})
 # The one-key outcomes of the call sheet, in the order of their keys 1…6.
 CALL_OUTCOMES = ("pas_de_reponse", "message_laisse", "interesse", "pas_interesse",
                  "faux_numero", "a_rappeler")
-
-
-def _name(last: str, first: str) -> str:
-    return f"{last} {first}".strip()
 
 
 # --- the call sheet ------------------------------------------------------------------------------
@@ -81,7 +78,7 @@ class CallRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
 
 def call_queue(session: Session, cohort_id: str, today: date) -> list[CallRow]:
@@ -220,7 +217,7 @@ class AttendanceRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
     @property
     def status_label(self) -> str:
@@ -239,7 +236,7 @@ class PersonRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
 
 def list_info_sessions(session: Session, cohort_id: str) -> list[InfoSessionRow]:
@@ -376,7 +373,7 @@ class InterviewRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
     @property
     def decision_label(self) -> str:

@@ -111,7 +111,7 @@ def test_delete_from_the_list_asks_first(qtbot: QtBot, cohort) -> None:
     )
     tab.delete_selected()
     assert messages.last_messages[-1].kind == "question"
-    assert "Lucas Martin" in messages.last_messages[-1].text
+    assert "MARTIN Lucas" in messages.last_messages[-1].text
     with database.read() as session:
         gone = session.scalar(select(Participant.id).where(Participant.last_name == "Martin"))
     assert gone is None

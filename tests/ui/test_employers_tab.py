@@ -130,7 +130,7 @@ def test_tutor_warnings_and_prospecting_log(tab: EmployersTab, qtbot: QtBot,
     anne = next(c for c in contacts if c.last_name == "Pons")
     assert (anne.is_tutor, anne.tutor_experience_years) == (True, 1)
     assert tab.contact_model.rowCount() == contacts_before + 1
-    assert "Anne Pons : Le tuteur n'a que 1 an d'expérience" in tab.tutor_warnings.text()
+    assert "PONS Anne : Le tuteur n'a que 1 an d'expérience" in tab.tutor_warnings.text()
 
     # Prospecting: a next step dated before the contact is refused, then fixed.
     tab.employer_detail.setCurrentIndex(1)
@@ -310,7 +310,7 @@ def test_matching_referral_interview_checklist_and_documents(
     assert sheet is not None
     text = PdfReader(sheet).pages[0].extract_text()
     assert "Fiche de préparation à l'entretien" in text
-    assert f"{interview.first_name} {interview.last_name}" in text
+    assert f"{interview.last_name.upper()} {interview.first_name}" in text
     assert "Mme Garrigues" in text and "Imprimer deux exemplaires" in text
     assert len(PdfReader(sheet).pages) == 1
 
@@ -346,7 +346,7 @@ def test_matching_referral_interview_checklist_and_documents(
         ).all()
     assert planned  # the demo plans visits after the last one done
     assert sorted((e.decoded("dtstart"), str(e["summary"])) for e in all_day) == sorted(
-        (day, f"Visite à faire — {first} {last}") for day, first, last in planned)
+        (day, f"Visite à faire — {last.upper()} {first}") for day, first, last in planned)
     assert all("Suivi du contrat chez" in str(e["description"]) for e in all_day)
     assert messages.last_messages[-1].text.startswith(
         f"{len(timed)} entretiens et {len(planned)} visites de suivi écrits dans")
@@ -415,7 +415,7 @@ def test_changes_made_elsewhere_show_when_coming_back(
     assert rows[other.id].name == "Zygomatique Conseil"
     assert tab.employer_model.rows()[-1].id == other.id  # sorted by name again
     assert tab.selected_employer().id == lirou.id
-    assert "Luc Ferrand" in [c.full_name for c in tab.contact_model.rows()]
+    assert "FERRAND Luc" in [c.full_name for c in tab.contact_model.rows()]
     # Nothing changed: the rows shown are kept as they are.
     kept = tab.employer_model.rows()
     tab.reload()

@@ -133,7 +133,7 @@ def test_erasure_is_confirmed_and_complete(
     before = _people(demo)
     dialog.erase_button.click()
     assert shown[0].kind == "question"
-    assert f"{person.first_name} {person.last_name}" in shown[0].text
+    assert f"{person.last_name.upper()} {person.first_name}" in shown[0].text
     assert "irréversible" in shown[0].text
     assert _people(demo) == before - 1
     with demo.read() as session:

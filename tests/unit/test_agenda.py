@@ -63,9 +63,9 @@ def test_week_of_the_trial_period_end_and_deadline_warning(world: tuple[Database
     # 05/07–11/07: the trial period (one month from 07/06) ends on 06/07; no visit was made, so
     # the first one is due that day too; Bruno is 7 days from the deadline.
     assert kinds(database, "2010-W27") == [
-        (D(2010, 7, 6), "trial_period_end", "Ana Durand"),
-        (D(2010, 7, 6), "visit_due", "Ana Durand"),
-        (D(2010, 7, 8), "enrolment_deadline", "Bruno Martin"),
+        (D(2010, 7, 6), "trial_period_end", "DURAND Ana"),
+        (D(2010, 7, 6), "visit_due", "DURAND Ana"),
+        (D(2010, 7, 8), "enrolment_deadline", "MARTIN Bruno"),
     ]
 
 
@@ -74,10 +74,10 @@ def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]
     items = compute_agenda(database, D(2010, 7, 12))
     assert [(i.day, i.kind, i.participant) for i in items] == [
         # The first visit, due 06/07, was never made.
-        (D(2010, 7, 6), "visit_overdue", "Ana Durand"),
-        (D(2010, 7, 12), "post_exit_followup", "Chloé Petit"),
-        (D(2010, 7, 15), "enrolment_deadline", "Bruno Martin"),
-        (D(2010, 7, 16), "reminder", "Bruno Martin"),
+        (D(2010, 7, 6), "visit_overdue", "DURAND Ana"),
+        (D(2010, 7, 12), "post_exit_followup", "PETIT Chloé"),
+        (D(2010, 7, 15), "enrolment_deadline", "MARTIN Bruno"),
+        (D(2010, 7, 16), "reminder", "MARTIN Bruno"),
     ]
     assert "en retard de 6 jour(s)" in items[0].detail
     assert "Suivi à 3 mois après la sortie du 12/04/2010" in items[1].detail
@@ -87,15 +87,15 @@ def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]
 
 def test_opco_deadline_and_visits_after_a_report(world: tuple[Database, dict]) -> None:
     database, ids = world
-    assert (D(2010, 6, 12), "opco_deadline", "Ana Durand") in kinds(database, "2010-W23")
+    assert (D(2010, 6, 12), "opco_deadline", "DURAND Ana") in kinds(database, "2010-W23")
     save_visit(database, ids["contract"], done_on=D(2010, 7, 5), next_visit_on=D(2010, 8, 16),
                rating=3, actions="RAS")
     week27 = compute_agenda(database, D(2010, 7, 5))
     visit = next(i for i in week27 if i.kind == "visit_due")
     assert visit.day == D(2010, 7, 6) and "Faite le 05/07/2010" in visit.detail
     assert "visit_overdue" not in {k for _d, k, _p in kinds(database, "2010-W28")}
-    assert (D(2010, 8, 16), "visit_due", "Ana Durand") in kinds(database, "2010-W33")
-    assert (D(2010, 8, 16), "visit_overdue", "Ana Durand") in kinds(database, "2010-W35")
+    assert (D(2010, 8, 16), "visit_due", "DURAND Ana") in kinds(database, "2010-W33")
+    assert (D(2010, 8, 16), "visit_overdue", "DURAND Ana") in kinds(database, "2010-W35")
 
 
 def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]) -> None:
@@ -175,8 +175,8 @@ def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:
     calendar = Calendar.from_ical(target.read_bytes())
     events = calendar.walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == [
-        "Visite en retard — Ana Durand", "Suivi après la sortie — Chloé Petit",
-        "Date limite d'inscription — Bruno Martin", "Rappel — Bruno Martin",
+        "Visite en retard — DURAND Ana", "Suivi après la sortie — PETIT Chloé",
+        "Date limite d'inscription — MARTIN Bruno", "Rappel — MARTIN Bruno",
     ]
     assert events[2].decoded("DTSTART") == D(2010, 7, 15)
     assert not list(tmp_path.glob(".agenda-*"))
@@ -196,7 +196,7 @@ def test_interview_in_the_agenda_and_ics(tmp_path: Path) -> None:
         rec.add_recruitment_interview(s, referral, datetime(2010, 6, 2, 14, 30), place="Sète")
     [item] = compute_agenda(database, D(2010, 5, 31))
     assert (item.kind, item.day, item.participant) == ("recruitment_interview", D(2010, 6, 2),
-                                                        "Léa Roux")
+                                                        "ROUX Léa")
     assert item.detail.startswith("14:30 : entretien chez Hôtel Les Tilleuls")
     write_ics([item], tmp_path / "e.ics")
     [event] = Calendar.from_ical((tmp_path / "e.ics").read_bytes()).walk("VEVENT")

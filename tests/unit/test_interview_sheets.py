@@ -77,7 +77,7 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     for expected in ("Fiche de préparation à l'entretien", "Mardi 11 mai 2010 à 14 h 30",
-                     "Anaïs Bénézech", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
+                     "BÉNÉZECH Anaïs", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
                      "Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
                      "Prime de 150 € ; l’équipe œuvre en boutique.", "M1607 – Secrétaire",
                      "Ma préparation (2 sur", items[1].label, items[3].label):
@@ -100,7 +100,7 @@ def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
     write_interviews_ics(path, sheets, stamp=datetime(2010, 5, 1, 8, 0))
     calendar = Calendar.from_ical(path.read_bytes())
     (event,) = calendar.walk("VEVENT")
-    assert str(event["summary"]) == "Entretien Anaïs Bénézech – Boulangerie Lefèvre & Cœur"
+    assert str(event["summary"]) == "Entretien BÉNÉZECH Anaïs – Boulangerie Lefèvre & Cœur"
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2010, 5, 11, 14, 30)
     assert str(event.decoded("dtstart").tzinfo) == "Europe/Paris"
     assert "Pézenas" in str(event["location"])

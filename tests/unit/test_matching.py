@@ -77,5 +77,5 @@ def test_referral_statuses_and_dates(db, cohort_id) -> None:  # noqa: F811
     assert matching.referral_counts(db, cohort_id) == {"cv_envoye": 1}
     emp.set_offer_status(db, offer, "annulee")
     other = _validated(db, cohort_id, "Gomez", "Lou", "G1703")
-    with pytest.raises(UserError, match="annulée : impossible d'y proposer Lou Gomez"):
+    with pytest.raises(UserError, match="annulée : impossible d'y proposer GOMEZ Lou"):
         matching.propose(db, offer, other, date(2010, 5, 1))

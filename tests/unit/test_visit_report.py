@@ -61,20 +61,20 @@ def test_report_prints_the_visit_for_the_tutor(
     with database.read() as session:
         assert latest_visit_id(session, ids["contract"]) == ids["second"]
         report = load_visit_report(session, ids["second"])
-    assert report.file_name == "Visite 2010-08-02 Maëlys Lefèvre.pdf"
+    assert report.file_name == "Visite 2010-08-02 LEFÈVRE Maëlys.pdf"
     target = export_visit_report(database, ids["second"], tmp_path / report.file_name)
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert reader.metadata is not None
-    assert reader.metadata.title == "Compte rendu de visite de suivi — Maëlys Lefèvre"
+    assert reader.metadata.title == "Compte rendu de visite de suivi — LEFÈVRE Maëlys"
     text = text_of(target)
     for expected in (
         "Compte rendu de visite de suivi",
         "Appel — Lundi 2 août 2010",
-        "Maëlys Lefèvre",
+        "LEFÈVRE Maëlys",
         "Cœur d'Hérault Assurances",
         "3 rue de l'Œuvre, 34000 Montpellier",
-        "Hélène Ségur (Gérante)",
+        "SÉGUR Hélène (Gérante)",
         "CDD du 07/06/2010 au 31/05/2011",
         "Fin de période d'essai",
         "Mme Ségur",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.services.text import fold
+from coachdesk.services.text import fold, person_name
 from coachdesk.ui.cohort.tab import COLUMNS as PARTICIPANT_COLUMNS
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
@@ -356,7 +356,7 @@ class ErasureDialog(_PersonDialog):
         person = self._chosen()
         if person is None:
             return
-        name = f"{person.first_name} {person.last_name}"
+        name = person_name(person.last_name, person.first_name)
         if not messages.confirm(
             self,
             self.tr("Erase a person"),

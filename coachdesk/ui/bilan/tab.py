@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.models import codes
-from coachdesk.services.text import fold
+from coachdesk.services.text import fold, person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
@@ -128,7 +128,7 @@ class AttendanceModel(QAbstractTableModel):
             # The members' list is read as on a day far ahead: everyone ever in the group.
             standing = bilan.group_overview(self.database, group_id, on=date.max)
             self.members = sorted(
-                ((m.participant_id, f"{m.last_name} {m.first_name}") for m in standing),
+                ((m.participant_id, person_name(m.last_name, m.first_name)) for m in standing),
                 key=lambda member: fold(member[1]),
             )
             _parts, self.sessions = bilan.group_calendar(self.database, group_id)
@@ -465,7 +465,7 @@ class BilanTab(ListTab):
         # Selected people first: they are the ones who join a bilan.
         order = list(codes.STAGES)
         people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
-        choices = [(p.id, f"{p.last_name} {p.first_name}") for p in people
+        choices = [(p.id, person_name(p.last_name, p.first_name)) for p in people
                    if p.id not in members]
         group = next(g for g in self._groups if g.id == group_id)
         self._open(MemberDialog(self.database, group_id, choices, group.start_date, self))

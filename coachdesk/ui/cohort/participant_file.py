@@ -34,6 +34,7 @@ from coachdesk.services.participants import (
     participant_timeline,
     update_participant,
 )
+from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.list_tab import make_table_view
@@ -179,7 +180,7 @@ class ParticipantFileDialog(QDialog):
             events = participant_timeline(session, self.participant_id)
         data = file.data
         self.setWindowTitle(self.tr("File of %1").replace(
-            "%1", f"{data.first_name} {data.last_name}"))
+            "%1", person_name(data.last_name, data.first_name)))
         self.last_name.setText(data.last_name)
         self.first_name.setText(data.first_name)
         set_date(self.birth_date, data.birth_date)

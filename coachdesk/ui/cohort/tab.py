@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.participants import MIN_SEARCH_LENGTH, search_words
+from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -226,7 +227,7 @@ class CohortTab(ListTab):
         if self.database is None or not chosen:
             messages.info(self, self.tr("Delete"), self.tr("Select a person in the list first."))
             return
-        names = {row.id: f"{row.first_name} {row.last_name}" for row in self.model.rows()}
+        names = {row.id: person_name(row.last_name, row.first_name) for row in self.model.rows()}
         question = (
             self.tr("Delete %1 and everything recorded about them? This cannot be undone.")
             .replace("%1", names[chosen[0]]) if len(chosen) == 1 else

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching
-from coachdesk.services.text import digits
+from coachdesk.services.text import digits, person_name
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
@@ -374,7 +374,7 @@ class OfferDialog(FormDialog):
 
 CANDIDATE_COLUMNS: list[Column[matching.Candidate]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Participant"),
-           lambda r: f"{r.last_name} {r.first_name}"),
+           lambda r: person_name(r.last_name, r.first_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "Match"), lambda r: r.match_label),
     Column(QT_TRANSLATE_NOOP("Columns", "Validated project"),
            lambda r: f"{r.job_title} ({r.rome_code})"),
@@ -503,7 +503,7 @@ class ReferralStatusDialog(FormDialog):
         self, database: Database, referral: matching.ReferralRow, parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("Referral of %1").replace(
-            "%1", f"{referral.first_name} {referral.last_name}"), parent)
+            "%1", person_name(referral.last_name, referral.first_name)), parent)
         self.database = database
         self.referral = referral
         self.status = _combo(codes.REFERRAL_STATUSES, "referralStatus")

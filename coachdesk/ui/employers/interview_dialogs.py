@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
+from coachdesk.services.text import person_name
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import on_return
 
@@ -79,7 +80,7 @@ class InterviewDialog(FormDialog):
             self.template.addItem(
                 self.tr("%1 (%2 points)").replace("%1", template.name)
                 .replace("%2", str(template.items)), template.id)
-        self.form.addRow(QLabel(f"<b>{referral.first_name} {referral.last_name}</b> — "
+        self.form.addRow(QLabel(f"<b>{person_name(referral.last_name, referral.first_name)}</b> — "
                                 f"{referral.offer_title}, {referral.employer_name}"))
         self.form.addRow(self.tr("Date and time"), self.starts_at)
         self.form.addRow(self.tr("Place"), self.place)
@@ -211,7 +212,8 @@ class ChecklistDialog(FormDialog):
         self.notes.setObjectName("interviewNotes")
         self.notes.setMaximumHeight(80)
         self.form.addRow(QLabel(
-            f"<b>{interview.first_name} {interview.last_name}</b> — {interview.offer_title}, "
+            f"<b>{person_name(interview.last_name, interview.first_name)}</b> — "
+            f"{interview.offer_title}, "
             f"{interview.employer_name} — {interview.starts_at:%d/%m/%Y %H:%M}"))
         self.form.addRow(self.view)
         self.form.addRow(self.progress)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
@@ -105,7 +106,8 @@ OFFER_COLUMNS: list[Column[OfferRow]] = [
 
 REFERRAL_COLUMNS: list[Column[ReferralRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Proposed on"), lambda r: r.proposed_on),
-    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: f"{r.last_name} {r.first_name}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"),
+           lambda r: person_name(r.last_name, r.first_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "Job title"), lambda r: r.offer_title),
     Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status_label),
@@ -114,7 +116,8 @@ REFERRAL_COLUMNS: list[Column[ReferralRow]] = [
 
 INTERVIEW_COLUMNS: list[Column[InterviewRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Date and time"), lambda r: r.starts_at),
-    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: f"{r.last_name} {r.first_name}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"),
+           lambda r: person_name(r.last_name, r.first_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Job title"), lambda r: r.offer_title),
     Column(QT_TRANSLATE_NOOP("Columns", "Received by"), lambda r: r.contact_person),
@@ -650,7 +653,7 @@ class EmployersTab(ListTab):
         # Those with a validated project first: they are the ones matched with offers.
         order = list(codes.STAGES)
         people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
-        return [(p.id, f"{p.last_name} {p.first_name}") for p in people]
+        return [(p.id, person_name(p.last_name, p.first_name)) for p in people]
 
     # Actions ----------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
@@ -789,7 +792,7 @@ class EmployersTab(ListTab):
             if path is None:
                 path = self._ask_path(
                     self.tr("Save the preparation sheet"),
-                    f"Fiche entretien {interview.first_name} {interview.last_name}.pdf",
+                    f"Fiche entretien {person_name(interview.last_name, interview.first_name)}.pdf",
                     self.tr("PDF documents (*.pdf)"))
                 if path is None:
                     return None
