@@ -838,4 +838,3 @@ def export_weekly(
             summary={"week": week.code, "as_of": day.isoformat(), "funnel": funnel.figures()},
         )
     return WeeklyExport(result, week, cohort.id, cohort.name, funnel, log_id)
-

@@ -321,18 +321,6 @@ class MemberStanding:
             return None
         return self.sessions_attended / self.sessions_held
 
-    @property
-    def project_label(self) -> str:
-        return codes.PROJECT_DECISIONS.get(self.best_project or "", "Aucun projet")
-
-
-def current_part(parts: list[PartRow], on: date) -> str | None:
-    """The part running on ``on`` (None before the bilan and after it)."""
-    for part in parts:
-        if part.start_date <= on <= part.end_date:
-            return part.kind
-    return None
-
 
 def group_overview(db: Database, group_id: str, *, on: date) -> list[MemberStanding]:
     """Where each member stands on ``on``: status, attendance so far, skills, best project."""

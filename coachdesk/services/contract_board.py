@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -294,15 +294,6 @@ def contract_candidates(session: Session, cohort_id: str) -> list[Choice]:
     return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
 
 
-def cohort_people(session: Session, cohort_id: str) -> list[Choice]:
-    rows = session.execute(
-        select(Participant.id, Participant.first_name, Participant.last_name)
-        .where(Participant.cohort_id == cohort_id)
-        .order_by(Participant.last_name, Participant.first_name)
-    ).all()
-    return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
-
-
 def employer_opco(session: Session, employer_id: str) -> str:
     """The OPCO written on the employer's record ("" when unknown)."""
     return session.scalar(select(Employer.opco).where(Employer.id == employer_id)) or ""
@@ -444,7 +435,3 @@ def add_reminder(
 
 def euros_to_cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int((amount * 100).to_integral_value())
-
-
-def default_next_visit(done_on: date, interval_weeks: int) -> date:
-    return done_on + timedelta(weeks=interval_weeks)

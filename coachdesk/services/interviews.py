@@ -267,19 +267,6 @@ def schedule_interview(
         return str(interview.id)
 
 
-_INTERVIEW_FIELDS = ("starts_at", "place", "address", "route_note", "contact_person", "notes")
-
-
-def update_interview(db: Database, interview_id: str, **fields: Any) -> None:
-    unknown = set(fields) - set(_INTERVIEW_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown interview fields: {sorted(unknown)}")
-    with db.write() as session:
-        interview = _get(session, RecruitmentInterview, interview_id, "Entretien")
-        for key, value in fields.items():
-            setattr(interview, key, value.strip() if isinstance(value, str) else value)
-
-
 def set_interview_outcome(
     db: Database, interview_id: str, outcome: str, notes: str | None = None
 ) -> None:

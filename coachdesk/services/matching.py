@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -278,15 +278,3 @@ def list_referrals(
         query = query.where(JobOffer.cohort_id == cohort_id)
     with db.read() as session:
         return [ReferralRow(*row) for row in session.execute(query)]
-
-
-def referral_counts(db: Database, cohort_id: str) -> dict[str, int]:
-    """How many referrals of the cohort stand at each status."""
-    with db.read() as session:
-        rows = session.execute(
-            select(Referral.status, func.count())
-            .join(JobOffer, JobOffer.id == Referral.offer_id)
-            .where(JobOffer.cohort_id == cohort_id)
-            .group_by(Referral.status)
-        ).all()
-    return {status: count for status, count in rows}

@@ -15,13 +15,11 @@ from coachdesk.exports.ics import write_ics
 from coachdesk.models import Contract, Enrolment, Reminder
 from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
-from coachdesk.services.enrolment import effective_status, lapse_overdue_enrolments, save_contract
+from coachdesk.services.enrolment import effective_status, save_contract
 from coachdesk.services.visits import (
     next_visit_due,
-    post_exit_followups,
     save_rupture,
     save_visit,
-    visit_schedule,
 )
 from coachdesk.services.weeks import IsoWeek
 
@@ -122,13 +120,14 @@ def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Databas
         assert contract is not None and contract.rupture_on is None
 
 
-def test_contract_confirms_and_deadline_lapses(world: tuple[Database, dict]) -> None:
+def test_a_contract_confirms_the_enrolment_and_reading_writes_nothing(
+    world: tuple[Database, dict]
+) -> None:
     database, ids = world
-    assert lapse_overdue_enrolments(database, D(2010, 7, 15)) == 0
-    assert lapse_overdue_enrolments(database, D(2010, 7, 16)) == 1
+    compute_agenda(database, D(2010, 7, 19))  # after Bruno's deadline: lapsed when read
     with database.read() as s:
         statuses = dict(s.execute(select(Enrolment.participant_id, Enrolment.status)).all())
-    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "caduque"}
+    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "provisoire"}
 
 
 @pytest.mark.parametrize(
@@ -151,10 +150,7 @@ def test_effective_enrolment_status(
     assert (state.warning.code if state.warning else None) == warning
 
 
-def test_visit_plan_and_followups() -> None:
-    assert visit_schedule(D(2010, 7, 6), 6, D(2010, 9, 30)) == [
-        D(2010, 7, 6), D(2010, 8, 17), D(2010, 9, 28)
-    ]
+def test_next_visit_due() -> None:
     common = {"trial_end": D(2010, 7, 6), "interval_weeks": 6, "last_day": D(2011, 5, 31)}
     assert next_visit_due(last_done_on=None, next_visit_on=None, next_planned_on=None,
                           **common) == D(2010, 7, 6)
@@ -164,7 +160,6 @@ def test_visit_plan_and_followups() -> None:
                           next_planned_on=D(2010, 7, 20), **common) == D(2010, 7, 20)
     assert next_visit_due(last_done_on=D(2011, 5, 1), next_visit_on=None, next_planned_on=None,
                           **common) is None
-    assert post_exit_followups(D(2010, 5, 31)) == [D(2010, 8, 31), D(2010, 11, 30)]
 
 
 def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:

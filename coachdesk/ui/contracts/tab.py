@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from coachdesk.services.smic import SmicTable
 
 ALERT = QColor("#b3261e")
-WARNING = QColor("#9a5b00")
 WARNING_BACKGROUND = QColor("#fff3d6")
 ALERT_BACKGROUND = QColor("#fde3e1")
 
@@ -470,8 +469,7 @@ class ContractsTab(ListTab):
 
         assert self.database is not None
         try:
-            with self.database.read() as session:
-                report = load_visit_report(session, visit_id)
+            report = load_visit_report(self.database, visit_id)
             target = self.ask_save_path(report.file_name)
             if target is None:
                 return None
@@ -489,8 +487,7 @@ class ContractsTab(ListTab):
         line = self._need_contract()
         if line is None or self.database is None:
             return None
-        with self.database.read() as session:
-            visit_id = latest_visit_id(session, line.id)
+        visit_id = latest_visit_id(self.database, line.id)
         if visit_id is None:
             messages.info(self, self.tr("Visit report"),
                           self.tr("No visit done yet for this contract."))

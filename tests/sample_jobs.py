@@ -1,4 +1,4 @@
-"""Small Qt-free jobs used to check the background runner (and as its smallest example)."""
+"""Small Qt-free jobs that check the background runner (a worker process imports them)."""
 
 from __future__ import annotations
 
