@@ -59,8 +59,13 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.cohorts import find_cohort
-from coachdesk.services.contract_terms import trial_period_end
+from coachdesk.services.contract_terms import (
+    RUNNING_STATUSES,
+    contract_status,
+    trial_period_end,
+)
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
+from coachdesk.services.stages import stage_of
 from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 
@@ -143,18 +148,6 @@ class WeeklyExport:
 
 def _end_of(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time())
-
-
-def _contract_status(
-    start: date, end: date | None, rupture_on: date | None, day: date
-) -> str:
-    if rupture_on is not None and rupture_on <= day:
-        return "Rompu"
-    if start > day:
-        return "À venir"
-    if end is not None and end < day:
-        return "Terminé"
-    return "En cours"
 
 
 # --- "Jeunes" ---------------------------------------------------------------------------------
@@ -298,6 +291,7 @@ def _people_statement(cohort_id: str, day: date) -> Any:
             meetings.c.met_at.is_not(None).label("attended"),
             func.coalesce(meetings.c.invited, 0).label("invited"),
             selection.c.selection_decision,
+            selection.c.selected_on.is_not(None).label("interviewed"),
             bilan.c.bilan_status,
             func.coalesce(project.c.validated, 0).label("validated"),
             contract.c.contract_start,
@@ -346,28 +340,51 @@ def _per_participant(
     return statement.where(*where).group_by(participant_column).subquery()
 
 
+# How the workbook words a contract's status in the « Situation » column.
+_CONTRACT_SITUATIONS = {
+    "À venir": "Contrat à venir",
+    "En cours": "Contrat en cours",
+    "Rupture prévue": "Contrat en cours, rupture prévue",
+    "Terminé": "Contrat terminé",
+    "Rompu": "Contrat rompu",
+}
+
+
 def _stage_and_status(row: Any, day: date) -> tuple[str, str]:
+    """The person's stage (``services.stages.stage_of``) and what the workbook says of it."""
+    status = None
     if row.contract_start is not None:
-        status = _contract_status(row.contract_start, row.contract_end, row.contract_rupture, day)
-        if status in ("En cours", "À venir") or row.outcome_kind is None:
-            return codes.STAGES["contrat"], f"Contrat {status.lower()}"
-    if row.outcome_kind is not None:
-        return codes.STAGES["sortie"], codes.OUTCOME_KINDS.get(row.outcome_kind, row.outcome_kind)
-    if row.validated:
-        return codes.STAGES["projet"], "Projet validé"
-    if row.bilan_status is not None:
-        return codes.STAGES["bilan"], codes.BILAN_STATUSES.get(row.bilan_status, row.bilan_status)
-    if row.selection_decision is not None:
-        label = codes.SELECTION_DECISIONS.get(row.selection_decision, row.selection_decision)
-        return codes.STAGES["selection"], label
-    if row.attended:
-        return codes.STAGES["information"], "Présent·e à une réunion"
-    if row.invited:
-        return codes.STAGES["contact"], "Invité·e à une réunion"
-    if row.outreach_outcome is not None:
-        label = codes.OUTREACH_OUTCOMES.get(row.outreach_outcome, row.outreach_outcome)
-        return codes.STAGES["contact"], label
-    return codes.STAGES["contact"], "À contacter"
+        status = contract_status(row.contract_start, row.contract_end, row.contract_rupture, day)
+    stage = stage_of(
+        contract_status=status,
+        exited=row.outcome_kind is not None,
+        validated=bool(row.validated),
+        in_bilan=row.bilan_status is not None,
+        interviewed=bool(row.interviewed),
+        attended=bool(row.attended),
+    )
+    if stage == "contrat":
+        assert status is not None
+        situation = _CONTRACT_SITUATIONS[status]
+    elif stage == "sortie":
+        situation = codes.OUTCOME_KINDS.get(row.outcome_kind, row.outcome_kind)
+    elif stage == "projet":
+        situation = "Projet validé"
+    elif stage == "bilan":
+        situation = codes.BILAN_STATUSES.get(row.bilan_status, row.bilan_status)
+    elif stage == "selection":
+        decision = row.selection_decision
+        situation = (codes.SELECTION_DECISIONS.get(decision, decision) if decision
+                     else "Décision à venir")
+    elif stage == "information":
+        situation = "Présent·e à une réunion"
+    elif row.invited:
+        situation = "Invité·e à une réunion"
+    elif row.outreach_outcome is not None:
+        situation = codes.OUTREACH_OUTCOMES.get(row.outreach_outcome, row.outreach_outcome)
+    else:
+        situation = "À contacter"
+    return codes.STAGES[stage], situation
 
 
 def _pick(values: Sequence[Any], labels: Sequence[str], latest: bool) -> tuple[str | None, Any]:
@@ -729,10 +746,10 @@ def contract_rows(session: Session, cohort_id: str, day: date) -> Iterator[tuple
         trial_end = trial_period_end(
             r.contract_type, r.start_date, r.end_date, r.trial_period_end_override
         )
-        status = _contract_status(r.start_date, r.end_date, r.rupture_on, day)
+        status = contract_status(r.start_date, r.end_date, r.rupture_on, day)
         in_trial = r.rupture_on <= trial_end if r.rupture_on is not None else None
         next_visit = None
-        if status in ("En cours", "À venir"):
+        if status in RUNNING_STATUSES:
             candidates = [d for d in (r.planned, r.announced) if d is not None]
             next_visit = min(candidates) if candidates else None
         yield (

@@ -40,6 +40,7 @@ from coachdesk.services.contract_rules import (
     check_contract,
     trial_period_end,
 )
+from coachdesk.services.contract_terms import contract_status
 from coachdesk.services.enrolment import EnrolmentState, effective_status
 from coachdesk.services.smic import SmicTable
 from coachdesk.services.text import person_name
@@ -90,16 +91,6 @@ class EnrolmentLine:
     @property
     def needs_outcome(self) -> bool:
         return self.state.status == "caduque" and not self.has_outcome
-
-
-def contract_status(rupture_on: date | None, end: date | None, today: date) -> str:
-    if rupture_on is not None and rupture_on <= today:
-        return "Rompu"
-    if end is not None and end < today:
-        return "Terminé"
-    if rupture_on is not None:
-        return "Rupture prévue"
-    return "En cours"
 
 
 def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[date, date]]]:
@@ -214,7 +205,8 @@ def contract_board(
             start_date=contract.start_date,
             end_date=contract.end_date,
             trial_period_end=trial_end,
-            status=contract_status(contract.rupture_on, contract.end_date, today),
+            status=contract_status(
+                contract.start_date, contract.end_date, contract.rupture_on, today),
             rupture_on=contract.rupture_on,
             in_trial_rupture=contract.rupture_on is not None and contract.rupture_on <= trial_end,
             last_visit=last_on,

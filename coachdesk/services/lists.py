@@ -10,18 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.models import (
-    Attendance,
     BilanAttendance,
     BilanGroup,
     BilanMember,
-    Contract,
-    Outcome,
     Participant,
     ProfessionalProject,
-    SelectionInterview,
     SkillAssessment,
     codes,
 )
+from coachdesk.services.stages import participant_stages
 from coachdesk.services.text import person_name
 
 
@@ -38,61 +35,6 @@ class ParticipantRow:
     coach: str
     is_adult: bool
     search_text: str
-
-
-def participant_stages(session: Session, cohort_id: str) -> dict[str, str]:
-    """The stage code (codes.STAGES) each participant of the cohort has reached."""
-    in_cohort = select(Participant.id).where(Participant.cohort_id == cohort_id)
-
-    def ids(statement: object) -> set[str]:
-        return set(session.scalars(statement))  # type: ignore[call-overload]
-
-    present = ids(
-        select(Attendance.participant_id).where(
-            Attendance.cohort_id == cohort_id, Attendance.status == "present"
-        )
-    )
-    interviewed = ids(
-        select(SelectionInterview.participant_id).where(
-            SelectionInterview.participant_id.in_(in_cohort)
-        )
-    )
-    in_bilan = ids(select(BilanMember.participant_id).where(BilanMember.cohort_id == cohort_id))
-    validated = ids(
-        select(ProfessionalProject.participant_id).where(
-            ProfessionalProject.participant_id.in_(in_cohort),
-            ProfessionalProject.decision == "valide",
-        )
-    )
-    contracts = session.execute(
-        select(Contract.participant_id, Contract.rupture_on).where(
-            Contract.participant_id.in_(in_cohort)
-        )
-    ).all()
-    holding = {person for person, rupture_on in contracts if rupture_on is None}
-    with_contract = {person for person, _ in contracts}
-    exited = ids(select(Outcome.participant_id).where(Outcome.participant_id.in_(in_cohort)))
-
-    stages: dict[str, str] = {}
-    for person in session.scalars(in_cohort):
-        if person in holding:
-            stage = "contrat"
-        elif person in exited:
-            stage = "sortie"
-        elif person in with_contract:
-            stage = "contrat"
-        elif person in validated:
-            stage = "projet"
-        elif person in in_bilan:
-            stage = "bilan"
-        elif person in interviewed:
-            stage = "selection"
-        elif person in present:
-            stage = "information"
-        else:
-            stage = "contact"
-        stages[person] = stage
-    return stages
 
 
 def participant_rows(session: Session, cohort_id: str) -> list[ParticipantRow]:

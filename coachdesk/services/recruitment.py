@@ -28,7 +28,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import recording
-from coachdesk.services.lists import participant_stages
+from coachdesk.services.stages import participant_stages
 from coachdesk.services.text import person_name
 
 # After one of these outcomes nobody calls the person again.

@@ -121,7 +121,8 @@ def test_invalid_edits_are_refused_and_change_nothing(database):
 def test_timeline_covers_every_tab_in_date_order(demo):
     db, cohort_id = demo
     with db.read() as session:
-        signers = [r for r in participant_rows(session, cohort_id) if r.stage == "contrat"]
+        signers = [r for r in participant_rows(session, cohort_id)
+                   if r.stage in ("contrat", "sortie")]
         timelines = {r.id: svc.participant_timeline(session, r.id) for r in signers}
     # A young signer went through the whole path (the adults joined at the training).
     timeline = max(timelines.values(), key=lambda events: len({e.kind for e in events}))
