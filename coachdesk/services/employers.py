@@ -21,13 +21,13 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
+from coachdesk.services.contract_rules import (
+    MAX_TRAINEES_PER_EMPLOYER_TUTOR,
+    MAX_TRAINEES_PER_TUTOR,
+    MIN_TUTOR_EXPERIENCE_YEARS,
+)
 from coachdesk.services.rome import check_rome_code
 from coachdesk.services.text import fold, person_name
-
-# Legal limits of the contrat de professionnalisation tutor (Code du travail, D6325-6 à D6325-9).
-TUTOR_MIN_EXPERIENCE_YEARS = 2
-TUTOR_MAX_TRAINEES = 3
-EMPLOYER_TUTOR_MAX_TRAINEES = 2
 
 _NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
 
@@ -423,12 +423,12 @@ def tutor_warnings(
             "Expérience du tuteur non renseignée : un tuteur doit justifier d'au moins deux ans "
             "d'expérience professionnelle."
         )
-    elif experience_years < TUTOR_MIN_EXPERIENCE_YEARS:
+    elif experience_years < MIN_TUTOR_EXPERIENCE_YEARS:
         warnings.append(
             f"Le tuteur n'a que {experience_years} an{'s' if experience_years > 1 else ''} "
             "d'expérience : il en faut au moins deux."
         )
-    limit = EMPLOYER_TUTOR_MAX_TRAINEES if is_employer_in_person else TUTOR_MAX_TRAINEES
+    limit = MAX_TRAINEES_PER_EMPLOYER_TUTOR if is_employer_in_person else MAX_TRAINEES_PER_TUTOR
     total = active_trainees + adding
     if total > limit:
         who = "L'employeur tuteur" if is_employer_in_person else "Un tuteur"
@@ -465,22 +465,6 @@ def list_contacts(
                                         row.tutor_experience_years, row[-1]))
         for row in rows
     ]
-
-
-def tutor_warnings_for(
-    db: Database, contact_id: str, *, on: date, adding: int = 0
-) -> tuple[str, ...]:
-    """Warnings for one tutor on a date, e.g. before giving them one more trainee."""
-    with db.read() as session:
-        contact = _get(session, EmployerContact, contact_id, "Tuteur")
-        active = session.execute(
-            select(func.count()).select_from(Contract)
-            .where(Contract.tutor_id == contact_id, _active_contract(on))
-        ).scalar_one()
-        return tutor_warnings(
-            contact.is_tutor, contact.is_employer_in_person, contact.tutor_experience_years,
-            active, adding=adding,
-        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -730,6 +714,6 @@ __all__ = [
     "create_employer", "create_offer", "directory_stamp", "employer_choice",
     "employer_search_text", "get_employer", "list_contacts", "list_employers", "list_offers",
     "list_prospecting", "next_prospecting_steps", "open_offer_counts", "search_employers",
-    "search_words", "set_offer_status", "tutor_warnings", "tutor_warnings_for", "update_contact",
+    "search_words", "set_offer_status", "tutor_warnings", "update_contact",
     "update_employer", "update_offer",
 ]

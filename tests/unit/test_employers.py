@@ -84,7 +84,7 @@ def test_tutor_warnings(db, cohort_id) -> None:  # noqa: F811
         "Le tuteur n'a que 1 an d'expérience : il en faut au moins deux.",
     )
     assert rows["Accueil"].warnings == ()
-    assert svc.tutor_warnings_for(db, boss, on=on, adding=1) == (
+    assert svc.tutor_warnings(True, True, 5, 2, adding=1) == (
         "L'employeur tuteur peut suivre au plus 2 alternants : celui-ci en aurait 3.",
     )
     assert svc.tutor_warnings(True, False, 5, 3, adding=1) == (
@@ -149,3 +149,19 @@ def test_offers_filtered_by_status_rome_and_town(db, cohort_id) -> None:  # noqa
         svc.update_offer(db, first, weekly_hours=60)
     with db.read() as session:
         assert len(session.execute(select(JobOffer.id)).all()) == 3
+
+
+@pytest.mark.parametrize("in_person", [False, True])
+@pytest.mark.parametrize("trainees", [1, 2, 3, 4])
+@pytest.mark.parametrize("years", [None, 1, 2])
+def test_contacts_and_contract_checks_apply_the_same_tutor_limits(
+    in_person: bool, trainees: int, years: int | None
+) -> None:
+    """The Employeurs tab and the contract dialog warn about a tutor in the same cases."""
+    from coachdesk.services.contract_rules import TutorFacts, check_tutor
+
+    contact = svc.tutor_warnings(True, in_person, years, trainees)
+    contract = {w.code for w in check_tutor(TutorFacts(years, in_person, trainees))}
+    assert any("au plus" in text for text in contact) == ("tutor_overloaded" in contract)
+    too_new = any("il en faut au moins deux" in text for text in contact)
+    assert too_new == ("tutor_inexperienced" in contract)
