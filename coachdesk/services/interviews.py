@@ -31,7 +31,7 @@ from coachdesk.models import (
 )
 from coachdesk.paths import resource
 from coachdesk.services.employers import check_code
-from coachdesk.services.matching import REFERRAL_PATH, _set_status
+from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
 from coachdesk.services.text import person_name
 
 
@@ -263,7 +263,7 @@ def schedule_interview(
                                                label=label))
         if REFERRAL_PATH.index(referral.status) < REFERRAL_PATH.index("entretien_prevu"):
             day = min(planned_on or date.today(), starts_at.date())
-            _set_status(referral, "entretien_prevu", max(day, referral.status_on))
+            move_referral_to(referral, "entretien_prevu", max(day, referral.status_on))
         return str(interview.id)
 
 
@@ -280,9 +280,9 @@ def set_interview_outcome(
         referral = session.get(Referral, interview.referral_id)
         day = max(interview.starts_at.date(), referral.status_on)
         if outcome == "retenu":
-            _set_status(referral, "retenu", day)
+            move_referral_to(referral, "retenu", day)
         elif outcome == "non_retenu":
-            _set_status(referral, "refus_employeur", day)
+            move_referral_to(referral, "refus_employeur", day)
 
 
 def checklist(db: Database, interview_id: str) -> list[ChecklistItemRow]:

@@ -235,7 +235,9 @@ def propose(
         return referral.id
 
 
-def _set_status(referral: Referral, status: str, on: date) -> None:
+def move_referral_to(referral: Referral, status: str, on: date) -> None:
+    """Give a referral (in an open session) its new status from ``on``; the recruitment
+    interviews move it too (planned, then hired or refused)."""
     check_code(status, codes.REFERRAL_STATUSES, "Statut de la mise en relation")
     if on < referral.proposed_on:
         raise UserError(
@@ -252,7 +254,7 @@ def set_referral_status(
     """Move a referral to a status (CV envoyé, entretien prévu, retenu·e, refus…) on a date."""
     with db.write() as session:
         referral = _get(session, Referral, referral_id, "Mise en relation")
-        _set_status(referral, status, on)
+        move_referral_to(referral, status, on)
         if notes is not None:
             referral.notes = notes
 

@@ -41,7 +41,7 @@ from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
-from coachdesk.ui.widgets.table_model import Column, RowTableModel, _sort_key
+from coachdesk.ui.widgets.table_model import Column, RowTableModel, sort_key
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -208,7 +208,7 @@ class DirectoryModel(RowTableModel["EmployerRow"]):
                 try:
                     return folded[value]
                 except KeyError:
-                    result = folded[value] = _sort_key(value)
+                    result = folded[value] = sort_key(value)
                     return result
 
         self._all.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

@@ -61,8 +61,9 @@ class Column(Generic[Row]):
     align_right: bool = False
 
 
-def _sort_key(value: Any) -> tuple[int, Any]:
-    # Empty values sort last whatever their type; strings compare without case.
+def sort_key(value: Any) -> tuple[int, Any]:
+    """How a column's value sorts: empty values last whatever their type, strings without case
+    or accents, other values as themselves (dates as dates)."""
     if value is None or value == "":
         return (1, "")
     if isinstance(value, str):
@@ -135,6 +136,6 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         getter = self._columns[column].value
         self._rows.sort(
-            key=lambda row: _sort_key(getter(row)),
+            key=lambda row: sort_key(getter(row)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
