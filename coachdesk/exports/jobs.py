@@ -19,7 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from coachdesk.db import Database, open_database
 from coachdesk.exports._common import KIND_LABELS
@@ -215,18 +214,19 @@ def progress_note(
                       "Note d'étape", f"situation au {done.funnel.as_of:%d/%m/%Y}")
 
 
-def export_history(session: Session, limit: int | None = None) -> list[ExportLogRow]:
+def export_history(database: Database, limit: int | None = None) -> list[ExportLogRow]:
     """The export log, newest first, as plain rows for the window."""
-    statement = (
-        select(ExportLog.created_at, ExportLog.kind, ExportLog.recipient, Cohort.name,
-               ExportLog.file_name, ExportLog.row_count, ExportLog.sha256)
-        .outerjoin(Cohort, Cohort.id == ExportLog.cohort_id)
-        .order_by(ExportLog.created_at.desc(), ExportLog.id)
-    )
-    if limit is not None:
-        statement = statement.limit(limit)
-    return [
-        ExportLogRow(row.created_at, row.kind, KIND_LABELS.get(row.kind, row.kind),
-                     row.recipient, row.name or "", row.file_name, row.row_count, row.sha256)
-        for row in session.execute(statement)
-    ]
+    with database.read() as session:
+        statement = (
+            select(ExportLog.created_at, ExportLog.kind, ExportLog.recipient, Cohort.name,
+                   ExportLog.file_name, ExportLog.row_count, ExportLog.sha256)
+            .outerjoin(Cohort, Cohort.id == ExportLog.cohort_id)
+            .order_by(ExportLog.created_at.desc(), ExportLog.id)
+        )
+        if limit is not None:
+            statement = statement.limit(limit)
+        return [
+            ExportLogRow(row.created_at, row.kind, KIND_LABELS.get(row.kind, row.kind),
+                         row.recipient, row.name or "", row.file_name, row.row_count, row.sha256)
+            for row in session.execute(statement)
+        ]

@@ -653,6 +653,14 @@ def set_offer_status(db: Database, offer_id: str, status: str) -> None:
     update_offer(db, offer_id, status=status)
 
 
+def count_offers(db: Database, cohort_id: str) -> int:
+    """How many job offers the cohort has collected (all statuses)."""
+    with db.read() as session:
+        return session.execute(
+            select(func.count()).select_from(JobOffer).where(JobOffer.cohort_id == cohort_id)
+        ).scalar_one()
+
+
 def list_offers(
     db: Database,
     *,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.models import (
     BilanAttendance,
     BilanGroup,
@@ -37,40 +37,51 @@ class ParticipantRow:
     search_text: str
 
 
-def participant_rows(session: Session, cohort_id: str) -> list[ParticipantRow]:
-    stages = participant_stages(session, cohort_id)
-    rows = session.execute(
-        select(
-            Participant.id,
-            Participant.last_name,
-            Participant.first_name,
-            Participant.phone,
-            Participant.email,
-            Participant.city,
-            Participant.provenance,
-            Participant.coach,
-            Participant.is_adult,
-            Participant.search_text,
+def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]:
+    """The people of the cohort, by name, each with the stage they have reached today."""
+    with database.read() as session:
+        stages = participant_stages(session, cohort_id)
+        rows = session.execute(
+            select(
+                Participant.id,
+                Participant.last_name,
+                Participant.first_name,
+                Participant.phone,
+                Participant.email,
+                Participant.city,
+                Participant.provenance,
+                Participant.coach,
+                Participant.is_adult,
+                Participant.search_text,
+            )
+            .where(Participant.cohort_id == cohort_id)
+            .order_by(Participant.last_name, Participant.first_name)
         )
-        .where(Participant.cohort_id == cohort_id)
-        .order_by(Participant.last_name, Participant.first_name)
-    )
-    return [
-        ParticipantRow(
-            id=row.id,
-            last_name=row.last_name,
-            first_name=row.first_name,
-            stage=stages[row.id],
-            phone=row.phone,
-            email=row.email,
-            city=row.city,
-            provenance=codes.PROVENANCES.get(row.provenance, row.provenance),
-            coach=row.coach,
-            is_adult=row.is_adult,
-            search_text=row.search_text,
-        )
-        for row in rows
-    ]
+        return [
+            ParticipantRow(
+                id=row.id,
+                last_name=row.last_name,
+                first_name=row.first_name,
+                stage=stages[row.id],
+                phone=row.phone,
+                email=row.email,
+                city=row.city,
+                provenance=codes.PROVENANCES.get(row.provenance, row.provenance),
+                coach=row.coach,
+                is_adult=row.is_adult,
+                search_text=row.search_text,
+            )
+            for row in rows
+        ]
+
+
+def people_furthest_first(database: Database, cohort_id: str) -> list[tuple[str, str]]:
+    """(id, NOM Prénom) of the cohort's people for a choice list, those furthest along the
+    programme first (a validated project before a bilan, before a contact), then by name."""
+    people = participant_rows(database, cohort_id)
+    order = list(codes.STAGES)
+    people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
+    return [(p.id, person_name(p.last_name, p.first_name)) for p in people]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,70 +97,71 @@ class BilanRow:
     project_decision: str
 
 
-def bilan_rows(session: Session, cohort_id: str) -> list[BilanRow]:
-    members = session.execute(
-        select(
-            BilanMember.participant_id,
-            Participant.last_name,
-            Participant.first_name,
-            BilanGroup.name,
-            BilanMember.started_on,
-            BilanMember.status,
-        )
-        .join(Participant, Participant.id == BilanMember.participant_id)
-        .join(BilanGroup, BilanGroup.id == BilanMember.group_id)
-        .where(BilanMember.cohort_id == cohort_id)
-    ).all()
-    people = [row.participant_id for row in members]
-    attendance: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for person, was_present, count in session.execute(
-        select(BilanAttendance.participant_id, BilanAttendance.present, func.count())
-        .where(BilanAttendance.participant_id.in_(people))
-        .group_by(BilanAttendance.participant_id, BilanAttendance.present)
-    ):
-        attendance[person][1] += count
-        if was_present:
-            attendance[person][0] += count
-    gains: dict[str, list[float]] = defaultdict(list)
-    for person, before, after, maximum in session.execute(
-        select(
-            SkillAssessment.participant_id,
-            SkillAssessment.score_before,
-            SkillAssessment.score_after,
-            SkillAssessment.max_score,
-        ).where(SkillAssessment.participant_id.in_(people))
-    ):
-        if before is not None and after is not None:
-            gains[person].append((after - before) * 20 / maximum)
-    projects: dict[str, tuple[str, str]] = {}
-    ranking = {"valide": 3, "a_retravailler": 2, "en_cours": 1, "abandonne": 0}
-    for person, title, rome, decision in session.execute(
-        select(
-            ProfessionalProject.participant_id,
-            ProfessionalProject.job_title,
-            ProfessionalProject.rome_code,
-            ProfessionalProject.decision,
-        ).where(ProfessionalProject.participant_id.in_(people))
-    ):
-        current = projects.get(person)
-        if current is None or ranking[decision] > ranking[current[1]]:
-            projects[person] = (f"{title} ({rome})", decision)
-    result = []
-    for row in members:
-        present, total = attendance[row.participant_id]
-        person_gains = gains.get(row.participant_id)
-        project, decision = projects.get(row.participant_id, ("", ""))
-        result.append(
-            BilanRow(
-                participant_id=row.participant_id,
-                name=person_name(row.last_name, row.first_name),
-                group=row.name,
-                started_on=row.started_on,
-                status=codes.BILAN_STATUSES[row.status],
-                attendance_rate=present / total if total else None,
-                average_gain=sum(person_gains) / len(person_gains) if person_gains else None,
-                project=project,
-                project_decision=codes.PROJECT_DECISIONS.get(decision, ""),
+def bilan_rows(database: Database, cohort_id: str) -> list[BilanRow]:
+    with database.read() as session:
+        members = session.execute(
+            select(
+                BilanMember.participant_id,
+                Participant.last_name,
+                Participant.first_name,
+                BilanGroup.name,
+                BilanMember.started_on,
+                BilanMember.status,
             )
-        )
-    return result
+            .join(Participant, Participant.id == BilanMember.participant_id)
+            .join(BilanGroup, BilanGroup.id == BilanMember.group_id)
+            .where(BilanMember.cohort_id == cohort_id)
+        ).all()
+        people = [row.participant_id for row in members]
+        attendance: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for person, was_present, count in session.execute(
+            select(BilanAttendance.participant_id, BilanAttendance.present, func.count())
+            .where(BilanAttendance.participant_id.in_(people))
+            .group_by(BilanAttendance.participant_id, BilanAttendance.present)
+        ):
+            attendance[person][1] += count
+            if was_present:
+                attendance[person][0] += count
+        gains: dict[str, list[float]] = defaultdict(list)
+        for person, before, after, maximum in session.execute(
+            select(
+                SkillAssessment.participant_id,
+                SkillAssessment.score_before,
+                SkillAssessment.score_after,
+                SkillAssessment.max_score,
+            ).where(SkillAssessment.participant_id.in_(people))
+        ):
+            if before is not None and after is not None:
+                gains[person].append((after - before) * 20 / maximum)
+        projects: dict[str, tuple[str, str]] = {}
+        ranking = {"valide": 3, "a_retravailler": 2, "en_cours": 1, "abandonne": 0}
+        for person, title, rome, decision in session.execute(
+            select(
+                ProfessionalProject.participant_id,
+                ProfessionalProject.job_title,
+                ProfessionalProject.rome_code,
+                ProfessionalProject.decision,
+            ).where(ProfessionalProject.participant_id.in_(people))
+        ):
+            current = projects.get(person)
+            if current is None or ranking[decision] > ranking[current[1]]:
+                projects[person] = (f"{title} ({rome})", decision)
+        result = []
+        for row in members:
+            present, total = attendance[row.participant_id]
+            person_gains = gains.get(row.participant_id)
+            project, decision = projects.get(row.participant_id, ("", ""))
+            result.append(
+                BilanRow(
+                    participant_id=row.participant_id,
+                    name=person_name(row.last_name, row.first_name),
+                    group=row.name,
+                    started_on=row.started_on,
+                    status=codes.BILAN_STATUSES[row.status],
+                    attendance_rate=present / total if total else None,
+                    average_gain=sum(person_gains) / len(person_gains) if person_gains else None,
+                    project=project,
+                    project_decision=codes.PROJECT_DECISIONS.get(decision, ""),
+                )
+            )
+        return result

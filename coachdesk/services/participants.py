@@ -196,19 +196,20 @@ def delete_participant(database: Database, participant_id: str) -> None:
         session.delete(_load(session, participant_id))
 
 
-def get_participant(session: Session, participant_id: str) -> ParticipantFile:
-    row = session.execute(
-        select(Participant.__table__).where(Participant.id == participant_id)
-    ).mappings().first()
-    if row is None:
-        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
-                        hint="Rechargez la liste.")
-    return ParticipantFile(
-        id=row["id"], cohort_id=row["cohort_id"],
-        data=ParticipantData(**{name: row[name] for name in _DATA_FIELDS}),
-        listed_on=row["listed_on"], source_file=row["source_file"],
-        source_sheet=row["source_sheet"], imported_at=row["imported_at"],
-    )
+def get_participant(database: Database, participant_id: str) -> ParticipantFile:
+    with database.read() as session:
+        row = session.execute(
+            select(Participant.__table__).where(Participant.id == participant_id)
+        ).mappings().first()
+        if row is None:
+            raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
+                            hint="Rechargez la liste.")
+        return ParticipantFile(
+            id=row["id"], cohort_id=row["cohort_id"],
+            data=ParticipantData(**{name: row[name] for name in _DATA_FIELDS}),
+            listed_on=row["listed_on"], source_file=row["source_file"],
+            source_sheet=row["source_sheet"], imported_at=row["imported_at"],
+        )
 
 
 # --- the timeline --------------------------------------------------------------------------------
@@ -228,23 +229,24 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str:
     return vocabulary.get(code or "", code or "")
 
 
-def participant_timeline(session: Session, participant_id: str) -> list[TimelineEvent]:
+def participant_timeline(database: Database, participant_id: str) -> list[TimelineEvent]:
     """Everything recorded about a person across every table, oldest first."""
-    person = session.execute(
-        select(Participant.listed_on, Participant.source_file, Participant.provenance)
-        .where(Participant.id == participant_id)
-    ).first()
-    if person is None:
-        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
-    events: list[TimelineEvent] = [TimelineEvent(
-        person.listed_on, "contact", "Entrée dans le fichier de contacts",
-        " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
-                                     person.source_file) if part),
-    )]
-    events += _events(session, participant_id)
-    order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
-    events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
-    return events
+    with database.read() as session:
+        person = session.execute(
+            select(Participant.listed_on, Participant.source_file, Participant.provenance)
+            .where(Participant.id == participant_id)
+        ).first()
+        if person is None:
+            raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
+        events: list[TimelineEvent] = [TimelineEvent(
+            person.listed_on, "contact", "Entrée dans le fichier de contacts",
+            " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
+                                         person.source_file) if part),
+        )]
+        events += _events(session, participant_id)
+        order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
+        events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
+        return events
 
 
 _KIND_ORDER = (

@@ -25,7 +25,7 @@ def test_the_call_sheet_and_the_agenda_name_people_the_same_way(db: Database) ->
             phone="06 12 34 56 78")
     contract_board.add_reminder(db, person, date(2010, 7, 13), "Rappeler")
     with db.read() as session:
-        (call,) = recruitment.call_queue(session, cohort, date(2010, 7, 12))
+        (call,) = recruitment.call_queue(db, cohort, date(2010, 7, 12))
     agenda = compute_agenda(db, date(2010, 7, 12))
     assert call.name == "LEFÈVRE Élodie"
     assert [item.participant for item in agenda] == ["LEFÈVRE Élodie"]

@@ -38,7 +38,7 @@ def database(tmp_path: Path) -> tuple[Database, str]:
 def test_stage_counts_follow_the_demo_funnel(demo):
     db, cohort_id = demo
     with db.read() as session:
-        rows = participant_rows(session, cohort_id)
+        rows = participant_rows(db, cohort_id)
         contracts = session.scalar(select(func.count(func.distinct(Contract.participant_id))))
     counts = Counter(row.stage for row in rows)
     assert set(counts) <= set(codes.STAGES)
@@ -49,8 +49,7 @@ def test_stage_counts_follow_the_demo_funnel(demo):
 
 def test_stage_filter(demo):
     db, cohort_id = demo
-    with db.read() as session:
-        rows = participant_rows(session, cohort_id)
+    rows = participant_rows(db, cohort_id)
     in_contract = svc.search_rows(rows, "", "contrat")
     assert in_contract and len(in_contract) == sum(row.stage == "contrat" for row in rows)
     assert svc.search_rows(rows, "ma", "contrat") == [
@@ -63,8 +62,7 @@ def test_search_ignores_accents_and_case(database):
     for last, first, phone in [("LEFÈVRE", "Élodie", "0612345678"), ("Martin", "Léo", ""),
                                ("Dupont", "Eloise", "")]:
         svc.create_participant(db, cohort_id, svc.ParticipantData(last, first, phone=phone))
-    with db.read() as session:
-        rows = participant_rows(session, cohort_id)
+    rows = participant_rows(db, cohort_id)
 
     def names(text: str) -> list[str]:
         return [r.first_name for r in svc.search_rows(rows, text)]
@@ -84,7 +82,7 @@ def test_create_edit_delete_keep_search_text(database):
         db, cohort_id, svc.ParticipantData("Durand", "Léa", phone="612345678")
     )
     with db.read() as session:
-        file = svc.get_participant(session, person)
+        file = svc.get_participant(db, person)
     assert file.data.phone == "06 12 34 56 78"
     svc.update_participant(db, person, svc.ParticipantData(
         "Durand-Rossi", "Léa", email="lea@exemple.fr", bac_type="professionnel"
@@ -94,7 +92,7 @@ def test_create_edit_delete_keep_search_text(database):
             select(Participant.search_text, Participant.bac_type, Participant.phone)
             .where(Participant.id == person)
         ).one()
-        found = svc.search_rows(participant_rows(session, cohort_id), "rossi")
+        found = svc.search_rows(participant_rows(db, cohort_id), "rossi")
     assert stored == ("durand-rossi | lea | lea durand-rossi | lea@exemple.fr", "professionnel", "")
     assert [row.id for row in found] == [person]
     with db.write() as session:
@@ -114,16 +112,14 @@ def test_invalid_edits_are_refused_and_change_nothing(database):
         svc.update_participant(db, person, svc.ParticipantData("Durand", "  "))
     with pytest.raises(UserError, match="Type de bac"):
         svc.update_participant(db, person, svc.ParticipantData("X", "Y", bac_type="bts"))
-    with db.read() as session:
-        assert svc.get_participant(session, person).data.last_name == "Durand"
+    assert svc.get_participant(db, person).data.last_name == "Durand"
 
 
 def test_timeline_covers_every_tab_in_date_order(demo):
     db, cohort_id = demo
-    with db.read() as session:
-        signers = [r for r in participant_rows(session, cohort_id)
-                   if r.stage in ("contrat", "sortie")]
-        timelines = {r.id: svc.participant_timeline(session, r.id) for r in signers}
+    signers = [r for r in participant_rows(db, cohort_id)
+               if r.stage in ("contrat", "sortie")]
+    timelines = {r.id: svc.participant_timeline(db, r.id) for r in signers}
     # A young signer went through the whole path (the adults joined at the training).
     timeline = max(timelines.values(), key=lambda events: len({e.kind for e in events}))
     kinds = {event.kind for event in timeline}

@@ -43,7 +43,7 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
             assert session.execute(text("SELECT version()")).scalar().startswith("PostgreSQL")
             cohort = find_cohort(session, None)
             assert compute_funnel(session, cohort.id).figures() == PROGRESS_NOTE
-            assert len(lists.participant_rows(session, cohort.id)) == 275
+            assert len(lists.participant_rows(database, cohort.id)) == 275
             smic = load_smic_table()
             assert len(contract_board(session, cohort.id, date(2010, 12, 31), smic)) == 13
     finally:

@@ -71,5 +71,5 @@ def test_only_what_happened_by_the_day_counts(db: Database) -> None:
         assert participant_stages(s, cohort, D(2010, 7, 12))[lea] == "contrat"
         assert participant_stages(s, cohort, D(2011, 1, 2))[lea] == "contrat"
         assert participant_stages(s, cohort, D(2011, 1, 3))[lea] == "sortie"
-        assert {row.id: row.stage for row in participant_rows(s, cohort)} == {
+        assert {row.id: row.stage for row in participant_rows(db, cohort)} == {
             lea: "sortie", theo: "selection"}

@@ -180,8 +180,7 @@ class PersonPicker(QWidget):
         layout.addWidget(self.view, 1)
         self._all: list[ParticipantRow] = []
         if cohort_id is not None:
-            with database.read() as session:
-                self._all = participant_rows(session, cohort_id)
+            self._all = participant_rows(database, cohort_id)
         self.search.textChanged.connect(self._filter)
         self._filter()
         if self._all:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         on it (released on close).
         """
         self.finish_setup()
-        from coachdesk.services.cohorts import list_cohorts
+        from coachdesk.services.cohorts import cohort_choices
 
         self.database = database
         self.database_key = key
@@ -358,8 +358,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        with database.read() as session:
-            cohorts = list_cohorts(session)
+        cohorts = cohort_choices(database)
         self.cohort_selector.blockSignals(True)
         self.cohort_selector.clear()
         for cohort in cohorts:

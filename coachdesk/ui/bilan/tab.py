@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.models import codes
 from coachdesk.services.text import fold, person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
@@ -326,8 +325,7 @@ class BilanTab(ListTab):
         assert self.database is not None
         rows: list[BilanRow] = []
         if self.cohort_id is not None:
-            with self.database.read() as session:
-                rows = bilan_rows(session, self.cohort_id)
+            rows = bilan_rows(self.database, self.cohort_id)
         selected = self.selected_participant()
         self.model.set_rows(rows)
         validated = sum(1 for row in rows if row.project_decision == "Validé")
@@ -453,20 +451,17 @@ class BilanTab(ListTab):
         self._open(GroupDialog(self.database, self.cohort_id, self))
 
     def add_member(self) -> None:
-        from coachdesk.services.lists import participant_rows
+        from coachdesk.services.lists import people_furthest_first
         from coachdesk.ui.bilan.dialogs import MemberDialog
 
         group_id = self.group_id()
         if self.database is None or self.cohort_id is None or group_id is None:
             return
         members = {row.participant_id for row in self.model.rows()}
-        with self.database.read() as session:
-            people = participant_rows(session, self.cohort_id)
         # Selected people first: they are the ones who join a bilan.
-        order = list(codes.STAGES)
-        people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
-        choices = [(p.id, person_name(p.last_name, p.first_name)) for p in people
-                   if p.id not in members]
+        choices = [(person, name)
+                   for person, name in people_furthest_first(self.database, self.cohort_id)
+                   if person not in members]
         group = next(g for g in self._groups if g.id == group_id)
         self._open(MemberDialog(self.database, group_id, choices, group.start_date, self))
 

@@ -142,11 +142,10 @@ class CallSheet(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.database.read() as session:
-            self.queue = [
-                call for call in call_queue(session, self.cohort_id, self.today)
-                if call.participant_id not in self._skipped
-            ]
+        self.queue = [
+            call for call in call_queue(self.database, self.cohort_id, self.today)
+            if call.participant_id not in self._skipped
+        ]
         self._show(self.queue[0] if self.queue else None)
 
     def _show(self, call: CallRow | None) -> None:
@@ -177,8 +176,7 @@ class CallSheet(QDialog):
         if call.email:
             detail += "  " + call.email
         self.detail.setText(detail)
-        with self.database.read() as session:
-            self.history.set_rows(outreach_history(session, call.participant_id))
+        self.history.set_rows(outreach_history(self.database, call.participant_id))
         self.history_view.resizeColumnsToContents()
         # Out of the text fields, so the keys 1-6 record an outcome instead of typing a digit.
         self.history_view.setFocus()

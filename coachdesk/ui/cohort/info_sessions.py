@@ -33,10 +33,10 @@ from coachdesk.services.recruitment import (
     PersonRow,
     attendance_sheet,
     create_info_session,
+    info_session_attendance,
     interested_contacts,
     invite,
     list_info_sessions,
-    session_attendance,
     set_presence,
 )
 from coachdesk.ui.widgets import messages
@@ -200,8 +200,7 @@ class InfoSessionsDialog(QDialog):
     def reload(self, select_id: str | None = None) -> None:
         current = self.current_session()
         wanted = select_id or (current.id if current else None)
-        with self.database.read() as session:
-            self.sessions.set_rows(list_info_sessions(session, self.cohort_id))
+        self.sessions.set_rows(list_info_sessions(self.database, self.cohort_id))
         fit_columns(self.sessions_view)
         rows = [r for r in range(self.sessions.rowCount())
                 if self.sessions.row_at(r).id == wanted]
@@ -221,8 +220,7 @@ class InfoSessionsDialog(QDialog):
             self.attendance_title.setText(self.tr("Create a first session on the left."))
             self.attendance.set_rows([])
             return
-        with self.database.read() as session:
-            self.attendance.set_rows(session_attendance(session, info.id))
+        self.attendance.set_rows(info_session_attendance(self.database, info.id))
         places = (self.tr("%n place(s)", "", info.capacity) if info.capacity
                   else self.tr("no limit"))
         self.attendance_title.setText(
@@ -252,8 +250,7 @@ class InfoSessionsDialog(QDialog):
         info = self.current_session()
         if info is None:
             return
-        with self.database.read() as session:
-            people = interested_contacts(session, self.cohort_id, info.id)
+        people = interested_contacts(self.database, self.cohort_id, info.id)
         if not people:
             messages.info(self, self.tr("Invitations"), self.tr(
                 "No interested contact is waiting for an invitation. Record calls in the call "
@@ -314,8 +311,7 @@ class InfoSessionsDialog(QDialog):
         if info is None:
             return False
         try:
-            with self.database.read() as session:
-                sheet = attendance_sheet(session, info.id)
+            sheet = attendance_sheet(self.database, info.id)
             write_attendance_sheet(path, sheet)
         except UserError as error:
             messages.user_error(self, error)

@@ -175,9 +175,8 @@ class ParticipantFileDialog(QDialog):
             self.timeline_view.setEnabled(False)
             self.last_name.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        with self.database.read() as session:
-            file = get_participant(session, self.participant_id)
-            events = participant_timeline(session, self.participant_id)
+        file = get_participant(self.database, self.participant_id)
+        events = participant_timeline(self.database, self.participant_id)
         data = file.data
         self.setWindowTitle(self.tr("File of %1").replace(
             "%1", person_name(data.last_name, data.first_name)))

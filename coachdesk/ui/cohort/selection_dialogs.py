@@ -135,9 +135,8 @@ class SelectionDialog(QDialog):
     def reload(self, select_id: str | None = None) -> None:
         current = self.current()
         wanted = select_id or (current.id if current else None)
-        with self.database.read() as session:
-            rows = list_selection_interviews(session, self.cohort_id)
-            candidates = interview_candidates(session, self.cohort_id)
+        rows = list_selection_interviews(self.database, self.cohort_id)
+        candidates = interview_candidates(self.database, self.cohort_id)
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.candidate.clear()

@@ -123,8 +123,7 @@ class CohortTab(ListTab):
             self._all = []
         else:
             assert self.database is not None
-            with self.database.read() as session:
-                self._all = participant_rows(session, self.cohort_id)
+            self._all = participant_rows(self.database, self.cohort_id)
         self.apply_filter()
         self._enable_actions()
 
@@ -225,11 +224,10 @@ class CohortTab(ListTab):
     def open_import(self) -> None:
         if self.database is None:
             return
-        from coachdesk.services.cohorts import list_cohorts
+        from coachdesk.services.cohorts import cohort_choices
         from coachdesk.ui.cohort.import_wizard import ImportWizard
 
-        with self.database.read() as session:
-            names = {row.id: row.name for row in list_cohorts(session)}
+        names = {row.id: row.name for row in cohort_choices(self.database)}
         wizard = ImportWizard(self.database, names.get(self.cohort_id or "", ""), self)
         wizard.imported.connect(lambda _report: self.reload())
         self._show(wizard)

@@ -183,14 +183,7 @@ class DashboardTab(ListTab):
             self.reload()
 
     def load(self) -> None:
-        from coachdesk.models import Cohort
-        from coachdesk.services.funnel import (
-            FUNNEL_LABELS,
-            FUNNEL_STAGES,
-            compute_funnel,
-            default_as_of,
-        )
-
+        from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, cohort_funnel
 
         self.agenda.reload()
         if self.cohort_id is None:
@@ -200,11 +193,8 @@ class DashboardTab(ListTab):
             self.model.set_rows([])
             return
         assert self.database is not None
-        with self.database.read() as session:
-            cohort = session.get(Cohort, self.cohort_id)
-            assert cohort is not None
-            as_of = self._chosen_date or default_as_of(cohort.end_date)
-            self.funnel = compute_funnel(session, self.cohort_id, as_of)
+        self.funnel = cohort_funnel(self.database, self.cohort_id, self._chosen_date)
+        as_of = self.funnel.as_of
         figures = self.funnel.figures()
         self.title.setText(self.funnel.cohort_name)
         self.as_of.blockSignals(True)

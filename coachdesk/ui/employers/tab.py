@@ -432,16 +432,11 @@ class EmployersTab(ListTab):
         self._count()
 
     def _few_offers(self) -> bool:
-        from sqlalchemy import func, select
-
-        from coachdesk.models import JobOffer
+        from coachdesk.services.employers import count_offers
 
         if self.database is None or self.cohort_id is None:
             return True
-        with self.database.read() as session:
-            count = session.execute(select(func.count()).select_from(JobOffer)
-                                    .where(JobOffer.cohort_id == self.cohort_id)).scalar_one()
-        return count <= EAGER_OFFERS_LIMIT
+        return count_offers(self.database, self.cohort_id) <= EAGER_OFFERS_LIMIT
 
     def _page_shown(self, index: int) -> None:
         if index >= 0 and not self._page_loaded[index] and not self._stale:
@@ -645,15 +640,11 @@ class EmployersTab(ListTab):
         return True
 
     def _cohort_people(self) -> list[tuple[str, str]]:
-        from coachdesk.services.lists import participant_rows
+        from coachdesk.services.lists import people_furthest_first
 
         assert self.database is not None and self.cohort_id is not None
-        with self.database.read() as session:
-            people = participant_rows(session, self.cohort_id)
         # Those with a validated project first: they are the ones matched with offers.
-        order = list(codes.STAGES)
-        people.sort(key=lambda p: (-order.index(p.stage), p.last_name, p.first_name))
-        return [(p.id, person_name(p.last_name, p.first_name)) for p in people]
+        return people_furthest_first(self.database, self.cohort_id)
 
     # Actions ----------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:

@@ -159,10 +159,9 @@ class ExportDialog(QDialog):
 
     # Cohort and file ----------------------------------------------------------------------------
     def _fill_cohorts(self, cohort_id: str | None) -> None:
-        from coachdesk.services.cohorts import list_cohorts
+        from coachdesk.services.cohorts import cohort_choices
 
-        with self.database.read() as session:
-            self.cohorts = {row.id: row for row in list_cohorts(session)}
+        self.cohorts = {row.id: row for row in cohort_choices(self.database)}
         if self.all_cohorts_allowed:
             self.cohort.addItem(self.tr("All cohorts"), None)
         for row in self.cohorts.values():

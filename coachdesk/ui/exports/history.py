@@ -83,9 +83,8 @@ class ExportHistoryDialog(QDialog):
         from coachdesk.exports.jobs import export_history
         from coachdesk.services.audit import list_events
 
-        with self.database.read() as session:
-            self.export_model.set_rows(export_history(session))
-            self.audit_model.set_rows(list_events(session))
+        self.export_model.set_rows(export_history(self.database))
+        self.audit_model.set_rows(list_events(self.database))
         count = self.export_model.rowCount()
         self.count_label.setText(self.tr("%n file(s) exported from this database.", "", count))
         for view in (self.export_view, self.audit_view):
