@@ -144,15 +144,13 @@ def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, .
     """The sheets our export writes, materialised, so raw writers can write the same cells."""
     from coachdesk.db import open_database
     from coachdesk.exports.weekly import (
-        ACTION_COLUMNS,
         CONTRACT_COLUMNS,
-        PEOPLE_COLUMNS,
         SUMMARY_COLUMNS,
         contract_rows,
-        people_rows,
         summary_rows,
-        week_actions,
     )
+    from coachdesk.exports.weekly_actions import ACTION_COLUMNS, week_actions
+    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS, people_rows
     from coachdesk.services.funnel import compute_funnel
     from coachdesk.services.weeks import IsoWeek
 
@@ -178,12 +176,9 @@ def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, .
 
 
 def our_writer(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
-    from coachdesk.exports.weekly import (
-        ACTION_COLUMNS,
-        CONTRACT_COLUMNS,
-        PEOPLE_COLUMNS,
-        SUMMARY_COLUMNS,
-    )
+    from coachdesk.exports.weekly import CONTRACT_COLUMNS, SUMMARY_COLUMNS
+    from coachdesk.exports.weekly_actions import ACTION_COLUMNS
+    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS
     from coachdesk.exports.xlsx import Sheet, write_workbook
 
     columns = [PEOPLE_COLUMNS, ACTION_COLUMNS, CONTRACT_COLUMNS, SUMMARY_COLUMNS]

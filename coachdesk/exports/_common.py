@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.exports.xlsx import ExportResult
 from coachdesk.models import ExportLog, Participant
+
+# Rows fetched at a time when a sheet streams a query (flat memory at 80,000 people).
+STREAM_BATCH = 2000
 
 # Kinds written in ExportLog.kind by the exporters, with the names coaches read.
 KIND_LABELS = {
@@ -31,6 +34,11 @@ def alphabetical() -> tuple[Any, ...]:
     """
     return (Participant.search_text, Participant.last_name, Participant.first_name,
             Participant.id)
+
+
+def end_of_day(day: date) -> datetime:
+    """The first moment after ``day`` (compare datetimes with ``<`` to mean « by that day »)."""
+    return datetime.combine(day + timedelta(days=1), time())
 
 
 def as_day(value: date | datetime | None) -> date | None:

@@ -159,7 +159,7 @@ def test_bad_week_is_a_french_message(text: str) -> None:
 
 
 def test_week_actions_are_streamed_in_date_then_action_then_person_order(db: Database) -> None:
-    from coachdesk.exports.weekly import week_actions
+    from coachdesk.exports.weekly_actions import week_actions
     from coachdesk.services.cohorts import find_cohort
 
     with db.read() as session:
