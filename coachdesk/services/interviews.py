@@ -32,15 +32,8 @@ from coachdesk.models import (
 from coachdesk.paths import resource
 from coachdesk.services.employers import check_code
 from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
+from coachdesk.services.records import get_record
 from coachdesk.services.text import person_name
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : il a peut-être été supprimé entre-temps.")
-    return entity
-
 
 # ---------------------------------------------------------------------------------------------
 # Checklist templates
@@ -103,7 +96,7 @@ def _save_template(
         session.add(template)
         session.flush()
     else:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         template.name = name
         session.execute(delete(ChecklistTemplateItem)
                         .where(ChecklistTemplateItem.template_id == template.id))
@@ -131,7 +124,7 @@ def save_template(
 def set_default_template(db: Database, template_id: str) -> None:
     """Make this template the one new interviews copy (the previous default stops being it)."""
     with db.write() as session:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         session.execute(update(ChecklistTemplate).where(ChecklistTemplate.id != template.id)
                         .values(is_default=False))
         template.is_default = True
@@ -144,7 +137,7 @@ def delete_template(db: Database, template_id: str) -> None:
         UserError: it is the default one (another must become the default first).
     """
     with db.write() as session:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         if template.is_default:
             raise UserError(
                 f"« {template.name} » est la liste par défaut : elle ne peut pas être supprimée.",
@@ -244,7 +237,7 @@ def schedule_interview(
     template_id = template_id or ensure_default_template(db)
     labels = template_labels(db, template_id)
     with db.write() as session:
-        referral = _get(session, Referral, referral_id, "Mise en relation")
+        referral = get_record(session, Referral, referral_id, "Mise en relation")
         if referral.status in ("refus_employeur", "refus_jeune"):
             raise UserError(
                 "Cette mise en relation est close "
@@ -273,7 +266,7 @@ def set_interview_outcome(
     """Record how the interview went; « retenu·e » and « non retenu·e » update the referral."""
     check_code(outcome, codes.INTERVIEW_OUTCOMES, "Issue de l'entretien")
     with db.write() as session:
-        interview = _get(session, RecruitmentInterview, interview_id, "Entretien")
+        interview = get_record(session, RecruitmentInterview, interview_id, "Entretien")
         interview.outcome = outcome
         if notes is not None:
             interview.notes = notes
@@ -304,7 +297,7 @@ def tick_item(
 ) -> None:
     """Tick (or untick) one point of an interview's checklist, optionally with a note."""
     with db.write() as session:
-        item = _get(session, InterviewChecklistItem, item_id, "Point de la liste")
+        item = get_record(session, InterviewChecklistItem, item_id, "Point de la liste")
         item.checked = checked
         item.checked_on = (on or date.today()) if checked else None
         if note is not None:
@@ -315,7 +308,7 @@ def add_checklist_item(db: Database, interview_id: str, label: str) -> str:
     """One more point for this interview only (a question specific to this employer…)."""
     (clean,) = _clean_labels([label])
     with db.write() as session:
-        _get(session, RecruitmentInterview, interview_id, "Entretien")
+        get_record(session, RecruitmentInterview, interview_id, "Entretien")
         last = session.execute(
             select(func.max(InterviewChecklistItem.position))
             .where(InterviewChecklistItem.interview_id == interview_id)

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, case, exists, or_, select
-from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
@@ -27,6 +26,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.employers import check_code
+from coachdesk.services.records import get_record
 from coachdesk.services.rome import rome_family
 from coachdesk.services.text import person_name
 
@@ -34,13 +34,6 @@ from coachdesk.services.text import person_name
 SAME_CODE = "code"
 SAME_FAMILY = "famille"
 MATCH_LABELS = {SAME_CODE: "Même métier (code ROME)", SAME_FAMILY: "Même famille de métiers"}
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : elle a peut-être été supprimée entre-temps.")
-    return entity
 
 
 def _in_contract(on: date) -> Any:
@@ -86,7 +79,7 @@ def candidates_for_offer(
     """
     on = on or date.today()
     with db.read() as session:
-        offer = _get(session, JobOffer, offer_id, "Offre")
+        offer = get_record(session, JobOffer, offer_id, "Offre")
         family = rome_family(offer.rome_code)
         rank = case((ProfessionalProject.rome_code == offer.rome_code, 0), else_=1)
         query = (
@@ -143,7 +136,7 @@ class OfferMatch:
 def offers_for_participant(db: Database, participant_id: str) -> list[OfferMatch]:
     """Open offers of the person's cohort fitting one of their validated projects."""
     with db.read() as session:
-        person = _get(session, Participant, participant_id, "Personne")
+        person = get_record(session, Participant, participant_id, "Personne")
         codes_held = set(session.execute(
             select(ProfessionalProject.rome_code).where(
                 ProfessionalProject.participant_id == participant_id,
@@ -207,8 +200,8 @@ def propose(
 ) -> str:
     """Propose a person for an offer (mise en relation); returns the referral's id."""
     with db.write() as session:
-        offer = _get(session, JobOffer, offer_id, "Offre")
-        person = _get(session, Participant, participant_id, "Personne")
+        offer = get_record(session, JobOffer, offer_id, "Offre")
+        person = get_record(session, Participant, participant_id, "Personne")
         who = person_name(person.last_name, person.first_name)
         if offer.status != "ouverte":
             raise UserError(
@@ -253,7 +246,7 @@ def set_referral_status(
 ) -> None:
     """Move a referral to a status (CV envoyé, entretien prévu, retenu·e, refus…) on a date."""
     with db.write() as session:
-        referral = _get(session, Referral, referral_id, "Mise en relation")
+        referral = get_record(session, Referral, referral_id, "Mise en relation")
         move_referral_to(referral, status, on)
         if notes is not None:
             referral.notes = notes

@@ -11,7 +11,7 @@ import pypdf
 
 from coachdesk.db import open_database
 from coachdesk.services import employers as emp
-from coachdesk.services import interviews, matching
+from coachdesk.services import interviews, matching, offers
 from tests.employers_fixtures import make_cohort, make_participant
 
 
@@ -25,7 +25,7 @@ def test_week_with_interviews_gives_one_page_each(tmp_path: Path) -> None:
     db = open_database(db_path)
     cohort = make_cohort(db)
     employer = emp.create_employer(db, name="Société Générale d'Œnologie", city="Béziers")
-    offer = emp.create_offer(db, cohort_id=cohort, employer_id=employer, title="Secrétaire",
+    offer = offers.create_offer(db, cohort_id=cohort, employer_id=employer, title="Secrétaire",
                              rome_code="M1607", received_on=date(2010, 4, 1))
     for index, (last, first) in enumerate((("Lefèvre", "Zoé"), ("Garçon", "Jérôme"))):
         person = make_participant(db, cohort, last, first)

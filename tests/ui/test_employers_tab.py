@@ -17,7 +17,7 @@ from sqlalchemy import select as sql_select
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import Contract, FollowUpVisit, Participant
-from coachdesk.services import employers, interviews, matching
+from coachdesk.services import employers, interviews, matching, offers
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.ui.employers.tab import EmployersTab
 from coachdesk.ui.widgets import messages
@@ -192,8 +192,8 @@ def test_new_offer_with_its_rome_job(tab: EmployersTab, qtbot: QtBot, database: 
     dialog.hours.setValue(35)
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
-    offers = employers.list_offers(database, cohort_id=cohort_id, employer_id=employer.id)
-    new = next(o for o in offers if o.title == "Assistant exploitation")
+    saved = offers.list_offers(database, cohort_id=cohort_id, employer_id=employer.id)
+    new = next(o for o in saved if o.title == "Assistant exploitation")
     assert (new.rome_code, new.city, new.received_on, new.weekly_hours, new.status) == (
         "M1602", "Saint-Jean-de-Védas", date(2010, 6, 2), 35.0, "ouverte")
     assert tab.offer_model.rowCount() == 41
@@ -397,14 +397,14 @@ def test_changes_made_elsewhere_show_when_coming_back(
 ) -> None:
     lirou = select(tab.employer_view, tab.employer_model, lambda r: r.name == "Transports Lirou")
     # An offer of this employer filled elsewhere: its open offers counted again.
-    offer = employers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
+    offer = offers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
                                    title="Magasinier", rome_code="N1103",
                                    received_on=date(2010, 6, 1))
     tab.reload()
     open_before = tab.selected_employer().open_offers
     assert open_before >= 1
     tab.hide()
-    employers.set_offer_status(database, offer, "pourvue")
+    offers.update_offer(database, offer, status="pourvue")
     employers.add_contact(database, lirou.id, last_name="Ferrand", first_name="Luc")
     other = next(r for r in tab.employer_model.rows() if r.id != lirou.id)
     employers.update_employer(database, other.id, name="Zygomatique Conseil")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from coachdesk.errors import UserError
 from coachdesk.models import Employer, JobOffer
 from coachdesk.services import employers as svc
+from coachdesk.services import offers
 from tests.employers_fixtures import cohort_id, db, make_contract, make_participant  # noqa: F401
 
 VALID_SIRET = "732 829 320 00074"
@@ -115,38 +116,38 @@ def test_prospecting_log(db) -> None:  # noqa: F811
 def test_offers_filtered_by_status_rome_and_town(db, cohort_id) -> None:  # noqa: F811
     beziers = svc.create_employer(db, name="Cave coopérative", city="Béziers")
     mtp = svc.create_employer(db, name="Agence Hérault", city="Montpellier")
-    first = svc.create_offer(db, cohort_id=cohort_id, employer_id=beziers,
+    first = offers.create_offer(db, cohort_id=cohort_id, employer_id=beziers,
                              title="Assistant·e de gestion", rome_code="m1607",
                              received_on=date(2010, 3, 1), weekly_hours="35",
                              source="opco")
-    svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Secrétaire comptable",
+    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Secrétaire comptable",
                      rome_code="M1608", received_on=date(2010, 4, 1))
-    svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Vendeur",
+    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Vendeur",
                      rome_code="D1214", received_on=date(2010, 5, 1), status="annulee")
 
     with db.read() as session:
         offer = session.get(JobOffer, first)
     assert (offer.city, offer.rome_code, offer.weekly_hours) == ("Béziers", "M1607", 35.0)
 
-    assert [o.title for o in svc.list_offers(db, cohort_id=cohort_id, city="BEZIERS")] == [
+    assert [o.title for o in offers.list_offers(db, cohort_id=cohort_id, city="BEZIERS")] == [
         "Assistant·e de gestion"
     ]
-    assert [o.title for o in svc.list_offers(db, status="ouverte")] == [
+    assert [o.title for o in offers.list_offers(db, status="ouverte")] == [
         "Secrétaire comptable", "Assistant·e de gestion",
     ]
-    assert [o.title for o in svc.list_offers(db, rome_code="M16")] == [
+    assert [o.title for o in offers.list_offers(db, rome_code="M16")] == [
         "Secrétaire comptable", "Assistant·e de gestion",
     ]
-    assert [o.title for o in svc.list_offers(db, rome_code="D1214")] == ["Vendeur"]
-    svc.set_offer_status(db, first, "pourvue")
-    assert svc.list_offers(db, status="pourvue")[0].status_label == "Pourvue"
+    assert [o.title for o in offers.list_offers(db, rome_code="D1214")] == ["Vendeur"]
+    offers.update_offer(db, first, status="pourvue")
+    assert offers.list_offers(db, status="pourvue")[0].status_label == "Pourvue"
     assert [row.open_offers for row in svc.list_employers(db)] == [1, 0]
 
     with pytest.raises(UserError, match="Code ROME de l'offre"):
-        svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="X",
+        offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="X",
                          rome_code="Q0000", received_on=date(2010, 5, 1))
     with pytest.raises(UserError, match="Durée hebdomadaire « 60 »"):
-        svc.update_offer(db, first, weekly_hours=60)
+        offers.update_offer(db, first, weekly_hours=60)
     with db.read() as session:
         assert len(session.execute(select(JobOffer.id)).all()) == 3
 

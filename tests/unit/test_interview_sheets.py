@@ -12,7 +12,7 @@ from icalendar import Calendar
 from coachdesk.errors import UserError
 from coachdesk.exports.ics_interviews import write_interviews_ics
 from coachdesk.exports.interview_sheet import write_interview_sheets
-from coachdesk.services import bilan, interviews, matching
+from coachdesk.services import bilan, interviews, matching, offers
 from coachdesk.services import employers as emp
 from coachdesk.services.weeks import IsoWeek
 from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F401
@@ -21,7 +21,7 @@ from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F4
 def _interview(db, cohort_id, when=datetime(2010, 5, 11, 14, 30)):  # noqa: F811
     employer = emp.create_employer(db, name="Boulangerie Lefèvre & Cœur", city="Pézenas",
                                    address="3 place de l'Église", postcode="34120")
-    offer = emp.create_offer(db, cohort_id=cohort_id, employer_id=employer,
+    offer = offers.create_offer(db, cohort_id=cohort_id, employer_id=employer,
                              title="Assistant·e de gestion", rome_code="M1607",
                              received_on=date(2010, 4, 1), weekly_hours="35",
                              description="Prime de 150 € ; l’équipe œuvre en boutique.")

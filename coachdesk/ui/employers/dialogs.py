@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.services import employers, matching
+from coachdesk.services import employers, matching, offers
 from coachdesk.services.text import digits, person_name
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
@@ -293,7 +293,7 @@ class OfferDialog(FormDialog):
         cohort_id: str,
         *,
         employer_id: str | None = None,
-        offer: employers.OfferRow | None = None,
+        offer: offers.OfferRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Edit the job offer") if offer else self.tr("New job offer"),
@@ -363,10 +363,10 @@ class OfferDialog(FormDialog):
             "status": str(self.status.currentData()), "source": str(self.source.currentData()),
         }
         if self.offer is not None:
-            employers.update_offer(self.database, self.offer.id, **fields)
+            offers.update_offer(self.database, self.offer.id, **fields)
             return self.offer.id
         else:
-            return employers.create_offer(
+            return offers.create_offer(
                 self.database, cohort_id=self.cohort_id,
                 description=self.description.toPlainText(), **fields,
             )
@@ -402,7 +402,7 @@ class CandidatesDialog(FormDialog):
     """
 
     def __init__(
-        self, database: Database, offer: employers.OfferRow, parent: QWidget | None = None
+        self, database: Database, offer: offers.OfferRow, parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("Candidates for « %1 »").replace("%1", offer.title), parent)
         self.setMinimumSize(820, 480)

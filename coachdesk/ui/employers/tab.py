@@ -49,11 +49,11 @@ if TYPE_CHECKING:
         ContactRow,
         DirectoryStamp,
         EmployerRow,
-        OfferRow,
         ProspectingRow,
     )
     from coachdesk.services.interviews import InterviewRow
     from coachdesk.services.matching import ReferralRow
+    from coachdesk.services.offers import OfferRow
 
 
 def _warnings(row: ContactRow) -> str:
@@ -432,7 +432,7 @@ class EmployersTab(ListTab):
         self._count()
 
     def _few_offers(self) -> bool:
-        from coachdesk.services.employers import count_offers
+        from coachdesk.services.offers import count_offers
 
         if self.database is None or self.cohort_id is None:
             return True
@@ -504,7 +504,7 @@ class EmployersTab(ListTab):
         self._count()
 
     def load_offers(self) -> None:
-        from coachdesk.services.employers import list_offers
+        from coachdesk.services.offers import list_offers
 
         if self.database is None:
             return
