@@ -39,12 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.ui.contracts.contract_dialog import (
-    ContractDialog,
-    OutcomeDialog,
-    RuptureDialog,
-    VisitDialog,
-)
+from coachdesk.ui.contracts.contract_dialog import ContractDialog
+from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
