@@ -426,9 +426,9 @@ def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
     tab: EmployersTab, qtbot: QtBot, database: Database, cohort_id: str,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coachdesk.ui.employers.tab as employers_tab
+    import coachdesk.ui.employers.offers_page as offers_page
 
-    monkeypatch.setattr(employers_tab, "EAGER_OFFERS_LIMIT", 10)
+    monkeypatch.setattr(offers_page, "EAGER_OFFERS_LIMIT", 10)
     tab = EmployersTab(database)
     qtbot.addWidget(tab)
     tab.set_cohort(cohort_id)
@@ -441,3 +441,11 @@ def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
     assert tab.count_label.text().endswith("40 offres d'emploi affichées")
     tab.pages.setCurrentIndex(2)
     assert tab.referral_model.rowCount() > 0 and tab.interview_model.rowCount() > 0
+
+
+def test_every_page_speaks_french_plurals_included(tab: EmployersTab) -> None:
+    """The pages are parts of one tab: their messages, plural ones too, are translated."""
+    assert tab.tr("%n interview(s)", "", 2) == "2 entretiens"
+    assert tab.tr("%n sheet(s) written to %1.", "", 1) == "1 fiche écrite dans %1."
+    assert tab.tr("Change the status…") == "Changer le statut…"
+    assert tab.tr("%n employer(s)", "", 3) == "3 employeurs"
