@@ -15,10 +15,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
+from coachdesk.ui.app_window.tab_slot import (
+    TabSlot,
+    make_bilan_tab,
+    make_cohort_tab,
+    make_contracts_tab,
+    make_dashboard_tab,
+    make_employers_tab,
+)
 from coachdesk.ui.widgets.settings import settings
 
 if TYPE_CHECKING:
@@ -33,87 +40,6 @@ if TYPE_CHECKING:
     from coachdesk.ui.dashboard.tab import DashboardTab
     from coachdesk.ui.employers.tab import EmployersTab
     from coachdesk.ui.widgets.list_tab import ListTab
-
-
-def _cohort_tab() -> ListTab:
-    from coachdesk.ui.cohort.tab import CohortTab
-
-    return CohortTab(None)
-
-
-def _bilan_tab() -> ListTab:
-    from coachdesk.ui.bilan.tab import BilanTab
-
-    return BilanTab(None)
-
-
-def _employers_tab() -> ListTab:
-    from coachdesk.ui.employers.tab import EmployersTab
-
-    return EmployersTab(None)
-
-
-def _contracts_tab() -> ListTab:
-    from coachdesk.ui.contracts.tab import ContractsTab
-
-    return ContractsTab(None)
-
-
-def _dashboard_tab() -> ListTab:
-    from coachdesk.ui.dashboard.tab import DashboardTab
-
-    return DashboardTab(None)
-
-
-class TabSlot(QWidget):
-    """A tab's place in the window, built the first time it is shown.
-
-    Start-up then pays only for the visible tab (its module, its widgets); the slot keeps the
-    database and cohort choices and hands them to the tab when it exists.
-    """
-
-    def __init__(self, factory: Callable[[], ListTab]) -> None:
-        super().__init__()
-        self._factory = factory
-        self._tab: ListTab | None = None
-        self._database: Database | None = None
-        self._cohort_id: str | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> ListTab | None:
-        """The tab if it was built already, without building it."""
-        return self._tab
-
-    def tab(self) -> ListTab:
-        if self._tab is None:
-            self._tab = self._factory()
-            self._tab.set_database(self._database)
-            self._tab.set_cohort(self._cohort_id)
-            self._layout.addWidget(self._tab)
-            if self.isVisible():
-                # Shown now rather than at the next event loop turn, so it loads its data at once.
-                self._tab.show()
-        return self._tab
-
-    def set_database(self, database: Database | None) -> None:
-        self._database = database
-        if self._tab is not None:
-            self._tab.set_database(database)
-
-    def set_cohort(self, cohort_id: str | None) -> None:
-        self._cohort_id = cohort_id
-        if self._tab is not None:
-            self._tab.set_cohort(cohort_id)
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        window = self.window()
-        if self._tab is None and getattr(window, "first_paint_time", 0) is not None:
-            # Shown by the coach: build it right after this paint. (At start-up the window
-            # builds its first tab once it has painted, so the frame appears at once.)
-            QTimer.singleShot(0, self.tab)
 
 
 class MainWindow(QMainWindow):
@@ -149,10 +75,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.tab_list: list[TabSlot] = [
-            TabSlot(_cohort_tab),
-            TabSlot(_bilan_tab),
-            TabSlot(_employers_tab),
-            TabSlot(_contracts_tab),
+            TabSlot(make_cohort_tab),
+            TabSlot(make_bilan_tab),
+            TabSlot(make_employers_tab),
+            TabSlot(make_contracts_tab),
             TabSlot(self._make_dashboard_tab),
         ]
         self.tabs = QTabWidget()
@@ -199,7 +125,7 @@ class MainWindow(QMainWindow):
 
     # The tabs, built on first use ------------------------------------------------------------
     def _make_dashboard_tab(self) -> ListTab:
-        tab = _dashboard_tab()
+        tab = make_dashboard_tab()
         # Each item of the week's agenda opens its record.
         tab.agenda.open_record.connect(self.open_agenda_item)  # type: ignore[attr-defined]
         return tab
