@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import sys
 from pathlib import Path
 
 from coachdesk.errors import UserError
@@ -38,7 +39,7 @@ def lock_path(database: Path | str) -> Path:
 
 def _try_lock(fd: int) -> bool:
     """Lock the open file without waiting; False when another CoachDesk holds it."""
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCKED_BYTE, os.SEEK_SET)
@@ -57,7 +58,7 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCKED_BYTE, os.SEEK_SET)
@@ -109,7 +110,7 @@ class DatabaseLock:
                 holder = self._holder(fd)
                 os.close(fd)
                 raise self._in_use(*holder)
-            if os.name == "nt" or _same_file(fd, self.path):
+            if sys.platform == "win32" or _same_file(fd, self.path):
                 pid, host = self._holder(fd)
                 if host and host != socket.gethostname():
                     # Left by CoachDesk on another computer (a database on a shared or
@@ -129,12 +130,12 @@ class DatabaseLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if os.name != "nt":
+        if sys.platform != "win32":
             # Deleted while still locked: whoever opens the name next creates a new file.
             self.path.unlink(missing_ok=True)
         _unlock(fd)
         os.close(fd)
-        if os.name == "nt":  # pragma: no cover - Windows cannot delete an open file
+        if sys.platform == "win32":  # pragma: no cover - Windows cannot delete an open file
             # Another CoachDesk may have it open: it will take it or leave it.
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)

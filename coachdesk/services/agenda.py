@@ -225,7 +225,7 @@ def _contract_items(
             items.append(item(send_by, "opco_deadline",
                               f"Le contrat {at} doit être transmis à l'OPCO au plus tard ce jour."))
         answer_by = rules.opco_answer_deadline(terms)
-        if answer_by is not None and not rules.opco_answered(terms) and (
+        if answer_by is not None and sent_on is not None and not rules.opco_answered(terms) and (
             monday <= answer_by <= sunday
         ):
             items.append(item(answer_by, "opco_deadline",
@@ -308,6 +308,7 @@ def _enrolment_items(
     ).all()
     items: list[AgendaItem] = []
     for cohort, deadline in cohorts:
+        assert deadline is not None  # selected by its range
         days: list[tuple[date, int]] = [(deadline, 0)] + [
             (deadline - timedelta(days=n), n) for n in DEADLINE_WARNING_DAYS
         ]
@@ -468,4 +469,5 @@ def planned_visits(
             pid, "follow_up_visit", visit_id, contract_id,
         )
         for visit_id, planned_on, kind, contract_id, pid, first, last, employer in rows
+        if planned_on is not None  # always: selected so
     ]

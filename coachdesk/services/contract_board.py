@@ -103,6 +103,7 @@ def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[
         .where(Contract.tutor_id.in_(tutor_ids))
     ).all()
     for tutor_id, start, end, rupture_on in rows:
+        assert tutor_id is not None  # selected among tutor_ids
         loads[tutor_id].append((start, follow_up_end(end, rupture_on) or date.max))
     return loads
 

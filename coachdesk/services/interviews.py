@@ -270,7 +270,7 @@ def set_interview_outcome(
         interview.outcome = outcome
         if notes is not None:
             interview.notes = notes
-        referral = session.get(Referral, interview.referral_id)
+        referral = get_record(session, Referral, interview.referral_id, "Mise en relation")
         day = max(interview.starts_at.date(), referral.status_on)
         if outcome == "retenu":
             move_referral_to(referral, "retenu", day)

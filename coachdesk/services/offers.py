@@ -145,7 +145,8 @@ def list_offers(
     """
     query = (
         select(
-            JobOffer.id, JobOffer.cohort_id, JobOffer.employer_id, Employer.name, JobOffer.title,
+            JobOffer.id, JobOffer.cohort_id, JobOffer.employer_id,
+            Employer.name.label("employer_name"), JobOffer.title,
             JobOffer.rome_code, JobOffer.city, JobOffer.received_on, JobOffer.start_on,
             JobOffer.weekly_hours, JobOffer.status, JobOffer.source,
         )
@@ -165,7 +166,7 @@ def list_offers(
         else:
             query = query.where(JobOffer.rome_code.startswith(code, autoescape=True))
     with db.read() as session:
-        rows = [OfferRow(*row) for row in session.execute(query)]
+        rows = [OfferRow(**row._mapping) for row in session.execute(query)]
     if city:
         # A handful of offers per cohort: the town is compared folded in Python, since SQL LIKE
         # ignores the case of ASCII letters only (see DESIGN.md).

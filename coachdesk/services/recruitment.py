@@ -101,14 +101,14 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
         ):
             history.setdefault(row.participant_id, []).append(row)
         queue: list[CallRow] = []
-        for row in session.execute(
+        for person in session.execute(
             select(Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
                    Participant.email)
             .where(Participant.cohort_id == cohort_id, Participant.phone != "")
         ):
-            if stages.get(row.id, "contact") != "contact":
+            if stages.get(person.id, "contact") != "contact":
                 continue
-            attempts = history.get(row.id, [])
+            attempts = history.get(person.id, [])
             if any(attempt.outcome in FINAL_OUTCOMES for attempt in attempts):
                 continue
             last = attempts[-1] if attempts else None
@@ -116,7 +116,8 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
             if recall_on is not None and recall_on > today:
                 continue
             queue.append(CallRow(
-                row.id, row.last_name, row.first_name, row.phone, row.email, len(attempts),
+                person.id, person.last_name, person.first_name, person.phone, person.email,
+                len(attempts),
                 last.outcome if last else None, last.done_on if last else None, recall_on,
             ))
 

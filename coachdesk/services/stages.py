@@ -16,6 +16,7 @@ anyone yet, and a contract that ended last month is no longer running.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -73,7 +74,7 @@ def participant_stages(
     end_of_day = datetime.combine(day + timedelta(days=1), time())
     in_cohort = select(Participant.id).where(Participant.cohort_id == cohort_id)
 
-    def ids(statement: Select[tuple[str]]) -> set[str]:
+    def ids(statement: Select[Any]) -> set[str]:
         return set(session.scalars(statement))
 
     attended = ids(

@@ -216,7 +216,8 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     dialog.category_boxes["transport"].setChecked(True)
     dialog.category_boxes["horaires"].setChecked(True)
     dialog.difficulties.setPlainText("Trois retards en janvier : le bus de 7 h 10 est supprimé.")
-    dialog.actions.setPlainText("Horaires décalés d'un quart d'heure ; point dans 15 jours.")
+    dialog.actions_decided.setPlainText(
+        "Horaires décalés d'un quart d'heure ; point dans 15 jours.")
     assert dialog.next_visit.value() == date(2011, 3, 15)  # every 6 weeks by default
     dialog.next_visit.set_value(date(2011, 2, 15))
     dialog.print_report.setChecked(True)

@@ -109,12 +109,14 @@ def _children_allowed() -> Iterator[None]:
 def _receive(messages: Any, process: Any) -> tuple[Any, ...]:
     while True:
         try:
-            return messages.get(timeout=_POLL_SECONDS)  # type: ignore[no-any-return]
+            message: tuple[Any, ...] = messages.get(timeout=_POLL_SECONDS)
+            return message
         except queue.Empty:
             if process.is_alive():
                 continue
         try:  # it may have sent its last word just before exiting
-            return messages.get(timeout=_POLL_SECONDS)  # type: ignore[no-any-return]
+            last: tuple[Any, ...] = messages.get(timeout=_POLL_SECONDS)
+            return last
         except queue.Empty:
             raise RuntimeError(
                 f"the workbook reader process stopped (exit code {process.exitcode})"

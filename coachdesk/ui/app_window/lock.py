@@ -39,8 +39,8 @@ _ACTIVITY = {
 def idle_minutes_setting(settings: QSettings) -> int:
     value = settings.value(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
     try:
-        minutes = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        minutes = int(str(value))  # an int, or its text once read back from the file
+    except ValueError:
         return DEFAULT_IDLE_MINUTES
     return minutes if minutes > 0 else DEFAULT_IDLE_MINUTES
 

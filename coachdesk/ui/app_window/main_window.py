@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -127,28 +128,28 @@ class MainWindow(QMainWindow):
     def _make_dashboard_tab(self) -> ListTab:
         tab = make_dashboard_tab()
         # Each item of the week's agenda opens its record.
-        tab.agenda.open_record.connect(self.open_agenda_item)  # type: ignore[attr-defined]
+        tab.agenda.open_record.connect(self.open_agenda_item)
         return tab
 
     @property
     def cohort_tab(self) -> CohortTab:
-        return self.tab_list[0].tab()  # type: ignore[return-value]
+        return cast("CohortTab", self.tab_list[0].tab())
 
     @property
     def bilan_tab(self) -> BilanTab:
-        return self.tab_list[1].tab()  # type: ignore[return-value]
+        return cast("BilanTab", self.tab_list[1].tab())
 
     @property
     def employers_tab(self) -> EmployersTab:
-        return self.tab_list[2].tab()  # type: ignore[return-value]
+        return cast("EmployersTab", self.tab_list[2].tab())
 
     @property
     def contracts_tab(self) -> ContractsTab:
-        return self.tab_list[3].tab()  # type: ignore[return-value]
+        return cast("ContractsTab", self.tab_list[3].tab())
 
     @property
     def dashboard_tab(self) -> DashboardTab:
-        return self.tab_list[4].tab()  # type: ignore[return-value]
+        return cast("DashboardTab", self.tab_list[4].tab())
 
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -179,7 +180,9 @@ class MainWindow(QMainWindow):
         # Actions that show or change data: disabled while the window is locked.
         self.data_actions: list[QAction] = []
 
-        def add(menu, text, slot, shortcut=None):  # type: ignore[no-untyped-def]
+        def add(
+            menu: QMenu, text: str, slot: Callable[[], Any], shortcut: str | None = None
+        ) -> QAction:
             action = QAction(text, self)
             if shortcut is not None:
                 self._shortcut_later(action, lambda: shortcut)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from coachdesk.db import Database
+    from coachdesk.ui.dashboard.tab import DashboardTab
     from coachdesk.ui.widgets.list_tab import ListTab
 
 
@@ -38,7 +39,7 @@ def make_contracts_tab() -> ListTab:
     return ContractsTab(None)
 
 
-def make_dashboard_tab() -> ListTab:
+def make_dashboard_tab() -> DashboardTab:
     from coachdesk.ui.dashboard.tab import DashboardTab
 
     return DashboardTab(None)

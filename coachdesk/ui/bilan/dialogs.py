@@ -193,6 +193,7 @@ class MemberStatusDialog(FormDialog):
             self.database, self.group_id, self.participant_id, str(self.status.currentData()),
             date_of(self.left_on),
         )
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

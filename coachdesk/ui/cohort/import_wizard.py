@@ -7,6 +7,7 @@ appears after half a second, and cancelling writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,14 +51,17 @@ class FilePage(QWizardPage):
         self.setSubTitle(self.tr(
             "An Excel workbook (.xlsx) or a CSV file, as the university or the Mission Locale "
             "sent it: title lines above the table are fine."))
-        self.path = QLineEdit(objectName="importPath")
+        self.path = QLineEdit()
+        self.path.setObjectName("importPath")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.cohort = QLineEdit(wizard.cohort_name, objectName="importCohort")
-        self.provenance = QComboBox(objectName="importProvenance")
+        self.cohort = QLineEdit(wizard.cohort_name)
+        self.cohort.setObjectName("importCohort")
+        self.provenance = QComboBox()
+        self.provenance.setObjectName("importProvenance")
         for code, label in codes.PROVENANCES.items():
             self.provenance.addItem(label, code)
         form = QFormLayout(self)
@@ -92,7 +96,8 @@ class ColumnsPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("Check the columns"))
-        self.summary = QLabel(objectName="columnsSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("columnsSummary")
         self.summary.setWordWrap(True)
         self.form_widget = QWidget()
         self.form = QFormLayout(self.form_widget)
@@ -126,10 +131,11 @@ class ColumnsPage(QWizardPage):
         for column in preview.columns:
             if not column.label:
                 continue
-            combo = QComboBox(objectName=f"mapping_{column.index}")
+            combo = QComboBox()
+            combo.setObjectName(f"mapping_{column.index}")
             combo.addItem(self.tr("Ignore this column"), None)
-            for code, label in FIELDS.items():
-                combo.addItem(label, code)
+            for code, field_name in FIELDS.items():
+                combo.addItem(field_name, code)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             label = QLabel(f"« {column.label} »")
             if column.field is None:
@@ -163,6 +169,11 @@ class ColumnsPage(QWizardPage):
         return True
 
 
+def _field_value(field: str | None) -> Callable[[tuple[int, dict[str, Any]]], Any]:
+    """How the preview reads one field of a (row number, values) pair."""
+    return lambda row: row[1].get(field or "")
+
+
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -170,7 +181,8 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Preview"))
         self.model: RowTableModel[tuple[int, dict[str, Any]]] = RowTableModel([], self)
         self.view = make_table_view(self.model, "importPreview", sortable=False)
-        self.note = QLabel(objectName="previewNote")
+        self.note = QLabel()
+        self.note.setObjectName("previewNote")
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -186,7 +198,7 @@ class PreviewPage(QWizardPage):
         for column in mapped:
             columns.append(Column(
                 FIELDS[column.field or ""],
-                lambda r, f=column.field: r[1].get(f),
+                _field_value(column.field),
                 display=format_value,
             ))
         # Field labels are already French: shown as they are.
@@ -225,7 +237,8 @@ class ImportPage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle(self.tr("Import"))
         self.setCommitPage(True)
-        self.summary = QPlainTextEdit(objectName="importSummary")
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("importSummary")
         self.summary.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

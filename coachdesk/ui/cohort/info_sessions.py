@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QItemSelectionModel, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -40,6 +40,7 @@ from coachdesk.services.recruitment import (
     set_presence,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -123,18 +124,22 @@ class InfoSessionsDialog(QDialog):
         self.sessions: RowTableModel[InfoSessionRow] = RowTableModel(SESSION_COLUMNS, self)
         self.sessions_view = make_table_view(self.sessions, "sessionTable", sortable=False)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.starts_at = QDateTimeEdit(objectName="sessionStartsAt")
+        self.starts_at = QDateTimeEdit()
+        self.starts_at.setObjectName("sessionStartsAt")
         self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.starts_at.setCalendarPopup(True)
         start = datetime.combine((today or date.today()) + timedelta(days=7), time(14, 0))
-        self.starts_at.setDateTime(QDateTime(start))
-        self.place = QLineEdit(objectName="sessionPlace")
+        self.starts_at.setDateTime(to_qdatetime(start))
+        self.place = QLineEdit()
+        self.place.setObjectName("sessionPlace")
         self.place.setPlaceholderText(self.tr("Room and address"))
-        self.capacity = QSpinBox(objectName="sessionCapacity")
+        self.capacity = QSpinBox()
+        self.capacity.setObjectName("sessionCapacity")
         self.capacity.setRange(0, 500)
         self.capacity.setSpecialValueText(self.tr("unlimited"))
         self.capacity.setValue(15)
-        create = QPushButton(self.tr("Create the session"), objectName="createSession")
+        create = QPushButton(self.tr("Create the session"))
+        create.setObjectName("createSession")
         create.clicked.connect(self.create_session)
         new = QGroupBox(self.tr("New session"))
         form = QFormLayout(new)
@@ -151,19 +156,21 @@ class InfoSessionsDialog(QDialog):
         self.attendance: RowTableModel[AttendanceRow] = RowTableModel(ATTENDANCE_COLUMNS, self)
         self.attendance_view = make_table_view(self.attendance, "attendanceTable")
         self.attendance_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.attendance_title = QLabel(objectName="attendanceTitle")
-        self.invite_button = QPushButton(self.tr("Invite interested contacts…"),
-                                         objectName="inviteButton")
+        self.attendance_title = QLabel()
+        self.attendance_title.setObjectName("attendanceTitle")
+        self.invite_button = QPushButton(self.tr("Invite interested contacts…"))
+        self.invite_button.setObjectName("inviteButton")
         self.invite_button.clicked.connect(self.open_invitations)
-        self.print_button = QPushButton(self.tr("Print the attendance sheet…"),
-                                        objectName="printButton")
+        self.print_button = QPushButton(self.tr("Print the attendance sheet…"))
+        self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self._ask_sheet_path)
         marks = QHBoxLayout()
         marks.addWidget(QLabel(self.tr("Selected people:")))
         self.mark_buttons: dict[str, QPushButton] = {}
         for status, label in (("present", self.tr("Present")), ("absent", self.tr("Absent")),
                               ("excuse", self.tr("Excused")), ("invite", self.tr("Invited"))):
-            button = QPushButton(label, objectName=f"mark_{status}")
+            button = QPushButton(label)
+            button.setObjectName(f"mark_{status}")
             button.clicked.connect(lambda _=False, code=status: self.mark_selected(code))
             marks.addWidget(button)
             self.mark_buttons[status] = button
@@ -236,7 +243,7 @@ class InfoSessionsDialog(QDialog):
         capacity = self.capacity.value() or None
         try:
             new_id = create_info_session(
-                self.database, self.cohort_id, self.starts_at.dateTime().toPython(),
+                self.database, self.cohort_id, from_qdatetime(self.starts_at.dateTime()),
                 self.place.text(), capacity,
             )
         except UserError as error:

@@ -92,7 +92,7 @@ class VisitDialog(FormDialog):
         self.rating_group = QButtonGroup(self)
         ratings = QHBoxLayout()
         for value, label in RATINGS.items():
-            button = QRadioButton(self.tr(label))
+            button = QRadioButton(self.tr(str(label)))
             button.setObjectName(f"rating{value}")
             self.rating_group.addButton(button, value)
             ratings.addWidget(button)
@@ -108,10 +108,10 @@ class VisitDialog(FormDialog):
         self.difficulties.setObjectName("difficulties")
         self.difficulties.setPlaceholderText(self.tr("What is hard, in a few words"))
         self.difficulties.setFixedHeight(64)
-        self.actions = QPlainTextEdit()
-        self.actions.setObjectName("actions")
-        self.actions.setPlaceholderText(self.tr("What was decided, by whom"))
-        self.actions.setFixedHeight(64)
+        self.actions_decided = QPlainTextEdit()
+        self.actions_decided.setObjectName("actions")
+        self.actions_decided.setPlaceholderText(self.tr("What was decided, by whom"))
+        self.actions_decided.setFixedHeight(64)
         self.next_visit = OptionalDate(
             self.tr("next visit on"), today + timedelta(weeks=context.interval_weeks), "nextVisit"
         )
@@ -130,7 +130,7 @@ class VisitDialog(FormDialog):
         form.addRow(self.tr("How it is going"), ratings)
         form.addRow(self.tr("Difficulties"), categories)
         form.addRow("", self.difficulties)
-        form.addRow(self.tr("Actions decided"), self.actions)
+        form.addRow(self.tr("Actions decided"), self.actions_decided)
         form.addRow(self.tr("Next visit"), self.next_visit)
         self.add_to_body(form)
         self.add_to_body(self.print_report)
@@ -141,9 +141,11 @@ class VisitDialog(FormDialog):
         self.next_visit.edit.setDate(qdate.addDays(7 * self.context.interval_weeks))
 
     def _planned_toggled(self, planned: bool) -> None:
-        for widget in (self.met_people, self.difficulties, self.actions, self.next_visit,
-                       self.print_report, *self.category_boxes.values(),
-                       *self.rating_group.buttons()):
+        widgets: list[QWidget] = [
+            self.met_people, self.difficulties, self.actions_decided, self.next_visit,
+            self.print_report, *self.category_boxes.values(), *self.rating_group.buttons(),
+        ]
+        for widget in widgets:
             widget.setEnabled(not planned)
 
     def save(self) -> str:
@@ -165,7 +167,7 @@ class VisitDialog(FormDialog):
             rating=rating if rating > 0 else None,
             difficulty_categories=[c for c, box in self.category_boxes.items() if box.isChecked()],
             difficulties=self.difficulties.toPlainText().strip(),
-            actions=self.actions.toPlainText().strip(),
+            actions=self.actions_decided.toPlainText().strip(),
             next_visit_on=self.next_visit.value(),
         )
 

@@ -48,7 +48,7 @@ from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.contract_board import ContractLine, EnrolmentLine
+    from coachdesk.services.contract_board import ContractContext, ContractLine, EnrolmentLine
     from coachdesk.services.smic import SmicTable
 
 ALERT = QColor("#b3261e")
@@ -374,7 +374,7 @@ class ContractsTab(ListTab):
             self.view.selectRow(index.row())
             self.edit_contract()
 
-    def _context(self, line: ContractLine) -> Any:
+    def _context(self, line: ContractLine) -> ContractContext:
         from coachdesk.services.contract_board import contract_context
 
         assert self.database is not None
@@ -385,7 +385,8 @@ class ContractsTab(ListTab):
         line = self._need_contract()
         if line is None:
             return
-        dialog = VisitDialog(self.database, self._context(line), self.today, self)  # type: ignore[arg-type]
+        assert self.database is not None
+        dialog = VisitDialog(self.database, self._context(line), self.today, self)
 
         def after(visit_id: str) -> None:
             self.select_contract(line.id)
@@ -402,7 +403,8 @@ class ContractsTab(ListTab):
             messages.info(self, self.tr("Contract follow-up"),
                           self.tr("This contract is already broken."))
             return
-        dialog = RuptureDialog(self.database, self._context(line), self.today, self)  # type: ignore[arg-type]
+        assert self.database is not None
+        dialog = RuptureDialog(self.database, self._context(line), self.today, self)
 
         def after(_contract_id: str) -> None:
             from coachdesk.services.contract_rules import fr_date

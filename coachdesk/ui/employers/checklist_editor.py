@@ -9,6 +9,7 @@ enough (nothing here grows with the number of participants).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -239,7 +240,7 @@ class ChecklistEditor(QDialog):
         self.down_button.setEnabled(0 <= row < self.items.count() - 1)
 
     # Writing -------------------------------------------------------------------------------
-    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> bool:
         """Run a service call; a UserError is shown in red in the dialog."""
         try:
             action()

@@ -25,7 +25,7 @@ from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, sort_key
 
 if TYPE_CHECKING:
-    from coachdesk.services.employers import ContactRow, EmployerRow, ProspectingRow
+    from coachdesk.services.employers import ContactRow, DirectoryStamp, EmployerRow, ProspectingRow
 
 
 def _warnings(row: ContactRow) -> str:
@@ -149,6 +149,12 @@ class DirectoryModel(RowTableModel["EmployerRow"]):
 
 class DirectoryPage(EmployersPage):
     """The « Employer directory » page: its widgets, loading and actions."""
+
+    # What the directory shown was read from, to read it again only after a change.
+    _directory_stamp: DirectoryStamp | None
+    _directory_size: int
+    # The employer whose contacts and prospecting are shown.
+    _detail_id: str | None
 
     def _directory_page(self) -> QWidget:
         self.search = QLineEdit()
@@ -283,7 +289,8 @@ class DirectoryPage(EmployersPage):
         self._update_buttons()
 
     def selected_employer(self) -> EmployerRow | None:
-        return current_row(self.employer_view, self.employer_model)
+        selected: EmployerRow | None = current_row(self.employer_view, self.employer_model)
+        return selected
 
     def select_employer(self, employer_id: str) -> None:
         for number, row in enumerate(self.employer_model.rows()):

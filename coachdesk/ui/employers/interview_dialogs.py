@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,6 +31,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
 from coachdesk.services.text import person_name
+from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import on_return
 
@@ -62,7 +62,7 @@ class InterviewDialog(FormDialog):
         self.database = database
         self.referral = referral
         start = datetime.combine(max(date.today(), referral.status_on), time(9, 0))
-        self.starts_at = QDateTimeEdit(QDateTime(start))
+        self.starts_at = QDateTimeEdit(to_qdatetime(start))
         self.starts_at.setObjectName("interviewStartsAt")
         self.starts_at.setCalendarPopup(True)
         self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -91,7 +91,7 @@ class InterviewDialog(FormDialog):
 
     def save(self) -> str | None:
         return interviews.schedule_interview(
-            self.database, self.referral.id, self.starts_at.dateTime().toPython(),
+            self.database, self.referral.id, from_qdatetime(self.starts_at.dateTime()),
             place=self.place.text(), address=self.address.text(),
             route_note=self.route_note.toPlainText(), contact_person=self.contact_person.text(),
             template_id=self.template.currentData(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.widgets.list_tab import ListTab
+from coachdesk.ui.widgets.plurals import tr_along_classes
 from coachdesk.ui.widgets.table_model import RowTableModel
 
 if TYPE_CHECKING:
@@ -69,18 +69,8 @@ class EmployersPage(ListTab):
     _page_loaded: list[bool]
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        """``QObject.tr`` looked up under each class of the tab in turn, plurals included.
-
-        PySide6 walks the classes for a message, but takes a plural's first answer (the English
-        text with its number filled in, under the tab's own class) as the translation: a page's
-        plural would stay English. The message is looked up under the page that says it.
-        """
-        untranslated = text.replace("%n", str(n)) if n >= 0 else text
-        for cls in type(self).__mro__:
-            found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
-            if found != untranslated:
-                return found
-        return untranslated
+        """Each page's messages, plurals included, found under the page that says them."""
+        return tr_along_classes(self, text, disambiguation, n)
 
     def _update_buttons(self, *_args: Any) -> None:
         """Enable each page's buttons for what is selected (``EmployersTab`` does all)."""

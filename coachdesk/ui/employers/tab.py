@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from coachdesk.ui.employers.directory_page import DirectoryPage
 from coachdesk.ui.employers.offers_page import OffersPage
@@ -23,7 +23,6 @@ from coachdesk.ui.widgets.list_tab import fit_columns
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.employers import DirectoryStamp
 
 
 class EmployersTab(DirectoryPage, OffersPage, PlacementPage):
@@ -31,12 +30,10 @@ class EmployersTab(DirectoryPage, OffersPage, PlacementPage):
 
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.dialog: QDialog | None = None
-        # What the directory shown was read from, to read it again only after a change.
-        self._directory_stamp: DirectoryStamp | None = None
+        self.dialog = None
+        self._directory_stamp = None
         self._directory_size = 0
-        # The employer whose contacts and prospecting are shown.
-        self._detail_id: str | None = None
+        self._detail_id = None
         self._page_loaded = [False, False, False]
         self._fitted_views: set[QTableView] = set()
         self.pages = QTabWidget()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui.widgets import background, messages
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
+from coachdesk.ui.widgets.plurals import tr_along_classes
 from coachdesk.ui.widgets.settings import settings
 
 if TYPE_CHECKING:
@@ -68,6 +69,10 @@ class ExportDialog(QDialog):
 
     job_name = ""
     all_cohorts_allowed = False
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """The shared messages, plurals included, found under this class for every export."""
+        return tr_along_classes(self, text, disambiguation, n)
 
     def __init__(
         self, database: Database, cohort_id: str | None = None, parent: QWidget | None = None
@@ -243,8 +248,7 @@ class ExportDialog(QDialog):
         messages.info(
             self,
             self.tr("Export done"),
-            # The class named: PySide's tr() in a subclass misses the base's plural entries.
-            ExportDialog.tr("“%1” was written: %n row(s).", "", result.row_count).replace(
+            self.tr("“%1” was written: %n row(s).", "", result.row_count).replace(
                 "%1", result.file_name
             )
             + "\n"

@@ -35,7 +35,8 @@ POLL_INTERVAL_MS = 40
 
 def _resolve(dotted: str) -> Callable[..., Any]:
     module_name, _, name = dotted.rpartition(".")
-    return getattr(importlib.import_module(module_name), name)  # type: ignore[no-any-return]
+    job: Callable[..., Any] = getattr(importlib.import_module(module_name), name)
+    return job
 
 
 def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:

@@ -11,10 +11,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 # The value an optional date field shows as empty.
@@ -27,6 +27,17 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(to_qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """The date and time shown, to the minute's second (Qt's milliseconds are left out)."""
+    clock = value.time()
+    return datetime.combine(from_qdate(value.date()),
+                            time(clock.hour(), clock.minute(), clock.second()))
 
 
 def date_edit(value: date | None = None, *, optional: bool = False, name: str = "") -> QDateEdit:
