@@ -121,6 +121,8 @@ class ChecklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():  # the table itself, not a cell
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.DONE:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
