@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
             self.cohort_tab.open_file(item.participant_id)
 
     def open_export(self, dialog_name: str) -> QDialog | None:
-        """Open an export dialog (a class of ui.export_dialogs) on the selected cohort."""
+        """Open an export dialog (a class of ui/exports/dialogs.py) on the selected cohort."""
         from coachdesk.ui.exports import dialogs as export_dialogs
         from coachdesk.ui.widgets import messages
 
