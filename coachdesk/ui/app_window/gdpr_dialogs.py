@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
-from coachdesk.services.text import fold, person_name
-from coachdesk.ui.cohort.tab import COLUMNS as PARTICIPANT_COLUMNS
+from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
+from coachdesk.ui.widgets.person_picker import PersonPicker
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
@@ -152,58 +152,6 @@ class RetentionDialog(QDialog):
             ),
         )
         self.refresh()
-
-
-class PersonPicker(QWidget):
-    """Search and choose one person of a cohort."""
-
-    def __init__(
-        self,
-        database: Database,
-        cohort_id: str | None,
-        selected_id: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        from coachdesk.services.lists import participant_rows
-
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
-        self.search.setObjectName("personSearch")
-        self.search.setPlaceholderText(self.tr("Search a name, a phone number or an e-mail…"))
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
-        self.model: RowTableModel[ParticipantRow] = RowTableModel(PARTICIPANT_COLUMNS[:5], self)
-        self.view = make_table_view(self.model, "personTable")
-        self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
-        layout.addWidget(self.view, 1)
-        self._all: list[ParticipantRow] = []
-        if cohort_id is not None:
-            self._all = participant_rows(database, cohort_id)
-        self.search.textChanged.connect(self._filter)
-        self._filter()
-        if self._all:
-            fit_columns(self.view)
-        if selected_id is not None:
-            self.select(selected_id)
-
-    def _filter(self) -> None:
-        words = fold(self.search.text()).split()
-        self.model.set_rows(
-            [row for row in self._all if all(word in row.search_text for word in words)]
-        )
-
-    def select(self, participant_id: str) -> bool:
-        for index, row in enumerate(self.model.rows()):
-            if row.id == participant_id:
-                self.view.selectRow(index)
-                return True
-        return False
-
-    def selected(self) -> ParticipantRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
 
 
 class _PersonDialog(QDialog):

@@ -25,25 +25,15 @@ from coachdesk.services.participants import search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.person_picker import PERSON_COLUMNS
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.lists import ParticipantRow
 
-_STAGE_CODES = list(codes.STAGES)
-_STAGE_LABELS = list(codes.STAGES.values())
-
 COLUMNS: list[Column[ParticipantRow]] = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
-    Column(QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Stage"),
-        lambda r: _STAGE_CODES.index(r.stage),
-        display=lambda index: _STAGE_LABELS[index],
-    ),
-    Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: r.phone),
-    Column(QT_TRANSLATE_NOOP("Columns", "E-mail"), lambda r: r.email),
+    *PERSON_COLUMNS,
     Column(QT_TRANSLATE_NOOP("Columns", "Town"), lambda r: r.city),
     Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda r: r.provenance),
     Column(QT_TRANSLATE_NOOP("Columns", "Coach"), lambda r: r.coach),

@@ -124,13 +124,6 @@
     </message>
 </context>
 <context>
-    <name>PersonPicker</name>
-    <message>
-        <source>Search a name, a phone number or an e-mail…</source>
-        <translation>Rechercher un nom, un téléphone ou un courriel…</translation>
-    </message>
-</context>
-<context>
     <name>RetentionDialog</name>
     <message>
         <source>Retention period and purge</source>
