@@ -47,7 +47,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 
     from coachdesk.db import open_database
-    from coachdesk.ui.employers_tab import EmployersTab
+    from coachdesk.ui.employers.tab import EmployersTab
 
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))

@@ -13,7 +13,7 @@ Prints, measured side by side in one run (lines starting with FIGURE are the iss
   from ``VmHWM``, which a spawned child does not inherit from this process, and the tracemalloc
   peak of Python objects) — target: flat;
 * the largest stall of a 10 ms QTimer while the export runs through the window's own helper,
-  ``coachdesk.ui.background.run_job`` (worker process, progress, delayed progress dialog) —
+  ``coachdesk.ui.widgets.background.run_job`` (worker process, progress, delayed progress dialog) —
   target < 100 ms — and, for contrast, in a thread.
 
 Usage: ``python benchmarks/export_weekly.py [--people 80000] [--small 8000] [--rounds 3]
@@ -129,8 +129,8 @@ def build_database(path: Path, people: int) -> None:
 
 def our_export(db_path: Path, out: Path) -> int:
     from coachdesk.db import open_database
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import export_weekly
+    from coachdesk.services.weeks import IsoWeek
 
     db = open_database(db_path)
     try:
@@ -143,18 +143,16 @@ def our_export(db_path: Path, out: Path) -> int:
 def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, ...]]]]:
     """The sheets our export writes, materialised, so raw writers can write the same cells."""
     from coachdesk.db import open_database
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import (
-        ACTION_COLUMNS,
         CONTRACT_COLUMNS,
-        PEOPLE_COLUMNS,
         SUMMARY_COLUMNS,
         contract_rows,
-        people_rows,
         summary_rows,
-        week_actions,
     )
+    from coachdesk.exports.weekly_actions import ACTION_COLUMNS, week_actions
+    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS, people_rows
     from coachdesk.services.funnel import compute_funnel
+    from coachdesk.services.weeks import IsoWeek
 
     week = IsoWeek(*WEEK)
     db = open_database(db_path)
@@ -178,12 +176,9 @@ def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, .
 
 
 def our_writer(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
-    from coachdesk.exports.weekly import (
-        ACTION_COLUMNS,
-        CONTRACT_COLUMNS,
-        PEOPLE_COLUMNS,
-        SUMMARY_COLUMNS,
-    )
+    from coachdesk.exports.weekly import CONTRACT_COLUMNS, SUMMARY_COLUMNS
+    from coachdesk.exports.weekly_actions import ACTION_COLUMNS
+    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS
     from coachdesk.exports.xlsx import Sheet, write_workbook
 
     columns = [PEOPLE_COLUMNS, ACTION_COLUMNS, CONTRACT_COLUMNS, SUMMARY_COLUMNS]
@@ -250,7 +245,7 @@ def _child_export(db_path: str, out: str) -> None:
 def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     """Largest gap between 10 ms timer ticks while the export runs; and the export's time.
 
-    ``run_job``: exactly what the window does — ``coachdesk.ui.background.run_job`` with the
+    ``run_job``: exactly what the window does — ``coachdesk.ui.widgets.background.run_job`` with the
     export job of ``coachdesk.exports.jobs``, its worker process, its progress polling and its
     delayed progress dialog, under a running Qt event loop. ``thread``: the same export in a
     thread of the GUI process, for contrast (the GIL starves the event loop).
@@ -258,7 +253,7 @@ def gui_stall(db_path: Path, out: Path, mode: str) -> tuple[float, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from coachdesk.ui import background
+    from coachdesk.ui.widgets import background
 
     app = QApplication.instance() or QApplication([])
     window = QWidget()

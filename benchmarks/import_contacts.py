@@ -90,7 +90,7 @@ def gui_stall(path: Path, database_path: Path) -> tuple[float, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from coachdesk.ui import background
+    from coachdesk.ui.widgets import background
 
     app = QApplication.instance() or QApplication([])
     open_database(database_path).dispose()

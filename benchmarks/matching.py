@@ -18,7 +18,7 @@ from sqlalchemy import insert
 
 from coachdesk.db import Database, open_database
 from coachdesk.models import Cohort, Employer, JobOffer, Participant, ProfessionalProject, new_id
-from coachdesk.services import employers, matching
+from coachdesk.services import employers, matching, offers
 from coachdesk.services.rome import rome_jobs
 from coachdesk.services.text import fold
 
@@ -74,7 +74,7 @@ def main() -> int:
     start = time.perf_counter()
     _cohort, people = build(db)
     print(f"base construite en {time.perf_counter() - start:.1f} s ({folder})")
-    offer = employers.list_offers(db, rome_code="M1607")[0]
+    offer = offers.list_offers(db, rome_code="M1607")[0]
     timed("candidats pour une offre (code puis famille)",
           lambda: matching.candidates_for_offer(db, offer.id, on=date(2010, 6, 1)))
     timed("offres ouvertes pour une personne",
@@ -82,9 +82,9 @@ def main() -> int:
     timed("annuaire complet (10 000 entreprises)", lambda: employers.list_employers(db))
     timed("annuaire, recherche « entreprise 12 »",
           lambda: employers.list_employers(db, "entreprise 12"))
-    timed("offres ouvertes à Béziers", lambda: employers.list_offers(db, status="ouverte",
+    timed("offres ouvertes à Béziers", lambda: offers.list_offers(db, status="ouverte",
                                                                      city="beziers"))
-    timed("offres de la famille M16", lambda: employers.list_offers(db, rome_code="M16"))
+    timed("offres de la famille M16", lambda: offers.list_offers(db, rome_code="M16"))
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -41,7 +41,7 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 def _install_error_hook(app: QApplication) -> None:
     """Unexpected errors become a dialog with a copyable report, and a log entry."""
     from coachdesk.logs import format_report, write_crash_report
-    from coachdesk.ui import messages
+    from coachdesk.ui.widgets import messages
 
     def hook(
         exc_type: type[BaseException],
@@ -60,7 +60,7 @@ def _install_error_hook(app: QApplication) -> None:
 def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool = False) -> int:
     """Open the window on ``db_path`` (default database if None) or on a fresh demo copy."""
     from coachdesk.logs import setup_logging
-    from coachdesk.ui.main_window import MainWindow
+    from coachdesk.ui.app_window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -79,8 +79,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         if exit_when_ready:
             painted = window.first_paint_time or time.time()
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
-        from coachdesk.ui.lock import DatabaseLock
-        from coachdesk.ui.passphrase_dialog import open_interactively
+        from coachdesk.database_lock import DatabaseLock
+        from coachdesk.ui.app_window.passphrase_dialog import open_interactively
 
         lock = None
         try:

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from coachdesk.errors import UserError
 
@@ -85,7 +85,7 @@ def _writes(args: argparse.Namespace) -> bool:
 class _FrenchParser(argparse.ArgumentParser):
     """argparse with French framing of its usage errors."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur d'utilisation : {message}\n")
 
@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _writes(args):
             return int(handler(args, ctx))
         # One database, one CoachDesk: a command that writes waits for no one, it says so.
-        from coachdesk.ui.lock import DatabaseLock
+        from coachdesk.database_lock import DatabaseLock
 
         with DatabaseLock(ctx.database_path()):
             return int(handler(args, ctx))

@@ -427,3 +427,27 @@ def _damaged(path: Path, exc: BaseException) -> UserError:
         hint="Le fichier n'a pas été modifié. Restaurez une sauvegarde ou choisissez une "
         "autre base.",
     )
+
+
+def open_protected(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    create: bool = True,
+) -> Database:
+    """Open a CoachDesk database, plain or protected.
+
+    A protected database needs its passphrase (or recovery key); a wrong one raises
+    ``UserError`` and the caller asks again. The file is never touched when it cannot be opened.
+    """
+    from coachdesk.security.sqlcipher import is_protected, missing_keys_file, unlock
+
+    path = Path(path)
+    if is_protected(path):
+        key = unlock(path, passphrase=passphrase, recovery_key=recovery_key)
+        return open_database(path, create=False, key=key)
+    lost = missing_keys_file(path)
+    if lost is not None:
+        raise lost
+    return open_database(path, create=create)

@@ -24,7 +24,7 @@ def main() -> int:
         from coachdesk.app import install_translators
         from coachdesk.db import open_database
         from coachdesk.services.demo import write_demo_database
-        from coachdesk.ui.main_window import MainWindow
+        from coachdesk.ui.app_window.main_window import MainWindow
 
         app = QApplication(sys.argv[:1])
         install_translators(app)

@@ -78,7 +78,12 @@ def problems() -> list[str]:
                 if key not in current:
                     name = source.relative_to(ROOT)
                     issues.append(f"{name} : absent de {current_file.name} : {key[1]!r}")
+    expected = {ts_file_for(source) for source in sources()}
     for ts_file in sorted(TS_DIR.glob("*.ts")):
+        if ts_file not in expected:
+            # A module moved or deleted without its translations: they would be compiled but
+            # never checked against the code again.
+            issues.append(f"{ts_file.name} : aucun module de coachdesk ne lui correspond")
         for (context, source), message in messages(ts_file).items():
             translation = message.find("translation")
             if translation is None or translation.get("type") in {"unfinished", "obsolete"}:

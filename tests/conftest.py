@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -28,6 +32,59 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if f"{os.sep}tests{os.sep}ui{os.sep}" in str(item.fspath):
             item.add_marker(pytest.mark.gui)
+
+
+class _LoggedWarnings(logging.Handler):
+    """Every record of WARNING or above that reaches the root logger."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class _Marked(Protocol):
+    def get_closest_marker(self, name: str) -> object | None: ...
+
+
+@contextmanager
+def _no_logged_warnings(item: _Marked) -> Iterator[None]:
+    """Fail the phase if a warning was logged during it, unless the test expects one."""
+    collector = _LoggedWarnings()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        yield
+    finally:
+        root.removeHandler(collector)
+    if collector.records and item.get_closest_marker("logs_warning") is None:
+        logged = "\n".join(f"  {record.levelname} {record.name}: {record.getMessage()}"
+                           for record in collector.records)
+        pytest.fail(f"Warning logged through Python's logging:\n{logged}\n(a test that expects "
+                    "one says so with @pytest.mark.logs_warning)", pytrace=False)
+
+
+# A warning or an error sent through Python's logging fails the test, as Qt's warnings
+# (qt_log_level_fail) and Python's warnings (filterwarnings = error) already do: set-up,
+# the test itself and tear-down alike.
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    with _no_logged_warnings(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    with _no_logged_warnings(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    with _no_logged_warnings(item):
+        return (yield)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

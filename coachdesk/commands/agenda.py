@@ -30,18 +30,11 @@ def register(subparsers: Any) -> None:
 
 
 def _monday(week: str | None) -> date:
-    from coachdesk.errors import UserError
-    from coachdesk.services.agenda import parse_iso_week, week_start
+    from coachdesk.services.weeks import IsoWeek, week_start
 
     if week is None:
         return week_start(date.today())
-    try:
-        return parse_iso_week(week)
-    except ValueError:
-        raise UserError(
-            f"Semaine « {week} » non reconnue.",
-            hint="Écrivez l'année et le numéro de semaine ISO, par exemple --week 2010-W28.",
-        ) from None
+    return IsoWeek.parse(week).monday
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:

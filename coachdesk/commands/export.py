@@ -19,7 +19,7 @@ def _iso_date(text: str) -> date:
 
 def _week(text: str) -> Any:
     from coachdesk.errors import UserError
-    from coachdesk.exports._common import IsoWeek
+    from coachdesk.services.weeks import IsoWeek
 
     try:
         return IsoWeek.parse(text)

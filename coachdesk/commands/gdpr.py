@@ -53,6 +53,7 @@ def register(subparsers: Any) -> None:
 def run_purge(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.security.cli_support import open_for_command
     from coachdesk.services import gdpr
+    from coachdesk.services.text import person_name
 
     today = args.today or date.today()
     db, _key = open_for_command(ctx)
@@ -66,8 +67,9 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
                 file=ctx.out,
             )
             for c in candidates:
+                who = person_name(c.last_name, c.first_name)
                 print(
-                    f"  {c.last_name} {c.first_name} ({c.cohort_name}) — dernier contact le "
+                    f"  {who} ({c.cohort_name}) — dernier contact le "
                     f"{c.last_contact:%d/%m/%Y}, conservable jusqu'au {c.kept_until:%d/%m/%Y} "
                     f"— {c.participant_id}",
                     file=ctx.out,
@@ -107,6 +109,7 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.models import Participant
     from coachdesk.security.cli_support import open_for_command
     from coachdesk.services import gdpr
+    from coachdesk.services.text import person_name
 
     db, _key = open_for_command(ctx)
     try:
@@ -115,7 +118,7 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
                 person = session.get(Participant, args.participant_id)
                 if person is None:
                     raise UserError(f"Aucune personne n'a l'identifiant « {args.participant_id} ».")
-                name = f"{person.last_name} {person.first_name}"
+                name = person_name(person.last_name, person.first_name)
             raise UserError(
                 f"L'effacement de {name} est définitif et touche toutes ses données.",
                 hint="Relancez avec --confirm pour effacer.",
@@ -135,6 +138,7 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
 def run_missing_consent(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.security.cli_support import open_for_command
     from coachdesk.services import gdpr
+    from coachdesk.services.text import person_name
 
     db, _key = open_for_command(ctx)
     try:
@@ -146,7 +150,7 @@ def run_missing_consent(args: argparse.Namespace, ctx: Any) -> int:
     for m in missing:
         source = f" — fichier {m.source_file}" if m.source_file else ""
         print(
-            f"  {m.last_name} {m.first_name} ({m.cohort_name}), au fichier depuis le "
+            f"  {person_name(m.last_name, m.first_name)} ({m.cohort_name}), au fichier depuis le "
             f"{m.listed_on:%d/%m/%Y}{source} — {m.participant_id}",
             file=ctx.out,
         )

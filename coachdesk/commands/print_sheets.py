@@ -34,10 +34,11 @@ def register(subparsers: Any) -> None:
 
 def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     from coachdesk.errors import UserError
-    from coachdesk.services.interviews import interview_sheets, iso_week_of, parse_iso_week
+    from coachdesk.services.interviews import interview_sheets
+    from coachdesk.services.weeks import IsoWeek
 
-    week = args.week or iso_week_of(date.today())
-    start, end = parse_iso_week(week)
+    parsed = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
+    week, start, end = parsed.code, parsed.monday, parsed.next_monday
     database = ctx.open_db()
     try:
         sheets = interview_sheets(database, start, end)

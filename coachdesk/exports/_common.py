@@ -1,68 +1,29 @@
-"""Pieces shared by the exports: weeks, the export log, names, latest-row subqueries."""
+"""Pieces shared by the exports: the export log, names, latest-row subqueries."""
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from coachdesk.errors import UserError
 from coachdesk.exports.xlsx import ExportResult
 from coachdesk.models import ExportLog, Participant
 
-_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
+# Rows fetched at a time when a sheet streams a query (flat memory at 80,000 people).
+STREAM_BATCH = 2000
 
-
-@dataclass(frozen=True)
-class IsoWeek:
-    year: int
-    week: int
-
-    @property
-    def monday(self) -> date:
-        return date.fromisocalendar(self.year, self.week, 1)
-
-    @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
-
-    @property
-    def code(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
-
-    @classmethod
-    def of(cls, day: date) -> IsoWeek:
-        year, week, _ = day.isocalendar()
-        return cls(year, week)
-
-    @classmethod
-    def parse(cls, text: str) -> IsoWeek:
-        """``2010-W12`` (or ``2010W12``) → the ISO week; a French UserError otherwise."""
-        match = _WEEK.match(text)
-        if match:
-            year, week = int(match.group(1)), int(match.group(2))
-            try:
-                date.fromisocalendar(year, week, 1)
-            except ValueError:
-                pass
-            else:
-                return cls(year, week)
-        raise UserError(
-            f"Semaine « {text} » invalide.",
-            hint="Indiquez une semaine ISO au format AAAA-Wss, par exemple 2010-W12.",
-        )
-
-
-def full_name(last_name: str | None, first_name: str | None) -> str:
-    """``LEFÈVRE Élodie``: the way partners list people."""
-    return " ".join(part for part in ((last_name or "").upper(), first_name or "") if part)
-
+# Kinds written in ExportLog.kind by the exporters, with the names coaches read.
+KIND_LABELS = {
+    "hebdomadaire": "Classeur hebdomadaire",
+    "evaluateur": "Export pseudonymisé (évaluateur)",
+    "contrats": "Liste des contrats",
+    "note_etape": "Note d'étape",
+}
 
 def alphabetical() -> tuple[Any, ...]:
     """The order partners read lists of people in: by last name then first name, ignoring case
@@ -73,6 +34,11 @@ def alphabetical() -> tuple[Any, ...]:
     """
     return (Participant.search_text, Participant.last_name, Participant.first_name,
             Participant.id)
+
+
+def end_of_day(day: date) -> datetime:
+    """The first moment after ``day`` (compare datetimes with ``<`` to mean « by that day »)."""
+    return datetime.combine(day + timedelta(days=1), time())
 
 
 def as_day(value: date | datetime | None) -> date | None:
@@ -136,12 +102,17 @@ def log_export(
     session.add(entry)
     session.flush()
     # Who sent what to whom, in the same transaction as the export log (DESIGN: audit log).
-    from coachdesk.exports.jobs import audit_detail
     from coachdesk.services import audit
 
     audit.record(session, "export", audit_detail(kind, recipient, entry.file_name),
                  count=result.row_count)
     return entry.id
+
+
+def audit_detail(kind: str, recipient: str, file_name: str) -> str:
+    """The audit-log line of an export: what was sent, to whom, in which file."""
+    label = KIND_LABELS.get(kind, kind)
+    return f"{label} pour {recipient or 'usage interne'} : {file_name}"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ date.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import os
@@ -364,10 +363,3 @@ def export_evaluator(
         log_id = log_export(session, kind=KIND, recipient=RECIPIENT, result=result,
                             cohort_id=cohort_id)
     return EvaluatorExport(result, log_id)
-
-
-def forget_key(path: Path | None = None) -> None:
-    """Delete the key (the next export starts new pseudonyms). Used by GDPR tools and tests."""
-    with contextlib.suppress(FileNotFoundError):
-        (path or key_path()).unlink()
-

@@ -1,12 +1,13 @@
-"""The exports as jobs for the window's worker process (``coachdesk.ui.background.run_job``).
+"""The exports as jobs for the window's worker process
+(``coachdesk.ui.widgets.background.run_job``).
 
 Each job takes plain values only (paths, names, codes: what a spawned process can receive),
 opens the database itself, runs one exporter and returns an :class:`ExportDone` the window
 turns into a French confirmation. A cancelled export returns None (no file was written); a
 coach-fixable problem raises the exporter's :class:`~coachdesk.errors.UserError` unchanged.
 
-Also here, because the window and the worker both need them without Qt: the export history
-(the export log, as plain rows) and the kinds' French names.
+Also here, because the window and the worker both need it without Qt: the export history (the
+export log, as plain rows).
 """
 
 from __future__ import annotations
@@ -18,24 +19,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from coachdesk.db import Database, open_database
+from coachdesk.exports._common import KIND_LABELS
 from coachdesk.exports.xlsx import ExportCancelled, ProgressCallback
 from coachdesk.models import Cohort, ExportLog
 
 # The job side of background.run_job: progress(done, total, message) and a cancel check.
 JobProgress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-
-# Kinds written in ExportLog.kind by the exporters, with the names coaches read.
-KIND_LABELS = {
-    "hebdomadaire": "Classeur hebdomadaire",
-    "evaluateur": "Export pseudonymisé (évaluateur)",
-    "contrats": "Liste des contrats",
-    "note_etape": "Note d'étape",
-}
-
 
 # Said before writing any workbook from a protected database: a partner's workbook is plain xlsx
 # by nature (partners open it in Excel), so the coach is told plainly instead of it being
@@ -127,8 +119,8 @@ def weekly(
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
     """The Mission Locale's weekly workbook (``week_code`` like ``2010-W25``)."""
-    from coachdesk.exports._common import IsoWeek
     from coachdesk.exports.weekly import RECIPIENT, export_weekly
+    from coachdesk.services.weeks import IsoWeek
 
     if _cancelled(is_cancelled):
         return None
@@ -222,24 +214,19 @@ def progress_note(
                       "Note d'étape", f"situation au {done.funnel.as_of:%d/%m/%Y}")
 
 
-def export_history(session: Session, limit: int | None = None) -> list[ExportLogRow]:
+def export_history(database: Database, limit: int | None = None) -> list[ExportLogRow]:
     """The export log, newest first, as plain rows for the window."""
-    statement = (
-        select(ExportLog.created_at, ExportLog.kind, ExportLog.recipient, Cohort.name,
-               ExportLog.file_name, ExportLog.row_count, ExportLog.sha256)
-        .outerjoin(Cohort, Cohort.id == ExportLog.cohort_id)
-        .order_by(ExportLog.created_at.desc(), ExportLog.id)
-    )
-    if limit is not None:
-        statement = statement.limit(limit)
-    return [
-        ExportLogRow(row.created_at, row.kind, KIND_LABELS.get(row.kind, row.kind),
-                     row.recipient, row.name or "", row.file_name, row.row_count, row.sha256)
-        for row in session.execute(statement)
-    ]
-
-
-def audit_detail(kind: str, recipient: str, file_name: str) -> str:
-    """The audit-log line of an export: what was sent, to whom, in which file."""
-    label = KIND_LABELS.get(kind, kind)
-    return f"{label} pour {recipient or 'usage interne'} : {file_name}"
+    with database.read() as session:
+        statement = (
+            select(ExportLog.created_at, ExportLog.kind, ExportLog.recipient, Cohort.name,
+                   ExportLog.file_name, ExportLog.row_count, ExportLog.sha256)
+            .outerjoin(Cohort, Cohort.id == ExportLog.cohort_id)
+            .order_by(ExportLog.created_at.desc(), ExportLog.id)
+        )
+        if limit is not None:
+            statement = statement.limit(limit)
+        return [
+            ExportLogRow(row.created_at, row.kind, KIND_LABELS.get(row.kind, row.kind),
+                         row.recipient, row.name or "", row.file_name, row.row_count, row.sha256)
+            for row in session.execute(statement)
+        ]

@@ -28,6 +28,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.contract_rules import fr_date, trial_period_end
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import contract_terms_of
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898
@@ -71,7 +72,13 @@ class VisitReport:
         return f"Visite {day:%Y-%m-%d} {safe.strip()}.pdf"
 
 
-def load_visit_report(session: Session, visit_id: str) -> VisitReport:
+def load_visit_report(database: Database, visit_id: str) -> VisitReport:
+    """What the report of one visit shows, read in one transaction."""
+    with database.read() as session:
+        return _visit_report(session, visit_id)
+
+
+def _visit_report(session: Session, visit_id: str) -> VisitReport:
     row = session.execute(
         select(FollowUpVisit, Contract, Participant.first_name, Participant.last_name,
                Employer.name, Employer.address, Employer.postcode, Employer.city)
@@ -87,7 +94,7 @@ def load_visit_report(session: Session, visit_id: str) -> VisitReport:
     if contract.tutor_id is not None:
         contact = session.get(EmployerContact, contract.tutor_id)
         if contact is not None:
-            tutor = f"{contact.first_name} {contact.last_name}".strip()
+            tutor = person_name(contact.last_name, contact.first_name)
             if contact.role:
                 tutor += f" ({contact.role})"
     kind = codes.CONTRACT_TYPES[contract.contract_type]
@@ -102,7 +109,7 @@ def load_visit_report(session: Session, visit_id: str) -> VisitReport:
     )
     return VisitReport(
         visit_id=visit.id,
-        participant=f"{first} {last}".strip(),
+        participant=person_name(last, first),
         employer=employer,
         employer_address=", ".join(part for part in (address, f"{postcode} {city}".strip())
                                    if part),
@@ -123,14 +130,15 @@ def load_visit_report(session: Session, visit_id: str) -> VisitReport:
     )
 
 
-def latest_visit_id(session: Session, contract_id: str) -> str | None:
+def latest_visit_id(database: Database, contract_id: str) -> str | None:
     """The last visit or call done for a contract (the one a coach prints after it)."""
-    return session.scalar(
-        select(FollowUpVisit.id)
-        .where(FollowUpVisit.contract_id == contract_id, FollowUpVisit.done_on.is_not(None))
-        .order_by(FollowUpVisit.done_on.desc(), FollowUpVisit.created_at.desc())
-        .limit(1)
-    )
+    with database.read() as session:
+        return session.scalar(
+            select(FollowUpVisit.id)
+            .where(FollowUpVisit.contract_id == contract_id, FollowUpVisit.done_on.is_not(None))
+            .order_by(FollowUpVisit.done_on.desc(), FollowUpVisit.created_at.desc())
+            .limit(1)
+        )
 
 
 class _Page:
@@ -249,9 +257,3 @@ def write_visit_report(report: VisitReport, path: Path) -> Path:
     write_pdf(Path(path), lambda canvas: _draw(report, canvas),
               title=f"{TITLE} — {report.participant}", author=report.author)
     return Path(path)
-
-
-def export_visit_report(database: Database, visit_id: str, path: Path) -> Path:
-    with database.read() as session:
-        report = load_visit_report(session, visit_id)
-    return write_visit_report(report, path)

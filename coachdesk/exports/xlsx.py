@@ -6,9 +6,10 @@ What every workbook gets, whatever the export:
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
-  module), and a value a participant typed that begins with ``=``, ``+``, ``-``, ``@``, a tab or
-  a carriage return (OWASP "CSV/formula injection") lands as literal text, intact, with Excel's
-  quote prefix so that editing the cell in Excel keeps it text;
+  module nor in ``xlsx_package``), and a value a participant typed that begins with ``=``,
+  ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as
+  literal text, intact, with Excel's quote prefix so that editing the cell in Excel keeps it
+  text;
 * the file appears complete or not at all: the workbook is written to a hidden temporary file
   in the target folder, then renamed into place (``os.replace``). A cancelled or failed export
   leaves no file behind. The rows of a sheet wait in an anonymous temporary file (removed by
@@ -24,10 +25,11 @@ plain tables, and the general writers spend most of an export on per-cell bookke
 xlsxwriter's constant-memory mode took 4.7 s and openpyxl's write-only mode 6.2 s, where the
 whole export, queries included, has to stay within 1.3× the fastest of them and twice as fast as
 ``pandas.DataFrame.to_excel`` — whose default engine here *is* xlsxwriter, only 2.1× slower than
-xlsxwriter itself. This module writes each row as one string of SpreadsheetML, with the few
-styles below, and the package parts a workbook needs (ECMA-376 part 1: content types,
-relationships, workbook, styles, worksheets, document properties). What it writes is checked by
-reading every export back with openpyxl and by converting it with LibreOffice (``tests``).
+xlsxwriter itself. This module writes each row as one string of SpreadsheetML, and the package
+parts a workbook needs (ECMA-376 part 1): the worksheets here, the content types,
+relationships, workbook, styles and document properties in ``xlsx_package``. What it writes is
+checked by reading every export back with openpyxl and by converting it with LibreOffice
+(``tests``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,20 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from coachdesk.errors import UserError
+from coachdesk.exports.xlsx_package import (
+    MAIN_NS,
+    PACKAGE_RELS,
+    REL_NS,
+    STYLES,
+    XML_HEAD,
+    WrittenSheet,
+    app_properties,
+    content_types,
+    core_properties,
+    workbook_part,
+    workbook_rels,
+    xml_text,
+)
 
 ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents", "percent", "bool"]
 
@@ -121,7 +137,7 @@ class ExportCancelled(UserError):
 
 # --- Cell values ----------------------------------------------------------------------------
 
-# Style indexes into the cellXfs of _STYLES below.
+# Style indexes into the cellXfs of STYLES below.
 _HEADER, _TITLE, _DATE, _DATETIME, _MONEY, _DECIMAL, _PERCENT, _LITERAL = range(1, 9)
 
 # What XML 1.0 cannot carry (control characters; a carriage return, which XML readers turn into
@@ -157,7 +173,7 @@ def _text_cell(ref: str, text: str, style: int = 0) -> str:
         text = _NEEDS_OOXML_ESCAPE.sub(_ooxml_escape, text)
     styled = f' s="{style}"' if style else ""
     return (f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">'
-            f"{_xml_text(text)}</t></is></c>")
+            f"{xml_text(text)}</t></is></c>")
 
 
 def _as_text(value: Any) -> str:
@@ -233,188 +249,6 @@ def _stored_width(characters: float) -> float:
     7-pixel digits, 5 pixels of padding), as Excel itself would save it."""
     pixels = int(characters * 7 + 0.5) + 5
     return int(pixels / 7 * 256) / 256
-
-
-# --- Package parts --------------------------------------------------------------------------
-
-_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TYPE = "application/vnd.openxmlformats-officedocument"
-
-_STYLES = (
-    _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
-    '<numFmts count="5">'
-    '<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
-    '<numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/>'
-    '<numFmt numFmtId="166" formatCode="#,##0.00&quot; €&quot;"/>'
-    '<numFmt numFmtId="167" formatCode="0.0"/>'
-    '<numFmt numFmtId="168" formatCode="0.0%"/>'
-    "</numFmts>"
-    '<fonts count="3">'
-    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '<font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font>'
-    "</fonts>"
-    '<fills count="3">'
-    '<fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill>'
-    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDE7F0"/><bgColor indexed="64"/>'
-    "</patternFill></fill>"
-    "</fills>"
-    '<borders count="2">'
-    "<border><left/><right/><top/><bottom/><diagonal/></border>"
-    '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/>'
-    "</border>"
-    "</borders>"
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="9">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
-    ' applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
-    "</cellXfs>"
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    '<dxfs count="0"/>'
-    '<tableStyles count="0" defaultTableStyle="TableStyleMedium9"'
-    ' defaultPivotStyle="PivotStyleLight16"/>'
-    "</styleSheet>"
-)
-
-
-def _content_types(sheet_count: int) -> str:
-    sheets = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{n}.xml"'
-        f' ContentType="{_TYPE}.spreadsheetml.worksheet+xml"/>'
-        for n in range(1, sheet_count + 1)
-    )
-    return (
-        _XML_HEAD
-        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels"'
-        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml"'
-        f' ContentType="{_TYPE}.spreadsheetml.sheet.main+xml"/>'
-        f"{sheets}"
-        f'<Override PartName="/xl/styles.xml" ContentType="{_TYPE}.spreadsheetml.styles+xml"/>'
-        '<Override PartName="/docProps/core.xml"'
-        ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-        f'<Override PartName="/docProps/app.xml" ContentType="{_TYPE}.extended-properties+xml"/>'
-        "</Types>"
-    )
-
-
-_PACKAGE_RELS = (
-    _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
-    f'<Relationship Id="rId1" Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
-    '<Relationship Id="rId2"'
-    ' Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-    'core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{_REL_NS}/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
-)
-
-
-def _workbook_rels(sheet_count: int) -> str:
-    sheets = "".join(
-        f'<Relationship Id="rId{n}" Type="{_REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-        for n in range(1, sheet_count + 1)
-    )
-    return (
-        _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">{sheets}'
-        f'<Relationship Id="rId{sheet_count + 1}" Type="{_REL_NS}/styles" Target="styles.xml"/>'
-        "</Relationships>"
-    )
-
-
-def _core_properties(moment: datetime) -> str:
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        _XML_HEAD
-        + '<cp:coreProperties'
-        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        "<dc:creator>CoachDesk</dc:creator><cp:lastModifiedBy>CoachDesk</cp:lastModifiedBy>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
-
-
-def _app_properties(names: Sequence[str]) -> str:
-    titles = "".join(f"<vt:lpstr>{_xml_text(name)}</vt:lpstr>" for name in names)
-    return (
-        _XML_HEAD
-        + f'<Properties xmlns="{_TYPE}/extended-properties"'
-        f' xmlns:vt="{_TYPE}/docPropsVTypes">'
-        "<Application>CoachDesk</Application>"
-        '<HeadingPairs><vt:vector size="2" baseType="variant">'
-        "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"
-        f"<vt:variant><vt:i4>{len(names)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
-        f'<TitlesOfParts><vt:vector size="{len(names)}" baseType="lpstr">{titles}'
-        "</vt:vector></TitlesOfParts>"
-        "</Properties>"
-    )
-
-
-@dataclass
-class _WrittenSheet:
-    """A worksheet as the workbook part needs it: its name, its autofilter range and the
-    rows printed atop every page, if any."""
-
-    name: str
-    filter_range: str | None
-    print_titles: str | None
-
-
-def _workbook(sheets: Sequence[_WrittenSheet]) -> str:
-    entries = "".join(
-        f'<sheet name="{_xml_attribute(sheet.name)}" sheetId="{n}" r:id="rId{n}"/>'
-        for n, sheet in enumerate(sheets, start=1)
-    )
-    # Sorted by name, then sheet, as Excel keeps them.
-    names = "".join(
-        [f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
-         f"{_xml_text(_sheet_reference(sheet.name))}!{sheet.filter_range}</definedName>"
-         for index, sheet in enumerate(sheets) if sheet.filter_range]
-        + [f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
-           f"{_xml_text(_sheet_reference(sheet.name))}!{sheet.print_titles}</definedName>"
-           for index, sheet in enumerate(sheets) if sheet.print_titles]
-    )
-    return (
-        _XML_HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
-        "<workbookPr/>"
-        '<bookViews><workbookView xWindow="240" yWindow="15" windowWidth="16095"'
-        ' windowHeight="9660"/></bookViews>'
-        f"<sheets>{entries}</sheets>"
-        + (f"<definedNames>{names}</definedNames>" if names else "")
-        + '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
-    )
-
-
-def _xml_text(text: str) -> str:
-    if "&" in text or "<" in text or ">" in text:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text
-
-
-def _xml_attribute(text: str) -> str:
-    return _xml_text(text).replace('"', "&quot;")
-
-
-def _sheet_reference(name: str) -> str:
-    """A sheet name as formulas and defined names refer to it: ``'Actions de la semaine'``."""
-    return "'" + name.replace("'", "''") + "'"
 
 
 def _excel_sheet_name(name: str, used: set[str]) -> str:
@@ -561,17 +395,17 @@ def _write(
 
     used_names: set[str] = set()
     names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
-    written: list[_WrittenSheet] = []
+    written: list[WrittenSheet] = []
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
     with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(part("[Content_Types].xml"), _content_types(len(sheets)))
-        package.writestr(part("_rels/.rels"), _PACKAGE_RELS)
-        package.writestr(part("docProps/app.xml"), _app_properties(names))
-        package.writestr(part("docProps/core.xml"), _core_properties(moment))
-        package.writestr(part("xl/_rels/workbook.xml.rels"), _workbook_rels(len(sheets)))
-        package.writestr(part("xl/styles.xml"), _STYLES)
+        package.writestr(part("[Content_Types].xml"), content_types(len(sheets)))
+        package.writestr(part("_rels/.rels"), PACKAGE_RELS)
+        package.writestr(part("docProps/app.xml"), app_properties(names))
+        package.writestr(part("docProps/core.xml"), core_properties(moment))
+        package.writestr(part("xl/_rels/workbook.xml.rels"), workbook_rels(len(sheets)))
+        package.writestr(part("xl/styles.xml"), STYLES)
         for number, (sheet, name) in enumerate(zip(sheets, names, strict=True), start=1):
             if expected is not None and sheet.expected_rows is not None:
                 expected += sheet.expected_rows
@@ -586,10 +420,10 @@ def _write(
                     entry.write(layout.head(first=number == 1).encode())
                     shutil.copyfileobj(rows_file, entry, 1 << 20)
                     entry.write(layout.tail().encode())
-            written.append(_WrittenSheet(name, layout.filter_range, layout.print_titles))
+            written.append(WrittenSheet(name, layout.filter_range, layout.print_titles))
             per_sheet[name] = layout.count
             total += layout.count
-        package.writestr(part("xl/workbook.xml"), _workbook(written))
+        package.writestr(part("xl/workbook.xml"), workbook_part(written))
     if progress is not None:
         progress(total, total)
     return total, per_sheet
@@ -643,7 +477,7 @@ class _SheetLayout:
             for n, column in enumerate(self.columns, start=1)
         )
         return (
-            _XML_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
+            XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
             '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'

@@ -139,7 +139,7 @@ def parse_recovery_key(text: str) -> bytes:
     The base32 alphabet has no 0, 1 or 8: a coach who reads them from paper meant O, I and B.
     """
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     expected = len(base64.b32encode(bytes(RECOVERY_KEY_BYTES)).rstrip(b"="))
     try:
         if len(cleaned) != expected:

@@ -398,27 +398,3 @@ def missing_keys_file(path: Path) -> UserError | None:
         "ouvrez la base avec la clé de secours imprimée (elle ne change pas quand la phrase de "
         "passe change) : CoachDesk vous fera choisir une nouvelle phrase de passe.",
     )
-
-
-def open_protected(
-    path: Path,
-    *,
-    passphrase: str | None = None,
-    recovery_key: str | None = None,
-    create: bool = True,
-) -> Any:
-    """Open a CoachDesk database, plain or protected, as a ``coachdesk.db.Database``.
-
-    A protected database needs its passphrase (or recovery key); a wrong one raises
-    ``UserError`` and the caller asks again. The file is never touched when it cannot be opened.
-    """
-    from coachdesk.db import open_database
-
-    path = Path(path)
-    if is_protected(path):
-        key = unlock(path, passphrase=passphrase, recovery_key=recovery_key)
-        return open_database(path, create=False, key=key)
-    lost = missing_keys_file(path)
-    if lost is not None:
-        raise lost
-    return open_database(path, create=create)

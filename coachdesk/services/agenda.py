@@ -33,7 +33,9 @@ from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
+from coachdesk.services.weeks import week_start
 
 MAX_FOLLOW_UP_MONTHS = 25
 # A trial period ends at most two months after the start (CDI), unless the contract says more.
@@ -76,24 +78,6 @@ class AgendaItem:
             "participant": self.participant,
             "detail": self.detail,
         }
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
-
-
-def parse_iso_week(text: str) -> date:
-    """``"2010-W28"`` → the Monday of that ISO week; raises ValueError on bad text."""
-    cleaned = text.strip().upper()
-    year_text, sep, week_text = cleaned.partition("-W")
-    if not sep or len(year_text) != 4 or not year_text.isdigit() or not week_text.isdigit():
-        raise ValueError(text)
-    return date.fromisocalendar(int(year_text), int(week_text), 1)
-
-
-def _name(first: str, last: str) -> str:
-    return f"{first} {last}".strip()
 
 
 def compute_agenda(
@@ -210,7 +194,7 @@ def _contract_items(
         (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
          decision, first, last, interval, employer, last_done_on, next_on,
          planned_on, done_in_week) = row
-        who = _name(first, last)
+        who = person_name(last, first)
         terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
                                     sent_to_opco_on=sent_on, opco_decision=decision)
         # The trial period matters when it may end this week or when no visit was done yet
@@ -241,7 +225,7 @@ def _contract_items(
             items.append(item(send_by, "opco_deadline",
                               f"Le contrat {at} doit être transmis à l'OPCO au plus tard ce jour."))
         answer_by = rules.opco_answer_deadline(terms)
-        if answer_by is not None and not rules.opco_answered(terms) and (
+        if answer_by is not None and sent_on is not None and not rules.opco_answered(terms) and (
             monday <= answer_by <= sunday
         ):
             items.append(item(answer_by, "opco_deadline",
@@ -324,6 +308,7 @@ def _enrolment_items(
     ).all()
     items: list[AgendaItem] = []
     for cohort, deadline in cohorts:
+        assert deadline is not None  # selected by its range
         days: list[tuple[date, int]] = [(deadline, 0)] + [
             (deadline - timedelta(days=n), n) for n in DEADLINE_WARNING_DAYS
         ]
@@ -353,7 +338,7 @@ def _enrolment_items(
                           f"provisoire devient caduque après le {fr_date(deadline)}.")
             # Still provisional on that day: no contract yet, not lapsed before.
             items += [
-                AgendaItem(day, "enrolment_deadline", _name(first, last), detail,
+                AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
                            canonical_id(pid), "enrolment", canonical_id(enrolment_id))
                 for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
                 if (confirmed_on is None or confirmed_on > day)
@@ -387,7 +372,7 @@ def _interview_items(
         where = f", {place}" if place else ""
         state = "" if outcome == "a_venir" else f" — {codes.INTERVIEW_OUTCOMES[outcome]}"
         items.append(AgendaItem(
-            starts_at.date(), "recruitment_interview", _name(first, last),
+            starts_at.date(), "recruitment_interview", person_name(last, first),
             f"{starts_at:%H:%M} : entretien chez {employer} pour « {title} »{where}{state}.",
             pid, "recruitment_interview", interview_id, starts_at=starts_at,
         ))
@@ -427,7 +412,7 @@ def _followup_items(
             day = rules.add_months(recorded_on, months)
             if monday <= day <= sunday:
                 items.append(AgendaItem(
-                    day, "post_exit_followup", _name(first, last),
+                    day, "post_exit_followup", person_name(last, first),
                     f"Suivi à {months} mois après la sortie du {fr_date(recorded_on)} "
                     f"({codes.OUTCOME_KINDS[kind]}).",
                     pid, "outcome", outcome_id,
@@ -449,7 +434,7 @@ def _reminder_items(
             or_(Reminder.participant_id.is_(None), Participant.cohort_id == cohort_id)
         )
     return [
-        AgendaItem(due_on, "reminder", _name(first or "", last or ""), text, pid, "reminder",
+        AgendaItem(due_on, "reminder", person_name(last, first), text, pid, "reminder",
                    reminder_id)
         for reminder_id, due_on, text, pid, first, last in session.execute(statement)
     ]
@@ -479,9 +464,10 @@ def planned_visits(
         rows = session.execute(statement).all()
     return [
         AgendaItem(
-            planned_on, "visit_due", _name(first, last),
+            planned_on, "visit_due", person_name(last, first),
             f"Suivi du contrat chez {employer} ({codes.VISIT_KINDS.get(kind, kind).lower()}).",
             pid, "follow_up_visit", visit_id, contract_id,
         )
         for visit_id, planned_on, kind, contract_id, pid, first, last, employer in rows
+        if planned_on is not None  # always: selected so
     ]

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.models import AuditEvent
 
 # The action codes written in AuditEvent.action, with their French labels.
@@ -67,26 +68,27 @@ def record(
     return event.id
 
 
-def list_events(session: Session, limit: int | None = None) -> list[AuditRow]:
+def list_events(database: Database, limit: int | None = None) -> list[AuditRow]:
     """The audit log, newest first."""
-    statement = select(
-        AuditEvent.created_at,
-        AuditEvent.actor,
-        AuditEvent.action,
-        AuditEvent.detail,
-        AuditEvent.count,
-    ).order_by(AuditEvent.created_at.desc(), AuditEvent.id)
-    if limit is not None:
-        statement = statement.limit(limit)
-    return [
-        AuditRow(
-            at=row.created_at,
-            actor=row.actor,
-            action=row.action,
-            action_label=ACTIONS.get(row.action, row.action),
-            detail=row.detail,
-            # Row.count is the tuple method: read the column by name.
-            count=row._mapping["count"],
-        )
-        for row in session.execute(statement)
-    ]
+    with database.read() as session:
+        statement = select(
+            AuditEvent.created_at,
+            AuditEvent.actor,
+            AuditEvent.action,
+            AuditEvent.detail,
+            AuditEvent.count,
+        ).order_by(AuditEvent.created_at.desc(), AuditEvent.id)
+        if limit is not None:
+            statement = statement.limit(limit)
+        return [
+            AuditRow(
+                at=row.created_at,
+                actor=row.actor,
+                action=row.action,
+                action_label=ACTIONS.get(row.action, row.action),
+                detail=row.detail,
+                # Row.count is the tuple method: read the column by name.
+                count=row._mapping["count"],
+            )
+            for row in session.execute(statement)
+        ]

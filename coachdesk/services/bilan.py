@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -24,17 +23,11 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.employers import check_code
+from coachdesk.services.records import get_record
 from coachdesk.services.rome import check_rome_code, rome_label
-from coachdesk.services.text import fold
+from coachdesk.services.text import fold, person_name
 
 PART_ORDER = tuple(codes.BILAN_PARTS)  # bilan, remise à niveau, TRE
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : elle a peut-être été supprimée entre-temps.")
-    return entity
 
 
 def split_in_thirds(start: date, end: date) -> dict[str, tuple[date, date]]:
@@ -144,7 +137,8 @@ def _set_part(session: Session, group: BilanGroup, kind: str, start: date, end: 
 
 def plan_part(db: Database, group_id: str, kind: str, start: date, end: date) -> None:
     with db.write() as session:
-        _set_part(session, _get(session, BilanGroup, group_id, "Groupe de bilan"), kind, start, end)
+        group = get_record(session, BilanGroup, group_id, "Groupe de bilan")
+        _set_part(session, group, kind, start, end)
 
 
 def list_groups(db: Database, cohort_id: str) -> list[GroupRow]:
@@ -192,22 +186,17 @@ def group_calendar(db: Database, group_id: str) -> tuple[list[PartRow], list[Ses
 
 def add_member(db: Database, group_id: str, participant_id: str, started_on: date) -> str:
     with db.write() as session:
-        group = _get(session, BilanGroup, group_id, "Groupe de bilan")
-        person = _get(session, Participant, participant_id, "Personne")
+        group = get_record(session, BilanGroup, group_id, "Groupe de bilan")
+        person = get_record(session, Participant, participant_id, "Personne")
+        who = person_name(person.last_name, person.first_name)
         if person.cohort_id != group.cohort_id:
-            raise UserError(
-                f"{person.first_name} {person.last_name} n'appartient pas à la promotion du "
-                f"groupe « {group.name} »."
-            )
+            raise UserError(f"{who} n'appartient pas à la promotion du groupe « {group.name} ».")
         already = session.execute(
             select(BilanMember.id).where(BilanMember.group_id == group_id,
                                          BilanMember.participant_id == participant_id)
         ).scalar()
         if already:
-            raise UserError(
-                f"{person.first_name} {person.last_name} fait déjà partie du groupe "
-                f"« {group.name} »."
-            )
+            raise UserError(f"{who} fait déjà partie du groupe « {group.name} ».")
         member = BilanMember(group_id=group_id, participant_id=participant_id,
                              cohort_id=group.cohort_id, started_on=started_on)
         session.add(member)
@@ -244,7 +233,7 @@ def add_session(
     """A dated session of one part; it must fall inside that part's planned dates."""
     check_code(part, codes.BILAN_PARTS, "Partie du bilan")
     with db.write() as session:
-        _get(session, BilanGroup, group_id, "Groupe de bilan")
+        get_record(session, BilanGroup, group_id, "Groupe de bilan")
         planned = session.execute(
             select(BilanPart.start_date, BilanPart.end_date)
             .where(BilanPart.group_id == group_id, BilanPart.kind == part)
@@ -268,7 +257,7 @@ def add_session(
 def record_attendance(db: Database, session_id: str, presence: dict[str, bool]) -> None:
     """Who was present (True) or absent (False) at one session; replaces earlier marks."""
     with db.write() as session:
-        bilan_session = _get(session, BilanSession, session_id, "Séance")
+        bilan_session = get_record(session, BilanSession, session_id, "Séance")
         members = set(session.execute(
             select(BilanMember.participant_id).where(BilanMember.group_id == bilan_session.group_id)
         ).scalars())
@@ -325,18 +314,6 @@ class MemberStanding:
         if not self.sessions_held:
             return None
         return self.sessions_attended / self.sessions_held
-
-    @property
-    def project_label(self) -> str:
-        return codes.PROJECT_DECISIONS.get(self.best_project or "", "Aucun projet")
-
-
-def current_part(parts: list[PartRow], on: date) -> str | None:
-    """The part running on ``on`` (None before the bilan and after it)."""
-    for part in parts:
-        if part.start_date <= on <= part.end_date:
-            return part.kind
-    return None
 
 
 def group_overview(db: Database, group_id: str, *, on: date) -> list[MemberStanding]:
@@ -453,7 +430,7 @@ def set_skill_assessment(
     if assessed_before_on and assessed_after_on and assessed_after_on < assessed_before_on:
         raise UserError(f"{label} : l'évaluation finale précède l'évaluation initiale.")
     with db.write() as session:
-        _get(session, Participant, participant_id, "Personne")
+        get_record(session, Participant, participant_id, "Personne")
         row = session.execute(
             select(SkillAssessment).where(SkillAssessment.participant_id == participant_id,
                                           SkillAssessment.domain == code)
@@ -541,7 +518,7 @@ def add_project(
     code = check_rome_code(rome_code, field="Projet professionnel, code ROME")
     _check_decision(decision, decided_on)
     with db.write() as session:
-        _get(session, Participant, participant_id, "Personne")
+        get_record(session, Participant, participant_id, "Personne")
         project = ProfessionalProject(
             participant_id=participant_id, rome_code=code,
             job_title=job_title.strip() or (rome_label(code) or code),
@@ -564,7 +541,7 @@ def decide_project(
     """Record the decision on a project (validé, à retravailler, abandonné) and its date."""
     _check_decision(decision, decided_on)
     with db.write() as session:
-        project = _get(session, ProfessionalProject, project_id, "Projet")
+        project = get_record(session, ProfessionalProject, project_id, "Projet")
         project.decision = decision
         project.decided_on = None if decision == "en_cours" else decided_on
         if directly_employable is not None:

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort
 
@@ -35,6 +36,13 @@ def list_cohorts(session: Session) -> list[CohortRow]:
         ).order_by(Cohort.start_date.desc(), Cohort.name)
     )
     return [CohortRow(*row) for row in rows]
+
+
+def cohort_choices(database: Database) -> list[CohortRow]:
+    """Every cohort, the most recent first, read in its own transaction (the window's
+    selectors; :func:`list_cohorts` reads within a larger one)."""
+    with database.read() as session:
+        return list_cohorts(session)
 
 
 def find_cohort(session: Session, name: str | None) -> CohortRow:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -40,8 +40,10 @@ from coachdesk.services.contract_rules import (
     check_contract,
     trial_period_end,
 )
+from coachdesk.services.contract_terms import contract_status
 from coachdesk.services.enrolment import EnrolmentState, effective_status
 from coachdesk.services.smic import SmicTable
+from coachdesk.services.text import person_name
 from coachdesk.services.visits import contract_terms_of, follow_up_end, next_visit_due
 
 
@@ -91,20 +93,6 @@ class EnrolmentLine:
         return self.state.status == "caduque" and not self.has_outcome
 
 
-def _name(first: str, last: str) -> str:
-    return f"{last} {first}".strip()
-
-
-def contract_status(rupture_on: date | None, end: date | None, today: date) -> str:
-    if rupture_on is not None and rupture_on <= today:
-        return "Rompu"
-    if end is not None and end < today:
-        return "Terminé"
-    if rupture_on is not None:
-        return "Rupture prévue"
-    return "En cours"
-
-
 def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[date, date]]]:
     """Per tutor, the periods of every contract they follow (in any cohort)."""
     loads: dict[str, list[tuple[date, date]]] = defaultdict(list)
@@ -115,6 +103,7 @@ def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[
         .where(Contract.tutor_id.in_(tutor_ids))
     ).all()
     for tutor_id, start, end, rupture_on in rows:
+        assert tutor_id is not None  # selected among tutor_ids
         loads[tutor_id].append((start, follow_up_end(end, rupture_on) or date.max))
     return loads
 
@@ -211,13 +200,14 @@ def contract_board(
         lines.append(ContractLine(
             id=contract.id,
             participant_id=contract.participant_id,
-            participant=_name(first, last),
+            participant=person_name(last, first),
             employer=employer,
             contract_type=codes.CONTRACT_TYPES[contract.contract_type],
             start_date=contract.start_date,
             end_date=contract.end_date,
             trial_period_end=trial_end,
-            status=contract_status(contract.rupture_on, contract.end_date, today),
+            status=contract_status(
+                contract.start_date, contract.end_date, contract.rupture_on, today),
             rupture_on=contract.rupture_on,
             in_trial_rupture=contract.rupture_on is not None and contract.rupture_on <= trial_end,
             last_visit=last_on,
@@ -252,7 +242,7 @@ def enrolment_board(session: Session, cohort_id: str, today: date) -> list[Enrol
     ).all()
     return [
         EnrolmentLine(
-            enrolment_id, pid, _name(first, last), enrolled_on,
+            enrolment_id, pid, person_name(last, first), enrolled_on,
             effective_status(stored_status=status, confirmed_on=confirmed_on,
                              lapsed_on=lapsed_on, deadline=deadline,
                              first_contract_on=contract_on, on=today),
@@ -294,16 +284,7 @@ def contract_candidates(session: Session, cohort_id: str) -> list[Choice]:
         .where(Participant.cohort_id == cohort_id, enrolled | validated)
         .order_by(Participant.last_name, Participant.first_name)
     ).all()
-    return [Choice(pid, _name(first, last)) for pid, first, last in rows]
-
-
-def cohort_people(session: Session, cohort_id: str) -> list[Choice]:
-    rows = session.execute(
-        select(Participant.id, Participant.first_name, Participant.last_name)
-        .where(Participant.cohort_id == cohort_id)
-        .order_by(Participant.last_name, Participant.first_name)
-    ).all()
-    return [Choice(pid, _name(first, last)) for pid, first, last in rows]
+    return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
 
 
 def employer_opco(session: Session, employer_id: str) -> str:
@@ -321,7 +302,7 @@ def tutor_choices(session: Session, employer_id: str) -> list[TutorChoice]:
         .order_by(EmployerContact.is_tutor.desc(), EmployerContact.last_name)
     ).all()
     return [
-        TutorChoice(cid, f"{first} {last}".strip() + (f" ({role})" if role else ""), years,
+        TutorChoice(cid, person_name(last, first) + (f" ({role})" if role else ""), years,
                     bool(is_employer))
         for cid, first, last, role, years, is_employer, _is_tutor in rows
     ]
@@ -369,7 +350,7 @@ def contract_context(session: Session, contract_id: str) -> ContractContext:
         raise UserError("Contrat introuvable : il a peut-être été supprimé.")
     contract, first, last, employer, interval = row
     terms = contract_terms_of(contract)
-    return ContractContext(contract.id, contract.participant_id, _name(first, last), employer,
+    return ContractContext(contract.id, contract.participant_id, person_name(last, first), employer,
                            terms, trial_period_end(terms), interval)
 
 
@@ -418,7 +399,7 @@ def contract_form(session: Session, contract_id: str) -> ContractForm:
     if row is None:
         raise UserError("Contrat introuvable : il a peut-être été supprimé.")
     cid, pid, first, last, *terms = row
-    return ContractForm(cid, pid, _name(first, last), *terms)
+    return ContractForm(cid, pid, person_name(last, first), *terms)
 
 
 def save_contract_changes(
@@ -447,7 +428,3 @@ def add_reminder(
 
 def euros_to_cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int((amount * 100).to_integral_value())
-
-
-def default_next_visit(done_on: date, interval_weeks: int) -> date:
-    return done_on + timedelta(weeks=interval_weeks)

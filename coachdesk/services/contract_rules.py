@@ -40,6 +40,8 @@ MAX_DURATION_MONTHS = 12
 MIN_TRAINING_HOURS = 150
 MIN_TRAINING_SHARE = Decimal("0.15")
 MAX_TRAINING_SHARE = Decimal("0.25")
+# The tutor's legal limits (art. D6325-6 and D6325-9), for the contract checks and for the
+# warnings on the employers' contact persons alike.
 MAX_TRAINEES_PER_TUTOR = 3
 MAX_TRAINEES_PER_EMPLOYER_TUTOR = 2
 MIN_TUTOR_EXPERIENCE_YEARS = 2

@@ -1,7 +1,8 @@
-"""The trial period end from a contract's stored columns, for code reading plain rows.
+"""A contract's trial period end and its status, from its stored columns, for code reading rows.
 
-The rule itself lives in ``contract_rules`` (one place, with its tests); this keeps the funnel,
-the lists and the exports on exactly the same computation as the agenda and the warnings.
+The trial period rule itself lives in ``contract_rules`` (one place, with its tests); this keeps
+the funnel, the lists and the exports on exactly the same computation as the agenda and the
+warnings. The status is the one the Suivi des contrats tab and the partners' workbooks show.
 """
 
 from __future__ import annotations
@@ -24,3 +25,24 @@ def trial_period_end(
             trial_period_end_override=override,
         )
     )
+
+
+# A contract still running on the day (or about to): it is followed, visits are due.
+RUNNING_STATUSES = frozenset({"À venir", "En cours", "Rupture prévue"})
+
+
+def contract_status(start: date, end: date | None, rupture_on: date | None, day: date) -> str:
+    """The contract's status on ``day``: Rompu, À venir, Terminé, Rupture prévue or En cours.
+
+    A rupture counts from its date on; recorded for a later day, it is announced (« Rupture
+    prévue ») while the contract runs until then.
+    """
+    if rupture_on is not None and rupture_on <= day:
+        return "Rompu"
+    if start > day:
+        return "À venir"
+    if end is not None and end < day:
+        return "Terminé"
+    if rupture_on is not None:
+        return "Rupture prévue"
+    return "En cours"

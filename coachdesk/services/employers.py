@@ -1,4 +1,4 @@
-"""Employers: the directory, contact persons and tutors, prospecting, and the job offers.
+"""Employers: the directory, contact persons and tutors, and prospecting (offers: ``offers``).
 
 Lists read selected columns through Core and return frozen dataclasses; writes are one
 transaction each. ``Employer.search_text`` (folded name, city and SIRET) is kept current on every
@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
@@ -21,13 +20,13 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
-from coachdesk.services.rome import check_rome_code
-from coachdesk.services.text import fold
-
-# Legal limits of the contrat de professionnalisation tutor (Code du travail, D6325-6 à D6325-9).
-TUTOR_MIN_EXPERIENCE_YEARS = 2
-TUTOR_MAX_TRAINEES = 3
-EMPLOYER_TUTOR_MAX_TRAINEES = 2
+from coachdesk.services.contract_rules import (
+    MAX_TRAINEES_PER_EMPLOYER_TUTOR,
+    MAX_TRAINEES_PER_TUTOR,
+    MIN_TUTOR_EXPERIENCE_YEARS,
+)
+from coachdesk.services.records import get_record
+from coachdesk.services.text import fold, person_name
 
 _NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
 
@@ -88,7 +87,8 @@ def check_code(value: str | None, vocabulary: dict[str, str], field: str) -> str
     return value
 
 
-def _required(value: str | None, field: str) -> str:
+def required_text(value: str | None, field: str) -> str:
+    """The text typed, trimmed; a French UserError naming ``field`` when it is empty."""
     text = (value or "").strip()
     if not text:
         raise UserError(f"Le champ « {field} » est obligatoire.")
@@ -163,7 +163,7 @@ def _clean_employer(fields: dict[str, Any]) -> dict[str, Any]:
         raise TypeError(f"unknown employer fields: {sorted(unknown)}")
     clean = dict(fields)
     if "name" in clean:
-        clean["name"] = _required(clean["name"], "Raison sociale")
+        clean["name"] = required_text(clean["name"], "Raison sociale")
     if "siret" in clean:
         clean["siret"] = check_siret(clean["siret"])
     if "naf_code" in clean:
@@ -214,7 +214,7 @@ def create_employer(db: Database, *, name: str, **fields: Any) -> str:
 def update_employer(db: Database, employer_id: str, **fields: Any) -> None:
     clean = _clean_employer(fields)
     with db.write() as session:
-        employer = _get(session, Employer, employer_id, "Entreprise")
+        employer = get_record(session, Employer, employer_id, "Entreprise")
         if "siret" in clean:
             _check_siret_unique(session, clean["siret"], employer_id)
         for key, value in clean.items():
@@ -354,7 +354,7 @@ class ContactRow:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return person_name(self.last_name, self.first_name)
 
 
 def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:
@@ -363,7 +363,7 @@ def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")
     clean = dict(fields)
     if "last_name" in clean:
-        clean["last_name"] = _required(clean["last_name"], "Nom du contact")
+        clean["last_name"] = required_text(clean["last_name"], "Nom du contact")
     years = clean.get("tutor_experience_years")
     if years is not None and (not isinstance(years, int) or years < 0):
         raise UserError(
@@ -379,7 +379,7 @@ def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:
 def add_contact(db: Database, employer_id: str, *, last_name: str, **fields: Any) -> str:
     clean = _clean_contact({"last_name": last_name, **fields})
     with db.write() as session:
-        _get(session, Employer, employer_id, "Entreprise")
+        get_record(session, Employer, employer_id, "Entreprise")
         contact = EmployerContact(employer_id=employer_id, **clean)
         session.add(contact)
         session.flush()
@@ -389,7 +389,7 @@ def add_contact(db: Database, employer_id: str, *, last_name: str, **fields: Any
 def update_contact(db: Database, contact_id: str, **fields: Any) -> None:
     clean = _clean_contact(fields)
     with db.write() as session:
-        contact = _get(session, EmployerContact, contact_id, "Contact")
+        contact = get_record(session, EmployerContact, contact_id, "Contact")
         for key, value in clean.items():
             setattr(contact, key, value)
 
@@ -423,12 +423,12 @@ def tutor_warnings(
             "Expérience du tuteur non renseignée : un tuteur doit justifier d'au moins deux ans "
             "d'expérience professionnelle."
         )
-    elif experience_years < TUTOR_MIN_EXPERIENCE_YEARS:
+    elif experience_years < MIN_TUTOR_EXPERIENCE_YEARS:
         warnings.append(
             f"Le tuteur n'a que {experience_years} an{'s' if experience_years > 1 else ''} "
             "d'expérience : il en faut au moins deux."
         )
-    limit = EMPLOYER_TUTOR_MAX_TRAINEES if is_employer_in_person else TUTOR_MAX_TRAINEES
+    limit = MAX_TRAINEES_PER_EMPLOYER_TUTOR if is_employer_in_person else MAX_TRAINEES_PER_TUTOR
     total = active_trainees + adding
     if total > limit:
         who = "L'employeur tuteur" if is_employer_in_person else "Un tuteur"
@@ -465,22 +465,6 @@ def list_contacts(
                                         row.tutor_experience_years, row[-1]))
         for row in rows
     ]
-
-
-def tutor_warnings_for(
-    db: Database, contact_id: str, *, on: date, adding: int = 0
-) -> tuple[str, ...]:
-    """Warnings for one tutor on a date, e.g. before giving them one more trainee."""
-    with db.read() as session:
-        contact = _get(session, EmployerContact, contact_id, "Tuteur")
-        active = session.execute(
-            select(func.count()).select_from(Contract)
-            .where(Contract.tutor_id == contact_id, _active_contract(on))
-        ).scalar_one()
-        return tutor_warnings(
-            contact.is_tutor, contact.is_employer_in_person, contact.tutor_experience_years,
-            active, adding=adding,
-        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -522,7 +506,7 @@ def add_prospecting_event(
             hint="La prochaine étape se situe le jour du contact ou après.",
         )
     with db.write() as session:
-        _get(session, Employer, employer_id, "Entreprise")
+        get_record(session, Employer, employer_id, "Entreprise")
         event = ProspectingEvent(
             employer_id=employer_id, done_on=done_on, channel=channel, author=author.strip(),
             outcome=outcome.strip(), next_step=next_step.strip(), next_step_on=next_step_on,
@@ -562,174 +546,12 @@ def next_prospecting_steps(db: Database, until: date) -> list[tuple[str, Prospec
         return [(row[0], ProspectingRow(*row[1:])) for row in session.execute(query)]
 
 
-# ---------------------------------------------------------------------------------------------
-# Job offers
-
-_OFFER_FIELDS = (
-    "employer_id", "title", "rome_code", "city", "received_on", "start_on", "weekly_hours",
-    "status", "source", "description",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class OfferRow:
-    id: str
-    cohort_id: str
-    employer_id: str
-    employer_name: str
-    title: str
-    rome_code: str
-    city: str
-    received_on: date
-    start_on: date | None
-    weekly_hours: float | None
-    status: str
-    source: str
-
-    @property
-    def status_label(self) -> str:
-        return codes.OFFER_STATUSES.get(self.status, self.status)
-
-    @property
-    def source_label(self) -> str:
-        return codes.OFFER_SOURCES.get(self.source, self.source)
-
-
-def _clean_hours(value: Any) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        hours = Decimal(str(value).replace(",", "."))
-    except InvalidOperation:
-        raise UserError(
-            f"Durée hebdomadaire « {value} » : ce n'est pas un nombre d'heures."
-        ) from None
-    if not 0 < hours <= 48:
-        raise UserError(
-            f"Durée hebdomadaire « {value} » : elle doit être comprise entre 0 et 48 heures.",
-        )
-    # The column holds one decimal; the value travels as a float only to the driver.
-    return float(hours.quantize(Decimal("0.1")))
-
-
-def _clean_offer(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(_OFFER_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown offer fields: {sorted(unknown)}")
-    clean = dict(fields)
-    if "title" in clean:
-        clean["title"] = _required(clean["title"], "Intitulé du poste")
-    if "rome_code" in clean:
-        clean["rome_code"] = check_rome_code(clean["rome_code"], field="Code ROME de l'offre")
-    if "status" in clean:
-        check_code(clean["status"], codes.OFFER_STATUSES, "Statut de l'offre")
-    if "source" in clean:
-        check_code(clean["source"], codes.OFFER_SOURCES, "Source de l'offre")
-    if "weekly_hours" in clean:
-        clean["weekly_hours"] = _clean_hours(clean["weekly_hours"])
-    if "city" in clean:
-        clean["city"] = (clean["city"] or "").strip()
-    return clean
-
-
-def create_offer(
-    db: Database,
-    *,
-    cohort_id: str,
-    employer_id: str,
-    title: str,
-    rome_code: str,
-    received_on: date,
-    **fields: Any,
-) -> str:
-    """Record a job offer; returns its id. The town defaults to the employer's."""
-    clean = _clean_offer({
-        "employer_id": employer_id, "title": title, "rome_code": rome_code,
-        "received_on": received_on, **fields,
-    })
-    with db.write() as session:
-        employer = _get(session, Employer, employer_id, "Entreprise")
-        if not clean.get("city"):
-            clean["city"] = employer.city
-        offer = JobOffer(cohort_id=cohort_id, **clean)
-        session.add(offer)
-        session.flush()
-        return offer.id
-
-
-def update_offer(db: Database, offer_id: str, **fields: Any) -> None:
-    clean = _clean_offer(fields)
-    with db.write() as session:
-        offer = _get(session, JobOffer, offer_id, "Offre")
-        for key, value in clean.items():
-            setattr(offer, key, value)
-
-
-def set_offer_status(db: Database, offer_id: str, status: str) -> None:
-    update_offer(db, offer_id, status=status)
-
-
-def list_offers(
-    db: Database,
-    *,
-    cohort_id: str | None = None,
-    status: str | None = None,
-    rome_code: str | None = None,
-    city: str | None = None,
-    employer_id: str | None = None,
-) -> list[OfferRow]:
-    """Job offers, newest first, filtered by status, ROME code (or family prefix) and town.
-
-    The town matches without case or accents ("beziers" finds "Béziers"); a ROME filter of three
-    characters selects a whole family.
-    """
-    query = (
-        select(
-            JobOffer.id, JobOffer.cohort_id, JobOffer.employer_id, Employer.name, JobOffer.title,
-            JobOffer.rome_code, JobOffer.city, JobOffer.received_on, JobOffer.start_on,
-            JobOffer.weekly_hours, JobOffer.status, JobOffer.source,
-        )
-        .join(Employer, Employer.id == JobOffer.employer_id)
-        .order_by(JobOffer.received_on.desc(), JobOffer.title)
-    )
-    if cohort_id:
-        query = query.where(JobOffer.cohort_id == cohort_id)
-    if employer_id:
-        query = query.where(JobOffer.employer_id == employer_id)
-    if status:
-        query = query.where(JobOffer.status == check_code(status, codes.OFFER_STATUSES, "Statut"))
-    if rome_code:
-        code = rome_code.strip().upper()
-        if len(code) == 5:
-            query = query.where(JobOffer.rome_code == code)
-        else:
-            query = query.where(JobOffer.rome_code.startswith(code, autoescape=True))
-    with db.read() as session:
-        rows = [OfferRow(*row) for row in session.execute(query)]
-    if city:
-        # A handful of offers per cohort: the town is compared folded in Python, since SQL LIKE
-        # ignores the case of ASCII letters only (see DESIGN.md).
-        wanted = fold(city)
-        rows = [row for row in rows if wanted in fold(row.city)]
-    return rows
-
-
-# ---------------------------------------------------------------------------------------------
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : elle a peut-être été supprimée entre-temps.")
-    return entity
-
 
 __all__ = [
-    "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDetail", "EmployerRow", "OfferRow",
+    "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDetail", "EmployerRow",
     "ProspectingRow", "add_contact", "add_prospecting_event", "check_naf", "check_siret",
-    "create_employer", "create_offer", "directory_stamp", "employer_choice",
-    "employer_search_text", "get_employer", "list_contacts", "list_employers", "list_offers",
-    "list_prospecting", "next_prospecting_steps", "open_offer_counts", "search_employers",
-    "search_words", "set_offer_status", "tutor_warnings", "tutor_warnings_for", "update_contact",
-    "update_employer", "update_offer",
+    "create_employer", "directory_stamp", "employer_choice", "employer_search_text",
+    "get_employer", "list_contacts", "list_employers", "list_prospecting",
+    "next_prospecting_steps", "open_offer_counts", "required_text", "search_employers",
+    "search_words", "tutor_warnings", "update_contact", "update_employer",
 ]

@@ -9,14 +9,12 @@ The effective status at any date is computed here from the stored facts, so an e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-
-from sqlalchemy import and_, exists, func, select
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Cohort, Contract, Enrolment, Outcome, Participant
+from coachdesk.models import Participant
 from coachdesk.services import recording
 from coachdesk.services.contract_rules import RuleWarning, fr_date
 
@@ -79,73 +77,6 @@ def effective_status(
             ENROLMENT_RULE,
         )
     return EnrolmentState("provisoire", deadline, days_left, warning)
-
-
-def warning_days(deadline: date) -> list[tuple[date, int]]:
-    """The days a coach is warned of a deadline: (day, days left), 15 and 7 days before."""
-    return [(deadline - timedelta(days=days), days) for days in DEADLINE_WARNING_DAYS]
-
-
-def _no_contract_by(day: Any) -> Any:
-    return ~exists().where(
-        and_(
-            Contract.participant_id == Enrolment.participant_id,
-            func.coalesce(Contract.signed_on, Contract.start_date) <= day,
-        )
-    )
-
-
-def lapse_overdue_enrolments(database: Database, today: date) -> int:
-    """Store as caduque every provisional enrolment whose cohort deadline passed without a
-    contract; returns how many changed. One transaction."""
-    with database.write() as session:
-        rows = session.execute(
-            select(Enrolment.participant_id, Cohort.enrolment_deadline)
-            .join(Cohort, Cohort.id == Enrolment.cohort_id)
-            .where(
-                Enrolment.status == "provisoire",
-                Cohort.enrolment_deadline.is_not(None),
-                Cohort.enrolment_deadline < today,
-                _no_contract_by(Cohort.enrolment_deadline),
-            )
-        ).all()
-        for participant_id, deadline in rows:
-            recording.lapse_enrolment(session, participant_id, max(deadline, today))
-    return len(rows)
-
-
-@dataclass(frozen=True, slots=True)
-class LapsedWithoutOutcome:
-    participant_id: str
-    participant: str
-    lapsed_on: date | None
-
-
-def lapsed_without_outcome(database: Database, cohort_id: str, today: date) -> list[
-    LapsedWithoutOutcome
-]:
-    """People whose enrolment lapsed and for whom no solution (outcome) is recorded yet."""
-    with database.read() as session:
-        rows = session.execute(
-            select(
-                Participant.id, Participant.first_name, Participant.last_name,
-                Enrolment.lapsed_on, Cohort.enrolment_deadline,
-            )
-            .join(Enrolment, Enrolment.participant_id == Participant.id)
-            .join(Cohort, Cohort.id == Enrolment.cohort_id)
-            .where(
-                Participant.cohort_id == cohort_id,
-                Enrolment.confirmed_on.is_(None),
-                (Enrolment.status == "caduque")
-                | (Cohort.enrolment_deadline < today) & _no_contract_by(Cohort.enrolment_deadline),
-                ~exists().where(Outcome.participant_id == Participant.id),
-            )
-            .order_by(Participant.last_name, Participant.first_name)
-        ).all()
-    return [
-        LapsedWithoutOutcome(pid, f"{first} {last}", lapsed or deadline)
-        for pid, first, last, lapsed, deadline in rows
-    ]
 
 
 def save_contract(database: Database, participant_id: str, employer_id: str, start_date: date,

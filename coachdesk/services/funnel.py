@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.models import (
     Attendance,
     BilanMember,
@@ -118,6 +119,12 @@ def _count(session: Session, statement: Select[Any]) -> int:
 
 def _distinct_young(column: Any) -> Select[Any]:
     return select(func.count(func.distinct(column)))
+
+
+def cohort_funnel(database: Database, cohort_id: str, as_of: date | None = None) -> Funnel:
+    """:func:`compute_funnel` in its own read transaction (the dashboard's)."""
+    with database.read() as session:
+        return compute_funnel(session, cohort_id, as_of)
 
 
 def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) -> Funnel:

@@ -410,7 +410,9 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
         raise UserError(f"Aucune personne n'a l'identifiant « {participant_id} ».")
     headers, rows = _rows(session, Participant, Participant.id == participant_id)
     cohort = session.get(Cohort, person.cohort_id)
-    identity = [["Identifiant", participant_id], ["Promotion", cohort.name if cohort else ""]]
+    identity: list[list[Any]] = [
+        ["Identifiant", participant_id], ["Promotion", cohort.name if cohort else ""]
+    ]
     identity += [[label, value] for label, value in zip(headers, rows[0], strict=True)]
     latest = last_contact_dates(session).get(participant_id)
     identity.append(["Dernier contact", latest])

@@ -8,10 +8,9 @@ to tick, with a note per item, so editing a template never changes an interview 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, delete, func, select, update
@@ -32,42 +31,9 @@ from coachdesk.models import (
 )
 from coachdesk.paths import resource
 from coachdesk.services.employers import check_code
-from coachdesk.services.matching import REFERRAL_PATH, _set_status
-
-_ISO_WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : il a peut-être été supprimé entre-temps.")
-    return entity
-
-
-def parse_iso_week(text: str) -> tuple[date, date]:
-    """``"2010-W18"`` → (Monday, next Monday) of that ISO week.
-
-    Raises:
-        UserError: not of the form AAAA-Wss, or no such week in that year.
-    """
-    match = _ISO_WEEK.match(text or "")
-    if match:
-        try:
-            monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        except ValueError:
-            monday = None
-        if monday is not None:
-            return monday, monday + timedelta(days=7)
-    raise UserError(
-        f"Semaine « {text} » : format attendu AAAA-Wss, par exemple 2010-W18.",
-        hint="Les semaines sont numérotées de 1 à 52 (ou 53) selon la norme ISO.",
-    )
-
-
-def iso_week_of(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
+from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
+from coachdesk.services.records import get_record
+from coachdesk.services.text import person_name
 
 # ---------------------------------------------------------------------------------------------
 # Checklist templates
@@ -130,7 +96,7 @@ def _save_template(
         session.add(template)
         session.flush()
     else:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         template.name = name
         session.execute(delete(ChecklistTemplateItem)
                         .where(ChecklistTemplateItem.template_id == template.id))
@@ -158,7 +124,7 @@ def save_template(
 def set_default_template(db: Database, template_id: str) -> None:
     """Make this template the one new interviews copy (the previous default stops being it)."""
     with db.write() as session:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         session.execute(update(ChecklistTemplate).where(ChecklistTemplate.id != template.id)
                         .values(is_default=False))
         template.is_default = True
@@ -171,7 +137,7 @@ def delete_template(db: Database, template_id: str) -> None:
         UserError: it is the default one (another must become the default first).
     """
     with db.write() as session:
-        template = _get(session, ChecklistTemplate, template_id, "Modèle de liste")
+        template = get_record(session, ChecklistTemplate, template_id, "Modèle de liste")
         if template.is_default:
             raise UserError(
                 f"« {template.name} » est la liste par défaut : elle ne peut pas être supprimée.",
@@ -271,7 +237,7 @@ def schedule_interview(
     template_id = template_id or ensure_default_template(db)
     labels = template_labels(db, template_id)
     with db.write() as session:
-        referral = _get(session, Referral, referral_id, "Mise en relation")
+        referral = get_record(session, Referral, referral_id, "Mise en relation")
         if referral.status in ("refus_employeur", "refus_jeune"):
             raise UserError(
                 "Cette mise en relation est close "
@@ -290,21 +256,8 @@ def schedule_interview(
                                                label=label))
         if REFERRAL_PATH.index(referral.status) < REFERRAL_PATH.index("entretien_prevu"):
             day = min(planned_on or date.today(), starts_at.date())
-            _set_status(referral, "entretien_prevu", max(day, referral.status_on))
+            move_referral_to(referral, "entretien_prevu", max(day, referral.status_on))
         return str(interview.id)
-
-
-_INTERVIEW_FIELDS = ("starts_at", "place", "address", "route_note", "contact_person", "notes")
-
-
-def update_interview(db: Database, interview_id: str, **fields: Any) -> None:
-    unknown = set(fields) - set(_INTERVIEW_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown interview fields: {sorted(unknown)}")
-    with db.write() as session:
-        interview = _get(session, RecruitmentInterview, interview_id, "Entretien")
-        for key, value in fields.items():
-            setattr(interview, key, value.strip() if isinstance(value, str) else value)
 
 
 def set_interview_outcome(
@@ -313,16 +266,16 @@ def set_interview_outcome(
     """Record how the interview went; « retenu·e » and « non retenu·e » update the referral."""
     check_code(outcome, codes.INTERVIEW_OUTCOMES, "Issue de l'entretien")
     with db.write() as session:
-        interview = _get(session, RecruitmentInterview, interview_id, "Entretien")
+        interview = get_record(session, RecruitmentInterview, interview_id, "Entretien")
         interview.outcome = outcome
         if notes is not None:
             interview.notes = notes
-        referral = session.get(Referral, interview.referral_id)
+        referral = get_record(session, Referral, interview.referral_id, "Mise en relation")
         day = max(interview.starts_at.date(), referral.status_on)
         if outcome == "retenu":
-            _set_status(referral, "retenu", day)
+            move_referral_to(referral, "retenu", day)
         elif outcome == "non_retenu":
-            _set_status(referral, "refus_employeur", day)
+            move_referral_to(referral, "refus_employeur", day)
 
 
 def checklist(db: Database, interview_id: str) -> list[ChecklistItemRow]:
@@ -344,7 +297,7 @@ def tick_item(
 ) -> None:
     """Tick (or untick) one point of an interview's checklist, optionally with a note."""
     with db.write() as session:
-        item = _get(session, InterviewChecklistItem, item_id, "Point de la liste")
+        item = get_record(session, InterviewChecklistItem, item_id, "Point de la liste")
         item.checked = checked
         item.checked_on = (on or date.today()) if checked else None
         if note is not None:
@@ -355,7 +308,7 @@ def add_checklist_item(db: Database, interview_id: str, label: str) -> str:
     """One more point for this interview only (a question specific to this employer…)."""
     (clean,) = _clean_labels([label])
     with db.write() as session:
-        _get(session, RecruitmentInterview, interview_id, "Entretien")
+        get_record(session, RecruitmentInterview, interview_id, "Entretien")
         last = session.execute(
             select(func.max(InterviewChecklistItem.position))
             .where(InterviewChecklistItem.interview_id == interview_id)
@@ -473,7 +426,7 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
             part for part in (row[6], f"{row[7]} {row[8]}".strip()) if part
         )
         sheets.append(InterviewSheet(
-            interview_id=row[0], starts_at=row[1], candidate=f"{row[2]} {row[3]}",
+            interview_id=row[0], starts_at=row[1], candidate=person_name(row[3], row[2]),
             candidate_phone=row[4], employer_name=row[5], employer_address=employer_address,
             place=row[9], address=row[10], route_note=row[11], contact_person=row[12],
             offer_title=row[13], rome_code=row[14], offer_city=row[15], offer_start_on=row[16],

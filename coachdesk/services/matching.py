@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, exists, or_, select
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
@@ -27,19 +26,14 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.employers import check_code
+from coachdesk.services.records import get_record
 from coachdesk.services.rome import rome_family
+from coachdesk.services.text import person_name
 
 # How close a project is to an offer: the ROME code itself, or only its family.
 SAME_CODE = "code"
 SAME_FAMILY = "famille"
 MATCH_LABELS = {SAME_CODE: "Même métier (code ROME)", SAME_FAMILY: "Même famille de métiers"}
-
-
-def _get(session: Session, model: Any, entity_id: str, what: str) -> Any:
-    entity = session.get(model, entity_id)
-    if entity is None:
-        raise UserError(f"{what} introuvable : elle a peut-être été supprimée entre-temps.")
-    return entity
 
 
 def _in_contract(on: date) -> Any:
@@ -85,7 +79,7 @@ def candidates_for_offer(
     """
     on = on or date.today()
     with db.read() as session:
-        offer = _get(session, JobOffer, offer_id, "Offre")
+        offer = get_record(session, JobOffer, offer_id, "Offre")
         family = rome_family(offer.rome_code)
         rank = case((ProfessionalProject.rome_code == offer.rome_code, 0), else_=1)
         query = (
@@ -142,7 +136,7 @@ class OfferMatch:
 def offers_for_participant(db: Database, participant_id: str) -> list[OfferMatch]:
     """Open offers of the person's cohort fitting one of their validated projects."""
     with db.read() as session:
-        person = _get(session, Participant, participant_id, "Personne")
+        person = get_record(session, Participant, participant_id, "Personne")
         codes_held = set(session.execute(
             select(ProfessionalProject.rome_code).where(
                 ProfessionalProject.participant_id == participant_id,
@@ -206,9 +200,9 @@ def propose(
 ) -> str:
     """Propose a person for an offer (mise en relation); returns the referral's id."""
     with db.write() as session:
-        offer = _get(session, JobOffer, offer_id, "Offre")
-        person = _get(session, Participant, participant_id, "Personne")
-        who = f"{person.first_name} {person.last_name}"
+        offer = get_record(session, JobOffer, offer_id, "Offre")
+        person = get_record(session, Participant, participant_id, "Personne")
+        who = person_name(person.last_name, person.first_name)
         if offer.status != "ouverte":
             raise UserError(
                 f"L'offre « {offer.title} » est {codes.OFFER_STATUSES[offer.status].lower()} : "
@@ -234,7 +228,9 @@ def propose(
         return referral.id
 
 
-def _set_status(referral: Referral, status: str, on: date) -> None:
+def move_referral_to(referral: Referral, status: str, on: date) -> None:
+    """Give a referral (in an open session) its new status from ``on``; the recruitment
+    interviews move it too (planned, then hired or refused)."""
     check_code(status, codes.REFERRAL_STATUSES, "Statut de la mise en relation")
     if on < referral.proposed_on:
         raise UserError(
@@ -250,8 +246,8 @@ def set_referral_status(
 ) -> None:
     """Move a referral to a status (CV envoyé, entretien prévu, retenu·e, refus…) on a date."""
     with db.write() as session:
-        referral = _get(session, Referral, referral_id, "Mise en relation")
-        _set_status(referral, status, on)
+        referral = get_record(session, Referral, referral_id, "Mise en relation")
+        move_referral_to(referral, status, on)
         if notes is not None:
             referral.notes = notes
 
@@ -277,15 +273,3 @@ def list_referrals(
         query = query.where(JobOffer.cohort_id == cohort_id)
     with db.read() as session:
         return [ReferralRow(*row) for row in session.execute(query)]
-
-
-def referral_counts(db: Database, cohort_id: str) -> dict[str, int]:
-    """How many referrals of the cohort stand at each status."""
-    with db.read() as session:
-        rows = session.execute(
-            select(Referral.status, func.count())
-            .join(JobOffer, JobOffer.id == Referral.offer_id)
-            .where(JobOffer.cohort_id == cohort_id)
-            .group_by(Referral.status)
-        ).all()
-    return {status: count for status, count in rows}

@@ -1,20 +1,20 @@
-"""The Cohorte tab's participants: the list, the as-you-type search, the file, and the timeline.
+"""The Cohorte tab's participants: the as-you-type search, the file, and the timeline.
 
-The list is read in two parts so a keystroke stays cheap at 80,000 people: :func:`cohort_overview`
-computes each person's stage and last action once (on reload), and :func:`list_participants`
-runs the search itself, one SQL ``LIKE`` on the folded ``search_text`` column, joined in Python
-with the overview. Writes are one transaction each and keep ``search_text`` current.
+The list itself is :func:`coachdesk.services.lists.participant_rows`, read once per reload;
+a keystroke filters those rows in memory (:func:`search_rows`) on the folded ``search_text``
+each row carries: at 80,000 people that beats a query per keystroke
+(``benchmarks/cohort_search.py``). Writes are one transaction each and keep ``search_text``
+current.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -41,102 +41,15 @@ from coachdesk.models import (
     codes,
     utcnow,
 )
-from coachdesk.models.base import canonical_id
 from coachdesk.services.contact_import.normalise import normalise_phone
-from coachdesk.services.lists import participant_stages
+from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantListRow:
-    """One line of the cohort list."""
-
-    id: str
-    last_name: str
-    first_name: str
-    stage: str  # a code of codes.STAGES
-    phone: str
-    email: str
-    last_action_on: date | None
-
-    @property
-    def stage_label(self) -> str:
-        return codes.STAGES[self.stage]
-
-
-@dataclass(frozen=True)
-class CohortOverview:
-    """What changes only when events are recorded: each person's stage and last action date."""
-
-    cohort_id: str
-    stages: dict[str, str]
-    last_actions: dict[str, date]
-
-    def counts(self) -> dict[str, int]:
-        """Participants per stage, every stage listed in the order of the path."""
-        counted = Counter(self.stages.values())
-        return {stage: counted.get(stage, 0) for stage in codes.STAGES}
 
 
 def _as_date(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value
-
-
-def last_action_dates(session: Session, cohort_id: str) -> dict[str, date]:
-    """The date of the latest thing that happened to each person of the cohort."""
-    people = select(Participant.id).where(Participant.cohort_id == cohort_id)
-    per_person: list[Any] = [  # Select of (participant id, date) each
-        select(Outreach.participant_id, func.max(Outreach.done_on))
-        .where(Outreach.participant_id.in_(people)).group_by(Outreach.participant_id),
-        select(Attendance.participant_id, func.max(InfoSession.starts_at))
-        .join(InfoSession, InfoSession.id == Attendance.session_id)
-        .where(Attendance.cohort_id == cohort_id, Attendance.status != "invite")
-        .group_by(Attendance.participant_id),
-        select(SelectionInterview.participant_id, func.max(SelectionInterview.held_on))
-        .where(SelectionInterview.participant_id.in_(people))
-        .group_by(SelectionInterview.participant_id),
-        select(BilanMember.participant_id,
-               func.max(func.coalesce(BilanMember.left_on, BilanMember.started_on)))
-        .where(BilanMember.cohort_id == cohort_id).group_by(BilanMember.participant_id),
-        select(ProfessionalProject.participant_id, func.max(ProfessionalProject.decided_on))
-        .where(ProfessionalProject.participant_id.in_(people))
-        .group_by(ProfessionalProject.participant_id),
-        select(Referral.participant_id, func.max(Referral.status_on))
-        .where(Referral.participant_id.in_(people)).group_by(Referral.participant_id),
-        select(Referral.participant_id, func.max(RecruitmentInterview.starts_at))
-        .join(RecruitmentInterview, RecruitmentInterview.referral_id == Referral.id)
-        .where(Referral.participant_id.in_(people), RecruitmentInterview.outcome != "a_venir")
-        .group_by(Referral.participant_id),
-        select(Contract.participant_id,
-               func.max(func.coalesce(Contract.rupture_on, Contract.start_date)))
-        .where(Contract.participant_id.in_(people)).group_by(Contract.participant_id),
-        select(Contract.participant_id, func.max(FollowUpVisit.done_on))
-        .join(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)
-        .where(Contract.participant_id.in_(people)).group_by(Contract.participant_id),
-        select(Outcome.participant_id, func.max(Outcome.recorded_on))
-        .where(Outcome.participant_id.in_(people)).group_by(Outcome.participant_id),
-    ]
-    latest: dict[str, date] = {}
-    for statement in per_person:
-        for person, value in session.execute(statement):
-            day = _as_date(value)
-            if day is not None and (person not in latest or day > latest[person]):
-                latest[person] = day
-    return latest
-
-
-def cohort_overview(session: Session, cohort_id: str) -> CohortOverview:
-    """Stages and last actions of the whole cohort: compute on reload, reuse per keystroke."""
-    return CohortOverview(
-        cohort_id, participant_stages(session, cohort_id), last_action_dates(session, cohort_id)
-    )
-
-
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 # Shorter searches would match nearly everyone: the list starts filtering at this length.
@@ -156,89 +69,25 @@ def search_words(search: str) -> list[str]:
     return words
 
 
-def _searched(statement: Any, search: str) -> Any:
-    for term in search_words(search):
-        statement = statement.where(Participant.search_text.like(_like_pattern(term), escape="\\"))
-    return statement
-
-
-def search_statement(cohort_id: str, search: str) -> Any:
-    """The list query: every word of ``search``, folded, found in the folded search text."""
-    statement = select(
-        Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
-        Participant.email,
-    ).where(Participant.cohort_id == cohort_id)
-    return _searched(statement, search).order_by(Participant.last_name, Participant.first_name)
-
-
-def search_ids_statement(cohort_id: str, search: str) -> Any:
-    """The keystroke query: only the ids of the people found, unordered.
-
-    The id is read as stored (``type_coerce``): SQLAlchemy's UUID conversion,
-    ``str(uuid.UUID(value))`` per row, would cost more than the query itself when a short search
-    matches tens of thousands of people; :func:`coachdesk.models.base.canonical_id` does the
-    same much faster.
-    """
-    return _searched(
-        select(type_coerce(Participant.id, String)).where(Participant.cohort_id == cohort_id),
-        search,
-    )
-
-
-def stored_id(participant_id: str) -> str:
-    """The form :func:`search_stored_ids` returns an id in (32 hex digits, as SQLite stores it)."""
-    return participant_id.replace("-", "")
-
-
-def search_stored_ids(session: Session, cohort_id: str, search: str) -> set[str]:
-    """Like :func:`search_ids`, but the ids as stored, without any per-row conversion.
-
-    Compare with :func:`stored_id`: at 80,000 people, formatting every id found costs as much as
-    the query itself on a broad search.
-    """
-    return {
-        value if isinstance(value, str) else str(value).replace("-", "")
-        for value in session.scalars(search_ids_statement(cohort_id, search))
-    }
-
-
-def search_ids(session: Session, cohort_id: str, search: str) -> set[str]:
-    """Ids of the cohort's people matching ``search`` (accents and case ignored).
-
-    What a keystroke runs: the tab keeps the rows of :func:`list_participants` (loaded on
-    reload, in its own sort order) and only hides those not in this set.
-    """
-    found = session.scalars(search_ids_statement(cohort_id, search))
-    return {canonical_id(value) for value in found}
-
-
-def list_participants(
-    session: Session,
-    cohort_id: str,
-    *,
-    search: str = "",
-    stage: str | None = None,
-    overview: CohortOverview | None = None,
-) -> list[ParticipantListRow]:
-    """The cohort list, sorted by name, searched and filtered by stage.
-
-    Pass the ``overview`` computed on reload to keep a keystroke to one indexed query.
-    """
-    if stage is not None and stage not in codes.STAGES:
-        raise ValueError(f"unknown stage {stage!r}")
-    if overview is None or overview.cohort_id != cohort_id:
-        overview = cohort_overview(session, cohort_id)
-    stages, last_actions = overview.stages, overview.last_actions
-    rows = []
-    for person, last, first, phone, email in session.execute(search_statement(cohort_id, search)):
-        # A person created since the overview was computed is at the first stage.
-        person_stage = stages.get(person, "contact")
-        if stage is not None and person_stage != stage:
-            continue
-        rows.append(ParticipantListRow(
-            person, last, first, person_stage, phone, email, last_actions.get(person)
-        ))
-    return rows
+def search_rows(
+    rows: list[ParticipantRow], search: str, stage: str | None = None
+) -> list[ParticipantRow]:
+    """The rows a keystroke shows: every word of ``search`` found in the row's folded text,
+    from MIN_SEARCH_LENGTH characters (shorter searches do not filter), and at ``stage``."""
+    words = search_words(search)
+    if sum(len(word) for word in words) < MIN_SEARCH_LENGTH:
+        words = []
+    if stage is None and not words:
+        return rows
+    if not words:
+        return [row for row in rows if row.stage == stage]
+    if len(words) == 1:
+        word = words[0]
+        return [row for row in rows
+                if word in row.search_text and (stage is None or row.stage == stage)]
+    return [row for row in rows
+            if (stage is None or row.stage == stage)
+            and all(word in row.search_text for word in words)]
 
 
 # --- the participant file ----------------------------------------------------------------------
@@ -347,19 +196,20 @@ def delete_participant(database: Database, participant_id: str) -> None:
         session.delete(_load(session, participant_id))
 
 
-def get_participant(session: Session, participant_id: str) -> ParticipantFile:
-    row = session.execute(
-        select(Participant.__table__).where(Participant.id == participant_id)
-    ).mappings().first()
-    if row is None:
-        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
-                        hint="Rechargez la liste.")
-    return ParticipantFile(
-        id=row["id"], cohort_id=row["cohort_id"],
-        data=ParticipantData(**{name: row[name] for name in _DATA_FIELDS}),
-        listed_on=row["listed_on"], source_file=row["source_file"],
-        source_sheet=row["source_sheet"], imported_at=row["imported_at"],
-    )
+def get_participant(database: Database, participant_id: str) -> ParticipantFile:
+    with database.read() as session:
+        row = session.execute(
+            select(Participant.__table__).where(Participant.id == participant_id)
+        ).mappings().first()
+        if row is None:
+            raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.",
+                            hint="Rechargez la liste.")
+        return ParticipantFile(
+            id=row["id"], cohort_id=row["cohort_id"],
+            data=ParticipantData(**{name: row[name] for name in _DATA_FIELDS}),
+            listed_on=row["listed_on"], source_file=row["source_file"],
+            source_sheet=row["source_sheet"], imported_at=row["imported_at"],
+        )
 
 
 # --- the timeline --------------------------------------------------------------------------------
@@ -379,23 +229,24 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str:
     return vocabulary.get(code or "", code or "")
 
 
-def participant_timeline(session: Session, participant_id: str) -> list[TimelineEvent]:
+def participant_timeline(database: Database, participant_id: str) -> list[TimelineEvent]:
     """Everything recorded about a person across every table, oldest first."""
-    person = session.execute(
-        select(Participant.listed_on, Participant.source_file, Participant.provenance)
-        .where(Participant.id == participant_id)
-    ).first()
-    if person is None:
-        raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
-    events: list[TimelineEvent] = [TimelineEvent(
-        person.listed_on, "contact", "Entrée dans le fichier de contacts",
-        " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
-                                     person.source_file) if part),
-    )]
-    events += _events(session, participant_id)
-    order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
-    events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
-    return events
+    with database.read() as session:
+        person = session.execute(
+            select(Participant.listed_on, Participant.source_file, Participant.provenance)
+            .where(Participant.id == participant_id)
+        ).first()
+        if person is None:
+            raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
+        events: list[TimelineEvent] = [TimelineEvent(
+            person.listed_on, "contact", "Entrée dans le fichier de contacts",
+            " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
+                                         person.source_file) if part),
+        )]
+        events += _events(session, participant_id)
+        order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
+        events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
+        return events
 
 
 _KIND_ORDER = (

@@ -28,17 +28,14 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import recording
-from coachdesk.services.lists import participant_stages
+from coachdesk.services.stages import participant_stages
+from coachdesk.services.text import person_name
 
 # After one of these outcomes nobody calls the person again.
 FINAL_OUTCOMES = frozenset({"interesse", "pas_interesse", "faux_numero"})
 # The one-key outcomes of the call sheet, in the order of their keys 1…6.
 CALL_OUTCOMES = ("pas_de_reponse", "message_laisse", "interesse", "pas_interesse",
                  "faux_numero", "a_rappeler")
-
-
-def _name(last: str, first: str) -> str:
-    return f"{last} {first}".strip()
 
 
 # --- the call sheet ------------------------------------------------------------------------------
@@ -81,10 +78,10 @@ class CallRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
 
-def call_queue(session: Session, cohort_id: str, today: date) -> list[CallRow]:
+def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]:
     """The contacts to phone, the most urgent first.
 
     Contacts still at the first stage, with a number, who said neither yes nor no and whose
@@ -92,58 +89,61 @@ def call_queue(session: Session, cohort_id: str, today: date) -> list[CallRow]:
     people never reached, then the others by fewest attempts and oldest last attempt. A recall
     set for a later day keeps the person out of today's list.
     """
-    stages = participant_stages(session, cohort_id)
-    history: dict[str, list[Any]] = {}
-    for row in session.execute(
-        select(Outreach.participant_id, Outreach.done_on, Outreach.outcome, Outreach.recall_on,
-               Outreach.created_at)
-        .join(Participant, Participant.id == Outreach.participant_id)
-        .where(Participant.cohort_id == cohort_id)
-        .order_by(Outreach.done_on, Outreach.created_at)
-    ):
-        history.setdefault(row.participant_id, []).append(row)
-    queue: list[CallRow] = []
-    for row in session.execute(
-        select(Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
-               Participant.email)
-        .where(Participant.cohort_id == cohort_id, Participant.phone != "")
-    ):
-        if stages.get(row.id, "contact") != "contact":
-            continue
-        attempts = history.get(row.id, [])
-        if any(attempt.outcome in FINAL_OUTCOMES for attempt in attempts):
-            continue
-        last = attempts[-1] if attempts else None
-        recall_on = last.recall_on if last is not None else None
-        if recall_on is not None and recall_on > today:
-            continue
-        queue.append(CallRow(
-            row.id, row.last_name, row.first_name, row.phone, row.email, len(attempts),
-            last.outcome if last else None, last.done_on if last else None, recall_on,
-        ))
-
-    def urgency(call: CallRow) -> tuple[Any, ...]:
-        if call.recall_on is not None:
-            return (0, call.recall_on, call.name.casefold())
-        if call.attempts == 0:
-            return (1, date.min, call.name.casefold())
-        return (2, call.attempts, call.last_on or date.min, call.name.casefold())
-
-    queue.sort(key=urgency)
-    return queue
-
-
-def outreach_history(session: Session, participant_id: str) -> list[OutreachRow]:
-    """Every attempt to reach a person, the latest first."""
-    return [
-        OutreachRow(*row)
+    with database.read() as session:
+        stages = participant_stages(session, cohort_id)
+        history: dict[str, list[Any]] = {}
         for row in session.execute(
-            select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
-                   Outreach.campaign, Outreach.recall_on, Outreach.notes)
-            .where(Outreach.participant_id == participant_id)
-            .order_by(Outreach.done_on.desc(), Outreach.created_at.desc())
-        )
-    ]
+            select(Outreach.participant_id, Outreach.done_on, Outreach.outcome, Outreach.recall_on,
+                   Outreach.created_at)
+            .join(Participant, Participant.id == Outreach.participant_id)
+            .where(Participant.cohort_id == cohort_id)
+            .order_by(Outreach.done_on, Outreach.created_at)
+        ):
+            history.setdefault(row.participant_id, []).append(row)
+        queue: list[CallRow] = []
+        for person in session.execute(
+            select(Participant.id, Participant.last_name, Participant.first_name, Participant.phone,
+                   Participant.email)
+            .where(Participant.cohort_id == cohort_id, Participant.phone != "")
+        ):
+            if stages.get(person.id, "contact") != "contact":
+                continue
+            attempts = history.get(person.id, [])
+            if any(attempt.outcome in FINAL_OUTCOMES for attempt in attempts):
+                continue
+            last = attempts[-1] if attempts else None
+            recall_on = last.recall_on if last is not None else None
+            if recall_on is not None and recall_on > today:
+                continue
+            queue.append(CallRow(
+                person.id, person.last_name, person.first_name, person.phone, person.email,
+                len(attempts),
+                last.outcome if last else None, last.done_on if last else None, recall_on,
+            ))
+
+        def urgency(call: CallRow) -> tuple[Any, ...]:
+            if call.recall_on is not None:
+                return (0, call.recall_on, call.name.casefold())
+            if call.attempts == 0:
+                return (1, date.min, call.name.casefold())
+            return (2, call.attempts, call.last_on or date.min, call.name.casefold())
+
+        queue.sort(key=urgency)
+        return queue
+
+
+def outreach_history(database: Database, participant_id: str) -> list[OutreachRow]:
+    """Every attempt to reach a person, the latest first."""
+    with database.read() as session:
+        return [
+            OutreachRow(*row)
+            for row in session.execute(
+                select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
+                       Outreach.campaign, Outreach.recall_on, Outreach.notes)
+                .where(Outreach.participant_id == participant_id)
+                .order_by(Outreach.done_on.desc(), Outreach.created_at.desc())
+            )
+        ]
 
 
 def record_call(
@@ -220,7 +220,7 @@ class AttendanceRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
     @property
     def status_label(self) -> str:
@@ -239,28 +239,30 @@ class PersonRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
 
-def list_info_sessions(session: Session, cohort_id: str) -> list[InfoSessionRow]:
-    counts: dict[str, dict[str, int]] = {}
-    for session_id, status, count in session.execute(
-        select(Attendance.session_id, Attendance.status, func.count())
-        .where(Attendance.cohort_id == cohort_id)
-        .group_by(Attendance.session_id, Attendance.status)
-    ):
-        counts.setdefault(session_id, {})[status] = count
-    rows = []
-    for row in session.execute(
-        select(InfoSession.id, InfoSession.starts_at, InfoSession.place, InfoSession.capacity)
-        .where(InfoSession.cohort_id == cohort_id).order_by(InfoSession.starts_at)
-    ):
-        per_status = counts.get(row.id, {})
-        rows.append(InfoSessionRow(
-            row.id, row.starts_at, row.place, row.capacity, sum(per_status.values()),
-            per_status.get("present", 0), per_status.get("absent", 0) + per_status.get("excuse", 0),
-        ))
-    return rows
+def list_info_sessions(database: Database, cohort_id: str) -> list[InfoSessionRow]:
+    with database.read() as session:
+        counts: dict[str, dict[str, int]] = {}
+        for session_id, status, count in session.execute(
+            select(Attendance.session_id, Attendance.status, func.count())
+            .where(Attendance.cohort_id == cohort_id)
+            .group_by(Attendance.session_id, Attendance.status)
+        ):
+            counts.setdefault(session_id, {})[status] = count
+        rows = []
+        for row in session.execute(
+            select(InfoSession.id, InfoSession.starts_at, InfoSession.place, InfoSession.capacity)
+            .where(InfoSession.cohort_id == cohort_id).order_by(InfoSession.starts_at)
+        ):
+            per_status = counts.get(row.id, {})
+            rows.append(InfoSessionRow(
+                row.id, row.starts_at, row.place, row.capacity, sum(per_status.values()),
+                per_status.get("present", 0),
+                per_status.get("absent", 0) + per_status.get("excuse", 0),
+            ))
+        return rows
 
 
 def create_info_session(
@@ -275,7 +277,13 @@ def create_info_session(
                                           capacity=capacity)
 
 
-def session_attendance(session: Session, session_id: str) -> list[AttendanceRow]:
+def info_session_attendance(database: Database, session_id: str) -> list[AttendanceRow]:
+    """Who is invited to an information session, present or absent, by name."""
+    with database.read() as session:
+        return _attendance_rows(session, session_id)
+
+
+def _attendance_rows(session: Session, session_id: str) -> list[AttendanceRow]:
     return [
         AttendanceRow(*row)
         for row in session.execute(
@@ -288,20 +296,21 @@ def session_attendance(session: Session, session_id: str) -> list[AttendanceRow]
     ]
 
 
-def interested_contacts(session: Session, cohort_id: str, session_id: str) -> list[PersonRow]:
+def interested_contacts(database: Database, cohort_id: str, session_id: str) -> list[PersonRow]:
     """People who said they were interested and are invited to no session yet (nor this one)."""
-    interested = select(Outreach.participant_id).where(Outreach.outcome == "interesse")
-    invited = select(Attendance.participant_id).where(Attendance.cohort_id == cohort_id)
-    return [
-        PersonRow(*row)
-        for row in session.execute(
-            select(Participant.id, Participant.last_name, Participant.first_name,
-                   Participant.phone, Participant.email)
-            .where(Participant.cohort_id == cohort_id, Participant.id.in_(interested),
-                   Participant.id.not_in(invited))
-            .order_by(Participant.last_name, Participant.first_name)
-        )
-    ]
+    with database.read() as session:
+        interested = select(Outreach.participant_id).where(Outreach.outcome == "interesse")
+        invited = select(Attendance.participant_id).where(Attendance.cohort_id == cohort_id)
+        return [
+            PersonRow(*row)
+            for row in session.execute(
+                select(Participant.id, Participant.last_name, Participant.first_name,
+                       Participant.phone, Participant.email)
+                .where(Participant.cohort_id == cohort_id, Participant.id.in_(interested),
+                       Participant.id.not_in(invited))
+                .order_by(Participant.last_name, Participant.first_name)
+            )
+        ]
 
 
 def invite(database: Database, session_id: str, participant_ids: Iterable[str]) -> int:
@@ -348,15 +357,16 @@ class AttendanceSheet:
     names: tuple[str, ...]
 
 
-def attendance_sheet(session: Session, session_id: str) -> AttendanceSheet:
-    row = session.execute(
-        select(InfoSession.starts_at, InfoSession.place, Cohort.name, Cohort.training_title)
-        .join(Cohort, Cohort.id == InfoSession.cohort_id).where(InfoSession.id == session_id)
-    ).first()
-    if row is None:
-        raise UserError("Cette réunion n'existe plus.", hint="Rechargez la liste.")
-    names = tuple(person.name for person in session_attendance(session, session_id))
-    return AttendanceSheet(row.name, row.training_title, row.starts_at, row.place, names)
+def attendance_sheet(database: Database, session_id: str) -> AttendanceSheet:
+    with database.read() as session:
+        row = session.execute(
+            select(InfoSession.starts_at, InfoSession.place, Cohort.name, Cohort.training_title)
+            .join(Cohort, Cohort.id == InfoSession.cohort_id).where(InfoSession.id == session_id)
+        ).first()
+        if row is None:
+            raise UserError("Cette réunion n'existe plus.", hint="Rechargez la liste.")
+        names = tuple(person.name for person in _attendance_rows(session, session_id))
+        return AttendanceSheet(row.name, row.training_title, row.starts_at, row.place, names)
 
 
 # --- selection interviews ------------------------------------------------------------------------
@@ -376,47 +386,49 @@ class InterviewRow:
 
     @property
     def name(self) -> str:
-        return _name(self.last_name, self.first_name)
+        return person_name(self.last_name, self.first_name)
 
     @property
     def decision_label(self) -> str:
         return codes.SELECTION_DECISIONS.get(self.decision or "", "")
 
 
-def list_selection_interviews(session: Session, cohort_id: str) -> list[InterviewRow]:
-    in_bilan = set(session.scalars(
-        select(BilanMember.participant_id).where(BilanMember.cohort_id == cohort_id)
-    ))
-    return [
-        InterviewRow(*row, in_bilan=row[1] in in_bilan)
-        for row in session.execute(
-            select(SelectionInterview.id, Participant.id, Participant.last_name,
-                   Participant.first_name, SelectionInterview.held_on,
-                   SelectionInterview.interviewer, SelectionInterview.decision,
-                   SelectionInterview.motivation_notes)
-            .join(Participant, Participant.id == SelectionInterview.participant_id)
-            .where(Participant.cohort_id == cohort_id)
-            .order_by(SelectionInterview.held_on, Participant.last_name)
-        )
-    ]
+def list_selection_interviews(database: Database, cohort_id: str) -> list[InterviewRow]:
+    with database.read() as session:
+        in_bilan = set(session.scalars(
+            select(BilanMember.participant_id).where(BilanMember.cohort_id == cohort_id)
+        ))
+        return [
+            InterviewRow(*row, in_bilan=row[1] in in_bilan)
+            for row in session.execute(
+                select(SelectionInterview.id, Participant.id, Participant.last_name,
+                       Participant.first_name, SelectionInterview.held_on,
+                       SelectionInterview.interviewer, SelectionInterview.decision,
+                       SelectionInterview.motivation_notes)
+                .join(Participant, Participant.id == SelectionInterview.participant_id)
+                .where(Participant.cohort_id == cohort_id)
+                .order_by(SelectionInterview.held_on, Participant.last_name)
+            )
+        ]
 
 
-def interview_candidates(session: Session, cohort_id: str) -> list[PersonRow]:
+def interview_candidates(database: Database, cohort_id: str) -> list[PersonRow]:
     """People present at an information session who have no selection interview yet."""
-    present = select(Attendance.participant_id).where(
-        Attendance.cohort_id == cohort_id, Attendance.status == "present"
-    )
-    interviewed = select(SelectionInterview.participant_id)
-    return [
-        PersonRow(*row)
-        for row in session.execute(
-            select(Participant.id, Participant.last_name, Participant.first_name,
-                   Participant.phone, Participant.email)
-            .where(Participant.cohort_id == cohort_id, Participant.id.in_(present),
-                   Participant.id.not_in(interviewed))
-            .order_by(Participant.last_name, Participant.first_name)
+    with database.read() as session:
+        present = select(Attendance.participant_id).where(
+            Attendance.cohort_id == cohort_id, Attendance.status == "present"
         )
-    ]
+        interviewed = select(SelectionInterview.participant_id)
+        return [
+            PersonRow(*row)
+            for row in session.execute(
+                select(Participant.id, Participant.last_name, Participant.first_name,
+                       Participant.phone, Participant.email)
+                .where(Participant.cohort_id == cohort_id, Participant.id.in_(present),
+                       Participant.id.not_in(interviewed))
+                .order_by(Participant.last_name, Participant.first_name)
+            )
+        ]
 
 
 def schedule_interview(

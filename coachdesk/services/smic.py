@@ -70,14 +70,6 @@ def user_smic_path() -> Path:
     return paths.config_dir() / SMIC_FILE_NAME
 
 
-def write_user_template() -> Path:
-    """Create the coach's SMIC file with its header line when it does not exist yet."""
-    target = user_smic_path()
-    if not target.exists():
-        target.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
-    return target
-
-
 def monthly_from_hourly(hourly: Decimal) -> Decimal:
     return (hourly * MONTHLY_HOURS_35H).quantize(CENT, rounding=ROUND_HALF_UP)
 

@@ -42,6 +42,14 @@ def name_key(text: str | None) -> str:
     return NAME_SEPARATORS.sub("", fold(text))
 
 
+def person_name(last_name: str | None, first_name: str | None) -> str:
+    """How CoachDesk names a person in one string: ``LEFÈVRE Élodie`` (NOM Prénom), the way
+    French administrations and partners list people. Lists, choices, messages, documents and
+    workbooks all use it; a form with separate fields keeps the name as typed."""
+    parts = ((last_name or "").strip().upper(), (first_name or "").strip())
+    return " ".join(part for part in parts if part)
+
+
 def digits(text: str | None) -> str:
     if not text:
         return ""

@@ -7,29 +7,20 @@ date itself; a visit planned and not yet done is the next one due.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
-
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Contract, EmployerContact, Participant
+from coachdesk.models import Contract
 from coachdesk.services import recording
 from coachdesk.services.contract_rules import (
     ContractTerms,
-    RuleWarning,
-    Trainee,
-    TutorFacts,
-    add_months,
-    check_contract,
     fr_date,
     trial_period_end,
 )
-from coachdesk.services.smic import SmicTable, load_smic_table
 
 FOLLOW_UP_MONTHS = (3, 6)
 # Outcomes that mean the person has left the programme (the others are still followed).
@@ -45,18 +36,6 @@ def follow_up_end(end_date: date | None, rupture_on: date | None) -> date | None
     if rupture_on is not None:
         return rupture_on
     return end_date
-
-
-def visit_schedule(
-    trial_end: date, interval_weeks: int, last_day: date | None, *, limit: int = 60
-) -> list[date]:
-    """The theoretical plan: the trial period's last day, then every ``interval_weeks``."""
-    plan: list[date] = []
-    day = trial_end
-    while (last_day is None or day <= last_day) and len(plan) < limit:
-        plan.append(day)
-        day += timedelta(weeks=interval_weeks)
-    return plan
 
 
 def next_visit_due(
@@ -90,11 +69,6 @@ def next_visit_due(
 def ended_in_trial(rupture_on: date | None, trial_end: date) -> bool:
     """A rupture on or before the trial period's last day happened "during the trial period"."""
     return rupture_on is not None and rupture_on <= trial_end
-
-
-def post_exit_followups(exit_on: date) -> list[date]:
-    """Follow-up calls 3 and 6 months after a person leaves."""
-    return [add_months(exit_on, months) for months in FOLLOW_UP_MONTHS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,38 +127,6 @@ def contract_terms_of(row: Any) -> ContractTerms:
     )
 
 
-def contract_warnings(
-    database: Database, contract_id: str, today: date, smic: SmicTable | None = None
-) -> list[RuleWarning]:
-    """Every legal check of one stored contract, as French warnings."""
-    smic = smic or load_smic_table()
-    with database.read() as session:
-        contract = session.get(Contract, contract_id)
-        if contract is None:
-            raise UserError("Contrat introuvable : il a peut-être été supprimé.")
-        person = session.get(Participant, contract.participant_id)
-        assert person is not None
-        trainee = Trainee(person.birth_date, person.bac_type)
-        terms = contract_terms_of(contract)
-        tutor = None
-        if contract.tutor_id is not None:
-            contact = session.get(EmployerContact, contract.tutor_id)
-            assert contact is not None
-            end = follow_up_end(contract.end_date, contract.rupture_on)
-            overlapping = select(func.count()).select_from(Contract).where(
-                Contract.tutor_id == contract.tutor_id,
-                Contract.start_date <= (end or date.max),
-                or_(Contract.end_date.is_(None), Contract.end_date >= contract.start_date),
-                or_(Contract.rupture_on.is_(None), Contract.rupture_on >= contract.start_date),
-            )
-            tutor = TutorFacts(
-                contact.tutor_experience_years,
-                contact.is_employer_in_person,
-                session.scalar(overlapping) or 1,
-            )
-    return check_contract(terms, trainee, tutor, smic, today)
-
-
 # --- recording, one transaction each ------------------------------------------------------------
 
 
@@ -220,14 +162,3 @@ def save_rupture(
         recording.record_rupture(session, contract_id, rupture_on, rupture_by, reason_category,
                                  reason)
         return rupture_notice(contract_terms_of(contract), rupture_on)
-
-
-def exit_dates(outcomes: Iterable[tuple[str, str, date]]) -> dict[str, date]:
-    """Per participant, the day they left: their first outcome that is an exit."""
-    exits: dict[str, date] = {}
-    for participant_id, kind, recorded_on in outcomes:
-        if kind in EXIT_OUTCOMES and (
-            participant_id not in exits or recorded_on < exits[participant_id]
-        ):
-            exits[participant_id] = recorded_on
-    return exits

@@ -148,9 +148,9 @@ def test_encrypted_session_leaves_no_personal_datum_in_clear(tmp_path: Path) -> 
     assert SECRET_LAST_NAME in done.stdout  # the data is there, readable with the passphrase
 
     # While the database is open with uncommitted WAL content, the WAL is encrypted too.
-    from coachdesk.security import sqlcipher as sc
+    from coachdesk.db import open_protected
 
-    opened = sc.open_protected(db, passphrase=PASSPHRASE)
+    opened = open_protected(db, passphrase=PASSPHRASE)
     add_people(opened, 5, last_name="Pendantlouverture")
     wal = db.with_name(db.name + "-wal")
     assert wal.exists() and wal.stat().st_size > 0

@@ -11,7 +11,7 @@ import pypdf
 
 from coachdesk.db import open_database
 from coachdesk.services import employers as emp
-from coachdesk.services import interviews, matching
+from coachdesk.services import interviews, matching, offers
 from tests.employers_fixtures import make_cohort, make_participant
 
 
@@ -25,7 +25,7 @@ def test_week_with_interviews_gives_one_page_each(tmp_path: Path) -> None:
     db = open_database(db_path)
     cohort = make_cohort(db)
     employer = emp.create_employer(db, name="Société Générale d'Œnologie", city="Béziers")
-    offer = emp.create_offer(db, cohort_id=cohort, employer_id=employer, title="Secrétaire",
+    offer = offers.create_offer(db, cohort_id=cohort, employer_id=employer, title="Secrétaire",
                              rome_code="M1607", received_on=date(2010, 4, 1))
     for index, (last, first) in enumerate((("Lefèvre", "Zoé"), ("Garçon", "Jérôme"))):
         person = make_participant(db, cohort, last, first)
@@ -39,8 +39,8 @@ def test_week_with_interviews_gives_one_page_each(tmp_path: Path) -> None:
     assert "2 fiches de préparation (semaine 2010-W18)" in result.stdout
     pages = pypdf.PdfReader(out).pages
     assert len(pages) == 2
-    assert "Zoé Lefèvre" in pages[0].extract_text()
-    assert "Jérôme Garçon" in pages[1].extract_text()
+    assert "LEFÈVRE Zoé" in pages[0].extract_text()
+    assert "GARÇON Jérôme" in pages[1].extract_text()
 
     ics = tmp_path / "agenda.ics"
     result = _run(db_path, "print", "interview-calendar", "--week", "2010-W18", "--out", str(ics))
@@ -58,4 +58,4 @@ def test_week_without_interviews_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert not out.exists()
     bad = _run(db_path, "print", "interview-sheets", "--week", "semaine 2", "--out", str(out))
-    assert bad.returncode == 1 and "format attendu AAAA-Wss" in bad.stderr
+    assert bad.returncode == 1 and "non reconnue" in bad.stderr and "AAAA-Wss" in bad.stderr

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services.recording import add_cohort, add_participant
-from coachdesk.ui import messages
+from coachdesk.ui.widgets import messages
 
 
 @pytest.fixture

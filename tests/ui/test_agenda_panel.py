@@ -16,8 +16,8 @@ from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
 from coachdesk.services.contract_board import add_reminder
-from coachdesk.ui import messages
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.widgets import messages
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -58,7 +58,7 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     items = shown(window)
     kinds = {kind for _day, kind, _who in items}
     assert {"enrolment_deadline", "trial_period_end", "visit_due"} <= kinds
-    assert (date(2010, 7, 13), "trial_period_end", "Anthony Salles") in items
+    assert (date(2010, 7, 13), "trial_period_end", "SALLES Anthony") in items
     deadline = [who for day, kind, who in items if kind == "enrolment_deadline"]
     assert len(deadline) == 11 and all(day == date(2010, 7, 15) for day, kind, _ in items
                                         if kind == "enrolment_deadline")
@@ -91,7 +91,7 @@ def test_an_item_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
     assert window.tabs.currentIndex() == 3
     selected = window.contracts_tab.current_contract()
     assert selected is not None and selected.id == rows[trial].contract_id
-    assert selected.participant == "Salles Anthony"
+    assert selected.participant == "SALLES Anthony"
     # A deadline opens the person's enrolment in the same tab.
     window.show_tab(4)
     deadline = next(r for r, item in enumerate(rows) if item.kind == "enrolment_deadline")
@@ -138,7 +138,7 @@ def test_export_the_shown_week_to_ics(
     events = list(calendar.walk("VEVENT"))
     assert len(events) == len(panel.items()) == 13
     summaries = sorted(str(event["SUMMARY"]) for event in events)
-    assert "Fin de période d'essai — Anthony Salles" in summaries
+    assert "Fin de période d'essai — SALLES Anthony" in summaries
     assert messages.last_messages[-1].text == f"13 éléments écrits dans {target}."
 
 

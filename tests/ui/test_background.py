@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from coachdesk.ui import background, messages
+from coachdesk.ui.widgets import background, messages
 
 
 def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:
@@ -17,7 +17,7 @@ def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:
     results: list[int] = []
     steps: list[int] = []
     job = background.run_job(
-        parent, "coachdesk.services.sample_jobs.count_to", (5, 0.05), "Comptage", results.append
+        parent, "tests.sample_jobs.count_to", (5, 0.05), "Comptage", results.append
     )
     job.progressed.connect(lambda done, total, text: steps.append(done))
     # Measure how long the event loop stalls while the job runs.
@@ -46,7 +46,7 @@ def test_user_error_from_the_job_is_shown_in_french(qtbot: QtBot) -> None:
     try:
         job = background.run_job(
             parent,
-            "coachdesk.services.sample_jobs.refuse",
+            "tests.sample_jobs.refuse",
             ("Le fichier est ouvert.",),
             "Essai",
             lambda result: None,
@@ -65,7 +65,7 @@ def test_cancel_stops_the_job(qtbot: QtBot) -> None:
     cancelled: list[bool] = []
     job = background.run_job(
         parent,
-        "coachdesk.services.sample_jobs.count_to",
+        "tests.sample_jobs.count_to",
         (400, 0.02),
         "Long",
         done.append,

@@ -14,9 +14,9 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services import bilan
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.bilan_tab import BilanTab
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.bilan.tab import BilanTab
+from coachdesk.ui.widgets import messages
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -198,7 +198,7 @@ def test_session_member_and_attendance_grid(tab: BilanTab, qtbot: QtBot,
 
 
 def test_skill_assessment_with_gain(tab: BilanTab, qtbot: QtBot, database: Database) -> None:
-    person = pick_person(tab, "Alary")
+    person = pick_person(tab, "ALARY")
     assert tab.skill_model.rowCount() == 3
     assert [tab.skill_model.index(r, 0).data() for r in range(3)] == [
         "Français", "Mathématiques", "Bureautique"]
@@ -240,7 +240,7 @@ def test_skill_assessment_with_gain(tab: BilanTab, qtbot: QtBot, database: Datab
 
 def test_second_project_picked_from_the_rome_list(tab: BilanTab, qtbot: QtBot,
                                                   database: Database) -> None:
-    person = pick_person(tab, "Alary")
+    person = pick_person(tab, "ALARY")
     assert tab.project_model.rowCount() == 1
     qtbot.mouseClick(tab.project_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
@@ -283,7 +283,7 @@ def test_second_project_picked_from_the_rome_list(tab: BilanTab, qtbot: QtBot,
 
 
 def test_project_needs_a_rome_job(tab: BilanTab, qtbot: QtBot, database: Database) -> None:
-    person = pick_person(tab, "Alary")
+    person = pick_person(tab, "ALARY")
     qtbot.mouseClick(tab.project_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     qtbot.keyClicks(dialog.job_title, "Hotesse")

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
 from coachdesk.services.recording import record_outreach
-from coachdesk.ui.call_sheet import CallSheet, CampaignDialog
-from coachdesk.ui.cohort_tab import CohortTab
+from coachdesk.ui.cohort.call_sheet import CallSheet, CampaignDialog
+from coachdesk.ui.cohort.tab import CohortTab
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 
@@ -44,7 +44,7 @@ def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
     # The keys act in the sheet's window, as when the coach works in it.
     qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
     assert sheet.remaining.text() == "4 contacts à appeler"
-    assert (sheet.name.text(), sheet.phone.text()) == ("Dubois Théo", "06 98 76 54 32")
+    assert (sheet.name.text(), sheet.phone.text()) == ("DUBOIS Théo", "06 98 76 54 32")
     assert sheet.detail.text().startswith("À rappeler le 20/02/2010.")
     assert sheet.history.rowCount() == 1
     assert sheet.history.index(0, 1).data() == "Téléphone : À rappeler (à rappeler le 20/02/2010)"
@@ -57,12 +57,12 @@ def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
     qtbot.keyClick(sheet, Qt.Key.Key_6)  # à rappeler le…
     assert outreach_of(database, "LEFÈVRE") == [
         (TODAY, "telephone", "a_rappeler", date(2010, 2, 25), "Claire Vidal", "")]
-    assert sheet.name.text() == "Martin Lucas"
+    assert sheet.name.text() == "MARTIN Lucas"
     qtbot.keyClick(sheet, Qt.Key.Key_2)  # message laissé: still to call, after the others
     assert outreach_of(database, "Martin")[-1][2] == "message_laisse"
-    assert sheet.name.text() == "N'Guyen Chloé"
+    assert sheet.name.text() == "N'GUYEN Chloé"
     qtbot.keyClick(sheet, Qt.Key.Key_5)  # faux numéro: never proposed again
-    assert sheet.name.text() == "Martin Lucas"
+    assert sheet.name.text() == "MARTIN Lucas"
     qtbot.keyClick(sheet, Qt.Key.Key_4)
     assert sheet.name.text() == "Plus personne à appeler aujourd'hui."
     assert not sheet.outcome_buttons["interesse"].isEnabled()

@@ -15,9 +15,9 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.services import interviews
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.checklist_editor import ChecklistEditor
-from coachdesk.ui.employers_tab import EmployersTab
+from coachdesk.ui.employers.checklist_editor import ChecklistEditor
+from coachdesk.ui.employers.tab import EmployersTab
+from coachdesk.ui.widgets import messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

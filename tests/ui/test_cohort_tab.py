@@ -10,9 +10,9 @@ from sqlalchemy import select
 from coachdesk.db import Database
 from coachdesk.models import Participant
 from coachdesk.services.recording import record_selection_interview
-from coachdesk.ui import messages
-from coachdesk.ui.cohort_tab import CohortTab
-from coachdesk.ui.participant_file import ParticipantFileDialog
+from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+from coachdesk.ui.cohort.tab import CohortTab
+from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 
@@ -111,7 +111,7 @@ def test_delete_from_the_list_asks_first(qtbot: QtBot, cohort) -> None:
     )
     tab.delete_selected()
     assert messages.last_messages[-1].kind == "question"
-    assert "Lucas Martin" in messages.last_messages[-1].text
+    assert "MARTIN Lucas" in messages.last_messages[-1].text
     with database.read() as session:
         gone = session.scalar(select(Participant.id).where(Participant.last_name == "Martin"))
     assert gone is None

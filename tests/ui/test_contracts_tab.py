@@ -27,11 +27,11 @@ from coachdesk.models import (
 )
 from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
-from coachdesk.ui import messages
-from coachdesk.ui.contract_dialogs import from_qdate, parse_euros
-from coachdesk.ui.contracts_tab import ContractsTab
-from coachdesk.ui.employer_picker import EmployerPicker
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.contracts.tab import ContractsTab
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.fields import from_qdate, parse_euros
 
 # The offscreen platform says it cannot resize a shown top-level window to its new size hint
 # (the tab and its dialogs are top-level windows here): harmless, not a CoachDesk warning.
@@ -91,12 +91,12 @@ def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
     assert first.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "inférieur au minimum à partir du 01/01/2011" in first.data(Qt.ItemDataRole.ToolTipRole)
     # Urbain Dylan's visit was due on 03/01/2011: 29 days late, in red, said in French.
-    urbain = row_of(tab, "Urbain Dylan")
+    urbain = row_of(tab, "URBAIN Dylan")
     late = tab.model.index(urbain, 9)
     assert late.data() == "03/01/2011"
     assert late.data(Qt.ItemDataRole.ToolTipRole) == "Visite en retard de 29 jour(s)"
     assert late.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
-    on_time = tab.model.index(row_of(tab, "Auriol Lucie"), 9)
+    on_time = tab.model.index(row_of(tab, "AURIOL Lucie"), 9)
     assert on_time.data(Qt.ItemDataRole.ForegroundRole) is None
     text = tab.count_label.text()
     assert text == "13 contrats — 3 rompus — 9 visites en retard — 12 avec alertes"
@@ -118,14 +118,14 @@ def test_record_a_contract_as_a_coach(
                                  is_tutor=True, tutor_experience_years=1)
     tab.set_today(date(2010, 7, 8))
     waiting = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
-    ines = next(line for line in waiting if line.participant == "Zidane Inès")
+    ines = next(line for line in waiting if line.participant == "ZIDANE Inès")
     assert ines.status_label == "Provisoire" and ines.state.days_left == 7
     assert "Plus que 7 jour(s) pour signer un contrat" in ines.state.warning.message_fr
 
     tab.new_button.click()
     dialog = tab.dialog
     assert dialog.windowTitle() == "Nouveau contrat de professionnalisation"
-    dialog.participant.setCurrentIndex(dialog.participant.findText("Zidane Inès"))
+    dialog.participant.setCurrentIndex(dialog.participant.findText("ZIDANE Inès"))
     # The employer is found by typing a few letters (accent left out), Return takes it.
     picker = dialog.employer
     assert isinstance(picker, EmployerPicker)
@@ -135,7 +135,7 @@ def test_record_a_contract_as_a_coach(
     assert dialog.isVisible()  # Return chose the employer, it did not save
     assert picker.current_name() == "Zénith Bureautique"
     assert dialog.opco.text() == "OPCALIA"  # from the employer
-    assert dialog.tutor.currentText() == "Claire Roussel (Gérante)"
+    assert dialog.tutor.currentText() == "ROUSSEL Claire (Gérante)"
     dialog.start.setDate(QDate(2010, 7, 12))
     dialog.end.set_value(date(2011, 4, 30))
     dialog.signed_on.set_value(date(2010, 7, 9))
@@ -182,17 +182,17 @@ def test_record_a_contract_as_a_coach(
     assert (enrolment.status, enrolment.confirmed_on) == ("confirmee", date(2010, 7, 9))
     # Listed and selected.
     assert tab.model.rowCount() == 14
-    assert tab.current_contract().participant == "Zidane Inès"
+    assert tab.current_contract().participant == "ZIDANE Inès"
     # Signed on 09/07: from that day the enrolment is confirmed and no longer waits.
     tab.set_today(date(2010, 7, 9))
-    assert all(tab.enrolment_model.row_at(r).participant != "Zidane Inès"
+    assert all(tab.enrolment_model.row_at(r).participant != "ZIDANE Inès"
                for r in range(tab.enrolment_model.rowCount()))
     # The week's agenda: OPCO deadline and, a month later, the end of the trial period.
     week = [(i.day, i.kind) for i in compute_agenda(database, date(2010, 7, 12))
-            if i.participant == "Inès Zidane"]
+            if i.participant == "ZIDANE Inès"]
     assert (date(2010, 7, 17), "opco_deadline") in week
     trial = [(i.day, i.kind) for i in compute_agenda(database, date(2010, 8, 9))
-             if i.participant == "Inès Zidane"]
+             if i.participant == "ZIDANE Inès"]
     assert (date(2010, 8, 11), "trial_period_end") in trial
 
 
@@ -200,7 +200,7 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     tab: ContractsTab, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tab.set_today(date(2011, 2, 1))
-    row = row_of(tab, "Urbain Dylan")
+    row = row_of(tab, "URBAIN Dylan")
     contract_id = tab.model.row_at(row).id
     tab.view.selectRow(row)
     target = tmp_path / "visite.pdf"
@@ -216,7 +216,8 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     dialog.category_boxes["transport"].setChecked(True)
     dialog.category_boxes["horaires"].setChecked(True)
     dialog.difficulties.setPlainText("Trois retards en janvier : le bus de 7 h 10 est supprimé.")
-    dialog.actions.setPlainText("Horaires décalés d'un quart d'heure ; point dans 15 jours.")
+    dialog.actions_decided.setPlainText(
+        "Horaires décalés d'un quart d'heure ; point dans 15 jours.")
     assert dialog.next_visit.value() == date(2011, 3, 15)  # every 6 weeks by default
     dialog.next_visit.set_value(date(2011, 2, 15))
     dialog.print_report.setChecked(True)
@@ -231,7 +232,7 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     assert visit.difficulty_categories == "horaires,transport"
     assert visit.met_people == "Le tuteur, M. Ségur, et Dylan"
     # The list caught up: last visit today, next one on the date set, no longer late.
-    line = tab.model.row_at(row_of(tab, "Urbain Dylan"))
+    line = tab.model.row_at(row_of(tab, "URBAIN Dylan"))
     assert (line.last_visit, line.next_visit, line.visit_overdue) == (
         date(2011, 2, 1), date(2011, 2, 15), False
     )
@@ -240,7 +241,7 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     text = PdfReader(target).pages[0].extract_text()
     assert "Compte rendu de visite de suivi" in text
     assert "Appel — Mardi 1er février 2011" in text
-    assert "Dylan Urbain" in text and "Julien Roux" in text
+    assert "URBAIN Dylan" in text and "Julien Roux" in text
     assert "Horaires, assiduité, Transport" in text
     assert "le bus de 7 h 10 est supprimé" in text
     assert "Mardi 15 février 2011" in text
@@ -256,7 +257,7 @@ def test_record_a_rupture_in_the_trial_period_then_back_to_matching(
     tab: ContractsTab, database: Database
 ) -> None:
     tab.set_today(date(2010, 7, 26))
-    row = row_of(tab, "Vincent Gaëlle")
+    row = row_of(tab, "VINCENT Gaëlle")
     line = tab.model.row_at(row)
     tab.view.selectRow(row)
     tab.rupture_button.click()
@@ -286,10 +287,10 @@ def test_record_a_rupture_in_the_trial_period_then_back_to_matching(
     assert told.title == "Rupture enregistrée"
     assert told.text.startswith("Rupture enregistrée pendant la période d'essai.")
     assert "29/08/2010 : L'employeur informe l'OPCO de la rupture" in told.text
-    assert tab.model.row_at(row_of(tab, "Vincent Gaëlle")).status == "Rupture prévue"
+    assert tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).status == "Rupture prévue"
     # What next: back to matching, a reminder lands in the agenda a week later.
     outcome = tab.dialog
-    assert outcome.windowTitle() == "La suite pour Vincent Gaëlle"
+    assert outcome.windowTitle() == "La suite pour VINCENT Gaëlle"
     outcome.back_to_matching.setChecked(True)
     save(outcome)
     with database.read() as session:
@@ -298,7 +299,7 @@ def test_record_a_rupture_in_the_trial_period_then_back_to_matching(
         ).one()
     assert reminder.due_on == date(2010, 8, 2)
     week = compute_agenda(database, date(2010, 8, 2))
-    assert ("reminder", "Proposer une nouvelle mise en relation à Vincent Gaëlle.") in [
+    assert ("reminder", "Proposer une nouvelle mise en relation à VINCENT Gaëlle.") in [
         (i.kind, i.detail) for i in week if i.participant_id == line.participant_id
     ]
     # The follow-up stops: no more visits due after the rupture.
@@ -316,7 +317,7 @@ def test_lapsed_enrolment_gets_its_solution(
         rec.enrol(session, person, date(2010, 5, 26))
     tab.set_today(date(2010, 9, 20))
     rows = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
-    enzo = next(r for r in range(len(rows)) if rows[r].participant == "Yilmaz Enzo")
+    enzo = next(r for r in range(len(rows)) if rows[r].participant == "YILMAZ Enzo")
     assert rows[enzo].needs_outcome
     assert tab.enrolment_model.index(enzo, 5).data() == (
         "L'inscription provisoire est caduque faute de contrat au 15/07/2010 : enregistrez la "
@@ -360,12 +361,12 @@ def test_actions_need_a_selection_and_a_visit(
     tab.visit_button.click()
     assert tab.dialog is None
     assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."
-    tab.view.selectRow(row_of(tab, "Yilmaz Enzo"))
+    tab.view.selectRow(row_of(tab, "YILMAZ Enzo"))
     assert tab.print_last_visit() is None
     assert messages.last_messages[-1].text == "Aucune visite faite pour ce contrat."
     # The coach cancels the file dialog: nothing is written, nothing is said.
     monkeypatch.setattr(tab, "ask_save_path", lambda suggested: None)
-    tab.view.selectRow(row_of(tab, "Barral Léa"))
+    tab.view.selectRow(row_of(tab, "BARRAL Léa"))
     told = len(messages.last_messages)
     assert tab.print_last_visit() is None
     assert len(messages.last_messages) == told
@@ -449,19 +450,19 @@ def test_edit_a_contract_weeks_later(
 ) -> None:
     contract_id, _person, tutor = _late_contract(database)
     tab.set_today(date(2010, 8, 20))
-    before = _tooltip(tab, "Zoller Hélène")
+    before = _tooltip(tab, "ZOLLER Hélène")
     assert "n'est pas encore transmis à l'OPCO" in before
     assert "inférieur au minimum" not in before  # 1 400 € is above the 2010 SMIC
 
     # Enter on the selected contract opens it, as a coach does with the keyboard.
     tab.view.setFocus()
-    tab.view.selectRow(row_of(tab, "Zoller Hélène"))
+    tab.view.selectRow(row_of(tab, "ZOLLER Hélène"))
     qtbot.keyClick(tab.view, Qt.Key.Key_Return)
     dialog = tab.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.windowTitle() == "Contrat de professionnalisation de Zoller Hélène"
+    assert dialog.windowTitle() == "Contrat de professionnalisation de ZOLLER Hélène"
     # Pre-filled with what was recorded.
-    assert dialog.participant.currentText() == "Zoller Hélène"
+    assert dialog.participant.currentText() == "ZOLLER Hélène"
     assert not dialog.participant.isEnabled()
     assert dialog.employer.current_name() == "Zénith Bureautique"
     assert dialog.tutor.currentData() == tutor
@@ -499,7 +500,7 @@ def test_edit_a_contract_weeks_later(
         assert session.scalar(select(func.count()).select_from(Contract)
                               .where(Contract.participant_id == contract.participant_id)) == 1
     # The tab recomputed its warnings: the OPCO one is gone, the branch minimum one shows.
-    after = _tooltip(tab, "Zoller Hélène")
+    after = _tooltip(tab, "ZOLLER Hélène")
     assert "OPCO" not in after
     assert "inférieur au minimum" in after
     assert tab.current_contract().id == contract_id
@@ -511,10 +512,10 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
 ) -> None:
     contract_id, person, _tutor = _late_contract(database)
     tab.set_today(date(2010, 8, 20))
-    row = row_of(tab, "Zoller Hélène")
+    row = row_of(tab, "ZOLLER Hélène")
     tab.view.doubleClicked.emit(tab.model.index(row, 2))
     dialog = tab.dialog
-    assert dialog.windowTitle() == "Contrat de professionnalisation de Zoller Hélène"
+    assert dialog.windowTitle() == "Contrat de professionnalisation de ZOLLER Hélène"
     # A decision dated before the contract reached the OPCO is refused, nothing is lost.
     dialog.sent_to_opco.set_value(date(2010, 8, 2))
     dialog.opco_decision.setCurrentIndex(dialog.opco_decision.findText("Refusé"))
@@ -530,7 +531,7 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
     qtbot.keyClicks(dialog.employer.search, "yucca")
     qtbot.keyClick(dialog.employer.search, Qt.Key.Key_Return)
     assert dialog.employer.current_name() == "Yucca Conseil"
-    assert dialog.tutor.currentText() == "Marc Blanc (Comptable)"
+    assert dialog.tutor.currentText() == "BLANC Marc (Comptable)"
     dialog.branch_minimum.setText("dix-huit cents")
     save(dialog)
     assert messages.last_messages[-1].text.startswith(
@@ -550,9 +551,9 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
         enrolment = session.scalars(select(Enrolment).where(Enrolment.participant_id == person)
                                     ).one()
         assert enrolment.confirmed_on == date(2010, 7, 16)
-    line = tab.model.row_at(row_of(tab, "Zoller Hélène"))
+    line = tab.model.row_at(row_of(tab, "ZOLLER Hélène"))
     assert line.employer == "Yucca Conseil"
-    assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "Zoller Hélène")
+    assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "ZOLLER Hélène")
 
 
 def test_edit_needs_a_selected_contract(tab: ContractsTab) -> None:

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
-from coachdesk.services import employers
+from coachdesk.services import employers, offers
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.employer_picker import RESULT_LIMIT, EmployerPicker
-from coachdesk.ui.employers_tab import EmployersTab
+from coachdesk.ui.employers.tab import EmployersTab
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.employer_picker import RESULT_LIMIT, EmployerPicker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -79,9 +79,9 @@ def test_offer_for_an_employer_found_by_typing(
     dialog.rome.set_code("D1214")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    offers = employers.list_offers(database, cohort_id=cohort_id,
-                                   employer_id=picker.employer_id())
-    new = next(o for o in offers if o.title == "Vendeur opticien")
+    saved = offers.list_offers(database, cohort_id=cohort_id,
+                                  employer_id=picker.employer_id())
+    new = next(o for o in saved if o.title == "Vendeur opticien")
     assert (new.employer_name, new.rome_code, new.received_on) == (
         "Optique Comédie", "D1214", date.today())
 

@@ -17,10 +17,10 @@ from sqlalchemy import select as sql_select
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import Contract, FollowUpVisit, Participant
-from coachdesk.services import employers, interviews, matching
+from coachdesk.services import employers, interviews, matching, offers
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.employers_tab import EmployersTab
+from coachdesk.ui.employers.tab import EmployersTab
+from coachdesk.ui.widgets import messages
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -130,7 +130,7 @@ def test_tutor_warnings_and_prospecting_log(tab: EmployersTab, qtbot: QtBot,
     anne = next(c for c in contacts if c.last_name == "Pons")
     assert (anne.is_tutor, anne.tutor_experience_years) == (True, 1)
     assert tab.contact_model.rowCount() == contacts_before + 1
-    assert "Anne Pons : Le tuteur n'a que 1 an d'expérience" in tab.tutor_warnings.text()
+    assert "PONS Anne : Le tuteur n'a que 1 an d'expérience" in tab.tutor_warnings.text()
 
     # Prospecting: a next step dated before the contact is refused, then fixed.
     tab.employer_detail.setCurrentIndex(1)
@@ -192,8 +192,8 @@ def test_new_offer_with_its_rome_job(tab: EmployersTab, qtbot: QtBot, database: 
     dialog.hours.setValue(35)
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
-    offers = employers.list_offers(database, cohort_id=cohort_id, employer_id=employer.id)
-    new = next(o for o in offers if o.title == "Assistant exploitation")
+    saved = offers.list_offers(database, cohort_id=cohort_id, employer_id=employer.id)
+    new = next(o for o in saved if o.title == "Assistant exploitation")
     assert (new.rome_code, new.city, new.received_on, new.weekly_hours, new.status) == (
         "M1602", "Saint-Jean-de-Védas", date(2010, 6, 2), 35.0, "ouverte")
     assert tab.offer_model.rowCount() == 41
@@ -310,7 +310,7 @@ def test_matching_referral_interview_checklist_and_documents(
     assert sheet is not None
     text = PdfReader(sheet).pages[0].extract_text()
     assert "Fiche de préparation à l'entretien" in text
-    assert f"{interview.first_name} {interview.last_name}" in text
+    assert f"{interview.last_name.upper()} {interview.first_name}" in text
     assert "Mme Garrigues" in text and "Imprimer deux exemplaires" in text
     assert len(PdfReader(sheet).pages) == 1
 
@@ -346,7 +346,7 @@ def test_matching_referral_interview_checklist_and_documents(
         ).all()
     assert planned  # the demo plans visits after the last one done
     assert sorted((e.decoded("dtstart"), str(e["summary"])) for e in all_day) == sorted(
-        (day, f"Visite à faire — {first} {last}") for day, first, last in planned)
+        (day, f"Visite à faire — {last.upper()} {first}") for day, first, last in planned)
     assert all("Suivi du contrat chez" in str(e["description"]) for e in all_day)
     assert messages.last_messages[-1].text.startswith(
         f"{len(timed)} entretiens et {len(planned)} visites de suivi écrits dans")
@@ -397,14 +397,14 @@ def test_changes_made_elsewhere_show_when_coming_back(
 ) -> None:
     lirou = select(tab.employer_view, tab.employer_model, lambda r: r.name == "Transports Lirou")
     # An offer of this employer filled elsewhere: its open offers counted again.
-    offer = employers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
+    offer = offers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
                                    title="Magasinier", rome_code="N1103",
                                    received_on=date(2010, 6, 1))
     tab.reload()
     open_before = tab.selected_employer().open_offers
     assert open_before >= 1
     tab.hide()
-    employers.set_offer_status(database, offer, "pourvue")
+    offers.update_offer(database, offer, status="pourvue")
     employers.add_contact(database, lirou.id, last_name="Ferrand", first_name="Luc")
     other = next(r for r in tab.employer_model.rows() if r.id != lirou.id)
     employers.update_employer(database, other.id, name="Zygomatique Conseil")
@@ -415,7 +415,7 @@ def test_changes_made_elsewhere_show_when_coming_back(
     assert rows[other.id].name == "Zygomatique Conseil"
     assert tab.employer_model.rows()[-1].id == other.id  # sorted by name again
     assert tab.selected_employer().id == lirou.id
-    assert "Luc Ferrand" in [c.full_name for c in tab.contact_model.rows()]
+    assert "FERRAND Luc" in [c.full_name for c in tab.contact_model.rows()]
     # Nothing changed: the rows shown are kept as they are.
     kept = tab.employer_model.rows()
     tab.reload()
@@ -426,9 +426,9 @@ def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
     tab: EmployersTab, qtbot: QtBot, database: Database, cohort_id: str,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coachdesk.ui.employers_tab as employers_tab
+    import coachdesk.ui.employers.offers_page as offers_page
 
-    monkeypatch.setattr(employers_tab, "EAGER_OFFERS_LIMIT", 10)
+    monkeypatch.setattr(offers_page, "EAGER_OFFERS_LIMIT", 10)
     tab = EmployersTab(database)
     qtbot.addWidget(tab)
     tab.set_cohort(cohort_id)
@@ -441,3 +441,11 @@ def test_a_cohort_with_many_offers_reads_them_when_their_page_is_shown(
     assert tab.count_label.text().endswith("40 offres d'emploi affichées")
     tab.pages.setCurrentIndex(2)
     assert tab.referral_model.rowCount() > 0 and tab.interview_model.rowCount() > 0
+
+
+def test_every_page_speaks_french_plurals_included(tab: EmployersTab) -> None:
+    """The pages are parts of one tab: their messages, plural ones too, are translated."""
+    assert tab.tr("%n interview(s)", "", 2) == "2 entretiens"
+    assert tab.tr("%n sheet(s) written to %1.", "", 1) == "1 fiche écrite dans %1."
+    assert tab.tr("Change the status…") == "Changer le statut…"
+    assert tab.tr("%n employer(s)", "", 3) == "3 employeurs"

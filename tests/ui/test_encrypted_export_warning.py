@@ -16,14 +16,14 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.exports.jobs import PLAIN_WORKBOOK_NOTICE
 from coachdesk.security import sqlcipher
-from coachdesk.ui import background, messages
-from coachdesk.ui.export_dialogs import (
+from coachdesk.ui.exports.dialogs import (
     ContractListDialog,
     EvaluatorExportDialog,
     ExportDialog,
     ProgressNoteDialog,
     WeeklyExportDialog,
 )
+from coachdesk.ui.widgets import background, messages
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -17,9 +17,14 @@ from pytestqt.qtbot import QtBot
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.security import crypto, sqlcipher
-from coachdesk.ui import messages, passphrase_dialog
-from coachdesk.ui.main_window import MainWindow
-from coachdesk.ui.passphrase_dialog import RecoveryKeyDialog, UnlockDialog, open_interactively
+from coachdesk.ui.app_window import passphrase_dialog
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.app_window.passphrase_dialog import (
+    RecoveryKeyDialog,
+    UnlockDialog,
+    open_interactively,
+)
+from coachdesk.ui.widgets import messages
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,16 +17,16 @@ from sqlalchemy import func, select
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import Contract, Participant
-from coachdesk.ui import background, messages
-from coachdesk.ui.dashboard_tab import DashboardTab
-from coachdesk.ui.export_dialogs import (
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.dashboard.tab import DashboardTab
+from coachdesk.ui.exports.dialogs import (
     ContractListDialog,
     EvaluatorExportDialog,
     ProgressNoteDialog,
     WeeklyExportDialog,
 )
-from coachdesk.ui.export_history import ExportHistoryDialog
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.exports.history import ExportHistoryDialog
+from coachdesk.ui.widgets import background, messages
 
 # Showing a top-level dialog on the offscreen platform logs this harmless plugin limitation.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -17,13 +17,13 @@ from coachdesk.db import Database, open_database
 from coachdesk.models import AuditEvent, Participant
 from coachdesk.services import gdpr
 from coachdesk.services.cohorts import list_cohorts
-from coachdesk.ui import messages
-from coachdesk.ui.gdpr_dialogs import (
+from coachdesk.ui.app_window.gdpr_dialogs import (
     AccessExportDialog,
     ErasureDialog,
     MissingConsentDialog,
     RetentionDialog,
 )
+from coachdesk.ui.widgets import messages
 
 # The offscreen platform cannot pass a shown dialog's size hints to a window manager.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -133,7 +133,7 @@ def test_erasure_is_confirmed_and_complete(
     before = _people(demo)
     dialog.erase_button.click()
     assert shown[0].kind == "question"
-    assert f"{person.first_name} {person.last_name}" in shown[0].text
+    assert f"{person.last_name.upper()} {person.first_name}" in shown[0].text
     assert "irréversible" in shown[0].text
     assert _people(demo) == before - 1
     with demo.read() as session:
@@ -152,7 +152,7 @@ def test_missing_consent_list(qtbot: QtBot, demo: Database) -> None:
 
 
 def test_gdpr_menu_of_the_window(qtbot: QtBot, demo_path: Path, home: Path) -> None:
-    from coachdesk.ui.main_window import MainWindow
+    from coachdesk.ui.app_window.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

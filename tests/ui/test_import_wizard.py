@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from coachdesk.db import open_database
 from coachdesk.models import Participant
 from coachdesk.security import sqlcipher
-from coachdesk.ui.import_wizard import ImportWizard
+from coachdesk.ui.cohort.import_wizard import ImportWizard
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
 from tests.ui import cohort_support
 

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from coachdesk.models import Attendance, BilanMember, InfoSession, Participant, SelectionInterview
 from coachdesk.services.bilan import create_group
 from coachdesk.services.recording import record_outreach
-from coachdesk.ui import messages
-from coachdesk.ui.info_sessions import InfoSessionsDialog
-from coachdesk.ui.selection_dialogs import SelectionDialog
+from coachdesk.ui.cohort.info_sessions import InfoSessionsDialog
+from coachdesk.ui.cohort.selection_dialogs import SelectionDialog
+from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 
@@ -82,7 +82,7 @@ def test_create_invite_mark_presence_and_print(qtbot: QtBot, cohort, tmp_path: P
     assert "Feuille d'émargement" in text
     assert "Lundi 22 février 2010 à 14 h 00" in text
     assert "Lieu : Cnam, salle 2, Montpellier" in text
-    assert "Dubois Théo" in text and "Martin Lucas" in text
+    assert "DUBOIS Théo" in text and "MARTIN Lucas" in text
     assert "LEFÈVRE" not in text
 
 
@@ -102,7 +102,7 @@ def test_selection_interview_decision_and_place_in_the_bilan(qtbot: QtBot, cohor
 
     selection = SelectionDialog(database, cohort_id, today=date(2010, 3, 1))
     qtbot.addWidget(selection)
-    assert selection.candidate.currentText() == "Martin Lucas"
+    assert selection.candidate.currentText() == "MARTIN Lucas"
     selection.interviewer.setText("Nadia Benali")
     selection.schedule()
     assert selection.candidate.count() == 0
@@ -115,7 +115,7 @@ def test_selection_interview_decision_and_place_in_the_bilan(qtbot: QtBot, cohor
         assert (interview.held_on, interview.interviewer, interview.decision,
                 interview.motivation_notes) == (date(2010, 3, 1), "Nadia Benali", "retenu",
                                                 "Très motivé par la gestion.")
-    assert selection.offer_hint.text() == "Martin Lucas est retenu·e : proposez-lui une place."
+    assert selection.offer_hint.text() == "MARTIN Lucas est retenu·e : proposez-lui une place."
     assert selection.offer_button.isEnabled()
     selection.offer_button.click()
     with database.read() as session:

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
+from coachdesk.database_lock import DatabaseLock, lock_path
 from coachdesk.db import open_database
 from coachdesk.errors import UserError
 from coachdesk.security import sqlcipher
-from coachdesk.ui import messages
-from coachdesk.ui.lock import DatabaseLock, lock_path
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.widgets import messages
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from coachdesk.ui.lock import DatabaseLock
+    from coachdesk.database_lock import DatabaseLock
     lock = DatabaseLock(sys.argv[1])
     lock.acquire()
     print("held", flush=True)
@@ -208,7 +208,7 @@ def test_idle_time_locks_a_plain_database_with_a_simple_confirmation(
 def test_lock_closes_dialogs_that_show_people(
     qtbot: QtBot, tmp_path: Path, home: Path, translated: object, quiet_messages: list
 ) -> None:
-    from coachdesk.ui.gdpr_dialogs import MissingConsentDialog
+    from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
 
     path = tmp_path / "clair.sqlite3"
     make_plain_db(path)

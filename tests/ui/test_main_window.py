@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
-from coachdesk.ui.main_window import MainWindow
-from coachdesk.ui.table_model import Column, RowTableModel
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

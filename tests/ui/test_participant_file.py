@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
 from coachdesk.services.recording import record_outreach, record_selection_interview
-from coachdesk.ui import messages
-from coachdesk.ui.participant_file import ParticipantFileDialog
+from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 
@@ -25,7 +25,7 @@ def test_edit_school_history_and_consent_then_save(qtbot: QtBot, cohort) -> None
     person = person_id(database, "Martin")
     dialog = ParticipantFileDialog(database, cohort_id, person)
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Fiche de Lucas Martin"
+    assert dialog.windowTitle() == "Fiche de MARTIN Lucas"
     assert dialog.phone.text() == "06 22 33 44 55"
     assert dialog.source.text() == "Saisi·e à la main le 01/02/2010"
     dialog.first_name.setText("Lucas-Émile")

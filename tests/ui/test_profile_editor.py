@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.exports.profiles import profiles_path
-from coachdesk.ui import background, messages
-from coachdesk.ui.export_dialogs import ContractListDialog
-from coachdesk.ui.profile_editor import KEY_ROLE, ProfileEditor
+from coachdesk.ui.exports.dialogs import ContractListDialog
+from coachdesk.ui.exports.profile_editor import KEY_ROLE, ProfileEditor
+from coachdesk.ui.widgets import background, messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -13,14 +13,15 @@ from sqlalchemy.exc import OperationalError
 
 from coachdesk import paths
 from coachdesk.app import install_translators
+from coachdesk.database_lock import DatabaseLock, lock_path
 from coachdesk.db import open_database
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher
 from coachdesk.services import backups, protection
-from coachdesk.ui import messages, passphrase_dialog
-from coachdesk.ui.lock import DatabaseLock, lock_path
-from coachdesk.ui.main_window import MainWindow
-from coachdesk.ui.restore_dialog import RestoreDialog
+from coachdesk.ui.app_window import passphrase_dialog
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.app_window.restore_dialog import RestoreDialog
+from coachdesk.ui.widgets import messages
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, add_people, make_plain_db
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -152,6 +153,7 @@ def test_the_demo_is_not_said_unprotected(qtbot: QtBot, home: Path, demo_path: P
 
 
 # Closing ------------------------------------------------------------------------------------------
+@pytest.mark.logs_warning
 def test_closing_disposes_and_unlocks_whatever_fails(
     qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -178,6 +180,7 @@ def test_closing_disposes_and_unlocks_whatever_fails(
     assert not [p for p in home.rglob("*.partiel*")]
 
 
+@pytest.mark.logs_warning
 def test_a_damaged_database_is_reported_once_and_not_backed_up(
     qtbot: QtBot, home: Path
 ) -> None:

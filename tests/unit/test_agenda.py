@@ -14,15 +14,14 @@ from coachdesk.errors import UserError
 from coachdesk.exports.ics import write_ics
 from coachdesk.models import Contract, Enrolment, Reminder
 from coachdesk.services import recording as rec
-from coachdesk.services.agenda import compute_agenda, parse_iso_week
-from coachdesk.services.enrolment import effective_status, lapse_overdue_enrolments, save_contract
+from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.enrolment import effective_status, save_contract
 from coachdesk.services.visits import (
     next_visit_due,
-    post_exit_followups,
     save_rupture,
     save_visit,
-    visit_schedule,
 )
+from coachdesk.services.weeks import IsoWeek
 
 D = date
 DEADLINE = D(2010, 7, 15)
@@ -53,7 +52,8 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
 
 
 def kinds(database: Database, week: str) -> list[tuple[date, str, str]]:
-    return [(i.day, i.kind, i.participant) for i in compute_agenda(database, parse_iso_week(week))]
+    monday = IsoWeek.parse(week).monday
+    return [(i.day, i.kind, i.participant) for i in compute_agenda(database, monday)]
 
 
 def test_week_of_the_trial_period_end_and_deadline_warning(world: tuple[Database, dict]) -> None:
@@ -61,9 +61,9 @@ def test_week_of_the_trial_period_end_and_deadline_warning(world: tuple[Database
     # 05/07–11/07: the trial period (one month from 07/06) ends on 06/07; no visit was made, so
     # the first one is due that day too; Bruno is 7 days from the deadline.
     assert kinds(database, "2010-W27") == [
-        (D(2010, 7, 6), "trial_period_end", "Ana Durand"),
-        (D(2010, 7, 6), "visit_due", "Ana Durand"),
-        (D(2010, 7, 8), "enrolment_deadline", "Bruno Martin"),
+        (D(2010, 7, 6), "trial_period_end", "DURAND Ana"),
+        (D(2010, 7, 6), "visit_due", "DURAND Ana"),
+        (D(2010, 7, 8), "enrolment_deadline", "MARTIN Bruno"),
     ]
 
 
@@ -72,10 +72,10 @@ def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]
     items = compute_agenda(database, D(2010, 7, 12))
     assert [(i.day, i.kind, i.participant) for i in items] == [
         # The first visit, due 06/07, was never made.
-        (D(2010, 7, 6), "visit_overdue", "Ana Durand"),
-        (D(2010, 7, 12), "post_exit_followup", "Chloé Petit"),
-        (D(2010, 7, 15), "enrolment_deadline", "Bruno Martin"),
-        (D(2010, 7, 16), "reminder", "Bruno Martin"),
+        (D(2010, 7, 6), "visit_overdue", "DURAND Ana"),
+        (D(2010, 7, 12), "post_exit_followup", "PETIT Chloé"),
+        (D(2010, 7, 15), "enrolment_deadline", "MARTIN Bruno"),
+        (D(2010, 7, 16), "reminder", "MARTIN Bruno"),
     ]
     assert "en retard de 6 jour(s)" in items[0].detail
     assert "Suivi à 3 mois après la sortie du 12/04/2010" in items[1].detail
@@ -85,15 +85,15 @@ def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]
 
 def test_opco_deadline_and_visits_after_a_report(world: tuple[Database, dict]) -> None:
     database, ids = world
-    assert (D(2010, 6, 12), "opco_deadline", "Ana Durand") in kinds(database, "2010-W23")
+    assert (D(2010, 6, 12), "opco_deadline", "DURAND Ana") in kinds(database, "2010-W23")
     save_visit(database, ids["contract"], done_on=D(2010, 7, 5), next_visit_on=D(2010, 8, 16),
                rating=3, actions="RAS")
     week27 = compute_agenda(database, D(2010, 7, 5))
     visit = next(i for i in week27 if i.kind == "visit_due")
     assert visit.day == D(2010, 7, 6) and "Faite le 05/07/2010" in visit.detail
     assert "visit_overdue" not in {k for _d, k, _p in kinds(database, "2010-W28")}
-    assert (D(2010, 8, 16), "visit_due", "Ana Durand") in kinds(database, "2010-W33")
-    assert (D(2010, 8, 16), "visit_overdue", "Ana Durand") in kinds(database, "2010-W35")
+    assert (D(2010, 8, 16), "visit_due", "DURAND Ana") in kinds(database, "2010-W33")
+    assert (D(2010, 8, 16), "visit_overdue", "DURAND Ana") in kinds(database, "2010-W35")
 
 
 def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]) -> None:
@@ -120,13 +120,14 @@ def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Databas
         assert contract is not None and contract.rupture_on is None
 
 
-def test_contract_confirms_and_deadline_lapses(world: tuple[Database, dict]) -> None:
+def test_a_contract_confirms_the_enrolment_and_reading_writes_nothing(
+    world: tuple[Database, dict]
+) -> None:
     database, ids = world
-    assert lapse_overdue_enrolments(database, D(2010, 7, 15)) == 0
-    assert lapse_overdue_enrolments(database, D(2010, 7, 16)) == 1
+    compute_agenda(database, D(2010, 7, 19))  # after Bruno's deadline: lapsed when read
     with database.read() as s:
         statuses = dict(s.execute(select(Enrolment.participant_id, Enrolment.status)).all())
-    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "caduque"}
+    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "provisoire"}
 
 
 @pytest.mark.parametrize(
@@ -149,10 +150,7 @@ def test_effective_enrolment_status(
     assert (state.warning.code if state.warning else None) == warning
 
 
-def test_visit_plan_and_followups() -> None:
-    assert visit_schedule(D(2010, 7, 6), 6, D(2010, 9, 30)) == [
-        D(2010, 7, 6), D(2010, 8, 17), D(2010, 9, 28)
-    ]
+def test_next_visit_due() -> None:
     common = {"trial_end": D(2010, 7, 6), "interval_weeks": 6, "last_day": D(2011, 5, 31)}
     assert next_visit_due(last_done_on=None, next_visit_on=None, next_planned_on=None,
                           **common) == D(2010, 7, 6)
@@ -162,7 +160,6 @@ def test_visit_plan_and_followups() -> None:
                           next_planned_on=D(2010, 7, 20), **common) == D(2010, 7, 20)
     assert next_visit_due(last_done_on=D(2011, 5, 1), next_visit_on=None, next_planned_on=None,
                           **common) is None
-    assert post_exit_followups(D(2010, 5, 31)) == [D(2010, 8, 31), D(2010, 11, 30)]
 
 
 def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:
@@ -173,8 +170,8 @@ def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:
     calendar = Calendar.from_ical(target.read_bytes())
     events = calendar.walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == [
-        "Visite en retard — Ana Durand", "Suivi après la sortie — Chloé Petit",
-        "Date limite d'inscription — Bruno Martin", "Rappel — Bruno Martin",
+        "Visite en retard — DURAND Ana", "Suivi après la sortie — PETIT Chloé",
+        "Date limite d'inscription — MARTIN Bruno", "Rappel — MARTIN Bruno",
     ]
     assert events[2].decoded("DTSTART") == D(2010, 7, 15)
     assert not list(tmp_path.glob(".agenda-*"))
@@ -194,7 +191,7 @@ def test_interview_in_the_agenda_and_ics(tmp_path: Path) -> None:
         rec.add_recruitment_interview(s, referral, datetime(2010, 6, 2, 14, 30), place="Sète")
     [item] = compute_agenda(database, D(2010, 5, 31))
     assert (item.kind, item.day, item.participant) == ("recruitment_interview", D(2010, 6, 2),
-                                                        "Léa Roux")
+                                                        "ROUX Léa")
     assert item.detail.startswith("14:30 : entretien chez Hôtel Les Tilleuls")
     write_ics([item], tmp_path / "e.ics")
     [event] = Calendar.from_ical((tmp_path / "e.ics").read_bytes()).walk("VEVENT")

@@ -8,8 +8,7 @@ from coachdesk.services import audit
 def test_audit_list_shows_the_recorded_count(db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as session:
         audit.record(session, "export", "Classeur hebdomadaire, semaine 2010-W28", count=275)
-    with db.read() as session:
-        events = audit.list_events(session)
+    events = audit.list_events(db)
     assert len(events) == 1
     assert events[0].count == 275
     assert events[0].detail == "Classeur hebdomadaire, semaine 2010-W28"

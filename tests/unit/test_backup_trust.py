@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coachdesk import paths
-from coachdesk.db import DamagedDatabase, open_database
+from coachdesk.db import DamagedDatabase, open_database, open_protected
 from coachdesk.errors import UserError
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher
@@ -324,7 +324,7 @@ def test_a_lost_keys_file_is_explained_with_the_recovery_key_as_the_way_back(
     crypto.sidecar_path(path).unlink()
     before = path.read_bytes()
     with pytest.raises(UserError) as caught:
-        sqlcipher.open_protected(path, passphrase=PASSPHRASE)
+        open_protected(path, passphrase=PASSPHRASE)
     text = str(caught.value)
     assert "fichier de clés" in text and "a disparu" in text
     assert "clé de secours" in text and "sauvegarde" in text

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from coachdesk import paths
-from coachdesk.db import Database, open_database
+from coachdesk.db import Database, open_database, open_protected
 from coachdesk.errors import UserError
 from coachdesk.models import AuditEvent, Participant
 from coachdesk.security import crypto, sqlcipher
@@ -151,7 +151,7 @@ def test_encrypted_backup_and_restore(home: Path, tmp_path: Path) -> None:
     result = backups.restore(made, path, recovery_key=recovery, target_key=key, now=NOON)
     assert result.encrypted
     assert result.previous_copy is not None and result.previous_copy.exists()
-    restored = sqlcipher.open_protected(path, passphrase=PASSPHRASE)
+    restored = open_protected(path, passphrase=PASSPHRASE)
     with restored.read() as session:
         names = session.execute(select(Participant.last_name)).scalars().all()
         audit = session.execute(select(AuditEvent.action, AuditEvent.detail)).all()

@@ -67,11 +67,9 @@ def test_sessions_attendance_and_group_view(db, cohort_id) -> None:  # noqa: F81
     view = {row.first_name: row for row in bilan.group_overview(db, group_id, on=date(2010, 4, 1))}
     assert (view["Anaïs"].sessions_held, view["Anaïs"].sessions_attended) == (1, 1)
     assert view["Anaïs"].domains_assessed == 1
-    assert view["Anaïs"].project_label == "Validé" and view["Anaïs"].directly_employable
+    assert view["Anaïs"].best_project == "valide" and view["Anaïs"].directly_employable
     assert view["Kévin"].status_label == "Abandon" and view["Kévin"].left_on == date(2010, 4, 30)
-    assert view["Kévin"].project_label == "Aucun projet"
-    parts, _ = bilan.group_calendar(db, group_id)
-    assert bilan.current_part(parts, date(2010, 5, 1)) == "remise_a_niveau"
+    assert view["Kévin"].best_project is None
 
 
 def test_skill_assessments_with_gain_and_coach_domains(db, cohort_id) -> None:  # noqa: F811

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coachdesk.db import backup_sqlite
+from coachdesk.db import backup_sqlite, open_protected
 from coachdesk.errors import UserError
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher
@@ -80,7 +80,7 @@ def test_protect_encrypts_in_place_and_keeps_every_row(protected: tuple[Path, st
     assert sidecar["passphrase"]["kdf"] == "scrypt"
     assert set(sidecar) >= {"passphrase", "recovery", "version"}
 
-    db = sqlcipher.open_protected(path, passphrase=PASSPHRASE)
+    db = open_protected(path, passphrase=PASSPHRASE)
     try:
         assert _names(db) == [SECRET_LAST_NAME, SECRET_LAST_NAME + "1", SECRET_LAST_NAME + "2"]
         add_people(db, 1, last_name="Nouvelle")
@@ -99,13 +99,13 @@ def test_wrong_passphrase_says_so_and_leaves_file_untouched(protected: tuple[Pat
     path, _ = protected
     before = path.read_bytes()
     with pytest.raises(UserError, match="Phrase de passe incorrecte") as caught:
-        sqlcipher.open_protected(path, passphrase="pas la bonne phrase du tout")
+        open_protected(path, passphrase="pas la bonne phrase du tout")
     assert "réessayez" in str(caught.value)
     with pytest.raises(UserError, match="protégée par une phrase de passe"):
-        sqlcipher.open_protected(path)
+        open_protected(path)
     assert path.read_bytes() == before
     # And the right one still opens it afterwards: retrying works.
-    sqlcipher.open_protected(path, passphrase=PASSPHRASE).dispose()
+    open_protected(path, passphrase=PASSPHRASE).dispose()
 
 
 def test_plain_open_of_encrypted_file_is_refused_without_change(
@@ -132,10 +132,10 @@ def test_change_passphrase_keeps_recovery_key(protected: tuple[Path, str]) -> No
     assert path.read_bytes() == before  # re-wrapping never rewrites the database
     with pytest.raises(UserError, match="incorrecte"):
         sqlcipher.unlock(path, passphrase=PASSPHRASE)
-    db = sqlcipher.open_protected(path, passphrase=new)
+    db = open_protected(path, passphrase=new)
     assert len(_names(db)) == 3
     db.dispose()
-    sqlcipher.open_protected(path, recovery_key=recovery).dispose()
+    open_protected(path, recovery_key=recovery).dispose()
 
 
 def test_recovery_key_resets_a_forgotten_passphrase(protected: tuple[Path, str]) -> None:
@@ -145,7 +145,7 @@ def test_recovery_key_resets_a_forgotten_passphrase(protected: tuple[Path, str])
             path, crypto.new_recovery_key(), "nouvelle phrase secrète"
         )
     crypto.reset_passphrase_with_recovery_key(path, recovery.lower(), "nouvelle phrase secrète")
-    db = sqlcipher.open_protected(path, passphrase="nouvelle phrase secrète")
+    db = open_protected(path, passphrase="nouvelle phrase secrète")
     assert len(_names(db)) == 3
     db.dispose()
 

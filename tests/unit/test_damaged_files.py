@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.db import open_database
+from coachdesk.db import open_database, open_protected
 from coachdesk.errors import UserError
 from coachdesk.security import crypto, sqlcipher
 from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
@@ -50,7 +50,7 @@ def _open_plain(path: Path) -> None:
 
 
 def _open_protected(path: Path, passphrase: str = PASSPHRASE) -> None:
-    sqlcipher.open_protected(path, passphrase=passphrase, create=False).dispose()
+    open_protected(path, passphrase=passphrase, create=False).dispose()
 
 
 CASES: list[tuple[str, Callable[[Path], Path], Callable[[Path], None], str]] = [

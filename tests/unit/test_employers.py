@@ -10,6 +10,7 @@ from sqlalchemy import select
 from coachdesk.errors import UserError
 from coachdesk.models import Employer, JobOffer
 from coachdesk.services import employers as svc
+from coachdesk.services import offers
 from tests.employers_fixtures import cohort_id, db, make_contract, make_participant  # noqa: F401
 
 VALID_SIRET = "732 829 320 00074"
@@ -84,7 +85,7 @@ def test_tutor_warnings(db, cohort_id) -> None:  # noqa: F811
         "Le tuteur n'a que 1 an d'expérience : il en faut au moins deux.",
     )
     assert rows["Accueil"].warnings == ()
-    assert svc.tutor_warnings_for(db, boss, on=on, adding=1) == (
+    assert svc.tutor_warnings(True, True, 5, 2, adding=1) == (
         "L'employeur tuteur peut suivre au plus 2 alternants : celui-ci en aurait 3.",
     )
     assert svc.tutor_warnings(True, False, 5, 3, adding=1) == (
@@ -115,37 +116,53 @@ def test_prospecting_log(db) -> None:  # noqa: F811
 def test_offers_filtered_by_status_rome_and_town(db, cohort_id) -> None:  # noqa: F811
     beziers = svc.create_employer(db, name="Cave coopérative", city="Béziers")
     mtp = svc.create_employer(db, name="Agence Hérault", city="Montpellier")
-    first = svc.create_offer(db, cohort_id=cohort_id, employer_id=beziers,
+    first = offers.create_offer(db, cohort_id=cohort_id, employer_id=beziers,
                              title="Assistant·e de gestion", rome_code="m1607",
                              received_on=date(2010, 3, 1), weekly_hours="35",
                              source="opco")
-    svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Secrétaire comptable",
+    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Secrétaire comptable",
                      rome_code="M1608", received_on=date(2010, 4, 1))
-    svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Vendeur",
+    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Vendeur",
                      rome_code="D1214", received_on=date(2010, 5, 1), status="annulee")
 
     with db.read() as session:
         offer = session.get(JobOffer, first)
     assert (offer.city, offer.rome_code, offer.weekly_hours) == ("Béziers", "M1607", 35.0)
 
-    assert [o.title for o in svc.list_offers(db, cohort_id=cohort_id, city="BEZIERS")] == [
+    assert [o.title for o in offers.list_offers(db, cohort_id=cohort_id, city="BEZIERS")] == [
         "Assistant·e de gestion"
     ]
-    assert [o.title for o in svc.list_offers(db, status="ouverte")] == [
+    assert [o.title for o in offers.list_offers(db, status="ouverte")] == [
         "Secrétaire comptable", "Assistant·e de gestion",
     ]
-    assert [o.title for o in svc.list_offers(db, rome_code="M16")] == [
+    assert [o.title for o in offers.list_offers(db, rome_code="M16")] == [
         "Secrétaire comptable", "Assistant·e de gestion",
     ]
-    assert [o.title for o in svc.list_offers(db, rome_code="D1214")] == ["Vendeur"]
-    svc.set_offer_status(db, first, "pourvue")
-    assert svc.list_offers(db, status="pourvue")[0].status_label == "Pourvue"
+    assert [o.title for o in offers.list_offers(db, rome_code="D1214")] == ["Vendeur"]
+    offers.update_offer(db, first, status="pourvue")
+    assert offers.list_offers(db, status="pourvue")[0].status_label == "Pourvue"
     assert [row.open_offers for row in svc.list_employers(db)] == [1, 0]
 
     with pytest.raises(UserError, match="Code ROME de l'offre"):
-        svc.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="X",
+        offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="X",
                          rome_code="Q0000", received_on=date(2010, 5, 1))
     with pytest.raises(UserError, match="Durée hebdomadaire « 60 »"):
-        svc.update_offer(db, first, weekly_hours=60)
+        offers.update_offer(db, first, weekly_hours=60)
     with db.read() as session:
         assert len(session.execute(select(JobOffer.id)).all()) == 3
+
+
+@pytest.mark.parametrize("in_person", [False, True])
+@pytest.mark.parametrize("trainees", [1, 2, 3, 4])
+@pytest.mark.parametrize("years", [None, 1, 2])
+def test_contacts_and_contract_checks_apply_the_same_tutor_limits(
+    in_person: bool, trainees: int, years: int | None
+) -> None:
+    """The Employeurs tab and the contract dialog warn about a tutor in the same cases."""
+    from coachdesk.services.contract_rules import TutorFacts, check_tutor
+
+    contact = svc.tutor_warnings(True, in_person, years, trainees)
+    contract = {w.code for w in check_tutor(TutorFacts(years, in_person, trainees))}
+    assert any("au plus" in text for text in contact) == ("tutor_overloaded" in contract)
+    too_new = any("il en faut au moins deux" in text for text in contact)
+    assert too_new == ("tutor_inexperienced" in contract)

@@ -55,9 +55,8 @@ def test_weekly_job_writes_logs_and_audits(
 
     database = open_database(demo_path)
     try:
-        with database.read() as session:
-            history = jobs.export_history(session)
-            events = list_events(session)
+        history = jobs.export_history(database)
+        events = list_events(database)
     finally:
         database.dispose()
     assert [(h.kind_label, h.recipient, h.file_name, h.row_count, h.sha256)
@@ -120,8 +119,8 @@ def test_evaluator_and_progress_note_jobs(demo_path: Path, tmp_path: Path, home:
     assert note.row_count == 17
     database = open_database(demo_path)
     try:
+        kinds = [row.kind_label for row in jobs.export_history(database)]
         with database.read() as session:
-            kinds = [row.kind_label for row in jobs.export_history(session)]
             audited = session.scalar(select(func.count(AuditEvent.id)))
     finally:
         database.dispose()

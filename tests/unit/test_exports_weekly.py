@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
-from coachdesk.exports._common import IsoWeek
 from coachdesk.exports.weekly import export_weekly
 from coachdesk.models import ExportLog
 from coachdesk.services.text import fold
+from coachdesk.services.weeks import IsoWeek
 from tests.unit.exports_sample import (
     COHORT_NAME,
     FORMULA_CITY,
@@ -159,7 +159,7 @@ def test_bad_week_is_a_french_message(text: str) -> None:
 
 
 def test_week_actions_are_streamed_in_date_then_action_then_person_order(db: Database) -> None:
-    from coachdesk.exports.weekly import week_actions
+    from coachdesk.exports.weekly_actions import week_actions
     from coachdesk.services.cohorts import find_cohort
 
     with db.read() as session:

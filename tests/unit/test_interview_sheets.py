@@ -12,15 +12,16 @@ from icalendar import Calendar
 from coachdesk.errors import UserError
 from coachdesk.exports.ics_interviews import write_interviews_ics
 from coachdesk.exports.interview_sheet import write_interview_sheets
-from coachdesk.services import bilan, interviews, matching
+from coachdesk.services import bilan, interviews, matching, offers
 from coachdesk.services import employers as emp
+from coachdesk.services.weeks import IsoWeek
 from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F401
 
 
 def _interview(db, cohort_id, when=datetime(2010, 5, 11, 14, 30)):  # noqa: F811
     employer = emp.create_employer(db, name="Boulangerie Lefèvre & Cœur", city="Pézenas",
                                    address="3 place de l'Église", postcode="34120")
-    offer = emp.create_offer(db, cohort_id=cohort_id, employer_id=employer,
+    offer = offers.create_offer(db, cohort_id=cohort_id, employer_id=employer,
                              title="Assistant·e de gestion", rome_code="M1607",
                              received_on=date(2010, 4, 1), weekly_hours="35",
                              description="Prime de 150 € ; l’équipe œuvre en boutique.")
@@ -67,8 +68,8 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
     items = interviews.checklist(db, interview)
     interviews.tick_item(db, items[1].id, True, on=date(2010, 5, 9))
     interviews.tick_item(db, items[3].id, True, on=date(2010, 5, 10))
-    start, end = interviews.parse_iso_week("2010-W19")
-    sheets = interviews.interview_sheets(db, start, end)
+    week = IsoWeek.parse("2010-W19")
+    sheets = interviews.interview_sheets(db, week.monday, week.next_monday)
     out = tmp_path / "sorties" / "fiches.pdf"
     out.parent.mkdir()
     assert write_interview_sheets(out, sheets) == 1
@@ -76,7 +77,7 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     for expected in ("Fiche de préparation à l'entretien", "Mardi 11 mai 2010 à 14 h 30",
-                     "Anaïs Bénézech", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
+                     "BÉNÉZECH Anaïs", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
                      "Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
                      "Prime de 150 € ; l’équipe œuvre en boutique.", "M1607 – Secrétaire",
                      "Ma préparation (2 sur", items[1].label, items[3].label):
@@ -87,16 +88,19 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
 
 
 def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
-    assert interviews.parse_iso_week("2010-W18") == (date(2010, 5, 3), date(2010, 5, 10))
-    with pytest.raises(UserError, match="format attendu AAAA-Wss"):
-        interviews.parse_iso_week("2010-W60")
+    week = IsoWeek.parse("2010-W18")
+    assert (week.monday, week.sunday, week.next_monday) == (
+        date(2010, 5, 3), date(2010, 5, 9), date(2010, 5, 10))
+    with pytest.raises(UserError, match="au format AAAA-Wss"):
+        IsoWeek.parse("2010-W60")
     _interview(db, cohort_id)
-    sheets = interviews.interview_sheets(db, *interviews.parse_iso_week("2010-W19"))
+    week = IsoWeek.parse("2010-W19")
+    sheets = interviews.interview_sheets(db, week.monday, week.next_monday)
     path = tmp_path / "entretiens.ics"
     write_interviews_ics(path, sheets, stamp=datetime(2010, 5, 1, 8, 0))
     calendar = Calendar.from_ical(path.read_bytes())
     (event,) = calendar.walk("VEVENT")
-    assert str(event["summary"]) == "Entretien Anaïs Bénézech – Boulangerie Lefèvre & Cœur"
+    assert str(event["summary"]) == "Entretien BÉNÉZECH Anaïs – Boulangerie Lefèvre & Cœur"
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2010, 5, 11, 14, 30)
     assert str(event.decoded("dtstart").tzinfo) == "Europe/Paris"
     assert "Pézenas" in str(event["location"])

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from coachdesk.db import open_database
-from coachdesk.exports._common import IsoWeek
 from coachdesk.exports.weekly import export_weekly
 from coachdesk.exports.xlsx import Column, Sheet, write_workbook
+from coachdesk.services.weeks import IsoWeek
 from tests.unit.exports_sample import FORMULA_CITY, FORMULA_NAME, FORMULA_PHONE, build_sample
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -7,6 +7,7 @@ PostgreSQL for it); skipped otherwise.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -25,8 +26,10 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
     from coachdesk.models import Base
     from coachdesk.services import lists
     from coachdesk.services.cohorts import find_cohort
+    from coachdesk.services.contract_board import contract_board
     from coachdesk.services.demo import build_demo
     from coachdesk.services.funnel import compute_funnel
+    from coachdesk.services.smic import load_smic_table
 
     assert POSTGRES_URL is not None
     engine = create_engine(POSTGRES_URL)
@@ -40,8 +43,9 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
             assert session.execute(text("SELECT version()")).scalar().startswith("PostgreSQL")
             cohort = find_cohort(session, None)
             assert compute_funnel(session, cohort.id).figures() == PROGRESS_NOTE
-            assert len(lists.participant_rows(session, cohort.id)) == 275
-            assert len(lists.contract_rows(session, cohort.id)) == 13
+            assert len(lists.participant_rows(database, cohort.id)) == 275
+            smic = load_smic_table()
+            assert len(contract_board(session, cohort.id, date(2010, 12, 31), smic)) == 13
     finally:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.visit_report import (
-    export_visit_report,
     latest_visit_id,
     load_visit_report,
+    write_visit_report,
 )
 from coachdesk.services import recording as rec
 
@@ -54,27 +54,31 @@ def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
+def _print(database: Database, visit_id: str, path: Path) -> Path:
+    """What the window does: read the report, then write it where the coach chose."""
+    return write_visit_report(load_visit_report(database, visit_id), path)
+
+
 def test_report_prints_the_visit_for_the_tutor(
     world: tuple[Database, dict[str, str]], tmp_path: Path
 ) -> None:
     database, ids = world
-    with database.read() as session:
-        assert latest_visit_id(session, ids["contract"]) == ids["second"]
-        report = load_visit_report(session, ids["second"])
-    assert report.file_name == "Visite 2010-08-02 Maëlys Lefèvre.pdf"
-    target = export_visit_report(database, ids["second"], tmp_path / report.file_name)
+    assert latest_visit_id(database, ids["contract"]) == ids["second"]
+    report = load_visit_report(database, ids["second"])
+    assert report.file_name == "Visite 2010-08-02 LEFÈVRE Maëlys.pdf"
+    target = _print(database, ids["second"], tmp_path / report.file_name)
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert reader.metadata is not None
-    assert reader.metadata.title == "Compte rendu de visite de suivi — Maëlys Lefèvre"
+    assert reader.metadata.title == "Compte rendu de visite de suivi — LEFÈVRE Maëlys"
     text = text_of(target)
     for expected in (
         "Compte rendu de visite de suivi",
         "Appel — Lundi 2 août 2010",
-        "Maëlys Lefèvre",
+        "LEFÈVRE Maëlys",
         "Cœur d'Hérault Assurances",
         "3 rue de l'Œuvre, 34000 Montpellier",
-        "Hélène Ségur (Gérante)",
+        "SÉGUR Hélène (Gérante)",
         "CDD du 07/06/2010 au 31/05/2011",
         "Fin de période d'essai",
         "Mme Ségur",
@@ -95,11 +99,11 @@ def test_first_visit_and_a_planned_one(
     world: tuple[Database, dict[str, str]], tmp_path: Path
 ) -> None:
     database, ids = world
-    text = text_of(export_visit_report(database, ids["first"], tmp_path / "v1.pdf"))
+    text = text_of(_print(database, ids["first"], tmp_path / "v1.pdf"))
     assert "Visite en entreprise — Lundi 21 juin 2010" in text
     assert "Aucune difficulté signalée." in text and "Bien" in text
     assert "Lundi 2 août 2010" in text  # the next visit
-    planned = text_of(export_visit_report(database, ids["planned"], tmp_path / "v0.pdf"))
+    planned = text_of(_print(database, ids["planned"], tmp_path / "v0.pdf"))
     assert "Lundi 21 juin 2010 (prévue)" in planned
 
 
@@ -108,8 +112,8 @@ def test_bad_targets_raise_french_errors_and_leave_nothing(
 ) -> None:
     database, ids = world
     with pytest.raises(UserError, match="n'existe pas"):
-        export_visit_report(database, ids["second"], tmp_path / "absent" / "v.pdf")
+        _print(database, ids["second"], tmp_path / "absent" / "v.pdf")
     with pytest.raises(UserError, match="Visite introuvable"):
-        export_visit_report(database, "00000000-0000-0000-0000-000000000000",
+        _print(database, "00000000-0000-0000-0000-000000000000",
                             tmp_path / "v.pdf")
     assert list(tmp_path.glob("*.pdf")) == []

@@ -1,0 +1,764 @@
+"""The main window: a cohort selector over five tabs, opened before the database is read."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from coachdesk.ui.app_window.tab_slot import (
+    TabSlot,
+    make_bilan_tab,
+    make_cohort_tab,
+    make_contracts_tab,
+    make_dashboard_tab,
+    make_employers_tab,
+)
+from coachdesk.ui.widgets.settings import settings
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from coachdesk.database_lock import DatabaseLock
+    from coachdesk.db import Database
+    from coachdesk.services.agenda import AgendaItem
+    from coachdesk.ui.bilan.tab import BilanTab
+    from coachdesk.ui.cohort.tab import CohortTab
+    from coachdesk.ui.contracts.tab import ContractsTab
+    from coachdesk.ui.dashboard.tab import DashboardTab
+    from coachdesk.ui.employers.tab import EmployersTab
+    from coachdesk.ui.widgets.list_tab import ListTab
+
+
+class MainWindow(QMainWindow):
+    """Tabs Cohorte, Bilan, Employeurs, Suivi des contrats and Tableau de bord.
+
+    The window paints first and reads the database right after (``attach_database``), so the
+    coach sees CoachDesk at once even when the database is large or must be prepared.
+    """
+
+    first_painted = Signal()
+    database_ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database: Database | None = None
+        # The raw key of a protected database (None when plain) and the single-user lock.
+        self.database_key: bytes | None = None
+        self.database_lock: DatabaseLock | None = None
+        self._painted = False
+        self.first_paint_time: float | None = None
+        self.setWindowTitle("CoachDesk")
+        self.setMinimumSize(760, 480)
+
+        toolbar = QToolBar(self.tr("Cohort"))
+        toolbar.setObjectName("cohortToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Cohort:") + " "))
+        self.cohort_selector = QComboBox()
+        self.cohort_selector.setObjectName("cohortSelector")
+        self.cohort_selector.setMinimumContentsLength(48)
+        self.cohort_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        toolbar.addWidget(self.cohort_selector)
+        self.addToolBar(toolbar)
+
+        self.tab_list: list[TabSlot] = [
+            TabSlot(make_cohort_tab),
+            TabSlot(make_bilan_tab),
+            TabSlot(make_employers_tab),
+            TabSlot(make_contracts_tab),
+            TabSlot(self._make_dashboard_tab),
+        ]
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        titles = [
+            self.tr("Cohort"),
+            self.tr("Bilan"),
+            self.tr("Employers"),
+            self.tr("Contract follow-up"),
+            self.tr("Dashboard"),
+        ]
+        for tab, title in zip(self.tab_list, titles, strict=True):
+            self.tabs.addTab(tab, title)
+        self.setCentralWidget(self.tabs)
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        # Said for as long as it is true, discreetly: a plain database of personal data.
+        self.protection_status = QLabel(self.tr("Database not protected by a passphrase"))
+        self.protection_status.setObjectName("protectionStatus")
+        self.protection_status.setToolTip(
+            self.tr("Anybody with this laptop or a copy of its files can read the data. "
+                    "Security ▸ Protect with a passphrase…")
+        )
+        self.protection_status.hide()
+        self.statusBar().addPermanentWidget(self.protection_status)
+        # The identity of the open database (its backup folder), read once when it opens.
+        self.database_identity: Any = None
+
+        self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
+        self._shortcuts_built = False
+        self._build_menus()
+        self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
+        # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
+        self.first_painted.connect(self.finish_setup)
+        self._restore_geometry()
+
+    def _build_security(self) -> None:
+        if hasattr(self, "locker"):
+            return
+        from coachdesk.ui.app_window.backup_settings import AutoBackup
+        from coachdesk.ui.app_window.lock import IdleWatcher, WindowLocker, idle_minutes_setting
+
+        self.locker = WindowLocker(
+            self,
+            hide_data=self._hide_data,
+            show_data=self._cohort_changed,
+            protected=lambda: self.database_key is not None,
+            check_passphrase=self._check_passphrase,
+        )
+        self.locker.locked_changed.connect(self._locked_changed)
+        self.idle = IdleWatcher(idle_minutes_setting(settings()), self)
+        self.idle.idle.connect(self.lock)
+        self.auto_backup = AutoBackup(settings, self)
+        self.auto_backup.finished.connect(self._backup_finished)
+        self.auto_backup.damaged.connect(self._database_damaged)
+
+    # The tabs, built on first use ------------------------------------------------------------
+    def _make_dashboard_tab(self) -> ListTab:
+        tab = make_dashboard_tab()
+        # Each item of the week's agenda opens its record.
+        tab.agenda.open_record.connect(self.open_agenda_item)
+        return tab
+
+    @property
+    def cohort_tab(self) -> CohortTab:
+        return cast("CohortTab", self.tab_list[0].tab())
+
+    @property
+    def bilan_tab(self) -> BilanTab:
+        return cast("BilanTab", self.tab_list[1].tab())
+
+    @property
+    def employers_tab(self) -> EmployersTab:
+        return cast("EmployersTab", self.tab_list[2].tab())
+
+    @property
+    def contracts_tab(self) -> ContractsTab:
+        return cast("ContractsTab", self.tab_list[3].tab())
+
+    @property
+    def dashboard_tab(self) -> DashboardTab:
+        return cast("DashboardTab", self.tab_list[4].tab())
+
+    # Set-up -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.setEnabled(False)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self._build_security_menus()
+        self._build_export_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About CoachDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
+        """Give ``action`` its shortcut once the window has painted.
+
+        The first key sequence makes PySide6 build Python types for Qt's key enumerations
+        (~25 ms): that is done after the first paint, with the window's other shortcuts.
+        """
+        self._pending_shortcuts.append((action, key))
+
+    def _build_security_menus(self) -> None:
+        from coachdesk.ui.app_window.lock import IDLE_CHOICES, idle_minutes_setting
+
+        idle_minutes = idle_minutes_setting(settings())
+        # Actions that show or change data: disabled while the window is locked.
+        self.data_actions: list[QAction] = []
+
+        def add(
+            menu: QMenu, text: str, slot: Callable[[], Any], shortcut: str | None = None
+        ) -> QAction:
+            action = QAction(text, self)
+            if shortcut is not None:
+                self._shortcut_later(action, lambda: shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            return action
+
+        security = self.menuBar().addMenu(self.tr("&Security"))
+        self.lock_action = add(security, self.tr("&Lock now"), self.lock, "Ctrl+L")
+        # On the window too: Ctrl+L works wherever the focus is, menu bar shown or not.
+        self.addAction(self.lock_action)
+        idle_menu = security.addMenu(self.tr("Lock after inactivity"))
+        group = QActionGroup(self)
+        for minutes in IDLE_CHOICES:
+            action = QAction(self.tr("%n minute(s)", "", minutes), self, checkable=True)
+            action.setData(minutes)
+            action.setChecked(minutes == idle_minutes)
+            action.triggered.connect(lambda _on=False, m=minutes: self.set_idle_minutes(m))
+            group.addAction(action)
+            idle_menu.addAction(action)
+        security.addSeparator()
+        self.protect_action = add(security, self.tr("&Protect with a passphrase…"), self._protect)
+        self.change_action = add(security, self.tr("&Change the passphrase…"), self._change)
+        security.addSeparator()
+        add(security, self.tr("Automatic &backups…"), self._backup_settings)
+        add(security, self.tr("Back up &now"), self._backup_now)
+        gdpr = self.menuBar().addMenu(self.tr("&GDPR"))
+        add(gdpr, self.tr("&Retention period and purge…"), self._gdpr_retention)
+        add(gdpr, self.tr("Right of &access: export a person's data…"), self._gdpr_access)
+        add(gdpr, self.tr("&Erase a person…"), self._gdpr_erase)
+        add(gdpr, self.tr("&Missing information/consent dates…"), self._gdpr_consent)
+        self.data_actions = [*security.actions(), *gdpr.actions()]
+        self.data_actions.remove(self.lock_action)
+        self._update_security_actions()
+
+    def finish_setup(self) -> None:
+        """What waits for the first paint; done at once when data arrives before it."""
+        self._build_security()
+        self._build_shortcuts()
+        self._build_current_tab()
+
+    def _build_export_menu(self) -> None:
+        # Dialog classes named, not imported: nothing of the exports loads before first use.
+        menu = self.menuBar().addMenu(self.tr("E&xports"))
+        menu.setObjectName("exportsMenu")
+        for text, dialog_name in (
+            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
+            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
+            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
+        menu.addSeparator()
+        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
+        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
+        # Exports show data: disabled while the window is locked, like the security actions.
+        self.data_actions.extend(action for action in menu.actions() if not action.isSeparator())
+        self._update_security_actions()
+
+    def _build_shortcuts(self) -> None:
+        if self._shortcuts_built:
+            return
+        self._shortcuts_built = True
+        for action, key in self._pending_shortcuts:
+            action.setShortcut(QKeySequence(key()))
+        self._pending_shortcuts.clear()
+        for number in range(len(self.tab_list)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda index=number: self.tabs.setCurrentIndex(index))
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._find)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self._create_new)
+
+    def _restore_geometry(self) -> None:
+        geometry = settings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    # Database ---------------------------------------------------------------------------------
+    def attach_database(
+        self,
+        database: Database,
+        key: bytes | None = None,
+        lock: DatabaseLock | None = None,
+        *,
+        first_run: bool = False,
+    ) -> None:
+        """Show the data of ``database``: fill the cohort selector, then the visible tab.
+
+        ``key`` is the data key of a protected database; ``lock`` the single-user lock held
+        on it (released on close). ``first_run``: the coach's database was just created, and
+        protecting it is proposed once.
+        """
+        self.finish_setup()
+        from coachdesk.services.backups import identity_of
+        from coachdesk.services.cohorts import cohort_choices
+
+        self.database = database
+        self.database_key = key
+        if lock is not None:
+            self.database_lock = lock
+        self.database_identity = identity_of(database)
+        self.auto_backup.set_database(database)
+        self._update_security_actions()
+        self.protection_status.setVisible(key is None and not self.database_identity.is_demo)
+        self.setWindowTitle(f"CoachDesk — {database.name}")
+        for tab in self.tab_list:
+            tab.set_database(database)
+        cohorts = cohort_choices(database)
+        self.cohort_selector.blockSignals(True)
+        self.cohort_selector.clear()
+        for cohort in cohorts:
+            self.cohort_selector.addItem(cohort.name, cohort.id)
+        self.cohort_selector.blockSignals(False)
+        self._cohort_changed()
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
+        self.database_ready.emit()
+        if first_run and key is None and not self.database_identity.is_demo:
+            QTimer.singleShot(0, self.offer_protection)
+
+    def offer_protection(self) -> None:
+        """First run: propose a passphrase once; declined, the status bar keeps saying so."""
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None or self.database_key is not None:
+            return
+        if messages.confirm(
+            self,
+            self.tr("Protect the database"),
+            self.tr(
+                "CoachDesk will hold the names, phones and addresses of the people you follow, "
+                "on a laptop that travels. Protect this database with a passphrase now? You "
+                "can do it later from the Security menu."
+            ),
+        ):
+            self._protect()
+
+    def _detach_database(self) -> None:
+        """Close the open database (its engine) before its file is replaced or rewritten; the
+        single-user lock stays held."""
+        self.auto_backup.set_database(None)
+        if self.database is not None:
+            self.database.dispose()
+
+    def show_database_error(self, text: str) -> None:
+        self.statusBar().showMessage(self.tr("No database open."))
+        self.setWindowTitle("CoachDesk")
+        from coachdesk.ui.widgets import messages
+
+        messages.warn(self, "CoachDesk", text)
+
+    def current_cohort_id(self) -> str | None:
+        value = self.cohort_selector.currentData()
+        return str(value) if value else None
+
+    def _cohort_changed(self) -> None:
+        cohort_id = self.current_cohort_id()
+        for tab in self.tab_list:
+            tab.set_cohort(cohort_id)
+
+    # Actions ----------------------------------------------------------------------------------
+    def _build_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabSlot):
+            current.tab()
+
+    def show_tab(self, index: int) -> ListTab:
+        """Bring a tab to the front (building it if needed) and return it."""
+        self.tabs.setCurrentIndex(index)
+        return self.tab_list[index].tab()
+
+    def _find(self) -> None:
+        self.show_tab(0)
+        self.cohort_tab.focus_search()
+
+    def _create_new(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabSlot):
+            current.tab().create_new()
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Show the record behind an item of the week's agenda: a contract or an enrolment in
+        the Suivi des contrats tab (selected), an interview in the Employeurs tab (selected, with
+        its referral), a reminder or a follow-up in the person's file."""
+        if item.record_table in ("contract", "enrolment"):
+            self.show_tab(3)
+            contracts = self.contracts_tab
+            if item.contract_id is not None:
+                contracts.select_contract(item.contract_id)
+            elif item.participant_id is not None:
+                contracts.select_participant(item.participant_id)
+            return
+        if item.record_table == "recruitment_interview":
+            self.show_tab(2)
+            self.employers_tab.select_interview(item.record_id)
+            return
+        self.show_tab(0)
+        if item.participant_id is not None:
+            self.cohort_tab.open_file(item.participant_id)
+
+    def open_export(self, dialog_name: str) -> QDialog | None:
+        """Open an export dialog (a class of ui/exports/dialogs.py) on the selected cohort."""
+        from coachdesk.ui.exports import dialogs as export_dialogs
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        dialog_class = getattr(export_dialogs, dialog_name)
+        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
+
+    def open_profiles(self) -> QDialog:
+        from coachdesk.ui.exports.profile_editor import ProfileEditor
+
+        return self._open_dialog(ProfileEditor(None, self))
+
+    def open_export_history(self) -> QDialog | None:
+        from coachdesk.ui.exports.history import ExportHistoryDialog
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None:
+            messages.warn(self, "CoachDesk", self.tr("No database open."))
+            return None
+        return self._open_dialog(ExportHistoryDialog(self.database, self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _about(self) -> None:
+        from coachdesk import __version__
+        from coachdesk.ui.widgets import messages
+
+        messages.info(
+            self,
+            self.tr("About CoachDesk"),
+            self.tr(
+                "CoachDesk %1\nThe coaches' desk: from the dropouts' contact file to a lasting "
+                "work-study contract."
+            ).replace("%1", __version__),
+        )
+
+    # Security and GDPR ------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every personal datum until the passphrase (or a confirmation) is given."""
+        if self.database is not None:
+            self.locker.lock()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        from coachdesk.ui.app_window.lock import IDLE_SETTING
+
+        self.idle.set_minutes(minutes)
+        store = settings()
+        store.setValue(IDLE_SETTING, minutes)
+        store.sync()
+
+    def _check_passphrase(self, text: str) -> None:
+        from coachdesk.security import crypto
+
+        assert self.database is not None and self.database.path is not None
+        crypto.unlock_with_passphrase(self.database.path, text)
+
+    def built_tabs(self) -> list[ListTab]:
+        """The tabs built so far (a tab never shown holds no data)."""
+        return [slot.built for slot in self.tab_list if slot.built is not None]
+
+    def _hide_data(self) -> None:
+        from coachdesk.ui.widgets.table_model import RowTableModel
+
+        for tab in self.built_tabs():
+            # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
+            for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
+                model = view.model()
+                if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
+                    model.set_rows([])
+            tab.count_label.clear()
+            chart = getattr(tab, "chart", None)
+            if chart is not None:
+                chart.set_lines([])
+
+    def _locked_changed(self, locked: bool) -> None:
+        self.tabs.setEnabled(not locked)
+        # Cohort names may name a place or a partner: hidden too.
+        toolbar = self.findChild(QToolBar, "cohortToolbar")
+        if toolbar is not None:
+            toolbar.setVisible(not locked)
+        for action in self.data_actions:
+            action.setEnabled(not locked)
+        if locked:
+            self.idle.pause()
+            self.statusBar().showMessage(self.tr("Locked."))
+        else:
+            self.idle.resume()
+            self._update_security_actions()
+            self.statusBar().clearMessage()
+
+    def _update_security_actions(self) -> None:
+        has_db = self.database is not None and self.database.path is not None
+        for action in self.data_actions:
+            action.setEnabled(has_db)
+        self.lock_action.setEnabled(has_db)
+        self.protect_action.setEnabled(has_db and self.database_key is None)
+        self.change_action.setEnabled(has_db and self.database_key is not None)
+        self.restore_action.setEnabled(has_db)
+
+    def _extra_backup_folders(self) -> list[Any]:
+        from coachdesk.ui.app_window.backup_settings import extra_folder
+
+        folder = extra_folder(settings())
+        return [folder] if folder is not None else []
+
+    def _protect(self) -> None:
+        from coachdesk.db import open_database
+        from coachdesk.services import protection
+        from coachdesk.ui.app_window import passphrase_dialog
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None or self.database.path is None:
+            return
+        path = self.database.path
+        passphrase = passphrase_dialog.ask_protection(self, path.name)
+        if passphrase is None:
+            return
+        # The swap needs the database closed; the lock stays held meanwhile.
+        self._detach_database()
+        try:
+            with passphrase_dialog.busy():
+                result = protection.protect(
+                    path, passphrase, extra_folders=self._extra_backup_folders()
+                )
+        except Exception:
+            self.attach_database(open_database(path, create=False))
+            raise
+        self.attach_database(open_database(path, create=False, key=result.key), result.key)
+        passphrase_dialog.show_recovery_key(self, result.recovery_key, path.name)
+        if result.deleted_copies:
+            messages.warn(
+                self,
+                self.tr("Protect with a passphrase"),
+                self.tr(
+                    "%n plain copy(ies) of the database could not be encrypted (damaged) and "
+                    "were deleted: %1. On an SSD, deleting a file does not guarantee its "
+                    "content is gone.",
+                    "",
+                    len(result.deleted_copies),
+                ).replace("%1", ", ".join(p.name for p in result.deleted_copies)),
+            )
+
+    def _change(self) -> None:
+        from coachdesk.db import open_database
+        from coachdesk.services import audit, protection
+        from coachdesk.ui.app_window import passphrase_dialog
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None or self.database.path is None or self.database_key is None:
+            return
+        path, key = self.database.path, self.database_key
+        choice = passphrase_dialog.ask_passphrase_change(self, path)
+        if choice is None:
+            return
+        if choice.new_key:
+            self._detach_database()
+        try:
+            with passphrase_dialog.busy():
+                change = protection.change_keys(
+                    path,
+                    key,
+                    choice.passphrase,
+                    new_key=choice.new_key,
+                    extra_folders=self._extra_backup_folders(),
+                )
+        except Exception:
+            if choice.new_key:
+                self.attach_database(open_database(path, create=False, key=key), key)
+            raise
+        if choice.new_key:
+            self.attach_database(open_database(path, create=False, key=change.key), change.key)
+        assert self.database is not None
+        with self.database.write() as session:
+            audit.record(
+                session,
+                "passphrase_change",
+                "Phrase de passe et clé de données changées"
+                if choice.new_key
+                else "Phrase de passe changée",
+            )
+        if change.recovery_key is not None:
+            passphrase_dialog.show_recovery_key(self, change.recovery_key, path.name)
+            messages.info(
+                self,
+                self.tr("Change the passphrase"),
+                self.tr(
+                    "Passphrase and data key changed. The old passphrase, the old recovery "
+                    "key and old keys files no longer open the database; %n backup(s) were "
+                    "re-encrypted with the new key.",
+                    "",
+                    len(change.reencrypted_copies),
+                ),
+            )
+            return
+        messages.info(
+            self,
+            self.tr("Change the passphrase"),
+            self.tr("Passphrase changed. The printed recovery key stays valid."),
+        )
+
+    def restore_backup(self, chosen: Any = None) -> bool:
+        """Fichier ▸ Restaurer une sauvegarde…: pick one of this database's backups (or a
+        file), confirm, then replace the database — a copy of it kept first, re-encrypted when
+        it is protected — and reload the whole window. ``chosen`` skips the picking (tests)."""
+        from coachdesk.db import open_database
+        from coachdesk.services import backups
+        from coachdesk.ui.app_window.restore_dialog import RestoreDialog, backup_secrets
+        from coachdesk.ui.widgets import messages
+
+        if self.database is None or self.database.path is None:
+            return False
+        path, key = self.database.path, self.database_key
+        if chosen is None:
+            dialog = RestoreDialog(
+                path, self.database_identity, self._extra_backup_folders(), self
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+                return False
+            chosen = dialog.chosen
+        if not messages.confirm(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace the database with the backup « %1 »? What was recorded since is "
+                "kept aside in a copy of the current database, not lost."
+            ).replace("%1", chosen.name),
+        ):
+            return False
+        secrets = backup_secrets(self, chosen, key)
+        if secrets is None:
+            return False
+        self._detach_database()
+        try:
+            result = backups.restore(
+                chosen,
+                path,
+                passphrase=secrets.passphrase,
+                recovery_key=secrets.recovery_key,
+                target_key=key,
+            )
+        except Exception:
+            self.attach_database(open_database(path, create=False, key=key), key)
+            raise
+        new_key = key if key is not None else result.key
+        self.attach_database(open_database(path, create=False, key=new_key), new_key)
+        text = self.tr("Database restored from « %1 » (%n person(s)).", "",
+                       result.table_counts.get("participant", 0)).replace("%1", chosen.name)
+        if result.previous_copy is not None:
+            text += "\n" + self.tr("The replaced database is kept in « %1 ».").replace(
+                "%1", str(result.previous_copy)
+            )
+        messages.info(self, self.tr("Restore a backup"), text)
+        return True
+
+    def _database_damaged(self, text: str) -> None:
+        from coachdesk.ui.widgets import messages
+
+        # Said once a session: the timer keeps refusing to back it up without repeating it.
+        if getattr(self, "_damage_reported", False):
+            return
+        self._damage_reported = True
+        messages.warn(self, self.tr("Damaged database"), text)
+
+    def _backup_settings(self) -> None:
+        from coachdesk.services.backups import backup_folder
+        from coachdesk.ui.app_window.backup_settings import BackupSettingsDialog
+
+        folder = backup_folder(self.database_identity) if self.database_identity else None
+        BackupSettingsDialog(settings(), self.auto_backup.backup_now, self, folder=folder).exec()
+
+    def _backup_now(self) -> None:
+        self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
+
+    def _backup_finished(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 15_000)
+
+    def _selected_person(self) -> str | None:
+        rows = self.cohort_tab.view.selectionModel().selectedRows()
+        return self.cohort_tab.model.row_at(rows[0].row()).id if rows else None
+
+    def _gdpr_retention(self) -> None:
+        from coachdesk.ui.app_window.gdpr_dialogs import RetentionDialog
+
+        if self.database is not None:
+            RetentionDialog(self.database, self).exec()
+            self._cohort_changed()
+
+    def _gdpr_access(self) -> None:
+        from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
+
+        if self.database is not None:
+            AccessExportDialog(
+                self.database,
+                self.current_cohort_id(),
+                self._selected_person(),
+                self,
+                encrypted=self.database_key is not None,
+            ).exec()
+
+    def _gdpr_erase(self) -> None:
+        from coachdesk.ui.app_window.gdpr_dialogs import ErasureDialog
+
+        if self.database is not None:
+            ErasureDialog(
+                self.database, self.current_cohort_id(), self._selected_person(), self
+            ).exec()
+            self._cohort_changed()
+
+    def _gdpr_consent(self) -> None:
+        from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
+
+        if self.database is not None:
+            MissingConsentDialog(self.database, self).exec()
+
+    # Events -----------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint_time = time.time()
+            # Leave the paint handler before doing any work.
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever fails on the way out (a full disk, a damaged file), the database is disposed
+        # and its lock released: nothing escapes from here.
+        try:
+            store = settings()
+            store.setValue("main_window/geometry", self.saveGeometry())
+            store.sync()
+        except Exception as exc:
+            log.warning("window geometry not saved: %s", type(exc).__name__)
+        if self.database is not None:
+            try:
+                if hasattr(self, "auto_backup"):
+                    self.auto_backup.on_close()
+            except Exception as exc:
+                log.warning("last backup failed on close: %s", type(exc).__name__)
+            try:
+                self.database.dispose()
+            except Exception as exc:
+                log.warning("database not disposed cleanly: %s", type(exc).__name__)
+        if self.database_lock is not None:
+            try:
+                self.database_lock.release()
+            except Exception as exc:
+                log.warning("lock not released: %s", type(exc).__name__)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Bilan tab: groups and their calendar, attendance, skills and professional projects."""

@@ -1,0 +1,261 @@
+"""The Cohorte tab: every participant of the cohort with their stage, searchable as you type,
+and the coach's daily work from here — import, phoning, campaigns, information sessions,
+selection interviews and each person's file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import UserError
+from coachdesk.models import codes
+from coachdesk.services.participants import search_rows
+from coachdesk.services.text import person_name
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.person_picker import PERSON_COLUMNS
+from coachdesk.ui.widgets.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.lists import ParticipantRow
+
+COLUMNS: list[Column[ParticipantRow]] = [
+    *PERSON_COLUMNS,
+    Column(QT_TRANSLATE_NOOP("Columns", "Town"), lambda r: r.city),
+    Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda r: r.provenance),
+    Column(QT_TRANSLATE_NOOP("Columns", "Coach"), lambda r: r.coach),
+    Column(QT_TRANSLATE_NOOP("Columns", "Adult"), lambda r: r.is_adult),
+]
+
+
+class CohortTab(ListTab):
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self._all: list[ParticipantRow] = []
+        self.dialog: QWidget | None = None  # the screen opened last, kept for tests
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, label, slot in (
+            ("new", self.tr("New participant"), self.create_new),
+            ("open", self.tr("Open the file"), self.open_selected),
+            ("import", self.tr("Import contacts…"), self.open_import),
+            ("calls", self.tr("Call sheet…"), self.open_call_sheet),
+            ("campaign", self.tr("Record a campaign…"), self.open_campaign),
+            ("sessions", self.tr("Information sessions…"), self.open_sessions),
+            ("selection", self.tr("Selection interviews…"), self.open_selection),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"{name}Button")
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[name] = button
+        actions.addStretch(1)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions.addWidget(self.delete_button)
+
+        filters = QHBoxLayout()
+        search_column = QVBoxLayout()
+        search_column.setSpacing(2)
+        self.search = QLineEdit()
+        self.search.setObjectName("participantSearch")
+        self.search.setPlaceholderText(self.tr("Search a name, a phone number or an e-mail…"))
+        self.search.setClearButtonEnabled(True)
+        self.search_hint = QLabel(self.tr(
+            "The search starts from 2 characters; accents and capitals are ignored."))
+        self.search_hint.setObjectName("searchHint")
+        self.search_hint.setEnabled(False)  # drawn greyed: a hint, not data
+        search_column.addWidget(self.search)
+        search_column.addWidget(self.search_hint)
+        self.stage_filter = QComboBox()
+        self.stage_filter.setObjectName("stageFilter")
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for code, label in codes.STAGES.items():
+            self.stage_filter.addItem(label, code)
+        filters.addLayout(search_column, 3)
+        filters.addWidget(self.stage_filter, 1)
+        self.model: RowTableModel[ParticipantRow] = RowTableModel(COLUMNS, self)
+        self.view = make_table_view(self.model, "participantTable")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.activated.connect(lambda index: self.open_file(self.model.row_at(index.row()).id))
+        self.views.append(self.view)
+        self.layout_.addLayout(actions)
+        self.layout_.addLayout(filters)
+        self.layout_.addWidget(self.view)
+        self.layout_.addWidget(self.count_label)
+        # Coalesce fast typing into one refresh.
+        self._debounce = QTimer(self, singleShot=True, interval=80)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.stage_filter.currentIndexChanged.connect(self.apply_filter)
+        self._enable_actions()
+
+    # The list ---------------------------------------------------------------------------------
+    def load(self) -> None:
+        from coachdesk.services.lists import participant_rows
+
+        if self.cohort_id is None:
+            self._all = []
+        else:
+            assert self.database is not None
+            self._all = participant_rows(self.database, self.cohort_id)
+        self.apply_filter()
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        ready = self.database is not None and self.cohort_id is not None
+        for button in (*self.buttons.values(), self.delete_button):
+            button.setEnabled(ready)
+        # Importing into a database without a cohort creates one.
+        self.buttons["import"].setEnabled(self.database is not None)
+
+    def apply_filter(self) -> None:
+        rows = search_rows(self._all, self.search.text(), self.stage_filter.currentData())
+        self.model.set_rows(rows)
+        per_stage = Counter(row.stage for row in self._all)
+        detail = " · ".join(
+            f"{label} : {per_stage[code]}"
+            for code, label in codes.STAGES.items()
+            if per_stage[code]
+        )
+        self.count_label.setText(
+            self.tr("%n participant(s) shown of %1", "", len(rows)).replace(
+                "%1", str(len(self._all))
+            )
+            + (f" — {detail}" if detail else "")
+        )
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.row_at(row).id for row in rows]
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _changed(self) -> None:
+        self.reload()
+
+    def _show(self, dialog: Any) -> None:
+        self.dialog = dialog
+        if hasattr(dialog, "changed"):
+            dialog.changed.connect(self._changed)
+        dialog.open()
+
+    # The participant file ---------------------------------------------------------------------
+    def create_new(self) -> None:
+        """Ctrl+N: a new participant's file."""
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+
+        self._show(ParticipantFileDialog(self.database, self.cohort_id, None, self))
+
+    def open_file(self, participant_id: str) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+
+        try:
+            dialog = ParticipantFileDialog(self.database, self.cohort_id, participant_id, self)
+        except UserError as error:
+            messages.user_error(self, error)
+            self.reload()
+            return
+        self._show(dialog)
+
+    def open_selected(self) -> None:
+        chosen = self.selected_ids()
+        if not chosen:
+            messages.info(self, self.tr("Participant file"),
+                          self.tr("Select a person in the list first."))
+            return
+        self.open_file(chosen[0])
+
+    def delete_selected(self) -> None:
+        from coachdesk.services.participants import delete_participant
+
+        chosen = self.selected_ids()
+        if self.database is None or not chosen:
+            messages.info(self, self.tr("Delete"), self.tr("Select a person in the list first."))
+            return
+        names = {row.id: person_name(row.last_name, row.first_name) for row in self.model.rows()}
+        question = (
+            self.tr("Delete %1 and everything recorded about them? This cannot be undone.")
+            .replace("%1", names[chosen[0]]) if len(chosen) == 1 else
+            self.tr("Delete these %n people and everything recorded about them? This cannot "
+                    "be undone.", "", len(chosen))
+        )
+        if not messages.confirm(self, self.tr("Delete"), question):
+            return
+        try:
+            for participant_id in chosen:
+                delete_participant(self.database, participant_id)
+        except UserError as error:
+            messages.user_error(self, error)
+        self.reload()
+
+    # Reaching the contacts --------------------------------------------------------------------
+    def open_import(self) -> None:
+        if self.database is None:
+            return
+        from coachdesk.services.cohorts import cohort_choices
+        from coachdesk.ui.cohort.import_wizard import ImportWizard
+
+        names = {row.id: row.name for row in cohort_choices(self.database)}
+        wizard = ImportWizard(self.database, names.get(self.cohort_id or "", ""), self)
+        wizard.imported.connect(lambda _report: self.reload())
+        self._show(wizard)
+
+    def open_call_sheet(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.call_sheet import CallSheet
+
+        sheet = CallSheet(self.database, self.cohort_id, parent=self)
+        sheet.recorded.connect(self._changed)
+        self._show(sheet)
+
+    def open_campaign(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.call_sheet import CampaignDialog
+
+        chosen = self.selected_ids()
+        if not chosen:
+            messages.info(self, self.tr("Record a campaign"), self.tr(
+                "Select in the list the people who received the mailing or the invitation "
+                "(search or filter, then Ctrl+A)."))
+            return
+        dialog = CampaignDialog(self.database, chosen, parent=self)
+        dialog.accepted.connect(self._changed)
+        self._show(dialog)
+
+    def open_sessions(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.info_sessions import InfoSessionsDialog
+
+        self._show(InfoSessionsDialog(self.database, self.cohort_id, self))
+
+    def open_selection(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.cohort.selection_dialogs import SelectionDialog
+
+        self._show(SelectionDialog(self.database, self.cohort_id, self))

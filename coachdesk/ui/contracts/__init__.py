@@ -1,0 +1,1 @@
+"""The Suivi des contrats tab: contracts and provisional enrolments, visits, ruptures, outcomes."""

@@ -1,0 +1,466 @@
+"""The contract dialog of the Suivi des contrats tab: record or edit a contrat de
+professionnalisation (the visit, rupture and outcome dialogs are in ``follow_up_dialogs``).
+
+Each dialog is a ``FormDialog`` (``ui/widgets/forms.py``): it reads what it offers through
+``services.contract_board``, saves through one service call (one transaction), shows a
+``UserError`` as a French message and stays open so nothing typed is lost. The contract's legal
+checks are shown live and never block the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import UserError
+from coachdesk.models import codes
+from coachdesk.ui.widgets.employer_picker import EmployerPicker
+from coachdesk.ui.widgets.fields import (
+    OptionalDate,
+    date_edit,
+    format_euros,
+    from_qdate,
+    parse_euros,
+    to_qdate,
+)
+from coachdesk.ui.widgets.forms import FormDialog
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.contract_board import ContractForm, TutorChoice
+    from coachdesk.services.contract_rules import RuleWarning
+    from coachdesk.services.smic import SmicTable
+
+WARNING_COLOUR = "#9a5b00"
+ALERT_COLOUR = "#b3261e"
+OK_COLOUR = "#2e7d32"
+
+
+def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
+    """The warnings as a short list: each French sentence, its rule in smaller grey text."""
+    if not warnings:
+        return f"<p style='color:{OK_COLOUR}'>✔ {empty}</p>"
+    items = "".join(
+        f"<li style='margin-bottom:6px'><span style='color:{WARNING_COLOUR}'>"
+        f"{warning.message_fr}</span><br><small style='color:#555'>{warning.rule_fr}</small></li>"
+        for warning in warnings
+    )
+    return f"<ul style='margin-left:-20px'>{items}</ul>"
+
+
+# --- contract -----------------------------------------------------------------------------------
+
+
+class ContractDialog(FormDialog):
+    """Record a contrat de professionnalisation, or edit a recorded one (``contract_id``): the
+    CERFA EJ20 fields, checks shown live."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
+
+    def __init__(
+        self,
+        database: Database,
+        cohort_id: str,
+        smic: SmicTable,
+        today: date,
+        parent: QWidget | None = None,
+        contract_id: str | None = None,
+    ) -> None:
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
+        self.setObjectName("contractDialog")
+        self.smic = smic
+        self.today = today
+        self.contract_id = contract_id
+        from coachdesk.services.contract_board import (
+            Choice,
+            contract_candidates,
+            contract_form,
+        )
+
+        self.stored: ContractForm | None = None
+        with database.read() as session:
+            if contract_id is None:
+                people = contract_candidates(session, cohort_id)
+            else:
+                self.stored = contract_form(session, contract_id)
+                people = [Choice(self.stored.participant_id, self.stored.participant)]
+        self.setWindowTitle(
+            self.tr("New work-study contract") if self.stored is None
+            else self.tr("Work-study contract of %1").replace("%1", self.stored.participant)
+        )
+        self.tutors: list[TutorChoice] = []
+
+        self.participant = QComboBox()
+        self.participant.setObjectName("participant")
+        for person in people:
+            self.participant.addItem(person.label, person.id)
+        if self.stored is not None:
+            # The contract stays with its person; every term of it can change.
+            self.participant.setEnabled(False)
+        self.employer = EmployerPicker(database)
+        self.employer.setObjectName("employer")
+        self.workplace_siret = QLineEdit()
+        self.workplace_siret.setObjectName("workplaceSiret")
+        self.workplace_siret.setPlaceholderText(self.tr("14 digits, if not the head office"))
+        self.tutor = QComboBox()
+        self.tutor.setObjectName("tutor")
+
+        self.contract_type = QComboBox()
+        self.contract_type.setObjectName("contractType")
+        for code, label in codes.CONTRACT_TYPES.items():
+            self.contract_type.addItem(label, code)
+        start = today
+        self.signed_on = OptionalDate(self.tr("signed on"), today, "signedOn")
+        self.signed_on.set_value(today)
+        self.start = date_edit(start, name="startDate")
+        self.end = OptionalDate(self.tr("ends on"), start + timedelta(days=364), "endDate")
+        self.end.set_value(start + timedelta(days=364))
+        self.trial_override = OptionalDate(
+            self.tr("as written in the contract"), start + timedelta(days=30), "trialOverride"
+        )
+        self.weekly_hours = QDoubleSpinBox()
+        self.weekly_hours.setObjectName("weeklyHours")
+        self.weekly_hours.setRange(1, 48)
+        self.weekly_hours.setDecimals(1)
+        self.weekly_hours.setValue(35)
+        self.weekly_hours.setSuffix(" h")
+        self.training_hours = QSpinBox()
+        self.training_hours.setObjectName("trainingHours")
+        self.training_hours.setRange(0, 3000)
+        self.training_hours.setValue(400)
+        self.training_hours.setSuffix(" h")
+        self.job_title = QLineEdit()
+        self.job_title.setObjectName("jobTitle")
+        self.rome_code = QLineEdit()
+        self.rome_code.setObjectName("romeCode")
+        self.rome_code.setMaxLength(5)
+        self.rome_code.setPlaceholderText("M1607")
+        self.qualification = QLineEdit()
+        self.qualification.setObjectName("qualification")
+        self.pay = QLineEdit()
+        self.pay.setObjectName("grossPay")
+        self.pay.setPlaceholderText(self.tr("gross per month, e.g. 1 075,02"))
+        self.branch_minimum = QLineEdit()
+        self.branch_minimum.setObjectName("branchMinimum")
+        self.branch_minimum.setPlaceholderText(self.tr("from the collective agreement, if any"))
+        self.branch_minimum.setToolTip(
+            self.tr("The branch's minimum pay for this job: from 26 years the pay must reach "
+                    "85 % of it when that is more than the SMIC.")
+        )
+        self.opco = QLineEdit()
+        self.opco.setObjectName("opco")
+        self.sent_to_opco = OptionalDate(self.tr("sent on"), today, "sentToOpco")
+        self.opco_decision = QComboBox()
+        self.opco_decision.setObjectName("opcoDecision")
+        self.opco_decision.addItem(self.tr("— not known yet —"), None)
+        for code, label in codes.OPCO_DECISIONS.items():
+            self.opco_decision.addItem(label, code)
+        self.opco_decision_on = OptionalDate(self.tr("on"), today, "opcoDecisionOn")
+
+        parties = QFormLayout()
+        parties.addRow(self.tr("Participant"), self.participant)
+        parties.addRow(self.tr("Employer"), self.employer)
+        parties.addRow(self.tr("Workplace SIRET"), self.workplace_siret)
+        parties.addRow(self.tr("Tutor"), self.tutor)
+        terms = QFormLayout()
+        terms.addRow(self.tr("Contract"), self.contract_type)
+        terms.addRow(self.tr("Signature"), self.signed_on)
+        terms.addRow(self.tr("Start"), self.start)
+        terms.addRow(self.tr("End"), self.end)
+        terms.addRow(self.tr("Trial period"), self.trial_override)
+        terms.addRow(self.tr("Weekly hours"), self.weekly_hours)
+        terms.addRow(self.tr("Training hours"), self.training_hours)
+        terms.addRow(self.tr("Job title"), self.job_title)
+        terms.addRow(self.tr("ROME code"), self.rome_code)
+        terms.addRow(self.tr("Qualification"), self.qualification)
+        terms.addRow(self.tr("Gross monthly pay (€)"), self.pay)
+        terms.addRow(self.tr("Branch minimum pay (€)"), self.branch_minimum)
+        opco = QFormLayout()
+        opco.addRow(self.tr("OPCO"), self.opco)
+        opco.addRow(self.tr("Sent to the OPCO"), self.sent_to_opco)
+        opco.addRow(self.tr("OPCO decision"), self.opco_decision)
+        opco.addRow(self.tr("Decision date"), self.opco_decision_on)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        for title, layout in (
+            (self.tr("Employer and tutor"), parties),
+            (self.tr("Contract (CERFA EJ20)"), terms),
+            (self.tr("OPCO"), opco),
+        ):
+            box = QGroupBox(title)
+            box.setLayout(layout)
+            form_layout.addWidget(box)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        scroll.setMinimumWidth(470)
+
+        self.trial_label = QLabel()
+        self.trial_label.setObjectName("trialPeriodLabel")
+        self.trial_label.setWordWrap(True)
+        self.cost_label = QLabel()
+        self.cost_label.setObjectName("employerCostLabel")
+        self.cost_label.setWordWrap(True)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("contractWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        checks = QVBoxLayout()
+        heading = QLabel(self.tr("Checks (never blocking)"))
+        heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(heading)
+        checks.addWidget(self.trial_label)
+        cost_heading = QLabel(self.tr("What the contract costs the employer"))
+        cost_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(cost_heading)
+        checks.addWidget(self.cost_label)
+        warnings_heading = QLabel(self.tr("Warnings"))
+        warnings_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(warnings_heading)
+        checks.addWidget(self.warnings_label, 1)
+        checks_widget = QWidget()
+        checks_widget.setLayout(checks)
+        checks_widget.setMinimumWidth(380)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 3)
+        body.addWidget(checks_widget, 2)
+        self.add_to_body(body, 1)
+        self.resize(980, 700)
+
+        if self.stored is not None:
+            self._fill(self.stored)
+        self.employer.picked.connect(self._employer_changed)
+        for signal in (
+            self.participant.currentIndexChanged, self.tutor.currentIndexChanged,
+            self.contract_type.currentIndexChanged, self.start.dateChanged,
+            self.end.changed, self.trial_override.changed, self.weekly_hours.valueChanged,
+            self.training_hours.valueChanged, self.pay.textChanged,
+            self.branch_minimum.textChanged, self.sent_to_opco.changed,
+            self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
+        ):
+            signal.connect(self.refresh_checks)
+        if self.stored is None:
+            self._employer_changed()
+        else:
+            self.refresh_checks()
+
+    def _fill(self, stored: ContractForm) -> None:
+        """Show a recorded contract's terms (signals are connected after, checks run once)."""
+        self.employer.set_employer(stored.employer_id)
+        # The list shows the chosen employer (the coach clears the search to change it).
+        self.employer.search.setText(self.employer.current_name())
+        self.employer.refresh()
+        self._load_tutors(stored.employer_id, stored.tutor_id)
+        self.workplace_siret.setText(stored.workplace_siret or "")
+        self.contract_type.setCurrentIndex(self.contract_type.findData(stored.contract_type))
+        self.signed_on.set_value(stored.signed_on)
+        self.start.setDate(to_qdate(stored.start_date))
+        self.end.set_value(stored.end_date)
+        self.trial_override.set_value(stored.trial_period_end_override)
+        if stored.weekly_hours is not None:
+            self.weekly_hours.setValue(stored.weekly_hours)
+        self.training_hours.setValue(stored.training_hours or 0)
+        self.job_title.setText(stored.job_title)
+        self.rome_code.setText(stored.rome_code)
+        self.qualification.setText(stored.qualification)
+        self.pay.setText(format_euros(stored.gross_monthly_pay_cents))
+        self.branch_minimum.setText(format_euros(stored.branch_minimum_cents))
+        self.opco.setText(stored.opco)
+        self.sent_to_opco.set_value(stored.sent_to_opco_on)
+        decision = self.opco_decision.findData(stored.opco_decision) if stored.opco_decision else 0
+        self.opco_decision.setCurrentIndex(max(0, decision))
+        self.opco_decision_on.set_value(stored.opco_decision_on)
+
+    # Reading the form -----------------------------------------------------------------------
+    def _load_tutors(self, employer_id: str | None, tutor_id: str | None) -> None:
+        """The employer's contacts in the tutor list; ``tutor_id`` chosen, else the first."""
+        from coachdesk.services.contract_board import tutor_choices
+
+        self.tutors = []
+        if employer_id:
+            with self.database.read() as session:
+                self.tutors = tutor_choices(session, employer_id)
+        self.tutor.blockSignals(True)
+        self.tutor.clear()
+        self.tutor.addItem(self.tr("— no tutor named yet —"), None)
+        for tutor in self.tutors:
+            self.tutor.addItem(tutor.label, tutor.id)
+        if tutor_id is not None:
+            self.tutor.setCurrentIndex(max(0, self.tutor.findData(tutor_id)))
+        elif self.tutors:
+            self.tutor.setCurrentIndex(1)
+        self.tutor.blockSignals(False)
+
+    def _employer_changed(self) -> None:
+        from coachdesk.services.contract_board import employer_opco
+
+        employer_id = self.employer.employer_id()
+        self._load_tutors(employer_id, None)
+        if employer_id:
+            with self.database.read() as session:
+                opco = employer_opco(session, employer_id)
+            if opco and not self.opco.text():
+                self.opco.setText(opco)
+        self.refresh_checks()
+
+    def pay_amount(self) -> Decimal | None:
+        try:
+            return parse_euros(self.pay.text())
+        except ValueError:
+            return None
+
+    def branch_minimum_amount(self) -> Decimal | None:
+        try:
+            return parse_euros(self.branch_minimum.text())
+        except ValueError:
+            return None
+
+    def terms(self) -> Any:
+        from coachdesk.services.contract_rules import ContractTerms
+
+        return ContractTerms(
+            contract_type=self.contract_type.currentData(),
+            start_date=from_qdate(self.start.date()),
+            end_date=self.end.value(),
+            trial_period_end_override=self.trial_override.value(),
+            weekly_hours=Decimal(str(self.weekly_hours.value())),
+            training_hours=self.training_hours.value(),
+            gross_monthly_pay=self.pay_amount(),
+            branch_minimum=self.branch_minimum_amount(),
+            sent_to_opco_on=self.sent_to_opco.value(),
+            opco_decision=self.opco_decision.currentData(),
+            opco_decision_on=self.opco_decision_on.value(),
+        )
+
+    def refresh_checks(self) -> None:
+        """Recompute the trial period, the cost and every warning from what is typed."""
+        from coachdesk.services.contract_board import trainee_of, tutor_facts
+        from coachdesk.services.contract_rules import (
+            check_contract,
+            employer_monthly_cost,
+            fr_date,
+            legal_trial_period_end,
+            trial_period_end,
+        )
+
+        terms = self.terms()
+        legal = legal_trial_period_end(terms)
+        applied = trial_period_end(terms)
+        text = self.tr("Trial period ends on %1 (legal computation).").replace(
+            "%1", fr_date(legal)
+        )
+        if applied != legal:
+            text = self.tr("Trial period ends on %1 (as written in the contract; legal: %2).")
+            text = text.replace("%1", fr_date(applied)).replace("%2", fr_date(legal))
+        self.trial_label.setText(text)
+        pay_problem = bool(self.pay.text().strip()) and self.pay_amount() is None
+        self.pay.setStyleSheet(f"border: 1px solid {ALERT_COLOUR}" if pay_problem else "")
+        branch_problem = (bool(self.branch_minimum.text().strip())
+                          and self.branch_minimum_amount() is None)
+        self.branch_minimum.setStyleSheet(
+            f"border: 1px solid {ALERT_COLOUR}" if branch_problem else ""
+        )
+        cost = employer_monthly_cost(terms)
+        if pay_problem:
+            self.cost_label.setText(self.tr("The pay is not an amount: write e.g. 1 075,02."))
+        elif cost is None:
+            self.cost_label.setText(self.tr("Type the gross monthly pay to see the cost."))
+        else:
+            self.cost_label.setText(cost.message_fr)
+        participant_id = self.participant.currentData()
+        tutor_id = self.tutor.currentData()
+        with self.database.read() as session:
+            trainee = trainee_of(session, participant_id) if participant_id else None
+            tutor = None
+            if tutor_id:
+                choice = next(t for t in self.tutors if t.id == tutor_id)
+                tutor = tutor_facts(session, choice, terms.start_date, terms.end_date)
+        from coachdesk.services.contract_rules import Trainee
+
+        self.warnings = check_contract(
+            terms, trainee or Trainee(None), tutor, self.smic, self.today
+        )
+        self.warnings_label.setText(
+            warnings_html(self.warnings, self.tr("No rule seems broken."))
+        )
+
+    def save(self) -> str:
+        from coachdesk.services.contract_board import euros_to_cents, save_contract_changes
+        from coachdesk.services.enrolment import save_contract
+
+        participant_id = self.participant.currentData()
+        employer_id = self.employer.employer_id()
+        if not participant_id:
+            raise UserError(self.tr("Choose the participant who signs the contract."))
+        if not employer_id:
+            raise UserError(self.tr("Choose the employer: type a few letters of its name and "
+                                    "pick it; add it in the Employers tab first if it is not "
+                                    "found."))
+        if self.pay.text().strip() and self.pay_amount() is None:
+            raise UserError(
+                self.tr("Field « Gross monthly pay »: « %1 » is not an amount in euros.")
+                .replace("%1", self.pay.text()),
+                hint=self.tr("Write e.g. 1 075,02 or leave it empty."),
+            )
+        if self.branch_minimum.text().strip() and self.branch_minimum_amount() is None:
+            raise UserError(
+                self.tr("Field « Branch minimum pay »: « %1 » is not an amount in euros.")
+                .replace("%1", self.branch_minimum.text()),
+                hint=self.tr("Write e.g. 1 650,00 or leave it empty."),
+            )
+        siret = re.sub(r"\s", "", self.workplace_siret.text()) or None
+        if siret is not None and (len(siret) != 14 or not siret.isdigit()):
+            raise UserError(
+                self.tr("Field « Workplace SIRET »: « %1 » does not have 14 digits.")
+                .replace("%1", self.workplace_siret.text()),
+                hint=self.tr("Copy it from the employer's papers, or leave it empty."),
+            )
+        terms = self.terms()
+        values = dict(
+            end_date=terms.end_date,
+            contract_type=terms.contract_type,
+            signed_on=self.signed_on.value(),
+            tutor_id=self.tutor.currentData(),
+            workplace_siret=siret,
+            weekly_hours=float(self.weekly_hours.value()),
+            training_hours=self.training_hours.value(),
+            job_title=self.job_title.text().strip(),
+            rome_code=self.rome_code.text().strip().upper(),
+            qualification=self.qualification.text().strip(),
+            gross_monthly_pay_cents=euros_to_cents(terms.gross_monthly_pay),
+            branch_minimum_cents=euros_to_cents(terms.branch_minimum),
+            opco=self.opco.text().strip(),
+            sent_to_opco_on=terms.sent_to_opco_on,
+            opco_decision=terms.opco_decision,
+            opco_decision_on=terms.opco_decision_on,
+            trial_period_end_override=terms.trial_period_end_override,
+        )
+        if self.contract_id is not None:
+            return save_contract_changes(
+                self.database, self.contract_id, employer_id, terms.start_date, **values
+            )
+        return save_contract(
+            self.database, participant_id, employer_id, terms.start_date, **values
+        )

@@ -1,0 +1,493 @@
+"""The Suivi des contrats tab: every contract of the cohort with its warnings and its visits,
+and every provisional enrolment with its deadline.
+
+What needs the coach stands out: a warning sign (its French sentences in the tooltip) on a
+contract that seems not to respect a rule, the next visit in red when it is late, the
+enrolments close to their deadline in orange and the lapsed ones without a solution in red.
+The buttons record a contract (Ctrl+N) or edit the selected one (double-click, Enter), a visit,
+a rupture, an outcome, and print the last visit report for the tutor.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import UserError
+from coachdesk.ui.contracts.contract_dialog import ContractDialog
+from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
+from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
+from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
+    from coachdesk.services.contract_board import ContractContext, ContractLine, EnrolmentLine
+    from coachdesk.services.smic import SmicTable
+
+ALERT = QColor("#b3261e")
+WARNING_BACKGROUND = QColor("#fff3d6")
+ALERT_BACKGROUND = QColor("#fde3e1")
+
+
+# The warning sign sits on the participant's name (its sentences in the tooltip), so the
+# columns keep the order coaches know.
+COLUMNS: list[Column[ContractLine]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: r.participant),
+    Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer),
+    Column(QT_TRANSLATE_NOOP("Columns", "Type"), lambda r: r.contract_type),
+    Column(QT_TRANSLATE_NOOP("Columns", "Start"), lambda r: r.start_date),
+    Column(QT_TRANSLATE_NOOP("Columns", "End"), lambda r: r.end_date),
+    Column(QT_TRANSLATE_NOOP("Columns", "Trial period ends"), lambda r: r.trial_period_end),
+    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status),
+    Column(QT_TRANSLATE_NOOP("Columns", "Rupture"), lambda r: r.rupture_on),
+    Column(QT_TRANSLATE_NOOP("Columns", "Last visit"), lambda r: r.last_visit),
+    Column(QT_TRANSLATE_NOOP("Columns", "Next visit"), lambda r: r.next_visit),
+]
+PARTICIPANT, RUPTURE, NEXT_VISIT = 0, 7, 9
+
+
+def _days_left(line: EnrolmentLine) -> int | None:
+    return line.state.days_left
+
+
+def _to_do(line: EnrolmentLine) -> str:
+    if line.state.warning is None or (line.state.status == "caduque" and line.has_outcome):
+        return ""
+    return line.state.warning.message_fr
+
+
+ENROLMENT_COLUMNS: list[Column[EnrolmentLine]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Participant"), lambda r: r.participant),
+    Column(QT_TRANSLATE_NOOP("Columns", "Enrolment"), lambda r: r.status_label),
+    Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda r: r.state.deadline),
+    Column(QT_TRANSLATE_NOOP("Columns", "Days left"), _days_left, align_right=True),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Solution"),
+        lambda r: r.has_outcome,
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "To do"), lambda r: _to_do(r)),
+]
+
+
+class ContractTableModel(RowTableModel["ContractLine"]):
+    """The contracts, with the warning sign, tooltips and colours of what needs the coach."""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.row_at(index.row())
+        column = index.column()
+        if column == PARTICIPANT and line.warnings:
+            if role == Qt.ItemDataRole.DecorationRole:
+                style = QApplication.style()
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(f"• {warning.message_fr}" for warning in line.warnings)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(WARNING_BACKGROUND)
+        if column == NEXT_VISIT and line.visit_overdue:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(ALERT)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(ALERT_BACKGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                text = QApplication.translate("ContractsTab", "Visit overdue by %1 day(s)")
+                return text.replace("%1", str(line.days_overdue))
+        if column == RUPTURE and line.rupture_on is not None and (
+            role == Qt.ItemDataRole.ToolTipRole
+        ):
+            if line.in_trial_rupture:
+                return QApplication.translate("ContractsTab", "During the trial period")
+            return QApplication.translate("ContractsTab", "After the trial period")
+        return super().data(index, role)
+
+
+class EnrolmentTableModel(RowTableModel["EnrolmentLine"]):
+    """Enrolments: close to the deadline in orange, lapsed without a solution in red."""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid():
+            line = self.row_at(index.row())
+            if role == Qt.ItemDataRole.BackgroundRole:
+                if line.needs_outcome:
+                    return QBrush(ALERT_BACKGROUND)
+                if line.state.status == "provisoire" and line.state.warning is not None:
+                    return QBrush(WARNING_BACKGROUND)
+            if role == Qt.ItemDataRole.ToolTipRole and line.state.warning is not None:
+                return line.state.warning.message_fr + "\n" + line.state.warning.rule_fr
+        return super().data(index, role)
+
+
+class ContractsTab(ListTab):
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.today = date.today()
+        self._smic: SmicTable | None = None
+        self.dialog: Any = None  # the dialog open now (tests drive it)
+
+        actions = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New contract…"))
+        self.new_button.setObjectName("newContract")
+        self.new_button.setToolTip(self.tr("Record a signed contract (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit the contract…"))
+        self.edit_button.setObjectName("editContract")
+        self.edit_button.setToolTip(
+            self.tr("Change its terms, the date sent to the OPCO and its decision "
+                    "(double-click or Enter on the contract)")
+        )
+        self.visit_button = QPushButton(self.tr("Visit report…"))
+        self.visit_button.setObjectName("recordVisit")
+        self.rupture_button = QPushButton(self.tr("Rupture…"))
+        self.rupture_button.setObjectName("recordRupture")
+        self.outcome_button = QPushButton(self.tr("Solution…"))
+        self.outcome_button.setObjectName("recordOutcome")
+        self.outcome_button.setToolTip(
+            self.tr("After a rupture or a lapsed enrolment: back to matching, or a solution")
+        )
+        self.print_button = QPushButton(self.tr("Print the last visit (PDF)…"))
+        self.print_button.setObjectName("printVisit")
+        for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
+                       self.outcome_button, self.print_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel(self.tr("Situation on")))
+        self.as_of = date_edit(self.today, name="contractsAsOf")
+        actions.addWidget(self.as_of)
+
+        self.model = ContractTableModel(COLUMNS, self)
+        self.view = make_table_view(self.model, "contractTable")
+        self.view.installEventFilter(self)
+        self.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.enrolment_model = EnrolmentTableModel(ENROLMENT_COLUMNS, self)
+        self.enrolment_view = make_table_view(self.enrolment_model, "enrolmentTable")
+        self.views += [self.view, self.enrolment_view]
+        enrolments = QWidget()
+        enrolment_layout = QVBoxLayout(enrolments)
+        enrolment_layout.setContentsMargins(0, 4, 0, 0)
+        self.enrolment_title = QLabel()
+        self.enrolment_title.setObjectName("enrolmentTitle")
+        enrolment_layout.addWidget(self.enrolment_title)
+        enrolment_layout.addWidget(self.enrolment_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(enrolments)
+        splitter.setSizes([420, 220])
+        self.layout_.addLayout(actions)
+        self.layout_.addWidget(splitter, 1)
+        self.layout_.addWidget(self.count_label)
+
+        self.new_button.clicked.connect(self.create_new)
+        self.visit_button.clicked.connect(self.record_visit)
+        self.rupture_button.clicked.connect(self.record_rupture)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.print_button.clicked.connect(self.print_last_visit)
+        self.as_of.dateChanged.connect(self._date_chosen)
+        self.edit_button.clicked.connect(self.edit_contract)
+        self.view.doubleClicked.connect(self._edit_at)
+        self.enrolment_view.doubleClicked.connect(lambda _index: self.record_outcome())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a contract of the list opens it for editing, as a double-click does."""
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.current_contract() is not None
+        ):
+            self.edit_contract()
+            return True
+        return super().eventFilter(watched, event)
+
+    # Loading ----------------------------------------------------------------------------------
+    @property
+    def smic(self) -> SmicTable:
+        if self._smic is None:
+            from coachdesk.services.smic import load_smic_table
+
+            self._smic = load_smic_table()
+        return self._smic
+
+    def set_today(self, day: date) -> None:
+        """Show the situation on ``day`` (the date field does the same)."""
+        self.as_of.setDate(to_qdate(day))
+
+    def _date_chosen(self, qdate: QDate) -> None:
+        self.today = from_qdate(qdate)
+        self._fitted = False  # statuses and dates change width with the day shown
+        self.reload()
+
+    def load(self) -> None:
+        from coachdesk.services.contract_board import contract_board, enrolment_board
+
+        lines: list[ContractLine] = []
+        enrolments: list[EnrolmentLine] = []
+        if self.cohort_id is not None:
+            assert self.database is not None
+            try:
+                with self.database.read() as session:
+                    lines = contract_board(session, self.cohort_id, self.today, self.smic)
+                    enrolments = enrolment_board(session, self.cohort_id, self.today)
+            except UserError as error:  # e.g. a SMIC table that does not cover the dates
+                messages.user_error(self, error)
+        self.model.set_rows(lines)
+        # Confirmed enrolments are the contracts above: list only those still waiting.
+        enrolments = [e for e in enrolments if e.state.status != "confirmee"]
+        self.enrolment_model.set_rows(enrolments)
+        broken = sum(1 for line in lines if line.rupture_on is not None)
+        overdue = sum(1 for line in lines if line.visit_overdue)
+        warned = sum(1 for line in lines if line.warnings)
+        parts = [
+            self.tr("%n contract(s)", "", len(lines)),
+            self.tr("%n broken", "", broken),
+            self.tr("%n visit(s) overdue", "", overdue),
+            self.tr("%n with warnings", "", warned),
+        ]
+        self.count_label.setText(" — ".join(parts))
+        provisional = sum(1 for e in enrolments if e.state.status == "provisoire")
+        lapsed = sum(1 for e in enrolments if e.needs_outcome)
+        self.enrolment_title.setText(
+            self.tr("Enrolments without a contract: %1 provisional, %2 lapsed without a solution")
+            .replace("%1", str(provisional)).replace("%2", str(lapsed))
+        )
+
+    # Selection --------------------------------------------------------------------------------
+    def current_contract(self) -> ContractLine | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            rows = self.view.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        return self.model.row_at(index.row())
+
+    def current_enrolment(self) -> EnrolmentLine | None:
+        rows = self.enrolment_view.selectionModel().selectedRows()
+        return self.enrolment_model.row_at(rows[0].row()) if rows else None
+
+    def _select(self, view: QTableView, model: RowTableModel[Any], match: Any) -> bool:
+        for row in range(model.rowCount()):
+            if match(model.row_at(row)):
+                index = model.index(row, 0)
+                view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                view.scrollTo(index)
+                view.setFocus()
+                return True
+        return False
+
+    def select_contract(self, contract_id: str) -> bool:
+        if self._stale:
+            self.reload()
+        self.enrolment_view.clearSelection()
+        return self._select(self.view, self.model, lambda line: line.id == contract_id)
+
+    def select_participant(self, participant_id: str) -> bool:
+        """Select the person's enrolment (deadline items), else their latest contract."""
+        if self._stale:
+            self.reload()
+        if self._select(self.enrolment_view, self.enrolment_model,
+                        lambda line: line.participant_id == participant_id):
+            self.view.clearSelection()
+            return True
+        return self._select(self.view, self.model,
+                            lambda line: line.participant_id == participant_id)
+
+    def _need_contract(self) -> ContractLine | None:
+        line = self.current_contract()
+        if line is None:
+            messages.info(self, self.tr("Contract follow-up"),
+                          self.tr("Select a contract in the list first."))
+        return line
+
+    # Actions ----------------------------------------------------------------------------------
+    def _open(self, dialog: Any, after: Any = None) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(lambda _id: self.reload())
+        if after is not None:
+            dialog.saved.connect(after)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: Any) -> None:
+        # A dialog may open the next one (rupture → what next) before it closes itself.
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def create_new(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        self._open(ContractDialog(self.database, self.cohort_id, self.smic, self.today, self),
+                   lambda contract_id: self.select_contract(contract_id))
+
+    def edit_contract(self) -> None:
+        """The contract dialog on the selected contract, every term editable."""
+        line = self._need_contract()
+        if line is None or self.database is None or self.cohort_id is None:
+            return
+        try:
+            dialog = ContractDialog(self.database, self.cohort_id, self.smic, self.today, self,
+                                    contract_id=line.id)
+        except UserError as error:  # deleted meanwhile
+            messages.user_error(self, error)
+            self.reload()
+            return
+        self._open(dialog, lambda _id: self.select_contract(line.id))
+
+    def _edit_at(self, index: QModelIndex) -> None:
+        """A double-click edits the contract clicked."""
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.edit_contract()
+
+    def _context(self, line: ContractLine) -> ContractContext:
+        from coachdesk.services.contract_board import contract_context
+
+        assert self.database is not None
+        with self.database.read() as session:
+            return contract_context(session, line.id)
+
+    def record_visit(self) -> None:
+        line = self._need_contract()
+        if line is None:
+            return
+        assert self.database is not None
+        dialog = VisitDialog(self.database, self._context(line), self.today, self)
+
+        def after(visit_id: str) -> None:
+            self.select_contract(line.id)
+            if dialog.print_report.isChecked() and not dialog.planned_only.isChecked():
+                self.print_visit(visit_id)
+
+        self._open(dialog, after)
+
+    def record_rupture(self) -> None:
+        line = self._need_contract()
+        if line is None:
+            return
+        if line.rupture_on is not None:
+            messages.info(self, self.tr("Contract follow-up"),
+                          self.tr("This contract is already broken."))
+            return
+        assert self.database is not None
+        dialog = RuptureDialog(self.database, self._context(line), self.today, self)
+
+        def after(_contract_id: str) -> None:
+            from coachdesk.services.contract_rules import fr_date
+
+            notice = dialog.notice
+            trial = (self.tr("during the trial period") if notice.in_trial
+                     else self.tr("after the trial period"))
+            reminders = "\n".join(f"• {fr_date(day)} : {what}" for day, what in notice.reminders)
+            messages.info(
+                self,
+                self.tr("Rupture recorded"),
+                self.tr("Rupture recorded %1.").replace("%1", trial) + "\n\n"
+                + self.tr("To notify:") + "\n" + reminders,
+            )
+            self.select_contract(line.id)
+            self._ask_outcome(
+                line.participant_id, line.participant,
+                self.tr("The contract is broken: does %1 go back to matching, or have a "
+                        "solution?").replace("%1", line.participant),
+            )
+
+        self._open(dialog, after)
+
+    def _ask_outcome(self, participant_id: str, participant: str, reason: str) -> None:
+        assert self.database is not None
+        self._open(OutcomeDialog(self.database, participant_id, participant, self.today,
+                                 reason, self))
+
+    def record_outcome(self) -> None:
+        enrolment = self.current_enrolment()
+        if enrolment is not None:
+            reason = (
+                enrolment.state.warning.message_fr if enrolment.state.warning is not None
+                else self.tr("Record where %1 goes next.").replace("%1", enrolment.participant)
+            )
+            self._ask_outcome(enrolment.participant_id, enrolment.participant, reason)
+            return
+        line = self.current_contract()
+        if line is None:
+            messages.info(self, self.tr("Contract follow-up"),
+                          self.tr("Select a contract or an enrolment in the lists first."))
+            return
+        self._ask_outcome(line.participant_id, line.participant,
+                          self.tr("Record where %1 goes next.").replace("%1", line.participant))
+
+    # Visit report -----------------------------------------------------------------------------
+    def ask_save_path(self, suggested: str) -> Path | None:
+        """Where to save a PDF (a file dialog; tests replace this method)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the visit report"), str(Path(folder) / suggested),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def print_visit(self, visit_id: str) -> Path | None:
+        from coachdesk.exports.visit_report import load_visit_report, write_visit_report
+
+        assert self.database is not None
+        try:
+            report = load_visit_report(self.database, visit_id)
+            target = self.ask_save_path(report.file_name)
+            if target is None:
+                return None
+            write_visit_report(report, target)
+        except UserError as error:
+            messages.user_error(self, error)
+            return None
+        messages.info(self, self.tr("Visit report"),
+                      self.tr("Visit report saved: %1").replace("%1", str(target)))
+        return target
+
+    def print_last_visit(self) -> Path | None:
+        from coachdesk.exports.visit_report import latest_visit_id
+
+        line = self._need_contract()
+        if line is None or self.database is None:
+            return None
+        visit_id = latest_visit_id(self.database, line.id)
+        if visit_id is None:
+            messages.info(self, self.tr("Visit report"),
+                          self.tr("No visit done yet for this contract."))
+            return None
+        return self.print_visit(visit_id)

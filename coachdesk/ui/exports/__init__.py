@@ -1,0 +1,1 @@
+"""The Exports menu: the partners' workbooks, export profiles and the export history."""

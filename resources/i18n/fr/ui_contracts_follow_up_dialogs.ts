@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>What next for %1</source>
+        <translation>La suite pour %1</translation>
+    </message>
+    <message>
+        <source>Back to matching: propose new job offers (a reminder goes in the agenda)</source>
+        <translation>Retour à la mise en relation : proposer de nouvelles offres (un rappel s&apos;ajoute à l&apos;agenda)</translation>
+    </message>
+    <message>
+        <source>Record the solution found</source>
+        <translation>Enregistrer la solution trouvée</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hire or studies start</source>
+        <translation>Début de l&apos;embauche ou des études</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RuptureDialog</name>
+    <message>
+        <source>Contract rupture</source>
+        <translation>Rupture du contrat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Ended by</source>
+        <translation>À l&apos;initiative de</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Trial period</source>
+        <translation>Période d&apos;essai</translation>
+    </message>
+    <message>
+        <source>To notify</source>
+        <translation>À notifier</translation>
+    </message>
+    <message>
+        <source>During the trial period (it ends on %1).</source>
+        <translation>Pendant la période d&apos;essai (elle se termine le %1).</translation>
+    </message>
+    <message>
+        <source>After the trial period (it ended on %1).</source>
+        <translation>Après la période d&apos;essai (elle s&apos;est terminée le %1).</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Very difficult</source>
+        <translation>Très difficile</translation>
+    </message>
+    <message>
+        <source>Difficult</source>
+        <translation>Difficile</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Très bien</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Compte rendu de visite</translation>
+    </message>
+    <message>
+        <source>not done yet: plan it on this date</source>
+        <translation>pas encore faite : la prévoir à cette date</translation>
+    </message>
+    <message>
+        <source>e.g. the tutor and the young person</source>
+        <translation>par exemple le tuteur et le jeune</translation>
+    </message>
+    <message>
+        <source>What is hard, in a few words</source>
+        <translation>Ce qui est difficile, en quelques mots</translation>
+    </message>
+    <message>
+        <source>What was decided, by whom</source>
+        <translation>Ce qui a été décidé, par qui</translation>
+    </message>
+    <message>
+        <source>next visit on</source>
+        <translation>prochaine visite le</translation>
+    </message>
+    <message>
+        <source>Save the printable report (PDF) for the tutor</source>
+        <translation>Enregistrer le compte rendu imprimable (PDF) pour le tuteur</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Chargé·e de suivi</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Personnes rencontrées</translation>
+    </message>
+    <message>
+        <source>How it is going</source>
+        <translation>Comment ça se passe</translation>
+    </message>
+    <message>
+        <source>Difficulties</source>
+        <translation>Difficultés</translation>
+    </message>
+    <message>
+        <source>Actions decided</source>
+        <translation>Actions décidées</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Prochaine visite</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,120 @@
+"""Every item model of the window passes Qt's model tester, on the demo's data, while used."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+import coachdesk.ui
+from coachdesk.db import Database, open_database
+from coachdesk.services import employers, interviews
+from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.cohorts import cohort_choices
+from coachdesk.ui.cohort.import_wizard import _PlainHeaders
+from coachdesk.ui.dashboard.agenda_panel import COLUMNS as AGENDA_COLUMNS
+from coachdesk.ui.dashboard.agenda_panel import AgendaModel
+from coachdesk.ui.employers.directory_page import EMPLOYER_COLUMNS, DirectoryModel
+from coachdesk.ui.employers.interview_dialogs import ChecklistModel
+from coachdesk.ui.widgets.choice_list import ChoiceListModel
+from coachdesk.ui.widgets.table_model import Column
+
+# Each model of coachdesk.ui, and the test that runs the model tester on it.
+CHECKED_BY = {
+    "RowTableModel": "test_main_window.py::test_table_model_passes_qt_model_tester",
+    "ContractTableModel": "test_contracts_tab.py::test_contract_model_passes_qt_model_tester",
+    "EnrolmentTableModel": "test_contracts_tab.py::test_contract_model_passes_qt_model_tester",
+    "AttendanceModel": "test_bilan_tab.py::test_attendance_model_passes_qt_model_tester",
+    "DirectoryModel": "test_directory_model",
+    "AgendaModel": "test_agenda_model",
+    "ChecklistModel": "test_checklist_model",
+    "_PlainHeaders": "test_import_preview_model",
+    "ChoiceListModel": "test_choice_list_model",
+}
+
+
+@pytest.fixture
+def database(demo_path: Path) -> Database:
+    db = open_database(demo_path)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def cohort_id(database: Database) -> str:
+    return cohort_choices(database)[0].id
+
+
+def test_every_item_model_of_the_window_is_checked() -> None:
+    found = set()
+    for module in pkgutil.walk_packages(coachdesk.ui.__path__, "coachdesk.ui."):
+        loaded = importlib.import_module(module.name)
+        for name, value in vars(loaded).items():
+            if (inspect.isclass(value) and issubclass(value, QAbstractItemModel)
+                    and value.__module__ == loaded.__name__):
+                found.add(name)
+    assert found == set(CHECKED_BY)
+
+
+def test_directory_model(qtmodeltester: ModelTester, database: Database) -> None:
+    model = DirectoryModel(EMPLOYER_COLUMNS, {0: lambda row: (0, row.name_key)})
+    model.set_rows(employers.list_employers(database))
+    qtmodeltester.check(model)
+    total = model.rowCount()
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    model.set_search("montpellier")
+    assert 0 < model.rowCount() < total
+    model.sort(0)
+    model.set_search("")
+    assert model.rowCount() == total
+
+
+def test_agenda_model(qtmodeltester: ModelTester, database: Database, cohort_id: str) -> None:
+    model = AgendaModel(AGENDA_COLUMNS)
+    model.set_rows(compute_agenda(database, date(2010, 7, 12), cohort_id=cohort_id))
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    model.sort(2)
+    model.set_rows(compute_agenda(database, date(2010, 7, 19), cohort_id=cohort_id))
+
+
+def test_checklist_model(qtmodeltester: ModelTester, database: Database, cohort_id: str) -> None:
+    interview = interviews.list_interviews(database, cohort_id=cohort_id)[0]
+    model = ChecklistModel(database, interview.id)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    assert model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(model.index(0, ChecklistModel.NOTE), "CV imprimé",
+                         Qt.ItemDataRole.EditRole)
+    model.reload()
+    assert model.index(0, ChecklistModel.NOTE).data() == "CV imprimé"
+
+
+def test_import_preview_model(qtmodeltester: ModelTester) -> None:
+    columns: list[Column[tuple[int, dict[str, str]]]] = [
+        Column("Ligne", lambda r: r[0], align_right=True),
+        Column("Nom", lambda r: r[1].get("last_name")),
+        Column("Prénom", lambda r: r[1].get("first_name")),
+    ]
+    model = _PlainHeaders(columns)
+    model.set_rows([(3, {"last_name": "Lefèvre", "first_name": "Élodie"}),
+                    (4, {"last_name": "Martin"})])
+    qtmodeltester.check(model)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Nom"
+
+
+def test_choice_list_model(qtmodeltester: ModelTester, database: Database) -> None:
+    model: ChoiceListModel[employers.EmployerChoice] = ChoiceListModel(lambda row: row.id)
+    model.set_rows(employers.search_employers(database, "a"))
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.row_at(0).id
+    model.set_rows([])
+    assert model.rowCount(QModelIndex()) == 0

@@ -1,0 +1,39 @@
+"""One week parser for the whole product: the workbook, the interview sheets and the agenda."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coachdesk.errors import UserError
+from coachdesk.services.weeks import IsoWeek, week_start
+
+
+@pytest.mark.parametrize("text", ["2010-W28", "2010W28", " 2010-w28 ", "2010-W28\n"])
+def test_a_week_is_typed_with_or_without_its_dash_in_any_case(text: str) -> None:
+    week = IsoWeek.parse(text)
+    assert week == IsoWeek(2010, 28)
+    assert (week.monday, week.sunday, week.next_monday) == (
+        date(2010, 7, 12), date(2010, 7, 18), date(2010, 7, 19))
+    assert week.code == "2010-W28"
+
+
+def test_week_53_exists_only_in_long_years() -> None:
+    assert IsoWeek.parse("2015-W53").monday == date(2015, 12, 28)
+    with pytest.raises(UserError) as caught:
+        IsoWeek.parse("2010-W53")
+    assert caught.value.message == "Semaine « 2010-W53 » non reconnue."
+    assert "AAAA-Wss" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize("text", ["2010-W0", "semaine 28", "2010-28", "10-W28", ""])
+def test_anything_else_is_the_same_french_refusal(text: str) -> None:
+    with pytest.raises(UserError, match="non reconnue"):
+        IsoWeek.parse(text)
+
+
+def test_the_week_of_a_day_and_its_monday() -> None:
+    assert IsoWeek.of(date(2011, 1, 2)) == IsoWeek(2010, 52)  # a Sunday
+    assert week_start(date(2010, 7, 18)) == date(2010, 7, 12)
+    assert week_start(date(2010, 7, 12)) == date(2010, 7, 12)
