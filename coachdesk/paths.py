@@ -8,6 +8,8 @@ under one root instead:
   that the database and the settings travel with the program and never touch the user profile.
 
 The database file itself can also be chosen with ``--db PATH`` or ``COACHDESK_DB``.
+
+Every folder made here is private to the coach (``0700`` on POSIX, see ``coachdesk.files``).
 """
 
 from __future__ import annotations
@@ -55,10 +57,14 @@ def _platform_dir(kind: str) -> Path:
 
 
 def _dir(kind: str) -> Path:
+    from coachdesk.files import private_dir
+
     root = _root_override()
+    if root is not None:
+        # The root holds nothing but CoachDesk's folders: private as they are.
+        private_dir(root)
     folder = root / kind if root is not None else _platform_dir(kind)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_dir(folder)
 
 
 def data_dir() -> Path:
@@ -82,9 +88,9 @@ def log_dir() -> Path:
 
 
 def backup_dir() -> Path:
-    folder = data_dir() / "sauvegardes"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    from coachdesk.files import private_dir
+
+    return private_dir(data_dir() / "sauvegardes")
 
 
 def default_db_path() -> Path:
