@@ -48,6 +48,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.commands._arguments import check_output_file
     from coachdesk.errors import UserError
     from coachdesk.security import crypto
     from coachdesk.security.cli_support import open_for_command
@@ -55,6 +56,7 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
 
     database = Path(ctx.database_path())
     out: Path = args.out
+    check_output_file(out, ".sqlite3")
     if out.exists() and not args.force:
         raise UserError(
             f"Le fichier « {out} » existe déjà.", hint="Choisissez un autre nom, ou --force."
@@ -112,7 +114,8 @@ def run_protect(args: argparse.Namespace, ctx: Any) -> int:
 
     database = Path(ctx.database_path())
     # Opening first refuses a damaged, foreign or newer database, and upgrades an older one.
-    open_database(database, create=False).dispose()
+    # A plain file where a protected one was expected is accepted here only: it gets protected.
+    open_database(database, create=False, allow_plain=True).dispose()
     passphrase = ask_new_passphrase()
     recovery = sqlcipher.protect_database(database, passphrase)
     db = sqlcipher.open_protected(database, passphrase=passphrase)

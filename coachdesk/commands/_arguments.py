@@ -1,0 +1,112 @@
+"""What the commands accept from the command line: dates, ISO weeks and files to write.
+
+Each check raises a French :class:`~coachdesk.errors.UserError` (exit code 1) before any work
+starts: a date CoachDesk cannot compute with, a week that does not exist, an output path that
+is a folder, in a missing folder or in a folder that cannot be written. Used as argparse
+``type=`` functions, they run while the command line is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from coachdesk.errors import UserError
+
+# The dates CoachDesk computes with: a programme's past and future, far from the calendar's
+# limits (a year 9999 overflows as soon as a week is added to it).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+
+_WEEK = re.compile(r"\s*(\d{4})-?[Ww](\d{1,2})\s*")
+
+
+def _range_hint() -> str:
+    return f"CoachDesk accepte les dates du {FIRST_DAY:%d/%m/%Y} au {LAST_DAY:%d/%m/%Y}."
+
+
+def iso_date(text: str) -> date:
+    """``AAAA-MM-JJ`` → a date within CoachDesk's range."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"Date « {text} » non reconnue : attendu AAAA-MM-JJ, par exemple 2010-12-31.",
+            hint="Vérifiez le jour et le mois (par exemple, il n'y a pas de 31 avril).",
+        ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"La date « {text} » est hors des dates possibles.", hint=_range_hint())
+    return day
+
+
+def iso_week(text: str) -> str:
+    """``AAAA-Wss`` → the same week, checked and written ``2010-W08``."""
+    match = _WEEK.fullmatch(text)
+    if match is None:
+        raise UserError(
+            f"Semaine « {text} » non reconnue : attendu AAAA-Wss, par exemple 2010-W28.",
+            hint="Écrivez l'année, un tiret, W puis le numéro de la semaine ISO (1 à 52 ou 53).",
+        )
+    year, week = int(match.group(1)), int(match.group(2))
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise UserError(f"La semaine « {text} » est hors des dates possibles.",
+                        hint=_range_hint())
+    weeks = date(year, 12, 28).isocalendar()[1]
+    if not 1 <= week <= weeks:
+        raise UserError(
+            f"La semaine « {text} » n'existe pas : l'année {year} compte {weeks} semaines ISO.",
+            hint="Les semaines ISO sont numérotées de 1 à 52 (53 certaines années).",
+        )
+    return f"{year}-W{week:02d}"
+
+
+def retention_years(text: str) -> int:
+    """A number of years between 1 and 100."""
+    try:
+        years = int(text)
+    except ValueError:
+        years = 0
+    if not 1 <= years <= 100:
+        raise UserError(
+            f"Durée « {text} » non reconnue : attendu un nombre d'années entre 1 et 100.",
+            hint="Par exemple --years 2 (la durée recommandée par la CNIL).",
+        )
+    return years
+
+
+def output_file(suffix: str) -> Callable[[str], Path]:
+    """The argparse type of a file to write, ending normally in ``suffix`` (``.xlsx``…)."""
+
+    def checked(text: str) -> Path:
+        path = Path(text).expanduser()
+        check_output_file(path, suffix)
+        return path
+
+    return checked
+
+
+def check_output_file(path: Path, suffix: str = "") -> None:
+    """Refuse, before any work, a file that could not be written (see the module doc)."""
+    shown = os.fsdecode(path)
+    if path.is_dir():
+        raise UserError(
+            f"« {shown} » est un dossier : indiquez le nom du fichier à écrire.",
+            hint=f"Par exemple « {os.path.join(shown, 'fichier' + suffix)} » (rien n'a été "
+            "écrit).",
+        )
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise UserError(
+            f"Impossible d'écrire « {path.name} » : le dossier « {folder} » n'existe pas.",
+            hint="Choisissez un dossier existant (rien n'a été écrit).",
+        )
+    if not os.access(folder, os.W_OK):
+        raise UserError(
+            f"Impossible d'écrire « {path.name} » : le dossier « {folder} » est en lecture "
+            "seule.",
+            hint="Choisissez un dossier où vous avez le droit d'écrire, par exemple Documents "
+            "(rien n'a été écrit).",
+        )
