@@ -13,7 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk import paths
 from coachdesk.errors import UserError
@@ -39,7 +39,13 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 
 
 def _install_error_hook(app: QApplication) -> None:
-    """Unexpected errors become a dialog with a copyable report, and a log entry."""
+    """Unexpected errors become a dialog with a copyable report, and a log entry.
+
+    A full disk, a read-only medium, a failing disk or a damaged database is no unexpected
+    error: the coach reads what happened and what to do, in French, and no report is written.
+    Reports hold no personal data (``coachdesk.logs``).
+    """
+    from coachdesk.errors import explain_failure
     from coachdesk.logs import format_report, write_crash_report
     from coachdesk.ui import messages
 
@@ -48,13 +54,38 @@ def _install_error_hook(app: QApplication) -> None:
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        if isinstance(exc, UserError):
-            messages.user_error(app.activeWindow(), exc)
+        window = app.activeWindow()
+        database = getattr(getattr(window, "database", None), "path", None)
+        explained = explain_failure(exc, database=database)
+        if explained is not None:
+            messages.user_error(window, explained)
             return
         path = write_crash_report(exc_type, exc, tb)
-        messages.unexpected_error(app.activeWindow(), format_report(exc_type, exc, tb), str(path))
+        messages.unexpected_error(
+            window,
+            format_report(exc_type, exc, tb),
+            str(path) if path is not None else QCoreApplication.translate(
+                "App", "(the report could not be written: is the disk full?)"
+            ),
+        )
 
     sys.excepthook = hook
+
+
+def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
+    """May a database be created at ``path``? Yes on the first run with the coach's own
+    database; for a file named on the command line that does not exist, the coach says so."""
+    if path.exists() or not chosen:
+        return True
+    from coachdesk.ui import messages
+
+    return messages.confirm(
+        window,
+        QCoreApplication.translate("App", "New database"),
+        QCoreApplication.translate(
+            "App", "The database « %1 » does not exist. Create a new, empty database there?"
+        ).replace("%1", str(path)),
+    )
 
 
 def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool = False) -> int:
@@ -83,6 +114,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         from coachdesk.ui.passphrase_dialog import open_interactively
 
         lock = None
+        path: Path | None = None
         try:
             if demo:
                 from coachdesk.services.demo import fresh_demo_copy
@@ -90,12 +122,19 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
                 path = fresh_demo_copy()
             else:
                 path = (db_path if db_path is not None else paths.default_db_path()).absolute()
-            # One database, one CoachDesk: refuse before reading anything.
-            lock = DatabaseLock(path)
-            lock.acquire()
-            opened = open_interactively(window, path)
+            # A database is created only on purpose: the first run on the coach's own
+            # database, the demo, or a new file the coach agrees to create. A protected
+            # database that went missing is refused by open_database, never recreated.
+            if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
+                opened = None
+            else:
+                # One database, one CoachDesk: refuse before reading anything.
+                lock = DatabaseLock(path)
+                lock.acquire()
+                opened = open_interactively(window, path)
             if opened is None:
-                lock.release()
+                if lock is not None:
+                    lock.release()
                 window.show_database_error(
                     QCoreApplication.translate("App", "The database was not opened.")
                 )
@@ -105,6 +144,17 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
             if lock is not None:
                 lock.release()
             window.show_database_error(str(error))
+        except Exception as exc:
+            # A full disk or a read-only medium while opening: said in French, like any other
+            # reason the database could not be opened.
+            from coachdesk.errors import explain_failure
+
+            if lock is not None:
+                lock.release()
+            explained = explain_failure(exc, database=path)
+            if explained is None:
+                raise
+            window.show_database_error(str(explained))
         if exit_when_ready:
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
             window.close()

@@ -176,7 +176,9 @@ def write_json_atomically(path: Path, document: dict[str, Any]) -> None:
     """Write ``path`` through a temporary file, fsync and rename: old or new, never half."""
     partial = path.with_name(path.name + ".partiel")
     data = json.dumps(document, indent=2, sort_keys=True).encode("utf-8")
-    with partial.open("wb") as handle:
+    from coachdesk.files import open_private
+
+    with open_private(partial, "wb") as handle:  # 0600 before the first byte
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -62,6 +62,9 @@ class DatabaseLock:
         lock.setStaleLockTime(0)
         if lock.tryLock(0):
             self._lock = lock
+            from coachdesk.files import tighten
+
+            tighten(self.path)  # the lock says who holds the database: the coach's business
             return
         if lock.error() == QLockFile.LockError.LockFailedError:
             raise self._in_use(lock)
