@@ -171,6 +171,21 @@ def _printable_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _interrupt_on_hangup() -> None:
+    """A closed terminal or a ``kill`` stops a command like Ctrl+C: its clean-up runs (an
+    export being written leaves no hidden half file), and it ends with "Interrompu."."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                signal.signal(number, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     _printable_streams()
@@ -192,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command and parser is not None:
                 parser.parse_args([args.command, "--help"])
             return _run_gui(args, ctx)
+        if argv is None:  # the program itself, not a caller's test or script
+            _interrupt_on_hangup()
         if not _writes(args):
             return int(handler(args, ctx))
         # One database, one CoachDesk: a command that writes waits for no one, it says so.

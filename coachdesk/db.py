@@ -154,9 +154,14 @@ def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> None:
             finally:
                 src.close()
         partial.replace(target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
+        if isinstance(exc, Exception) and not isinstance(exc, UserError):
+            # SQLite failing on the copy (a full disk…) is about the copy, not the database.
+            explained = explain_failure(exc, written=target, machine_only=True)
+            if explained is not None:
+                raise explained from exc
         raise
 
 

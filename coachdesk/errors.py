@@ -87,20 +87,28 @@ def _file_of(exc: OSError) -> str:
     return f" « {os.fsdecode(name) if isinstance(name, bytes | str) else name} »"
 
 
-def explain_failure(exc: BaseException, *, database: Path | None = None) -> UserError | None:
+def explain_failure(
+    exc: BaseException,
+    *,
+    database: Path | None = None,
+    written: Path | None = None,
+    machine_only: bool = False,
+) -> UserError | None:
     """The French explanation of a failure of the machine, or None for anything else.
 
     Recognised: a full disk (``ENOSPC``, SQLite's "database or disk is full"), a read-only
     file or medium (``EROFS``/``EACCES``, "attempt to write a readonly database"), other write
     and I/O errors (``EIO``, ``EFBIG`` when a file-size limit is reached, "disk I/O error"), a
     damaged database and a database held by another program. ``database`` names the database
-    the operation used, for the messages about it.
+    the operation used, for the messages about it; ``written``, the file being written when
+    SQLite fails on it (a backup's copy). ``machine_only`` leaves damaged files
+    (and UserErrors) out: for callers that say themselves why a file cannot be read.
     """
     if isinstance(exc, UserError):
-        return exc
+        return None if machine_only else exc
     for item in _causes(exc):
         if isinstance(item, UserError):
-            return item
+            return None if machine_only else item
         kind: str | None = None
         where = ""
         about_database = True
@@ -110,9 +118,12 @@ def explain_failure(exc: BaseException, *, database: Path | None = None) -> User
             about_database = _is_database_file(item.filename, database)
         else:
             kind = _sqlite_kind(item)
-            if kind is not None and database is not None:
+            if kind is not None and written is not None:
+                where = f" « {written} »"
+                about_database = False
+            elif kind is not None and database is not None:
                 where = f" dans la base « {Path(database).name} »"
-        if kind is not None:
+        if kind is not None and not (machine_only and kind == "damaged"):
             return _explained(kind, where, database, about_database)
     return None
 

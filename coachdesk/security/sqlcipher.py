@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlcipher3
 
-from coachdesk.errors import UserError
+from coachdesk.errors import UserError, explain_failure
 from coachdesk.security import crypto
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -106,7 +106,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         connection.close()
-        raise _wrong_key(path) from exc
+        # A full disk or a read-only folder is no wrong key: say what it is.
+        raise explain_failure(exc, machine_only=True, database=path) or _wrong_key(path) from exc
     return connection
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from coachdesk import paths
 from coachdesk.db import backup_sqlite
 from coachdesk.errors import UserError
+from coachdesk.files import tighten
 from coachdesk.security import crypto, sqlcipher
 
 BACKUP_PREFIX = "coachdesk-"
@@ -110,6 +111,7 @@ def write_backup(database: Path, target: Path, key: bytes | None = None) -> Path
         # The keys file first: a backup never exists without what opens it.
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(crypto.sidecar_path(database), crypto.sidecar_path(target))
+        tighten(crypto.sidecar_path(target))  # 0600, as every keys file
     backup_sqlite(database, target, key)
     return target
 

@@ -40,6 +40,18 @@ def _resolve(dotted: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module_name), name)  # type: ignore[no-any-return]
 
 
+def _stop_on_terminate() -> None:
+    """In the worker process: a SIGTERM (the window quitting mid-job) unwinds the job like a
+    cancel, so its clean-up runs (no half-written hidden file with people's names is left)."""
+    import signal
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+
+
 def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
     """Body of the worker process: run the job and send back progress and its outcome."""
     last_sent = 0.0
@@ -71,6 +83,12 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
         # A job that finished before it saw the cancel did its work: say so, never "nothing
         # was written" about a file that was.
         messages.put(("cancelled",) if result is None and cancel.is_set() else ("done", result))
+
+
+def _worker_main(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
+    """Entry point of the worker process."""
+    _stop_on_terminate()
+    _child(dotted, args, messages, cancel)
 
 
 class BackgroundJob(QObject):
@@ -111,7 +129,7 @@ class BackgroundJob(QObject):
         self._messages = context.Queue()
         self._cancel = context.Event()
         self._process = context.Process(
-            target=_child,
+            target=_worker_main,
             args=(self.dotted, self.args, self._messages, self._cancel),
             daemon=True,
         )
