@@ -26,6 +26,7 @@ created so before SQLite writes into it, an older one is tightened when opened.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -200,6 +201,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def check_writable(self) -> None:
+        """Refuse in French, before any work, a database whose file cannot be written.
+
+        SQLite on a read-only file fails only when a change is committed: an export would
+        have written its workbook by then, and could not note it in the history.
+        """
+        if self.path is None:
+            return
+        for candidate in (self.path, self.path.with_name(self.path.name + "-wal")):
+            if candidate.exists() and not os.access(candidate, os.W_OK):
+                raise explain_failure(
+                    PermissionError(errno.EROFS, os.strerror(errno.EROFS), str(candidate)),
+                    database=candidate,
+                ) or UserError(f"La base « {self.path.name} » est en lecture seule.")
 
 
 def _sqlite_uri(path: Path, mode: str) -> str:

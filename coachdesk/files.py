@@ -102,3 +102,16 @@ def open_private(
     except BaseException:
         os.close(descriptor)
         raise
+
+
+def text_name(name: str) -> str:
+    """A file name as text that can be stored and shown anywhere.
+
+    A name whose bytes are not valid UTF-8 (a USB key from an old system) reaches Python with
+    stand-in characters that no database or terminal accepts; each becomes "�".
+    """
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")

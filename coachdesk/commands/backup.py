@@ -50,6 +50,7 @@ def register(subparsers: Any) -> None:
 def run_backup(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.commands._arguments import check_output_file
     from coachdesk.errors import UserError
+    from coachdesk.files import text_name
     from coachdesk.security import crypto
     from coachdesk.security.cli_support import open_for_command
     from coachdesk.services import audit, backups
@@ -65,9 +66,10 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError("La sauvegarde ne peut pas remplacer la base elle-même.")
     db, key = open_for_command(ctx)
     try:
+        db.check_writable()  # the backup is audited: a read-only database is refused first
         backups.write_backup(database, out, key)
         with db.write() as session:
-            audit.record(session, "backup", f"Sauvegarde vers {out.name}")
+            audit.record(session, "backup", f"Sauvegarde vers {text_name(out.name)}")
     finally:
         db.dispose()
     print(f"Sauvegarde écrite : {out}", file=ctx.out)

@@ -68,6 +68,13 @@ def _open(ctx: Any) -> Any:
     from coachdesk.exports.jobs import plain_workbook_notice
 
     database = ctx.open_db()
+    try:
+        # Every export is noted in the history: a database that cannot be written is said so
+        # before a workbook is written, never after.
+        database.check_writable()
+    except BaseException:
+        database.dispose()
+        raise
     notice = plain_workbook_notice(database.path)
     if notice:
         print(notice, file=ctx.err)

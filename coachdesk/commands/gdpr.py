@@ -82,6 +82,7 @@ def run_access(args: argparse.Namespace, ctx: Any) -> int:
 
     db, key = open_for_command(ctx)
     try:
+        db.check_writable()  # the access export is audited: refused before, never after
         with db.write() as session:
             records = gdpr.write_access_workbook(session, args.participant_id, args.out)
     finally:

@@ -27,6 +27,7 @@ from coachdesk.exports._common import (
     latest_per_participant,
     log_export,
     previous_export,
+    recording,
 )
 from coachdesk.exports.xlsx import (
     CancelCheck,
@@ -832,7 +833,7 @@ def export_weekly(
             ),
         ]
         result = write_workbook(target, sheets, progress=progress, is_cancelled=is_cancelled)
-    with database.write() as session:
+    with recording(database, result) as session:
         log_id = log_export(
             session, kind=KIND, recipient=RECIPIENT, result=result, cohort_id=cohort.id,
             summary={"week": week.code, "as_of": day.isoformat(), "funnel": funnel.figures()},

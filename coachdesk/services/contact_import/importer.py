@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
+from coachdesk.files import text_name
 from coachdesk.models import Cohort, Participant, codes, new_id, utcnow
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise, stream
@@ -503,7 +504,7 @@ def _insert_row(
         "provenance": provenance,
         "listed_on": today,
         "coach": "",
-        "source_file": report.file_name,
+        "source_file": text_name(report.file_name),
         "source_sheet": report.sheet,
         "imported_at": now,
         "consent_date": None,
