@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk import paths
 from coachdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from coachdesk.ui.main_window import MainWindow
 
 TRANSLATION_FILE = "coachdesk_fr.qm"
 
@@ -88,6 +92,57 @@ def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
     )
 
 
+def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None:
+    """Open the window's database: ``db_path``, the coach's own (None), or a fresh demo copy.
+
+    A database is created only on purpose: the first run on the coach's own database, the
+    demo, or a new file the coach agrees to create. A protected database that went missing is
+    refused by ``open_database``, never recreated. Whatever goes wrong is said in French.
+    """
+    from coachdesk.ui.lock import DatabaseLock
+    from coachdesk.ui.passphrase_dialog import open_interactively
+
+    lock = None
+    path: Path | None = None
+    try:
+        if demo:
+            from coachdesk.services.demo import fresh_demo_copy
+
+            path = fresh_demo_copy()
+        else:
+            path = (db_path if db_path is not None else paths.default_db_path()).absolute()
+        if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
+            opened = None
+        else:
+            # One database, one CoachDesk: refuse before reading anything.
+            lock = DatabaseLock(path)
+            lock.acquire()
+            opened = open_interactively(window, path)
+        if opened is None:
+            if lock is not None:
+                lock.release()
+            window.show_database_error(
+                QCoreApplication.translate("App", "The database was not opened.")
+            )
+        else:
+            window.attach_database(opened.database, opened.key, lock)
+    except UserError as error:
+        if lock is not None:
+            lock.release()
+        window.show_database_error(str(error))
+    except Exception as exc:
+        # A full disk or a read-only medium while opening: said in French, like any other
+        # reason the database could not be opened.
+        from coachdesk.errors import explain_failure
+
+        if lock is not None:
+            lock.release()
+        explained = explain_failure(exc, database=path)
+        if explained is None:
+            raise
+        window.show_database_error(str(explained))
+
+
 def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool = False) -> int:
     """Open the window on ``db_path`` (default database if None) or on a fresh demo copy."""
     from coachdesk.logs import setup_logging
@@ -110,51 +165,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         if exit_when_ready:
             painted = window.first_paint_time or time.time()
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
-        from coachdesk.ui.lock import DatabaseLock
-        from coachdesk.ui.passphrase_dialog import open_interactively
-
-        lock = None
-        path: Path | None = None
-        try:
-            if demo:
-                from coachdesk.services.demo import fresh_demo_copy
-
-                path = fresh_demo_copy()
-            else:
-                path = (db_path if db_path is not None else paths.default_db_path()).absolute()
-            # A database is created only on purpose: the first run on the coach's own
-            # database, the demo, or a new file the coach agrees to create. A protected
-            # database that went missing is refused by open_database, never recreated.
-            if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
-                opened = None
-            else:
-                # One database, one CoachDesk: refuse before reading anything.
-                lock = DatabaseLock(path)
-                lock.acquire()
-                opened = open_interactively(window, path)
-            if opened is None:
-                if lock is not None:
-                    lock.release()
-                window.show_database_error(
-                    QCoreApplication.translate("App", "The database was not opened.")
-                )
-            else:
-                window.attach_database(opened.database, opened.key, lock)
-        except UserError as error:
-            if lock is not None:
-                lock.release()
-            window.show_database_error(str(error))
-        except Exception as exc:
-            # A full disk or a read-only medium while opening: said in French, like any other
-            # reason the database could not be opened.
-            from coachdesk.errors import explain_failure
-
-            if lock is not None:
-                lock.release()
-            explained = explain_failure(exc, database=path)
-            if explained is None:
-                raise
-            window.show_database_error(str(explained))
+        open_in_window(window, db_path, demo)
         if exit_when_ready:
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
             window.close()
