@@ -3,6 +3,7 @@ only on purpose (the first run on the coach's own database, or a file the coach 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -96,3 +97,21 @@ def test_a_missing_file_named_on_the_command_line_is_created_only_if_the_coach_a
     monkeypatch.setattr(messages, "confirm", lambda *_args: True)
     open_in_window(window, chosen, demo=False)
     assert chosen.exists() and window.database is not None
+
+
+def test_settings_file_is_private(home: Path) -> None:
+    from coachdesk.ui.main_window import settings
+
+    previous = os.umask(0)
+    try:
+        store = settings()
+        store.setValue("main_window/essai", 1)
+        store.sync()
+    finally:
+        os.umask(previous)
+    written = paths.config_dir() / "coachdesk.ini"
+    assert "essai" in written.read_text()
+    assert written.stat().st_mode & 0o777 == 0o600
+    written.chmod(0o644)  # as an older version left it
+    settings().sync()
+    assert written.stat().st_mode & 0o777 == 0o600
