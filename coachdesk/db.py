@@ -51,6 +51,8 @@ SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What SQLite may keep beside a database file while writing it.
+_JOURNALS = ("-journal", "-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 
 # Same shape as the table Alembic maintains, so a database we stamp is one Alembic can upgrade.
@@ -156,8 +158,9 @@ def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> None:
                 src.close()
         partial.replace(target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in _JOURNALS)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         if isinstance(exc, Exception) and not isinstance(exc, UserError):
             # SQLite failing on the copy (a full disk…) is about the copy, not the database.
             explained = explain_failure(exc, written=target, machine_only=True)

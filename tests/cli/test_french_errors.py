@@ -238,6 +238,7 @@ def _non_utf8(folder: Path, name: bytes) -> Path:
     return path
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
 def test_paths_that_are_not_utf8_work(demo_template: Path, tmp_path: Path) -> None:
     db = _non_utf8(tmp_path, b"base-\xe9t\xe9.sqlite3")  # Latin-1 bytes from an old USB key
     shutil.copyfile(demo_template, db)

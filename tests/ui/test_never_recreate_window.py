@@ -69,6 +69,7 @@ def test_missing_protected_database_is_refused_without_asking_a_passphrase(
         assert database.read_bytes() == b""
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_first_run_creates_the_coachs_database_private(window: MainWindow) -> None:
     database = paths.default_db_path()
     assert not database.exists()
@@ -99,6 +100,7 @@ def test_a_missing_file_named_on_the_command_line_is_created_only_if_the_coach_a
     assert chosen.exists() and window.database is not None
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_settings_file_is_private(home: Path) -> None:
     from coachdesk.ui.main_window import settings
 
