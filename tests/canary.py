@@ -6,6 +6,8 @@ search column in lower case without accents), so a leak in any of them is found.
 
 from __future__ import annotations
 
+import contextlib
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,15 +44,37 @@ def encrypted_files(databases: Iterable[Path]) -> set[Path]:
     return found
 
 
+def _expanded(data: bytes) -> bytes:
+    """``data`` followed by what its zip entries hold once inflated: a workbook (xlsx) keeps
+    its cells deflated, and a half-written one has no directory to read it by."""
+    parts = [data]
+    start = data.find(b"PK\x03\x04")
+    while start >= 0:
+        header = data[start : start + 30]
+        if len(header) == 30:
+            method = int.from_bytes(header[8:10], "little")
+            body = start + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(
+                header[28:30], "little"
+            )
+            if method == 8:
+                with contextlib.suppress(zlib.error):
+                    parts.append(zlib.decompressobj(-zlib.MAX_WBITS).decompress(data[body:]))
+            elif method == 0:
+                parts.append(data[body:])
+        start = data.find(b"PK\x03\x04", start + 4)
+    return b"".join(parts)
+
+
 def leaks(root: Path, *, except_files: Iterable[Path] = ()) -> dict[str, list[str]]:
     """Every file under ``root`` (but ``except_files``) holding a form of the canary, with
-    the forms found. Compared case-insensitively, in UTF-8 and UTF-16 (Windows logs)."""
+    the forms found. Compared case-insensitively, in UTF-8 and UTF-16 (Windows logs), inside
+    zip files (workbooks) too."""
     skipped = {Path(p).resolve() for p in except_files}
     found: dict[str, list[str]] = {}
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.resolve() in skipped:
             continue
-        data = path.read_bytes()
+        data = _expanded(path.read_bytes())
         lowered = data.lower()
         hits = []
         for form in FORMS:

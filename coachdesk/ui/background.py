@@ -68,6 +68,9 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
         result = _resolve(dotted)(*args, progress=progress, is_cancelled=cancel.is_set)
     except UserError as error:
         messages.put(("user_error", str(error)))
+    except KeyboardInterrupt:
+        # Stopped from outside (the window quitting): the job cleaned up, nothing written.
+        messages.put(("cancelled",))
     except BaseException as exc:
         from coachdesk.errors import explain_failure
         from coachdesk.logs import format_report
