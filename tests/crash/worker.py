@@ -22,6 +22,9 @@ from pathlib import Path
 import alembic.command  # noqa: F401
 from sqlalchemy import text
 
+# Read by every opening of a database (is a protected one expected here?): imported once here
+# for the same reason, so the kills land on the work.
+import coachdesk.security.expected  # noqa: F401
 from coachdesk.db import open_database, upgrade
 from coachdesk.exports import jobs
 from coachdesk.security.crypto import write_json_atomically
