@@ -114,6 +114,11 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
         if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
             opened = None
         else:
+            if not path.parent.exists():
+                from coachdesk.files import private_dir
+
+                # The first run: the coach's data folder, so the new database is locked too.
+                private_dir(path.parent)
             # One database, one CoachDesk: refuse before reading anything.
             lock = DatabaseLock(path)
             lock.acquire()

@@ -56,6 +56,13 @@ def _platform_dir(kind: str) -> Path:
     return Path(getter(APP_NAME, appauthor=False))
 
 
+def location(kind: str) -> Path:
+    """Where the ``kind`` folder (data, config, cache, log) is, without creating it: for what
+    only looks (``diagnostic``, the commands that only read)."""
+    root = _root_override()
+    return root / kind if root is not None else _platform_dir(kind)
+
+
 def _dir(kind: str) -> Path:
     from coachdesk.files import private_dir
 
@@ -63,8 +70,7 @@ def _dir(kind: str) -> Path:
     if root is not None:
         # The root holds nothing but CoachDesk's folders: private as they are.
         private_dir(root)
-    folder = root / kind if root is not None else _platform_dir(kind)
-    return private_dir(folder)
+    return private_dir(location(kind))
 
 
 def data_dir() -> Path:
@@ -98,7 +104,9 @@ def default_db_path() -> Path:
     env = os.environ.get("COACHDESK_DB")
     if env:
         return Path(env)
-    return data_dir() / DB_FILE_NAME
+    # Not created here: a command that only reads never makes folders; the window makes it
+    # when it creates the coach's database.
+    return location("data") / DB_FILE_NAME
 
 
 def resources_dir() -> Path:

@@ -24,10 +24,12 @@ SETTINGS_FILE = "bases-protegees.json"
 FORMAT = "coachdesk-bases-protegees"
 
 
-def _settings_path() -> Path:
+def _settings_path(*, create_folder: bool = False) -> Path:
     from coachdesk import paths
 
-    return paths.config_dir() / SETTINGS_FILE
+    # Reading never creates the settings folder (the commands that only read write nothing).
+    folder = paths.config_dir() if create_folder else paths.location("config")
+    return folder / SETTINGS_FILE
 
 
 def _identity(database: Path) -> str:
@@ -60,7 +62,7 @@ def protection_expected(database: Path) -> bool:
 def _write(identities: set[str]) -> None:
     from coachdesk.files import open_private
 
-    target = _settings_path()
+    target = _settings_path(create_folder=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partiel")
     document = {"format": FORMAT, "version": 1, "databases": sorted(identities)}
     try:

@@ -141,7 +141,7 @@ def test_report_on_an_empty_file_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"La base de données « {db} » est vide" in result.stderr
     assert db.read_bytes() == b""
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "vide.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vide.sqlite3"]  # not even a home
 
 
 @pytest.mark.parametrize(
@@ -184,3 +184,24 @@ def test_open_database_refuses_in_process_too(protected: Path) -> None:
     with pytest.raises(UserError, match="CoachDesk ne crée pas de base en clair"):
         open_database(protected, create=True)
     assert not protected.exists()
+
+
+@pytest.mark.parametrize("args", [["report", "funnel"], ["agenda"], ["diagnostic"]],
+                         ids=lambda a: a[0])
+def test_commands_that_only_read_create_no_folder_on_a_fresh_computer(
+    tmp_path: Path, args: list[str]
+) -> None:
+    home = tmp_path / "home"
+    base = {k: v for k, v in os.environ.items() if not k.startswith("COACHDESK_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "coachdesk", *args],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, cwd=ROOT,
+        env={**base, "COACHDESK_HOME": str(home), "PYTHONPATH": str(ROOT)},
+    )
+    if args[0] == "diagnostic":
+        assert result.returncode == 0, result.stderr
+        assert str(home / "data") in result.stdout
+    else:
+        assert result.returncode == 1
+        assert "n'existe pas" in result.stderr and "Traceback" not in result.stderr
+    assert not home.exists()

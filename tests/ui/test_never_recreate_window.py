@@ -41,6 +41,7 @@ def _protected_default(tmp_path: Path) -> Path:
     make_plain_db(source)
     sqlcipher.protect_database(source, PASSPHRASE, params=FAST_SCRYPT)
     target = paths.default_db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(source, target)
     shutil.move(crypto.sidecar_path(source), crypto.sidecar_path(target))
     return target
