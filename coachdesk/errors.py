@@ -44,8 +44,8 @@ _ERRNO_KINDS = {
     errno.ENOSPC: "full",
     getattr(errno, "EDQUOT", -1): "full",
     errno.EROFS: "read_only",
-    errno.EACCES: "read_only",
-    errno.EPERM: "read_only",
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
     errno.EIO: "io",
     errno.EFBIG: "io",
 }
@@ -97,7 +97,8 @@ def explain_failure(
     """The French explanation of a failure of the machine, or None for anything else.
 
     Recognised: a full disk (``ENOSPC``, SQLite's "database or disk is full"), a read-only
-    file or medium (``EROFS``/``EACCES``, "attempt to write a readonly database"), other write
+    file or medium (``EROFS``, "attempt to write a readonly database"), a refused access
+    (``EACCES``/``EPERM``), other write
     and I/O errors (``EIO``, ``EFBIG`` when a file-size limit is reached, "disk I/O error"), a
     damaged database and a database held by another program. ``database`` names the database
     the operation used, for the messages about it; ``written``, the file being written when
@@ -144,10 +145,16 @@ def _explained(kind: str, where: str, database: Path | None, about_database: boo
             "intactes. Libérez de la place sur le disque (ou choisissez un autre dossier), "
             "puis recommencez.",
         )
-    if kind in ("read_only", "cannot_open"):
+    if kind in ("read_only", "cannot_open", "denied"):
+        said = (
+            f"Accès refusé{where} : CoachDesk n'a pas le droit d'utiliser ce fichier ou son "
+            "dossier (lecture seule, dossier protégé, fichier d'un autre utilisateur)."
+            if kind == "denied"
+            else f"CoachDesk n'a pas le droit d'écrire{where} : le fichier ou son dossier est en "
+            "lecture seule (clé USB verrouillée, dossier protégé, support en lecture seule)."
+        )
         return UserError(
-            f"CoachDesk n'a pas le droit d'écrire{where} : le fichier ou son dossier est en "
-            "lecture seule (clé USB verrouillée, dossier protégé, support en lecture seule).",
+            said,
             hint="Rien n'a été enregistré. Copiez la base dans un dossier où vous pouvez écrire "
             "(par exemple Documents) ou faites corriger les droits du dossier, puis recommencez."
             if about_database
