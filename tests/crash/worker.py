@@ -22,10 +22,8 @@ from pathlib import Path
 import alembic.command  # noqa: F401
 from sqlalchemy import text
 
-# Read by every opening of a database (is a protected one expected here?) and by the weekly
-# export: imported once here for the same reason, so the kills land on the work.
-import coachdesk.exports.weekly
-import coachdesk.paths
+# Read by every opening of a database (is a protected one expected here?): imported once here
+# for the same reason, so the kills land on the work.
 import coachdesk.security.expected  # noqa: F401
 from coachdesk.db import open_database, upgrade
 from coachdesk.exports import jobs
