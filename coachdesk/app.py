@@ -10,13 +10,17 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk import paths
 from coachdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from coachdesk.ui.app_window.main_window import MainWindow
 
 TRANSLATION_FILE = "coachdesk_fr.qm"
 
@@ -39,7 +43,13 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 
 
 def _install_error_hook(app: QApplication) -> None:
-    """Unexpected errors become a dialog with a copyable report, and a log entry."""
+    """Unexpected errors become a dialog with a copyable report, and a log entry.
+
+    A full disk, a read-only medium, a failing disk or a damaged database is no unexpected
+    error: the coach reads what happened and what to do, in French, and no report is written.
+    Reports hold no personal data (``coachdesk.logs``).
+    """
+    from coachdesk.errors import explain_failure
     from coachdesk.logs import format_report, write_crash_report
     from coachdesk.ui.widgets import messages
 
@@ -48,13 +58,96 @@ def _install_error_hook(app: QApplication) -> None:
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        if isinstance(exc, UserError):
-            messages.user_error(app.activeWindow(), exc)
+        window = app.activeWindow()
+        database = getattr(getattr(window, "database", None), "path", None)
+        explained = explain_failure(exc, database=database)
+        if explained is not None:
+            messages.user_error(window, explained)
             return
         path = write_crash_report(exc_type, exc, tb)
-        messages.unexpected_error(app.activeWindow(), format_report(exc_type, exc, tb), str(path))
+        messages.unexpected_error(
+            window,
+            format_report(exc_type, exc, tb),
+            str(path) if path is not None else QCoreApplication.translate(
+                "App", "(the report could not be written: is the disk full?)"
+            ),
+        )
 
     sys.excepthook = hook
+
+
+def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
+    """May a database be created at ``path``? Yes on the first run with the coach's own
+    database; for a file named on the command line that does not exist, the coach says so."""
+    if path.exists() or not chosen:
+        return True
+    from coachdesk.ui.widgets import messages
+
+    return messages.confirm(
+        window,
+        QCoreApplication.translate("App", "New database"),
+        QCoreApplication.translate(
+            "App", "The database « %1 » does not exist. Create a new, empty database there?"
+        ).replace("%1", str(path)),
+    )
+
+
+def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None:
+    """Open the window's database: ``db_path``, the coach's own (None), or a fresh demo copy.
+
+    A database is created only on purpose: the first run on the coach's own database, the
+    demo, or a new file the coach agrees to create. A protected database that went missing is
+    refused by ``open_database``, never recreated. Whatever goes wrong is said in French.
+    """
+    from coachdesk.database_lock import DatabaseLock
+    from coachdesk.ui.app_window.passphrase_dialog import open_interactively
+
+    lock = None
+    path: Path | None = None
+    first_run = False
+    try:
+        if demo:
+            from coachdesk.services.demo import fresh_demo_copy
+
+            path = fresh_demo_copy()
+        else:
+            path = (db_path if db_path is not None else paths.default_db_path()).absolute()
+        if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
+            opened = None
+        else:
+            if not path.parent.exists():
+                from coachdesk.files import private_dir
+
+                # The first run: the coach's data folder, so the new database is locked too.
+                private_dir(path.parent)
+            # One database, one CoachDesk: refuse before reading anything.
+            lock = DatabaseLock(path)
+            lock.acquire()
+            first_run = not demo and not path.exists()
+            opened = open_interactively(window, path)
+        if opened is None:
+            if lock is not None:
+                lock.release()
+            window.show_database_error(
+                QCoreApplication.translate("App", "The database was not opened.")
+            )
+        else:
+            window.attach_database(opened.database, opened.key, lock, first_run=first_run)
+    except UserError as error:
+        if lock is not None:
+            lock.release()
+        window.show_database_error(str(error))
+    except Exception as exc:
+        # A full disk or a read-only medium while opening: said in French, like any other
+        # reason the database could not be opened.
+        from coachdesk.errors import explain_failure
+
+        if lock is not None:
+            lock.release()
+        explained = explain_failure(exc, database=path)
+        if explained is None:
+            raise
+        window.show_database_error(str(explained))
 
 
 def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool = False) -> int:
@@ -79,33 +172,7 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         if exit_when_ready:
             painted = window.first_paint_time or time.time()
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
-        from coachdesk.database_lock import DatabaseLock
-        from coachdesk.ui.app_window.passphrase_dialog import open_interactively
-
-        lock = None
-        try:
-            if demo:
-                from coachdesk.services.demo import fresh_demo_copy
-
-                path = fresh_demo_copy()
-            else:
-                path = (db_path if db_path is not None else paths.default_db_path()).absolute()
-            # One database, one CoachDesk: refuse before reading anything.
-            lock = DatabaseLock(path)
-            lock.acquire()
-            first_run = not demo and not path.exists()
-            opened = open_interactively(window, path)
-            if opened is None:
-                lock.release()
-                window.show_database_error(
-                    QCoreApplication.translate("App", "The database was not opened.")
-                )
-            else:
-                window.attach_database(opened.database, opened.key, lock, first_run=first_run)
-        except UserError as error:
-            if lock is not None:
-                lock.release()
-            window.show_database_error(str(error))
+        open_in_window(window, db_path, demo)
         if exit_when_ready:
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
             window.close()

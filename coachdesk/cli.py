@@ -12,6 +12,7 @@ Exit codes: 0 done, 1 an error the coach can act on (French message on stderr, n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -53,22 +54,21 @@ class Context:
         chosen = self.db_path if self.db_path is not None else paths.default_db_path()
         return chosen.absolute()
 
-    def open_db(self, *, create: bool = False) -> Database:
+    def open_db(self, *, create: bool = False, read_only: bool = False) -> Database:
         """Open the chosen database; by default refuse to create a missing one.
 
         A protected database asks its passphrase (COACHDESK_PASSPHRASE, or typed without echo
         on a terminal, with retries); it is never created or overwritten when it cannot be
-        opened.
+        opened. ``read_only`` is for the commands that only read: nothing is ever written.
         """
-        from coachdesk.db import open_database
-        from coachdesk.security.cli_support import unlock_key
+        from coachdesk.security.cli_support import open_for_command
 
-        path = self.database_path()
-        key = unlock_key(path)
-        return open_database(path, create=create and key is None, key=key)
+        database, _key = open_for_command(self, create=create, read_only=read_only)
+        return database  # type: ignore[no-any-return]
 
 
-# Commands that only read the database: they may run beside an open CoachDesk window.
+# Commands that only read the database: they open it read-only (nothing created, upgraded or
+# written) and may run beside an open CoachDesk window.
 READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print", "diagnostic"})
 
 
@@ -80,6 +80,32 @@ def _writes(args: argparse.Namespace) -> bool:
             args.gdpr_action == "purge" and not args.preview
         )
     return True
+
+
+def _unexpected(ctx: Context) -> int:
+    """An error nobody foresaw: a report for the team (no personal data), a French sentence."""
+    from coachdesk.logs import write_crash_report
+
+    report = write_crash_report(*sys.exc_info())
+    where = (
+        f"Le détail technique est dans « {report} » : transmettez ce fichier à l'équipe "
+        "CoachDesk."
+        if report is not None
+        else "Le rapport technique n'a pas pu être écrit (disque plein ?)."
+    )
+    print(
+        "Erreur inattendue : l'opération n'a pas abouti et rien n'a été enregistré à moitié.\n"
+        + where,
+        file=ctx.err,
+    )
+    return 1
+
+
+def _database_for_messages(ctx: Context) -> Path | None:
+    try:
+        return ctx.database_path()
+    except Exception:  # the folders themselves cannot be made: no database to name
+        return None
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -135,24 +161,54 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
     return run(db_path=ctx.db_path, demo=args.demo, exit_when_ready=args.exit_when_ready)
 
 
+def _printable_streams() -> None:
+    """File names that are not valid UTF-8 (or not in the terminal's encoding) are printed
+    with escapes instead of failing after the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _interrupt_on_hangup() -> None:
+    """A closed terminal or a ``kill`` stops a command like Ctrl+C: its clean-up runs (an
+    export being written leaves no hidden half file), and it ends with "Interrompu."."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                signal.signal(number, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    # Opening the window must not pay for building every command's parser: first read only
-    # the window's options, and build the full parser when anything else is on the line.
-    args, rest = build_parser(with_commands=False).parse_known_args(arguments)
-    parser = None
-    if rest:
-        parser = build_parser()
-        args = parser.parse_args(arguments)
-    else:
-        args.command = None
-    ctx = Context(db_path=args.db)
-    handler = getattr(args, "handler", None)
+    _printable_streams()
+    ctx = Context(db_path=None)
     try:
+        # Opening the window must not pay for building every command's parser: first read
+        # only the window's options, and build the full parser when anything else is on the
+        # line.
+        args, rest = build_parser(with_commands=False).parse_known_args(arguments)
+        parser = None
+        if rest:
+            parser = build_parser()
+            args = parser.parse_args(arguments)
+        else:
+            args.command = None
+        ctx.db_path = args.db
+        handler = getattr(args, "handler", None)
         if handler is None:
             if args.command and parser is not None:
                 parser.parse_args([args.command, "--help"])
             return _run_gui(args, ctx)
+        if argv is None:  # the program itself, not a caller's test or script
+            _interrupt_on_hangup()
         if not _writes(args):
             return int(handler(args, ctx))
         # One database, one CoachDesk: a command that writes waits for no one, it says so.
@@ -174,17 +230,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except Exception:
-        from coachdesk.logs import write_crash_report
+    except Exception as exc:
+        from coachdesk.errors import explain_failure
 
-        report = write_crash_report(*sys.exc_info())
-        print(
-            "Erreur inattendue : l'opération n'a pas abouti et rien n'a été enregistré à moitié.\n"
-            f"Le détail technique est dans « {report} » : transmettez ce fichier à l'équipe "
-            "CoachDesk.",
-            file=ctx.err,
-        )
-        return 1
+        # A full disk, a read-only medium, a failing disk, a damaged database: said in French.
+        explained = explain_failure(exc, database=_database_for_messages(ctx))
+        if explained is not None:
+            print(f"Erreur : {explained}", file=ctx.err)
+            return 1
+        return _unexpected(ctx)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,10 +12,21 @@ Schema versions are Alembic revisions (``coachdesk/migrations``). Opening a data
   upgraded (Alembic's SQLite DDL is not transactional, the copy is the way back);
 * a database stamped with a revision this CoachDesk does not know was written by a newer
   version: it is refused with a clear message and left untouched.
+
+A database is created only when the caller says so (``create=True``: the window's first run, the
+demo, a new database the coach chose), never where a protected database is expected (see
+``coachdesk.security.expected``), and a file that vanished is never recreated behind the
+caller's back: SQLite itself opens an existing file with ``mode=rw``. ``read_only=True`` opens
+for the commands that only read: nothing is created, upgraded or written.
+
+The database file, its ``-wal``/``-shm`` and its keys file are private (``0600``): a new file is
+created so before SQLite writes into it, an older one is tightened when opened.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -28,8 +39,9 @@ from typing import Any
 from sqlalchemy import Column, MetaData, String, Table, create_engine, event, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from coachdesk.errors import UserError
+from coachdesk.errors import UserError, explain_failure
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +51,8 @@ SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What SQLite may keep beside a database file while writing it.
+_JOURNALS = ("-journal", "-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 
 # Same shape as the table Alembic maintains, so a database we stamp is one Alembic can upgrade.
@@ -50,7 +64,7 @@ alembic_version = Table(
 )
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy drive transactions itself (the begin hook below), see the
@@ -59,8 +73,12 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if read_only:
+            # Any write, even by mistake, fails instead of changing the file.
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         # Deleted rows are overwritten with zeros, not left in free pages: an erased or purged
         # person must not stay readable in the file (GDPR erasure).
         cursor.execute("PRAGMA secure_delete = ON")
@@ -118,13 +136,6 @@ def _damaged_copy(source_name: str, problem: str) -> DamagedDatabase:
     )
 
 
-def private_new_file(path: Path) -> None:
-    """Create ``path`` empty and readable by its owner only (0600), whatever the umask."""
-    path.unlink(missing_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(descriptor)
-
-
 def _integrity_problems(connection: Any) -> list[str]:
     rows = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
     return [] if rows == ["ok"] else rows
@@ -148,11 +159,22 @@ def _sync_folder(folder: Path) -> None:
 def _copy_through(source: Any, driver: Any, target: Path, key: bytes | None, name: str) -> None:
     """Backup-API copy from the open DB-API connection ``source`` to ``target``: written to a
     0600 ``.partiel`` file, integrity-checked, synced, then renamed into place. A copy that
-    fails the check is removed and ``DamagedDatabase`` raised: nothing is replaced."""
+    fails the check is removed and ``DamagedDatabase`` raised: nothing is replaced. Whatever
+    fails, the partial file and its journals are removed; a full disk or a read-only medium
+    while writing the copy is said in French, about the copy."""
+    from coachdesk.files import create_private
+
+    target = Path(target)
+    if target.is_dir():
+        raise UserError(
+            f"« {target} » est un dossier.",
+            hint="Indiquez le nom du fichier de sauvegarde à écrire.",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partiel")
-    private_new_file(partial)
+    partial.unlink(missing_ok=True)
     try:
+        create_private(partial)
         destination = driver.connect(str(partial))
         try:
             if key is not None:
@@ -163,6 +185,8 @@ def _copy_through(source: Any, driver: Any, target: Path, key: bytes | None, nam
                 source.backup(destination)
                 problems = _integrity_problems(destination)
             except driver.DatabaseError as exc:
+                if explain_failure(exc, written=target, machine_only=True) is not None:
+                    raise
                 problems = [str(exc)]
         finally:
             destination.close()
@@ -171,9 +195,17 @@ def _copy_through(source: Any, driver: Any, target: Path, key: bytes | None, nam
         _sync_file(partial)
         partial.replace(target)
         _sync_folder(target.parent)
+    except BaseException as exc:
+        if isinstance(exc, Exception) and not isinstance(exc, UserError):
+            # SQLite failing on the copy (a full disk…) is about the copy, not the database.
+            explained = explain_failure(exc, written=target, machine_only=True)
+            if explained is not None:
+                raise explained from exc
+        raise
     finally:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in _JOURNALS)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _driver(key: bytes | None) -> Any:
@@ -287,22 +319,63 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def check_writable(self) -> None:
+        """Refuse in French, before any work, a database whose file cannot be written.
 
-def make_engine(path: Path, key: bytes | None = None) -> Engine:
-    """Engine of the database at ``path``; with ``key``, an SQLCipher database (raw 32-byte key)."""
+        SQLite on a read-only file fails only when a change is committed: an export would
+        have written its workbook by then, and could not note it in the history.
+        """
+        if self.path is None:
+            return
+        for candidate in (self.path, self.path.with_name(self.path.name + "-wal")):
+            if candidate.exists() and not os.access(candidate, os.W_OK):
+                raise explain_failure(
+                    PermissionError(errno.EROFS, os.strerror(errno.EROFS), str(candidate)),
+                    database=candidate,
+                ) or UserError(f"La base « {self.path.name} » est en lecture seule.")
+
+
+def _sqlite_uri(path: Path, mode: str) -> str:
+    """The ``file:`` URI of ``path`` (any character, any byte of the file name, percent-encoded)
+    with SQLite's open ``mode``: ``rwc`` may create the file, ``rw`` never does, ``ro`` reads."""
+    uri = f"{Path(path).absolute().as_uri()}?mode={mode}"
+    if mode == "ro" and not os.access(Path(path).absolute().parent, os.W_OK):
+        # A read-only medium: SQLite could not create the -shm it needs; nobody can write
+        # there, so the file is read as immutable.
+        uri += "&immutable=1"
+    return uri
+
+
+def make_engine(
+    path: Path, key: bytes | None = None, *, mode: str = "rwc", read_only: bool = False
+) -> Engine:
+    """Engine of the database at ``path``; with ``key``, an SQLCipher database (raw 32-byte key).
+
+    ``mode`` is SQLite's open mode (see ``_sqlite_uri``); ``read_only`` makes every connection
+    refuse writes (``PRAGMA query_only``) and leaves the journal mode as it is.
+    """
+    uri = _sqlite_uri(path, mode)
     if key is None:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+        )
     else:
+        import sqlcipher3
         from sqlalchemy.engine import URL
-        from sqlalchemy.pool import QueuePool
 
         from coachdesk.security.sqlcipher import raw_key_literal
 
         # The dialect sends ``PRAGMA key="<password>"`` on each connection; the password is the
         # checked hex literal of the raw key, so no key derivation is paid per connection.
         url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(key), database=str(path))
-        engine = create_engine(url, poolclass=QueuePool)
-    _configure_sqlite(engine)
+        engine = create_engine(
+            url,
+            creator=lambda: sqlcipher3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+        )
+    _configure_sqlite(engine, read_only=read_only)
     return engine
 
 
@@ -330,10 +403,11 @@ def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = 
         # An encrypted copy travels with what opens it (the keys file of that moment).
         import shutil
 
+        from coachdesk.files import fresh_private
         from coachdesk.security.crypto import sidecar_path
 
         keys = sidecar_path(backup)
-        private_new_file(keys)
+        fresh_private(keys)
         shutil.copyfile(sidecar_path(path), keys)
     # Through the engine's own connection: the file is already open in this process.
     raw = engine.raw_connection()
@@ -354,33 +428,47 @@ def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = 
     return backup
 
 
-def open_database(path: Path, *, create: bool = True, key: bytes | None = None) -> Database:
-    """Open (creating or upgrading when needed) the CoachDesk database at ``path``.
+def open_database(
+    path: Path,
+    *,
+    create: bool = True,
+    key: bytes | None = None,
+    read_only: bool = False,
+    allow_plain: bool = False,
+) -> Database:
+    """Open (creating or upgrading when allowed) the CoachDesk database at ``path``.
 
     ``key`` is the raw data key of an encrypted (SQLCipher) database, as unwrapped by
-    ``coachdesk.security``; without it the database is plain SQLite.
+    ``coachdesk.security``; without it the database is plain SQLite. ``create`` allows a missing
+    or empty file to become a new database; ``read_only`` opens an existing database without
+    ever writing to it (no schema, no upgrade, no journal change). ``allow_plain`` is for
+    ``protect`` only: it opens a plain file where a protected one was expected, to protect it.
 
     Raises:
-        UserError: the file is not a database, was written by a newer CoachDesk, or does not
-            exist while ``create`` is false. The file is left untouched in every case.
+        UserError: the file is not a database, was written by a newer CoachDesk, is missing or
+            empty while ``create`` is false, or is missing, empty or in clear where a protected
+            database is expected. The file is left untouched in every case.
     """
-    path = Path(path)
-    if not path.exists() and not create:
-        raise UserError(
-            f"La base de données « {path} » n'existe pas.",
-            hint="Vérifiez le chemin, ou créez une base de démonstration avec « coachdesk "
-            "--db CHEMIN demo ».",
-        )
-    if path.exists() and path.is_dir():
+    path = Path(path).absolute()
+    if path.is_dir():
         raise UserError(f"« {path} » est un dossier, pas une base de données.")
+    empty = not path.exists() or path.stat().st_size == 0
+    _refuse_unprotected(path, key, empty, allow_plain)
+    if empty and (read_only or not create):
+        raise _missing_or_empty(path)
     if key is None:
         check_sqlite_file(path)
     else:
         from coachdesk.security.sqlcipher import check_encrypted_file
 
         check_encrypted_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path, key)
+    if empty:
+        _create_file(path)
+    else:
+        _tighten(path)
+    # A reader on a medium it cannot write to opens the file read-only (see _sqlite_uri).
+    mode = "ro" if read_only and not os.access(path.parent, os.W_OK) else "rw"
+    engine = make_engine(path, key, mode=mode, read_only=read_only)
     try:
         revision = current_revision(engine)
         if revision is None:
@@ -392,6 +480,8 @@ def open_database(path: Path, *, create: bool = True, key: bytes | None = None) 
                     "CoachDesk.",
                     hint="Le fichier n'a pas été modifié. Choisissez une autre base.",
                 )
+            if read_only:
+                raise _missing_or_empty(path)
             create_schema(engine)
         elif revision != HEAD_REVISION:
             if revision not in SCHEMA_REVISIONS:
@@ -401,29 +491,127 @@ def open_database(path: Path, *, create: bool = True, key: bytes | None = None) 
                     hint="Elle n'a pas été modifiée. Installez la dernière version de CoachDesk "
                     "pour l'ouvrir.",
                 )
+            if read_only:
+                raise UserError(
+                    f"La base « {path.name} » vient d'une version précédente de CoachDesk et "
+                    "doit d'abord être mise à jour.",
+                    hint="Elle n'a pas été modifiée. Ouvrez-la une fois dans la fenêtre de "
+                    "CoachDesk (une copie est faite avant la mise à jour), puis recommencez.",
+                )
             if key is None:
                 upgrade(path, engine, revision)
             else:
                 upgrade(path, engine, revision, key=key)
-    except sqlite3.DatabaseError as exc:  # pragma: no cover - raw driver errors are wrapped below
-        engine.dispose()
-        raise _damaged(path, exc) from exc
     except UserError:
         engine.dispose()
         raise
     except Exception as exc:
-        from sqlalchemy.exc import DatabaseError
-
         engine.dispose()
-        if isinstance(exc, DatabaseError):
-            raise _damaged(path, exc) from exc
+        explained = _explain(path, exc)
+        if explained is not None:
+            raise explained from exc
         raise
+    if empty:
+        _tighten(path)
+    if key is not None and not read_only:
+        from coachdesk.security.expected import remember_protected
+
+        remember_protected(path)
     return Database(engine, path, key)
 
 
-def _damaged(path: Path, exc: BaseException) -> UserError:
+def _refuse_unprotected(path: Path, key: bytes | None, empty: bool, allow_plain: bool) -> None:
+    """Refuse a missing, empty or plain file where a protected database is expected."""
+    from coachdesk.security.expected import protection_expected
+
+    if not protection_expected(path):
+        return
+    from coachdesk.security.crypto import sidecar_path
+
+    keys = sidecar_path(path)
+    if keys.exists():
+        why = f"son fichier de clés « {keys.name} » est à côté"
+    else:
+        why = "cet ordinateur l'a déjà ouverte protégée par une phrase de passe"
+    if empty:
+        state = "n'existe plus" if not path.exists() else "est vide (0 octet)"
+        raise UserError(
+            f"La base « {path} » {state}, alors qu'elle est protégée ({why}). CoachDesk ne "
+            "crée pas de base en clair à sa place.",
+            hint="Remettez le fichier de la base à sa place, ou restaurez une sauvegarde "
+            "(« coachdesk restore » ou le menu Sécurité) ; pour commencer une autre base, "
+            "choisissez un autre nom de fichier.",
+        )
+    if key is None and not allow_plain and not keys.exists() and check_plain_sqlite(path):
+        raise UserError(
+            f"La base « {path.name} » est en clair, alors que cet ordinateur l'a déjà ouverte "
+            "protégée par une phrase de passe : le fichier a été remplacé.",
+            hint="Elle n'a pas été ouverte. Si ce remplacement est voulu, protégez-la de nouveau "
+            "(« coachdesk protect ») ; sinon restaurez la sauvegarde chiffrée.",
+        )
+
+
+def check_plain_sqlite(path: Path) -> bool:
+    """True when ``path`` starts like a plain SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _missing_or_empty(path: Path) -> UserError:
+    if not path.exists():
+        return UserError(
+            f"La base de données « {path} » n'existe pas.",
+            hint="Vérifiez le chemin, ou créez une base de démonstration avec « coachdesk "
+            "--db CHEMIN demo ».",
+        )
     return UserError(
-        f"La base de données « {path} » est illisible ou endommagée ({exc}).",
+        f"La base de données « {path} » est vide : elle ne contient aucune donnée CoachDesk.",
+        hint="Le fichier n'a pas été modifié. Vérifiez le chemin, ou restaurez une sauvegarde.",
+    )
+
+
+def _create_file(path: Path) -> None:
+    """The new database's (empty) file, private from its first byte, in a private folder."""
+    from coachdesk.files import create_private, private_dir
+
+    if not path.parent.exists():
+        private_dir(path.parent)
+    try:
+        create_private(path, exclusive=False)
+    except OSError as exc:
+        explained = explain_failure(exc, database=path)
+        if explained is not None:
+            raise explained from exc
+        raise
+
+
+def _tighten(path: Path) -> None:
+    """Files of an existing database made private (``0644`` from older versions)."""
+    from coachdesk.files import tighten
+    from coachdesk.security.crypto import SIDECAR_SUFFIX
+
+    for suffix in ("", "-wal", "-shm", SIDECAR_SUFFIX):
+        tighten(path.with_name(path.name + suffix))
+
+
+def _explain(path: Path, exc: BaseException) -> UserError | None:
+    """A French message for a failure while opening: machine failures, damaged files."""
+    explained = explain_failure(exc, database=path)
+    if explained is not None:
+        return explained
+    from sqlalchemy.exc import DatabaseError
+
+    if isinstance(exc, DatabaseError | sqlite3.DatabaseError):
+        return _damaged(path)
+    return None
+
+
+def _damaged(path: Path, exc: BaseException | None = None) -> UserError:
+    return UserError(
+        f"La base de données « {path} » est illisible ou endommagée.",
         hint="Le fichier n'a pas été modifié. Restaurez une sauvegarde ou choisissez une "
         "autre base.",
     )

@@ -8,6 +8,8 @@ under one root instead:
   that the database and the settings travel with the program and never touch the user profile.
 
 The database file itself can also be chosen with ``--db PATH`` or ``COACHDESK_DB``.
+
+Every folder made here is private to the coach (``0700`` on POSIX, see ``coachdesk.files``).
 """
 
 from __future__ import annotations
@@ -54,11 +56,21 @@ def _platform_dir(kind: str) -> Path:
     return Path(getter(APP_NAME, appauthor=False))
 
 
-def _dir(kind: str) -> Path:
+def location(kind: str) -> Path:
+    """Where the ``kind`` folder (data, config, cache, log) is, without creating it: for what
+    only looks (``diagnostic``, the commands that only read)."""
     root = _root_override()
-    folder = root / kind if root is not None else _platform_dir(kind)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return root / kind if root is not None else _platform_dir(kind)
+
+
+def _dir(kind: str) -> Path:
+    from coachdesk.files import private_dir
+
+    root = _root_override()
+    if root is not None:
+        # The root holds nothing but CoachDesk's folders: private as they are.
+        private_dir(root)
+    return private_dir(location(kind))
 
 
 def data_dir() -> Path:
@@ -82,9 +94,9 @@ def log_dir() -> Path:
 
 
 def backup_dir() -> Path:
-    folder = data_dir() / "sauvegardes"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    from coachdesk.files import private_dir
+
+    return private_dir(data_dir() / "sauvegardes")
 
 
 def default_db_path() -> Path:
@@ -92,7 +104,9 @@ def default_db_path() -> Path:
     env = os.environ.get("COACHDESK_DB")
     if env:
         return Path(env)
-    return data_dir() / DB_FILE_NAME
+    # Not created here: a command that only reads never makes folders; the window makes it
+    # when it creates the coach's database.
+    return location("data") / DB_FILE_NAME
 
 
 def resources_dir() -> Path:

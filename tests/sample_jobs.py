@@ -16,12 +16,12 @@ def count_to(
     *,
     progress: Progress,
     is_cancelled: Callable[[], bool],
-) -> int:
-    """Count to ``total``, reporting each step; stops early when cancelled."""
+) -> int | None:
+    """Count to ``total``, reporting each step; stops early when cancelled (returns None)."""
     done = 0
     for done in range(1, total + 1):
         if is_cancelled():
-            return done - 1
+            return None
         time.sleep(pause)
         progress(done, total, f"Étape {done} sur {total}")
     return done

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
+
+from coachdesk.commands._arguments import iso_week, output_file
 
 
 def register(subparsers: Any) -> None:
@@ -16,7 +17,7 @@ def register(subparsers: Any) -> None:
         description="Affiche l'agenda d'une semaine calculé à partir des données.",
     )
     parser.add_argument(
-        "--week", metavar="AAAA-Wss",
+        "--week", metavar="AAAA-Wss", type=iso_week,
         help="semaine ISO à afficher, par exemple 2010-W28 (par défaut : la semaine en cours)",
     )
     parser.add_argument("--cohort", metavar="NOM", help="limiter à une promotion")
@@ -24,7 +25,7 @@ def register(subparsers: Any) -> None:
         "--json", action="store_true",
         help="écrire seulement une liste JSON (date, kind, participant, detail)",
     )
-    parser.add_argument("--ics", type=Path, metavar="FICHIER",
+    parser.add_argument("--ics", type=output_file(".ics"), metavar="FICHIER",
                         help="exporter aussi les éléments dans un fichier .ics")
     parser.set_defaults(handler=run)
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.contract_rules import fr_date
 
     monday = _monday(args.week)
-    database = ctx.open_db()
+    database = ctx.open_db(read_only=True)
     try:
         cohort_id = None
         if args.cohort:

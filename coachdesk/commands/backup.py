@@ -60,14 +60,17 @@ def register(subparsers: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.commands._arguments import check_output_file
     from coachdesk.db import check_not_damaged
     from coachdesk.errors import UserError
+    from coachdesk.files import text_name
     from coachdesk.security import crypto
     from coachdesk.security.cli_support import open_for_command
     from coachdesk.services import audit, backups
 
     database = Path(ctx.database_path())
     out: Path = args.out
+    check_output_file(out, ".sqlite3")
     if out.exists() and not args.force:
         raise UserError(
             f"Le fichier « {out} » existe déjà.", hint="Choisissez un autre nom, ou --force."
@@ -76,12 +79,13 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError("La sauvegarde ne peut pas remplacer la base elle-même.")
     db, key = open_for_command(ctx)
     try:
+        db.check_writable()  # the backup is audited: a read-only database is refused first
         backups.write_backup(db, out)
         with db.write() as session:
             # A damaged database gets no audit row: the copy's check refused it already, and
             # this is the last word before writing.
             check_not_damaged(session)
-            audit.record(session, "backup", f"Sauvegarde vers {out.name}")
+            audit.record(session, "backup", f"Sauvegarde vers {text_name(out.name)}")
     finally:
         db.dispose()
     print(f"Sauvegarde écrite : {out}", file=ctx.out)
@@ -142,8 +146,9 @@ def run_protect(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services import protection
 
     database = Path(ctx.database_path())
-    # Opening first refuses a damaged, foreign or newer database before a passphrase is asked.
-    open_database(database, create=False).dispose()
+    # Opening first refuses a damaged, foreign or newer database, and upgrades an older one.
+    # A plain file where a protected one was expected is accepted here only: it gets protected.
+    open_database(database, create=False, allow_plain=True).dispose()
     passphrase = ask_new_passphrase()
     result = protection.protect(database, passphrase)
     print(f"La base « {database.name} » est maintenant chiffrée.", file=ctx.out)

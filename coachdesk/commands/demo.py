@@ -27,6 +27,14 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
             "Indiquez le fichier à écrire avec --db, avant la commande.",
             hint="Exemple : coachdesk --db demo.sqlite3 demo",
         )
+    from coachdesk.security.expected import protection_expected
+
+    if protection_expected(ctx.db_path.absolute()):
+        raise UserError(
+            f"« {ctx.db_path} » est la place d'une base protégée par une phrase de passe : la "
+            "démonstration ne l'occupe pas, même avec --force.",
+            hint="Écrivez la démonstration dans un autre fichier.",
+        )
     path = write_demo_database(ctx.db_path, force=args.force)
     print(f"Base de démonstration écrite : {path}", file=ctx.out)
     return 0

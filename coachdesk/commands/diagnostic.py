@@ -75,12 +75,8 @@ def collect() -> dict[str, Any]:
         "frozen": bool(getattr(sys, "frozen", False)),
         "mode": _mode(),
         "executable_dir": str(paths.executable_dir()),
-        "folders": {
-            "data": str(paths.data_dir()),
-            "config": str(paths.config_dir()),
-            "cache": str(paths.cache_dir()),
-            "log": str(paths.log_dir()),
-        },
+        # Where the folders are, without creating them: a diagnostic writes nothing.
+        "folders": {kind: str(paths.location(kind)) for kind in ("data", "config", "cache", "log")},
         "database": str(paths.default_db_path()),
         "resources_dir": str(paths.resources_dir()),
         "resources": {

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2010-12-31"
-        ) from None
+from coachdesk.commands._arguments import iso_date, iso_week, output_file
 
 
 def _week(text: str) -> Any:
-    from coachdesk.errors import UserError
     from coachdesk.services.weeks import IsoWeek
 
-    try:
-        return IsoWeek.parse(text)
-    except UserError:
-        raise argparse.ArgumentTypeError(
-            f"semaine invalide « {text} » : attendu AAAA-Wss, par exemple 2010-W12"
-        ) from None
+    return IsoWeek.parse(iso_week(text))
 
 
 def _out(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, metavar="FICHIER.xlsx",
+    parser.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FICHIER.xlsx",
                         help="fichier Excel à écrire (remplacé seulement une fois complet)")
 
 
@@ -70,7 +56,7 @@ def register(subparsers: Any) -> None:
         "progress-note", help="la note d'étape : l'entonnoir présenté comme en 2010",
     )
     _out(note)
-    note.add_argument("--as-of", type=_iso_date, metavar="AAAA-MM-JJ",
+    note.add_argument("--as-of", type=iso_date, metavar="AAAA-MM-JJ",
                       help="date de la situation (par défaut aujourd'hui, ou la fin de la "
                       "promotion terminée)")
     note.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
@@ -82,6 +68,13 @@ def _open(ctx: Any) -> Any:
     from coachdesk.exports.jobs import plain_workbook_notice
 
     database = ctx.open_db()
+    try:
+        # Every export is noted in the history: a database that cannot be written is said so
+        # before a workbook is written, never after.
+        database.check_writable()
+    except BaseException:
+        database.dispose()
+        raise
     notice = plain_workbook_notice(database.path)
     if notice:
         print(notice, file=ctx.err)

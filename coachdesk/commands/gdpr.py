@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2012-12-31"
-        ) from None
+from coachdesk.commands._arguments import iso_date, output_file, retention_years
 
 
 def register(subparsers: Any) -> None:
@@ -30,13 +22,14 @@ def register(subparsers: Any) -> None:
     mode = purge.add_mutually_exclusive_group(required=True)
     mode.add_argument("--preview", action="store_true", help="lister sans rien supprimer")
     mode.add_argument("--confirm", action="store_true", help="supprimer vraiment")
-    purge.add_argument("--years", type=int, default=2, metavar="ANS", help="durée (2 par défaut)")
-    purge.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
+    purge.add_argument("--years", type=retention_years, default=2, metavar="ANS",
+                       help="durée (2 par défaut)")
+    purge.add_argument("--today", type=iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
     purge.set_defaults(handler=run_purge)
 
     access = actions.add_parser("access", help="tout ce qui est connu d'une personne (xlsx)")
     access.add_argument("participant_id", metavar="IDENTIFIANT")
-    access.add_argument("--out", type=Path, required=True, metavar="FICHIER.xlsx")
+    access.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FICHIER.xlsx")
     access.set_defaults(handler=run_access)
 
     erase = actions.add_parser("erase", help="effacer une personne de toutes les tables")
@@ -56,7 +49,7 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.text import person_name
 
     today = args.today or date.today()
-    db, _key = open_for_command(ctx)
+    db, _key = open_for_command(ctx, read_only=args.preview)
     try:
         if args.preview:
             with db.read() as session:
@@ -90,6 +83,7 @@ def run_access(args: argparse.Namespace, ctx: Any) -> int:
 
     db, key = open_for_command(ctx)
     try:
+        db.check_writable()  # the access export is audited: refused before, never after
         with db.write() as session:
             records = write_access_workbook(session, args.participant_id, args.out)
     finally:
@@ -140,7 +134,7 @@ def run_missing_consent(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services import gdpr
     from coachdesk.services.text import person_name
 
-    db, _key = open_for_command(ctx)
+    db, _key = open_for_command(ctx, read_only=True)
     try:
         with db.read() as session:
             missing = gdpr.missing_consent(session)

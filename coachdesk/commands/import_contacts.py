@@ -38,13 +38,19 @@ def register(subparsers: Any) -> None:
         "autre (par défaut universite)",
     )
     contacts.add_argument("--sheet", metavar="FEUILLE", help="feuille du classeur à lire")
+    contacts.add_argument(
+        "--create", action="store_true",
+        help="créer la base de --db si elle n'existe pas encore (sinon elle doit exister)",
+    )
     contacts.set_defaults(handler=run_import_contacts)
 
 
 def run_import_contacts(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.contact_import import import_contacts
 
-    database = ctx.open_db(create=True)
+    # A database is created only when asked: a missing file is refused by default, and always
+    # where a protected database is expected.
+    database = ctx.open_db(create=args.create and not args.dry_run)
     try:
         report = import_contacts(
             database, args.file, cohort=args.cohort, provenance=args.provenance,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
+
+from coachdesk.commands._arguments import iso_week, output_file
 
 
 def register(subparsers: Any) -> None:
@@ -17,18 +18,18 @@ def register(subparsers: Any) -> None:
         help="fiches de préparation des entretiens de recrutement d'une semaine (PDF)",
         description="Une page par entretien de recrutement de la semaine, dans un seul PDF.",
     )
-    sheets.add_argument("--week", metavar="AAAA-Wss",
+    sheets.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
                         help="semaine ISO, par exemple 2010-W18 (par défaut la semaine en cours)")
-    sheets.add_argument("--out", metavar="FICHIER.pdf", type=Path, required=True,
+    sheets.add_argument("--out", metavar="FICHIER.pdf", type=output_file(".pdf"), required=True,
                         help="fichier PDF à écrire")
     sheets.set_defaults(handler=run_interview_sheets)
     calendar = kinds.add_parser(
         "interview-calendar",
         help="entretiens de recrutement d'une semaine en agenda .ics (téléphone)",
     )
-    calendar.add_argument("--week", metavar="AAAA-Wss",
+    calendar.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
                           help="semaine ISO (par défaut la semaine en cours)")
-    calendar.add_argument("--out", metavar="FICHIER.ics", type=Path, required=True)
+    calendar.add_argument("--out", metavar="FICHIER.ics", type=output_file(".ics"), required=True)
     calendar.set_defaults(handler=run_interview_calendar)
 
 
@@ -39,7 +40,7 @@ def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
 
     parsed = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
     week, start, end = parsed.code, parsed.monday, parsed.next_monday
-    database = ctx.open_db()
+    database = ctx.open_db(read_only=True)
     try:
         sheets = interview_sheets(database, start, end)
     finally:

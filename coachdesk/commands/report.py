@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import Any
 
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2010-12-31"
-        ) from None
+from coachdesk.commands._arguments import iso_date
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +20,7 @@ def register(subparsers: Any) -> None:
     funnel.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
     funnel.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         metavar="AAAA-MM-JJ",
         help="date de la situation (par défaut aujourd'hui, ou la fin de la promotion terminée)",
     )
@@ -40,7 +32,7 @@ def run_funnel(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.cohorts import find_cohort
     from coachdesk.services.funnel import FUNNEL_LABELS, compute_funnel
 
-    database = ctx.open_db()
+    database = ctx.open_db(read_only=True)
     try:
         with database.read() as session:
             cohort = find_cohort(session, args.cohort)

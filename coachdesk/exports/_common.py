@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -11,7 +13,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from coachdesk.db import Database
+from coachdesk.errors import UserError
 from coachdesk.exports.xlsx import ExportResult
+from coachdesk.files import text_name
 from coachdesk.models import ExportLog, Participant
 
 # Rows fetched at a time when a sheet streams a query (flat memory at 80,000 people).
@@ -74,6 +79,30 @@ def latest_per_participant(
     )
 
 
+@contextmanager
+def recording(database: Database, result: ExportResult) -> Iterator[Session]:
+    """The transaction that logs a workbook already written.
+
+    Should it fail (a full disk under the database), the coach is told the truth: the workbook
+    is there, complete, but the export history does not list it.
+    """
+    try:
+        with database.write() as session:
+            yield session
+    except Exception as exc:
+        from coachdesk.errors import explain_failure
+
+        explained = explain_failure(exc, database=database.path)
+        if explained is None:
+            raise
+        raise UserError(
+            f"Le classeur « {Path(result.path).name} » a été écrit, complet, mais l'envoi n'a "
+            f"pas pu être noté dans l'historique des exports. {explained.message}",
+            hint="Le classeur peut être transmis ; l'historique des exports ne le mentionnera "
+            "pas. " + (explained.hint or ""),
+        ) from exc
+
+
 def log_export(
     session: Session,
     *,
@@ -93,7 +122,7 @@ def log_export(
     entry = ExportLog(
         kind=kind,
         recipient=recipient,
-        file_name=str(Path(result.path).name),
+        file_name=text_name(Path(result.path).name),
         row_count=result.row_count,
         sha256=result.sha256,
         cohort_id=cohort_id,

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from coachdesk import paths
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.exports._common import as_day, latest_per_participant, log_export
+from coachdesk.exports._common import as_day, latest_per_participant, log_export, recording
 from coachdesk.exports.xlsx import (
     CancelCheck,
     Column,
@@ -359,7 +359,7 @@ def export_evaluator(
             ]),
         ]
         result = write_workbook(out, sheets, progress=progress, is_cancelled=is_cancelled)
-    with database.write() as session:
+    with recording(database, result) as session:
         log_id = log_export(session, kind=KIND, recipient=RECIPIENT, result=result,
                             cohort_id=cohort_id)
     return EvaluatorExport(result, log_id)

@@ -64,6 +64,11 @@ def write_ics(items: Iterable[AgendaItem], target: Path) -> int:
             stream.write(data)
         os.replace(temporary, target)
     except OSError as exc:
+        from coachdesk.errors import explain_failure
+
         Path(temporary).unlink(missing_ok=True)
-        raise UserError(f"Impossible d'écrire « {target} » ({exc.strerror}).") from exc
+        raise explain_failure(exc) or UserError(
+            f"Impossible d'écrire « {target} » (erreur système {exc.errno}).",
+            hint="Vérifiez l'espace disque et le dossier choisi, puis recommencez.",
+        ) from exc
     return len(items)

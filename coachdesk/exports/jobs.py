@@ -99,6 +99,9 @@ def _job_progress(progress: JobProgress | None) -> ProgressCallback | None:
 def _database(db_path: str, key: bytes | None) -> Iterator[Database]:
     database = open_database(Path(db_path), create=False, key=key)
     try:
+        # The export is noted in the history: a read-only database is said so before any
+        # workbook is written.
+        database.check_writable()
         yield database
     finally:
         database.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.exports._common import alphabetical, log_export
+from coachdesk.exports._common import alphabetical, log_export, recording
 from coachdesk.exports.profiles import Profile, ProfileColumn, apply_profile, load_profiles
 from coachdesk.exports.xlsx import (
     CancelCheck,
@@ -180,7 +180,7 @@ def export_contracts(
                       contract_list_rows(session, cohort_id, day))
         result = write_workbook(out, [apply_profile(sheet, profile)], progress=progress,
                                 is_cancelled=is_cancelled)
-    with database.write() as session:
+    with recording(database, result) as session:
         log_export(session, kind=KIND, recipient=profile.recipient, result=result,
                    cohort_id=cohort_id, summary={"profile": profile.name})
     return result

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.db import Database
-from coachdesk.exports._common import log_export
+from coachdesk.exports._common import log_export, recording
 from coachdesk.exports.xlsx import Column, ExportResult, Sheet, write_workbook
 from coachdesk.services.funnel import Funnel, compute_funnel
 
@@ -102,7 +102,7 @@ def export_progress_note(
     ]
     sheet = Sheet("Note d'étape", COLUMNS, note_rows(funnel), title_lines=title)
     result = write_workbook(out, [sheet])
-    with database.write() as session:
+    with recording(database, result) as session:
         log_export(session, kind=KIND, recipient="Note d'étape", result=result,
                    cohort_id=cohort.id,
                    summary={"as_of": funnel.as_of.isoformat(), "funnel": funnel.figures()})

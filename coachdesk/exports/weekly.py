@@ -19,7 +19,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
-from coachdesk.exports._common import STREAM_BATCH, alphabetical, log_export, previous_export
+from coachdesk.exports._common import (
+    STREAM_BATCH,
+    alphabetical,
+    log_export,
+    previous_export,
+    recording,
+)
 from coachdesk.exports.weekly_actions import ACTION_COLUMNS, week_actions
 from coachdesk.exports.weekly_people import PEOPLE_COLUMNS, people_rows
 from coachdesk.exports.xlsx import (
@@ -231,7 +237,7 @@ def export_weekly(
             ),
         ]
         result = write_workbook(target, sheets, progress=progress, is_cancelled=is_cancelled)
-    with database.write() as session:
+    with recording(database, result) as session:
         log_id = log_export(
             session, kind=KIND, recipient=RECIPIENT, result=result, cohort_id=cohort.id,
             summary={"week": week.code, "as_of": day.isoformat(), "funnel": funnel.figures()},

@@ -287,8 +287,15 @@ def _unwritable(path: Path, exc: OSError) -> UserError:
             hint="Choisissez un dossier où vous avez le droit d'écrire (par exemple "
             "Documents).",
         )
+    from coachdesk.errors import explain_failure
+
+    # A full disk, a read-only folder, a write error: named after the workbook, not after
+    # its hidden temporary file.
+    explained = explain_failure(OSError(exc.errno, exc.strerror, str(path)))
+    if explained is not None:
+        return explained
     return UserError(
-        f"Impossible d'écrire « {path} » : {exc.strerror or exc}.",
+        f"Impossible d'écrire « {path} » (erreur système {exc.errno}).",
         hint="Vérifiez l'espace disque et le dossier choisi, puis relancez l'export.",
     )
 

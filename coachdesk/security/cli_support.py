@@ -63,13 +63,20 @@ def unlock_key(database: Path, *, use_recovery_key: bool = False) -> bytes | Non
     return None  # pragma: no cover - the loop returns or raises
 
 
-def open_for_command(ctx: Any, *, create: bool = False) -> tuple[Any, bytes | None]:
-    """Open the database chosen on the command line; returns it with its key (or None)."""
+def open_for_command(
+    ctx: Any, *, create: bool = False, read_only: bool = False
+) -> tuple[Any, bytes | None]:
+    """Open the database chosen on the command line; returns it with its key (or None).
+
+    A missing file is created only with ``create`` and never where a protected database is
+    expected; ``read_only`` opens without ever writing (the commands that only read).
+    """
     from coachdesk.db import open_database
 
     path = Path(ctx.database_path())
     key = unlock_key(path)
-    return open_database(path, create=create and key is None, key=key), key
+    database = open_database(path, create=create and key is None, key=key, read_only=read_only)
+    return database, key
 
 
 def ask_new_passphrase() -> str:

@@ -222,9 +222,9 @@ def write_json_atomically(path: Path, document: dict[str, Any]) -> None:
     """
     partial = path.with_name(path.name + ".partiel")
     data = json.dumps(document, indent=2, sort_keys=True).encode("utf-8")
-    partial.unlink(missing_ok=True)
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
+    from coachdesk.files import open_private
+
+    with open_private(partial, "wb") as handle:  # 0600 before the first byte
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlcipher3
 
-from coachdesk.errors import UserError
+from coachdesk.errors import UserError, explain_failure
 from coachdesk.security import crypto
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -106,7 +106,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         connection.close()
-        raise _wrong_key(path) from exc
+        # A full disk or a read-only folder is no wrong key: say what it is.
+        raise explain_failure(exc, machine_only=True, database=path) or _wrong_key(path) from exc
     return connection
 
 
@@ -228,10 +229,10 @@ def export_encrypted(plain: Path, encrypted: Path, key: bytes) -> dict[str, int]
     """Write an encrypted copy of the plain database file ``plain`` (not open elsewhere) to
     ``encrypted`` (0600) with ``sqlcipher_export``, check it (integrity, same row count in every
     table) and sync it; returns the table counts. ``encrypted`` is removed on failure."""
-    from coachdesk.db import private_new_file
+    from coachdesk.files import fresh_private
 
     plain_counts = verify(plain, None)
-    private_new_file(encrypted)
+    fresh_private(encrypted)
     try:
         with closing(sqlcipher3.connect(f"{Path(plain).as_uri()}?mode=ro", uri=True)) as source:
             source.execute(

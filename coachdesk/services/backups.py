@@ -34,8 +34,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coachdesk import paths
-from coachdesk.db import Database, backup_database, backup_sqlite, private_new_file
+from coachdesk.db import Database, backup_database, backup_sqlite
 from coachdesk.errors import UserError
+from coachdesk.files import fresh_private
 from coachdesk.security import crypto, sqlcipher
 
 BACKUP_PREFIX = "coachdesk-"
@@ -169,7 +170,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 def _copy_private(source: Path, target: Path) -> None:
-    private_new_file(target)
+    fresh_private(target)
     shutil.copyfile(source, target)
 
 

@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coachdesk.db import open_database, private_new_file
+from coachdesk.db import open_database
 from coachdesk.errors import UserError
+from coachdesk.files import fresh_private
 from coachdesk.security import crypto, sqlcipher
 from coachdesk.services import audit, backups
 
@@ -138,7 +139,7 @@ def _rekey_copies(files: Iterable[Path], key: bytes, new_key: bytes, database: P
             continue
         staged = path.with_name(path.name + ".rechiffrement")
         try:
-            private_new_file(staged)
+            fresh_private(staged)
             shutil.copyfile(path, staged)
             sqlcipher.rekey_database(staged, key, new_key)
             # The copy's keys file opens it before and after the rename (see prepare_key_change).

@@ -15,6 +15,16 @@ from coachdesk.errors import UserError
 
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
+# The dates CoachDesk computes with: a programme's past and future, far from the calendar's
+# limits (a year 9999 overflows as soon as a week is added to it).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+
+
+def range_hint() -> str:
+    """The French hint given with a date or week outside ``FIRST_DAY``–``LAST_DAY``."""
+    return f"CoachDesk accepte les dates du {FIRST_DAY:%d/%m/%Y} au {LAST_DAY:%d/%m/%Y}."
+
 
 @dataclass(frozen=True, order=True)
 class IsoWeek:
@@ -47,19 +57,25 @@ class IsoWeek:
     def parse(cls, text: str) -> IsoWeek:
         """``2010-W12`` (or ``2010W12``) → the ISO week; a French UserError otherwise."""
         match = _WEEK.match(text or "")
-        if match:
-            year, week = int(match.group(1)), int(match.group(2))
-            try:
-                date.fromisocalendar(year, week, 1)
-            except ValueError:
-                pass
-            else:
-                return cls(year, week)
-        raise UserError(
-            f"Semaine « {text} » non reconnue.",
-            hint="Indiquez l'année et le numéro de semaine ISO au format AAAA-Wss, par exemple "
-            "2010-W28 (de 1 à 52, ou 53 certaines années).",
-        )
+        if match is None:
+            raise UserError(
+                f"Semaine « {text} » non reconnue : attendu AAAA-Wss, par exemple 2010-W28.",
+                hint="Écrivez l'année, un tiret, W puis le numéro de la semaine ISO (1 à 52 ou "
+                "53).",
+            )
+        year, week = int(match.group(1)), int(match.group(2))
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            raise UserError(
+                f"La semaine « {text} » est hors des dates possibles.", hint=range_hint()
+            )
+        weeks = date(year, 12, 28).isocalendar()[1]
+        if not 1 <= week <= weeks:
+            raise UserError(
+                f"La semaine « {text} » n'existe pas : l'année {year} compte {weeks} semaines "
+                "ISO.",
+                hint="Les semaines ISO sont numérotées de 1 à 52 (53 certaines années).",
+            )
+        return cls(year, week)
 
 
 def week_start(day: date) -> date:

@@ -48,13 +48,25 @@ def test_readable_french_table_and_ics(demo_db: Path, tmp_path: Path) -> None:
     assert target.read_bytes().count(b"BEGIN:VEVENT") == result.stdout.count("/2010  ")
 
 
-@pytest.mark.parametrize("week", ["2010-W99", "semaine 28", "2010-28"])
-def test_bad_week_is_a_french_error(demo_db: Path, week: str) -> None:
+@pytest.mark.parametrize(
+    ("week", "said"),
+    [
+        ("semaine 28", "Semaine « semaine 28 » non reconnue : attendu AAAA-Wss"),
+        ("2010-28", "Semaine « 2010-28 » non reconnue : attendu AAAA-Wss"),
+        ("2010-W99", "La semaine « 2010-W99 » n'existe pas : l'année 2010 compte 52 semaines"),
+        ("2010-W53", "La semaine « 2010-W53 » n'existe pas : l'année 2010 compte 52 semaines"),
+        ("9999-W52", "La semaine « 9999-W52 » est hors des dates possibles."),
+        ("0000-W01", "La semaine « 0000-W01 » est hors des dates possibles."),
+    ],
+)
+def test_bad_week_is_a_french_error(demo_db: Path, week: str, said: str) -> None:
+    before = demo_db.read_bytes()
     result = coachdesk(demo_db, "agenda", "--week", week, "--json")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert f"Semaine « {week} » non reconnue" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Erreur : {said}")
+    assert "Traceback" not in result.stderr and "inattendue" not in result.stderr
+    assert demo_db.read_bytes() == before
 
 
 def test_empty_week(demo_db: Path) -> None:

@@ -75,8 +75,8 @@ def test_errors_are_french_with_the_right_exit_codes(tmp_path: Path, demo_path: 
     assert unknown.returncode == 1
     assert "Aucune promotion ne s'appelle « Promotion 1999 »" in unknown.stderr
     bad_date = coachdesk("--db", demo_path, "report", "funnel", "--as-of", "31/12/2010")
-    assert bad_date.returncode == 2
-    assert "attendu AAAA-MM-JJ" in bad_date.stderr
+    assert bad_date.returncode == 1
+    assert "Date « 31/12/2010 » non reconnue : attendu AAAA-MM-JJ" in bad_date.stderr
     missing = coachdesk("--db", tmp_path / "absente.sqlite3", "report", "funnel")
     assert missing.returncode == 1 and "n'existe pas" in missing.stderr
     assert not (tmp_path / "absente.sqlite3").exists()

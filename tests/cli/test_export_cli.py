@@ -99,7 +99,7 @@ def test_errors_are_french_without_traceback(demo: tuple[Path, Path], tmp_path: 
     assert "n'existe pas" in missing_folder.stderr and "Traceback" not in missing_folder.stderr
     bad_week = run(db, "export", "weekly", "--out", str(tmp_path / "x.xlsx"), "--week", "12",
                    home=home)
-    assert bad_week.returncode == 2 and "AAAA-Wss" in bad_week.stderr
+    assert bad_week.returncode == 1 and "Semaine « 12 » non reconnue" in bad_week.stderr
     bad_recipient = run(db, "export", "contracts", "--out", str(tmp_path / "x.xlsx"),
                         "--recipient", "banque", home=home)
     assert bad_recipient.returncode == 1 and "banque" in bad_recipient.stderr

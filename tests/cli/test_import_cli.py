@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coachdesk.db import open_database
+
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
 
 
@@ -29,7 +31,7 @@ def stored(db: Path, sql: str) -> list[tuple]:
 def test_json_report_then_second_import_imports_nobody(tmp_path: Path):
     db = tmp_path / "coachdesk.sqlite3"
     first = coachdesk(db, "import", "contacts", str(SAMPLES / "universite_2010.xlsx"),
-                      "--cohort", "Promo 2010", "--json")
+                      "--cohort", "Promo 2010", "--json", "--create")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
     assert report["imported"] == 6 and report["duplicates"] == 1
@@ -56,6 +58,7 @@ def test_json_report_then_second_import_imports_nobody(tmp_path: Path):
 
 def test_french_summary_and_dry_run(tmp_path: Path):
     db = tmp_path / "coachdesk.sqlite3"
+    open_database(db, create=True).dispose()
     result = coachdesk(db, "import", "contacts", str(SAMPLES / "mission_locale_cp1252.csv"),
                        "--dry-run", "--provenance", "mission_locale")
     assert result.returncode == 0, result.stderr
@@ -66,7 +69,7 @@ def test_french_summary_and_dry_run(tmp_path: Path):
 
 def test_unreadable_file_exits_1_with_a_french_message(tmp_path: Path):
     db = tmp_path / "coachdesk.sqlite3"
-    coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"))
+    coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"), "--create")
     before = stored(db, "SELECT id, updated_at FROM participant ORDER BY id")
     bad = tmp_path / "liste.csv"
     bad.write_text("Liste des jeunes\nA;B;C\n1;2;3\n", encoding="utf-8")
@@ -81,7 +84,7 @@ def test_unreadable_file_exits_1_with_a_french_message(tmp_path: Path):
 def test_unknown_provenance_is_refused(tmp_path: Path):
     db = tmp_path / "coachdesk.sqlite3"
     result = coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"),
-                       "--provenance", "facebook")
+                       "--provenance", "facebook", "--create")
     assert result.returncode == 1
     assert "Provenance inconnue" in result.stderr
     assert stored(db, "SELECT count(*) FROM cohort") == [(0,)]
@@ -99,3 +102,16 @@ def test_xls_and_ods_copies_import_like_the_workbook(tmp_path: Path):
         assert stored(db, "SELECT phone FROM participant WHERE last_name = 'DUPONT'") == [
             ("06 12 34 56 78",)
         ]
+
+
+def test_missing_database_is_created_only_when_asked(tmp_path: Path):
+    db = tmp_path / "nouvelle.sqlite3"
+    refused = coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"))
+    assert refused.returncode == 1
+    assert f"La base de données « {db} » n'existe pas." in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not db.exists() and list(tmp_path.iterdir()) == []
+    created = coachdesk(db, "import", "contacts", str(SAMPLES / "export_tabulations.csv"),
+                        "--create")
+    assert created.returncode == 0, created.stderr
+    assert stored(db, "SELECT count(*) FROM participant") != [(0,)]

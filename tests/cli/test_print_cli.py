@@ -58,4 +58,4 @@ def test_week_without_interviews_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert not out.exists()
     bad = _run(db_path, "print", "interview-sheets", "--week", "semaine 2", "--out", str(out))
-    assert bad.returncode == 1 and "non reconnue" in bad.stderr and "AAAA-Wss" in bad.stderr
+    assert bad.returncode == 1 and "non reconnue : attendu AAAA-Wss" in bad.stderr

@@ -23,6 +23,9 @@ import alembic.command  # noqa: F401
 import zxcvbn  # noqa: F401  (the passphrase check's estimator, likewise)
 from sqlalchemy import text
 
+# Read by every opening of a database (is a protected one expected here?): imported once here
+# for the same reason, so the kills land on the work.
+import coachdesk.security.expected  # noqa: F401
 from coachdesk.db import open_database, upgrade
 from coachdesk.exports import jobs
 from coachdesk.security.crypto import ScryptParams, write_json_atomically

@@ -147,7 +147,9 @@ def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycles(graph) == [["a", "b", "c"]]
 
 
-BELOW_THE_WINDOW = {"errors", "paths", "logs", "db", "database_lock", "security", "migrations"}
+BELOW_THE_WINDOW = {
+    "errors", "paths", "files", "logs", "db", "database_lock", "security", "migrations"
+}
 
 
 def test_layers_ui_exports_services_models() -> None:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
+from coachdesk.files import text_name
 from coachdesk.models import Cohort, Participant, canonical_id, codes, new_id, utcnow
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise
@@ -654,7 +655,7 @@ class _NewRows:
         values = [person.values for person in newcomers]
         self.constant: dict[str, Any] = {
             "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
-            "listed_on": today, "coach": "", "source_file": report.file_name,
+            "listed_on": today, "coach": "", "source_file": text_name(report.file_name),
             "source_sheet": report.sheet, "imported_at": now, "consent_date": None,
         }
         self.varying: dict[str, list[Any]] = {"id": ids}

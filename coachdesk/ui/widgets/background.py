@@ -4,7 +4,10 @@ The work runs in a child process: a thread would starve the event loop through t
 event loop was measured stalling 0.3–2.5 s during an export in a thread, under 15 ms with a
 process; DESIGN.md). The job is a plain function named by its dotted path, Qt-free, called as
 ``function(*args, progress=callback, is_cancelled=callback)``; it reports progress with
-``progress(done, total, message)`` and stops early (writing nothing) when ``is_cancelled()``.
+``progress(done, total, message)`` and stops early (writing nothing, returning None) when
+``is_cancelled()``. A job that returns something did its work, even if the coach clicked Cancel
+meanwhile: it is reported as done, so the window never says "nothing was written" about a file
+that was.
 
 A progress dialog appears only if the job lasts more than half a second, and its Cancel button
 asks the job to stop. Results come back through ``on_done``; a UserError raised by the job is
@@ -19,11 +22,10 @@ import importlib
 import multiprocessing
 import queue
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coachdesk.errors import UserError
@@ -37,6 +39,18 @@ def _resolve(dotted: str) -> Callable[..., Any]:
     module_name, _, name = dotted.rpartition(".")
     job: Callable[..., Any] = getattr(importlib.import_module(module_name), name)
     return job
+
+
+def _stop_on_terminate() -> None:
+    """In the worker process: a SIGTERM (the window quitting mid-job) unwinds the job like a
+    cancel, so its clean-up runs (no half-written hidden file with people's names is left)."""
+    import signal
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
 
 
 def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
@@ -55,10 +69,30 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
         result = _resolve(dotted)(*args, progress=progress, is_cancelled=cancel.is_set)
     except UserError as error:
         messages.put(("user_error", str(error)))
-    except BaseException:
-        messages.put(("error", traceback.format_exc()))
+    except KeyboardInterrupt:
+        # Stopped from outside (the window quitting): the job cleaned up, nothing written.
+        messages.put(("cancelled",))
+    except BaseException as exc:
+        from coachdesk.errors import explain_failure
+        from coachdesk.logs import format_report
+
+        # A full disk or a read-only folder is the coach's to fix, said in French; anything
+        # else is reported without personal data (no SQL parameters, no values).
+        explained = explain_failure(exc)
+        if explained is not None:
+            messages.put(("user_error", str(explained)))
+        else:
+            messages.put(("error", format_report(type(exc), exc, exc.__traceback__)))
     else:
-        messages.put(("cancelled",) if cancel.is_set() else ("done", result))
+        # A job that finished before it saw the cancel did its work: say so, never "nothing
+        # was written" about a file that was.
+        messages.put(("cancelled",) if result is None and cancel.is_set() else ("done", result))
+
+
+def _worker_main(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
+    """Entry point of the worker process."""
+    _stop_on_terminate()
+    _child(dotted, args, messages, cancel)
 
 
 class BackgroundJob(QObject):
@@ -99,7 +133,7 @@ class BackgroundJob(QObject):
         self._messages = context.Queue()
         self._cancel = context.Event()
         self._process = context.Process(
-            target=_child,
+            target=_worker_main,
             args=(self.dotted, self.args, self._messages, self._cancel),
             daemon=True,
         )
@@ -186,9 +220,14 @@ def run_job(
 
 
 def _report_failure(parent: QWidget, report: str) -> None:
-    from coachdesk import paths
+    from coachdesk.logs import write_report_text
     from coachdesk.ui.widgets import messages
 
-    path = paths.log_dir() / f"rapport-erreur-{time.strftime('%Y%m%d-%H%M%S')}.txt"
-    path.write_text(report, encoding="utf-8")
-    messages.unexpected_error(parent, report, str(path))
+    path = write_report_text(report)
+    messages.unexpected_error(
+        parent,
+        report,
+        str(path) if path is not None else QCoreApplication.translate(
+            "BackgroundJob", "(the report could not be written: is the disk full?)"
+        ),
+    )

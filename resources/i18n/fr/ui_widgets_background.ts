@@ -11,5 +11,9 @@
         <source>Cancelling…</source>
         <translation>Annulation en cours…</translation>
     </message>
+    <message>
+        <source>(the report could not be written: is the disk full?)</source>
+        <translation>(le rapport n&apos;a pas pu être écrit : le disque est-il plein ?)</translation>
+    </message>
 </context>
 </TS>
