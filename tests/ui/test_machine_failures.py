@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from coachdesk import app as app_module
 from coachdesk import paths
-from coachdesk.ui import background, messages
+from coachdesk.ui.widgets import background, messages
 from tests import canary
 
 
