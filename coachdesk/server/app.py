@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -104,6 +105,14 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
         except (ValueError, KeyError, TypeError) as error:
             log.warning("bad request on %s: %s", request.url.path, type(error).__name__)
             return _error(400, "bad_request", "Requête mal formée : mettez CoachDesk à jour.")
+        except Exception as error:
+            # The type and where, never the message: it may quote a value (a name, a phone).
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            log.error("request %s failed: %s at %s:%s", request.url.path, type(error).__name__,
+                      where.filename, where.lineno)
+            return _error(500, "server_error",
+                          "Le serveur de l'équipe a rencontré une erreur : rien n'a été "
+                          "enregistré à moitié, réessayez plus tard.")
         if isinstance(result, str):
             return Response(result, media_type="application/json")
         return JSONResponse(result)

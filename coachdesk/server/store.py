@@ -625,7 +625,7 @@ class Push:
                                 "message": row.message, "repeat": True})
                 continue
             key = (op["table"], op["row"])
-            saved = copy.deepcopy(self.state.get(key, _MISSING))
+            saved = copy.deepcopy(self.state[key]) if key in self.state else _MISSING
             saved_seq = self.seq
             self.effects = _OpEffects()
             try:
@@ -889,6 +889,7 @@ def erase_person(connection: Connection, participant_id: str, now: datetime) -> 
 def acknowledge_erasures(connection: Connection, scope: DeviceScope, ids: Sequence[str],
                          now: datetime) -> None:
     if ids:
+        set_scope(connection, scope)
         connection.execute(text(
             "INSERT INTO sync_erasure_ack (erasure_id, device_id, acked_at) "
             "SELECT e.id, CAST(:device AS uuid), :now FROM sync_erasure e "

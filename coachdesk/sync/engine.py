@@ -241,6 +241,8 @@ class Applier:
 
     def erase(self, erasure_id: str, participant_id: str, server_ids: Iterable[str]) -> None:
         """Purge a person the team erased: rows, pending changes, conflicts; remember the ids."""
+        if participant_id not in self.erased:
+            self.erased_people += 1
         subtree = self.local_subtree([participant_id])
         ids = {i for found in subtree.values() for i in found} | set(server_ids)
         for table_name in reversed(list(subtree)):
@@ -257,12 +259,16 @@ class Applier:
             self.connection.execute(delete(conflict).where(conflict.c.row_id.in_(chunk)))
             known = {canonical_id(v) for v in self.connection.execute(
                 select(erased.c.row_id).where(erased.c.row_id.in_(chunk))).scalars()}
+            if erasure_id and known:
+                # Purged earlier on a refused push: now the order's id is known, to acknowledge.
+                self.connection.execute(update(erased).where(
+                    erased.c.row_id.in_(sorted(known)), erased.c.erasure_id == erased.c.row_id
+                ).values(erasure_id=erasure_id))
             fresh = [{"row_id": i, "erasure_id": erasure_id or i, "erased_at": utcnow(),
                       "acknowledged": False} for i in chunk if i not in known]
             if fresh:
                 self.connection.execute(insert(erased), fresh)
         self.erased.update(ids)
-        self.erased_people += 1
         if erasure_id:
             self.acks.append(erasure_id)
 
@@ -509,8 +515,6 @@ def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncR
             if status in ("applied", "conflict"):
                 done.append(result["id"])
                 report.sent += 1
-                if status == "conflict":
-                    report.conflicts += 1
             elif result.get("code") == "erased":
                 row = connection.execute(select(outbox.c.row_id).where(
                     outbox.c.op_id == result["id"])).scalar()
@@ -532,7 +536,7 @@ def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncR
             applier.rows(table_name, table_rows)
         applier.deleted(rows.get("deleted") or [])
         applier.finish(None, int(answer["server_time"]))
-        report.erased += applier.erased_people if erased_rows else 0
+        report.erased += applier.erased_people
     if erased_rows:
         from coachdesk.db import checkpoint_wal
 

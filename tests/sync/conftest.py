@@ -135,11 +135,18 @@ def team_server() -> Iterator[TeamServer]:
 
 
 @pytest.fixture
-def laptop_factory(tmp_path: Path, team_server: TeamServer) -> Iterator[Any]:
-    """Makes laptops (databases) that joined the team as a new coach each."""
+def laptop_factory(tmp_path: Path, team_server: TeamServer,
+                   request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Makes laptops (databases) that joined the team as a new coach each.
+
+    Each test works in structures and promotions of its own (the server is per module).
+    """
     from coachdesk.db import open_database
     from coachdesk.sync import engine
+    from tests.sync import support
 
+    tag = request.node.name[:40]
+    support.COHORT_PREFIX[0] = f"Promo {tag}"
     made: list[Any] = []
 
     def make(name: str, structure: str = "Mission Locale Nord", join: bool = True,
@@ -147,7 +154,7 @@ def laptop_factory(tmp_path: Path, team_server: TeamServer) -> Iterator[Any]:
         database = open_database(tmp_path / f"{name}.sqlite3")
         made.append(database)
         if join:
-            code = team_server.add_coach(name, structure, promotions)
+            code = team_server.add_coach(name, f"{structure} {tag}", promotions)
             engine.join(database, team_server.url, code)
         return database
 
