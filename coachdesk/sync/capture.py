@@ -162,6 +162,10 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
             if history.added:
                 changed[attr.key] = history.added[0]
         if changed:
+            # Columns set by the flush itself (updated_at) have no history: read their value.
+            for column in state.mapper.local_table.columns:
+                if column.onupdate is not None and column.key in state.dict:
+                    changed[column.key] = state.dict[column.key]
             changed["id"] = state.dict.get("id") or state.identity[0]
             updates.setdefault(table_name, []).append(changed)
     for obj in session.deleted:
@@ -232,9 +236,13 @@ def _capture_insert(state: ORMExecuteState, table: Table, statement: Insert) -> 
         rows = [_with_defaults(table, {**values, **row}) for row in params]
         result = state.invoke_statement(params=rows)
     else:
-        row = _with_defaults(table, {**values, **(params or {})})
+        given = {**values, **(params or {})}
+        row = _with_defaults(table, dict(given))
         rows = [row]
-        result = state.invoke_statement(params=row)
+        # The defaults computed here are the ones written: they join the statement.
+        extra = {name: value for name, value in row.items() if name not in given}
+        result = state.invoke_statement(statement=statement.values(**extra) if extra
+                                        else statement)
     record_rows(state.session, table.name, "insert", rows)
     return result
 
