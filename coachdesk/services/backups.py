@@ -250,6 +250,10 @@ def restore(
         # A plain backup restored over a protected database: its keys file no longer applies.
         crypto.sidecar_path(database).unlink(missing_ok=True)
     _audit_restore(database, key, backup, previous_copy)
+    from coachdesk.sync.engine import after_restore
+
+    # A database of a team: resynchronise from the start, and keep erased people out.
+    after_restore(database, key, previous_copy)
     return RestoreResult(previous_copy, counts, key is not None)
 
 

@@ -673,3 +673,37 @@ def erased_ids(database: Database) -> list[str]:
     erased = _model_table("sync_erased")
     with database.read() as session:
         return [canonical_id(v) for v in session.execute(select(erased.c.row_id)).scalars()]
+
+
+def after_restore(path: Any, key: bytes | None, previous_copy: Any) -> None:
+    """A backup was just restored at ``path``: if it belongs to a team, the next
+    synchronisation reconciles the outbox and pulls everything again, and the people the team
+    erased meanwhile (known from the replaced database, ``previous_copy``) are purged now."""
+    from coachdesk.db import open_database
+
+    restored = open_database(path, create=False, key=key)
+    try:
+        with restored.read() as session:
+            if _state_row(session) is None:
+                return
+        mark_restored(restored, _erased_in(previous_copy, key) if previous_copy else [])
+    finally:
+        restored.dispose()
+
+
+def _erased_in(path: Any, key: bytes | None) -> list[str]:
+    """The ids the replaced database knew as erased (none when it cannot be read)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from coachdesk.db import make_engine
+
+    engine = make_engine(path, key)
+    try:
+        with engine.connect() as connection:
+            erased = _model_table("sync_erased")
+            return [canonical_id(v) for v in connection.execute(select(erased.c.row_id)).scalars()]
+    except SQLAlchemyError:
+        log.warning("the replaced database could not be read for its erased ids")
+        return []
+    finally:
+        engine.dispose()
