@@ -166,10 +166,10 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
         def work() -> Any:
             _now, ms = service.now()
             with service.engine.connect() as raw:
+                # One snapshot for the whole page: the cut and the rows agree.
                 connection = raw.execution_options(isolation_level="REPEATABLE READ")
                 with connection.begin():
                     scope = authenticated(request, connection)
-                with connection.begin():
                     return store.pull(connection, scope, cursor, ms, limit)
 
         return await guarded(request, work)
@@ -183,11 +183,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
             with service.transaction() as connection:
                 scope = authenticated(request, connection)
                 if not table_name:
-                    from coachdesk.sync.tables import dependency_rank
-
-                    order = sorted(dependency_rank(), key=dependency_rank().get)
-                    return {"at": store.last_seq(connection),
-                            "tables": [*order, "sync_conflict"]}
+                    return store.snapshot_start(connection, scope)
                 return store.snapshot_page(connection, scope, table_name, after, limit)
 
         return await guarded(request, work)

@@ -917,6 +917,7 @@ def _rows_json(connection: Connection, table_name: str, where: str, params: dict
         f"WHERE {where} ORDER BY {order}{limit_sql}) x"), params).scalars())
 
 
+_SYNCED_ORDER = tuple(sorted(SYNCED))
 _EXTRA_SEQ_TABLES = ("sync_tombstone", "sync_conflict", "sync_erasure", "sync_move",
                      "sync_duplicate")
 
@@ -927,22 +928,29 @@ def pull(connection: Connection, scope: DeviceScope, cursor: int, now_ms: int,
     set_scope(connection, scope)
     last = int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
                .scalar_one())
-    seqs: list[int] = []
-    for table_name in (*sorted(SYNCED), *_EXTRA_SEQ_TABLES):
-        column = "sync_seq" if table_name in SYNCED else "seq"
-        seqs.extend(connection.execute(text(
-            f"SELECT {column} FROM {table_name} WHERE {column} > :c AND {column} <= :last "
-            f"ORDER BY {column} LIMIT :limit"), {"c": cursor, "last": last, "limit": limit},
-        ).scalars())
-    seqs.sort()
+    # Where this page ends: the sequence of the limit-th change visible to this coach (one
+    # query over every table).
+    branches = " UNION ALL ".join(
+        f"(SELECT {column} AS seq FROM {name} WHERE {column} > :c AND {column} <= :last "
+        f"ORDER BY {column} LIMIT :limit)"
+        for name, column in [*((t, "sync_seq") for t in sorted(SYNCED)),
+                             *((t, "seq") for t in _EXTRA_SEQ_TABLES)])
+    seqs = list(connection.execute(
+        text(f"SELECT seq FROM ({branches}) s ORDER BY seq LIMIT :limit1"),
+        {"c": cursor, "last": last, "limit": limit, "limit1": limit + 1}).scalars())
     more = len(seqs) > limit
     upto = seqs[limit - 1] if more else last
     params = {"c": cursor, "u": upto}
-    parts: list[str] = []
-    for table_name in sorted(SYNCED):
-        rows = _rows_json(connection, table_name, "sync_seq > :c AND sync_seq <= :u", params)
-        if rows:
-            parts.append(f"{json.dumps(table_name)}:[{','.join(rows)}]")
+    by_table: dict[str, list[str]] = {}
+    if seqs:
+        rows_sql = " UNION ALL ".join(
+            f"SELECT {index} AS t, row_to_json(x)::text AS j FROM (SELECT "
+            f"{', '.join(_data_columns(_table(name)))}, sync_seq AS _seq FROM {name} "
+            "WHERE sync_seq > :c AND sync_seq <= :u) x"
+            for index, name in enumerate(_SYNCED_ORDER))
+        for index, row in connection.execute(text(rows_sql), params):
+            by_table.setdefault(_SYNCED_ORDER[index], []).append(row)
+    parts = [f"{json.dumps(name)}:[{','.join(rows)}]" for name, rows in by_table.items()]
     deleted = connection.execute(text(
         "SELECT table_name, row_id::text FROM sync_tombstone WHERE seq > :c AND seq <= :u "
         "ORDER BY seq"), params).all()
@@ -999,6 +1007,24 @@ def snapshot_page(connection: Connection, scope: DeviceScope, table_name: str, a
     return f"{{\"rows\":[{','.join(rows)}],\"more\":{more}}}"
 
 
+def snapshot_start(connection: Connection, scope: DeviceScope) -> dict[str, Any]:
+    """The sequence a snapshot stands at, and the tables with rows for this coach (in
+    foreign-key order), so a laptop asks only for those."""
+    from coachdesk.sync.tables import dependency_rank
+
+    set_scope(connection, scope)
+    rank = dependency_rank()
+    order = sorted(SYNCED, key=rank.__getitem__)
+    counts = connection.execute(text(" UNION ALL ".join(
+        f"SELECT {index}, count(*) FROM {name}" for index, name in enumerate(order)))).all()
+    tables = [order[index] for index, count in counts if count]
+    open_conflicts = connection.execute(
+        text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar()
+    return {"at": last_seq(connection),
+            "tables": [*tables, *(["sync_conflict"] if open_conflicts else [])],
+            "counts": {order[index]: count for index, count in counts if count}}
+
+
 def last_seq(connection: Connection) -> int:
     return int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
                .scalar_one())
@@ -1012,7 +1038,8 @@ def authenticate(connection: Connection, secret: str, now: datetime,
     """The device holding ``secret``, its expiry pushed back; refused when revoked or expired."""
     row = connection.execute(text(
         "SELECT d.id::text, d.revoked_at, d.expires_at, c.id::text, c.name, c.cohort_scope, "
-        "c.disabled_at, s.id::text, s.name FROM device d JOIN coach_account c ON c.id = d.coach_id "
+        "c.disabled_at, s.id::text, s.name, d.last_seen_at, d.laptop_schema "
+        "FROM device d JOIN coach_account c ON c.id = d.coach_id "
         "JOIN structure s ON s.id = c.structure_id WHERE d.token_hash = :h"),
         {"h": token_hash(secret)}).first()
     if row is None:
@@ -1024,11 +1051,14 @@ def authenticate(connection: Connection, secret: str, now: datetime,
     if row[2] < now:
         raise AuthError(401, "L'accès de ce poste à l'équipe a expiré faute de "
                         "synchronisation : demandez un nouveau code au responsable de l'équipe.")
-    connection.execute(text(
-        "UPDATE device SET last_seen_at = :now, expires_at = :exp, laptop_schema = :schema "
-        "WHERE id = CAST(:id AS uuid)"),
-        {"now": now, "exp": now + timedelta(days=DEVICE_TOKEN_DAYS), "schema": laptop_schema,
-         "id": row[0]})
+    if row[9] is None or row[9] < now - timedelta(hours=1) or row[10] != laptop_schema:
+        # The token's life restarts with use (a lost laptop's token dies unused); written at
+        # most hourly, not on every request.
+        connection.execute(text(
+            "UPDATE device SET last_seen_at = :now, expires_at = :exp, laptop_schema = :schema "
+            "WHERE id = CAST(:id AS uuid)"),
+            {"now": now, "exp": now + timedelta(days=DEVICE_TOKEN_DAYS),
+             "schema": laptop_schema, "id": row[0]})
     cohorts = tuple(c for c in (row[5] or "").split(",") if c)
     return DeviceScope(row[0], row[3], row[4], row[7], row[8], cohorts)
 
