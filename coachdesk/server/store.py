@@ -928,6 +928,10 @@ def pull(connection: Connection, scope: DeviceScope, cursor: int, now_ms: int,
     set_scope(connection, scope)
     last = int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
                .scalar_one())
+    if last <= cursor:
+        return json.dumps({"tables": {}, "deleted": [], "conflicts": [], "erasures": [],
+                           "moved_out": [], "duplicates": [], "cursor": last, "more": False,
+                           "server_time": now_ms})
     # Where this page ends: the sequence of the limit-th change visible to this coach (one
     # query over every table).
     branches = " UNION ALL ".join(
