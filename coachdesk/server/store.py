@@ -158,11 +158,13 @@ def _data_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name not in SYNC_COLUMNS]
 
 
-def _load_rows(connection: Connection, table_name: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def _load_rows(connection: Connection, table_name: str,
+               ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     rows = connection.execute(
-        text(f"SELECT row_to_json(t)::text FROM {table_name} t WHERE id = ANY(CAST(:ids AS uuid[]))"),
+        text(f"SELECT row_to_json(t)::text FROM {table_name} t "
+             "WHERE id = ANY(CAST(:ids AS uuid[]))"),
         {"ids": list(ids)},
     ).scalars()
     loaded = (json.loads(row) for row in rows)
@@ -248,10 +250,11 @@ class Push:
                 # Rows that exist but that this coach may not see (a person moved away).
                 _admin(self.connection, True)
                 try:
-                    for table_name in {t for t, _ in rest}:
-                        ids = [r for t, r in rest if t == table_name]
-                        for row_id, row in _load_rows(self.connection, table_name, ids).items():
-                            self.hidden[(table_name, row_id)] = row
+                    for hidden_table in {t for t, _ in rest}:
+                        hidden_ids = [r for t, r in rest if t == hidden_table]
+                        for row_id, row in _load_rows(self.connection, hidden_table,
+                                                      hidden_ids).items():
+                            self.hidden[(hidden_table, row_id)] = row
                     moved = self.connection.execute(
                         text("SELECT r.row_id, m.moved_hlc FROM sync_move m, "
                              "jsonb_array_elements_text(m.row_ids) AS r(row_id) "
@@ -351,9 +354,9 @@ class Push:
                 raise Refusal("out_of_scope")
             # Changed here before the person moved away: the change is applied (the agreed
             # rule), the row stays where it went.
-            state = self._row_state(table_name, hidden)
-            state.privileged = True
-            self.state[key] = state
+            moved_state = self._row_state(table_name, hidden)
+            moved_state.privileged = True
+            self.state[key] = moved_state
         state = self.state.get(key, _MISSING)
         result: dict[str, Any] = {"status": "applied", "clamped": clamped}
         if kind == "delete":
@@ -431,7 +434,7 @@ class Push:
                 clock is not None and int(clock[1]) > base and device_of(clock[0]) != device
                 and current != value and column not in SILENT_COLUMNS
             )
-            if concurrent:
+            if concurrent and clock is not None:
                 seq = seq or self._next_seq()
                 if hlc > clock[0]:
                     self.effects.conflicts.append(self._conflict(
@@ -498,12 +501,12 @@ class Push:
             if any(value is None for value in local):
                 continue
             referred = fk.referred_table.name
-            parent = self._current(referred, local[0])
+            parent = self._current(referred, str(local[0]))
             if parent is None:
                 raise Refusal("erased" if local[0] in self.erased else "parent_missing")
             remote = [element.column.name for element in fk.elements]
             if [parent.get(name) for name in remote] != local:
-                raise Refusal("rule", constraint=fk.name or "")
+                raise Refusal("rule", constraint=str(fk.name or ""))
 
     def _conflict(self, table_name: str, row_id: str, column: str, kept: Any, lost: Any,
                   kept_hlc: str, lost_hlc: str, op: dict[str, Any] | None, reason: str,
@@ -737,7 +740,7 @@ _MISSING: Any = object()
 
 def _foreign_keys(table_name: str) -> list[ForeignKeyConstraint]:
     return sorted((c for c in _table(table_name).constraints
-                   if isinstance(c, ForeignKeyConstraint)), key=lambda c: c.name or "")
+                   if isinstance(c, ForeignKeyConstraint)), key=lambda c: str(c.name or ""))
 
 
 def _refusal_of(error: DBAPIError) -> Refusal:

@@ -203,7 +203,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
 def _literal_values(statement: Insert | Update) -> dict[str, Any] | None:
     """The statement's own ``.values(...)`` as plain values, or None when one is an expression."""
     values: dict[str, Any] = {}
-    for key, value in (statement._values or {}).items():  # noqa: SLF001
+    for key, value in (statement._values or {}).items():
         name = key if isinstance(key, str) else key.key
         literal = getattr(value, "value", None)
         if getattr(value, "__visit_name__", None) != "bindparam" or callable(literal):
@@ -236,7 +236,7 @@ def _capture_insert(state: ORMExecuteState, table: Table, statement: Insert) -> 
         rows = [_with_defaults(table, {**values, **row}) for row in params]
         result = state.invoke_statement(params=rows)
     else:
-        given = {**values, **(params or {})}
+        given = {**values, **dict(params or {})}  # type: ignore[arg-type]
         row = _with_defaults(table, dict(given))
         rows = [row]
         # The defaults computed here are the ones written: they join the statement.
@@ -253,7 +253,8 @@ def _ids_matching(session: Session, table: Table, statement: Update | Delete) ->
     return [canonical_id(value) for value in session.connection().execute(query).scalars()]
 
 
-def _reread(session: Session, table: Table, ids: Iterable[str], names: set[str]) -> list[dict[str, Any]]:
+def _reread(session: Session, table: Table, ids: Iterable[str],
+            names: set[str]) -> list[dict[str, Any]]:
     """The current values of ``names`` for the rows ``ids`` (after the statement ran)."""
     columns = [table.c.id, *(table.c[name] for name in sorted(names) if name != "id")]
     id_list = list(ids)
@@ -269,7 +270,7 @@ def _reread(session: Session, table: Table, ids: Iterable[str], names: set[str])
 
 def _set_columns(table: Table, statement: Update, params: Any) -> set[str]:
     names: set[str] = set()
-    for key in (statement._values or {}):  # noqa: SLF001
+    for key in (statement._values or {}):
         names.add(key if isinstance(key, str) else key.key)
     if isinstance(params, list):
         for row in params:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -37,14 +37,8 @@ SNAPSHOT_PAGE = 5000
 _CHUNK = 500
 
 
-class Transport(Protocol):
-    base_url: str
-
-    def request(self, method: str, path: str, **kwargs: Any) -> bytes: ...
-
-    def call(self, method: str, path: str, **kwargs: Any) -> Any: ...
-
-    def close(self) -> None: ...
+# What talks to the server: tests pass one that cuts the network on purpose.
+Transport = HttpTransport
 
 
 @dataclass
@@ -354,7 +348,8 @@ def _transport(database: Database, transport: Transport | None) -> tuple[Transpo
             "Cette base n'a pas rejoint d'équipe.",
             hint="Rejoignez d'abord une équipe : coachdesk --db BASE sync join ADRESSE CODE",
         )
-    return (transport or HttpTransport(state.server_url)), state
+    chosen: Transport = transport or HttpTransport(state.server_url)
+    return chosen, state
 
 
 def join(database: Database, url: str, code: str,
@@ -364,11 +359,11 @@ def join(database: Database, url: str, code: str,
         if _state_row(session) is not None:
             raise UserError("Cette base a déjà rejoint une équipe.",
                             hint="Lancez « sync » pour synchroniser.")
-    transport = transport or HttpTransport(url)
+    chosen: Transport = transport or HttpTransport(url)
     try:
-        return _join(database, url, code, transport)
+        return _join(database, url, code, chosen)
     finally:
-        transport.close()
+        chosen.close()
 
 
 def _join(database: Database, url: str, code: str, transport: Transport) -> dict[str, Any]:
@@ -546,7 +541,7 @@ def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncR
 def _person_of(connection: Any, row_id: str) -> str | None:
     """The person a local row is about (walking up the person-scoped tables)."""
     tables = _tables()
-    for table_name, link in PERSON_SCOPED.items():
+    for table_name in PERSON_SCOPED:
         table = tables[table_name]
         found = connection.execute(select(table).where(table.c.id == row_id)).mappings().first()
         if found is None:
@@ -621,7 +616,7 @@ def status(database: Database) -> SyncStatus:
         state = _state_row(session)
         if state is None:
             return SyncStatus(joined=False)
-        counts = dict(session.execute(
+        counts: dict[str, int] = dict(session.execute(
             select(outbox.c.status, func.count()).group_by(outbox.c.status)).all())
         open_conflicts = dict(session.execute(
             select(conflict.c.reason == "duplicate", func.count())

@@ -72,7 +72,7 @@ def main() -> None:
                         "SELECT status, refusal_code FROM sync_outbox"))]
                     answer["lost"] = [list(r) for r in s.execute(text(
                         "SELECT row_id, column_name, lost_value FROM sync_conflict"))]
-        except Exception as error:  # noqa: BLE001 - the harness decides what is expected
+        except Exception as error:
             answer = {"ok": False, "error": type(error).__name__, "message": str(error)[:300]}
         print(json.dumps(answer, ensure_ascii=False, default=str), flush=True)
 

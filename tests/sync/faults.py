@@ -126,8 +126,8 @@ class FaultProxy:
                 except OSError:
                     return  # the laptop went away (killed) meanwhile
 
-            do_GET = _handle  # noqa: N815
-            do_POST = _handle  # noqa: N815
+            do_GET = _handle
+            do_POST = _handle
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -129,7 +129,7 @@ def test_3_erasure_refuses_the_offline_edit_and_purges_the_laptop(
     path = Path(a.path)
     data = path.read_bytes() + (path.with_name(path.name + "-wal").read_bytes()
                                 if path.with_name(path.name + "-wal").exists() else b"")
-    for secret in (name.encode(), "0699887766".encode(), name.lower().encode()):
+    for secret in (name.encode(), b"0699887766", name.lower().encode()):
         assert secret not in data
     assert name not in caplog.text and "0699887766" not in caplog.text
 
@@ -196,7 +196,7 @@ def test_5_an_interrupted_batch_keeps_foreign_keys_and_the_retry_completes(
 ) -> None:
     a = laptop_factory("Anne")
     lea = add_person(a, "Batch", "Coupé")
-    contract_id, visit_ids = _contract_with_visits(a, lea)
+    contract_id, _visits = _contract_with_visits(a, lea)
     monkeypatch.setattr(engine, "PUSH_BATCH", 2)
     pushes = {"n": 0}
 
@@ -272,7 +272,7 @@ def test_7_a_delayed_lower_sequence_is_not_skipped_by_a_concurrent_pull(
     def push(laptop: Any) -> None:
         try:
             engine.synchronise(laptop)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     first = threading.Thread(target=push, args=(a,))
@@ -387,7 +387,7 @@ def test_10_a_person_moves_to_another_structure_with_pending_edits(
     a = laptop_factory("Anne", structure="Mission Locale Nord")
     b = laptop_factory("Bruno", structure="Cnam Picardie")
     lea = add_person(a, "Voyage", "Inès")
-    contract_id, visit_ids = _contract_with_visits(a, lea)
+    _contract, visit_ids = _contract_with_visits(a, lea)
     engine.synchronise(a)
     engine.synchronise(b)
     assert person(b, lea) is None

@@ -70,11 +70,10 @@ def test_row_level_security_binds_the_service_role_itself(team_server: Any,
                                 "'00000000-0000-0000-0000-000000000001', true)"))
         assert connection.execute(text("SELECT count(*) FROM participant")).scalar() == 0
         # Writing a row for another structure is refused by the policy's WITH CHECK.
-        with pytest.raises(Exception, match="row-level security"):
-            with connection.begin_nested():
-                connection.execute(text(
-                    "UPDATE cohort SET sync_structure_id = "
-                    "'00000000-0000-0000-0000-000000000002' WHERE true"))
+        with pytest.raises(Exception, match="row-level security"), connection.begin_nested():
+            connection.execute(text(
+                "UPDATE cohort SET sync_structure_id = "
+                "'00000000-0000-0000-0000-000000000002' WHERE true"))
 
 
 def test_join_codes_are_single_use_and_tokens_can_be_revoked_or_expire(
@@ -99,13 +98,15 @@ def test_join_codes_are_single_use_and_tokens_can_be_revoked_or_expire(
         device_id = str(__import__("uuid").UUID(device))
         # Expired: no synchronisation for longer than the token's life.
         with team_server.engine.begin() as connection:
-            connection.execute(text("UPDATE device SET expires_at = :t WHERE id = CAST(:d AS uuid)"),
+            connection.execute(text("UPDATE device SET expires_at = :t "
+                                    "WHERE id = CAST(:d AS uuid)"),
                                {"t": now() - timedelta(seconds=1), "d": device_id})
         with pytest.raises(SyncError, match="expiré") as expired:
             engine.synchronise(first)
         assert expired.value.status == 401
         with team_server.engine.begin() as connection:
-            connection.execute(text("UPDATE device SET expires_at = :t WHERE id = CAST(:d AS uuid)"),
+            connection.execute(text("UPDATE device SET expires_at = :t "
+                                    "WHERE id = CAST(:d AS uuid)"),
                                {"t": now() + timedelta(days=1), "d": device_id})
             assert store.revoke_device(connection, device_id, now())
         add_person(first, "Perdu", "Portable")

@@ -1,4 +1,4 @@
-"""``coachdesk server …`` and ``coachdesk --db L sync …`` as a coach and an administrator type them."""
+"""``coachdesk server …`` and ``coachdesk --db L sync …``, as typed by coaches and admins."""
 
 from __future__ import annotations
 
@@ -57,12 +57,12 @@ def test_an_unreachable_server_is_a_french_sentence_and_exit_1(
 ) -> None:
     laptop = tmp_path / "poste.sqlite3"
     run(capsys, "--db", str(laptop), "demo")
-    code, out, err = run(capsys, "--db", str(laptop), "sync", "join", "http://127.0.0.1:9",
+    code, _out, err = run(capsys, "--db", str(laptop), "sync", "join", "http://127.0.0.1:9",
                          "ABCD-EFGH-JKLM")
     assert code == 1
     assert err.startswith("Erreur : Le serveur de l'équipe (http://127.0.0.1:9) ne répond pas")
     assert "Traceback" not in err
-    code, out, err = run(capsys, "--db", str(laptop), "sync")
+    code, _out, err = run(capsys, "--db", str(laptop), "sync")
     assert code == 1 and "n'a pas rejoint d'équipe" in err
-    code, out, err = run(capsys, "server", "init")
+    code, _out, err = run(capsys, "server", "init")
     assert code == 1 and "Aucune base PostgreSQL" in err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from coachdesk.server.migrations import VERSION_TABLE
 from coachdesk.server.schema import metadata
@@ -11,7 +11,7 @@ from coachdesk.server.schema import metadata
 config = context.config
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
