@@ -102,7 +102,7 @@ class FaultProxy:
                 body = self.rfile.read(length) if length else b""
                 with proxy.lock:
                     fault = proxy.faults.pick(proxy.rng)
-                    delay = proxy.rng.uniform(0.0, 0.12)
+                    delay = proxy.rng.uniform(0.0, 0.06)
                 self.close_connection = True
                 if fault == "drop_before":
                     return
@@ -143,8 +143,9 @@ class FaultProxy:
 class ServerProcess:
     """``coachdesk server run`` in its own process, with a warm standby to replace it."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, admin_engine: Any = None) -> None:
         self.database_url = database_url
+        self.admin_engine = admin_engine
         self.current = self._spawn()
         self.standby = self._spawn()
         self.kills = 0
@@ -273,7 +274,7 @@ def run_campaign(runs: int, seed: int, admin_engine: Any, database_url: str, fol
     result = CampaignResult()
     started = time.monotonic()
     proxy = FaultProxy(rng)
-    server = ServerProcess(database_url)
+    server = ServerProcess(database_url, admin_engine)
     pool = WorkerPool()
     laptops: list[Worker] = []
     try:
@@ -289,10 +290,14 @@ def run_campaign(runs: int, seed: int, admin_engine: Any, database_url: str, fol
                             {"cmd": "join", "url": proxy.url, "code": code}):
                 answer = laptop.call(command)
                 assert answer["ok"], answer
+        # Two people per run, created and shared before the faults begin.
+        everyone = laptops[0].call({"cmd": "people", "n": 2 * runs, "cohort": f"Promo {team}"})
+        assert everyone["ok"], everyone
+        assert _sync(laptops[0], result) and _sync(laptops[1], result)
         for run in range(runs):
             tag = f"{team}-{run}"
-            _one_run(run, tag, rng, admin_engine, paths, proxy, server, pool, laptops, result,
-                     steps)
+            people = everyone["ids"][2 * run:2 * run + 2]
+            _one_run(run, tag, rng, people, paths, proxy, server, pool, laptops, result, steps)
             result.runs += 1
             if log is not None and (run + 1) % 50 == 0:
                 log(f"{run + 1} runs, {time.monotonic() - started:.1f} s")
@@ -318,12 +323,9 @@ def _sync(laptop: Worker, result: CampaignResult) -> bool:
     return bool(answer["ok"])
 
 
-def _one_run(run: int, tag: str, rng: random.Random, admin_engine: Any, paths: list[Path],
+def _one_run(run: int, tag: str, rng: random.Random, people: list[str], paths: list[Path],
              proxy: FaultProxy, server: ServerProcess, pool: WorkerPool, laptops: list[Worker],
              result: CampaignResult, steps: int) -> None:
-    proxy.faults = Faults(counts=proxy.faults.counts)
-    people = laptops[0].call({"cmd": "people", "n": 2, "cohort": f"Promo {tag}"})["ids"]
-    assert _sync(laptops[0], result) and _sync(laptops[1], result)
     # (laptop index, row, column, value) in the order the edits were committed.
     edits: list[tuple[int, str, str, str]] = []
     proxy.faults = Faults(drop_before=0.1, drop_after=0.1, duplicate=0.1, delay=0.2,
@@ -371,7 +373,7 @@ def _one_run(run: int, tag: str, rng: random.Random, admin_engine: Any, paths: l
     proxy.faults = Faults(counts=proxy.faults.counts)
     for laptop in (laptops[0], laptops[1], laptops[0]):
         assert _sync(laptop, result), "a synchronisation failed on a healed network"
-    _check(tag, people, edits, laptops, admin_engine, result)
+    _check(tag, people, edits, laptops, server.admin_engine, result)
 
 
 def _check(tag: str, people: list[str], edits: list[tuple[int, str, str, str]],
