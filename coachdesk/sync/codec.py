@@ -18,7 +18,7 @@ from coachdesk.models.base import canonical_id
 
 
 def encode(value: Any) -> Any:
-    """A column value as JSON-ready data."""
+    """A column value as JSON-ready data (also the ``default`` of a JSON encoder)."""
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):

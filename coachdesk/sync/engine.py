@@ -147,6 +147,7 @@ class Applier:
                 elif key not in found or found[key] is not None:
                     columns = found.get(key) or set()
                     columns.update(json.loads(payload))
+                    columns.discard("id")
                     found[key] = columns
         return found
 
@@ -488,14 +489,46 @@ def _push_all(database: Database, transport: Transport, token: str, report: Sync
         if not ops:
             return
         last_seq = ops[-1]["seq"]
+        new_rows = _rows_of_inserts(database, ops)
+        gone = [op["op_id"] for op in ops
+                if op["kind"] == "insert" and (op["table_name"], op["row_id"]) not in new_rows]
+        if gone:
+            # Created then deleted before ever reaching the server: nothing to send.
+            with database.write() as session:
+                session.info[APPLYING] = True
+                session.connection().execute(delete(outbox).where(outbox.c.op_id.in_(gone)))
+            ops = [op for op in ops if op["op_id"] not in set(gone)]
+            if not ops:
+                continue
         body = {"ops": [{
-            "id": canonical_id(op["op_id"]), "table": op["table_name"],
-            "row": canonical_id(op["row_id"]), "kind": op["kind"],
-            "values": json.loads(op["payload"]), "hlc": op["hlc"], "base": op["base_seq"],
-            "schema": op["schema_revision"],
+            "id": op["op_id"], "table": op["table_name"], "row": op["row_id"],
+            "kind": op["kind"],
+            "values": (new_rows[(op["table_name"], op["row_id"])] if op["kind"] == "insert"
+                       else json.loads(op["payload"] or "{}")),
+            "hlc": op["hlc"], "base": op["base_seq"], "schema": op["schema_revision"],
         } for op in ops]}
         answer = transport.call("POST", "/push", body=body, token=token, schema=_schema())
         _apply_push_answer(database, answer, report)
+
+
+def _rows_of_inserts(database: Database, ops: Sequence[Any]) -> dict[tuple[str, str], Any]:
+    """The current values of the rows the insert operations of a batch create."""
+    from coachdesk.sync.codec import encode
+
+    wanted: dict[str, list[str]] = {}
+    for op in ops:
+        if op["kind"] == "insert":
+            wanted.setdefault(op["table_name"], []).append(op["row_id"])
+    found: dict[tuple[str, str], Any] = {}
+    with database.read() as session:
+        for table_name, ids in wanted.items():
+            table = _model_table(table_name)
+            for start in range(0, len(ids), _CHUNK):
+                for row in session.execute(select(table).where(
+                        table.c.id.in_(ids[start:start + _CHUNK]))).mappings():
+                    values = {name: encode(value) for name, value in row.items()}
+                    found[(table_name, canonical_id(row["id"]))] = values
+    return found
 
 
 def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncReport) -> None:

@@ -415,7 +415,7 @@ def test_10_a_person_moves_to_another_structure_with_pending_edits(
                        "refusal_code, refusal_message) VALUES (:op, :op, 'participant', :row, "
                        "'update', '{\"city\": \"Lens\"}', :hlc, 0, :rev, CURRENT_TIMESTAMP, "
                        "'pending', '', '')"),
-                  {"op": __import__("uuid").uuid4().hex, "row": lea.replace("-", ""),
+                  {"op": str(__import__("uuid").uuid4()), "row": lea,
                    "hlc": hlc.format_hlc(hlc.wall_ms() + 1000, 0, "a" * 32),
                    "rev": __import__("coachdesk.db", fromlist=["x"]).HEAD_REVISION})
     report = engine.synchronise(a)

@@ -28,11 +28,22 @@ def fake_join(db: Database, cursor: int = 7) -> None:
 
 
 def ops(db: Database) -> list[dict[str, Any]]:
+    """The outbox as it would be pushed: a new row's values are read at that moment."""
+    from coachdesk.sync.engine import _rows_of_inserts
+
     with db.read() as s:
         rows = s.execute(select(SyncOutboxOp).order_by(SyncOutboxOp.seq)).scalars().all()
-        return [{"table": r.table_name, "row": r.row_id, "kind": r.kind,
-                 "values": json.loads(r.payload), "base": r.base_seq, "hlc": r.hlc,
-                 "txn": r.txn_id} for r in rows]
+        recorded = [{"table": r.table_name, "row": r.row_id, "kind": r.kind,
+                     "payload": r.payload, "base": r.base_seq, "hlc": r.hlc, "txn": r.txn_id,
+                     "table_name": r.table_name, "row_id": r.row_id} for r in rows]
+    pushed = _rows_of_inserts(db, recorded)
+    for op in recorded:
+        if op["kind"] == "insert":
+            op["values"] = pushed.get((op["table"], op["row"]))
+        else:
+            op["values"] = {k: v for k, v in json.loads(op["payload"] or "{}").items()
+                            if k != "id"}
+    return recorded
 
 
 def _cohort(db: Database) -> str:
@@ -66,9 +77,13 @@ def test_orm_inserts_updates_and_deletes_are_recorded_per_column(db: Database) -
         loaded = s.get(Participant, person_id)
         assert loaded is not None
         loaded.phone = "0601020304"
+    before_delete = ops(db)
     with db.write() as s:
         s.delete(s.get(Participant, person_id))
     recorded = ops(db)
+    # Created then deleted before any push: the insert has nothing left to send.
+    assert recorded[1]["values"] is None
+    recorded[1]["values"] = before_delete[1]["values"]
     assert [(o["table"], o["kind"]) for o in recorded] == [
         ("cohort", "insert"), ("participant", "insert"), ("participant", "update"),
         ("participant", "delete")]
@@ -78,6 +93,8 @@ def test_orm_inserts_updates_and_deletes_are_recorded_per_column(db: Database) -
     assert set(recorded[2]["values"]) == {"phone", "updated_at"}
     assert recorded[2]["values"]["phone"] == "0601020304"
     assert recorded[3]["values"] == {} and recorded[3]["row"] == person_id
+    # The new row's values are those stored (read when pushed, nothing copied at import time).
+    assert recorded[1]["payload"] == ""
     assert all(o["base"] == 7 for o in recorded)
     # One clock value per transaction, increasing.
     assert recorded[0]["hlc"] < recorded[1]["hlc"] < recorded[2]["hlc"] < recorded[3]["hlc"]
@@ -101,7 +118,7 @@ def test_statements_through_the_session_are_recorded(db: Database) -> None:
     kinds = [(o["table"], o["kind"], o["row"]) for o in recorded]
     assert kinds[:3] == [("participant", "insert", i) for i in ids]
     # Defaults the insert applied are in the outbox as stored.
-    assert recorded[0]["values"]["phone"] == "" and recorded[0]["values"]["created_at"]
+    assert recorded[1]["values"]["phone"] == "" and recorded[1]["values"]["created_at"]
     assert kinds[3] == ("participant", "update", ids[1])
     assert recorded[3]["values"]["city"] == "Arras" and "updated_at" in recorded[3]["values"]
     assert kinds[4] == ("participant", "update", ids[2])

@@ -42,10 +42,10 @@ def upgrade() -> None:
     )
     op.create_table('sync_outbox',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('op_id', sa.Uuid(as_uuid=False), nullable=False),
-    sa.Column('txn_id', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('op_id', sa.String(length=36), nullable=False),
+    sa.Column('txn_id', sa.String(length=36), nullable=False),
     sa.Column('table_name', sa.String(length=60), nullable=False),
-    sa.Column('row_id', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('row_id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('payload', sa.Text(), nullable=False),
     sa.Column('hlc', sa.String(length=80), nullable=False),
