@@ -238,8 +238,15 @@ def _capture_insert(state: ORMExecuteState, table: Table, statement: Insert) -> 
             "team mode records inserts given as parameters or literal values only"
         )
     if isinstance(params, list):
-        rows = [_with_defaults(table, {**values, **row}) for row in params]
-        result = state.invoke_statement(params=rows)
+        rows = [{**values, **row} for row in params] if values else params
+        names = set(rows[0]) if rows else set()
+        if any(c.name not in names and c.default is not None for c in table.columns) or any(
+            len(row) != len(names) for row in rows
+        ):
+            rows = [_with_defaults(table, dict(row)) for row in rows]
+        # The contact import gives every column of every row: its rows go through untouched.
+        result = state.invoke_statement(params=rows) if rows is not params else (
+            state.invoke_statement())
     else:
         given = {**values, **dict(params or {})}  # type: ignore[arg-type]
         row = _with_defaults(table, dict(given))
