@@ -80,7 +80,7 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command == "server":
         return False  # the team server's PostgreSQL, not this laptop's database
     if args.command == "sync":
-        return getattr(args, "sync_action", None) != "status"
+        return getattr(args, "sync_action", None) not in ("status", "conflicts")
     if args.command == "gdpr":
         return getattr(args, "gdpr_action", None) in {"erase", "access"} or (
             args.gdpr_action == "purge" and not args.preview

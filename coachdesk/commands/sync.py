@@ -26,6 +26,15 @@ def register(subparsers: Any) -> None:
                                 "synchronisation")
     status.add_argument("--json", action="store_true", help="seulement un objet JSON sur stdout")
     status.set_defaults(handler=run_status)
+    conflicts = actions.add_parser("conflicts", help="les conflits et doublons à examiner")
+    conflicts.add_argument("--json", action="store_true", help="seulement un JSON sur stdout")
+    conflicts.set_defaults(handler=run_conflicts)
+    resolve = actions.add_parser("resolve", help="régler un conflit")
+    resolve.add_argument("conflict_id", metavar="CONFLIT")
+    resolve.add_argument("--keep", choices=("retenue", "perdue"), required=True,
+                         help="garder la valeur retenue, ou remettre la valeur perdue")
+    resolve.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    resolve.set_defaults(handler=run_resolve)
 
 
 def run_join(args: argparse.Namespace, ctx: Any) -> int:
@@ -95,4 +104,41 @@ def run_status(args: argparse.Namespace, ctx: Any) -> int:
     for refusal in status.refusals or []:
         print(f"  Refusée ({refusal['table']} {refusal['row']}) : {refusal['message']}",
               file=ctx.out)
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.security.cli_support import open_for_command
+    from coachdesk.sync import engine
+
+    database, _key = open_for_command(ctx)
+    try:
+        found = engine.conflicts(database)
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False), file=ctx.out)
+        return 0
+    if not found:
+        print("Aucun conflit à examiner.", file=ctx.out)
+    for c in found:
+        if c["reason"] == "duplicate":
+            print(f"{c['id']} : doublon possible, fiche {c['row']} et fiche {c['kept']}.",
+                  file=ctx.out)
+        else:
+            print(f"{c['id']} : {c['table']} {c['row']}, champ « {c['column']} » — valeur "
+                  f"retenue {c['kept']!r}, valeur perdue {c['lost']!r}.", file=ctx.out)
+    return 0
+
+
+def run_resolve(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.security.cli_support import open_for_command
+    from coachdesk.sync import engine
+
+    database, _key = open_for_command(ctx)
+    try:
+        engine.resolve(database, args.conflict_id, take_lost=args.keep == "perdue")
+    finally:
+        database.dispose()
+    print("Conflit réglé ; l'équipe le saura à la prochaine synchronisation.", file=ctx.out)
     return 0

@@ -230,7 +230,8 @@ class Push:
     def _prefetch(self, ops: Sequence[dict[str, Any]]) -> None:
         by_table: dict[str, set[str]] = {}
         for op in ops:
-            by_table.setdefault(op["table"], set()).add(op["row"])
+            if op["table"] in SYNCED:
+                by_table.setdefault(op["table"], set()).add(op["row"])
         found: set[tuple[str, str]] = set()
         for table_name, ids in by_table.items():
             for row_id, row in _load_rows(self.connection, table_name, sorted(ids)).items():
@@ -334,6 +335,8 @@ class Push:
 
     def apply(self, op: dict[str, Any]) -> dict[str, Any]:
         table_name, row_id, kind = op["table"], op["row"], op["kind"]
+        if table_name == "sync_conflict" and kind == "resolve":
+            return self._resolve(row_id)
         if table_name not in SYNCED or kind not in ("insert", "update", "delete"):
             raise Refusal("rule", constraint=f"{table_name}/{kind}")
         hlc, clamped = clamp(op["hlc"], self.now_ms)
@@ -387,6 +390,17 @@ class Push:
             return self._insert(op, table_name, row_id, values, hlc, result)
         assert isinstance(state, _RowState)
         return self._update(op, state, values, hlc, result)
+
+    def _resolve(self, conflict_id: str) -> dict[str, Any]:
+        """A person settled a conflict (the value they chose is an ordinary change)."""
+        seq = self._next_seq()
+        done = self.connection.execute(text(
+            "UPDATE sync_conflict SET resolved_at = :now, seq = :seq "
+            "WHERE id = CAST(:id AS uuid) AND resolved_at IS NULL"),
+            {"now": self.now, "seq": seq, "id": conflict_id}).rowcount
+        if not done:
+            self.seq -= 1
+        return {"status": "applied"}
 
     def _insert(self, op: dict[str, Any], table_name: str, row_id: str,
                 values: dict[str, Any], hlc: str, result: dict[str, Any]) -> dict[str, Any]:
@@ -576,6 +590,13 @@ class Push:
                 ":sync_structure_id, :sync_cohort_id, :now) ON CONFLICT (table_name, row_id) "
                 "DO UPDATE SET seq = EXCLUDED.seq"),
                 [{**t, "now": self.now} for t in effects.tombstones])
+            people = [t for t in effects.tombstones if t["table_name"] == "participant"]
+            if people:
+                # One of two possible duplicates is gone (merged into the other): settled.
+                connection.execute(text(
+                    "UPDATE sync_duplicate SET resolved = true, seq = :seq "
+                    "WHERE participant_id = CAST(:row_id AS uuid) "
+                    "OR same_as_id = CAST(:row_id AS uuid)"), people)
         if effects.conflicts:
             connection.execute(_table("sync_conflict").insert(), [
                 {**c, "kept_value": json.loads(c["kept_value"]),
@@ -970,15 +991,15 @@ def pull(connection: Connection, scope: DeviceScope, cursor: int, now_ms: int,
         "AND coachdesk_visible(from_structure_id, from_cohort_id) "
         "AND NOT coachdesk_visible(to_structure_id, to_cohort_id) ORDER BY seq"), params).all()
     duplicates = connection.execute(text(
-        "SELECT id::text, participant_id::text, same_as_id::text, reason FROM sync_duplicate "
-        "WHERE seq > :c AND seq <= :u AND NOT resolved ORDER BY seq"), params).all()
+        "SELECT id::text, participant_id::text, same_as_id::text, reason, resolved "
+        "FROM sync_duplicate WHERE seq > :c AND seq <= :u ORDER BY seq"), params).all()
     body = {
         "deleted": [list(row) for row in deleted],
         "conflicts": conflicts,
         "erasures": [{"id": e[0], "participant": e[1], "rows": e[2]} for e in erasures],
         "moved_out": [{"participant": m[0], "rows": m[1]} for m in moved_out],
-        "duplicates": [{"id": d[0], "participant": d[1], "same_as": d[2], "reason": d[3]}
-                       for d in duplicates],
+        "duplicates": [{"id": d[0], "participant": d[1], "same_as": d[2], "reason": d[3],
+                        "resolved": d[4]} for d in duplicates],
         "cursor": upto,
         "more": more,
         "server_time": now_ms,

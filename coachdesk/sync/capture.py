@@ -113,8 +113,9 @@ def record_rows(
     """Add ``rows`` (each with its ``id``) of ``table_name`` to the outbox.
 
     ``kind`` is ``insert`` (only the id is read: the row's values are read when pushed),
-    ``update`` (the changed columns and their new values) or ``delete`` (only the id). Does nothing on a database that never joined a team, on
-    a local-only table, or while applying the server's changes.
+    ``update`` (the changed columns and their new values) or ``delete`` (only the id). Does
+    nothing on a database that never joined a team, on a local-only table, or while applying
+    the server's changes.
     """
     if not rows or table_name not in SYNCED or session.info.get(APPLYING):
         return

@@ -307,6 +307,7 @@ class Applier:
         self.conflicts({
             "id": d["id"], "table": "participant", "row": d["participant"], "column": "",
             "kept": d["same_as"], "lost": None, "reason": "duplicate", "seq": 0,
+            "resolved": bool(d.get("resolved")),
         } for d in duplicates)
 
     def page(self, page: dict[str, Any]) -> None:
@@ -735,3 +736,50 @@ def _erased_in(path: Any, key: bytes | None) -> list[str]:
         return []
     finally:
         engine.dispose()
+
+
+def conflicts(database: Database) -> list[dict[str, Any]]:
+    """The open conflicts and possible duplicates, for a person to settle."""
+    table = _model_table("sync_conflict")
+    with database.read() as session:
+        rows = session.execute(select(table).where(table.c.resolved.is_(False))
+                               .order_by(table.c.seq)).mappings().all()
+    return [{"id": canonical_id(r["id"]), "table": r["table_name"],
+             "row": canonical_id(r["row_id"]), "column": r["column_name"],
+             "kept": json.loads(r["kept_value"]), "lost": json.loads(r["lost_value"]),
+             "reason": r["reason"]} for r in rows]
+
+
+def resolve(database: Database, conflict_id: str, *, take_lost: bool) -> None:
+    """Settle a conflict: keep the winning value, or put the lost one back (a new change).
+
+    Both ways the conflict is marked settled for the whole team at the next synchronisation.
+    """
+    from coachdesk.db import HEAD_REVISION
+    from coachdesk.sync.capture import _transaction
+
+    table = _model_table("sync_conflict")
+    with database.write() as session:
+        conflict = session.execute(select(table).where(table.c.id == conflict_id)
+                                   ).mappings().first()
+        if conflict is None or conflict["resolved"]:
+            raise UserError(f"Aucun conflit ouvert n'a l'identifiant « {conflict_id} ».")
+        target = _model_table(conflict["table_name"])
+        if take_lost and conflict["column_name"] and conflict["reason"] != "duplicate":
+            from coachdesk.sync.codec import decode_row
+
+            value = decode_row(target, {conflict["column_name"]: json.loads(
+                conflict["lost_value"])})
+            row_id = canonical_id(conflict["row_id"])
+            exists = session.execute(select(target.c.id).where(target.c.id == row_id)).first()
+            if exists is None:
+                raise UserError("La fiche de ce conflit n'existe plus sur ce poste.")
+            session.execute(update(target).where(target.c.id == row_id).values(value))
+        txn = _transaction(session)
+        connection = session.connection()
+        connection.execute(insert(_model_table("sync_outbox")).values(
+            op_id=txn.next_op_id(), txn_id=txn.txn_id, table_name="sync_conflict",
+            row_id=canonical_id(conflict_id), kind="resolve", payload="", hlc=txn.hlc,
+            base_seq=txn.base_seq, schema_revision=HEAD_REVISION, created_at=utcnow(),
+            status="pending", refusal_code="", refusal_message=""))
+        connection.execute(update(table).where(table.c.id == conflict_id).values(resolved=True))

@@ -71,6 +71,18 @@ def test_1_same_field_days_apart_later_value_wins_and_the_other_is_kept(
         assert loads(lost) == "0611111111"
     # Search text follows the winning phone on every laptop.
     assert "0622222222" in person(a, lea).search_text
+    # A person settles it, putting A's number back: a new change for everyone, the conflict
+    # closed on every laptop.
+    (conflict,) = engine.conflicts(a)
+    assert (conflict["column"], conflict["kept"], conflict["lost"]) == (
+        "phone", "0622222222", "0611111111")
+    engine.resolve(a, conflict["id"], take_lost=True)
+    days(6)
+    engine.synchronise(a)
+    engine.synchronise(b)
+    for laptop in (a, b):
+        assert person(laptop, lea).phone == "0611111111"
+        assert engine.status(laptop).open_conflicts == 0
 
 
 def test_2_different_fields_of_one_person_merge_without_conflict(
@@ -171,6 +183,27 @@ def test_4_the_same_person_created_on_two_laptops_is_a_duplicate_candidate(
         assert engine.status(laptop).duplicates == 1
         with laptop.read() as s:
             assert s.execute(select(Participant.id)).all().__len__() == 2
+    # Merging (the service of the issue "One way to write" will do these same writes): B moves
+    # the duplicate's contract to the kept file and deletes the duplicate.
+    with b.read() as s:
+        kept, duplicate = (s.execute(select(Participant.id).where(Participant.last_name == name))
+                           .scalar_one() for name in ("Azéma", "AZEMA"))
+    contract_id, visit_ids = _contract_with_visits(b, duplicate)
+    engine.synchronise(b)
+    with b.write() as s:
+        contract = s.get(Contract, contract_id)
+        assert contract is not None
+        contract.participant_id = kept
+        s.flush()
+        s.delete(s.get(Participant, duplicate))
+    engine.synchronise(b)
+    engine.synchronise(a)
+    for laptop in (a, b):
+        assert engine.status(laptop).duplicates == 0
+        with laptop.read() as s:
+            assert s.execute(select(Participant.id)).scalars().all() == [kept]
+            assert s.execute(select(Contract.participant_id)).scalars().all() == [kept]
+            assert len(s.execute(select(FollowUpVisit.id)).all()) == len(visit_ids)
 
 
 def _contract_with_visits(db: Any, person_id: str) -> tuple[str, list[str]]:

@@ -50,6 +50,11 @@ def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
     assert code == 0 and out.startswith("Synchronisation terminée : 0 modification(s) envoyée(s)")
     code, out, err = run(capsys, "--db", str(laptop), "sync", "status")
     assert "0 modification(s) à envoyer" in out
+    code, out, err = run(capsys, "--db", str(laptop), "sync", "conflicts")
+    assert code == 0 and out == "Aucun conflit à examiner.\n"
+    code, out, err = run(capsys, "--db", str(laptop), "sync", "resolve", "inconnu",
+                         "--keep", "perdue")
+    assert code == 1 and "Aucun conflit ouvert" in err
 
 
 def test_an_unreachable_server_is_a_french_sentence_and_exit_1(
