@@ -38,11 +38,15 @@ def main() -> None:
                 assert database is not None
                 ids = []
                 with database.write() as s:
-                    cohort = Cohort(name=command["cohort"], start_date=date(2010, 5, 26))
-                    s.add(cohort)
-                    s.flush()
+                    cohort_id = s.execute(select(Cohort.id).where(
+                        Cohort.name == command["cohort"])).scalar()
+                    if cohort_id is None:
+                        cohort = Cohort(name=command["cohort"], start_date=date(2010, 5, 26))
+                        s.add(cohort)
+                        s.flush()
+                        cohort_id = cohort.id
                     for n in range(command["n"]):
-                        person = Participant(cohort_id=cohort.id, last_name=f"Nom{n}",
+                        person = Participant(cohort_id=cohort_id, last_name=f"Nom{n}",
                                              first_name="Prénom", listed_on=date(2010, 1, 1))
                         s.add(person)
                         s.flush()

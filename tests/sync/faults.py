@@ -255,6 +255,7 @@ class WorkerPool:
 @dataclass
 class CampaignResult:
     runs: int = 0
+    created: int = 0
     edits: int = 0
     syncs: int = 0
     failed_syncs: int = 0
@@ -297,7 +298,8 @@ def run_campaign(runs: int, seed: int, admin_engine: Any, database_url: str, fol
         for run in range(runs):
             tag = f"{team}-{run}"
             people = everyone["ids"][2 * run:2 * run + 2]
-            _one_run(run, tag, rng, people, paths, proxy, server, pool, laptops, result, steps)
+            _one_run(run, tag, rng, people, paths, proxy, server, pool, laptops, result, steps,
+                     f"Promo {team}")
             result.runs += 1
             if log is not None and (run + 1) % 50 == 0:
                 log(f"{run + 1} runs, {time.monotonic() - started:.1f} s")
@@ -325,7 +327,8 @@ def _sync(laptop: Worker, result: CampaignResult) -> bool:
 
 def _one_run(run: int, tag: str, rng: random.Random, people: list[str], paths: list[Path],
              proxy: FaultProxy, server: ServerProcess, pool: WorkerPool, laptops: list[Worker],
-             result: CampaignResult, steps: int) -> None:
+             result: CampaignResult, steps: int, cohort: str) -> None:
+    people = list(people)
     # (laptop index, row, column, value) in the order the edits were committed.
     edits: list[tuple[int, str, str, str]] = []
     proxy.faults = Faults(drop_before=0.1, drop_after=0.1, duplicate=0.1, delay=0.2,
@@ -333,13 +336,22 @@ def _one_run(run: int, tag: str, rng: random.Random, people: list[str], paths: l
     server_down = False
     for step in range(steps):
         action = rng.random()
-        if action < 0.5:
+        if action < 0.08:
+            # A new person, created on one laptop in the middle of the faults.
+            who = rng.randrange(2)
+            answer = laptops[who].call({"cmd": "people", "n": 1, "cohort": cohort})
+            assert answer["ok"], answer
+            people.extend(answer["ids"])
+            result.created += 1
+        elif action < 0.5:
             who = rng.randrange(2)
             column = rng.choice([*OWN_COLUMNS[who], SHARED_COLUMN])
             value = f"{run}-{step}-{who}" if column != SHARED_COLUMN else f"{step}{who}"
             row = rng.choice(people)
             answer = laptops[who].call({"cmd": "edit", "row": row, "column": column,
                                         "value": value})
+            if answer.get("missing"):
+                continue  # created on the other laptop, not received here yet
             assert answer["ok"], answer
             edits.append((who, row, column, value))
             result.edits += 1
@@ -400,6 +412,7 @@ def _check(tag: str, people: list[str], edits: list[tuple[int, str, str, str]],
         assert [op for op in dump["outbox"] if op[0] == "refused"] == [], (
             f"{tag}: laptop {index} had a change refused: {dump['outbox']}")
         for row_id in people:
+            assert row_id in server_rows, f"{tag}: a person created on a laptop never arrived"
             assert dump["rows"][row_id] == server_rows[row_id], (
                 f"{tag}: laptop {index} differs from the server on {row_id}: "
                 f"{dump['rows'][row_id]} != {server_rows[row_id]}")

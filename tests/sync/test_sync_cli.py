@@ -71,3 +71,36 @@ def test_an_unreachable_server_is_a_french_sentence_and_exit_1(
     assert code == 1 and "n'a pas rejoint d'équipe" in err
     code, _out, err = run(capsys, "server", "init")
     assert code == 1 and "Aucune base PostgreSQL" in err
+
+
+def test_the_administrator_erases_moves_and_revokes_from_the_command_line(
+    team_server: Any, laptop_factory: Any, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import text
+
+    from coachdesk.sync import engine
+    from tests.sync.support import add_person, person
+
+    monkeypatch.setenv("COACHDESK_SERVER_DATABASE_URL", team_server.database_url)
+    a = laptop_factory("Anne")
+    moved = add_person(a, "Mobile", "Marie")
+    erased = add_person(a, "Effacée", "Emma")
+    engine.synchronise(a)
+    code, _out, err = run(capsys, "server", "erase", erased)
+    assert code == 1 and "--confirm" in err
+    code, out, err = run(capsys, "server", "erase", erased, "--confirm")
+    assert code == 0 and out.startswith("Personne effacée ; ordre d'effacement"), err
+    code, out, err = run(capsys, "server", "move", moved, "--to", "Autre structure CLI")
+    assert code == 0 and "Autre structure CLI" in out, err
+    engine.synchronise(a)
+    assert person(a, erased) is None and person(a, moved) is None
+    code, _out, err = run(capsys, "server", "erase", erased, "--confirm")
+    assert code == 1 and "Aucune personne" in err
+    with a.read() as s:
+        device = str(__import__("uuid").UUID(s.execute(text("SELECT device_id FROM sync_state"))
+                                              .scalar()))
+    code, out, err = run(capsys, "server", "revoke", device)
+    assert code == 0 and "Poste retiré" in out
+    code, _out, err = run(capsys, "server", "revoke", device)
+    assert code == 1 and "Aucun poste actif" in err
