@@ -52,7 +52,8 @@ def main() -> None:
         admin.dispose()
     print(f"{result.runs} runs in {result.seconds:.0f} s, every invariant held: "
           f"{result.created} people created and {result.edits} edits under faults, "
-          f"{result.syncs} synchronisations ({result.failed_syncs} cut short), {result.laptop_kills} laptop kills, {result.server_kills} server kills, "
+          f"{result.syncs} synchronisations ({result.failed_syncs} cut short), "
+          f"{result.laptop_kills} laptop kills, {result.server_kills} server kills, "
           f"{result.conflicts} conflicts kept, network faults {result.faults}")
 
 
