@@ -15,6 +15,10 @@ from coachdesk.sync.client import HttpTransport, SyncError
 from tests.sync.support import add_person, server_rows
 
 
+def server_rows_ids(team: Any) -> set[str]:
+    return {str(r[0]) for r in server_rows(team, "SELECT id FROM participant")}
+
+
 def test_a_coach_cannot_pull_another_structures_people(team_server: Any,
                                                         laptop_factory: Any) -> None:
     north = laptop_factory("Nadia", structure="Mission Locale Nord")
@@ -150,3 +154,23 @@ def test_the_evaluator_export_gives_the_same_pseudonyms_on_every_laptop(
         rows = list(load_workbook(out, read_only=True)["Participants"].iter_rows(values_only=True))
         sheets.append([row[0] for row in rows[1:]])
     assert sheets[0] == sheets[1] and sheets[0][0].startswith("P-")
+
+
+def test_a_coach_limited_to_a_promotion_sees_only_its_people(
+    team_server: Any, laptop_factory: Any
+) -> None:
+    from tests.sync import support
+
+    lead = laptop_factory("Responsable", structure="Cnam")
+    mine = add_person(lead, "Promo", "Suivie", cohort="Suivie")
+    other = add_person(lead, "Promo", "Autre", cohort="Autre")
+    engine.synchronise(lead)
+    limited = laptop_factory("Intervenant", structure="Cnam",
+                             promotions=[f"{support.COHORT_PREFIX[0]} Suivie"])
+    with limited.read() as s:
+        assert s.execute(select(Participant.id)).scalars().all() == [mine]
+    assert other in server_rows_ids(team_server)
+    # The promotions themselves are team-wide: both are listed on the limited laptop.
+    with limited.read() as s:
+        names = set(s.execute(text("SELECT name FROM cohort")).scalars())
+    assert {f"{support.COHORT_PREFIX[0]} Suivie", f"{support.COHORT_PREFIX[0]} Autre"} <= names
