@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
     "coachdesk.commands.diagnostic",
+    "coachdesk.commands.sync",
+    "coachdesk.commands.server",
 )
 
 
@@ -75,6 +77,10 @@ READ_ONLY_COMMANDS = frozenset({"report", "agenda", "print", "diagnostic"})
 def _writes(args: argparse.Namespace) -> bool:
     if args.command in READ_ONLY_COMMANDS:
         return False
+    if args.command == "server":
+        return False  # the team server's PostgreSQL, not this laptop's database
+    if args.command == "sync":
+        return getattr(args, "sync_action", None) not in ("status", "conflicts")
     if args.command == "gdpr":
         return getattr(args, "gdpr_action", None) in {"erase", "access"} or (
             args.gdpr_action == "purge" and not args.preview

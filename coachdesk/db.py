@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 # Every schema revision ever released, oldest first. A new migration appends its id here
 # (a test checks this tuple against coachdesk/migrations/versions).
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0010")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -91,6 +91,12 @@ def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.exec_driver_sql("BEGIN")
+
+
+def defer_foreign_keys(connection: Any) -> None:
+    """Check foreign keys at commit, not per statement (team mode applies the server's rows
+    in the order they come, children possibly before their parents)."""
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -301,6 +307,8 @@ class Database:
         self._write_factory = sessionmaker(
             bind=engine.execution_options(write=True), expire_on_commit=False
         )
+        # Team mode (coachdesk.sync): the outbox capture, looked up on the first write.
+        self.team_capture: Any = None
 
     @property
     def name(self) -> str:
@@ -314,6 +322,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         with self._write_factory() as session, session.begin():
+            if self.team_capture is None:
+                from coachdesk.sync.capture import team_capture
+
+                self.team_capture = team_capture(self, session) or False
+            if self.team_capture:
+                # A database that joined a team records each change in its outbox, in this
+                # same transaction.
+                self.team_capture.attach(session)
             yield session
 
     def dispose(self) -> None:

@@ -334,8 +334,15 @@ def export_evaluator(
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> EvaluatorExport:
-    """Write the pseudonymised workbook (every cohort, or one) and log it."""
-    pseudonym = Pseudonymiser(load_or_create_key(key_file))
+    """Write the pseudonymised workbook (every cohort, or one) and log it.
+
+    A database that joined a team uses the team's key, so every laptop gives the evaluator the
+    same pseudonyms; otherwise this computer's own key.
+    """
+    from coachdesk.sync.engine import team_key
+
+    shared_key = team_key(database) if key_file is None else None
+    pseudonym = Pseudonymiser(shared_key or load_or_create_key(key_file))
     with database.read() as session:
         cohort_id = None
         if cohort_name is not None:

@@ -46,9 +46,14 @@ _MODULE_OF = {
     "InfoSession": "recruitment",
     "Outreach": "recruitment",
     "SelectionInterview": "recruitment",
+    "SyncConflict": "sync",
+    "SyncErased": "sync",
+    "SyncOutboxOp": "sync",
+    "SyncState": "sync",
 }
 _TABLE_MODULES = (
     "programme", "recruitment", "bilan", "employers", "placement", "contracts", "identity",
+    "sync",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -172,4 +177,16 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.recruitment import (
         SelectionInterview as SelectionInterview,
+    )
+    from coachdesk.models.sync import (
+        SyncConflict as SyncConflict,
+    )
+    from coachdesk.models.sync import (
+        SyncErased as SyncErased,
+    )
+    from coachdesk.models.sync import (
+        SyncOutboxOp as SyncOutboxOp,
+    )
+    from coachdesk.models.sync import (
+        SyncState as SyncState,
     )

@@ -84,6 +84,9 @@ class Participant(Entity):
     # Lower-case, accent-free names, phone digits and e-mail, kept up to date on every write
     # by coachdesk.services.text.participant_search_text, for accent-insensitive search.
     search_text: Mapped[str] = mapped_column(String(600), default="")
+    # The structure (Mission Locale, training centre…) the person belongs to in team mode; the
+    # team server fills it in, NULL on a database that never joined a team.
+    structure_id: Mapped[str | None] = mapped_column(IdType, index=True)
 
 
 class Reminder(Entity):

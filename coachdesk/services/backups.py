@@ -517,6 +517,10 @@ def restore(
     final_key = target_key if protected else key
     _audit_restore(database, final_key, backup, previous_copy)
     rotate_side_copies(database)
+    from coachdesk.sync.engine import after_restore
+
+    # A database of a team: resynchronise from the start, and keep erased people out.
+    after_restore(database, final_key, previous_copy)
     return RestoreResult(previous_copy, counts, final_key is not None, final_key)
 
 
