@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, event, insert, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Delete, Insert, Update
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from coachdesk.models.base import canonical_id, new_id, utcnow
 from coachdesk.sync.codec import encode
@@ -33,6 +34,8 @@ from coachdesk.sync.hlc import Clock
 from coachdesk.sync.tables import SYNCED
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import ExecutionContext
+
     from coachdesk.db import Database
 
 APPLYING = "coachdesk.sync.applying"
@@ -58,15 +61,13 @@ class _Transaction:
 def _outbox() -> Table:
     from coachdesk.models.sync import SyncOutboxOp
 
-    table: Table = SyncOutboxOp.__table__  # type: ignore[assignment]
-    return table
+    return cast(Table, SyncOutboxOp.__table__)  # a declarative class's table is a Table
 
 
 def _state() -> Table:
     from coachdesk.models.sync import SyncState
 
-    table: Table = SyncState.__table__  # type: ignore[assignment]
-    return table
+    return cast(Table, SyncState.__table__)  # a declarative class's table is a Table
 
 
 def is_joined(session: Session) -> bool:
@@ -224,10 +225,12 @@ def _with_defaults(table: Table, row: dict[str, Any]) -> dict[str, Any]:
         if column.name in row or column.default is None:
             continue
         default = column.default
-        if getattr(default, "is_scalar", False):
-            row[column.name] = default.arg  # type: ignore[attr-defined]
-        elif getattr(default, "is_callable", False):
-            row[column.name] = default.arg(None)  # type: ignore[attr-defined]
+        if isinstance(default, ScalarElementColumnDefault):
+            row[column.name] = default.arg
+        elif isinstance(default, CallableColumnDefault):
+            # SQLAlchemy wraps our argument-less defaults (new_id, utcnow) to take an
+            # execution context, which they never read.
+            row[column.name] = default.arg(cast("ExecutionContext", None))
     return row
 
 
@@ -249,7 +252,9 @@ def _capture_insert(state: ORMExecuteState, table: Table, statement: Insert) -> 
         result = state.invoke_statement(params=rows) if rows is not params else (
             state.invoke_statement())
     else:
-        given = {**values, **dict(params or {})}  # type: ignore[arg-type]
+        if params is not None and not isinstance(params, Mapping):
+            raise NotImplementedError("team mode records rows given as a list or one mapping")
+        given = {**values, **(params or {})}
         row = _with_defaults(table, dict(given))
         rows = [row]
         # The defaults computed here are the ones written: they join the statement.

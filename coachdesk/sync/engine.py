@@ -224,8 +224,7 @@ class Applier:
         queue = ["participant"]
         while queue:
             parent = queue.pop()
-            for child in children.get(parent, []):
-                column = PERSON_SCOPED[child][0]  # type: ignore[index]
+            for child, column in children.get(parent, []):
                 table = self.tables[child]
                 ids = [canonical_id(v) for v in self.connection.execute(
                     select(table.c.id).where(table.c[column].in_(found[parent]))).scalars()]
@@ -581,8 +580,8 @@ def _person_of(connection: Any, row_id: str) -> str | None:
         if found is None:
             continue
         current_table, current = table_name, dict(found)
-        while PERSON_SCOPED[current_table] is not None:
-            column, parent_table = PERSON_SCOPED[current_table]  # type: ignore[misc]
+        while (link := PERSON_SCOPED[current_table]) is not None:
+            column, parent_table = link
             parent_id = current.get(column)
             if parent_id is None:
                 return None
