@@ -26,7 +26,7 @@ from coachdesk.services.contract_rules import (
     MIN_TUTOR_EXPERIENCE_YEARS,
 )
 from coachdesk.services.records import get_record
-from coachdesk.services.text import fold, person_name
+from coachdesk.services.text import employer_search_text, fold, person_name
 
 _NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
 
@@ -93,14 +93,6 @@ def required_text(value: str | None, field: str) -> str:
     if not text:
         raise UserError(f"Le champ « {field} » est obligatoire.")
     return text
-
-
-def employer_search_text(name: str, city: str = "", siret: str | None = None) -> str:
-    """The folded text an employer is found by, kept in ``Employer.search_text``."""
-    parts = [fold(name), fold(city)]
-    if siret:
-        parts.append(siret)
-    return " | ".join(part for part in parts if part)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, event, insert, select
+from sqlalchemy import Table, event, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
@@ -35,8 +35,6 @@ from coachdesk.sync.tables import SYNCED
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import ExecutionContext
-
-    from coachdesk.db import Database
 
 APPLYING = "coachdesk.sync.applying"
 _TXN = "coachdesk.sync.txn"
@@ -50,6 +48,9 @@ class _Transaction:
     txn_id: str = field(default_factory=new_id)
     hlc: str = ""
     base_seq: int = 0
+    # The database's schema revision (always the code's own: an older one is upgraded when
+    # opened), which tells the server how to read the operations.
+    schema_revision: str = ""
     # Operation ids follow each other from a random start: unique, and cheap to index.
     _next: int = field(default_factory=lambda: uuid.uuid4().int & ~((1 << 40) - 1))
 
@@ -85,8 +86,9 @@ class TeamCapture:
         event.listen(session, "do_orm_execute", _do_orm_execute)
 
 
-def team_capture(database: Database, session: Session) -> TeamCapture | None:
-    """A capture for ``database`` when it joined a team, else None (checked once per database)."""
+def team_capture(session: Session) -> TeamCapture | None:
+    """A capture for the session's database when it joined a team, else None (the database
+    asks once)."""
     return TeamCapture() if is_joined(session) else None
 
 
@@ -102,7 +104,8 @@ def _transaction(session: Session) -> _Transaction:
     ).one()
     clock = Clock(device=uuid.UUID(canonical_id(row.device_id)).hex, last=row.clock_last,
                   offset_ms=row.clock_offset_ms)
-    current = _Transaction(hlc=clock.tick(), base_seq=row.cursor)
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    current = _Transaction(hlc=clock.tick(), base_seq=row.cursor, schema_revision=revision)
     connection.execute(state.update().values(clock_last=clock.last))
     session.info[_TXN] = current
     return current
@@ -122,8 +125,6 @@ def record_rows(
         return
     if _TXN not in session.info and not is_joined(session):
         return
-    from coachdesk.db import HEAD_REVISION
-
     txn = _transaction(session)
     outbox = _outbox()
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=encode).encode
@@ -135,7 +136,7 @@ def record_rows(
         # then, so nothing from the server overwrites it): an import of 80,000 people costs
         # no JSON here. An update keeps the values it wrote.
         "payload": dumps(row) if kind == "update" else "",
-        "hlc": txn.hlc, "base_seq": txn.base_seq, "schema_revision": HEAD_REVISION,
+        "hlc": txn.hlc, "base_seq": txn.base_seq, "schema_revision": txn.schema_revision,
         "created_at": now, "status": "pending", "refusal_code": "", "refusal_message": "",
     } for row in rows]
     connection = session.connection()

@@ -754,7 +754,6 @@ def resolve(database: Database, conflict_id: str, *, take_lost: bool) -> None:
 
     Both ways the conflict is marked settled for the whole team at the next synchronisation.
     """
-    from coachdesk.db import HEAD_REVISION
     from coachdesk.sync.capture import _transaction
 
     table = _model_table("sync_conflict")
@@ -779,6 +778,6 @@ def resolve(database: Database, conflict_id: str, *, take_lost: bool) -> None:
         connection.execute(insert(_model_table("sync_outbox")).values(
             op_id=txn.next_op_id(), txn_id=txn.txn_id, table_name="sync_conflict",
             row_id=canonical_id(conflict_id), kind="resolve", payload="", hlc=txn.hlc,
-            base_seq=txn.base_seq, schema_revision=HEAD_REVISION, created_at=utcnow(),
+            base_seq=txn.base_seq, schema_revision=txn.schema_revision, created_at=utcnow(),
             status="pending", refusal_code="", refusal_message=""))
         connection.execute(update(table).where(table.c.id == conflict_id).values(resolved=True))

@@ -78,7 +78,7 @@ def _participant_search(row: dict[str, Any]) -> str:
 
 
 def _employer_search(row: dict[str, Any]) -> str:
-    from coachdesk.services.employers import employer_search_text
+    from coachdesk.services.text import employer_search_text
 
     return employer_search_text(row.get("name") or "", row.get("city") or "", row.get("siret"))
 
