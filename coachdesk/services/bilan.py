@@ -22,7 +22,7 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
-from coachdesk.services.employers import check_code
+from coachdesk.services.checks import check_code
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import check_rome_code, rome_label
 from coachdesk.services.text import fold, person_name

@@ -7,7 +7,6 @@ write so the directory is searched without case or accents.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
+from coachdesk.services.checks import check_code, check_naf, check_siret, required_text
 from coachdesk.services.contract_rules import (
     MAX_TRAINEES_PER_EMPLOYER_TUTOR,
     MAX_TRAINEES_PER_TUTOR,
@@ -27,72 +27,6 @@ from coachdesk.services.contract_rules import (
 )
 from coachdesk.services.records import get_record
 from coachdesk.services.text import fold, person_name
-
-_NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
-
-# ---------------------------------------------------------------------------------------------
-# Validation helpers
-
-
-def check_siret(value: str | None) -> str | None:
-    """The 14 digits of a valid SIRET, None when empty, else a UserError saying what is wrong."""
-    from stdnum import exceptions
-    from stdnum.fr import siret
-
-    if value is None or not value.strip():
-        return None
-    try:
-        return str(siret.validate(value))
-    except exceptions.InvalidLength:
-        count = len(siret.compact(value))
-        raise UserError(
-            f"SIRET « {value} » : il doit compter 14 chiffres, il en compte {count}.",
-            hint="Le SIRET figure sur les fiches de paie et sur annuaire-entreprises.data.gouv.fr.",
-        ) from None
-    except exceptions.InvalidFormat:
-        raise UserError(
-            f"SIRET « {value} » : il ne doit contenir que des chiffres.",
-            hint="Recopiez les 14 chiffres du SIRET (les espaces sont acceptés).",
-        ) from None
-    except exceptions.InvalidChecksum:
-        raise UserError(
-            f"SIRET « {value} » : la clé de contrôle est fausse, un chiffre a sans doute été "
-            "mal recopié.",
-            hint="Vérifiez le numéro sur annuaire-entreprises.data.gouv.fr.",
-        ) from None
-    except exceptions.ValidationError:
-        raise UserError(f"SIRET « {value} » : numéro invalide.") from None
-
-
-def check_naf(value: str | None) -> str:
-    """A NAF (APE) code in its usual form ``62.01Z``; ``6201z`` is accepted and reformatted."""
-    text = (value or "").strip().upper().replace(" ", "")
-    if not text:
-        return ""
-    match = _NAF.match(text)
-    if not match:
-        raise UserError(
-            f"Code NAF « {value} » : format attendu « 62.01Z » (quatre chiffres et une lettre).",
-            hint="Le code NAF (ou APE) figure sur l'avis de situation SIRENE de l'entreprise.",
-        )
-    return f"{match.group(1)}.{match.group(2)}{match.group(3)}"
-
-
-def check_code(value: str | None, vocabulary: dict[str, str], field: str) -> str:
-    if value not in vocabulary:
-        choices = ", ".join(vocabulary.values())
-        raise UserError(
-            f"{field} : valeur « {value} » inconnue.", hint=f"Choix possibles : {choices}."
-        )
-    return value
-
-
-def required_text(value: str | None, field: str) -> str:
-    """The text typed, trimmed; a French UserError naming ``field`` when it is empty."""
-    text = (value or "").strip()
-    if not text:
-        raise UserError(f"Le champ « {field} » est obligatoire.")
-    return text
 
 
 def employer_search_text(name: str, city: str = "", siret: str | None = None) -> str:
@@ -549,9 +483,9 @@ def next_prospecting_steps(db: Database, until: date) -> list[tuple[str, Prospec
 
 __all__ = [
     "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDetail", "EmployerRow",
-    "ProspectingRow", "add_contact", "add_prospecting_event", "check_naf", "check_siret",
+    "ProspectingRow", "add_contact", "add_prospecting_event",
     "create_employer", "directory_stamp", "employer_choice", "employer_search_text",
     "get_employer", "list_contacts", "list_employers", "list_prospecting",
-    "next_prospecting_steps", "open_offer_counts", "required_text", "search_employers",
+    "next_prospecting_steps", "open_offer_counts", "search_employers",
     "search_words", "tutor_warnings", "update_contact", "update_employer",
 ]

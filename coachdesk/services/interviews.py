@@ -30,7 +30,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.paths import resource
-from coachdesk.services.employers import check_code
+from coachdesk.services.checks import check_code
 from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
 from coachdesk.services.records import get_record
 from coachdesk.services.text import person_name

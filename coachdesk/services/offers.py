@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Employer, JobOffer, codes
-from coachdesk.services.employers import check_code, required_text
+from coachdesk.services.checks import check_code, required_text
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import check_rome_code
 from coachdesk.services.text import fold

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching, offers
+from coachdesk.services.checks import check_siret
 from coachdesk.services.text import digits, person_name
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
@@ -135,7 +136,7 @@ class EmployerDialog(FormDialog):
     def check_siret(self) -> UserError | None:
         """Check the SIRET typed and say what is wrong (and how to find it) next to the field."""
         try:
-            employers.check_siret(self.siret.text())
+            check_siret(self.siret.text())
         except UserError as error:
             self.siret_error.setText(str(error))
             self.siret_error.show()
