@@ -69,10 +69,11 @@ def _phone(rng: random.Random) -> str:
 
 
 def _email(first: str, last: str, rng: random.Random) -> str:
-    from coachdesk.services.text import name_key
+    from coachdesk.services.text import fold
 
+    local = ".".join("".join(ch for ch in fold(part) if ch.isalnum()) for part in (first, last))
     domain = rng.choice(("laposte.net", "orange.fr", "free.fr", "gmail.com", "hotmail.fr"))
-    return f"{name_key(first)}.{name_key(last)}{rng.randint(1, 99)}@{domain}"
+    return f"{local}{rng.randint(1, 99)}@{domain}"
 
 
 def _weekday_on_or_after(day: date) -> date:

@@ -14,9 +14,9 @@ from coachdesk.db import open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_workbook
 from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Outreach, Participant
-from coachdesk.services import gdpr
-from coachdesk.services import recording as rec
+from coachdesk.services import gdpr, recruitment
 from coachdesk.services.demo import build_demo
+from tests import builders as b
 from tests.security_support import add_people
 
 
@@ -44,15 +44,14 @@ def test_last_contact_is_the_latest_dated_event(tmp_path: Path) -> None:
     with db.read() as session:
         assert gdpr.last_contact_dates(session)[person] == date(2010, 2, 10)
         cohort_id = session.get(Participant, person).cohort_id
-    with db.write() as session:
-        rec.record_outcome(session, person, "cours_du_soir", date(2011, 5, 5))
+    b.outcome(db, person, "cours_du_soir", date(2011, 5, 5))
     with db.read() as session:
         assert gdpr.last_contact_dates(session)[person] == date(2011, 5, 5)
-    with db.write() as session:
-        came = rec.add_info_session(session, cohort_id, datetime(2011, 6, 1, 14), "Cnam")
-        rec.set_attendance(session, came, person, "present")
-        missed = rec.add_info_session(session, cohort_id, datetime(2012, 1, 9, 14), "Cnam")
-        rec.set_attendance(session, missed, person, "absent")
+    for starts_at, status in ((datetime(2011, 6, 1, 14), "present"),
+                              (datetime(2012, 1, 9, 14), "absent")):
+        meeting = recruitment.create_info_session(db, cohort_id, starts_at, "Cnam")
+        recruitment.invite(db, meeting, [person])
+        recruitment.set_presence(db, meeting, {person: status})
     with db.read() as session:
         # Present at a meeting counts, being absent from one does not.
         assert gdpr.last_contact_dates(session)[person] == date(2011, 6, 1)
