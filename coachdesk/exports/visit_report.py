@@ -27,9 +27,9 @@ from coachdesk.models import (
     Participant,
     codes,
 )
+from coachdesk.services.contract_draft import draft_of
 from coachdesk.services.contract_rules import fr_date, trial_period_end
 from coachdesk.services.text import person_name
-from coachdesk.services.contract_draft import draft_of
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898
 MARGIN = 48.0

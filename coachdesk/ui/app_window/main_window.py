@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
 
     def _change(self) -> None:
         from coachdesk.db import open_database
-        from coachdesk.services import audit, protection
+        from coachdesk.services import protection
         from coachdesk.ui.app_window import passphrase_dialog
         from coachdesk.ui.widgets import messages
 
@@ -585,14 +585,7 @@ class MainWindow(QMainWindow):
         if choice.new_key:
             self.attach_database(open_database(path, create=False, key=change.key), change.key)
         assert self.database is not None
-        with self.database.write() as session:
-            audit.record(
-                session,
-                "passphrase_change",
-                "Phrase de passe et clé de données changées"
-                if choice.new_key
-                else "Phrase de passe changée",
-            )
+        protection.record_passphrase_change(self.database, new_key=choice.new_key)
         if change.recovery_key is not None:
             passphrase_dialog.show_recovery_key(self, change.recovery_key, path.name)
             messages.info(
