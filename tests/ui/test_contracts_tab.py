@@ -26,7 +26,10 @@ from coachdesk.models import (
     Reminder,
 )
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.contract_board import contract_on_file
+from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.tab import ContractsTab
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
@@ -550,6 +553,49 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
     line = tab.model.row_at(row_of(tab, "ZOLLER Hélène"))
     assert line.employer == "Yucca Conseil"
     assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "ZOLLER Hélène")
+
+
+def test_the_dialog_shows_and_reads_back_every_term_of_the_draft(
+    tab: ContractsTab, database: Database
+) -> None:
+    """One object holds a contract's terms: filled from a draft, the dialog reads back an equal
+    one, and what it saves is that draft. A field added to the draft without its widget fails
+    here (the draft below sets every field away from its default)."""
+    cohort_id = _cohort_id(database)
+    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1))
+    b.enrol(database, person, date(2010, 5, 26))
+    employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
+    tutor = b.contact(database, employer, "Roussel", "Claire", is_tutor=True,
+                      tutor_experience_years=8)
+    b.contact(database, employer, "Blanc", "Marc", is_tutor=True)
+    offer = b.offer(database, cohort_id, employer, "Assistant·e de gestion", "M1607",
+                    date(2010, 5, 3))
+    draft = ContractDraft(
+        start_date=date(2010, 7, 19), contract_type="cdi", end_date=date(2011, 6, 30),
+        signed_on=date(2010, 7, 16), trial_period_end_override=date(2010, 9, 10),
+        employer_id=employer, workplace_siret="73282932000074", tutor_id=tutor, offer_id=offer,
+        job_title="Assistante de gestion", rome_code="M1607",
+        qualification="Certificat professionnel Assistant de gestion de PME",
+        weekly_hours=Decimal("30.5"), training_hours=450, gross_monthly_pay_cents=123_456,
+        branch_minimum_cents=165_000, opco="Atlas", sent_to_opco_on=date(2010, 7, 22),
+        opco_decision="accepte", opco_decision_on=date(2010, 8, 5),
+    )
+    defaults = ContractDraft(start_date=date(2000, 1, 1))
+    assert [name for name in DRAFT_FIELDS if getattr(draft, name) == getattr(defaults, name)] == []
+
+    dialog = ContractDialog(database, cohort_id, tab.smic, date(2010, 8, 20), tab)
+    dialog.fill(draft)
+    assert dialog.draft() == draft
+    assert dialog.offer.currentText() == "Assistant·e de gestion (03/05/2010, ouverte)"
+    dialog.participant.setCurrentIndex(dialog.participant.findData(person))
+    contract_id = dialog.save()
+    assert contract_on_file(database, contract_id).draft == draft
+    # Opened again for editing, it shows the same terms.
+    edit = ContractDialog(database, cohort_id, tab.smic, date(2010, 8, 20), tab,
+                          contract_id=contract_id)
+    assert edit.draft() == draft
+    for shown in (dialog, edit):
+        shown.close()
 
 
 def test_edit_needs_a_selected_contract(tab: ContractsTab) -> None:
