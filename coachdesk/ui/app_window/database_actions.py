@@ -101,7 +101,7 @@ class DatabaseActions(QObject):
     def change_passphrase(self) -> None:
         """Security ▸ Change the passphrase… (and, if asked, the data key)."""
         from coachdesk.db import open_database
-        from coachdesk.services import audit, protection
+        from coachdesk.services import protection
         from coachdesk.ui.app_window import passphrase_dialog
         from coachdesk.ui.widgets import messages
 
@@ -132,14 +132,7 @@ class DatabaseActions(QObject):
                 open_database(path, create=False, key=change.key), change.key
             )
         assert self.window.database is not None
-        with self.window.database.write() as session:
-            audit.record(
-                session,
-                "passphrase_change",
-                "Phrase de passe et clé de données changées"
-                if choice.new_key
-                else "Phrase de passe changée",
-            )
+        protection.record_passphrase_change(self.window.database, new_key=choice.new_key)
         if change.recovery_key is not None:
             passphrase_dialog.show_recovery_key(self.parent_window, change.recovery_key, path.name)
             messages.info(
