@@ -126,13 +126,13 @@ def run_serve(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_revoke(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.errors import UserError
-    from coachdesk.server import store
+    from coachdesk.server import devices
     from coachdesk.server.admin import now
 
     engine = _engine(args)
     try:
         with engine.begin() as connection:
-            done = store.revoke_device(connection, args.device_id, now())
+            done = devices.revoke_device(connection, args.device_id, now())
     finally:
         engine.dispose()
     if not done:
@@ -143,7 +143,7 @@ def run_revoke(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_erase(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.errors import UserError
-    from coachdesk.server import store
+    from coachdesk.server import people
     from coachdesk.server.admin import now
 
     if not args.confirm:
@@ -152,7 +152,7 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
     engine = _engine(args)
     try:
         with engine.begin() as connection:
-            erasure_id = store.erase_person(connection, args.participant_id, now())
+            erasure_id = people.erase_person(connection, args.participant_id, now())
     except LookupError as error:
         raise UserError(f"Aucune personne n'a l'identifiant « {args.participant_id} ».") from error
     finally:
@@ -164,15 +164,15 @@ def run_erase(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_move(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.errors import UserError
-    from coachdesk.server import store
+    from coachdesk.server import devices, people
     from coachdesk.server.admin import now
 
     engine = _engine(args)
     try:
         with engine.begin() as connection:
-            structure_id = store.ensure_structure(connection, args.to, now())
+            structure_id = devices.ensure_structure(connection, args.to, now())
             stamp = now()
-            store.move_person(connection, args.participant_id, structure_id, stamp,
+            people.move_person(connection, args.participant_id, structure_id, stamp,
                               int(stamp.timestamp() * 1000))
     except LookupError as error:
         raise UserError(f"Aucune personne n'a l'identifiant « {args.participant_id} ».") from error

@@ -55,13 +55,13 @@ def init_schema(engine: Engine, team_name: str) -> str:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
-    from coachdesk.server import store
+    from coachdesk.server import devices
     from coachdesk.server.migrations import VERSION_TABLE, alembic_config
 
     check_role(engine)
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
-        store.ensure_team(connection, team_name)
+        devices.ensure_team(connection, team_name)
         revision = MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
     return str(revision)
@@ -91,11 +91,11 @@ def now() -> datetime:
 
 
 def add_coach(engine: Engine, name: str, structure: str, promotions: list[str]) -> dict[str, Any]:
-    from coachdesk.server import store
+    from coachdesk.server import devices
 
     with engine.begin() as connection:
         try:
-            coach_id, code = store.add_coach(connection, name, structure, promotions, now())
+            coach_id, code = devices.add_coach(connection, name, structure, promotions, now())
         except LookupError as error:
             raise UserError(
                 f"La promotion « {error.args[0]} » n'existe pas encore sur le serveur.",

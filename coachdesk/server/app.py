@@ -23,7 +23,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from coachdesk.server import store
+from coachdesk.server import devices, people, reading, store
+from coachdesk.server.access import PAGE_LIMIT, AuthError, DeviceScope
 from coachdesk.sync.hlc import wall_ms
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,11 @@ def _schema_error(schema: str) -> JSONResponse | None:
 def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlette:
     service = Service(engine, clock_ms)
 
-    def authenticated(request: Request, connection: Connection) -> store.DeviceScope:
+    def authenticated(request: Request, connection: Connection) -> DeviceScope:
         header = request.headers.get("authorization", "")
         secret = header[7:] if header.lower().startswith("bearer ") else ""
         now, _ = service.now()
-        return store.authenticate(connection, secret, now,
+        return devices.authenticate(connection, secret, now,
                                   request.headers.get(SCHEMA_HEADER, ""))
 
     async def guarded(request: Request, work: Callable[[], Any]) -> Response:
@@ -100,7 +101,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
             return schema_error
         try:
             result = await run_in_threadpool(work)
-        except store.AuthError as error:
+        except AuthError as error:
             return _error(error.status, "unauthorized", error.message)
         except (ValueError, KeyError, TypeError) as error:
             log.warning("bad request on %s: %s", request.url.path, type(error).__name__)
@@ -123,9 +124,9 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
         def work() -> Any:
             now, ms = service.now()
             with service.transaction() as connection:
-                answer = store.redeem_code(connection, str(body["code"]), now,
+                answer = devices.redeem_code(connection, str(body["code"]), now,
                                            request.headers.get(SCHEMA_HEADER, ""))
-                answer["cursor"] = store.last_seq(connection)
+                answer["cursor"] = reading.last_seq(connection)
             answer["server_time"] = ms
             return answer
 
@@ -161,7 +162,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
 
     async def pull(request: Request) -> Response:
         cursor = int(request.query_params.get("cursor", "0"))
-        limit = min(int(request.query_params.get("limit", store.PAGE_LIMIT)), 20000)
+        limit = min(int(request.query_params.get("limit", PAGE_LIMIT)), 20000)
 
         def work() -> Any:
             _now, ms = service.now()
@@ -170,21 +171,21 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
                 connection = raw.execution_options(isolation_level="REPEATABLE READ")
                 with connection.begin():
                     scope = authenticated(request, connection)
-                    return store.pull(connection, scope, cursor, ms, limit)
+                    return reading.pull(connection, scope, cursor, ms, limit)
 
         return await guarded(request, work)
 
     async def snapshot(request: Request) -> Response:
         table_name = request.query_params.get("table", "")
         after = request.query_params.get("after", "")
-        limit = min(int(request.query_params.get("limit", store.PAGE_LIMIT)), 20000)
+        limit = min(int(request.query_params.get("limit", PAGE_LIMIT)), 20000)
 
         def work() -> Any:
             with service.transaction() as connection:
                 scope = authenticated(request, connection)
                 if not table_name:
-                    return store.snapshot_start(connection, scope)
-                return store.snapshot_page(connection, scope, table_name, after, limit)
+                    return reading.snapshot_start(connection, scope)
+                return reading.snapshot_page(connection, scope, table_name, after, limit)
 
         return await guarded(request, work)
 
@@ -195,7 +196,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
             now, _ = service.now()
             with service.transaction() as connection:
                 scope = authenticated(request, connection)
-                store.acknowledge_erasures(connection, scope, [str(i) for i in body["ids"]], now)
+                people.acknowledge_erasures(connection, scope, [str(i) for i in body["ids"]], now)
             return {"ok": True}
 
         return await guarded(request, work)
@@ -206,7 +207,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
         def work() -> Any:
             with service.transaction() as connection:
                 scope = authenticated(request, connection)
-                return {"applied": store.applied_ops(connection, scope,
+                return {"applied": people.applied_ops(connection, scope,
                                                      [str(i) for i in body["ids"]])}
 
         return await guarded(request, work)

@@ -1,4 +1,4 @@
-"""The team server's rules on one PostgreSQL connection: push, pull, snapshot, erasure, moves.
+"""The team server's push: one batch of a device's changes merged on one PostgreSQL connection.
 
 **PostgreSQL decides.** A push takes ``pg_advisory_xact_lock(LOCK_KEY)`` first: writers are
 serialised, and the sequence numbers they hand out are in commit order (a plain sequence
@@ -16,26 +16,40 @@ change at a time, each in a savepoint, to name the culprits.
 
 Row values stay JSON from end to end: PostgreSQL reads and writes them with
 ``row_to_json``/``jsonb_populate_record``, so no value is converted in Python on the server.
+
+Reading (pull, snapshot) is ``server.reading``; moves and erasures of a person are
+``server.people``; devices, coaches and join codes are ``server.devices``.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
-import secrets
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, ForeignKeyConstraint, Table, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from coachdesk.models.base import utcnow
-from coachdesk.server.schema import metadata
-from coachdesk.sync.codec import encode
+from coachdesk.server.access import (
+    SYNC_COLUMNS,
+    DeviceScope,
+    Refusal,
+    admin_mode,
+    column_default,
+    data_columns,
+    foreign_keys,
+    load_rows,
+    lock_writers,
+    refusal_of,
+    save_counter,
+    set_scope,
+    table_of,
+)
+from coachdesk.server.people import flag_duplicates, rescope
+from coachdesk.server.staging import OpEffects, RowState, write_rows
 from coachdesk.sync.hlc import clamp, device_of, format_hlc
 from coachdesk.sync.tables import (
     DERIVED,
@@ -43,167 +57,7 @@ from coachdesk.sync.tables import (
     SERVER_MANAGED,
     SILENT_COLUMNS,
     SYNCED,
-    person_descendants,
 )
-
-LOCK_KEY = 7_261_926_731
-PAGE_LIMIT = 5000
-DEVICE_TOKEN_DAYS = 90
-JOIN_CODE_DAYS = 7
-SYNC_COLUMNS = ("sync_seq", "sync_clock", "sync_structure_id", "sync_cohort_id")
-_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-REFUSALS = {
-    "erased": "Cette personne a été effacée par l'équipe (RGPD) : la modification n'a pas été "
-    "appliquée et ses données sont retirées de ce poste.",
-    "parent_missing": "La fiche à laquelle cette modification se rattache n'existe plus dans "
-    "l'équipe (supprimée depuis un autre poste) : la modification n'a pas été appliquée.",
-    "unknown_row": "Cette fiche n'existe pas sur le serveur de l'équipe (sa création a été "
-    "refusée) : corrigez-la sur ce poste, puis synchronisez à nouveau.",
-    "duplicate": "Une autre fiche de l'équipe a déjà cette valeur, qui doit être unique "
-    "({constraint}) : modifiez l'une des deux, puis synchronisez à nouveau.",
-    "rule": "Le serveur de l'équipe refuse cette modification, contraire à la règle "
-    "« {constraint} » : corrigez la fiche, puis synchronisez à nouveau.",
-    "bad_value": "Une valeur de cette modification n'a pas le format attendu : corrigez la "
-    "fiche, puis synchronisez à nouveau.",
-    "missing_value": "Une information obligatoire manque ({constraint}) : complétez la fiche, "
-    "puis synchronisez à nouveau.",
-    "out_of_scope": "Cette fiche n'est pas (ou plus) suivie par votre structure : la "
-    "modification n'a pas été appliquée. Voyez avec la structure qui suit la personne.",
-}
-_UNIQUE_NAMES = {
-    "uq_cohort_name": "nom de promotion",
-    "uq_checklist_template_name": "nom de liste de préparation",
-}
-
-
-class AuthError(Exception):
-    """A device that may not synchronise: HTTP status and a French sentence."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-class Refusal(Exception):
-    def __init__(self, code: str, constraint: str = "") -> None:
-        super().__init__(code)
-        self.code = code
-        self.constraint = constraint
-
-    @property
-    def message(self) -> str:
-        name = _UNIQUE_NAMES.get(self.constraint, self.constraint)
-        return REFUSALS[self.code].format(constraint=name)
-
-
-@dataclass(frozen=True)
-class DeviceScope:
-    """Who is asking: the device, its coach, and what they may see."""
-
-    device_id: str
-    coach_id: str
-    coach_name: str
-    structure_id: str
-    structure_name: str
-    cohorts: tuple[str, ...] = ()
-
-    @property
-    def device_hex(self) -> str:
-        return uuid.UUID(self.device_id).hex
-
-
-def token_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-def set_scope(connection: Connection, scope: DeviceScope | None, *, admin: bool = False) -> None:
-    """SET LOCAL the row-level-security settings of this transaction."""
-    connection.execute(
-        text(
-            "SELECT set_config('coachdesk.structure', :structure, true), "
-            "set_config('coachdesk.cohorts', :cohorts, true), "
-            "set_config('coachdesk.admin', :admin, true)"
-        ),
-        {
-            "structure": scope.structure_id if scope else "",
-            "cohorts": ",".join(scope.cohorts) if scope else "",
-            "admin": "on" if admin else "",
-        },
-    )
-
-
-def _admin(connection: Connection, on: bool) -> None:
-    connection.execute(text("SELECT set_config('coachdesk.admin', :v, true)"),
-                       {"v": "on" if on else ""})
-
-
-def lock_writers(connection: Connection) -> int:
-    """Serialise writers for this transaction; the last sequence number handed out."""
-    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-    return int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
-               .scalar_one())
-
-
-def _save_counter(connection: Connection, seq: int) -> None:
-    connection.execute(text("UPDATE sync_counter SET last_seq = :seq WHERE id = 1"), {"seq": seq})
-
-
-def _table(name: str) -> Table:
-    return metadata.tables[name]
-
-
-def _data_columns(table: Table) -> list[str]:
-    return [c.name for c in table.columns if c.name not in SYNC_COLUMNS]
-
-
-def _load_rows(connection: Connection, table_name: str,
-               ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    rows = connection.execute(
-        text(f"SELECT row_to_json(t)::text FROM {table_name} t "
-             "WHERE id = ANY(CAST(:ids AS uuid[]))"),
-        {"ids": list(ids)},
-    ).scalars()
-    loaded = (json.loads(row) for row in rows)
-    return {row["id"]: row for row in loaded}
-
-
-def _default(column: Any) -> Any:
-    default = column.default
-    if default is None:
-        return None
-    if getattr(default, "is_scalar", False):
-        return encode(default.arg)
-    if getattr(default, "is_callable", False):
-        return encode(default.arg(None))
-    return None
-
-
-@dataclass
-class _RowState:
-    table: str
-    values: dict[str, Any]
-    clock: dict[str, list[Any]]
-    seq: int
-    structure: str | None
-    cohort: str | None
-    exists: bool
-    deleted: bool = False
-    privileged: bool = False
-    dirty: bool = False
-
-
-@dataclass
-class _OpEffects:
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-    tombstones: list[dict[str, Any]] = field(default_factory=list)
-    erased: list[str] = field(default_factory=list)
-    # (table, row id, old structure, old promotion, new structure, new promotion)
-    rescopes: list[tuple[str, str, str | None, str | None, str | None, str | None]] = field(
-        default_factory=list)
 
 
 class Push:
@@ -216,12 +70,12 @@ class Push:
         self.now = now
         self.now_ms = now_ms
         self.slow = slow
-        self.state: dict[tuple[str, str], _RowState | None] = {}
+        self.state: dict[tuple[str, str], RowState | None] = {}
         self.hidden: dict[tuple[str, str], dict[str, Any]] = {}
         self.erased: set[str] = set()
         self.moves: dict[str, str] = {}
         self.refs: dict[tuple[str, str], dict[str, Any] | None] = {}
-        self.effects = _OpEffects()
+        self.effects = OpEffects()
         self.seq = 0
         self.max_hlc = ""
 
@@ -234,7 +88,7 @@ class Push:
                 by_table.setdefault(op["table"], set()).add(op["row"])
         found: set[tuple[str, str]] = set()
         for table_name, ids in by_table.items():
-            for row_id, row in _load_rows(self.connection, table_name, sorted(ids)).items():
+            for row_id, row in load_rows(self.connection, table_name, sorted(ids)).items():
                 self.state[(table_name, row_id)] = self._row_state(table_name, row)
                 found.add((table_name, row_id))
         missing = [(t, r) for t, ids in by_table.items() for r in ids if (t, r) not in found]
@@ -249,11 +103,11 @@ class Push:
             rest = [(t, r) for t, r in missing if (t, r) not in self.state]
             if rest:
                 # Rows that exist but that this coach may not see (a person moved away).
-                _admin(self.connection, True)
+                admin_mode(self.connection, True)
                 try:
                     for hidden_table in {t for t, _ in rest}:
                         hidden_ids = [r for t, r in rest if t == hidden_table]
-                        for row_id, row in _load_rows(self.connection, hidden_table,
+                        for row_id, row in load_rows(self.connection, hidden_table,
                                                       hidden_ids).items():
                             self.hidden[(hidden_table, row_id)] = row
                     moved = self.connection.execute(
@@ -264,7 +118,7 @@ class Push:
                         {"s": self.scope.structure_id, "ids": [r for _, r in rest]},
                     ).all()
                 finally:
-                    _admin(self.connection, False)
+                    admin_mode(self.connection, False)
                 for row_id, moved_hlc in moved:
                     self.moves[row_id] = max(self.moves.get(row_id, ""), moved_hlc)
         ids = {op["row"] for op in ops}
@@ -287,19 +141,19 @@ class Push:
             if op["table"] not in SYNCED:
                 continue
             values = op.get("values") or {}
-            for fk in _foreign_keys(op["table"]):
+            for fk in foreign_keys(op["table"]):
                 first = values.get(fk.column_keys[0])
                 if isinstance(first, str):
                     wanted.setdefault(fk.referred_table.name, set()).add(first)
         for table_name, ids in wanted.items():
             todo = [i for i in ids if (table_name, i) not in self.state]
-            loaded = _load_rows(self.connection, table_name, sorted(todo))
+            loaded = load_rows(self.connection, table_name, sorted(todo))
             for row_id in todo:
                 self.refs[(table_name, row_id)] = loaded.get(row_id)
 
-    def _row_state(self, table_name: str, row: dict[str, Any]) -> _RowState:
+    def _row_state(self, table_name: str, row: dict[str, Any]) -> RowState:
         values = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
-        return _RowState(table_name, values, dict(row.get("sync_clock") or {}),
+        return RowState(table_name, values, dict(row.get("sync_clock") or {}),
                          int(row["sync_seq"]), row.get("sync_structure_id"),
                          row.get("sync_cohort_id"), exists=True)
 
@@ -310,7 +164,7 @@ class Push:
             state = self.state[key]
             return None if state is None or state.deleted else state.values
         if key not in self.refs:
-            self.refs[key] = _load_rows(self.connection, table_name, [row_id]).get(row_id)
+            self.refs[key] = load_rows(self.connection, table_name, [row_id]).get(row_id)
         return self.refs[key]
 
     def _scope_of(self, table_name: str, row_id: str) -> tuple[str | None, str | None] | None:
@@ -321,7 +175,7 @@ class Push:
         if key in self.state:
             return None
         if key not in self.refs:
-            self.refs[key] = _load_rows(self.connection, table_name, [row_id]).get(row_id)
+            self.refs[key] = load_rows(self.connection, table_name, [row_id]).get(row_id)
         row = self.refs[key]
         if row is None:
             return None
@@ -363,7 +217,7 @@ class Push:
         state = self.state.get(key, _MISSING)
         result: dict[str, Any] = {"status": "applied", "clamped": clamped}
         if kind == "delete":
-            if isinstance(state, _RowState) and not state.deleted:
+            if isinstance(state, RowState) and not state.deleted:
                 state.deleted = True
                 state.dirty = True
                 state.seq = self._next_seq()
@@ -372,7 +226,7 @@ class Push:
                     "sync_structure_id": state.structure, "sync_cohort_id": state.cohort,
                 })
             return result
-        if state is None or (isinstance(state, _RowState) and state.deleted):
+        if state is None or (isinstance(state, RowState) and state.deleted):
             # Deleted elsewhere: the values are kept as conflicts for a person to see.
             seq = self._next_seq()
             for column, value in values.items():
@@ -388,7 +242,7 @@ class Push:
             if kind == "update":
                 raise Refusal("unknown_row")
             return self._insert(op, table_name, row_id, values, hlc, result)
-        assert isinstance(state, _RowState)
+        assert isinstance(state, RowState)
         return self._update(op, state, values, hlc, result)
 
     def _resolve(self, conflict_id: str) -> dict[str, Any]:
@@ -404,13 +258,13 @@ class Push:
 
     def _insert(self, op: dict[str, Any], table_name: str, row_id: str,
                 values: dict[str, Any], hlc: str, result: dict[str, Any]) -> dict[str, Any]:
-        table = _table(table_name)
+        table = table_of(table_name)
         row: dict[str, Any] = {}
-        for name in _data_columns(table):
+        for name in data_columns(table):
             if name in values:
                 row[name] = values[name]
             else:
-                row[name] = _default(table.c[name])
+                row[name] = column_default(table.c[name])
         row["id"] = row_id
         for name in SERVER_MANAGED.get(table_name, ()):
             row[name] = None
@@ -424,11 +278,11 @@ class Push:
             row["structure_id"] = structure
         self._check_references(table_name, row)
         clock = {name: [hlc, seq] for name in row if name != "id"}
-        self.state[(table_name, row_id)] = _RowState(
+        self.state[(table_name, row_id)] = RowState(
             table_name, row, clock, seq, structure, cohort, exists=False, dirty=True)
         return result
 
-    def _update(self, op: dict[str, Any], state: _RowState, values: dict[str, Any], hlc: str,
+    def _update(self, op: dict[str, Any], state: RowState, values: dict[str, Any], hlc: str,
                 result: dict[str, Any]) -> dict[str, Any]:
         table_name = state.table
         managed = SERVER_MANAGED.get(table_name, frozenset())
@@ -478,7 +332,7 @@ class Push:
             self._derive(table_name, state.values)
         state.seq = seq
         state.dirty = True
-        if any(fk.column_keys[0] in changed for fk in _foreign_keys(table_name)):
+        if any(fk.column_keys[0] in changed for fk in foreign_keys(table_name)):
             self._check_references(table_name, state.values)
             structure, cohort = self._scope_for(table_name, state.values, state)
             if (structure, cohort) != (state.structure, state.cohort):
@@ -493,7 +347,7 @@ class Push:
             row[derived[0]] = derived[2](row)
 
     def _scope_for(self, table_name: str, row: dict[str, Any],
-                   state: _RowState | None = None) -> tuple[str | None, str | None]:
+                   state: RowState | None = None) -> tuple[str | None, str | None]:
         if table_name not in PERSON_SCOPED:
             return None, None
         if table_name == "participant":
@@ -510,7 +364,7 @@ class Push:
         return scope
 
     def _check_references(self, table_name: str, row: dict[str, Any]) -> None:
-        for fk in _foreign_keys(table_name):
+        for fk in foreign_keys(table_name):
             local = [row.get(name) for name in fk.column_keys]
             if any(value is None for value in local):
                 continue
@@ -538,50 +392,7 @@ class Push:
 
     # -- writing -----------------------------------------------------------------------
 
-    def _write_state(self, states: Iterable[_RowState]) -> None:
-        inserts: dict[str, list[dict[str, Any]]] = {}
-        updates: dict[tuple[str, bool], list[dict[str, Any]]] = {}
-        deletes: dict[tuple[str, bool], list[dict[str, Any]]] = {}
-        for state in states:
-            if not state.dirty:
-                continue
-            if state.deleted:
-                if state.exists:
-                    deletes.setdefault((state.table, state.privileged), []).append(
-                        {"id": state.values["id"]})
-                continue
-            record = {**state.values, "sync_seq": state.seq, "sync_clock": state.clock,
-                      "sync_structure_id": state.structure, "sync_cohort_id": state.cohort}
-            payload = {"j": json.dumps(record, ensure_ascii=False), "id": state.values["id"]}
-            if state.exists:
-                updates.setdefault((state.table, state.privileged), []).append(payload)
-            else:
-                inserts.setdefault(state.table, []).append(payload)
-            state.exists = True
-            state.dirty = False
-        for table_name, rows in inserts.items():
-            self.connection.execute(text(
-                f"INSERT INTO {table_name} SELECT * FROM "
-                f"jsonb_populate_record(NULL::{table_name}, CAST(:j AS jsonb))"), rows)
-        for (table_name, privileged), rows in updates.items():
-            columns = ", ".join(c.name for c in _table(table_name).columns if c.name != "id")
-            if privileged:
-                _admin(self.connection, True)
-            self.connection.execute(text(
-                f"UPDATE {table_name} SET ({columns}) = (SELECT {columns} FROM "
-                f"jsonb_populate_record(NULL::{table_name}, CAST(:j AS jsonb))) "
-                "WHERE id = CAST(:id AS uuid)"), rows)
-            if privileged:
-                _admin(self.connection, False)
-        for (table_name, privileged), rows in deletes.items():
-            if privileged:
-                _admin(self.connection, True)
-            self.connection.execute(
-                text(f"DELETE FROM {table_name} WHERE id = CAST(:id AS uuid)"), rows)
-            if privileged:
-                _admin(self.connection, False)
-
-    def _write_effects(self, effects: _OpEffects) -> None:
+    def _write_effects(self, effects: OpEffects) -> None:
         connection = self.connection
         if effects.tombstones:
             connection.execute(text(
@@ -598,7 +409,7 @@ class Push:
                     "WHERE participant_id = CAST(:row_id AS uuid) "
                     "OR same_as_id = CAST(:row_id AS uuid)"), people)
         if effects.conflicts:
-            connection.execute(_table("sync_conflict").insert(), [
+            connection.execute(table_of("sync_conflict").insert(), [
                 {**c, "kept_value": json.loads(c["kept_value"]),
                  "lost_value": json.loads(c["lost_value"])} for c in effects.conflicts])
         if effects.erased:
@@ -609,7 +420,7 @@ class Push:
                 "ON CONFLICT DO NOTHING"),
                 [{"row": r, "erased": sorted(self.erased)} for r in effects.erased])
         for table_name, row_id, old_s, old_c, new_s, new_c in effects.rescopes:
-            _rescope(connection, table_name, row_id, (old_s, old_c), (new_s, new_c), self.seq,
+            rescope(connection, table_name, row_id, (old_s, old_c), (new_s, new_c), self.seq,
                      self.now, format_hlc(self.now_ms, 0, "server"))
 
     def _write_one(self, key: tuple[str, str]) -> None:
@@ -620,7 +431,7 @@ class Push:
         if state.deleted and was_new:
             state.dirty = False
             return
-        self._write_state([state])
+        write_rows(self.connection, [state])
 
     # -- the batch ---------------------------------------------------------------------
 
@@ -641,7 +452,7 @@ class Push:
         self._prefetch(fresh)
         results: list[dict[str, Any]] = []
         applied_rows: list[dict[str, Any]] = []
-        total = _OpEffects()
+        total = OpEffects()
         for op in ops:
             if op["id"] in recorded:
                 row = recorded[op["id"]]
@@ -651,7 +462,7 @@ class Push:
             key = (op["table"], op["row"])
             saved = copy.deepcopy(self.state[key]) if key in self.state else _MISSING
             saved_seq = self.seq
-            self.effects = _OpEffects()
+            self.effects = OpEffects()
             try:
                 outcome = self.apply(op)
                 if self.slow:
@@ -660,9 +471,9 @@ class Push:
                         self._write_effects(self.effects)
                         self.effects.rescopes.clear()
             except (Refusal, DBAPIError) as error:
-                refusal = error if isinstance(error, Refusal) else _refusal_of(error)
+                refusal = error if isinstance(error, Refusal) else refusal_of(error)
                 erased = self.effects.erased
-                self.effects = _OpEffects(erased=erased)
+                self.effects = OpEffects(erased=erased)
                 if saved is _MISSING:
                     self.state.pop(key, None)
                 else:
@@ -683,13 +494,13 @@ class Push:
                 "applied_at": self.now,
             })
         if not self.slow:
-            self._write_state([s for s in self.state.values() if s is not None])
+            write_rows(self.connection, [s for s in self.state.values() if s is not None])
             self._write_effects(total)
         if applied_rows:
-            connection.execute(_table("sync_applied_op").insert(), applied_rows)
+            connection.execute(table_of("sync_applied_op").insert(), applied_rows)
         if fresh:
             self._find_duplicates()
-        _save_counter(connection, self.seq)
+        save_counter(connection, self.seq)
         return {
             "results": results,
             "rows": self._touched_rows(ops),
@@ -710,7 +521,7 @@ class Push:
         for table_name, ids in by_table.items():
             if table_name not in SYNCED:
                 continue
-            for row_id, row in _load_rows(self.connection, table_name, ids).items():
+            for row_id, row in load_rows(self.connection, table_name, ids).items():
                 self.state[(table_name, row_id)] = self._row_state(table_name, row)
         for key in sorted(keys):
             state = self.state.get(key)
@@ -722,66 +533,16 @@ class Push:
         return {"tables": rows, "deleted": deleted}
 
     def _find_duplicates(self) -> None:
-        """People created apart who may be one: same folded name and birth date."""
-        from coachdesk.services.text import name_key
-
-        new_people = [s for (t, _), s in self.state.items()
-                      if t == "participant" and s is not None and s.seq > 0
-                      and s.values.get("birth_date") and not s.deleted
-                      and s.clock.get("last_name", [None, -1])[1] == s.seq]
-        if not new_people:
-            return
-        dates = sorted({s.values["birth_date"] for s in new_people})
-        candidates = self.connection.execute(
-            text("SELECT id::text, last_name, first_name, birth_date::text, cohort_id::text "
-                 "FROM participant WHERE birth_date = ANY(CAST(:dates AS date[]))"),
-            {"dates": dates},
-        ).all()
-        by_key: dict[tuple[str, str], list[str]] = {}
-        for row_id, last, first, born, _cohort in candidates:
-            by_key.setdefault((name_key(f"{last}{first}"), born), []).append(row_id)
-        found = []
-        for state in new_people:
-            values = state.values
-            key = (name_key(f"{values['last_name']}{values['first_name']}"), values["birth_date"])
-            for other in by_key.get(key, []):
-                if other != values["id"]:
-                    found.append({
-                        "id": str(uuid.uuid4()), "participant_id": values["id"],
-                        "same_as_id": other, "reason": "nom_et_naissance", "seq": state.seq,
-                        "sync_structure_id": state.structure, "sync_cohort_id": state.cohort,
-                        "created_at": self.now, "resolved": False,
-                    })
-        if found:
-            self.connection.execute(_table("sync_duplicate").insert(), found)
+        """People created apart who may be one (``people.flag_duplicates``)."""
+        flag_duplicates(self.connection, [
+            (s.values, s.seq, s.structure, s.cohort) for (t, _), s in self.state.items()
+            if t == "participant" and s is not None and s.seq > 0
+            and s.values.get("birth_date") and not s.deleted
+            and s.clock.get("last_name", [None, -1])[1] == s.seq
+        ], self.now)
 
 
 _MISSING: Any = object()
-
-
-def _foreign_keys(table_name: str) -> list[ForeignKeyConstraint]:
-    return sorted((c for c in _table(table_name).constraints
-                   if isinstance(c, ForeignKeyConstraint)), key=lambda c: str(c.name or ""))
-
-
-def _refusal_of(error: DBAPIError) -> Refusal:
-    original = error.orig
-    state = getattr(original, "sqlstate", "") or ""
-    diag = getattr(original, "diag", None)
-    constraint = getattr(diag, "constraint_name", None) or getattr(diag, "column_name", None) or ""
-    if state == "23505":
-        return Refusal("duplicate", constraint)
-    if state == "23503":
-        return Refusal("parent_missing", constraint)
-    if state == "23502":
-        return Refusal("missing_value", constraint)
-    if state == "23514":
-        return Refusal("rule", constraint)
-    if state == "42501":
-        return Refusal("out_of_scope")
-    if state.startswith("22"):
-        return Refusal("bad_value")
-    raise error
 
 
 def push(connection_factory: Any, scope: DeviceScope, ops: Sequence[dict[str, Any]],
@@ -799,386 +560,3 @@ def push(connection_factory: Any, scope: DeviceScope, ops: Sequence[dict[str, An
     with connection_factory() as connection:
         return Push(connection, scope, now, now_ms, slow=True).run(ops)
 
-
-# -- subtrees, moves and erasures ---------------------------------------------------------
-
-
-def person_rows(connection: Connection, row_id: str,
-                table_name: str = "participant") -> dict[str, list[str]]:
-    """Table → ids of a row and every row hanging from it (a person and all about them)."""
-    children = person_descendants()
-    found: dict[str, list[str]] = {table_name: [row_id]}
-    queue = [table_name]
-    while queue:
-        parent = queue.pop()
-        for child, column in children.get(parent, []):
-            ids = [str(r) for r in connection.execute(
-                text(f"SELECT id::text FROM {child} "
-                     f"WHERE {column} = ANY(CAST(:ids AS uuid[]))"),
-                {"ids": found[parent]},
-            ).scalars()]
-            if ids:
-                found.setdefault(child, []).extend(ids)
-                queue.append(child)
-    return found
-
-
-def _rescope(connection: Connection, table_name: str, row_id: str,
-             before: tuple[str | None, str | None], after: tuple[str | None, str | None],
-             seq: int, now: datetime, moved_hlc: str) -> None:
-    """Give a row and all hanging from it a new scope and sequence; record the move.
-
-    Laptops that no longer see the rows drop them (``moved_out`` in their pull); laptops that
-    now see them receive them whole, their sequence numbers being new.
-    """
-    _admin(connection, True)
-    try:
-        rows = person_rows(connection, row_id, table_name)
-        for name, ids in rows.items():
-            connection.execute(text(
-                f"UPDATE {name} SET sync_structure_id = CAST(:s AS uuid), "
-                "sync_cohort_id = CAST(:c AS uuid), sync_seq = :seq "
-                "WHERE id = ANY(CAST(:ids AS uuid[]))"),
-                {"s": after[0], "c": after[1], "seq": seq, "ids": ids})
-        all_ids = [i for ids in rows.values() for i in ids]
-        connection.execute(text(
-            "UPDATE sync_conflict SET sync_structure_id = CAST(:s AS uuid), "
-            "sync_cohort_id = CAST(:c AS uuid), seq = :seq "
-            "WHERE row_id = ANY(CAST(:ids AS uuid[]))"),
-            {"s": after[0], "c": after[1], "seq": seq, "ids": all_ids})
-        connection.execute(_table("sync_move").insert(), [{
-            "id": str(uuid.uuid4()), "participant_id": row_id, "row_ids": all_ids,
-            "from_structure_id": before[0], "from_cohort_id": before[1],
-            "to_structure_id": after[0], "to_cohort_id": after[1], "moved_hlc": moved_hlc,
-            "seq": seq, "moved_at": now,
-        }])
-    finally:
-        _admin(connection, False)
-
-
-def move_person(connection: Connection, participant_id: str, structure_id: str, now: datetime,
-                now_ms: int) -> int:
-    """Move a person (and everything about them) to another structure: an explicit act."""
-    seq = lock_writers(connection) + 1
-    set_scope(connection, None, admin=True)
-    row = connection.execute(
-        text("SELECT sync_cohort_id::text, sync_clock, sync_structure_id::text FROM participant "
-             "WHERE id = CAST(:id AS uuid)"), {"id": participant_id}).first()
-    if row is None:
-        raise LookupError(participant_id)
-    moved_hlc = format_hlc(now_ms, 0, "server")
-    clock = dict(row[1] or {})
-    clock["structure_id"] = [moved_hlc, seq]
-    connection.execute(text(
-        "UPDATE participant SET structure_id = CAST(:s AS uuid), sync_clock = CAST(:c AS jsonb) "
-        "WHERE id = CAST(:id AS uuid)"),
-        {"s": structure_id, "c": json.dumps(clock), "id": participant_id})
-    _rescope(connection, "participant", participant_id, (row[2], row[0]), (structure_id, row[0]),
-             seq, now, moved_hlc)
-    set_scope(connection, None, admin=True)
-    _save_counter(connection, seq)
-    return seq
-
-
-def erase_person(connection: Connection, participant_id: str, now: datetime) -> str:
-    """GDPR erasure: delete a person's rows and conflicts, order every laptop to purge them."""
-    seq = lock_writers(connection) + 1
-    set_scope(connection, None, admin=True)
-    scope = connection.execute(
-        text("SELECT sync_structure_id::text, sync_cohort_id::text FROM participant "
-             "WHERE id = CAST(:id AS uuid)"), {"id": participant_id}).first()
-    if scope is None:
-        raise LookupError(participant_id)
-    rows = person_rows(connection, participant_id)
-    all_ids = [i for ids in rows.values() for i in ids]
-    erasure_id = str(uuid.uuid4())
-    connection.execute(text("DELETE FROM sync_conflict WHERE row_id = ANY(CAST(:ids AS uuid[]))"),
-                       {"ids": all_ids})
-    connection.execute(text(
-        "DELETE FROM sync_duplicate WHERE participant_id = CAST(:id AS uuid) "
-        "OR same_as_id = CAST(:id AS uuid)"), {"id": participant_id})
-    connection.execute(text("DELETE FROM participant WHERE id = CAST(:id AS uuid)"),
-                       {"id": participant_id})
-    connection.execute(_table("sync_erasure").insert(), [{
-        "id": erasure_id, "participant_id": participant_id, "row_ids": all_ids, "seq": seq,
-        "sync_structure_id": scope[0], "sync_cohort_id": scope[1], "ordered_at": now,
-    }])
-    connection.execute(_table("sync_erased_row").insert(),
-                       [{"row_id": i, "erasure_id": erasure_id} for i in all_ids])
-    _save_counter(connection, seq)
-    return erasure_id
-
-
-def acknowledge_erasures(connection: Connection, scope: DeviceScope, ids: Sequence[str],
-                         now: datetime) -> None:
-    if ids:
-        set_scope(connection, scope)
-        connection.execute(text(
-            "INSERT INTO sync_erasure_ack (erasure_id, device_id, acked_at) "
-            "SELECT e.id, CAST(:device AS uuid), :now FROM sync_erasure e "
-            "WHERE e.id = ANY(CAST(:ids AS uuid[])) ON CONFLICT DO NOTHING"),
-            {"device": scope.device_id, "now": now, "ids": list(ids)})
-
-
-def applied_ops(connection: Connection, scope: DeviceScope, ids: Sequence[str]) -> list[str]:
-    """Which of these operation ids the server has received (a restored laptop asks)."""
-    return [str(r) for r in connection.execute(
-        text("SELECT op_id::text FROM sync_applied_op WHERE op_id = ANY(CAST(:ids AS uuid[]))"),
-        {"ids": list(ids)},
-    ).scalars()]
-
-
-# -- reading -----------------------------------------------------------------------------
-
-
-def _rows_json(connection: Connection, table_name: str, where: str, params: dict[str, Any],
-               order: str = "sync_seq", limit: int | None = None) -> list[str]:
-    columns = ", ".join(_data_columns(_table(table_name)))
-    limit_sql = f" LIMIT {int(limit)}" if limit else ""
-    return list(connection.execute(text(
-        f"SELECT row_to_json(x)::text FROM (SELECT {columns}, sync_seq AS _seq FROM {table_name} "
-        f"WHERE {where} ORDER BY {order}{limit_sql}) x"), params).scalars())
-
-
-_SYNCED_ORDER = tuple(sorted(SYNCED))
-_EXTRA_SEQ_TABLES = ("sync_tombstone", "sync_conflict", "sync_erasure", "sync_move",
-                     "sync_duplicate")
-
-
-def pull(connection: Connection, scope: DeviceScope, cursor: int, now_ms: int,
-         limit: int = PAGE_LIMIT) -> str:
-    """What this coach may see that changed after ``cursor``, as JSON text (one page)."""
-    set_scope(connection, scope)
-    last = int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
-               .scalar_one())
-    if last <= cursor:
-        return json.dumps({"tables": {}, "deleted": [], "conflicts": [], "erasures": [],
-                           "moved_out": [], "duplicates": [], "cursor": last, "more": False,
-                           "server_time": now_ms})
-    # Where this page ends: the sequence of the limit-th change visible to this coach (one
-    # query over every table).
-    branches = " UNION ALL ".join(
-        f"(SELECT {column} AS seq FROM {name} WHERE {column} > :c AND {column} <= :last "
-        f"ORDER BY {column} LIMIT :limit)"
-        for name, column in [*((t, "sync_seq") for t in sorted(SYNCED)),
-                             *((t, "seq") for t in _EXTRA_SEQ_TABLES)])
-    seqs = list(connection.execute(
-        text(f"SELECT seq FROM ({branches}) s ORDER BY seq LIMIT :limit1"),
-        {"c": cursor, "last": last, "limit": limit, "limit1": limit + 1}).scalars())
-    more = len(seqs) > limit
-    upto = seqs[limit - 1] if more else last
-    params = {"c": cursor, "u": upto}
-    by_table: dict[str, list[str]] = {}
-    if seqs:
-        rows_sql = " UNION ALL ".join(
-            f"SELECT {index} AS t, row_to_json(x)::text AS j FROM (SELECT "
-            f"{', '.join(_data_columns(_table(name)))}, sync_seq AS _seq FROM {name} "
-            "WHERE sync_seq > :c AND sync_seq <= :u) x"
-            for index, name in enumerate(_SYNCED_ORDER))
-        for index, row in connection.execute(text(rows_sql), params):
-            by_table.setdefault(_SYNCED_ORDER[index], []).append(row)
-    parts = [f"{json.dumps(name)}:[{','.join(rows)}]" for name, rows in by_table.items()]
-    deleted = connection.execute(text(
-        "SELECT table_name, row_id::text FROM sync_tombstone WHERE seq > :c AND seq <= :u "
-        "ORDER BY seq"), params).all()
-    conflicts = _conflicts(connection, "seq > :c AND seq <= :u", params)
-    erasures = connection.execute(text(
-        "SELECT id::text, participant_id::text, row_ids FROM sync_erasure "
-        "WHERE seq > :c AND seq <= :u ORDER BY seq"), params).all()
-    moved_out = connection.execute(text(
-        "SELECT participant_id::text, row_ids FROM sync_move WHERE seq > :c AND seq <= :u "
-        "AND coachdesk_visible(from_structure_id, from_cohort_id) "
-        "AND NOT coachdesk_visible(to_structure_id, to_cohort_id) ORDER BY seq"), params).all()
-    duplicates = connection.execute(text(
-        "SELECT id::text, participant_id::text, same_as_id::text, reason, resolved "
-        "FROM sync_duplicate WHERE seq > :c AND seq <= :u ORDER BY seq"), params).all()
-    body = {
-        "deleted": [list(row) for row in deleted],
-        "conflicts": conflicts,
-        "erasures": [{"id": e[0], "participant": e[1], "rows": e[2]} for e in erasures],
-        "moved_out": [{"participant": m[0], "rows": m[1]} for m in moved_out],
-        "duplicates": [{"id": d[0], "participant": d[1], "same_as": d[2], "reason": d[3],
-                        "resolved": d[4]} for d in duplicates],
-        "cursor": upto,
-        "more": more,
-        "server_time": now_ms,
-    }
-    head = json.dumps(body, ensure_ascii=False)
-    return "{" + f"\"tables\":{{{','.join(parts)}}}," + head[1:]
-
-
-def _conflicts(connection: Connection, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = connection.execute(text(
-        "SELECT id::text, table_name, row_id::text, column_name, kept_value, lost_value, "
-        f"lost_hlc, lost_device::text, reason, seq, resolved_at IS NOT NULL FROM sync_conflict "
-        f"WHERE {where} ORDER BY seq"), params).all()
-    return [{"id": r[0], "table": r[1], "row": r[2], "column": r[3], "kept": r[4], "lost": r[5],
-             "lost_hlc": r[6], "lost_device": r[7] or "", "reason": r[8], "seq": r[9],
-             "resolved": r[10]} for r in rows]
-
-
-def snapshot_page(connection: Connection, scope: DeviceScope, table_name: str, after: str,
-                  limit: int) -> str:
-    """One keyset page of a table's current rows (by id), as JSON text."""
-    set_scope(connection, scope)
-    if table_name == "sync_conflict":
-        conflicts = _conflicts(connection, "resolved_at IS NULL AND id > CAST(:a AS uuid)",
-                               {"a": after or "00000000-0000-0000-0000-000000000000"})
-        return json.dumps({"rows": conflicts, "more": False})
-    if table_name not in SYNCED:
-        raise KeyError(table_name)
-    rows = _rows_json(connection, table_name, "id > CAST(:a AS uuid)",
-                      {"a": after or "00000000-0000-0000-0000-000000000000"},
-                      order="id", limit=limit)
-    more = "true" if len(rows) == limit else "false"
-    return f"{{\"rows\":[{','.join(rows)}],\"more\":{more}}}"
-
-
-def snapshot_start(connection: Connection, scope: DeviceScope) -> dict[str, Any]:
-    """The sequence a snapshot stands at, and the tables with rows for this coach (in
-    foreign-key order), so a laptop asks only for those."""
-    from coachdesk.sync.tables import dependency_rank
-
-    set_scope(connection, scope)
-    rank = dependency_rank()
-    order = sorted(SYNCED, key=rank.__getitem__)
-    counts = connection.execute(text(" UNION ALL ".join(
-        f"SELECT {index}, count(*) FROM {name}" for index, name in enumerate(order)))).all()
-    tables = [order[index] for index, count in counts if count]
-    open_conflicts = connection.execute(
-        text("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")).scalar()
-    return {"at": last_seq(connection),
-            "tables": [*tables, *(["sync_conflict"] if open_conflicts else [])],
-            "counts": {order[index]: count for index, count in counts if count}}
-
-
-def last_seq(connection: Connection) -> int:
-    return int(connection.execute(text("SELECT last_seq FROM sync_counter WHERE id = 1"))
-               .scalar_one())
-
-
-# -- devices, coaches, codes --------------------------------------------------------------
-
-
-def authenticate(connection: Connection, secret: str, now: datetime,
-                 laptop_schema: str = "") -> DeviceScope:
-    """The device holding ``secret``, its expiry pushed back; refused when revoked or expired."""
-    row = connection.execute(text(
-        "SELECT d.id::text, d.revoked_at, d.expires_at, c.id::text, c.name, c.cohort_scope, "
-        "c.disabled_at, s.id::text, s.name, d.last_seen_at, d.laptop_schema "
-        "FROM device d JOIN coach_account c ON c.id = d.coach_id "
-        "JOIN structure s ON s.id = c.structure_id WHERE d.token_hash = :h"),
-        {"h": token_hash(secret)}).first()
-    if row is None:
-        raise AuthError(401, "Ce poste n'est pas reconnu par le serveur de l'équipe : "
-                        "rejoignez l'équipe avec un nouveau code (sync join).")
-    if row[1] is not None or row[6] is not None:
-        raise AuthError(401, "Ce poste a été retiré de l'équipe : il ne peut plus se "
-                        "synchroniser. Demandez un nouveau code au responsable de l'équipe.")
-    if row[2] < now:
-        raise AuthError(401, "L'accès de ce poste à l'équipe a expiré faute de "
-                        "synchronisation : demandez un nouveau code au responsable de l'équipe.")
-    if row[9] is None or row[9] < now - timedelta(hours=1) or row[10] != laptop_schema:
-        # The token's life restarts with use (a lost laptop's token dies unused); written at
-        # most hourly, not on every request.
-        connection.execute(text(
-            "UPDATE device SET last_seen_at = :now, expires_at = :exp, laptop_schema = :schema "
-            "WHERE id = CAST(:id AS uuid)"),
-            {"now": now, "exp": now + timedelta(days=DEVICE_TOKEN_DAYS),
-             "schema": laptop_schema, "id": row[0]})
-    cohorts = tuple(c for c in (row[5] or "").split(",") if c)
-    return DeviceScope(row[0], row[3], row[4], row[7], row[8], cohorts)
-
-
-def new_join_code() -> str:
-    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def _normal_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
-def issue_code(connection: Connection, coach_id: str, now: datetime) -> str:
-    code = new_join_code()
-    connection.execute(_table("join_code").insert(), [{
-        "code_hash": token_hash(_normal_code(code)), "coach_id": coach_id,
-        "expires_at": now + timedelta(days=JOIN_CODE_DAYS), "used_at": None,
-    }])
-    return code
-
-
-def redeem_code(connection: Connection, code: str, now: datetime,
-                laptop_schema: str) -> dict[str, Any]:
-    """Trade a one-time join code for a device token."""
-    row = connection.execute(text(
-        "SELECT j.coach_id::text, j.expires_at, j.used_at FROM join_code j "
-        "WHERE j.code_hash = :h FOR UPDATE"), {"h": token_hash(_normal_code(code))}).first()
-    if row is None or row[2] is not None:
-        raise AuthError(403, "Ce code d'accès est inconnu ou a déjà servi : demandez-en un "
-                        "nouveau au responsable de l'équipe.")
-    if row[1] < now:
-        raise AuthError(403, "Ce code d'accès a expiré : demandez-en un nouveau au "
-                        "responsable de l'équipe.")
-    secret = secrets.token_urlsafe(32)
-    device_id = str(uuid.uuid4())
-    connection.execute(text("UPDATE join_code SET used_at = :now WHERE code_hash = :h"),
-                       {"now": now, "h": token_hash(_normal_code(code))})
-    connection.execute(_table("device").insert(), [{
-        "id": device_id, "coach_id": row[0], "token_hash": token_hash(secret),
-        "created_at": now, "expires_at": now + timedelta(days=DEVICE_TOKEN_DAYS),
-        "revoked_at": None, "last_seen_at": now, "laptop_schema": laptop_schema,
-    }])
-    scope = authenticate(connection, secret, now, laptop_schema)
-    team = connection.execute(text("SELECT name, pseudonym_key FROM team WHERE id = 1")).one()
-    return {
-        "device_id": device_id, "token": secret, "coach_id": scope.coach_id,
-        "coach_name": scope.coach_name, "structure_id": scope.structure_id,
-        "structure_name": scope.structure_name, "team_name": team[0], "team_key": team[1],
-    }
-
-
-def ensure_structure(connection: Connection, name: str, now: datetime) -> str:
-    found = connection.execute(text("SELECT id::text FROM structure WHERE name = :n"),
-                               {"n": name}).scalar()
-    if found:
-        return str(found)
-    structure_id = str(uuid.uuid4())
-    connection.execute(_table("structure").insert(),
-                       [{"id": structure_id, "name": name, "created_at": now}])
-    return structure_id
-
-
-def add_coach(connection: Connection, name: str, structure_name: str,
-              promotions: Sequence[str], now: datetime) -> tuple[str, str]:
-    """A coach account in a structure (limited to some promotions or not), and a join code."""
-    structure_id = ensure_structure(connection, structure_name, now)
-    set_scope(connection, None, admin=True)
-    cohort_ids = []
-    for promotion in promotions:
-        found = connection.execute(text("SELECT id::text FROM cohort WHERE name = :n"),
-                                   {"n": promotion}).scalar()
-        if found is None:
-            raise LookupError(promotion)
-        cohort_ids.append(str(found))
-    coach_id = str(uuid.uuid4())
-    connection.execute(_table("coach_account").insert(), [{
-        "id": coach_id, "name": name, "structure_id": structure_id,
-        "cohort_scope": ",".join(cohort_ids), "created_at": now, "disabled_at": None,
-    }])
-    return coach_id, issue_code(connection, coach_id, now)
-
-
-def revoke_device(connection: Connection, device_id: str, now: datetime) -> bool:
-    result = connection.execute(text(
-        "UPDATE device SET revoked_at = :now WHERE id = CAST(:id AS uuid) AND revoked_at IS NULL"),
-        {"now": now, "id": device_id})
-    return bool(result.rowcount)
-
-
-def ensure_team(connection: Connection, name: str) -> None:
-    exists = connection.execute(text("SELECT 1 FROM team WHERE id = 1")).first()
-    if exists is None:
-        connection.execute(_table("team").insert(), [{
-            "id": 1, "name": name, "pseudonym_key": secrets.token_hex(32), "created_at": utcnow(),
-        }])

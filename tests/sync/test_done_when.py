@@ -107,7 +107,7 @@ def test_2_different_fields_of_one_person_merge_without_conflict(
 def test_3_erasure_refuses_the_offline_edit_and_purges_the_laptop(
     team_server: Any, laptop_factory: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from coachdesk.server import store
+    from coachdesk.server import people
     from coachdesk.server.admin import now
 
     a = laptop_factory("Anne")
@@ -124,7 +124,7 @@ def test_3_erasure_refuses_the_offline_edit_and_purges_the_laptop(
     # Offline, A edits the person; meanwhile the team erases her.
     edit(a, victim, notes=f"Appel de {name} : rappeler lundi")
     with team_server.engine.begin() as connection:
-        store.erase_person(connection, victim, now())
+        people.erase_person(connection, victim, now())
     caplog.set_level("DEBUG")
     report = engine.synchronise(a)
     assert report.erased == 1 and report.pending == 0
@@ -149,7 +149,7 @@ def test_3_erasure_refuses_the_offline_edit_and_purges_the_laptop(
 def test_3b_a_push_for_an_erased_id_is_refused_and_never_stored(
     team_server: Any, laptop_factory: Any
 ) -> None:
-    from coachdesk.server import store
+    from coachdesk.server import people
     from coachdesk.server.admin import now
 
     a, b = laptop_factory("Anne"), laptop_factory("Bruno")
@@ -157,7 +157,7 @@ def test_3b_a_push_for_an_erased_id_is_refused_and_never_stored(
     engine.synchronise(a)
     engine.synchronise(b)
     with team_server.engine.begin() as connection:
-        store.erase_person(connection, victim, now())
+        people.erase_person(connection, victim, now())
     # B made an offline change: its push comes back refused 'erased', and B purges.
     edit(b, victim, city="Lille")
     engine.synchronise(b)
@@ -414,7 +414,7 @@ def test_9_schema_skew_previous_revision_applied_older_held_never_lost(
 def test_10_a_person_moves_to_another_structure_with_pending_edits(
     team_server: Any, laptop_factory: Any
 ) -> None:
-    from coachdesk.server import store
+    from coachdesk.server import people
     from coachdesk.server.admin import now
 
     a = laptop_factory("Anne", structure="Mission Locale Nord")
@@ -430,7 +430,7 @@ def test_10_a_person_moves_to_another_structure_with_pending_edits(
         target = connection.execute(text(
             "SELECT id::text FROM structure WHERE name LIKE 'Cnam Picardie%'")).scalar()
         stamp = now()
-        store.move_person(connection, lea, target, stamp, team_server.clock())
+        people.move_person(connection, lea, target, stamp, team_server.clock())
     # The agreed rule: A's change made before the move is applied; the rows leave A.
     engine.synchronise(a)
     assert person(a, lea) is None and engine.status(a).pending == 0

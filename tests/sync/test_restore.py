@@ -16,7 +16,7 @@ def test_a_restore_resyncs_keeps_only_unapplied_ops_and_never_brings_back_the_er
     team_server: Any, laptop_factory: Any, tmp_path: Path
 ) -> None:
     from coachdesk.db import open_database
-    from coachdesk.server import store
+    from coachdesk.server import people
     from coachdesk.server.admin import now
     from coachdesk.services.backups import restore, write_backup
 
@@ -32,7 +32,7 @@ def test_a_restore_resyncs_keeps_only_unapplied_ops_and_never_brings_back_the_er
     after_backup = add_person(a, "Après", "Sophie")
     engine.synchronise(a)
     with team_server.engine.begin() as connection:
-        store.erase_person(connection, erased, now())
+        people.erase_person(connection, erased, now())
     engine.synchronise(a)
     a.dispose()
 

@@ -84,7 +84,7 @@ def test_join_codes_are_single_use_and_tokens_can_be_revoked_or_expire(
     team_server: Any, laptop_factory: Any, tmp_path: Any
 ) -> None:
     from coachdesk.db import open_database
-    from coachdesk.server import store
+    from coachdesk.server import devices
     from coachdesk.server.admin import now
 
     code = team_server.add_coach("Régis", "Structure jetons")
@@ -112,7 +112,7 @@ def test_join_codes_are_single_use_and_tokens_can_be_revoked_or_expire(
             connection.execute(text("UPDATE device SET expires_at = :t "
                                     "WHERE id = CAST(:d AS uuid)"),
                                {"t": now() + timedelta(days=1), "d": device_id})
-            assert store.revoke_device(connection, device_id, now())
+            assert devices.revoke_device(connection, device_id, now())
         add_person(first, "Perdu", "Portable")
         with pytest.raises(SyncError, match="retiré de l'équipe"):
             engine.synchronise(first)
