@@ -20,11 +20,10 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import UserError
 from coachdesk.models.base import canonical_id, utcnow
+from coachdesk.sync.applier import CHUNK, Applier, model_tables
 from coachdesk.sync.capture import APPLYING
 from coachdesk.sync.client import HttpTransport, SyncError
-from coachdesk.sync.codec import decode_row
-from coachdesk.sync.hlc import Clock
-from coachdesk.sync.tables import DERIVED, PERSON_SCOPED, SYNCED, person_descendants
+from coachdesk.sync.tables import PERSON_SCOPED, SYNCED
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -34,7 +33,6 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 5000
 SNAPSHOT_PAGE = 5000
-_CHUNK = 500
 
 
 # What talks to the server: tests pass one that cuts the network on purpose.
@@ -87,14 +85,8 @@ class SyncStatus:
         return asdict(self)
 
 
-def _tables() -> dict[str, Table]:
-    from coachdesk.models import Base
-
-    return {name: table for name, table in Base.metadata.tables.items()}
-
-
 def _model_table(name: str) -> Table:
-    return _tables()[name]
+    return model_tables()[name]
 
 
 def _state_row(session: Session) -> Any:
@@ -106,236 +98,6 @@ def _schema() -> str:
     from coachdesk.db import HEAD_REVISION
 
     return HEAD_REVISION
-
-
-# -- applying what the server sends ------------------------------------------------------
-
-
-class Applier:
-    """Applies server rows to the laptop inside one write transaction, capture switched off."""
-
-    def __init__(self, session: Session) -> None:
-        from coachdesk.db import defer_foreign_keys
-
-        self.session = session
-        session.info[APPLYING] = True
-        self.connection = session.connection()
-        defer_foreign_keys(self.connection)
-        self.tables = _tables()
-        self.outbox = self.tables["sync_outbox"]
-        erased = self.tables["sync_erased"]
-        self.erased = {canonical_id(r) for r in self.connection.execute(select(erased.c.row_id))
-                       .scalars()}
-        self.received = 0
-        self.new_conflicts = 0
-        self.erased_people = 0
-        self.acks: list[str] = []
-
-    def pending(self, ids: Sequence[str]) -> dict[str, set[str] | None]:
-        """Row id → columns with a pending local change (None: the whole row is pending)."""
-        found: dict[str, set[str] | None] = {}
-        outbox = self.outbox
-        for start in range(0, len(ids), _CHUNK):
-            chunk = list(ids[start:start + _CHUNK])
-            for row_id, kind, payload in self.connection.execute(
-                select(outbox.c.row_id, outbox.c.kind, outbox.c.payload)
-                .where(outbox.c.status == "pending", outbox.c.row_id.in_(chunk))
-            ):
-                key = canonical_id(row_id)
-                if kind in ("insert", "delete"):
-                    found[key] = None
-                elif key not in found or found[key] is not None:
-                    columns = found.get(key) or set()
-                    columns.update(json.loads(payload))
-                    columns.discard("id")
-                    found[key] = columns
-        return found
-
-    def rows(self, table_name: str, rows: list[dict[str, Any]]) -> None:
-        table = self.tables.get(table_name)
-        if table is None or table_name not in SYNCED or not rows:
-            return
-        rows = [r for r in rows if r["id"] not in self.erased]
-        ids = [r["id"] for r in rows]
-        pending = self.pending(ids)
-        existing: set[str] = set()
-        for start in range(0, len(ids), _CHUNK):
-            existing.update(canonical_id(v) for v in self.connection.execute(
-                select(table.c.id).where(table.c.id.in_(ids[start:start + _CHUNK]))).scalars())
-        inserts: list[dict[str, Any]] = []
-        updates: dict[frozenset[str], list[dict[str, Any]]] = {}
-        partial: list[str] = []
-        for row in rows:
-            row_id = row["id"]
-            columns = pending.get(row_id, set())
-            if columns is None:
-                continue
-            values = decode_row(table, row)
-            if row_id not in existing:
-                if row_id in pending:
-                    continue
-                inserts.append(values)
-                continue
-            if columns:
-                values = {k: v for k, v in values.items() if k not in columns}
-                partial.append(row_id)
-            values["_id"] = values.pop("id")
-            updates.setdefault(frozenset(values), []).append(values)
-        if inserts:
-            by_keys: dict[frozenset[str], list[dict[str, Any]]] = {}
-            for values in inserts:
-                by_keys.setdefault(frozenset(values), []).append(values)
-            for group in by_keys.values():
-                self.connection.execute(insert(table), group)
-        from sqlalchemy import bindparam
-
-        for keys, group in updates.items():
-            names = sorted(k for k in keys if k != "_id")
-            if not names:
-                continue
-            statement = (update(table).where(table.c.id == bindparam("_id"))
-                         .values({name: bindparam(name) for name in names}))
-            self.connection.execute(statement, group)
-        if partial and table_name in DERIVED:
-            self._rederive(table, partial)
-        self.received += len(rows)
-
-    def _rederive(self, table: Table, ids: list[str]) -> None:
-        column, sources, compute = DERIVED[table.name]
-        for row in self.connection.execute(
-            select(table.c.id, *(table.c[s] for s in sorted(sources))).where(table.c.id.in_(ids))
-        ).mappings():
-            self.connection.execute(update(table).where(table.c.id == row["id"])
-                                    .values({column: compute(dict(row))}))
-
-    def deleted(self, pairs: Iterable[Sequence[str]]) -> None:
-        pairs = list(pairs)
-        pending = self.pending([p[1] for p in pairs])
-        for table_name, row_id in pairs:
-            table = self.tables.get(table_name)
-            if table is None or row_id in pending:
-                continue
-            self.connection.execute(delete(table).where(table.c.id == row_id))
-            self.received += 1
-
-    def local_subtree(self, participant_ids: Sequence[str]) -> dict[str, list[str]]:
-        children = person_descendants()
-        found: dict[str, list[str]] = {"participant": list(participant_ids)}
-        queue = ["participant"]
-        while queue:
-            parent = queue.pop()
-            for child, column in children.get(parent, []):
-                table = self.tables[child]
-                ids = [canonical_id(v) for v in self.connection.execute(
-                    select(table.c.id).where(table.c[column].in_(found[parent]))).scalars()]
-                if ids:
-                    found.setdefault(child, []).extend(ids)
-                    queue.append(child)
-        return found
-
-    def erase(self, erasure_id: str, participant_id: str, server_ids: Iterable[str]) -> None:
-        """Purge a person the team erased: rows, pending changes, conflicts; remember the ids."""
-        if participant_id not in self.erased:
-            self.erased_people += 1
-        subtree = self.local_subtree([participant_id])
-        ids = {i for found in subtree.values() for i in found} | set(server_ids)
-        for table_name in reversed(list(subtree)):
-            table = self.tables[table_name]
-            for start in range(0, len(subtree[table_name]), _CHUNK):
-                chunk = subtree[table_name][start:start + _CHUNK]
-                self.connection.execute(delete(table).where(table.c.id.in_(chunk)))
-        id_list = sorted(ids)
-        conflict = self.tables["sync_conflict"]
-        erased = self.tables["sync_erased"]
-        for start in range(0, len(id_list), _CHUNK):
-            chunk = id_list[start:start + _CHUNK]
-            self.connection.execute(delete(self.outbox).where(self.outbox.c.row_id.in_(chunk)))
-            self.connection.execute(delete(conflict).where(conflict.c.row_id.in_(chunk)))
-            known = {canonical_id(v) for v in self.connection.execute(
-                select(erased.c.row_id).where(erased.c.row_id.in_(chunk))).scalars()}
-            if erasure_id and known:
-                # Purged earlier on a refused push: now the order's id is known, to acknowledge.
-                self.connection.execute(update(erased).where(
-                    erased.c.row_id.in_(sorted(known)), erased.c.erasure_id == erased.c.row_id
-                ).values(erasure_id=erasure_id))
-            fresh = [{"row_id": i, "erasure_id": erasure_id or i, "erased_at": utcnow(),
-                      "acknowledged": False} for i in chunk if i not in known]
-            if fresh:
-                self.connection.execute(insert(erased), fresh)
-        self.erased.update(ids)
-        if erasure_id:
-            self.acks.append(erasure_id)
-
-    def moved_out(self, participant_id: str, row_ids: Iterable[str]) -> None:
-        """A person now followed by another structure: their rows leave this laptop."""
-        subtree = self.local_subtree([participant_id])
-        ids = {i for found in subtree.values() for i in found} | set(row_ids)
-        pending = self.pending(sorted(ids))
-        for table_name in reversed(list(subtree)):
-            table = self.tables[table_name]
-            keep = [i for i in subtree[table_name] if i in pending]
-            gone = [i for i in subtree[table_name] if i not in pending]
-            if keep:
-                log.warning("%d row(s) of a person moved away keep pending changes", len(keep))
-            for start in range(0, len(gone), _CHUNK):
-                self.connection.execute(
-                    delete(table).where(table.c.id.in_(gone[start:start + _CHUNK])))
-        self.received += 1
-
-    def conflicts(self, conflicts: Iterable[dict[str, Any]]) -> None:
-        table = self.tables["sync_conflict"]
-        for c in conflicts:
-            if c["row"] in self.erased:
-                continue
-            values = {
-                "table_name": c["table"], "row_id": c["row"], "column_name": c["column"],
-                "kept_value": json.dumps(c.get("kept"), ensure_ascii=False),
-                "lost_value": json.dumps(c.get("lost"), ensure_ascii=False),
-                "lost_hlc": c.get("lost_hlc") or "", "lost_device": c.get("lost_device") or "",
-                "reason": c.get("reason") or "concurrent", "seq": int(c.get("seq") or 0),
-                "resolved": bool(c.get("resolved")),
-            }
-            done = self.connection.execute(
-                update(table).where(table.c.id == c["id"]).values(values)).rowcount
-            if not done:
-                self.connection.execute(insert(table).values(id=c["id"], **values))
-                if not values["resolved"]:
-                    self.new_conflicts += 1
-
-    def duplicates(self, duplicates: Iterable[dict[str, Any]]) -> None:
-        self.conflicts({
-            "id": d["id"], "table": "participant", "row": d["participant"], "column": "",
-            "kept": d["same_as"], "lost": None, "reason": "duplicate", "seq": 0,
-            "resolved": bool(d.get("resolved")),
-        } for d in duplicates)
-
-    def page(self, page: dict[str, Any]) -> None:
-        """One page of ``/pull``: tables in foreign-key order, then deletions and orders."""
-        from coachdesk.sync.tables import dependency_rank
-
-        rank = dependency_rank()
-        for table_name in sorted(page.get("tables", {}), key=lambda t: rank.get(t, 99)):
-            self.rows(table_name, page["tables"][table_name])
-        self.deleted(page.get("deleted", []))
-        for order in page.get("erasures", []):
-            self.erase(order["id"], order["participant"], order.get("rows") or [])
-        for move in page.get("moved_out", []):
-            self.moved_out(move["participant"], move.get("rows") or [])
-        self.conflicts(page.get("conflicts", []))
-        self.duplicates(page.get("duplicates", []))
-
-    def finish(self, cursor: int | None, server_ms: int | None) -> None:
-        state = self.tables["sync_state"]
-        values: dict[str, Any] = {"last_sync_at": utcnow(), "blocked_message": ""}
-        if cursor is not None:
-            values["cursor"] = cursor
-        if server_ms is not None:
-            row = self.connection.execute(select(state.c.device_id, state.c.clock_last)).one()
-            clock = Clock(device=canonical_id(row.device_id).replace("-", ""), last=row.clock_last)
-            clock.observe_server(server_ms)
-            values["clock_offset_ms"] = clock.offset_ms
-            values["clock_last"] = clock.last
-        self.connection.execute(update(state).values(values))
 
 
 # -- the steps ----------------------------------------------------------------------------
@@ -418,7 +180,7 @@ def _enqueue_local_rows(session: Session, structure_id: str) -> None:
     from coachdesk.sync.tables import dependency_rank
 
     connection = session.connection()
-    tables = _tables()
+    tables = model_tables()
     participant = tables["participant"]
     connection.execute(update(participant).where(participant.c.structure_id.is_(None))
                        .values(structure_id=structure_id))
@@ -472,9 +234,9 @@ def _reconcile_after_restore(database: Database, transport: Transport, token: st
     with database.write() as session:
         session.info[APPLYING] = True
         connection = session.connection()
-        for start in range(0, len(applied), _CHUNK):
+        for start in range(0, len(applied), CHUNK):
             connection.execute(delete(outbox).where(
-                outbox.c.op_id.in_(applied[start:start + _CHUNK])))
+                outbox.c.op_id.in_(applied[start:start + CHUNK])))
         connection.execute(update(_model_table("sync_state")).values(cursor=0, restored=False))
 
 
@@ -523,9 +285,9 @@ def _rows_of_inserts(database: Database, ops: Sequence[Any]) -> dict[tuple[str, 
     with database.read() as session:
         for table_name, ids in wanted.items():
             table = _model_table(table_name)
-            for start in range(0, len(ids), _CHUNK):
+            for start in range(0, len(ids), CHUNK):
                 for row in session.execute(select(table).where(
-                        table.c.id.in_(ids[start:start + _CHUNK]))).mappings():
+                        table.c.id.in_(ids[start:start + CHUNK]))).mappings():
                     values = {name: encode(value) for name, value in row.items()}
                     found[(table_name, canonical_id(row["id"]))] = values
     return found
@@ -554,8 +316,8 @@ def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncR
                 connection.execute(update(outbox).where(outbox.c.op_id == result["id"]).values(
                     status="refused", refusal_code=str(result.get("code") or ""),
                     refusal_message=str(result.get("message") or "")))
-        for start in range(0, len(done), _CHUNK):
-            connection.execute(delete(outbox).where(outbox.c.op_id.in_(done[start:start + _CHUNK])))
+        for start in range(0, len(done), CHUNK):
+            connection.execute(delete(outbox).where(outbox.c.op_id.in_(done[start:start + CHUNK])))
         for row_id in erased_rows:
             participant = _person_of(connection, row_id)
             applier.erase("", participant or row_id, [row_id])
@@ -573,7 +335,7 @@ def _apply_push_answer(database: Database, answer: dict[str, Any], report: SyncR
 
 def _person_of(connection: Any, row_id: str) -> str | None:
     """The person a local row is about (walking up the person-scoped tables)."""
-    tables = _tables()
+    tables = model_tables()
     for table_name in PERSON_SCOPED:
         table = tables[table_name]
         found = connection.execute(select(table).where(table.c.id == row_id)).mappings().first()

@@ -161,7 +161,7 @@ def test_the_contact_import_reaches_the_outbox(db: Database, tmp_path: Path) -> 
 def test_pending_local_columns_keep_their_value_when_the_server_sends_the_row(
     db: Database,
 ) -> None:
-    from coachdesk.sync.engine import Applier
+    from coachdesk.sync.applier import Applier
 
     fake_join(db)
     cohort_id = _cohort(db)
