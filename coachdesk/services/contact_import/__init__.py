@@ -4,15 +4,14 @@
 * :func:`import_contacts` — the import itself, one transaction, with progress and cancellation.
 """
 
-from coachdesk.services.contact_import.columns import FIELDS, recognise
-from coachdesk.services.contact_import.importer import (
+from coachdesk.services.contact_import.checks import (
     Duplicate,
-    ImportCancelled,
     ImportReport,
     Rejection,
     RowWarning,
-    import_contacts,
 )
+from coachdesk.services.contact_import.columns import FIELDS, recognise
+from coachdesk.services.contact_import.importer import ImportCancelled, import_contacts
 from coachdesk.services.contact_import.reader import (
     Column,
     Preview,
