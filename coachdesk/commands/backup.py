@@ -61,7 +61,7 @@ def register(subparsers: Any) -> None:
 
 def run_backup(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.commands._arguments import check_output_file
-    from coachdesk.db import check_not_damaged
+    from coachdesk.db_copy import check_not_damaged
     from coachdesk.errors import UserError
     from coachdesk.files import text_name
     from coachdesk.security import crypto

@@ -116,7 +116,7 @@ def log_export(
 
     A damaged database gets no log row: ``DamagedDatabase`` says so to the coach instead.
     """
-    from coachdesk.db import check_not_damaged
+    from coachdesk.db_copy import check_not_damaged
 
     check_not_damaged(session)
     entry = ExportLog(

@@ -61,7 +61,7 @@ def write_access_workbook(database: Database, participant_id: str, out: Path) ->
 
     Returns the number of records written.
     """
-    from coachdesk.db import check_not_damaged
+    from coachdesk.db_copy import check_not_damaged
 
     with database.write() as session:
         sheets, total = access_sheets(session, participant_id)

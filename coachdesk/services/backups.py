@@ -34,7 +34,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coachdesk import paths
-from coachdesk.db import Database, backup_database, backup_sqlite
+from coachdesk.db import Database, backup_database
+from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.files import fresh_private
 from coachdesk.security import crypto, sqlcipher

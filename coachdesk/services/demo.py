@@ -22,7 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from coachdesk import paths
-from coachdesk.db import HEAD_REVISION, Database, backup_sqlite, open_database
+from coachdesk.db import HEAD_REVISION, Database, open_database
+from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.services import (
     bilan,

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from coachdesk import paths
-from coachdesk.db import DamagedDatabase, open_database, open_protected
+from coachdesk.db import open_database, open_protected
+from coachdesk.db_copy import DamagedDatabase
 from coachdesk.errors import UserError
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher

@@ -148,7 +148,8 @@ def test_the_cycle_finder_finds_cycles() -> None:
 
 
 BELOW_THE_WINDOW = {
-    "errors", "paths", "files", "logs", "db", "database_lock", "security", "migrations", "sync"
+    "errors", "paths", "files", "logs", "db", "db_copy", "database_lock", "security", "migrations",
+    "sync",
 }
 # Team mode recomputes a person's and an employer's search text after a merge: the rule is the
 # services' own (a pure function, no database), not a copy.

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coachdesk.db import backup_sqlite, open_protected
+from coachdesk.db import open_protected
+from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher

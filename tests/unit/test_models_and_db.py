@@ -195,6 +195,7 @@ def test_every_migration_file_is_a_known_revision() -> None:
 def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
     """An older revision: the backup API copy is made before Alembic touches the file."""
     from coachdesk import db as db_module
+    from coachdesk.db_copy import backup_sqlite
 
     path = tmp_path / "ancienne.sqlite3"
     open_database(path).dispose()
@@ -206,7 +207,7 @@ def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
     def fake_alembic_step(path_: Path, engine: object, from_revision: str) -> Path:
         # Run the real copy-aside, then record which revision the upgrade started from.
         backup = path_.with_name(f"{path_.stem}.avant-migration-{from_revision}{path_.suffix}")
-        db_module.backup_sqlite(path_, backup)
+        backup_sqlite(path_, backup)
         upgraded.append(from_revision)
         with sqlite3.connect(path_) as connection:
             connection.execute(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from coachdesk import logs, paths
-from coachdesk.db import backup_sqlite, open_database
+from coachdesk.db import open_database
+from coachdesk.db_copy import backup_sqlite
 from coachdesk.security import crypto
 from tests.security_support import PASSPHRASE, add_people, make_plain_db
 

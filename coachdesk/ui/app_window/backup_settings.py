@@ -86,7 +86,7 @@ class AutoBackup(QObject):
         extra = extra_folder(self._settings())
         missing_extra = extra is not None and not extra.is_dir()
         reachable = None if missing_extra else extra
-        from coachdesk.db import DamagedDatabase
+        from coachdesk.db_copy import DamagedDatabase
 
         try:
             if force:
