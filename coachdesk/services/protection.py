@@ -52,8 +52,9 @@ def protect(
     crypto.check_passphrase(passphrase, (path.stem,))
     if sqlcipher.is_protected(path):
         raise UserError(f"La base « {path.name} » est déjà protégée.")
-    # Opening first refuses a damaged, foreign or newer database, and upgrades an older one.
-    database = open_database(path, create=False)
+    # Opening first refuses a damaged, foreign or newer database, and upgrades an older one. A
+    # plain file where a protected one was expected is accepted here only: it gets protected.
+    database = open_database(path, create=False, allow_plain=True)
     try:
         identity = backups.identity_of(database)
     finally:

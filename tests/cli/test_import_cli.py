@@ -94,7 +94,7 @@ def test_xls_and_ods_copies_import_like_the_workbook(tmp_path: Path):
     for suffix in (".xls", ".ods"):
         db = tmp_path / f"base{suffix}.sqlite3"
         result = coachdesk(db, "import", "contacts", str(SAMPLES / f"universite_2010{suffix}"),
-                           "--cohort", "Promo 2010")
+                           "--cohort", "Promo 2010", "--create")
         assert result.returncode == 0, result.stderr
         assert f"Fichier « universite_2010{suffix} », feuille « Décrocheurs L1 » : titres de " \
                "colonnes en ligne 3, 10 lignes de données." in result.stdout

@@ -78,6 +78,7 @@ def test_machine_failures_are_explained_in_french_without_a_report(
     assert _reports() == []
 
 
+@pytest.mark.logs_warning  # the crash report is logged as an error too
 def test_an_unexpected_error_gets_a_private_report_without_the_person(
     hooked: None, home: Path
 ) -> None:
