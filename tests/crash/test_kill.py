@@ -72,12 +72,22 @@ class Worker:
         assert self.process.stdout is not None
         return self.process.stdout.readline().strip()
 
-    def kill_during(self, job: dict, delay: float) -> None:
-        """Start ``job`` in a child, kill it with SIGKILL after ``delay`` seconds."""
+    def kill_during(self, job: dict, delay: float, *, after_commit: Path | None = None) -> None:
+        """Start ``job`` in a child, kill it with SIGKILL after ``delay`` seconds.
+
+        With ``after_commit`` (the job's log of committed work), the delay counts from the
+        child's next committed piece of work instead of from its start: the kill lands in the
+        following one, however slow the machine is today.
+        """
         assert self.process.stdin is not None
+        committed = _line_count(after_commit) if after_commit is not None else 0
         self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
         pid = int(self._line())
+        if after_commit is not None:
+            deadline = time.monotonic() + 120
+            while _line_count(after_commit) <= committed and time.monotonic() < deadline:
+                time.sleep(0.005)
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
         status = int(self._line().split()[1])
@@ -107,13 +117,25 @@ def _kills(kind: str) -> int:
 assert sum(_kills(kind) for kind in SHARE) >= TOTAL_KILLS
 
 
-def _delays(count: int, seed: int, early: float, late: float) -> list[float]:
-    """Kill moments: half early (from the very start), half later (deep into the work)."""
+def _line_count(path: Path) -> int:
+    return len(path.read_text().splitlines()) if path.exists() else 0
+
+
+def _moments(count: int, seed: int, early: float, late: float) -> list[tuple[float, bool]]:
+    """Kill moments: (delay, after_commit), a third of each kind.
+
+    From the very start of the work (within ``early`` seconds: opening the database…), deep
+    into it (``early`` to ``late`` seconds), and within ``early`` seconds of the child's first
+    committed piece of work (its log's next line): the last kind lands in the following piece,
+    or after a one-shot job, however slow the machine is today.
+    """
     rng = random.Random(seed)
-    return [
-        rng.uniform(0.0, early) if index % 2 == 0 else rng.uniform(early, late)
-        for index in range(count)
-    ]
+    kinds = (
+        lambda: (rng.uniform(0.0, early), False),
+        lambda: (rng.uniform(early, late), False),
+        lambda: (rng.uniform(0.0, early), True),
+    )
+    return [kinds[index % 3]() for index in range(count)]
 
 
 def _integrity(path: Path) -> None:
@@ -178,14 +200,16 @@ def test_kill_during_contact_import_is_all_or_nothing(worker: Worker, tmp_path: 
     add_people(db, 1)
     db.dispose()
     kills = _kills("import")
-    files = _contact_files(tmp_path, kills + 10)
+    files = _contact_files(tmp_path, kills + 20)
     log = tmp_path / "committed.log"
     next_file = 0
-    for delay in _delays(kills, 1, 0.05, 0.4):
+    for delay, after_commit in _moments(kills, 1, 0.05, 0.4):
+        # Files left for the child to commit one, then be killed in the next.
+        after_commit = after_commit and next_file < len(files) - 2
         worker.kill_during(
             {"kind": "import", "db": str(path), "files": files, "first": next_file,
              "log": str(log)},
-            delay,
+            delay, after_commit=log if after_commit else None,
         )
         _integrity(path)
         present = _rows_per_file(path)
@@ -234,11 +258,11 @@ def test_kill_during_weekly_export_leaves_old_or_new_workbook(
     log = tmp_path / "exports.log"
     seen = {first.sha256}
     replaced = 0
-    for delay in _delays(_kills("export"), 2, 0.1, 0.5):
+    for delay, after_commit in _moments(_kills("export"), 2, 0.1, 0.5):
         worker.kill_during(
             {"kind": "export", "db": str(path), "out": str(out), "week": EXPORT_WEEK,
              "cohort": cohort, "log": str(log)},
-            delay,
+            delay, after_commit=log if after_commit else None,
         )
         _integrity(path)
         assert _visible(folder) == {out.name}, "a temporary file is left beside the export"
@@ -260,9 +284,11 @@ def test_kill_during_backup_leaves_old_or_new_complete(worker: Worker, tmp_path:
     add_people(db, 200)
     db.dispose()
     target = tmp_path / "sauvegardes" / "sauvegarde.sqlite3"
+    log = tmp_path / "backups.log"
     completed = 0
-    for delay in _delays(_kills("backup"), 3, 0.03, 0.15):
-        worker.kill_during({"kind": "backup", "db": str(path), "target": str(target)}, delay)
+    for delay, after_commit in _moments(_kills("backup"), 3, 0.03, 0.15):
+        worker.kill_during({"kind": "backup", "db": str(path), "target": str(target),
+                            "log": str(log)}, delay, after_commit=log if after_commit else None)
         _integrity(path)
         if target.exists():
             completed += 1
@@ -284,10 +310,12 @@ def test_kill_during_migration_leaves_before_or_after(worker: Worker, tmp_path: 
     with sqlite3.connect(template) as connection:
         people = connection.execute("SELECT count(*) FROM participant").fetchone()[0]
     outcomes = set()
-    for index, delay in enumerate(_delays(_kills("migration"), 4, 0.05, 0.6)):
+    for index, (delay, after_commit) in enumerate(_moments(_kills("migration"), 4, 0.05, 0.6)):
         path = tmp_path / f"migration-{index}.sqlite3"
         shutil.copyfile(template, path)
-        worker.kill_during({"kind": "migration", "db": str(path)}, delay)
+        log = tmp_path / f"migration-{index}.log"
+        worker.kill_during({"kind": "migration", "db": str(path), "log": str(log)}, delay,
+                           after_commit=log if after_commit else None)
         _integrity(path)
         connection = sqlite3.connect(path)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(participant)")}
@@ -318,8 +346,10 @@ def test_kill_during_keys_file_rewrite_leaves_a_whole_file(
     size = 400_000
     target.write_text(json.dumps({"version": 0, "payload": "x" * size}))
     versions = set()
-    for delay in _delays(_kills("keys"), 5, 0.01, 0.05):
-        worker.kill_during({"kind": "keys", "target": str(target), "size": size}, delay)
+    log = tmp_path / "keys.log"
+    for delay, after_commit in _moments(_kills("keys"), 5, 0.01, 0.05):
+        worker.kill_during({"kind": "keys", "target": str(target), "size": size,
+                            "log": str(log)}, delay, after_commit=log if after_commit else None)
         document = json.loads(target.read_text())  # never half a file
         assert document["payload"] == "x" * size
         versions.add(document["version"])
@@ -350,14 +380,14 @@ def test_kill_during_protect_leaves_the_plain_original_or_the_protected_database
     add_people(db, 300)
     db.dispose()
     outcomes = set()
-    for index, delay in enumerate(_delays(NEW_KILLS, 6, 0.2, 1.6)):
+    for index, (delay, after_commit) in enumerate(_moments(NEW_KILLS, 6, 0.2, 1.6)):
         path = tmp_path / f"protect-{index}" / "base.sqlite3"
         path.parent.mkdir()
         shutil.copyfile(template, path)
         log = path.with_name("done.log")
         worker.kill_during(
             {"kind": "protect", "db": str(path), "passphrase": PASSPHRASE, "log": str(log)},
-            delay,
+            delay, after_commit=log if after_commit else None,
         )
         if sqlcipher.is_plain_sqlite(path):
             assert _count(path, None) == 300
@@ -382,7 +412,7 @@ def test_kill_during_rekey_opens_with_the_old_or_the_new_passphrase(
     db.dispose()
     sqlcipher.protect_database(template, PASSPHRASE, params=crypto.ScryptParams(n=2**10))
     outcomes = set()
-    for index, delay in enumerate(_delays(NEW_KILLS, 7, 0.1, 1.2)):
+    for index, (delay, after_commit) in enumerate(_moments(NEW_KILLS, 7, 0.1, 1.2)):
         folder = tmp_path / f"rekey-{index}"
         folder.mkdir()
         path = folder / "base.sqlite3"
@@ -392,7 +422,7 @@ def test_kill_during_rekey_opens_with_the_old_or_the_new_passphrase(
         worker.kill_during(
             {"kind": "rekey", "db": str(path), "passphrase": PASSPHRASE,
              "new_passphrase": NEW_PASSPHRASE, "log": str(log)},
-            delay,
+            delay, after_commit=log if after_commit else None,
         )
         try:
             key = sqlcipher.unlock(path, passphrase=NEW_PASSPHRASE)
@@ -418,14 +448,15 @@ def test_kill_during_restore_leaves_the_database_or_the_backup(
     add_people(db, 100, last_name="Apres")
     db.dispose()
     outcomes = set()
-    for index, delay in enumerate(_delays(NEW_KILLS, 8, 0.01, 0.15)):
+    for index, (delay, after_commit) in enumerate(_moments(NEW_KILLS, 8, 0.01, 0.15)):
         folder = tmp_path / f"restore-{index}"
         folder.mkdir()
         path = folder / "base.sqlite3"
         shutil.copyfile(template, path)
         log = folder / "done.log"
         worker.kill_during(
-            {"kind": "restore", "db": str(path), "backup": str(backup), "log": str(log)}, delay
+            {"kind": "restore", "db": str(path), "backup": str(backup), "log": str(log)}, delay,
+            after_commit=log if after_commit else None,
         )
         count = _count(path, None)
         assert count in (300, 200), count
@@ -444,10 +475,11 @@ def test_kill_during_erase_loses_no_commit(worker: Worker, tmp_path: Path) -> No
     db.dispose()
     log = tmp_path / "erased.log"
     erased: set[str] = set()
-    for delay in _delays(NEW_KILLS, 9, 0.1, 1.2):
+    for delay, after_commit in _moments(NEW_KILLS, 9, 0.1, 1.2):
         remaining = [person for person in people if person not in erased]
         worker.kill_during(
-            {"kind": "erase", "db": str(path), "people": remaining, "log": str(log)}, delay
+            {"kind": "erase", "db": str(path), "people": remaining, "log": str(log)}, delay,
+            after_commit=log if after_commit else None,
         )
         _integrity(path)
         erased = set(log.read_text().split()) if log.exists() else set()

@@ -76,6 +76,7 @@ def backup(job: dict) -> None:
     database = open_database(Path(job["db"]), create=False)
     while True:
         write_backup(database, Path(job["target"]))
+        _log(job["log"], "backup")
 
 
 def migration(job: dict) -> None:
@@ -90,6 +91,7 @@ def migration(job: dict) -> None:
         session.execute(text("ALTER TABLE participant ADD COLUMN migrated INTEGER"))
         session.execute(text("UPDATE participant SET migrated = 1, notes = notes || ' migré'"))
         session.execute(text("CREATE INDEX ix_participant_migrated ON participant (migrated)"))
+    _log(job["log"], "migrated")
     while True:  # done: wait for the kill
         time.sleep(1)
 
@@ -101,6 +103,7 @@ def keys_file(job: dict) -> None:
     while True:
         version += 1
         write_json_atomically(Path(job["target"]), {"version": version, "payload": payload})
+        _log(job["log"], str(version))
 
 
 def protect(job: dict) -> None:
