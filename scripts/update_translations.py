@@ -13,6 +13,8 @@ resources/i18n/coachdesk_fr.qm, which is generated: do not edit it.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -35,6 +37,15 @@ def ts_file_for(source: Path) -> Path:
 
 
 def tool(name: str) -> str:
+    """Qt's own ``lupdate``/``lrelease`` shipped inside the PySide6 package, else the
+    ``pyside6-*`` wrapper (a Python start-up per call: 0.6 s against 0.1 s, for each of the
+    window's files)."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.origin is not None:
+        suffix = ".exe" if sys.platform == "win32" else ""
+        shipped = Path(spec.origin).parent / f"{name}{suffix}"
+        if shipped.is_file() and os.access(shipped, os.X_OK):
+            return str(shipped)
     found = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent))
     return found or f"pyside6-{name}"
 
