@@ -100,11 +100,37 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once per test run (tests copy it, never change it)."""
-    from coachdesk.services.demo import write_demo_database
+def recorded_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo cohort recorded through the services into an ordinary database (not marked as
+    the demo), once per test run: recording it takes seconds; tests copy it, never change it."""
+    from coachdesk.db import open_database
+    from coachdesk.services.demo import build_demo
 
-    return write_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    path = tmp_path_factory.mktemp("recorded-demo") / "demo.sqlite3"
+    database = open_database(path)
+    try:
+        build_demo(database)
+    finally:
+        database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(recorded_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database as ``coachdesk demo`` writes it (the recording, marked as the demo),
+    once per test run (tests copy it, never change it)."""
+    from coachdesk.db import open_database
+    from coachdesk.db_copy import backup_sqlite
+    from coachdesk.services.backups import mark_as_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    backup_sqlite(recorded_demo, path)
+    database = open_database(path, create=False)
+    try:
+        mark_as_demo(database)
+    finally:
+        database.dispose()
+    return path
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,10 @@ from coachdesk.services.agenda import KINDS
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from coachdesk.services.demo import write_demo_database
-
-    return write_demo_database(tmp_path_factory.mktemp("agenda") / "demo.sqlite3")
+def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("agenda") / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    return path
 
 
 def coachdesk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

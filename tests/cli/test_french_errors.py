@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.services.demo import write_demo_database
 from tests import mounts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,11 +49,6 @@ def assert_refused_in_french(result: subprocess.CompletedProcess[str], said: str
     assert said in result.stderr, result.stderr
     for english in ("Traceback", "inattendue", "sqlalche.me", "http", "Errno", "(sqlite3"):
         assert english not in result.stderr, result.stderr
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_database(tmp_path_factory.mktemp("modele") / "demo.sqlite3")
 
 
 @pytest.fixture

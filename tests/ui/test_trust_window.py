@@ -3,6 +3,7 @@ protected, closing whatever fails, and canary names that never land in clear on 
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -243,9 +244,15 @@ def test_canary_backups_made_before_protect(qtbot: QtBot, home: Path) -> None:
     assert _leaks(home) == []
 
 
-def test_canary_demo_beside_the_coach(qtbot: QtBot, home: Path) -> None:
+def test_canary_demo_beside_the_coach(qtbot: QtBot, home: Path, demo_template: Path) -> None:
+    from coachdesk import __version__
+    from coachdesk.db import HEAD_REVISION
     from coachdesk.services.demo import fresh_demo_copy
 
+    # The demo as ``fresh_demo_copy`` builds it once per version into the cache, already there.
+    cached = paths.cache_dir() / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
+    shutil.copyfile(demo_template, cached)
+    cached.chmod(0o600)
     coach = paths.default_db_path()
     _canary(coach)
     result = protection.protect(coach, PASSPHRASE)

@@ -196,10 +196,8 @@ def test_interview_in_the_agenda_and_ics(tmp_path: Path) -> None:
     assert event.decoded("DTSTART") == datetime(2010, 6, 2, 14, 30)
 
 
-def test_demo_summer_2010_weeks(tmp_path: Path) -> None:
-    from coachdesk.services.demo import write_demo_database
-
-    database = open_database(write_demo_database(tmp_path / "demo.sqlite3"))
+def test_demo_summer_2010_weeks(demo_path: Path) -> None:
+    database = open_database(demo_path, create=False)
     summer = set()
     for week in ("2010-W26", "2010-W27", "2010-W28"):
         summer |= {kind for _d, kind, _p in kinds(database, week)}

@@ -15,24 +15,14 @@ from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_workbook
 from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Outreach, Participant
 from coachdesk.services import gdpr, recruitment
-from coachdesk.services.demo import build_demo
 from tests import builders as b
 from tests.security_support import add_people
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(path)
-    build_demo(db)
-    db.dispose()
-    return path
-
-
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path):
+def demo(recorded_demo: Path, tmp_path: Path):
     path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(recorded_demo, path)
     db = open_database(path)
     yield db
     db.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -13,16 +14,22 @@ from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Outreach, Participant, codes
 from coachdesk.services import participants as svc
-from coachdesk.services.demo import build_demo
+from coachdesk.services.cohorts import find_cohort
+from coachdesk.services.demo import DEMO_COHORT_NAME
 from coachdesk.services.lists import participant_rows
 from coachdesk.services.recruitment import record_call
 from tests import builders as b
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, str]:
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    cohort_id = build_demo(db)
+def demo(
+    recorded_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Database, str]:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(recorded_demo, path)
+    db = open_database(path, create=False)
+    with db.read() as session:
+        cohort_id = find_cohort(session, DEMO_COHORT_NAME).id
     yield db, cohort_id
     db.dispose()
 
