@@ -51,3 +51,7 @@ def make_plain_db(path: Path, count: int = 3) -> list[str]:
         return add_people(db, count)
     finally:
         db.dispose()
+
+
+# Put first on a command's PYTHONPATH: it derives keys with FAST_SCRYPT too (see its module).
+FAST_KDF_PATH = str(Path(__file__).resolve().parent / "fast_kdf")

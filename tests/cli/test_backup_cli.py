@@ -11,7 +11,13 @@ import openpyxl
 import pytest
 
 from coachdesk.security import sqlcipher
-from tests.security_support import PASSPHRASE, SECRET_LAST_NAME, add_people, make_plain_db
+from tests.security_support import (
+    FAST_KDF_PATH,
+    PASSPHRASE,
+    SECRET_LAST_NAME,
+    add_people,
+    make_plain_db,
+)
 
 
 def run(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -20,6 +26,8 @@ def run(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.C
         for k, v in os.environ.items()
         if not k.startswith("COACHDESK_") or k == "COACHDESK_HOME"
     }
+    # Keys derived cheaply, as in the tests' own process (tests/fast_kdf).
+    full_env["PYTHONPATH"] = FAST_KDF_PATH
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "coachdesk", "--db", str(db), *args],

@@ -16,7 +16,7 @@ import pytest
 
 from coachdesk.db import open_database
 from coachdesk.security import crypto, sqlcipher
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
+from tests.security_support import FAST_KDF_PATH, FAST_SCRYPT, PASSPHRASE, make_plain_db
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "data" / "contacts"
@@ -27,7 +27,8 @@ def run(db: Path, *args: str, home: Path, **env: str) -> subprocess.CompletedPro
     return subprocess.run(
         [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, cwd=ROOT,
-        env={**base, "COACHDESK_HOME": str(home), "PYTHONPATH": str(ROOT), **env},
+        env={**base, "COACHDESK_HOME": str(home),
+             "PYTHONPATH": os.pathsep.join([FAST_KDF_PATH, str(ROOT)]), **env},
     )
 
 

@@ -32,7 +32,7 @@ import pytest
 from coachdesk.db import open_database
 from coachdesk.security import crypto, sqlcipher
 from tests import canary, mounts
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, add_people, make_plain_db
+from tests.security_support import FAST_KDF_PATH, FAST_SCRYPT, PASSPHRASE, add_people, make_plain_db
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="tmpfs and RLIMIT_FSIZE are POSIX")
 
@@ -56,7 +56,8 @@ def coachdesk(
         [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300, cwd=ROOT,
         preexec_fn=limit,
-        env={**base, "COACHDESK_HOME": str(home), "PYTHONPATH": str(ROOT),
+        env={**base, "COACHDESK_HOME": str(home),
+             "PYTHONPATH": os.pathsep.join([FAST_KDF_PATH, str(ROOT)]),
              "PYTHONDONTWRITEBYTECODE": "1", "COACHDESK_PASSPHRASE": PASSPHRASE,
              "COACHDESK_NEW_PASSPHRASE": PASSPHRASE},
     )

@@ -17,7 +17,7 @@ from coachdesk import logs, paths
 from coachdesk.db import open_database
 from coachdesk.db_copy import backup_sqlite
 from coachdesk.security import crypto
-from tests.security_support import PASSPHRASE, add_people, make_plain_db
+from tests.security_support import FAST_KDF_PATH, PASSPHRASE, add_people, make_plain_db
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -108,7 +108,8 @@ def _cli(db: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coachdesk", "--db", str(db), *args],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, cwd=ROOT,
-        env={**base, "COACHDESK_HOME": str(home), "PYTHONPATH": str(ROOT),
+        env={**base, "COACHDESK_HOME": str(home),
+             "PYTHONPATH": os.pathsep.join([FAST_KDF_PATH, str(ROOT)]),
              "COACHDESK_NEW_PASSPHRASE": PASSPHRASE, "COACHDESK_PASSPHRASE": PASSPHRASE},
         preexec_fn=lambda: os.umask(0),
     )
