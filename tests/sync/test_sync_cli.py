@@ -18,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
-    team_server: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    team_server: Any, demo_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url = team_server.database_url
@@ -29,9 +29,8 @@ def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
                          "--scope", "Mission Locale CLI", "--json")
     assert code == 0, err
     join_code = json.loads(out)["code"]
-    laptop = tmp_path / "poste.sqlite3"
-    code, out, err = run(capsys, "--db", str(laptop), "demo")
-    assert code == 0, err
+    # The demo, as "coachdesk --db poste.sqlite3 demo" writes it (tests/cli checks that command).
+    laptop = demo_path
     code, out, err = run(capsys, "--db", str(laptop), "sync", "join", team_server.url, join_code)
     assert code == 0, err
     assert "a rejoint l'équipe « Équipe de test » (Mission Locale CLI, Camille Martin)" in out
@@ -58,10 +57,9 @@ def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
 
 
 def test_an_unreachable_server_is_a_french_sentence_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    laptop = tmp_path / "poste.sqlite3"
-    run(capsys, "--db", str(laptop), "demo")
+    laptop = demo_path
     code, _out, err = run(capsys, "--db", str(laptop), "sync", "join", "http://127.0.0.1:9",
                          "ABCD-EFGH-JKLM")
     assert code == 1
