@@ -18,10 +18,13 @@ The imports are read from the source (``ast``), so a deferred import cannot hide
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import pkgutil
 import subprocess
 import sys
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from types import ModuleType
 
@@ -55,10 +58,12 @@ def _sources() -> dict[str, Path]:
     }
 
 
-def import_graph() -> dict[str, set[str]]:
-    """Every coachdesk module and the coachdesk modules it imports, anywhere in its code."""
+@functools.cache
+def import_graph() -> dict[str, frozenset[str]]:
+    """Every coachdesk module and the coachdesk modules it imports, anywhere in its code (read
+    once per run: every test here walks the same graph)."""
     sources = _sources()
-    graph: dict[str, set[str]] = {}
+    graph: dict[str, frozenset[str]] = {}
     for name, path in sources.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         imported: set[str] = set()
@@ -73,11 +78,13 @@ def import_graph() -> dict[str, set[str]]:
                 for alias in node.names:
                     submodule = f"{base}.{alias.name}"
                     imported.add(submodule if submodule in sources else base)
-        graph[name] = {module for module in imported if module in sources and module != name}
+        graph[name] = frozenset(
+            module for module in imported if module in sources and module != name
+        )
     return graph
 
 
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+def _cycles(graph: Mapping[str, AbstractSet[str]]) -> list[list[str]]:
     """The strongly connected groups of more than one module (Tarjan)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
