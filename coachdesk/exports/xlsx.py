@@ -65,6 +65,7 @@ from coachdesk.exports.xlsx_package import (
     workbook_rels,
     xml_text,
 )
+from coachdesk.exports.xlsx_print import PrintLayout, RowPager, page_setup_xml, plan_print
 
 ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents", "percent", "bool"]
 
@@ -107,6 +108,11 @@ class Sheet:
     streaming query, never a list of 80,000 ORM objects. ``title_lines`` are written in bold
     above the header (a report title, the cohort, the date). ``expected_rows`` only feeds
     progress reporting.
+
+    ``identity_columns`` is how many of the first columns name the person a row is about (last
+    name, first name): printed, they are repeated at the left of every page, and a page ends
+    only between two people, never between two rows of the same person (see
+    :class:`PrintLayout`).
     """
 
     name: str
@@ -114,6 +120,7 @@ class Sheet:
     rows: Iterable[Sequence[Any]]
     title_lines: Sequence[str] = ()
     expected_rows: int | None = None
+    identity_columns: int = 0
 
 
 @dataclass(frozen=True)
@@ -314,13 +321,18 @@ def write_workbook(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    tabs: Sequence[str] | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
     Args:
         path: the target file; replaced only once the new workbook is complete.
-        sheets: the worksheets, in order. Their rows are consumed lazily, one sheet after the
-            other, so a sheet's rows may come from what the previous sheets' rows computed.
+        sheets: the worksheets, in the order they are written. Their rows are consumed
+            lazily, one sheet after the other, so a sheet's rows may come from what the
+            previous sheets' rows computed.
+        tabs: the sheet names in the order the reader sees the tabs, when it is not the order
+            they are written in: a summary counted from the other sheets' rows is written
+            last and shown first. The first tab is the one the workbook opens on.
         progress: called as ``progress(rows_written, rows_expected_or_None)`` every
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
@@ -344,6 +356,8 @@ def write_workbook(
     sheets = list(sheets)
     if not sheets:
         raise ValueError("a workbook needs at least one sheet")
+    if tabs is not None and sorted(tabs) != sorted(sheet.name for sheet in sheets):
+        raise ValueError(f"tabs {list(tabs)!r} do not name the sheets once each")
     _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -355,7 +369,7 @@ def write_workbook(
     temp = Path(temp_name)
     try:
         try:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
         except OSError as exc:
             raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
@@ -391,6 +405,7 @@ def _write(
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
 ) -> tuple[int, dict[str, int]]:
     moment = datetime.now(UTC).replace(tzinfo=None)
     stamp = moment.timetuple()[:6]
@@ -402,14 +417,20 @@ def _write(
 
     used_names: set[str] = set()
     names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
-    written: list[WrittenSheet] = []
+    # Sheet parts are numbered in writing order; the tabs may list them in another.
+    order = list(range(len(sheets)))
+    if tabs is not None:
+        position = {sheet.name: index for index, sheet in enumerate(sheets)}
+        order = [position[name] for name in tabs]
+    written: dict[int, WrittenSheet] = {}
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
     with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(part("[Content_Types].xml"), content_types(len(sheets)))
         package.writestr(part("_rels/.rels"), PACKAGE_RELS)
-        package.writestr(part("docProps/app.xml"), app_properties(names))
+        package.writestr(part("docProps/app.xml"),
+                         app_properties([names[index] for index in order]))
         package.writestr(part("docProps/core.xml"), core_properties(moment))
         package.writestr(part("xl/_rels/workbook.xml.rels"), workbook_rels(len(sheets)))
         package.writestr(part("xl/styles.xml"), STYLES)
@@ -424,13 +445,16 @@ def _write(
                 )
                 rows_file.seek(0)
                 with package.open(part(f"xl/worksheets/sheet{number}.xml"), "w") as entry:
-                    entry.write(layout.head(first=number == 1).encode())
+                    entry.write(layout.head(first=number - 1 == order[0]).encode())
                     shutil.copyfileobj(rows_file, entry, 1 << 20)
                     entry.write(layout.tail().encode())
-            written.append(WrittenSheet(name, layout.filter_range, layout.print_titles))
+            written[number - 1] = WrittenSheet(name, layout.filter_range,
+                                               layout.print_title_rows,
+                                               layout.print_title_columns, number)
             per_sheet[name] = layout.count
             total += layout.count
-        package.writestr(part("xl/workbook.xml"), workbook_part(written))
+        package.writestr(part("xl/workbook.xml"),
+                         workbook_part([written[index] for index in order]))
     if progress is not None:
         progress(total, total)
     return total, per_sheet
@@ -445,6 +469,9 @@ class _SheetLayout:
     last_row: int
     last_column: int  # 1-based
     count: int
+    printing: PrintLayout
+    identity_columns: int
+    row_breaks: Sequence[int]
 
     @property
     def filter_range(self) -> str | None:
@@ -454,16 +481,16 @@ class _SheetLayout:
         return f"$A${self.header_row}:${last}${self.last_row}"
 
     @property
-    def print_titles(self) -> str | None:
+    def print_title_rows(self) -> str | None:
         """The header row, printed atop every page."""
         return f"${self.header_row}:${self.header_row}" if self.header_row else None
 
     @property
-    def pages_wide(self) -> int:
-        """Printed in landscape A4 at most this many pages wide: a page holds about 130
-        characters at full size, 190 at the 70 % still comfortable to read, so a short table
-        fits one page and a wide one stays legible."""
-        return max(1, math.ceil(sum(column.width for column in self.columns) / 190))
+    def print_title_columns(self) -> str | None:
+        """The columns naming the person, printed at the left of every page."""
+        if not self.identity_columns:
+            return None
+        return f"$A:${_column_letter(self.identity_columns - 1)}"
 
     def head(self, *, first: bool) -> str:
         dimension = f"A1:{_column_letter(self.last_column - 1)}{self.last_row}"
@@ -485,7 +512,6 @@ class _SheetLayout:
         )
         return (
             XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{columns}</cols>" if columns else "")
@@ -499,10 +525,8 @@ class _SheetLayout:
             autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
         return (
             f"</sheetData>{autofilter}"
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/>'
-            f'<pageSetup paperSize="9" orientation="landscape" fitToWidth="{self.pages_wide}"'
-            ' fitToHeight="0"/></worksheet>'
+            + page_setup_xml(self.printing, self.row_breaks)
+            + "</worksheet>"
         )
 
 
@@ -530,6 +554,7 @@ def _write_sheet_rows(
     if sheet.title_lines:
         row += 1  # one blank line between the title and the table
     header_row = 0
+    high = 1
     if columns:
         row += 1
         header_row = row
@@ -544,6 +569,11 @@ def _write_sheet_rows(
         lines.append(f'<row r="{row}"{height}>{labels}</row>')
     out.write("".join(lines).encode())
     lines.clear()
+    identity = min(sheet.identity_columns, width)
+    printing = plan_print([column.width for column in columns] or [16.0], identity=identity,
+                          header_lines=high, title_lines=header_row - 1 if header_row else 0)
+    # Pages end between people only where rows name them; elsewhere every row stands alone.
+    pager = RowPager(row + 1, printing, identity) if identity else None
 
     letters = [_column_letter(col) for col in range(width)]
     is_text = [column.kind == "text" for column in columns]
@@ -577,6 +607,8 @@ def _write_sheet_rows(
                 cells.append(_any_cell(letter + number, value, kind))
         cells.append("</row>")
         lines.append("".join(cells))
+        if pager is not None:
+            pager.place(row, values)
         count += 1
         if count % PROGRESS_EVERY == 0:
             if row > MAX_ROWS:
@@ -592,7 +624,8 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
-    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count)
+    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count, printing,
+                        identity, pager.breaks if pager is not None else ())
 
 
 def _too_many_rows(name: str) -> UserError:
