@@ -65,7 +65,14 @@ from coachdesk.exports.xlsx_package import (
     workbook_rels,
     xml_text,
 )
-from coachdesk.exports.xlsx_print import PrintLayout, RowPager, page_setup_xml, plan_print
+from coachdesk.exports.xlsx_print import (
+    PrintLayout,
+    RowPager,
+    fit_one_page,
+    page_setup_xml,
+    plan_print,
+    wrap_title,
+)
 
 ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents", "percent", "bool"]
 
@@ -106,8 +113,8 @@ class Sheet:
 
     ``rows`` is consumed once, lazily, while the sheet is written: pass a generator over a
     streaming query, never a list of 80,000 ORM objects. ``title_lines`` are written in bold
-    above the header (a report title, the cohort, the date). ``expected_rows`` only feeds
-    progress reporting.
+    above the header (a report title, the cohort, the date); they too are read only when the
+    sheet is written. ``expected_rows`` only feeds progress reporting.
 
     ``identity_columns`` is how many of the first columns name the person a row is about (last
     name, first name): printed, they are repeated at the left of every page, and a page ends
@@ -118,7 +125,7 @@ class Sheet:
     name: str
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title_lines: Sequence[str] = ()
+    title_lines: Iterable[str] = ()
     expected_rows: int | None = None
     identity_columns: int = 0
 
@@ -547,11 +554,14 @@ def _write_sheet_rows(
         raise ValueError(f"{width} columns in {name!r}, more than Excel's {MAX_COLUMNS}")
     lines: list[str] = []
     row = 0
-    for line in sheet.title_lines:
+    widths = [column.width for column in columns] or [16.0]
+    # Read only now: a summary's title may count what the sheets written before it held.
+    titles = [part for line in sheet.title_lines for part in wrap_title(line, widths)]
+    for line in titles:
         row += 1
         if line:
             lines.append(f'<row r="{row}">{_text_cell(f"A{row}", line, _TITLE)}</row>')
-    if sheet.title_lines:
+    if titles:
         row += 1  # one blank line between the title and the table
     header_row = 0
     high = 1
@@ -570,8 +580,8 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     lines.clear()
     identity = min(sheet.identity_columns, width)
-    printing = plan_print([column.width for column in columns] or [16.0], identity=identity,
-                          header_lines=high, title_lines=header_row - 1 if header_row else 0)
+    title_rows = header_row - 1 if header_row else len(titles)
+    printing = plan_print(widths, identity=identity, header_lines=high, title_lines=title_rows)
     # Pages end between people only where rows name them; elsewhere every row stands alone.
     pager = RowPager(row + 1, printing, identity) if identity else None
 
@@ -624,6 +634,9 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
+    if pager is None:
+        printing = fit_one_page(printing, widths, rows=count, header_lines=high,
+                                title_lines=title_rows)
     return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count, printing,
                         identity, pager.breaks if pager is not None else ())
 

@@ -25,8 +25,9 @@ kept for the font metrics of LibreOffice, which substitutes Carlito for Calibri.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # A4 landscape, in points.
 PAGE_WIDTH = 841.89
@@ -40,14 +41,16 @@ FOOTER_MARGIN = 0.3
 # Below this scale (per cent) a printed 11-point cell is too small to read comfortably.
 SMALLEST_SCALE = 70
 SCALE_STEP = 5
-# Points a data row takes (the writer's default row height), a title line (12-point bold) and
-# a header line (one wrapped line of the header row).
+# Points a data row takes (the writer's default row height), a title line (12-point bold, in
+# a row of the default height) and a header line (one wrapped line of the header row).
 ROW_HEIGHT = 15.0
-TITLE_LINE_HEIGHT = 18.0
+TITLE_LINE_HEIGHT = 15.5
 HEADER_LINE_HEIGHT = 15.0
 # Share of the printable area a page is filled to: room for LibreOffice's wider glyphs and
 # taller rows.
 FILL = 0.96
+# Points a character of a title line (12-point bold) takes, on average, in French text.
+TITLE_CHARACTER = 6.5
 # Excel opens a sheet with at most 1,026 manual page breaks of each kind; beyond, the pages
 # of a huge sheet end where the spreadsheet decides (still between rows: a person's row is
 # never cut).
@@ -118,6 +121,33 @@ def plan_print(
     per_page = max(1, math.floor(height / ROW_HEIGHT))
     first = max(1, math.floor((height - title_lines * TITLE_LINE_HEIGHT) / ROW_HEIGHT))
     return PrintLayout(scale, _column_groups(points, identity, scale), first, per_page)
+
+
+def fit_one_page(
+    layout: PrintLayout, widths: Sequence[float], *, rows: int, header_lines: int,
+    title_lines: int,
+) -> PrintLayout:
+    """The layout of a short sheet whose rows need a page and a bit: printed smaller (never
+    below the legible scale) on a single page, as a summary should be."""
+    pages_tall = layout.rows_first_page < rows
+    if not pages_tall:
+        return layout
+    needed = (rows * ROW_HEIGHT + header_lines * HEADER_LINE_HEIGHT
+              + title_lines * TITLE_LINE_HEIGHT)
+    scale = math.floor(_PRINTABLE_HEIGHT * FILL * 100 / needed)
+    scale -= scale % SCALE_STEP
+    if scale < SMALLEST_SCALE:
+        return layout
+    points = [column_points(width) for width in widths]
+    return replace(layout, scale=scale, column_breaks=_column_groups(points, 0, scale),
+                   rows_first_page=rows, rows_per_page=max(rows, layout.rows_per_page))
+
+
+def wrap_title(line: str, widths: Sequence[float]) -> list[str]:
+    """A title line cut into lines no wider than the table under it, as Excel prints it (the
+    narrower of the two spreadsheets): text running past the last column is not printed."""
+    room = sum(column_points(width) for width in widths) * 0.75 / TITLE_CHARACTER
+    return textwrap.wrap(line, max(40, int(room))) or [line]
 
 
 class RowPager:

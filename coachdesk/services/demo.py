@@ -27,6 +27,8 @@ DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de ges
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
 COACHES = ("Claire Vidal", "Julien Roux", "Nadia Benali")
 NOTE_DATE = date(2010, 12, 31)
+# The information mailing sent to every contact with an e-mail address.
+INFORMATION_MAILING = date(2010, 2, 10)
 
 FIRST_NAMES_F = (
     "Camille",
@@ -355,16 +357,20 @@ class _DemoBuilder:
         else:
             birth = date(rng.randint(1988, 1991), rng.randint(1, 12), rng.randint(1, 28))
         bac_type = rng.choices(("general", "technologique", "professionnel"), weights=(4, 4, 3))[0]
+        # Drawn in the order the demo always drew them, so the demo's people stay the same.
+        typed_last = last.upper() if rng.random() < 0.3 else last
+        phone = _phone(rng) if rng.random() < 0.93 else ""
+        email = _email(first, last, rng) if rng.random() < 0.85 else ""
         return rec.add_participant(
             self.s,
             self.cohort_id,
-            last.upper() if rng.random() < 0.3 else last,
+            typed_last,
             first,
             listed_on=listed_on,
             birth_date=birth,
             is_adult=adult,
-            phone=_phone(rng) if rng.random() < 0.93 else "",
-            email=_email(first, last, rng) if rng.random() < 0.85 else "",
+            phone=phone,
+            email=email,
             address=f"{rng.randint(1, 140)} {rng.choice(STREETS)}",
             postcode=postcode,
             city=city,
@@ -375,7 +381,10 @@ class _DemoBuilder:
             bac_year=None if adult else birth.year + 18,
             provenance=provenance,
             coach=rng.choice(COACHES),
-            consent_date=None,
+            # Informed of the programme's use of their data by the information e-mail of
+            # 10/02/2010 (the adults when they joined); those without an e-mail address were
+            # never reached that way, and nothing is recorded for them.
+            consent_date=max(listed_on, INFORMATION_MAILING) if email else None,
         )
 
     def build(self) -> str:
