@@ -5,6 +5,8 @@ What every workbook gets, whatever the export:
 * a bold, frozen header row with an autofilter and set column widths, and nothing styled below
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
+* a print layout (landscape A4, the header and the columns naming a person on every page,
+  pages ending between people, a numbered footer: ``xlsx_print``);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
   module nor in ``xlsx_package``), and a value a participant typed that begins with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as
