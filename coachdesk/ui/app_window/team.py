@@ -218,7 +218,7 @@ class TeamActions(QObject):
         self.problem, self.offline = outcome.message, outcome.offline
         report = outcome.report
         if report is None:
-            self.window.statusBar().showMessage(outcome.message.splitlines()[0], 15_000)
+            # Offline is no error to acknowledge: the status line says it, its tooltip why.
             if not outcome.offline:
                 messages.warn(self.window, self.tr("Synchronise"), outcome.message)
             return

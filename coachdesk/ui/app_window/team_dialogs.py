@@ -115,7 +115,7 @@ class ConflictsDialog(QDialog):
         self.table.setObjectName("conflictsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Record"), self.tr("Field"), self.tr("Retained value"),
-            self.tr("Lost value"), self.tr("Lost value from"),
+            self.tr("Lost value"), self.tr("Lost on"),
         ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -28,8 +28,8 @@
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <source>Lost value from</source>
-        <translation>Valeur perdue venant de</translation>
+        <source>Lost on</source>
+        <translation>Perdue sur</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle.</source>
