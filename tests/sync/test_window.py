@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
-from coachdesk.sync import engine
+from coachdesk.sync import engine, hlc
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.app_window.team_dialogs import ConflictsDialog, JoinTeamDialog
 from coachdesk.ui.widgets import background, messages
@@ -99,8 +99,12 @@ def test_synchronise_runs_in_the_worker_process_and_a_conflict_is_settled_in_the
     engine.synchronise(anne)
     engine.synchronise(bruno)
     edit(anne, lea, phone="0611111111")  # Anne, offline
-    edit(bruno, lea, phone="0622222222")  # Bruno, later, online
-    engine.synchronise(bruno)
+    with pytest.MonkeyPatch.context() as later:
+        # Bruno, a minute later (well within the clock skew the server accepts), online.
+        start = hlc.wall_ms()
+        later.setattr(hlc, "wall_ms", lambda: start + 60_000)
+        edit(bruno, lea, phone="0622222222")
+        engine.synchronise(bruno)
     window = window_on(qtbot, anne)
     team = window.team
     assert team.status_label.text().endswith(" · 1 modification à envoyer")
