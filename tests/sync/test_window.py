@@ -111,8 +111,11 @@ def test_synchronise_runs_in_the_worker_process_and_a_conflict_is_settled_in_the
     team.sync_action.trigger()  # a real worker process, as for the coach
     # The window keeps running meanwhile: the status line says so, Synchroniser waits.
     assert team.running and not team.sync_action.isEnabled()
+    # Nothing swaps the database's file meanwhile.
+    assert not window.restore_action.isEnabled() and not window.protect_action.isEnabled()
     assert team.status_label.text().startswith("synchronisation en cours… · ")
     qtbot.waitUntil(lambda: not team.running, timeout=120_000)
+    assert window.restore_action.isEnabled() and window.protect_action.isEnabled()
     assert shown == []
     assert team.status_label.text() == (
         "synchronisé à l'instant · 0 modification à envoyer · 1 conflit")

@@ -169,6 +169,11 @@ def test_an_offline_synchronisation_shows_on_the_status_line_and_keeps_the_chang
     # Offline is no error to acknowledge: said on the status bar, no dialog.
     assert shown == []
     assert engine.status(database).pending == 2
+    # Locked, the window starts nothing and shows no conflict until unlocked.
+    window.lock()
+    assert window.locker.locked
+    assert not team.sync_action.isEnabled() and not team.conflicts_action.isEnabled()
+    assert not team.synchronise()
 
 
 def test_the_status_line_counts_in_french(qtbot: QtBot, database: Database) -> None:

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         # Join a team, Synchronise, Conflicts… and the status line of team mode.
         self.team = TeamActions(self, file_menu)
         self.team.data_changed.connect(self.reload_data)
+        self.team.running_changed.connect(lambda _running: self._update_security_actions())
         file_menu.addSeparator()
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
@@ -515,6 +516,8 @@ class MainWindow(QMainWindow):
         for action in self.data_actions:
             action.setEnabled(has_db)
         self.lock_action.setEnabled(has_db)
+        # The database's file is not swapped while the laptop synchronises.
+        has_db = has_db and not self.team.running
         self.protect_action.setEnabled(has_db and self.database_key is None)
         self.change_action.setEnabled(has_db and self.database_key is not None)
         self.restore_action.setEnabled(has_db)

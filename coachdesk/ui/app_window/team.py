@@ -33,6 +33,9 @@ class TeamActions(QObject):
     # Data came from the team (a synchronisation, a join, a settled conflict): the window
     # shows it again.
     data_changed = Signal()
+    # A synchronisation or a join started (True) or ended: the window does not swap the
+    # database's file (restore, protect) meanwhile.
+    running_changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, menu: QMenu) -> None:
         super().__init__(window)
@@ -207,10 +210,12 @@ class TeamActions(QObject):
             self._ended()
         else:
             self.refresh()
+            self.running_changed.emit(True)
 
     def _ended(self) -> None:
         self.job = None
         self.refresh()
+        self.running_changed.emit(False)
 
     def _synchronised(self, outcome: SyncOutcome) -> None:
         from coachdesk.ui.widgets import messages
