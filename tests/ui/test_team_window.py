@@ -251,3 +251,34 @@ def test_a_conflict_lost_here_is_settled_by_keeping_mine(
         birth = session.scalar(select(Participant.birth_date).where(Participant.id == lea))
     assert birth == date(1991, 3, 4)  # the retained value stays
     assert engine.conflicts(database) == []
+
+
+def test_a_possible_duplicate_is_shown_with_both_names_and_marked_as_examined(
+    qtbot: QtBot, database: Database, shown: list[messages.Shown]
+) -> None:
+    joined_offline(database, str(uuid.uuid4()), datetime.now(UTC).replace(tzinfo=None))
+    lea = add_lea(database)
+    with database.write() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+        twin = Participant(cohort_id=cohort_id, last_name="FABRE", first_name="Lea",
+                           listed_on=date(2010, 2, 3))
+        session.add(twin)
+        session.flush()
+        session.add(SyncConflict(
+            id=str(uuid.uuid4()), table_name="participant", row_id=twin.id, column_name="",
+            kept_value=json.dumps(lea), lost_value=json.dumps(None), lost_hlc="",
+            lost_device="", reason="duplicate", seq=0, resolved=False))
+    window = window_on(qtbot, database)
+    assert window.team.status_label.text().endswith(" · 1 doublon possible")
+    dialog = window.team.show_conflicts()
+    assert isinstance(dialog, ConflictsDialog)
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(0, c).text() for c in range(3)] == [
+        "FABRE Lea", "Doublon possible", "Même personne que FABRE Léa"]
+    assert dialog.keep_kept_button.text() == "Marquer comme examiné"
+    assert not dialog.keep_lost_button.isEnabled()
+    dialog.keep_kept_button.click()
+    assert dialog.table.rowCount() == 0
+    assert not window.team.status_label.text().endswith("doublon possible")
+    with database.read() as session:
+        assert session.scalar(select(SyncConflict.resolved)) is True
