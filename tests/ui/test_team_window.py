@@ -282,3 +282,27 @@ def test_a_possible_duplicate_is_shown_with_both_names_and_marked_as_examined(
     assert not window.team.status_label.text().endswith("doublon possible")
     with database.read() as session:
         assert session.scalar(select(SyncConflict.resolved)) is True
+
+
+def test_a_change_the_server_refused_stays_visible_in_the_conflicts_dialog(
+    qtbot: QtBot, database: Database, shown: list[messages.Shown]
+) -> None:
+    joined_offline(database, str(uuid.uuid4()), datetime.now(UTC).replace(tzinfo=None))
+    add_lea(database)
+    refusal = ("Le numéro SIRET « 123 » n'a pas 14 chiffres : corrigez-le dans la fiche de "
+               "l'employeur.")
+    with database.write() as session:
+        session.execute(text(
+            "UPDATE sync_outbox SET status = 'refused', refusal_code = 'rule', "
+            "refusal_message = :message WHERE table_name = 'participant'"), {"message": refusal})
+    window = window_on(qtbot, database)
+    assert window.team.status_label.text().endswith(
+        " · 1 modification à envoyer · 1 modification refusée")
+    dialog = window.team.show_conflicts()
+    assert isinstance(dialog, ConflictsDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.count_label.text() == "Aucun conflit à régler."
+    assert not dialog.refusals_label.isHidden()
+    assert dialog.refusals_label.text() == (
+        "1 modification refusée par le serveur de l'équipe, gardée sur ce poste :\n"
+        f"• {refusal}")

@@ -129,6 +129,10 @@ class ConflictsDialog(QDialog):
         self.keep_lost_button = QPushButton()
         self.keep_lost_button.setObjectName("keepLost")
         self.keep_lost_button.clicked.connect(lambda: self.settle(take_lost=True))
+        # Changes the server refused by a rule: they stay on this laptop, said here.
+        self.refusals_label = QLabel()
+        self.refusals_label.setObjectName("refusals")
+        self.refusals_label.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         choice = QHBoxLayout()
@@ -140,14 +144,21 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(choice)
+        layout.addWidget(self.refusals_label)
         layout.addWidget(close)
         self.resize(900, 420)
         self.reload()
 
     def reload(self) -> None:
-        from coachdesk.sync import team
+        from coachdesk.sync import engine, team
 
         self.conflicts = team.review(self.database)
+        refusals = engine.status(self.database).refusals or []
+        self.refusals_label.setText("\n".join([
+            self.tr("%n change(s) refused by the team's server, kept on this laptop:", "",
+                    len(refusals)),
+            *(f"• {refusal['message']}" for refusal in refusals)]))
+        self.refusals_label.setVisible(bool(refusals))
         self.table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
             for column, text in enumerate(self.cells(conflict)):

@@ -32,6 +32,13 @@
         <translation>Perdue sur</translation>
     </message>
     <message numerus="yes">
+        <source>%n change(s) refused by the team&apos;s server, kept on this laptop:</source>
+        <translation>
+            <numerusform>%n modification refusée par le serveur de l&apos;équipe, gardée sur ce poste :</numerusform>
+            <numerusform>%n modifications refusées par le serveur de l&apos;équipe, gardées sur ce poste :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n conflict(s) to settle.</source>
         <translation>
             <numerusform>%n conflit à régler.</numerusform>
