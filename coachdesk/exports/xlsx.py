@@ -5,6 +5,8 @@ What every workbook gets, whatever the export:
 * a bold, frozen header row with an autofilter and set column widths, and nothing styled below
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
+* a print layout (landscape A4, the header and the columns naming a person on every page,
+  pages ending between people, a numbered footer: ``xlsx_print``);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
   module, in ``xlsx_cells`` nor in ``xlsx_package``), and a value a participant typed that
   begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula
@@ -37,7 +39,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import math
 import os
 import shutil
 import tempfile
@@ -50,19 +51,15 @@ from typing import IO, Any
 
 from coachdesk.errors import UserError
 from coachdesk.exports.xlsx_cells import (
-    LINE_HEIGHT,
+    HEADER_STYLE,
     MAX_CELL_TEXT,
     NEEDS_ESCAPE,
-    STYLE_HEADER,
-    STYLE_TITLE,
+    TITLE_STYLE,
     TRIGGER_CHARS,
     ColumnKind,
     any_cell,
     column_letter,
-    excel_sheet_name,
-    stored_width,
     text_cell,
-    wrapped_lines,
 )
 from coachdesk.exports.xlsx_package import (
     MAIN_NS,
@@ -77,6 +74,14 @@ from coachdesk.exports.xlsx_package import (
     workbook_part,
     workbook_rels,
 )
+from coachdesk.exports.xlsx_print import (
+    PrintLayout,
+    RowPager,
+    fit_one_page,
+    page_setup_xml,
+    plan_print,
+    wrap_title,
+)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
@@ -85,9 +90,10 @@ PROGRESS_EVERY = 2000
 # The hidden temporary workbook beside the target is ".<stem>.<random><PARTIAL_SUFFIX>".
 PARTIAL_SUFFIX = ".xlsx.partiel"
 
-# Excel's limits: rows and columns of a sheet (a cell's and a sheet name's: ``xlsx_cells``).
+# Excel's limits: rows and columns of a sheet, characters in a cell, characters in a sheet name.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
+MAX_SHEET_NAME = 31
 
 ProgressCallback = Callable[[int, int | None], object]
 CancelCheck = Callable[[], bool]
@@ -109,15 +115,21 @@ class Sheet:
 
     ``rows`` is consumed once, lazily, while the sheet is written: pass a generator over a
     streaming query, never a list of 80,000 ORM objects. ``title_lines`` are written in bold
-    above the header (a report title, the cohort, the date). ``expected_rows`` only feeds
-    progress reporting.
+    above the header (a report title, the cohort, the date); they too are read only when the
+    sheet is written. ``expected_rows`` only feeds progress reporting.
+
+    ``identity_columns`` is how many of the first columns name the person a row is about (last
+    name, first name): printed, they are repeated at the left of every page, and a page ends
+    only between two people, never between two rows of the same person (see
+    :class:`PrintLayout`).
     """
 
     name: str
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title_lines: Sequence[str] = ()
+    title_lines: Iterable[str] = ()
     expected_rows: int | None = None
+    identity_columns: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,44 @@ class ExportCancelled(UserError):
         super().__init__(
             f"Export annulé : le fichier « {path.name} » n'a pas été écrit.",
         )
+
+
+# Points a line of 11-point Calibri takes in a row.
+_LINE_HEIGHT = 15
+_MOST_HEADER_LINES = 4
+
+
+def _wrapped_lines(label: str, width: float) -> int:
+    """How many lines ``label`` takes once wrapped, word by word, in a column ``width``
+    characters wide (bold letters are a little wider: one character is kept for them)."""
+    room = max(int(width) - 1, 1)
+    lines, used = 1, 0
+    for word in label.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return min(lines, _MOST_HEADER_LINES)
+
+
+def _stored_width(characters: float) -> float:
+    """Excel's stored column width for a width in characters of the default font (Calibri 11,
+    7-pixel digits, 5 pixels of padding), as Excel itself would save it."""
+    pixels = int(characters * 7 + 0.5) + 5
+    return int(pixels / 7 * 256) / 256
+
+
+def _excel_sheet_name(name: str, used: set[str]) -> str:
+    cleaned = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")
+    cleaned = cleaned[:MAX_SHEET_NAME] or "Feuille"
+    candidate, number = cleaned, 2
+    # Excel keeps "History" for itself.
+    while candidate.casefold() in used or candidate.casefold() == "history":
+        suffix = f" ({number})"
+        candidate = cleaned[: MAX_SHEET_NAME - len(suffix)] + suffix
+        number += 1
+    used.add(candidate.casefold())
+    return candidate
 
 
 # --- Files ----------------------------------------------------------------------------------
@@ -189,13 +239,18 @@ def write_workbook(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    tabs: Sequence[str] | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
     Args:
         path: the target file; replaced only once the new workbook is complete.
-        sheets: the worksheets, in order. Their rows are consumed lazily, one sheet after the
-            other, so a sheet's rows may come from what the previous sheets' rows computed.
+        sheets: the worksheets, in the order they are written. Their rows are consumed
+            lazily, one sheet after the other, so a sheet's rows may come from what the
+            previous sheets' rows computed.
+        tabs: the sheet names in the order the reader sees the tabs, when it is not the order
+            they are written in: a summary counted from the other sheets' rows is written
+            last and shown first. The first tab is the one the workbook opens on.
         progress: called as ``progress(rows_written, rows_expected_or_None)`` every
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
@@ -219,6 +274,8 @@ def write_workbook(
     sheets = list(sheets)
     if not sheets:
         raise ValueError("a workbook needs at least one sheet")
+    if tabs is not None and sorted(tabs) != sorted(sheet.name for sheet in sheets):
+        raise ValueError(f"tabs {list(tabs)!r} do not name the sheets once each")
     _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -230,7 +287,7 @@ def write_workbook(
     temp = Path(temp_name)
     try:
         try:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
         except OSError as exc:
             raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
@@ -266,6 +323,7 @@ def _write(
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
 ) -> tuple[int, dict[str, int]]:
     moment = datetime.now(UTC).replace(tzinfo=None)
     stamp = moment.timetuple()[:6]
@@ -276,15 +334,21 @@ def _write(
         return info
 
     used_names: set[str] = set()
-    names = [excel_sheet_name(sheet.name, used_names) for sheet in sheets]
-    written: list[WrittenSheet] = []
+    names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
+    # Sheet parts are numbered in writing order; the tabs may list them in another.
+    order = list(range(len(sheets)))
+    if tabs is not None:
+        position = {sheet.name: index for index, sheet in enumerate(sheets)}
+        order = [position[name] for name in tabs]
+    written: dict[int, WrittenSheet] = {}
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
     with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(part("[Content_Types].xml"), content_types(len(sheets)))
         package.writestr(part("_rels/.rels"), PACKAGE_RELS)
-        package.writestr(part("docProps/app.xml"), app_properties(names))
+        package.writestr(part("docProps/app.xml"),
+                         app_properties([names[index] for index in order]))
         package.writestr(part("docProps/core.xml"), core_properties(moment))
         package.writestr(part("xl/_rels/workbook.xml.rels"), workbook_rels(len(sheets)))
         package.writestr(part("xl/styles.xml"), STYLES)
@@ -299,13 +363,16 @@ def _write(
                 )
                 rows_file.seek(0)
                 with package.open(part(f"xl/worksheets/sheet{number}.xml"), "w") as entry:
-                    entry.write(layout.head(first=number == 1).encode())
+                    entry.write(layout.head(first=number - 1 == order[0]).encode())
                     shutil.copyfileobj(rows_file, entry, 1 << 20)
                     entry.write(layout.tail().encode())
-            written.append(WrittenSheet(name, layout.filter_range, layout.print_titles))
+            written[number - 1] = WrittenSheet(name, layout.filter_range,
+                                               layout.print_title_rows,
+                                               layout.print_title_columns, number)
             per_sheet[name] = layout.count
             total += layout.count
-        package.writestr(part("xl/workbook.xml"), workbook_part(written))
+        package.writestr(part("xl/workbook.xml"),
+                         workbook_part([written[index] for index in order]))
     if progress is not None:
         progress(total, total)
     return total, per_sheet
@@ -320,6 +387,9 @@ class _SheetLayout:
     last_row: int
     last_column: int  # 1-based
     count: int
+    printing: PrintLayout
+    identity_columns: int
+    row_breaks: Sequence[int]
 
     @property
     def filter_range(self) -> str | None:
@@ -329,16 +399,16 @@ class _SheetLayout:
         return f"$A${self.header_row}:${last}${self.last_row}"
 
     @property
-    def print_titles(self) -> str | None:
+    def print_title_rows(self) -> str | None:
         """The header row, printed atop every page."""
         return f"${self.header_row}:${self.header_row}" if self.header_row else None
 
     @property
-    def pages_wide(self) -> int:
-        """Printed in landscape A4 at most this many pages wide: a page holds about 130
-        characters at full size, 190 at the 70 % still comfortable to read, so a short table
-        fits one page and a wide one stays legible."""
-        return max(1, math.ceil(sum(column.width for column in self.columns) / 190))
+    def print_title_columns(self) -> str | None:
+        """The columns naming the person, printed at the left of every page."""
+        if not self.identity_columns:
+            return None
+        return f"$A:${column_letter(self.identity_columns - 1)}"
 
     def head(self, *, first: bool) -> str:
         dimension = f"A1:{column_letter(self.last_column - 1)}{self.last_row}"
@@ -355,12 +425,11 @@ class _SheetLayout:
         else:
             view = f'<sheetView{selected} workbookViewId="0"/>'
         columns = "".join(
-            f'<col min="{n}" max="{n}" width="{stored_width(column.width)}" customWidth="1"/>'
+            f'<col min="{n}" max="{n}" width="{_stored_width(column.width)}" customWidth="1"/>'
             for n, column in enumerate(self.columns, start=1)
         )
         return (
             XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{columns}</cols>" if columns else "")
@@ -374,10 +443,8 @@ class _SheetLayout:
             autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
         return (
             f"</sheetData>{autofilter}"
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/>'
-            f'<pageSetup paperSize="9" orientation="landscape" fitToWidth="{self.pages_wide}"'
-            ' fitToHeight="0"/></worksheet>'
+            + page_setup_xml(self.printing, self.row_breaks)
+            + "</worksheet>"
         )
 
 
@@ -398,27 +465,36 @@ def _write_sheet_rows(
         raise ValueError(f"{width} columns in {name!r}, more than Excel's {MAX_COLUMNS}")
     lines: list[str] = []
     row = 0
-    for line in sheet.title_lines:
+    widths = [column.width for column in columns] or [16.0]
+    # Read only now: a summary's title may count what the sheets written before it held.
+    titles = [part for line in sheet.title_lines for part in wrap_title(line, widths)]
+    for line in titles:
         row += 1
         if line:
-            lines.append(f'<row r="{row}">{text_cell(f"A{row}", line, STYLE_TITLE)}</row>')
-    if sheet.title_lines:
+            lines.append(f'<row r="{row}">{text_cell(f"A{row}", line, TITLE_STYLE)}</row>')
+    if titles:
         row += 1  # one blank line between the title and the table
     header_row = 0
+    high = 1
     if columns:
         row += 1
         header_row = row
         labels = "".join(
-            text_cell(f"{column_letter(col)}{row}", column.label or " ", STYLE_HEADER)
+            text_cell(f"{column_letter(col)}{row}", column.label or " ", HEADER_STYLE)
             for col, column in enumerate(columns)
         )
         # Excel does not grow a row for wrapped text when it opens a file: give the header the
         # height of its longest wrapped label.
-        high = max(wrapped_lines(column.label, column.width) for column in columns)
-        height = f' ht="{high * LINE_HEIGHT}" customHeight="1"' if high > 1 else ""
+        high = max(_wrapped_lines(column.label, column.width) for column in columns)
+        height = f' ht="{high * _LINE_HEIGHT}" customHeight="1"' if high > 1 else ""
         lines.append(f'<row r="{row}"{height}>{labels}</row>')
     out.write("".join(lines).encode())
     lines.clear()
+    identity = min(sheet.identity_columns, width)
+    title_rows = header_row - 1 if header_row else len(titles)
+    printing = plan_print(widths, identity=identity, header_lines=high, title_lines=title_rows)
+    # Pages end between people only where rows name them; elsewhere every row stands alone.
+    pager = RowPager(row + 1, printing, identity) if identity else None
 
     letters = [column_letter(col) for col in range(width)]
     is_text = [column.kind == "text" for column in columns]
@@ -452,6 +528,8 @@ def _write_sheet_rows(
                 cells.append(any_cell(letter + number, value, kind))
         cells.append("</row>")
         lines.append("".join(cells))
+        if pager is not None:
+            pager.place(row, values)
         count += 1
         if count % PROGRESS_EVERY == 0:
             if row > MAX_ROWS:
@@ -467,7 +545,11 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
-    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count)
+    if pager is None:
+        printing = fit_one_page(printing, widths, rows=count, header_lines=high,
+                                title_lines=title_rows)
+    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count, printing,
+                        identity, pager.breaks if pager is not None else ())
 
 
 def _too_many_rows(name: str) -> UserError:

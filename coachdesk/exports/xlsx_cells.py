@@ -1,9 +1,5 @@
-"""One cell of a CoachDesk workbook as SpreadsheetML text, and the sizes of its columns and rows.
-
-Text lands as typed: escaped for XML and for Excel's own ``_xHHHH_`` decoding, quote-prefixed
-when it would read as a formula (OWASP "CSV/formula injection"), cut at Excel's cell limit.
-Dates become Excel serial numbers shown JJ/MM/AAAA, cents become euros only here, on the way
-out. The sheet writer (``xlsx``) writes plain text cells inline and the rest through here.
+"""One cell of a CoachDesk workbook as SpreadsheetML: text exactly as typed (never a formula),
+real Excel dates, numbers and money, and the column letters. ``xlsx`` writes rows of them.
 """
 
 from __future__ import annotations
@@ -22,14 +18,13 @@ ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)
 
-# Excel's limits on a cell's characters and a sheet name's (rows and columns: ``xlsx``).
+# Excel's limit of characters in a cell.
 MAX_CELL_TEXT = 32_767
-MAX_SHEET_NAME = 31
 
+# --- Cell values ----------------------------------------------------------------------------
 
 # Style indexes into the cellXfs of ``xlsx_package.STYLES``.
-(STYLE_HEADER, STYLE_TITLE, STYLE_DATE, STYLE_DATETIME, STYLE_MONEY, STYLE_DECIMAL, STYLE_PERCENT,
- STYLE_LITERAL) = range(1, 9)
+HEADER_STYLE, TITLE_STYLE, _DATE, _DATETIME, _MONEY, _DECIMAL, _PERCENT, _LITERAL = range(1, 9)
 
 # What XML 1.0 cannot carry (control characters; a carriage return, which XML readers turn into
 # a line feed) and text Excel would decode (a literal "_x0041_"): written as Excel's own
@@ -59,7 +54,7 @@ def text_cell(ref: str, text: str, style: int = 0) -> str:
     if len(text) > MAX_CELL_TEXT:
         text = text[: MAX_CELL_TEXT - 1] + "…"
     if not style and text[0] in TRIGGER_CHARS:
-        style = STYLE_LITERAL
+        style = _LITERAL
     if _NEEDS_OOXML_ESCAPE.search(text):
         text = _NEEDS_OOXML_ESCAPE.sub(_ooxml_escape, text)
     styled = f' s="{style}"' if style else ""
@@ -79,7 +74,7 @@ def _as_text(value: Any) -> str:
 
 def any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
     """The cell for a value of any kind of column; ``""`` for no cell. Text cells, most of an
-    export, are written by ``xlsx._write_sheet_rows`` itself and come here only when they are not
+    export, are written by :func:`_write_sheet_rows` itself and come here only when they are not
     ``str``."""
     if isinstance(value, bool):
         return text_cell(ref, "Oui" if value else "Non")
@@ -90,8 +85,8 @@ def any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
         if isinstance(value, datetime):
             seconds = value.hour * 3600 + value.minute * 60 + value.second
             fraction = (seconds + value.microsecond / 1e6) / 86400
-            return f'<c r="{ref}" s="{STYLE_DATETIME}"><v>{serial + fraction!r}</v></c>'
-        return f'<c r="{ref}" s="{STYLE_DATE}"><v>{serial}</v></c>'
+            return f'<c r="{ref}" s="{_DATETIME}"><v>{serial + fraction!r}</v></c>'
+        return f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>'
     if kind in ("int", "decimal", "money_cents", "percent") and isinstance(
         value, int | float | Decimal
     ):
@@ -100,8 +95,7 @@ def any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
         if not math.isfinite(number):
             return ""
         shown = int(number) if kind == "int" and number.is_integer() else number
-        style = {"decimal": STYLE_DECIMAL, "money_cents": STYLE_MONEY,
-                 "percent": STYLE_PERCENT}.get(kind)
+        style = {"decimal": _DECIMAL, "money_cents": _MONEY, "percent": _PERCENT}.get(kind)
         styled = f' s="{style}"' if style else ""
         return f'<c r="{ref}"{styled}><v>{shown!r}</v></c>'
     text = value if isinstance(value, str) else _as_text(value)
@@ -116,41 +110,3 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
-
-
-# Points a line of 11-point Calibri takes in a row.
-LINE_HEIGHT = 15
-_MOST_HEADER_LINES = 4
-
-
-def wrapped_lines(label: str, width: float) -> int:
-    """How many lines ``label`` takes once wrapped, word by word, in a column ``width``
-    characters wide (bold letters are a little wider: one character is kept for them)."""
-    room = max(int(width) - 1, 1)
-    lines, used = 1, 0
-    for word in label.split():
-        if used and used + 1 + len(word) > room:
-            lines, used = lines + 1, len(word)
-        else:
-            used += len(word) + (1 if used else 0)
-    return min(lines, _MOST_HEADER_LINES)
-
-
-def stored_width(characters: float) -> float:
-    """Excel's stored column width for a width in characters of the default font (Calibri 11,
-    7-pixel digits, 5 pixels of padding), as Excel itself would save it."""
-    pixels = int(characters * 7 + 0.5) + 5
-    return int(pixels / 7 * 256) / 256
-
-
-def excel_sheet_name(name: str, used: set[str]) -> str:
-    cleaned = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")
-    cleaned = cleaned[:MAX_SHEET_NAME] or "Feuille"
-    candidate, number = cleaned, 2
-    # Excel keeps "History" for itself.
-    while candidate.casefold() in used or candidate.casefold() == "history":
-        suffix = f" ({number})"
-        candidate = cleaned[: MAX_SHEET_NAME - len(suffix)] + suffix
-        number += 1
-    used.add(candidate.casefold())
-    return candidate
