@@ -29,20 +29,11 @@ def test_version() -> None:
     assert result.stdout.startswith("CoachDesk ")
 
 
-def test_demo_then_funnel_json_gives_the_progress_note(tmp_path: Path) -> None:
+def test_demo_refuses_an_existing_file_unless_forced_then_funnel_json_gives_the_note(
+    tmp_path: Path,
+) -> None:
+    # One demo written (it takes seconds); a demo on a new path: tests/unit/test_permissions.py.
     path = tmp_path / "démo.sqlite3"
-    written = coachdesk("--db", path, "demo")
-    assert written.returncode == 0, written.stderr
-    assert "Base de démonstration écrite" in written.stdout
-    report = coachdesk("--db", path, "report", "funnel", "--json")
-    assert report.returncode == 0, report.stderr
-    assert json.loads(report.stdout) == PROGRESS_NOTE  # stdout holds the JSON object only
-    at_note = coachdesk("--db", path, "report", "funnel", "--json", "--as-of", "2010-12-31")
-    assert json.loads(at_note.stdout) == PROGRESS_NOTE
-
-
-def test_demo_refuses_an_existing_file_unless_forced(tmp_path: Path) -> None:
-    path = tmp_path / "base.sqlite3"
     path.write_bytes(b"pas touche")
     refused = coachdesk("--db", path, "demo")
     assert refused.returncode == 1
@@ -51,7 +42,13 @@ def test_demo_refuses_an_existing_file_unless_forced(tmp_path: Path) -> None:
     assert path.read_bytes() == b"pas touche"
     forced = coachdesk("--db", path, "demo", "--force")
     assert forced.returncode == 0, forced.stderr
+    assert "Base de démonstration écrite" in forced.stdout
     assert path.read_bytes().startswith(b"SQLite format 3")
+    report = coachdesk("--db", path, "report", "funnel", "--json")
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout) == PROGRESS_NOTE  # stdout holds the JSON object only
+    at_note = coachdesk("--db", path, "report", "funnel", "--json", "--as-of", "2010-12-31")
+    assert json.loads(at_note.stdout) == PROGRESS_NOTE
 
 
 def test_demo_uses_coachdesk_db_from_the_environment(tmp_path: Path) -> None:
