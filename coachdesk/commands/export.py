@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     )
     _out(weekly)
     weekly.add_argument("--week", type=iso_week, metavar="AAAA-Wss",
-                        help="semaine ISO (par défaut la semaine en cours)")
+                        help="semaine ISO (par défaut la semaine du jour de la base)")
     weekly.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
     weekly.set_defaults(handler=run_weekly)
 

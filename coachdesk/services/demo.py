@@ -26,6 +26,7 @@ from coachdesk.db import HEAD_REVISION, Database, backup_sqlite, open_database
 from coachdesk.errors import UserError
 from coachdesk.services import (
     bilan,
+    clock,
     cohorts,
     contracts,
     employers,
@@ -131,6 +132,8 @@ class _DemoBuilder:
         return participants.create_participant(self.db, self.cohort_id, person, listed_on=listed_on)
 
     def build(self) -> str:
+        # The demo lives on the day of the progress note it tells.
+        clock.set_clock(self.db, NOTE_DATE)
         self.cohort_id = cohorts.create_cohort(self.db, cohorts.CohortDraft(
             name=DEMO_COHORT_NAME, start_date=TRAINING_START, training_title=TRAINING_TITLE,
             end_date=CONTRACT_END, enrolment_deadline=ENROLMENT_DEADLINE,

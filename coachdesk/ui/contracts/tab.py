@@ -42,6 +42,7 @@ from coachdesk.errors import UserError
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
@@ -152,7 +153,10 @@ class EnrolmentTableModel(RowTableModel["EnrolmentLine"]):
 class ContractsTab(ListTab):
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
+        # The situation is shown on the database's day (the demo's is 31/12/2010), read at the
+        # first load; the date field changes it.
         self.today = date.today()
+        self._day_from_clock = True
         self._smic: SmicTable | None = None
         self.dialog: Any = None  # the dialog open now (tests drive it)
 
@@ -239,12 +243,17 @@ class ContractsTab(ListTab):
             self._smic = load_smic_table()
         return self._smic
 
+    def set_database(self, database: Database | None) -> None:
+        super().set_database(database)
+        self._day_from_clock = True
+
     def set_today(self, day: date) -> None:
         """Show the situation on ``day`` (the date field does the same)."""
         self.as_of.setDate(to_qdate(day))
 
     def _date_chosen(self, qdate: QDate) -> None:
         self.today = from_qdate(qdate)
+        self._day_from_clock = False
         self._fitted = False  # statuses and dates change width with the day shown
         self.reload()
 
@@ -253,6 +262,12 @@ class ContractsTab(ListTab):
 
         lines: list[ContractLine] = []
         enrolments: list[EnrolmentLine] = []
+        if self._day_from_clock and self.database is not None:
+            self._day_from_clock = False
+            self.today = database_day(self.database)
+            self.as_of.blockSignals(True)
+            self.as_of.setDate(to_qdate(self.today))
+            self.as_of.blockSignals(False)
         if self.cohort_id is not None:
             assert self.database is not None
             try:
