@@ -12,6 +12,7 @@ from coachdesk.errors import UserError
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import Trainee, TutorFacts
+from coachdesk.services.employer_cost import employer_monthly_cost
 from coachdesk.services.smic import load_smic_table, read_smic_file
 
 D = date
@@ -251,7 +252,7 @@ def test_employer_cost_says_its_assumptions() -> None:
         D(2010, 6, 1), D(2011, 5, 31), weekly_hours=Decimal(35), training_hours=400,
         gross_monthly_pay=Decimal("1075.02"),
     )
-    cost = rules.employer_monthly_cost(terms)
+    cost = employer_monthly_cost(terms)
     assert cost is not None
     assert cost.contributions == Decimal("139.75")
     assert cost.monthly_cost == Decimal("1214.77")
@@ -260,7 +261,7 @@ def test_employer_cost_says_its_assumptions() -> None:
     assert "hors formation prise en charge par l'OPCO" in cost.message_fr
     # 400 h of training out of 1 825 h: in the company 78 % of the time.
     assert "78 % du temps" in cost.message_fr
-    aided = rules.employer_monthly_cost(terms, monthly_aid=Decimal("200"))
+    aided = employer_monthly_cost(terms, monthly_aid=Decimal("200"))
     assert aided is not None and aided.monthly_cost == Decimal("1014.77")
     assert "moins 200,00 € d'aides déclarées" in aided.message_fr
 

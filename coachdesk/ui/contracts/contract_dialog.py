@@ -400,11 +400,11 @@ class ContractDialog(FormDialog):
             return
         from coachdesk.services.contract_board import check_draft
         from coachdesk.services.contract_rules import (
-            employer_monthly_cost,
             fr_date,
             legal_trial_period_end,
             trial_period_end,
         )
+        from coachdesk.services.employer_cost import employer_monthly_cost
 
         terms = self.draft()
         legal = legal_trial_period_end(terms)
