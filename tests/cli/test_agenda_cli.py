@@ -74,3 +74,14 @@ def test_empty_week(demo_db: Path) -> None:
     assert result.returncode == 0
     assert "Rien de prévu cette semaine." in result.stdout
     assert json.loads(coachdesk(demo_db, "agenda", "--week", "2009-W01", "--json").stdout) == []
+
+
+def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) -> None:
+    """The demo lives on Friday 31/12/2010: its agenda opens on that week, not this year's."""
+    result = coachdesk(demo_db, "agenda")
+    assert result.returncode == 0, result.stderr
+    assert "Agenda de la semaine 52 (2010), du 27/12/2010 au 02/01/2011" in result.stdout
+    as_json = coachdesk(demo_db, "agenda", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    days = {item["date"] for item in json.loads(as_json.stdout)}
+    assert days and all("2010-12-27" <= day <= "2011-01-02" for day in days)
