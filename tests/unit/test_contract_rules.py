@@ -131,6 +131,36 @@ def test_smic_change_alone_makes_a_pay_too_low(smic: rules.SmicTable) -> None:
     assert "750,75 €" in warning.message_fr
 
 
+def test_pay_is_judged_only_over_the_days_the_contract_runs(smic: rules.SmicTable) -> None:
+    """A contract broken in October owes nothing after it: no alert for the SMIC rise of
+    January; on a running contract that rise is a pay rise to plan until the day comes."""
+    terms = cdd(D(2010, 6, 1), D(2011, 5, 31), gross_monthly_pay=Decimal("740.00"))
+    trainee = Trainee(D(1991, 5, 5), "general")
+    assert rules.check_pay(terms, trainee, smic, today=D(2011, 3, 1),
+                           rupture_on=D(2010, 10, 15)) == []
+    [coming] = rules.check_pay(terms, trainee, smic, today=D(2010, 12, 31))
+    assert (coming.code, coming.level, coming.level_fr) == (
+        "pay_rise_due", rules.INFORMATION, "Information")
+    assert coming.message_fr.startswith(
+        "À partir du 01/01/2011, le salaire minimum passe à 750,75 € (55 % du SMIC")
+    [breach] = rules.check_pay(terms, trainee, smic, today=D(2011, 1, 1))
+    assert (breach.code, breach.level_fr) == ("pay_below_minimum", "Illégal")
+    # Below the minimum from the start is a breach, even for a contract not started yet.
+    low = cdd(D(2011, 6, 1), D(2012, 5, 31), gross_monthly_pay=Decimal("600.00"))
+    first, *later = rules.check_pay(low, trainee, smic, today=D(2011, 3, 1))
+    assert later and {w.code for w in later} == {"pay_rise_due"}  # the later SMIC rises
+    assert first.level == rules.ILLEGAL and "au début du contrat" in first.message_fr
+
+
+def test_every_rule_has_a_level() -> None:
+    codes = {"trial_period_too_long", "pay_below_minimum", "pay_rise_due", "duration_too_short",
+             "duration_over_12_months", "training_under_150_hours", "training_share_low",
+             "training_share_high", "tutor_missing", "tutor_overloaded", "tutor_inexperienced",
+             "opco_not_sent", "opco_sent_late", "opco_no_answer", "opco_refused"}
+    assert set(rules.RULE_LEVELS) == codes
+    assert set(rules.RULE_LEVELS.values()) == set(rules.LEVELS)
+
+
 @pytest.mark.parametrize(
     ("birth", "bac", "pay", "expected_codes"),
     [
