@@ -103,6 +103,36 @@ def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]
     assert [k for _d, k, _p in kinds(database, "2010-W27")] == ["enrolment_deadline"]
 
 
+def test_contract_end_a_month_ahead_then_on_the_day(world: tuple[Database, dict]) -> None:
+    database, _ids = world
+    # Ana's contract ends on 31/05/2011: announced on 30/04/2011 (week 17), then on the day.
+    [ahead] = [i for i in compute_agenda(database, D(2011, 4, 25)) if i.kind == "contract_end"]
+    assert ahead.day == D(2011, 4, 30) and ahead.participant == "DURAND Ana"
+    assert ahead.detail == ("Le contrat chez Optique Comédie se termine dans un mois, le "
+                            "31/05/2011 : préparez la suite (embauche, études).")
+    assert ahead.record_table == "contract" and ahead.contract_id == _ids["contract"]
+    assert (D(2011, 5, 31), "contract_end", "DURAND Ana") in kinds(database, "2011-W22")
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W16")}
+
+
+def test_a_rupture_brings_its_notices_by_their_legal_delays(
+    world: tuple[Database, dict]
+) -> None:
+    database, ids = world
+    b.rupture(database, ids["contract"], D(2010, 10, 15), "jeune", "personnel")
+    week = [i for i in compute_agenda(database, D(2010, 11, 8)) if i.kind == "rupture_notice"]
+    # 30 days after 15/10/2010: the employer informs the OPCO by Sunday 14/11/2010.
+    assert [(i.day, i.participant) for i in week] == [(D(2010, 11, 14), "DURAND Ana")]
+    assert week[0].detail.startswith("Contrat chez Optique Comédie rompu par le jeune le "
+                                     "15/10/2010. L'employeur informe l'OPCO de la rupture "
+                                     "dans les 30 jours")
+    first_week = {(d, k) for d, k, _p in kinds(database, "2010-W41")}
+    assert (D(2010, 10, 15), "rupture_notice") in first_week  # certificate, attestation
+    # A broken contract is not announced as ending, nor ends, in the agenda.
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W17")}
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W22")}
+
+
 def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Database, dict]) -> None:
     database, ids = world
     with pytest.raises(UserError, match="postérieure à la fin du contrat"):

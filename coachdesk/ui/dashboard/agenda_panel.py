@@ -69,7 +69,8 @@ class AgendaModel(RowTableModel["AgendaItem"]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 if item.kind == "visit_overdue":
                     return QBrush(OVERDUE_BACKGROUND)
-                if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end"):
+                if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end",
+                                 "rupture_notice", "contract_end"):
                     return QBrush(DEADLINE_BACKGROUND)
             if role == Qt.ItemDataRole.ForegroundRole and item.kind == "visit_overdue":
                 return QBrush(OVERDUE)
