@@ -42,7 +42,7 @@ from coachdesk.services import (
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
-from coachdesk.services.smic import SMIC_FILE_NAME, SmicTable, read_smic_file
+from coachdesk.services.demo_contracts import demo_smic, lawful_terms
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
@@ -52,11 +52,6 @@ TRAINING_START = date(2010, 5, 26)
 ENROLMENT_DEADLINE = date(2010, 7, 15)
 CONTRACT_END = date(2011, 4, 30)
 SMIC_2010_CENTS = 134_377
-# The contracts that show what an alert looks like (by order of signature): one keeps the
-# training's 400 hours on a contract shorter than the others (above 25 %: to check, allowed by
-# a branch agreement); on another the employer forgot the +10 points of the bac pro (pay below
-# the minimum: illegal).
-TRAINING_ALERT, PAY_ALERT = 9, 8
 QUALIFICATION = "Certificat professionnel Assistant de gestion de PME (Cnam)"
 # An offer, its employer, the job's title and ROME code.
 Offer = tuple[str, str, str, str]
@@ -99,8 +94,7 @@ class _DemoBuilder:
         self.used_names: set[tuple[str, str]] = set()
         self.tutor_of: dict[str, str] = {}
         self.trainee_of: dict[str, rules.Trainee] = {}
-        # The shipped SMIC table only: the demo is the same on every machine.
-        self.smic = SmicTable(read_smic_file(paths.resource(SMIC_FILE_NAME)))
+        self.smic = demo_smic()
 
     # People ---------------------------------------------------------------------------------
     def _new_name(self) -> tuple[str, str, bool]:
@@ -440,7 +434,8 @@ class _DemoBuilder:
                 opco_decision_on=start + timedelta(days=rng.randint(8, 18)),
             )
             contract = contracts.record_contract(
-                self.db, person, self._lawful(terms, person, alert=index))
+                self.db, person,
+                lawful_terms(terms, self.trainee_of[person], self.smic, NOTE_DATE, alert=index))
             # The offer is filled: the coach says so on the offer's form.
             draft = offers.get_offer(self.db, offer_id)
             offers.update_offer(self.db, offer_id, replace(draft, status="pourvue"))
@@ -476,27 +471,6 @@ class _DemoBuilder:
             if index % 7 == 6 and draft.status == "ouverte":
                 offers.update_offer(self.db, offer_id, replace(draft, status="annulee"))
         return signed
-
-    def _lawful(self, draft: ContractDraft, person: str, *, alert: int) -> ContractDraft:
-        """The contract as a careful employer writes it: pay at the legal minimum up to the
-        note's day (rounded up to the euro; the SMIC rise of 1 January 2011 is for the coach to
-        announce), training within 15-25 % of the hours; except on the two contracts chosen
-        to show an alert (``TRAINING_ALERT``, ``PAY_ALERT``)."""
-        trainee = self.trainee_of[person]
-        show_alert = alert == TRAINING_ALERT
-        if alert == PAY_ALERT:
-            trainee = replace(trainee, bac_type=None)  # the bac pro's bonus forgotten
-        minimum = max(
-            (segment.minimum_monthly for segment in rules.minimum_pay_schedule(
-                draft, trainee, self.smic) if segment.starts_on <= NOTE_DATE),
-            default=Decimal(0),
-        )
-        pay_cents = -(-int(minimum * 100) // 100) * 100
-        hours = draft.training_hours
-        total = rules.contract_working_hours(draft)
-        if not show_alert and hours is not None and total is not None:
-            hours = min(hours, int(total * rules.MAX_TRAINING_SHARE))
-        return replace(draft, gross_monthly_pay_cents=pay_cents, training_hours=hours)
 
     def _follow_up(self, signed: list[tuple[str, date, date | None]]) -> None:
         rng = self.rng

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,21 @@ def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) ->
     assert as_json.returncode == 0, as_json.stderr
     days = {item["date"] for item in json.loads(as_json.stdout)}
     assert days and all("2010-12-27" <= day <= "2011-01-02" for day in days)
+
+
+def test_the_day_of_a_database_is_read_and_set_from_the_command_line(tmp_path: Path) -> None:
+    from coachdesk.db import open_database
+
+    base = tmp_path / "copie.sqlite3"
+    open_database(base).dispose()
+    shown = coachdesk(base, "jour")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == f"La base vit le {date.today():%d/%m/%Y}.\n"
+    fixed = coachdesk(base, "jour", "--fixer", "2010-12-31")
+    assert (fixed.returncode, fixed.stdout) == (0, "La base vit le 31/12/2010.\n")
+    week = coachdesk(base, "agenda")
+    assert "du 27/12/2010 au 02/01/2011" in week.stdout
+    wrong = coachdesk(base, "jour", "--fixer", "2010-02-30")
+    assert wrong.returncode != 0 and "Date « 2010-02-30 » non reconnue" in wrong.stderr
+    back = coachdesk(base, "jour", "--aujourdhui")
+    assert back.stdout == f"La base vit le {date.today():%d/%m/%Y}.\n"
