@@ -35,6 +35,7 @@ from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.pay_changes import pay_rises
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import (
     EXIT_OUTCOMES,
@@ -56,6 +57,7 @@ KINDS = {
     "recruitment_interview": "Entretien de recrutement",
     "opco_deadline": "Échéance OPCO",
     "contract_end": "Fin de contrat",
+    "pay_rise": "Hausse du salaire minimum",
     "rupture_notice": "Suite d'une rupture",
     "post_exit_followup": "Suivi après la sortie",
     "reminder": "Rappel",
@@ -63,7 +65,7 @@ KINDS = {
 # Sort order within a day: what is late or final first.
 _KIND_ORDER = {kind: position for position, kind in enumerate(
     ("visit_overdue", "enrolment_deadline", "trial_period_end", "opco_deadline",
-     "rupture_notice", "contract_end", "recruitment_interview", "visit_due",
+     "rupture_notice", "contract_end", "pay_rise", "recruitment_interview", "visit_due",
      "post_exit_followup", "reminder")
 )}
 
@@ -101,6 +103,11 @@ def compute_agenda(
     with database.read() as session:
         items += _contract_items(session, monday, sunday, cohort_id)
         items += _end_items(session, monday, sunday, cohort_id)
+        items += [
+            AgendaItem(rise.day, "pay_rise", rise.participant, rise.detail, rise.participant_id,
+                       "contract", rise.contract_id, rise.contract_id)
+            for rise in pay_rises(session, monday, sunday, _in_cohort(cohort_id))
+        ]
         items += _enrolment_items(session, monday, sunday, cohort_id)
         items += _interview_items(session, monday, sunday, cohort_id)
         items += _followup_items(session, monday, sunday, cohort_id)

@@ -84,8 +84,17 @@ def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) ->
     assert "Agenda de la semaine 52 (2010), du 27/12/2010 au 02/01/2011" in result.stdout
     as_json = coachdesk(demo_db, "agenda", "--json")
     assert as_json.returncode == 0, as_json.stderr
-    days = {item["date"] for item in json.loads(as_json.stdout)}
-    assert days and all("2010-12-27" <= day <= "2011-01-02" for day in days)
+    items = json.loads(as_json.stdout)
+    assert items and all("2010-12-27" <= item["date"] <= "2011-01-02" for item in items)
+    # The SMIC rise of 01/01/2011 on each of the ten running contracts, none on a broken one.
+    rises = [item for item in items if item["kind"] == "pay_rise"]
+    assert len(rises) == 10 and {item["date"] for item in rises} == {"2011-01-01"}
+    assert {"WEBER Pauline", "SALLES Anthony", "LAURENS Manon"}.isdisjoint(
+        item["participant"] for item in rises)
+    urbain = next(item for item in rises if item["participant"] == "URBAIN Dylan")
+    assert urbain["detail"] == (
+        "Chez Sud Logistique Services, le salaire minimum passe à 1\u202f092,00 € (80 % du "
+        "SMIC, 21 à 25 ans) : l'employeur relève le salaire prévu (941,00 € brut par mois).")
 
 
 def test_the_day_of_a_database_is_read_and_set_from_the_command_line(tmp_path: Path) -> None:

@@ -133,6 +133,28 @@ def test_a_rupture_brings_its_notices_by_their_legal_delays(
     assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W22")}
 
 
+def test_a_birthday_raises_the_minimum_on_the_first_of_the_next_month(
+    world: tuple[Database, dict]
+) -> None:
+    database, _ids = world
+    cohort_id = b.cohort(database, "Promo 2", D(2010, 9, 1))
+    eva = b.person(database, cohort_id, "Roux", "Éva", birth_date=D(1990, 3, 14),
+                   bac_type="professionnel")
+    b.contract(database, eva, b.employer(database, "Librairie Sauramps"), D(2010, 9, 6),
+               end_date=D(2011, 8, 31), weekly_hours=35, training_hours=300,
+               gross_monthly_pay_cents=90000)
+    # 21 on 14/03/2011: 80 % of the SMIC (1 092,00 €) from Friday 01/04/2011.
+    [rise] = [i for i in compute_agenda(database, D(2011, 3, 28)) if i.kind == "pay_rise"]
+    assert (rise.day, rise.participant) == (D(2011, 4, 1), "ROUX Éva")
+    assert "passe à 1\u202f092,00 € (80 % du SMIC, 21 à 25 ans)" in rise.detail
+    # The SMIC rise of 01/01/2011 lifts Ana's minimum above her 1 075,02 €; Éva's 900,00 € stay
+    # above hers (65 % of 1 365,00 € = 887,25 €).
+    january = {(i.day, i.participant) for i in compute_agenda(database, D(2010, 12, 27))
+               if i.kind == "pay_rise"}
+    assert january == {(D(2011, 1, 1), "DURAND Ana")}
+    assert not [i for i in compute_agenda(database, D(2011, 3, 21)) if i.kind == "pay_rise"]
+
+
 def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Database, dict]) -> None:
     database, ids = world
     with pytest.raises(UserError, match="postérieure à la fin du contrat"):

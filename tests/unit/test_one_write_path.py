@@ -321,6 +321,7 @@ SESSION_LEVEL = {
     "contact_import.importer.resolve_cohort": "inside the import's one transaction",
     "clock.clock_day": "the database's day, read inside the transaction that needs it",
     "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
+    "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",
 }
 
 

@@ -70,7 +70,7 @@ class AgendaModel(RowTableModel["AgendaItem"]):
                 if item.kind == "visit_overdue":
                     return QBrush(OVERDUE_BACKGROUND)
                 if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end",
-                                 "rupture_notice", "contract_end"):
+                                 "rupture_notice", "contract_end", "pay_rise"):
                     return QBrush(DEADLINE_BACKGROUND)
             if role == Qt.ItemDataRole.ForegroundRole and item.kind == "visit_overdue":
                 return QBrush(OVERDUE)
