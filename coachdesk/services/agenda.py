@@ -306,7 +306,11 @@ def _end_items(
                Contract.rupture_by, Participant.first_name, Participant.last_name, Employer.name)
         .join(Participant, Participant.id == Contract.participant_id)
         .join(Employer, Employer.id == Contract.employer_id)
-        .where(_in_cohort(cohort_id), or_(
+        .where(
+            # Indexed range, as for the running contracts: older ones have nothing left here.
+            Contract.start_date.between(
+                rules.add_months(monday, -MAX_FOLLOW_UP_MONTHS - END_NOTICE_MONTHS), sunday),
+            _in_cohort(cohort_id), or_(
             and_(Contract.rupture_on.is_(None), or_(
                 Contract.end_date.between(monday, sunday),
                 Contract.end_date.between(notice_from, notice_to))),
