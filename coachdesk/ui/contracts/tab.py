@@ -84,11 +84,8 @@ LEVEL_ICONS = {
     "to_check": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "information": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-LEVEL_BACKGROUNDS = {
-    "illegal": ALERT_BACKGROUND,
-    "to_check": WARNING_BACKGROUND,
-    "information": QColor("#e3eefc"),
-}
+# Information (a pay rise to plan) keeps the row plain: only what needs acting stands out.
+LEVEL_BACKGROUNDS = {"illegal": ALERT_BACKGROUND, "to_check": WARNING_BACKGROUND}
 LEVEL_NAMES = {
     "illegal": QT_TRANSLATE_NOOP("ContractsTab", "Illegal"),
     "to_check": QT_TRANSLATE_NOOP("ContractsTab", "To check"),
@@ -151,7 +148,7 @@ class ContractTableModel(RowTableModel["ContractLine"]):
             if role == Qt.ItemDataRole.DecorationRole and column == PARTICIPANT:
                 style = QApplication.style()
                 return style.standardIcon(LEVEL_ICONS[line.level])
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == Qt.ItemDataRole.BackgroundRole and line.level in LEVEL_BACKGROUNDS:
                 return QBrush(LEVEL_BACKGROUNDS[line.level])
             if role == Qt.ItemDataRole.ForegroundRole and line.level == "illegal":
                 return QBrush(ALERT)
