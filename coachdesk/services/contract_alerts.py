@@ -43,13 +43,14 @@ def acknowledge_alert(
         raise UserError(f"Alerte inconnue : « {code} ».")
     with db.write() as session:
         get_record(session, Contract, contract_id, "Contrat")
+        day = on or clock_day(session)
         ack = session.scalar(select(ContractAlertAck).where(
             ContractAlertAck.contract_id == contract_id, ContractAlertAck.code == code))
         if ack is None:
             ack = ContractAlertAck(contract_id=contract_id, code=code)
             session.add(ack)
         ack.reason = text
-        ack.acknowledged_on = on or clock_day(session)
+        ack.acknowledged_on = day
         session.flush()
         return ack.id
 

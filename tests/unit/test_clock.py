@@ -95,3 +95,28 @@ def test_on_the_demo_day_at_most_three_contracts_are_flagged_each_for_a_reason(
     assert {line.status for line in running} == {"En cours"}
     assert all(any(w.code == "pay_rise_due" and w.level == "information" for w in line.warnings)
                for line in running)
+
+
+def test_erasing_a_person_erases_the_acknowledgements_of_their_contracts(
+    demo_path: Path,
+) -> None:
+    from sqlalchemy import func, select
+
+    from coachdesk.models import Contract, ContractAlertAck
+    from coachdesk.services.gdpr import erase_for_good
+
+    database = open_database(demo_path)
+    try:
+        with database.read() as session:
+            contract_id, person_id = session.execute(
+                select(Contract.id, Contract.participant_id).limit(1)).one()
+        contract_alerts.acknowledge_alert(database, contract_id, "training_share_high",
+                                          "accord de branche")
+        with database.read() as session:
+            ack = session.execute(select(ContractAlertAck.acknowledged_on)).scalar_one()
+        assert ack == date(2010, 12, 31)  # dated on the demo's day
+        erase_for_good(database, person_id)
+        with database.read() as session:
+            assert session.scalar(select(func.count()).select_from(ContractAlertAck)) == 0
+    finally:
+        database.dispose()
