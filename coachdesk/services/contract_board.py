@@ -388,7 +388,10 @@ def check_draft(
     with db.read() as session:
         trainee = _trainee_of(session, participant_id) if participant_id else Trainee(None)
         tutor = _tutor_facts(session, draft, contract_id)
-    return check_contract(draft, trainee, tutor, smic, today)
+        # A broken contract being edited is judged only up to its rupture.
+        rupture_on = None if contract_id is None else session.scalar(
+            select(Contract.rupture_on).where(Contract.id == contract_id))
+    return check_contract(draft, trainee, tutor, smic, today, rupture_on=rupture_on)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,3 +120,22 @@ def test_erasing_a_person_erases_the_acknowledgements_of_their_contracts(
             assert session.scalar(select(func.count()).select_from(ContractAlertAck)) == 0
     finally:
         database.dispose()
+
+
+def test_a_broken_contract_on_edit_is_judged_only_up_to_its_rupture(db: Database) -> None:
+    from coachdesk.services.contract_board import check_draft, contract_on_file
+    from tests import builders as b
+
+    cohort_id = b.cohort(db, "Promo")
+    person = b.person(db, cohort_id, "Roux", "Éva", birth_date=date(1991, 5, 5),
+                      bac_type="general")
+    employer = b.employer(db, "Librairie Sauramps")
+    contract_id = b.contract(db, person, employer, date(2010, 6, 1), end_date=date(2011, 5, 31),
+                             weekly_hours=35, training_hours=300, gross_monthly_pay_cents=74000)
+    draft = contract_on_file(db, contract_id).draft
+    smic = load_smic_table()
+    before = check_draft(db, person, draft, smic, date(2011, 3, 1), contract_id=contract_id)
+    assert "pay_below_minimum" in {w.code for w in before}  # the SMIC rise of 01/01/2011
+    b.rupture(db, contract_id, date(2010, 10, 15), "jeune", "personnel")
+    after = check_draft(db, person, draft, smic, date(2011, 3, 1), contract_id=contract_id)
+    assert not {"pay_below_minimum", "pay_rise_due"} & {w.code for w in after}
