@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,7 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
-from coachdesk.services.stages import participant_stages
+from coachdesk.services.stages import STAGE_TABLES, participant_stages
 from coachdesk.services.text import person_name
 
 
@@ -37,11 +38,18 @@ class ParticipantRow:
     search_text: str
 
 
-def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]:
-    """The people of the cohort, by name, each with the stage they have reached today."""
+# What participant_rows reads: a write to another table changes none of its rows.
+PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant"}
+
+
+def participant_rows(
+    database: Database, cohort_id: str, *, people: Collection[str] | None = None
+) -> list[ParticipantRow]:
+    """The people of the cohort, by name, each with the stage they have reached today; with
+    ``people``, only those of them (a list refreshing the rows a write changed)."""
     with database.read() as session:
-        stages = participant_stages(session, cohort_id)
-        rows = session.execute(
+        stages = participant_stages(session, cohort_id, people=people)
+        query = (
             select(
                 Participant.id,
                 Participant.last_name,
@@ -57,6 +65,9 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
             .where(Participant.cohort_id == cohort_id)
             .order_by(Participant.last_name, Participant.first_name)
         )
+        if people is not None:
+            query = query.where(Participant.id.in_(list(people)))
+        rows = session.execute(query)
         return [
             ParticipantRow(
                 id=row.id,

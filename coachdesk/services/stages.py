@@ -15,6 +15,7 @@ anyone yet, and a contract that ended last month is no longer running.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -66,33 +67,50 @@ def stage_of(
     return "contact"
 
 
+# The tables a stage is computed from: a write elsewhere moves nobody.
+STAGE_TABLES = frozenset({
+    "participant", "attendance", "info_session", "selection_interview", "bilan_member",
+    "professional_project", "outcome", "contract",
+})
+
+
 def participant_stages(
-    session: Session, cohort_id: str, day: date | None = None
+    session: Session,
+    cohort_id: str,
+    day: date | None = None,
+    *,
+    people: Collection[str] | None = None,
 ) -> dict[str, str]:
-    """The stage code each participant of the cohort has reached on ``day`` (today if None)."""
+    """The stage code each participant of the cohort has reached on ``day`` (today if None);
+    with ``people``, of those participants only (the few a write just changed)."""
     day = day or date.today()
     end_of_day = datetime.combine(day + timedelta(days=1), time())
     in_cohort = select(Participant.id).where(Participant.cohort_id == cohort_id)
+    if people is not None:
+        in_cohort = in_cohort.where(Participant.id.in_(list(people)))
 
     def ids(statement: Select[Any]) -> set[str]:
         return set(session.scalars(statement))
 
-    attended = ids(
+    attended_query = (
         select(Attendance.participant_id)
         .join(InfoSession, InfoSession.id == Attendance.session_id)
         .where(Attendance.cohort_id == cohort_id, Attendance.status == "present",
                InfoSession.starts_at < end_of_day)
     )
+    in_bilan_query = select(BilanMember.participant_id).where(
+        BilanMember.cohort_id == cohort_id, BilanMember.started_on <= day
+    )
+    if people is not None:
+        attended_query = attended_query.where(Attendance.participant_id.in_(in_cohort))
+        in_bilan_query = in_bilan_query.where(BilanMember.participant_id.in_(in_cohort))
+    attended = ids(attended_query)
     interviewed = ids(
         select(SelectionInterview.participant_id).where(
             SelectionInterview.participant_id.in_(in_cohort), SelectionInterview.held_on <= day
         )
     )
-    in_bilan = ids(
-        select(BilanMember.participant_id).where(
-            BilanMember.cohort_id == cohort_id, BilanMember.started_on <= day
-        )
-    )
+    in_bilan = ids(in_bilan_query)
     validated = ids(
         select(ProfessionalProject.participant_id).where(
             ProfessionalProject.participant_id.in_(in_cohort),

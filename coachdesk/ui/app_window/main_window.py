@@ -28,6 +28,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_dashboard_tab,
     make_employers_tab,
 )
+from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.settings import settings
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from coachdesk.changes import Change
     from coachdesk.database_lock import DatabaseLock
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
@@ -55,6 +57,8 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
     database_ready = Signal()
+    # After the window showed a write (every tab, count and selector): the Change.
+    data_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +83,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.tab_list: list[TabSlot] = [
-            TabSlot(make_cohort_tab),
+            TabSlot(self._make_cohort_tab),
             TabSlot(make_bilan_tab),
             TabSlot(make_employers_tab),
             TabSlot(make_contracts_tab),
@@ -114,6 +118,10 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
         self._shortcuts_built = False
         self._build_menus()
+        # Every committed write, wherever it was made, reaches the selector (and every tab,
+        # each listening for itself).
+        change_relay().changed.connect(self._show_change)
+        self._hearing_changes = True
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
         self.first_painted.connect(self.finish_setup)
@@ -128,7 +136,7 @@ class MainWindow(QMainWindow):
         self.locker = WindowLocker(
             self,
             hide_data=self._hide_data,
-            show_data=self._cohort_changed,
+            show_data=self._show_data,
             protected=lambda: self.database_key is not None,
             check_passphrase=self._check_passphrase,
         )
@@ -140,6 +148,11 @@ class MainWindow(QMainWindow):
         self.auto_backup.damaged.connect(self._database_damaged)
 
     # The tabs, built on first use ------------------------------------------------------------
+    def _make_cohort_tab(self) -> ListTab:
+        tab = make_cohort_tab()
+        tab.show_cohort.connect(self.show_cohort_named)  # type: ignore[attr-defined]
+        return tab
+
     def _make_dashboard_tab(self) -> ListTab:
         tab = make_dashboard_tab()
         # Each item of the week's agenda opens its record.
@@ -301,7 +314,6 @@ class MainWindow(QMainWindow):
         """
         self.finish_setup()
         from coachdesk.services.backups import identity_of
-        from coachdesk.services.cohorts import cohort_choices
 
         self.database = database
         self.database_key = key
@@ -314,13 +326,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        cohorts = cohort_choices(database)
         self.cohort_selector.blockSignals(True)
         self.cohort_selector.clear()
-        for cohort in cohorts:
-            self.cohort_selector.addItem(cohort.name, cohort.id)
         self.cohort_selector.blockSignals(False)
-        self._cohort_changed()
+        self.refresh_cohorts()
+        if self.current_cohort_id() is None:
+            self._cohort_changed()  # (else done by refresh_cohorts)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -360,6 +371,53 @@ class MainWindow(QMainWindow):
     def current_cohort_id(self) -> str | None:
         value = self.cohort_selector.currentData()
         return str(value) if value else None
+
+    def refresh_cohorts(self, select: str | None = None) -> None:
+        """Read the cohorts again into the selector, keeping the one shown (or showing
+        ``select``, a cohort id); with none shown yet, the most recent one is."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        shown = self.current_cohort_id()
+        wanted = select or shown
+        cohorts = cohort_choices(self.database)
+        selector = self.cohort_selector
+        listed = [(selector.itemData(i), selector.itemText(i)) for i in range(selector.count())]
+        if listed != [(cohort.id, cohort.name) for cohort in cohorts]:
+            selector.blockSignals(True)
+            selector.clear()
+            for cohort in cohorts:
+                selector.addItem(cohort.name, cohort.id)
+            selector.blockSignals(False)
+        index = selector.findData(wanted) if wanted else -1
+        selector.blockSignals(True)
+        selector.setCurrentIndex(index if index >= 0 else (0 if cohorts else -1))
+        selector.blockSignals(False)
+        if self.current_cohort_id() != shown:
+            self._cohort_changed()
+
+    def show_cohort_named(self, name: str) -> None:
+        """Show the cohort called ``name`` (contacts were just imported into it)."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        wanted = next((c.id for c in cohort_choices(self.database) if c.name == name), None)
+        self.refresh_cohorts(select=wanted)
+
+    def _show_change(self, change: Change) -> None:
+        """A write was committed (a dialog, the import, a GDPR action…): the selector is read
+        again when cohorts changed. Each tab hears it too (``ListTab.data_changed``) and
+        reloads at once when visible, or when next shown."""
+        if self.database is None:
+            return
+        if hasattr(self, "locker") and self.locker.locked:
+            # Nothing is shown while locked: unlocking reads every view again (_show_data).
+            return
+        if change.touches({"cohort"}):
+            self.refresh_cohorts()
+        self.data_changed.emit(change)
 
     def _cohort_changed(self) -> None:
         cohort_id = self.current_cohort_id()
@@ -486,6 +544,11 @@ class MainWindow(QMainWindow):
             chart = getattr(tab, "chart", None)
             if chart is not None:
                 chart.set_lines([])
+
+    def _show_data(self) -> None:
+        """Unlocked: every view read again, with whatever was written meanwhile."""
+        self.refresh_cohorts()
+        self._cohort_changed()
 
     def _locked_changed(self, locked: bool) -> None:
         self.tabs.setEnabled(not locked)
@@ -699,7 +762,6 @@ class MainWindow(QMainWindow):
 
         if self.database is not None:
             RetentionDialog(self.database, self).exec()
-            self._cohort_changed()
 
     def _gdpr_access(self) -> None:
         from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
@@ -720,7 +782,6 @@ class MainWindow(QMainWindow):
             ErasureDialog(
                 self.database, self.current_cohort_id(), self._selected_person(), self
             ).exec()
-            self._cohort_changed()
 
     def _gdpr_consent(self) -> None:
         from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
@@ -756,6 +817,9 @@ class MainWindow(QMainWindow):
                 self.database.dispose()
             except Exception as exc:
                 log.warning("database not disposed cleanly: %s", type(exc).__name__)
+        if self._hearing_changes:
+            self._hearing_changes = False
+            change_relay().changed.disconnect(self._show_change)
         if self.database_lock is not None:
             try:
                 self.database_lock.release()

@@ -8,7 +8,8 @@ Filtering is done by whoever feeds the model (in SQL or with a list comprehensio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -139,3 +140,90 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             key=lambda row: sort_key(getter(row)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
+
+
+class FilteredTableModel(RowTableModel[Row]):
+    """A table over many rows (the Cohorte list's 80,000 people) that stays quick to search
+    and to keep up to date.
+
+    Every row is kept in the model's sort order; the view shows those the filter keeps. A
+    keystroke filters that ordered list, so nothing is sorted again (at 80,000 rows sorting
+    cost more than the search itself), and the few rows a write changed are put in place with
+    a binary search, without reading or sorting the others (:meth:`put_rows`).
+    """
+
+    def __init__(
+        self, columns: Sequence[Column[Row]], row_id: Callable[[Row], str], parent: Any = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._row_id = row_id
+        # Everyone, ascending in the sort column (a descending view shows it backwards).
+        self._everyone: list[Row] = []
+        self._by_id: dict[str, Row] = {}
+        self._filter: Callable[[list[Row]], list[Row]] | None = None
+        self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._sort = self._order
+
+    def everyone(self) -> list[Row]:
+        """Every row, shown or filtered out."""
+        return list(self._everyone)
+
+    def row_by_id(self, row_id: str) -> Row | None:
+        return self._by_id.get(row_id)
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._everyone = list(rows)
+        self._everyone.sort(key=self._key())
+        self._by_id = {self._row_id(row): row for row in self._everyone}
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def set_filter(self, keep: Callable[[list[Row]], list[Row]] | None) -> None:
+        """Show the rows ``keep`` returns from the ordered list (it must keep their order)."""
+        self._filter = keep
+        self.beginResetModel()
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def put_rows(self, rows: Sequence[Row], removed: Iterable[str] = ()) -> None:
+        """Put ``rows`` (new or changed) in their place and drop the ``removed`` ids."""
+        key = self._key()
+        self.beginResetModel()
+        everyone = self._everyone
+        for row_id in {*removed, *(self._row_id(row) for row in rows)}:
+            old = self._by_id.pop(row_id, None)
+            if old is not None:
+                del everyone[self._position(old, key)]
+        for row in rows:
+            everyone.insert(bisect.bisect_right(everyone, key(row), key=key), row)
+            self._by_id[self._row_id(row)] = row
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def _position(self, row: Row, key: Callable[[Row], Any]) -> int:
+        """Where ``row`` itself is in the ordered list (among the rows that sort the same)."""
+        everyone = self._everyone
+        index = bisect.bisect_left(everyone, key(row), key=key)
+        while everyone[index] is not row:
+            index += 1
+        return index
+
+    def _key(self) -> Callable[[Row], Any]:
+        getter = self._columns[self._order[0]].value
+        return lambda row: sort_key(getter(row))
+
+    def _shown(self) -> list[Row]:
+        shown = self._everyone if self._filter is None else self._filter(self._everyone)
+        if self._order[1] == Qt.SortOrder.DescendingOrder:
+            return shown[::-1]
+        return shown if shown is not self._everyone else list(shown)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        resort = column != self._order[0]
+        self._sort = self._order = (column, order)
+        if resort:
+            self._everyone.sort(key=self._key())
+        self._rows = self._shown()
+        self.layoutChanged.emit()
