@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 import coachdesk.ui
@@ -137,9 +137,16 @@ def test_filtered_model_puts_changed_rows_in_place(qtmodeltester: ModelTester) -
     assert shown() == ["2", "3", "1", "4"]  # by last name, ties as given
     model.set_filter(lambda rows: [row for row in rows if row[1] == "Martin"])
     assert shown() == ["1", "4"]
-    # Lucas Martin becomes Lucas Aubert; a new Martin arrives; Théo Dubois is gone.
-    model.put_rows([("1", "Aubert", "Lucas"), ("5", "Martin", "Zoé")], removed=["2"])
+    selection = QItemSelectionModel(model)
+    selection.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.Select)
+    # Lucas Martin becomes Lucas Aubert; a new Martin arrives; Théo Dubois is gone; Léa
+    # Martin's first name is corrected.
+    model.put_rows([("1", "Aubert", "Lucas"), ("5", "Martin", "Zoé"), ("4", "Martin", "Léna")],
+                   removed=["2"])
     assert shown() == ["4", "5"]
+    # Told row by row: the selection stayed on Léa (Léna) Martin.
+    assert [index.row() for index in selection.selectedIndexes()] == [0]
+    assert model.index(0, 1).data() == "Léna"
     model.set_filter(None)
     assert shown() == ["1", "3", "4", "5"]
     assert model.row_by_id("2") is None and model.row_by_id("1") == ("1", "Aubert", "Lucas")

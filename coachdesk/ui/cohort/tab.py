@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -174,24 +174,9 @@ class CohortTab(ListTab):
             if old is not None:
                 self._per_stage[old.stage] -= 1
         self._per_stage.update(row.stage for row in rows)
-        selected = set(self.selected_ids())
-        scroll = self.view.verticalScrollBar().value()
+        # Row by row: the list keeps its selection and its scroll position.
         self.model.put_rows(rows, removed=people - {row.id for row in rows})
-        self._select(selected)
-        self.view.verticalScrollBar().setValue(scroll)
         self._show_count()
-
-    def _select(self, ids: set[str]) -> None:
-        """Select again the rows of ``ids`` that are shown."""
-        if not ids:
-            return
-        selection = QItemSelection()
-        for row, shown in enumerate(self.model.rows()):
-            if shown.id in ids:
-                selection.select(self.model.index(row, 0),
-                                 self.model.index(row, self.model.columnCount() - 1))
-        self.view.selectionModel().select(
-            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _enable_actions(self) -> None:
         ready = self.database is not None and self.cohort_id is not None
