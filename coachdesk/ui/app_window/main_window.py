@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -29,6 +30,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_employers_tab,
 )
 from coachdesk.ui.widgets.change_relay import change_relay
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.settings import settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from coachdesk.database_lock import DatabaseLock
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
+    from coachdesk.ui.app_window.welcome import WelcomePage
     from coachdesk.ui.bilan.tab import BilanTab
     from coachdesk.ui.cohort.tab import CohortTab
     from coachdesk.ui.contracts.tab import ContractsTab
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.cohort_selector.setObjectName("cohortSelector")
         self.cohort_selector.setMinimumContentsLength(48)
         self.cohort_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cohort_selector.setPlaceholderText(self.tr("No cohort yet"))
         toolbar.addWidget(self.cohort_selector)
         self.addToolBar(toolbar)
 
@@ -101,7 +105,13 @@ class MainWindow(QMainWindow):
         ]
         for tab, title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, title)
-        self.setCentralWidget(self.tabs)
+        # The tabs, or the first-run welcome in their place while nobody is listed.
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.welcome: WelcomePage | None = None
+        self._welcome_left = False
         self.statusBar().showMessage(self.tr("Opening the database…"))
         # Said for as long as it is true, discreetly: a plain database of personal data.
         self.protection_status = QLabel(self.tr("Database not protected by a passphrase"))
@@ -182,6 +192,11 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # « Nouvelle promotion… »: the cohort dialog is opened through this action (found by
+        # its object name), from the menu and from the first-run welcome alike.
+        self.new_cohort_action = QAction(self.tr("&New cohort…"), self)
+        self.new_cohort_action.setObjectName("newCohortAction")
+        file_menu.addAction(self.new_cohort_action)
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.restore_backup)
@@ -286,7 +301,7 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts.clear()
         for number in range(len(self.tab_list)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
-            shortcut.activated.connect(lambda index=number: self.tabs.setCurrentIndex(index))
+            shortcut.activated.connect(lambda index=number: self.show_tab(index))
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._find)
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self._create_new)
 
@@ -332,6 +347,8 @@ class MainWindow(QMainWindow):
         self.refresh_cohorts()
         if self.current_cohort_id() is None:
             self._cohort_changed()  # (else done by refresh_cohorts)
+        self._welcome_left = False
+        self._show_welcome_if_new()
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -417,12 +434,44 @@ class MainWindow(QMainWindow):
             return
         if change.touches({"cohort"}):
             self.refresh_cohorts()
+        if change.touches({"cohort", "participant"}):
+            self._show_welcome_if_new()
         self.data_changed.emit(change)
+
+    # The first-run welcome ------------------------------------------------------------------
+    def _show_welcome_if_new(self) -> None:
+        """While nobody is listed in the database, the welcome stands in place of the tabs
+        (until the coach leaves it); once people are listed, the tabs show them."""
+        from coachdesk.services.first_steps import first_steps
+
+        if self.database is None or self._welcome_left:
+            return
+        steps = first_steps(self.database)
+        if steps.has_people:
+            self._leave_welcome()
+            return
+        if self.welcome is None:
+            from coachdesk.ui.app_window.welcome import WelcomePage
+
+            self.welcome = WelcomePage(
+                new_cohort=self.new_cohort_action.trigger,
+                import_contacts=lambda: self.cohort_tab.open_import(),
+                open_tabs=self._leave_welcome,
+            )
+            self.pages.addWidget(self.welcome)
+        self.welcome.show_steps(steps, self.cohort_selector.currentText())
+        self.pages.setCurrentWidget(self.welcome)
+
+    def _leave_welcome(self) -> None:
+        self._welcome_left = True
+        self.pages.setCurrentWidget(self.tabs)
 
     def _cohort_changed(self) -> None:
         cohort_id = self.current_cohort_id()
         for tab in self.tab_list:
             tab.set_cohort(cohort_id)
+        if self.welcome is not None and self.pages.currentWidget() is self.welcome:
+            self._show_welcome_if_new()  # (it names the cohort the import would fill)
 
     # Actions ----------------------------------------------------------------------------------
     def _build_current_tab(self) -> None:
@@ -432,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, index: int) -> ListTab:
         """Bring a tab to the front (building it if needed) and return it."""
+        self._leave_welcome()
         self.tabs.setCurrentIndex(index)
         return self.tab_list[index].tab()
 
@@ -440,6 +490,7 @@ class MainWindow(QMainWindow):
         self.cohort_tab.focus_search()
 
     def _create_new(self) -> None:
+        self._leave_welcome()
         current = self.tabs.currentWidget()
         if isinstance(current, TabSlot):
             current.tab().create_new()
@@ -551,7 +602,7 @@ class MainWindow(QMainWindow):
         self._cohort_changed()
 
     def _locked_changed(self, locked: bool) -> None:
-        self.tabs.setEnabled(not locked)
+        self.pages.setEnabled(not locked)
         # Cohort names may name a place or a partner: hidden too.
         toolbar = self.findChild(QToolBar, "cohortToolbar")
         if toolbar is not None:
@@ -568,12 +619,17 @@ class MainWindow(QMainWindow):
 
     def _update_security_actions(self) -> None:
         has_db = self.database is not None and self.database.path is not None
+        no_db = self.tr("No database is open.")
         for action in self.data_actions:
-            action.setEnabled(has_db)
-        self.lock_action.setEnabled(has_db)
-        self.protect_action.setEnabled(has_db and self.database_key is None)
-        self.change_action.setEnabled(has_db and self.database_key is not None)
-        self.restore_action.setEnabled(has_db)
+            explain_enabled(action, has_db, no_db)
+        explain_enabled(self.lock_action, has_db, no_db)
+        explain_enabled(self.protect_action, has_db and self.database_key is None,
+                        no_db if not has_db else self.tr(
+                            "The database is already protected by a passphrase."))
+        explain_enabled(self.change_action, has_db and self.database_key is not None,
+                        no_db if not has_db else self.tr(
+                            "The database has no passphrase yet: protect it first."))
+        explain_enabled(self.restore_action, has_db, no_db)
 
     def _extra_backup_folders(self) -> list[Any]:
         from coachdesk.ui.app_window.backup_settings import extra_folder

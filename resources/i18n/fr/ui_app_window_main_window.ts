@@ -12,6 +12,10 @@
         <translation>Promotion :</translation>
     </message>
     <message>
+        <source>No cohort yet</source>
+        <translation>Aucune promotion pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>Bilan</source>
         <translation>Bilan</translation>
     </message>
@@ -42,6 +46,10 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New cohort…</source>
+        <translation>&amp;Nouvelle promotion…</translation>
     </message>
     <message>
         <source>&amp;Restore a backup…</source>
@@ -171,6 +179,18 @@ Le bureau des chargés d&apos;accompagnement : du fichier des décrocheurs au co
     <message>
         <source>Locked.</source>
         <translation>Verrouillé.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>The database is already protected by a passphrase.</source>
+        <translation>La base est déjà protégée par une phrase de passe.</translation>
+    </message>
+    <message>
+        <source>The database has no passphrase yet: protect it first.</source>
+        <translation>La base n&apos;a pas encore de phrase de passe : protégez-la d&apos;abord.</translation>
     </message>
     <message>
         <source>Protect with a passphrase</source>

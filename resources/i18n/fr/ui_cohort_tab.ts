@@ -47,6 +47,14 @@
         <source>All stages</source>
         <translation>Toutes les étapes</translation>
     </message>
+    <message>
+        <source>There is no cohort yet: create one, or import a contact file.</source>
+        <translation>Il n&apos;y a pas encore de promotion : créez-en une, ou importez un fichier de contacts.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
+    </message>
     <message numerus="yes">
         <source>%n participant(s) shown of %1</source>
         <translation>
