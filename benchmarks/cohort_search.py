@@ -30,7 +30,8 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from coachdesk.db import open_database
-from coachdesk.models import Cohort, Outreach, Participant, new_id, utcnow
+from coachdesk.models import Outreach, Participant, utcnow
+from coachdesk.services.cohorts import CohortDraft, create_cohort
 from coachdesk.services.lists import participant_rows
 from coachdesk.services.participants import MIN_SEARCH_LENGTH, search_words
 from coachdesk.services.text import participant_search_text
@@ -50,14 +51,9 @@ def populate(path: Path, people: int, events: int) -> str:
     """
     rng = random.Random(2010)
     database = open_database(path)
+    cohort_id = create_cohort(database, CohortDraft("Benchmark", date(2010, 2, 1)))
     with database.write() as session:
-        cohort_id = new_id()
         now = utcnow()
-        session.execute(insert(Cohort), [{
-            "id": cohort_id, "created_at": now, "updated_at": now, "name": "Benchmark",
-            "training_title": "", "start_date": date(2010, 2, 1), "visit_interval_weeks": 6,
-            "notes": "",
-        }])
         ids = [str(uuid.uuid4()) for _ in range(people)]
         rows = []
         for index, person in enumerate(ids):

@@ -30,11 +30,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session, UOWTransaction
-from sqlalchemy.sql.dml import Delete, Insert, UpdateBase
+if TYPE_CHECKING:
+    # SQLAlchemy loads with the database, after the window's first paint: only named here.
+    from sqlalchemy.orm import Session, UOWTransaction
+    from sqlalchemy.sql.dml import Insert
 
 log = logging.getLogger(__name__)
 
@@ -219,12 +220,16 @@ class TransactionRecord:
         self._flushing = False
 
     def watch(self, session: Session) -> None:
+        from sqlalchemy import event
+
         event.listen(session, "after_begin", self._began)
         event.listen(session, "before_flush", self._before_flush)
         event.listen(session, "after_flush", self._after_flush)
 
     # The connection's statements: the tables.
     def _began(self, _session: Session, _transaction: Any, connection: Any) -> None:
+        from sqlalchemy import event
+
         event.listen(connection, "after_execute", self._executed)
         event.listen(connection, "after_cursor_execute", self._driver_executed)
 
@@ -252,6 +257,8 @@ class TransactionRecord:
     def _executed(
         self, _connection: Any, statement: Any, multiparams: Any, params: Any, *_rest: Any
     ) -> None:
+        from sqlalchemy.sql.dml import Delete, Insert, UpdateBase
+
         if not isinstance(statement, UpdateBase):
             self._raw(str(getattr(statement, "text", "")))
             return

@@ -8,14 +8,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+)
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort
 from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.app_window.new_cohort import NewCohortDialog
 from coachdesk.ui.widgets import background, messages
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen windows
@@ -40,7 +49,7 @@ def window(qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_an_empty_database_opens_on_the_welcome(window: MainWindow) -> None:
-    welcome = window.welcome
+    welcome = window.first_run.page
     assert welcome is not None and window.pages.currentWidget() is welcome
     texts = [label.text() for label in welcome.findChildren(QLabel)]
     assert "Bienvenue dans CoachDesk" in texts
@@ -55,26 +64,33 @@ def test_an_empty_database_opens_on_the_welcome(window: MainWindow) -> None:
 def test_the_welcome_leads_to_a_new_cohort_then_to_the_import(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    welcome = window.welcome
+    welcome = window.first_run.page
     assert welcome is not None
     action = window.findChild(QAction, "newCohortAction")
     assert action is not None and action.text() == "&Nouvelle promotion…"
-    # The cohort dialog answers this action; here it is played by a write of a new cohort.
-    triggered: list[bool] = []
-
-    def cohort_dialog() -> None:
-        triggered.append(True)
-        assert window.database is not None
-        with window.database.write() as session:
-            session.add(Cohort(name="Promotion 2026", start_date=date(2026, 9, 1)))
-
-    action.triggered.connect(cohort_dialog)
     welcome.new_cohort_button.click()
-    assert triggered == [True]
+    dialog = window.findChild(NewCohortDialog, "newCohortDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Nouvelle promotion"
+    # Nothing named: said, nothing created.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert messages.last_messages[-1].text.startswith(
+        "Le champ « Nom de la promotion » est obligatoire")
+    assert dialog.isVisible() and window.cohort_selector.count() == 0
+    dialog.name.setText("Promotion 2026")
+    dialog.training.setText("BTS MCO")
+    dialog.start.setDate(QDate(2026, 9, 1))
+    dialog.deadline.setDate(QDate(2026, 7, 15))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
     qtbot.waitUntil(lambda: window.cohort_selector.count() == 1)
     assert welcome.cohort_step.mark.text() == "✓"
     assert welcome.cohort_step.detail.text() == "Promotion « Promotion 2026 » créée."
     assert "dans « Promotion 2026 »" in welcome.import_step.detail.text()
+    with window.database.read() as session:
+        saved = session.execute(select(Cohort.name, Cohort.training_title, Cohort.start_date,
+                                       Cohort.enrolment_deadline)).one()
+    assert tuple(saved) == ("Promotion 2026", "BTS MCO", date(2026, 9, 1), date(2026, 7, 15))
     assert window.pages.currentWidget() is welcome  # nobody listed yet
     # Step 2: the import wizard, into the new cohort.
     contacts = tmp_path / "universite.csv"
@@ -97,7 +113,7 @@ def test_the_welcome_leads_to_a_new_cohort_then_to_the_import(
 
 
 def test_the_coach_may_leave_the_welcome_for_the_tabs(window: MainWindow, qtbot: QtBot) -> None:
-    welcome = window.welcome
+    welcome = window.first_run.page
     assert welcome is not None
     tabs_button = next(b for b in welcome.findChildren(QAbstractButton)
                        if b.text() == "Aller aux onglets")

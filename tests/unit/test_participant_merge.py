@@ -26,14 +26,12 @@ from coachdesk.models import (
     Reminder,
     SelectionInterview,
 )
-from coachdesk.services.participants import (
-    ParticipantData,
-    create_participant,
-    get_participant,
+from coachdesk.services.participant_merge import (
     merge_participants,
     merge_sides,
     review_participant,
 )
+from coachdesk.services.participants import ParticipantData, create_participant, get_participant
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -113,8 +113,7 @@ class RetentionDialog(QDialog):
     def refresh(self) -> None:
         from coachdesk.services import gdpr
 
-        with self.database.read() as session:
-            rows = gdpr.purge_candidates(session, self.today, self.years.value())
+        rows = gdpr.purge_candidates(self.database, self.today, self.years.value())
         self.model.set_rows(rows)
         if rows:
             fit_columns(self.view)
@@ -250,8 +249,7 @@ class AccessExportDialog(_PersonDialog):
                 ),
             )
             return
-        with self.database.write() as session:
-            records = write_access_workbook(session, person.id, out)
+        records = write_access_workbook(self.database, person.id, out)
         self.written = out
         text = self.tr("Workbook written: %1 (%n record(s)).", "", records).replace(
             "%1", str(out)
@@ -335,8 +333,7 @@ class MissingConsentDialog(QDialog):
         self.setWindowTitle(self.tr("Missing information/consent dates"))
         self.resize(960, 560)
         layout = QVBoxLayout(self)
-        with database.read() as session:
-            rows = gdpr.missing_consent(session)
+        rows = gdpr.missing_consent(database)
         self.count = QLabel(
             self.tr(
                 "%n person(s) have no date of information/consent. Inform them of what "
@@ -355,3 +352,40 @@ class MissingConsentDialog(QDialog):
             fit_columns(self.view)
         layout.addWidget(self.view, 1)
         layout.addWidget(_buttons(self))
+
+
+class GdprWindow(Protocol):
+    """What the GDPR menu needs of the main window (which is one)."""
+
+    database: Database | None
+    database_key: bytes | None
+
+    @property
+    def cohort_tab(self) -> Any: ...
+
+    def current_cohort_id(self) -> str | None: ...
+
+
+def open_gdpr_dialog(window: GdprWindow, which: str) -> None:
+    """Open one of the GDPR menu's dialogs (``retention``, ``access``, ``erase`` or
+    ``consent``) on the window's database, its cohort and the person selected in Cohorte."""
+    database = window.database
+    if database is None:
+        return
+    parent = window if isinstance(window, QWidget) else None
+    person: str | None = None
+    if which in ("access", "erase"):
+        tab = window.cohort_tab
+        rows = tab.view.selectionModel().selectedRows()
+        person = tab.model.row_at(rows[0].row()).id if rows else None
+    dialog: QDialog
+    if which == "retention":
+        dialog = RetentionDialog(database, parent)
+    elif which == "access":
+        dialog = AccessExportDialog(database, window.current_cohort_id(), person, parent,
+                                    encrypted=window.database_key is not None)
+    elif which == "erase":
+        dialog = ErasureDialog(database, window.current_cohort_id(), person, parent)
+    else:
+        dialog = MissingConsentDialog(database, parent)
+    dialog.exec()

@@ -6,12 +6,10 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui.app_window.database_actions import DatabaseActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -29,6 +28,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_dashboard_tab,
     make_employers_tab,
 )
+from coachdesk.ui.app_window.welcome import FirstRun
 from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.settings import settings
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from coachdesk.database_lock import DatabaseLock
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
-    from coachdesk.ui.app_window.welcome import WelcomePage
     from coachdesk.ui.bilan.tab import BilanTab
     from coachdesk.ui.cohort.tab import CohortTab
     from coachdesk.ui.contracts.tab import ContractsTab
@@ -110,8 +109,7 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("mainPages")
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
-        self.welcome: WelcomePage | None = None
-        self._welcome_left = False
+        self.first_run = FirstRun(self)
         self.statusBar().showMessage(self.tr("Opening the database…"))
         # Said for as long as it is true, discreetly: a plain database of personal data.
         self.protection_status = QLabel(self.tr("Database not protected by a passphrase"))
@@ -127,6 +125,8 @@ class MainWindow(QMainWindow):
 
         self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
         self._shortcuts_built = False
+        # Protect, change the passphrase, back up, restore: the database's file (its own module).
+        self.database_actions = DatabaseActions(self, self)
         self._build_menus()
         # Every committed write, wherever it was made, reaches the selector (and every tab,
         # each listening for itself).
@@ -154,13 +154,13 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes_setting(settings()), self)
         self.idle.idle.connect(self.lock)
         self.auto_backup = AutoBackup(settings, self)
-        self.auto_backup.finished.connect(self._backup_finished)
-        self.auto_backup.damaged.connect(self._database_damaged)
+        self.auto_backup.finished.connect(self.database_actions.backup_finished)
+        self.auto_backup.damaged.connect(self.database_actions.database_damaged)
 
     # The tabs, built on first use ------------------------------------------------------------
     def _make_cohort_tab(self) -> ListTab:
-        tab = make_cohort_tab()
-        tab.show_cohort.connect(self.show_cohort_named)  # type: ignore[attr-defined]
+        tab = cast("CohortTab", make_cohort_tab())
+        tab.show_cohort.connect(self.show_cohort_named)
         return tab
 
     def _make_dashboard_tab(self) -> ListTab:
@@ -192,14 +192,15 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        # « Nouvelle promotion… »: the cohort dialog is opened through this action (found by
-        # its object name), from the menu and from the first-run welcome alike.
-        self.new_cohort_action = QAction(self.tr("&New cohort…"), self)
-        self.new_cohort_action.setObjectName("newCohortAction")
-        file_menu.addAction(self.new_cohort_action)
+        from coachdesk.ui.app_window.new_cohort import new_cohort_action
+
+        # « Nouvelle promotion… », from the menu and from the first-run welcome alike.
+        self.new_cohort_action = new_cohort_action(self, self, file_menu)
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
-        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.triggered.connect(
+            lambda _checked=False: self.database_actions.restore_backup()
+        )
         self.restore_action.setEnabled(False)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -253,11 +254,14 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             idle_menu.addAction(action)
         security.addSeparator()
-        self.protect_action = add(security, self.tr("&Protect with a passphrase…"), self._protect)
-        self.change_action = add(security, self.tr("&Change the passphrase…"), self._change)
+        actions = self.database_actions
+        self.protect_action = add(security, self.tr("&Protect with a passphrase…"), actions.protect)
+        self.change_action = add(
+            security, self.tr("&Change the passphrase…"), actions.change_passphrase
+        )
         security.addSeparator()
-        add(security, self.tr("Automatic &backups…"), self._backup_settings)
-        add(security, self.tr("Back up &now"), self._backup_now)
+        add(security, self.tr("Automatic &backups…"), actions.backup_settings)
+        add(security, self.tr("Back up &now"), actions.backup_now)
         gdpr = self.menuBar().addMenu(self.tr("&GDPR"))
         add(gdpr, self.tr("&Retention period and purge…"), self._gdpr_retention)
         add(gdpr, self.tr("Right of &access: export a person's data…"), self._gdpr_access)
@@ -274,22 +278,10 @@ class MainWindow(QMainWindow):
         self._build_current_tab()
 
     def _build_export_menu(self) -> None:
-        # Dialog classes named, not imported: nothing of the exports loads before first use.
-        menu = self.menuBar().addMenu(self.tr("E&xports"))
-        menu.setObjectName("exportsMenu")
-        for text, dialog_name in (
-            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
-            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
-            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
-            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
-        ):
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
-        menu.addSeparator()
-        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
-        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
+        from coachdesk.ui.app_window.export_menu import ExportMenu
+
         # Exports show data: disabled while the window is locked, like the security actions.
-        self.data_actions.extend(action for action in menu.actions() if not action.isSeparator())
+        self.data_actions.extend(ExportMenu(self, self).actions)
         self._update_security_actions()
 
     def _build_shortcuts(self) -> None:
@@ -347,31 +339,14 @@ class MainWindow(QMainWindow):
         self.refresh_cohorts()
         if self.current_cohort_id() is None:
             self._cohort_changed()  # (else done by refresh_cohorts)
-        self._welcome_left = False
-        self._show_welcome_if_new()
+        self.first_run.left = False
+        self.first_run.show_if_new()
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
-            QTimer.singleShot(0, self.offer_protection)
+            QTimer.singleShot(0, self.database_actions.offer_protection)
 
-    def offer_protection(self) -> None:
-        """First run: propose a passphrase once; declined, the status bar keeps saying so."""
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database_key is not None:
-            return
-        if messages.confirm(
-            self,
-            self.tr("Protect the database"),
-            self.tr(
-                "CoachDesk will hold the names, phones and addresses of the people you follow, "
-                "on a laptop that travels. Protect this database with a passphrase now? You "
-                "can do it later from the Security menu."
-            ),
-        ):
-            self._protect()
-
-    def _detach_database(self) -> None:
+    def detach_database(self) -> None:
         """Close the open database (its engine) before its file is replaced or rewritten; the
         single-user lock stays held."""
         self.auto_backup.set_database(None)
@@ -435,43 +410,15 @@ class MainWindow(QMainWindow):
         if change.touches({"cohort"}):
             self.refresh_cohorts()
         if change.touches({"cohort", "participant"}):
-            self._show_welcome_if_new()
+            self.first_run.show_if_new()
         self.data_changed.emit(change)
-
-    # The first-run welcome ------------------------------------------------------------------
-    def _show_welcome_if_new(self) -> None:
-        """While nobody is listed in the database, the welcome stands in place of the tabs
-        (until the coach leaves it); once people are listed, the tabs show them."""
-        from coachdesk.services.first_steps import first_steps
-
-        if self.database is None or self._welcome_left:
-            return
-        steps = first_steps(self.database)
-        if steps.has_people:
-            self._leave_welcome()
-            return
-        if self.welcome is None:
-            from coachdesk.ui.app_window.welcome import WelcomePage
-
-            self.welcome = WelcomePage(
-                new_cohort=self.new_cohort_action.trigger,
-                import_contacts=lambda: self.cohort_tab.open_import(),
-                open_tabs=self._leave_welcome,
-            )
-            self.pages.addWidget(self.welcome)
-        self.welcome.show_steps(steps, self.cohort_selector.currentText())
-        self.pages.setCurrentWidget(self.welcome)
-
-    def _leave_welcome(self) -> None:
-        self._welcome_left = True
-        self.pages.setCurrentWidget(self.tabs)
 
     def _cohort_changed(self) -> None:
         cohort_id = self.current_cohort_id()
         for tab in self.tab_list:
             tab.set_cohort(cohort_id)
-        if self.welcome is not None and self.pages.currentWidget() is self.welcome:
-            self._show_welcome_if_new()  # (it names the cohort the import would fill)
+        if self.first_run.shown():
+            self.first_run.show_if_new()  # (it names the cohort the import would fill)
 
     # Actions ----------------------------------------------------------------------------------
     def _build_current_tab(self) -> None:
@@ -481,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, index: int) -> ListTab:
         """Bring a tab to the front (building it if needed) and return it."""
-        self._leave_welcome()
+        self.first_run.leave()
         self.tabs.setCurrentIndex(index)
         return self.tab_list[index].tab()
 
@@ -490,7 +437,7 @@ class MainWindow(QMainWindow):
         self.cohort_tab.focus_search()
 
     def _create_new(self) -> None:
-        self._leave_welcome()
+        self.first_run.leave()
         current = self.tabs.currentWidget()
         if isinstance(current, TabSlot):
             current.tab().create_new()
@@ -514,36 +461,6 @@ class MainWindow(QMainWindow):
         self.show_tab(0)
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
-
-    def open_export(self, dialog_name: str) -> QDialog | None:
-        """Open an export dialog (a class of ui/exports/dialogs.py) on the selected cohort."""
-        from coachdesk.ui.exports import dialogs as export_dialogs
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None:
-            messages.warn(self, "CoachDesk", self.tr("No database open."))
-            return None
-        dialog_class = getattr(export_dialogs, dialog_name)
-        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
-
-    def open_profiles(self) -> QDialog:
-        from coachdesk.ui.exports.profile_editor import ProfileEditor
-
-        return self._open_dialog(ProfileEditor(None, self))
-
-    def open_export_history(self) -> QDialog | None:
-        from coachdesk.ui.exports.history import ExportHistoryDialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None:
-            messages.warn(self, "CoachDesk", self.tr("No database open."))
-            return None
-        return self._open_dialog(ExportHistoryDialog(self.database, self))
-
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def _about(self) -> None:
         from coachdesk import __version__
@@ -583,18 +500,9 @@ class MainWindow(QMainWindow):
         return [slot.built for slot in self.tab_list if slot.built is not None]
 
     def _hide_data(self) -> None:
-        from coachdesk.ui.widgets.table_model import RowTableModel
+        from coachdesk.ui.app_window.lock import clear_views
 
-        for tab in self.built_tabs():
-            # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
-            for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
-                model = view.model()
-                if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
-                    model.set_rows([])
-            tab.count_label.clear()
-            chart = getattr(tab, "chart", None)
-            if chart is not None:
-                chart.set_lines([])
+        clear_views(self.built_tabs())
 
     def _show_data(self) -> None:
         """Unlocked: every view read again, with whatever was written meanwhile."""
@@ -631,219 +539,25 @@ class MainWindow(QMainWindow):
                             "The database has no passphrase yet: protect it first."))
         explain_enabled(self.restore_action, has_db, no_db)
 
-    def _extra_backup_folders(self) -> list[Any]:
-        from coachdesk.ui.app_window.backup_settings import extra_folder
-
-        folder = extra_folder(settings())
-        return [folder] if folder is not None else []
-
-    def _protect(self) -> None:
-        from coachdesk.db import open_database
-        from coachdesk.services import protection
-        from coachdesk.ui.app_window import passphrase_dialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None:
-            return
-        path = self.database.path
-        passphrase = passphrase_dialog.ask_protection(self, path.name)
-        if passphrase is None:
-            return
-        # The swap needs the database closed; the lock stays held meanwhile.
-        self._detach_database()
-        try:
-            with passphrase_dialog.busy():
-                result = protection.protect(
-                    path, passphrase, extra_folders=self._extra_backup_folders()
-                )
-        except Exception:
-            self.attach_database(open_database(path, create=False))
-            raise
-        self.attach_database(open_database(path, create=False, key=result.key), result.key)
-        passphrase_dialog.show_recovery_key(self, result.recovery_key, path.name)
-        if result.deleted_copies:
-            messages.warn(
-                self,
-                self.tr("Protect with a passphrase"),
-                self.tr(
-                    "%n plain copy(ies) of the database could not be encrypted (damaged) and "
-                    "were deleted: %1. On an SSD, deleting a file does not guarantee its "
-                    "content is gone.",
-                    "",
-                    len(result.deleted_copies),
-                ).replace("%1", ", ".join(p.name for p in result.deleted_copies)),
-            )
-
-    def _change(self) -> None:
-        from coachdesk.db import open_database
-        from coachdesk.services import audit, protection
-        from coachdesk.ui.app_window import passphrase_dialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None or self.database_key is None:
-            return
-        path, key = self.database.path, self.database_key
-        choice = passphrase_dialog.ask_passphrase_change(self, path)
-        if choice is None:
-            return
-        if choice.new_key:
-            self._detach_database()
-        try:
-            with passphrase_dialog.busy():
-                change = protection.change_keys(
-                    path,
-                    key,
-                    choice.passphrase,
-                    new_key=choice.new_key,
-                    extra_folders=self._extra_backup_folders(),
-                )
-        except Exception:
-            if choice.new_key:
-                self.attach_database(open_database(path, create=False, key=key), key)
-            raise
-        if choice.new_key:
-            self.attach_database(open_database(path, create=False, key=change.key), change.key)
-        assert self.database is not None
-        with self.database.write() as session:
-            audit.record(
-                session,
-                "passphrase_change",
-                "Phrase de passe et clé de données changées"
-                if choice.new_key
-                else "Phrase de passe changée",
-            )
-        if change.recovery_key is not None:
-            passphrase_dialog.show_recovery_key(self, change.recovery_key, path.name)
-            messages.info(
-                self,
-                self.tr("Change the passphrase"),
-                self.tr(
-                    "Passphrase and data key changed. The old passphrase, the old recovery "
-                    "key and old keys files no longer open the database; %n backup(s) were "
-                    "re-encrypted with the new key.",
-                    "",
-                    len(change.reencrypted_copies),
-                ),
-            )
-            return
-        messages.info(
-            self,
-            self.tr("Change the passphrase"),
-            self.tr("Passphrase changed. The printed recovery key stays valid."),
-        )
-
-    def restore_backup(self, chosen: Any = None) -> bool:
-        """Fichier ▸ Restaurer une sauvegarde…: pick one of this database's backups (or a
-        file), confirm, then replace the database — a copy of it kept first, re-encrypted when
-        it is protected — and reload the whole window. ``chosen`` skips the picking (tests)."""
-        from coachdesk.db import open_database
-        from coachdesk.services import backups
-        from coachdesk.ui.app_window.restore_dialog import RestoreDialog, backup_secrets
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None:
-            return False
-        path, key = self.database.path, self.database_key
-        if chosen is None:
-            dialog = RestoreDialog(
-                path, self.database_identity, self._extra_backup_folders(), self
-            )
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-                return False
-            chosen = dialog.chosen
-        if not messages.confirm(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "Replace the database with the backup « %1 »? What was recorded since is "
-                "kept aside in a copy of the current database, not lost."
-            ).replace("%1", chosen.name),
-        ):
-            return False
-        secrets = backup_secrets(self, chosen, key)
-        if secrets is None:
-            return False
-        self._detach_database()
-        try:
-            result = backups.restore(
-                chosen,
-                path,
-                passphrase=secrets.passphrase,
-                recovery_key=secrets.recovery_key,
-                target_key=key,
-            )
-        except Exception:
-            self.attach_database(open_database(path, create=False, key=key), key)
-            raise
-        new_key = key if key is not None else result.key
-        self.attach_database(open_database(path, create=False, key=new_key), new_key)
-        text = self.tr("Database restored from « %1 » (%n person(s)).", "",
-                       result.table_counts.get("participant", 0)).replace("%1", chosen.name)
-        if result.previous_copy is not None:
-            text += "\n" + self.tr("The replaced database is kept in « %1 ».").replace(
-                "%1", str(result.previous_copy)
-            )
-        messages.info(self, self.tr("Restore a backup"), text)
-        return True
-
-    def _database_damaged(self, text: str) -> None:
-        from coachdesk.ui.widgets import messages
-
-        # Said once a session: the timer keeps refusing to back it up without repeating it.
-        if getattr(self, "_damage_reported", False):
-            return
-        self._damage_reported = True
-        messages.warn(self, self.tr("Damaged database"), text)
-
-    def _backup_settings(self) -> None:
-        from coachdesk.services.backups import backup_folder
-        from coachdesk.ui.app_window.backup_settings import BackupSettingsDialog
-
-        folder = backup_folder(self.database_identity) if self.database_identity else None
-        BackupSettingsDialog(settings(), self.auto_backup.backup_now, self, folder=folder).exec()
-
-    def _backup_now(self) -> None:
-        self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
-
-    def _backup_finished(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text, 15_000)
-
-    def _selected_person(self) -> str | None:
-        rows = self.cohort_tab.view.selectionModel().selectedRows()
-        return self.cohort_tab.model.row_at(rows[0].row()).id if rows else None
-
     def _gdpr_retention(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import RetentionDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-        if self.database is not None:
-            RetentionDialog(self.database, self).exec()
+        open_gdpr_dialog(self, "retention")
 
     def _gdpr_access(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-        if self.database is not None:
-            AccessExportDialog(
-                self.database,
-                self.current_cohort_id(),
-                self._selected_person(),
-                self,
-                encrypted=self.database_key is not None,
-            ).exec()
+        open_gdpr_dialog(self, "access")
 
     def _gdpr_erase(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import ErasureDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-        if self.database is not None:
-            ErasureDialog(
-                self.database, self.current_cohort_id(), self._selected_person(), self
-            ).exec()
+        open_gdpr_dialog(self, "erase")
 
     def _gdpr_consent(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
+        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-        if self.database is not None:
-            MissingConsentDialog(self.database, self).exec()
+        open_gdpr_dialog(self, "consent")
 
     # Events -----------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -8,6 +8,7 @@ whether it is done, and nothing on it is greyed out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.services.first_steps import FirstSteps
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QComboBox, QStackedWidget
+
+    from coachdesk.db import Database
+    from coachdesk.services.first_steps import FirstSteps
 
 DONE = "✓"
 
@@ -147,3 +153,63 @@ class WelcomePage(QWidget):
                 "LibreOffice or CSV), into « %1 ». Duplicates are recognised and never "
                 "imported twice.").replace("%1", cohort))
             self.new_cohort_button.setText(self.tr("Another cohort…"))
+
+
+class WelcomeWindow(Protocol):
+    """What the welcome needs of the main window (which is one)."""
+
+    database: Database | None
+
+    @property
+    def pages(self) -> QStackedWidget: ...
+
+    @property
+    def tabs(self) -> QWidget: ...
+
+    @property
+    def new_cohort_action(self) -> QAction: ...
+
+    @property
+    def cohort_selector(self) -> QComboBox: ...
+
+    @property
+    def cohort_tab(self) -> Any: ...
+
+
+class FirstRun:
+    """When the window shows the welcome: while nobody is listed in its database, until the
+    coach leaves it for the tabs (then not again until another database is opened)."""
+
+    def __init__(self, window: WelcomeWindow) -> None:
+        self.window = window
+        self.page: WelcomePage | None = None
+        self.left = False
+
+    def shown(self) -> bool:
+        return self.page is not None and self.window.pages.currentWidget() is self.page
+
+    def show_if_new(self) -> None:
+        """The welcome in place of the tabs while nobody is listed (and the coach did not
+        leave it); once people are listed, the tabs show them."""
+        from coachdesk.services.first_steps import first_steps
+
+        window = self.window
+        if window.database is None or self.left:
+            return
+        steps = first_steps(window.database)
+        if steps.has_people:
+            self.leave()
+            return
+        if self.page is None:
+            self.page = WelcomePage(
+                new_cohort=window.new_cohort_action.trigger,
+                import_contacts=lambda: window.cohort_tab.open_import(),
+                open_tabs=self.leave,
+            )
+            window.pages.addWidget(self.page)
+        self.page.show_steps(steps, window.cohort_selector.currentText())
+        window.pages.setCurrentWidget(self.page)
+
+    def leave(self) -> None:
+        self.left = True
+        self.window.pages.setCurrentWidget(self.window.tabs)
