@@ -79,6 +79,7 @@ class CohortTab(ListTab):
             ("campaign", self.tr("Record a campaign…"), self.open_campaign),
             ("sessions", self.tr("Information sessions…"), self.open_sessions),
             ("selection", self.tr("Selection interviews…"), self.open_selection),
+            ("merge", self.tr("Merge two files…"), self.open_merge),
         ):
             button = QPushButton(label)
             button.setObjectName(f"{name}Button")
@@ -234,7 +235,10 @@ class CohortTab(ListTab):
             return
         from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 
-        self._show(ParticipantFileDialog(self.database, self.cohort_id, None, self))
+        dialog = ParticipantFileDialog(self.database, self.cohort_id, None, self)
+        # « This person may already be listed »: the coach opens the existing file instead.
+        dialog.open_existing.connect(self.open_file)
+        self._show(dialog)
 
     def open_file(self, participant_id: str) -> None:
         if self.database is None or self.cohort_id is None:
@@ -279,6 +283,23 @@ class CohortTab(ListTab):
         except UserError as error:
             messages.user_error(self, error)
         self._changed()
+
+    def open_merge(self) -> None:
+        """Merge the two files selected in the list (one person listed twice)."""
+        chosen = self.selected_ids()
+        if self.database is None or len(chosen) != 2:
+            messages.info(self, self.tr("Merge two files"), self.tr(
+                "Select in the list the two files of the same person (Ctrl+click), then "
+                "merge them."))
+            return
+        from coachdesk.ui.cohort.duplicates import MergeDialog
+
+        try:
+            dialog = MergeDialog(self.database, chosen[0], chosen[1], self)
+        except UserError as error:
+            messages.user_error(self, error)
+            return
+        self._show(dialog)
 
     # Reaching the contacts --------------------------------------------------------------------
     def open_import(self) -> None:

@@ -32,6 +32,10 @@
         <translation>Entretiens de sélection…</translation>
     </message>
     <message>
+        <source>Merge two files…</source>
+        <translation>Fusionner deux fiches…</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -84,6 +88,14 @@
             <numerusform>Supprimer cette personne et tout ce qui a été noté à son sujet ? Cette action est définitive.</numerusform>
             <numerusform>Supprimer ces %n personnes et tout ce qui a été noté à leur sujet ? Cette action est définitive.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merge two files</source>
+        <translation>Fusionner deux fiches</translation>
+    </message>
+    <message>
+        <source>Select in the list the two files of the same person (Ctrl+click), then merge them.</source>
+        <translation>Sélectionnez dans la liste les deux fiches de la même personne (Ctrl+clic), puis fusionnez-les.</translation>
     </message>
     <message>
         <source>Record a campaign</source>
