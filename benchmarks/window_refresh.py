@@ -133,7 +133,7 @@ def run(path: Path) -> None:
 
     from coachdesk.db import open_database
     from coachdesk.services.lists import participant_rows
-    from coachdesk.services.recruitment import schedule_interview
+    from coachdesk.services.recruitment import schedule_selection_interview
     from coachdesk.ui.app_window.main_window import MainWindow
     from coachdesk.ui.widgets import messages
     from coachdesk.ui.widgets.change_relay import change_relay
@@ -199,7 +199,7 @@ def run(path: Path) -> None:
     chosen = tab.model.row_at(5)
 
     def interview() -> None:
-        schedule_interview(database, chosen.id, date.today(), "Anne")
+        schedule_selection_interview(database, chosen.id, date.today(), "Anne")
         change_relay().flush()  # as the screen's « changed » signal does
 
     results.append(("record a selection interview", *measure(

@@ -51,6 +51,7 @@ class NewCohortDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("newCohortDialog")
         self.setWindowTitle(self.tr("New cohort"))
+        self.setMinimumWidth(480)
         self.database = database
         self.name = QLineEdit()
         self.name.setObjectName("cohortName")

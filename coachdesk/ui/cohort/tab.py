@@ -67,6 +67,7 @@ class CohortTab(ListTab):
         self._per_stage: Counter[str] = Counter()
         # People a write concerned, to read again when the tab is next shown.
         self._pending_people: set[str] = set()
+        self._refresh_prepared = False
         self.dialog: QWidget | None = None  # the screen opened last, kept for tests
 
         actions = QHBoxLayout()
@@ -143,6 +144,18 @@ class CohortTab(ListTab):
         self.model.set_rows(rows)
         self._show_count()
         self._enable_actions()
+        if rows and not self._refresh_prepared:
+            # Once the list is shown: the query that reads again the rows an edit changed is
+            # compiled now, so the coach's first edit does not wait for it.
+            QTimer.singleShot(0, self._prepare_refresh)
+
+    def _prepare_refresh(self) -> None:
+        from coachdesk.services.lists import participant_rows
+
+        if self.database is None or self.cohort_id is None or self._refresh_prepared:
+            return
+        self._refresh_prepared = True
+        participant_rows(self.database, self.cohort_id, people=set())
 
     def data_changed(self, change: Change) -> None:
         """Read again the people a write concerned, or the whole list when it is not known
