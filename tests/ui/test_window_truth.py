@@ -166,3 +166,28 @@ def test_a_write_of_another_part_of_the_window_reaches_a_hidden_tab_when_shown(
     assert window.dashboard_tab._stale
     window.show_tab(DASHBOARD)
     assert funnel_figure(window, "Contacts (fichiers reçus)") == contacts - 1
+
+
+def test_a_person_erased_from_the_gdpr_menu_leaves_every_view(
+    open_window: Any, demo_path: Path, qtbot: QtBot
+) -> None:
+    from coachdesk.ui.app_window.gdpr_dialogs import ErasureDialog
+
+    window = open_window(demo_path)
+    window.show_tab(DASHBOARD)
+    contacts = funnel_figure(window, "Contacts (fichiers reçus)")
+    cohort = window.show_tab(COHORTE)
+    assert cohort.count_label.text().startswith("275 participants affichés sur 275")
+    cohort.view.selectRow(0)
+    chosen = cohort.model.row_at(0)
+    # RGPD ▸ Effacer une personne… opens this dialog on the person selected in Cohorte.
+    dialog = ErasureDialog(window.database, window.current_cohort_id(), chosen.id, window)
+    qtbot.addWidget(dialog)
+    dialog.erase_button.click()
+    assert messages.last_messages[-1].title == "Effacer une personne"
+    assert dialog.erased == 1
+    qtbot.waitUntil(lambda: cohort.count_label.text().startswith(
+        "274 participants affichés sur 274"))
+    assert cohort.model.row_by_id(chosen.id) is None
+    window.show_tab(DASHBOARD)
+    assert funnel_figure(window, "Contacts (fichiers reçus)") == contacts - 1
