@@ -4,6 +4,7 @@ selection interviews and each person's file."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,8 @@ COLUMNS: list[Column[ParticipantRow]] = [
 ]
 
 
+log = logging.getLogger(__name__)
+
 # Beyond this many people changed at once, reading the whole list again is cheaper.
 FEW_PEOPLE = 2000
 
@@ -67,7 +70,8 @@ class CohortTab(ListTab):
         self._per_stage: Counter[str] = Counter()
         # People a write concerned, to read again when the tab is next shown.
         self._pending_people: set[str] = set()
-        self._refresh_prepared = False
+        # The database whose refresh query was prepared (compiled statements are per database).
+        self._refresh_prepared: Database | None = None
         self.dialog: QWidget | None = None  # the screen opened last, kept for tests
 
         actions = QHBoxLayout()
@@ -144,18 +148,23 @@ class CohortTab(ListTab):
         self.model.set_rows(rows)
         self._show_count()
         self._enable_actions()
-        if rows and not self._refresh_prepared:
+        if rows and self._refresh_prepared is not self.database:
             # Once the list is shown: the query that reads again the rows an edit changed is
             # compiled now, so the coach's first edit does not wait for it.
-            QTimer.singleShot(0, self._prepare_refresh)
+            database = self.database
+            QTimer.singleShot(0, lambda: self._prepare_refresh(database))
 
-    def _prepare_refresh(self) -> None:
+    def _prepare_refresh(self, database: Database | None) -> None:
         from coachdesk.services.lists import participant_rows
 
-        if self.database is None or self.cohort_id is None or self._refresh_prepared:
-            return
-        self._refresh_prepared = True
-        participant_rows(self.database, self.cohort_id, people=set())
+        if (database is None or database is not self.database or self.cohort_id is None
+                or self._refresh_prepared is database or not self.isEnabled()):
+            return  # another database since (restored, protected…), or locked
+        self._refresh_prepared = database
+        try:
+            participant_rows(database, self.cohort_id, people=set())
+        except Exception as exc:  # only a head start: the edit's refresh reads for itself
+            log.debug("refresh query not prepared: %s", type(exc).__name__)
 
     def data_changed(self, change: Change) -> None:
         """Read again the people a write concerned, or the whole list when it is not known
