@@ -169,3 +169,36 @@ def test_a_merge_that_cannot_be_done_changes_nothing(db: Database, cohort_id: st
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Participant)) == 2
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 0
+
+
+def test_in_team_mode_the_merge_reaches_the_outbox(db: Database, cohort_id: str) -> None:
+    import json
+    import uuid
+
+    from coachdesk.models import SyncOutboxOp, SyncState
+
+    kept, merged, ids = _two_files_of_one_person(db, cohort_id)
+    # Joined a team (no server needed: the sync state written directly).
+    with db.write() as session:
+        session.add(SyncState(id=1, server_url="http://127.0.0.1:9",
+                              device_id=str(uuid.uuid4()), device_token="t",
+                              coach_id=str(uuid.uuid4()), structure_id=str(uuid.uuid4()),
+                              cursor=7))
+    db.team_capture = None
+
+    merge_participants(db, kept, merged)
+
+    with db.read() as session:
+        recorded = [(op.table_name, op.row_id, op.kind, json.loads(op.payload or "{}"))
+                    for op in session.scalars(select(SyncOutboxOp).order_by(SyncOutboxOp.seq))]
+        outreach = session.scalar(select(Outreach.id))
+    assert ("participant", merged, "delete") in {(t, r, k) for t, r, k, _ in recorded}
+    moved = [payload for table, row, kind, payload in recorded
+             if (table, row, kind) == ("outreach", outreach, "update")]
+    assert moved and moved[-1]["participant_id"] == kept
+    # The twin referral (same offer) is deleted; its interview now hangs from the kept one.
+    interview = [payload for table, row, kind, payload in recorded
+                 if (table, row, kind) == ("recruitment_interview", ids["interview"], "update")]
+    assert interview and interview[-1]["referral_id"] == ids["kept_referral"]
+    assert {(t, k) for t, _r, k, _p in recorded} >= {("referral", "delete"),
+                                                      ("attendance", "delete")}
