@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui.app_window.about import show_about
 from coachdesk.ui.app_window.database_actions import DatabaseActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
@@ -28,6 +29,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_dashboard_tab,
     make_employers_tab,
 )
+from coachdesk.ui.app_window.team import TeamActions
 from coachdesk.ui.app_window.welcome import FirstRun
 from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.enabling import explain_enabled
@@ -141,11 +143,16 @@ class MainWindow(QMainWindow):
         if hasattr(self, "locker"):
             return
         from coachdesk.ui.app_window.backup_settings import AutoBackup
-        from coachdesk.ui.app_window.lock import IdleWatcher, WindowLocker, idle_minutes_setting
+        from coachdesk.ui.app_window.lock import (
+            IdleWatcher,
+            WindowLocker,
+            clear_views,
+            idle_minutes_setting,
+        )
 
         self.locker = WindowLocker(
             self,
-            hide_data=self._hide_data,
+            hide_data=lambda: clear_views(self.built_tabs()),
             show_data=self._show_data,
             protected=lambda: self.database_key is not None,
             check_passphrase=self._check_passphrase,
@@ -192,6 +199,11 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Join a team, Synchronise, Conflicts… and the status line of team mode.
+        self.team = TeamActions(self, file_menu)
+        self.team.data_changed.connect(self.reload_data)
+        self.team.running_changed.connect(lambda _running: self._update_security_actions())
+        file_menu.addSeparator()
         from coachdesk.ui.app_window.new_cohort import new_cohort_action
 
         # « Nouvelle promotion… », from the menu and from the first-run welcome alike.
@@ -212,7 +224,7 @@ class MainWindow(QMainWindow):
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CoachDesk"), self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
     def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
@@ -263,10 +275,17 @@ class MainWindow(QMainWindow):
         add(security, self.tr("Automatic &backups…"), actions.backup_settings)
         add(security, self.tr("Back up &now"), actions.backup_now)
         gdpr = self.menuBar().addMenu(self.tr("&GDPR"))
-        add(gdpr, self.tr("&Retention period and purge…"), self._gdpr_retention)
-        add(gdpr, self.tr("Right of &access: export a person's data…"), self._gdpr_access)
-        add(gdpr, self.tr("&Erase a person…"), self._gdpr_erase)
-        add(gdpr, self.tr("&Missing information/consent dates…"), self._gdpr_consent)
+
+        def opener(which: str) -> Callable[[], None]:
+            return lambda: self._gdpr(which)
+
+        for text, which in (
+            (self.tr("&Retention period and purge…"), "retention"),
+            (self.tr("Right of &access: export a person's data…"), "access"),
+            (self.tr("&Erase a person…"), "erase"),
+            (self.tr("&Missing information/consent dates…"), "consent"),
+        ):
+            add(gdpr, text, opener(which))
         self.data_actions = [*security.actions(), *gdpr.actions()]
         self.data_actions.remove(self.lock_action)
         self._update_security_actions()
@@ -333,14 +352,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        self.cohort_selector.blockSignals(True)
-        self.cohort_selector.clear()
-        self.cohort_selector.blockSignals(False)
-        self.refresh_cohorts()
-        if self.current_cohort_id() is None:
-            self._cohort_changed()  # (else done by refresh_cohorts)
         self.first_run.left = False
-        self.first_run.show_if_new()
+        self.reload_data(keep_cohort=False)
+        self.team.set_database(database, key)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -350,6 +364,7 @@ class MainWindow(QMainWindow):
         """Close the open database (its engine) before its file is replaced or rewritten; the
         single-user lock stays held."""
         self.auto_backup.set_database(None)
+        self.team.set_database(None)
         if self.database is not None:
             self.database.dispose()
 
@@ -359,6 +374,19 @@ class MainWindow(QMainWindow):
         from coachdesk.ui.widgets import messages
 
         messages.warn(self, "CoachDesk", text)
+
+    def reload_data(self, *, keep_cohort: bool = True) -> None:
+        """Read the promotions again (the chosen one stays chosen) and every tab's data: a
+        database opened, or the team's changes brought in by the synchronisation's process."""
+        if not keep_cohort:
+            self.cohort_selector.blockSignals(True)
+            self.cohort_selector.clear()
+            self.cohort_selector.blockSignals(False)
+        before = self.current_cohort_id()
+        self.refresh_cohorts()
+        if self.current_cohort_id() == before:  # (else refresh_cohorts told the tabs)
+            self._cohort_changed()
+        self.first_run.show_if_new()
 
     def current_cohort_id(self) -> str | None:
         value = self.cohort_selector.currentData()
@@ -462,19 +490,6 @@ class MainWindow(QMainWindow):
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
 
-    def _about(self) -> None:
-        from coachdesk import __version__
-        from coachdesk.ui.widgets import messages
-
-        messages.info(
-            self,
-            self.tr("About CoachDesk"),
-            self.tr(
-                "CoachDesk %1\nThe coaches' desk: from the dropouts' contact file to a lasting "
-                "work-study contract."
-            ).replace("%1", __version__),
-        )
-
     # Security and GDPR ------------------------------------------------------------------------
     def lock(self) -> None:
         """Hide every personal datum until the passphrase (or a confirmation) is given."""
@@ -499,11 +514,6 @@ class MainWindow(QMainWindow):
         """The tabs built so far (a tab never shown holds no data)."""
         return [slot.built for slot in self.tab_list if slot.built is not None]
 
-    def _hide_data(self) -> None:
-        from coachdesk.ui.app_window.lock import clear_views
-
-        clear_views(self.built_tabs())
-
     def _show_data(self) -> None:
         """Unlocked: every view read again, with whatever was written meanwhile."""
         self.refresh_cohorts()
@@ -517,6 +527,7 @@ class MainWindow(QMainWindow):
             toolbar.setVisible(not locked)
         for action in self.data_actions:
             action.setEnabled(not locked)
+        self.team.set_locked(locked)
         if locked:
             self.idle.pause()
             self.statusBar().showMessage(self.tr("Locked."))
@@ -531,33 +542,23 @@ class MainWindow(QMainWindow):
         for action in self.data_actions:
             explain_enabled(action, has_db, no_db)
         explain_enabled(self.lock_action, has_db, no_db)
-        explain_enabled(self.protect_action, has_db and self.database_key is None,
-                        no_db if not has_db else self.tr(
+        # The database's file is not swapped while the laptop synchronises.
+        syncing = self.tr("The laptop is synchronising with the team: wait until it is done.")
+        ready = has_db and not self.team.running
+        why = no_db if not has_db else syncing
+        explain_enabled(self.protect_action, ready and self.database_key is None,
+                        why if not ready else self.tr(
                             "The database is already protected by a passphrase."))
-        explain_enabled(self.change_action, has_db and self.database_key is not None,
-                        no_db if not has_db else self.tr(
+        explain_enabled(self.change_action, ready and self.database_key is not None,
+                        why if not ready else self.tr(
                             "The database has no passphrase yet: protect it first."))
-        explain_enabled(self.restore_action, has_db, no_db)
+        explain_enabled(self.restore_action, ready, why)
+        self.team.refresh()
 
-    def _gdpr_retention(self) -> None:
+    def _gdpr(self, which: str) -> None:
         from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-        open_gdpr_dialog(self, "retention")
-
-    def _gdpr_access(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
-
-        open_gdpr_dialog(self, "access")
-
-    def _gdpr_erase(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
-
-        open_gdpr_dialog(self, "erase")
-
-    def _gdpr_consent(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
-
-        open_gdpr_dialog(self, "consent")
+        open_gdpr_dialog(self, which)
 
     # Events -----------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

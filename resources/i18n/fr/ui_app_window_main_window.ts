@@ -123,6 +123,10 @@
         <translation>Aucune base de données n&apos;est ouverte.</translation>
     </message>
     <message>
+        <source>The laptop is synchronising with the team: wait until it is done.</source>
+        <translation>L&apos;ordinateur se synchronise avec l&apos;équipe : attendez la fin.</translation>
+    </message>
+    <message>
         <source>The database is already protected by a passphrase.</source>
         <translation>La base est déjà protégée par une phrase de passe.</translation>
     </message>
@@ -137,16 +141,6 @@
     <message>
         <source>No database open.</source>
         <translation>Aucune base de données ouverte.</translation>
-    </message>
-    <message>
-        <source>About CoachDesk</source>
-        <translation>À propos de CoachDesk</translation>
-    </message>
-    <message>
-        <source>CoachDesk %1
-The coaches&apos; desk: from the dropouts&apos; contact file to a lasting work-study contract.</source>
-        <translation>CoachDesk %1
-Le bureau des chargés d&apos;accompagnement : du fichier des décrocheurs au contrat en alternance durable.</translation>
     </message>
     <message>
         <source>Locked.</source>
