@@ -96,9 +96,13 @@ def participant_stages(
     *,
     people: Collection[str] | None = None,
 ) -> dict[str, str]:
-    """The stage code each participant of the cohort has reached on ``day`` (today if None);
-    with ``people``, of those participants only (the few a write just changed)."""
-    day = day or date.today()
+    """The stage code each participant of the cohort has reached on ``day`` (default: the
+    database's day); with ``people``, of those participants only (the few a write just
+    changed)."""
+    if day is None:
+        from coachdesk.services.clock import clock_day
+
+        day = clock_day(session)
     restricted = people is not None
     facts, in_cohort = _statements(restricted)
     params: dict[str, Any] = {
