@@ -27,7 +27,7 @@ def test_edit_school_history_and_consent_then_save(qtbot: QtBot, cohort) -> None
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Fiche de MARTIN Lucas"
     assert dialog.phone.text() == "06 22 33 44 55"
-    assert dialog.source.text() == "Saisi·e à la main le 01/02/2010"
+    assert dialog.source.text() == "Saisie à la main le 01/02/2010"  # the file, not the person
     dialog.first_name.setText("Lucas-Émile")
     dialog.phone.setText("0699887766")
     dialog.university_track.setText("L1 AES")

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from coachdesk.services.participants import (
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -50,7 +50,7 @@ TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
 ]
 
 
-class ParticipantFileDialog(QDialog):
+class ParticipantFileDialog(GuardedDialog):
     """Create (``participant_id`` None) or view and edit one person's file.
 
     Each save and the deletion are one transaction; ``changed`` tells the list to reload.
@@ -252,6 +252,8 @@ class ParticipantFileDialog(QDialog):
 
     # Writing ----------------------------------------------------------------------------------
     def save(self) -> None:
+        if refuse_wrong_dates(self):
+            return
         try:
             if self.participant_id is None:
                 self.participant_id = create_participant(self.database, self.cohort_id,

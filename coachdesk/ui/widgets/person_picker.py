@@ -81,6 +81,11 @@ class PersonPicker(QWidget):
                 return True
         return False
 
+    def form_value(self) -> str | None:
+        """The coach's choice, as a form compares it (the search typed is no entry)."""
+        chosen = self.selected()
+        return chosen.id if chosen else None
+
     def selected(self) -> ParticipantRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
