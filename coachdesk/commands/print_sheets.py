@@ -4,7 +4,7 @@ and ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from coachdesk.commands._arguments import iso_week, output_file
@@ -39,7 +39,7 @@ def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     from coachdesk.services.weeks import IsoWeek
 
     parsed = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
-    week, start, end = parsed.code, parsed.monday, parsed.next_monday
+    week, start, end = parsed.label, parsed.monday, parsed.next_monday
     database = ctx.open_db(read_only=True)
     try:
         sheets = interview_sheets(database, start, end)
@@ -47,9 +47,7 @@ def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
         database.dispose()
     if not sheets:
         raise UserError(
-            f"Aucun entretien de recrutement la semaine {week} (du {start:%d/%m/%Y} au "
-            f"{end - timedelta(days=1):%d/%m/%Y}) : "
-            f"aucun fichier écrit.",
+            f"Aucun entretien de recrutement en {week} : aucun fichier écrit.",
             hint="Choisissez une autre semaine avec --week AAAA-Wss.",
         )
     return week, sheets
@@ -60,7 +58,7 @@ def run_interview_sheets(args: argparse.Namespace, ctx: Any) -> int:
 
     week, sheets = _week_sheets(args, ctx)
     pages = write_interview_sheets(args.out, sheets)
-    print(f"{pages} fiche{'s' if pages > 1 else ''} de préparation (semaine {week}) "
+    print(f"{pages} fiche{'s' if pages > 1 else ''} de préparation ({week}) "
           f"écrite{'s' if pages > 1 else ''} dans {args.out}.", file=ctx.out)
     return 0
 
@@ -70,6 +68,6 @@ def run_interview_calendar(args: argparse.Namespace, ctx: Any) -> int:
 
     week, sheets = _week_sheets(args, ctx)
     write_interviews_ics(args.out, sheets)
-    print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} (semaine {week}) dans "
+    print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} ({week}) dans "
           f"{args.out}.", file=ctx.out)
     return 0

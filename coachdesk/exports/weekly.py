@@ -41,7 +41,7 @@ from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import RUNNING_STATUSES, contract_status, trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
 from coachdesk.services.text import person_name
-from coachdesk.services.weeks import IsoWeek
+from coachdesk.services.weeks import IsoWeek, week_label
 
 KIND = "hebdomadaire"
 RECIPIENT = "Mission Locale"
@@ -212,9 +212,7 @@ def export_weekly(
                 Participant.cohort_id == cohort.id, Participant.listed_on <= day
             )
         )
-        period = (
-            f"Semaine {week.code}, du {week.monday:%d/%m/%Y} au {week.sunday:%d/%m/%Y}"
-        )
+        period = week_label(week, capital=True)
         if previous is not None:
             previously = (
                 f"Évolution depuis l'export du {previous.exported_at:%d/%m/%Y} "

@@ -41,7 +41,7 @@ def test_readable_french_table_and_ics(demo_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "semaine.ics"
     result = coachdesk(demo_db, "agenda", "--week", "2010-w27", "--ics", str(target))
     assert result.returncode == 0, result.stderr
-    assert "Agenda de la semaine 27 (2010), du 05/07/2010 au 11/07/2010" in result.stdout
+    assert "Agenda de la semaine 27 (du 5 au 11 juillet 2010)" in result.stdout
     assert "Fin de période d'essai" in result.stdout
     assert "06/07/2010" in result.stdout
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")

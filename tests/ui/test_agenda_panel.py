@@ -1,4 +1,4 @@
-"""« Cette semaine » on the Tableau de bord: the demo cohort's summer 2010, driven as a coach."""
+"""The week's agenda on the Tableau de bord: the demo cohort's summer 2010, driven as a coach."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
 from coachdesk.services.contract_board import add_reminder
+from coachdesk.services.weeks import IsoWeek, week_label
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets import messages
 
@@ -54,7 +55,8 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     today = date.today()
     assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
     panel.week_date.setDate(QDate(2010, 7, 14))  # any day of the week
-    assert panel.title.text() == "Cette semaine — semaine 28 (2010), du 12/07/2010 au 18/07/2010"
+    # Any other week than today's is said by its number and dates, never « Cette semaine ».
+    assert panel.title.text() == "Semaine 28 (du 12 au 18 juillet 2010)"
     items = shown(window)
     kinds = {kind for _day, kind, _who in items}
     assert {"enrolment_deadline", "trial_period_end", "visit_due"} <= kinds
@@ -66,17 +68,18 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert headers == ["Jour", "Quoi", "Qui", "Détail"]
     assert panel.model.index(0, 0).data() == "lun. 12/07/2010"
     assert panel.model.index(0, 1).data() == "Visite à faire"
-    assert panel.summary.text().startswith("13 éléments cette semaine")
+    assert panel.summary.text().startswith("13 éléments cette semaine-là")
     panel.next_button.click()
-    assert panel.title.text().startswith("Cette semaine — semaine 29 (2010)")
+    assert panel.title.text() == "Semaine 29 (du 19 au 25 juillet 2010)"
     panel.previous_button.click()
     panel.previous_button.click()
-    assert panel.title.text().startswith("Cette semaine — semaine 27 (2010)")
+    assert panel.title.text() == "Semaine 27 (du 5 au 11 juillet 2010)"
     panel.show_week(date(2030, 1, 7))
-    assert panel.summary.text() == "Rien de prévu cette semaine."
+    assert panel.summary.text() == "Rien de prévu cette semaine-là."
     assert not panel.ics_button.isEnabled()
     panel.this_week_button.click()
     assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
+    assert panel.title.text() == "Cette semaine — " + week_label(IsoWeek.of(today))
 
 
 def test_an_item_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
