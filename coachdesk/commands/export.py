@@ -44,11 +44,12 @@ def register(subparsers: Any) -> None:
     evaluator.set_defaults(handler=run_evaluator)
 
     contracts = kinds.add_parser(
-        "contracts", help="la liste des contrats pour l'OPCO ou Pôle Emploi",
+        "contracts", help="la liste des contrats pour l'OPCO ou France Travail (ex-Pôle emploi)",
     )
     _out(contracts)
     contracts.add_argument("--recipient", default="opco", metavar="PROFIL",
-                           help="opco (par défaut), pole_emploi, ou un profil enregistré")
+                           help="opco (par défaut), pole_emploi pour France Travail "
+                                "(ex-Pôle emploi), ou un profil enregistré")
     contracts.add_argument("--cohort", metavar="NOM", help="une seule promotion")
     contracts.set_defaults(handler=run_contracts)
 
@@ -95,7 +96,7 @@ def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
         done = export_weekly(database, args.out, week=args.week, cohort_name=args.cohort)
     finally:
         database.dispose()
-    print(f"{done.cohort_name}, semaine {done.week.code}", file=ctx.out)
+    print(f"{done.cohort_name}, {done.week.label}", file=ctx.out)
     return _done(ctx, done.result.path, done.result.row_count, done.result.sha256)
 
 

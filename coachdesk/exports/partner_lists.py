@@ -1,4 +1,5 @@
-"""The contract lists for the OPCO (formerly OPCA, AGEFOS PME) and Pôle Emploi (France Travail).
+"""The contract lists for the OPCO (formerly OPCA, AGEFOS PME) and France Travail (Pôle emploi
+until 2024).
 
 One query gives every column a partner may receive; a profile (built in, or saved by the coach
 under the recipient's name) chooses the columns, their order, their labels and the rows.
@@ -79,7 +80,7 @@ DEFAULT_PROFILES: dict[str, Profile] = {
         "rupture_by",
     ),
     "pole_emploi": _profile(
-        "pole_emploi", "Pôle Emploi (France Travail)",
+        "pole_emploi", "France Travail (ex-Pôle emploi)",
         "last_name first_name birth_date ine employer siret employer_city contract_type "
         "job_title rome_code start_date end_date status rupture_on",
         ine="Identifiant (INE)",
