@@ -176,12 +176,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
+        # Named, not the platform's standard key: Windows has none for Quit, and the guide
+        # (Aide) lists the same keys everywhere.
+        self._shortcut_later(quit_action, lambda: "Ctrl+Q")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._build_security_menus()
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("CoachDesk &guide"), self)
+        guide.setObjectName("guideAction")
+        self._shortcut_later(guide, lambda: "F1")
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About CoachDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -252,7 +259,8 @@ class MainWindow(QMainWindow):
         for text, dialog_name in (
             (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
             (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
-            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Contract list for the OPCO or France Travail (ex-Pôle emploi)…"),
+             "ContractListDialog"),
             (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
         ):
             action = menu.addAction(text)
@@ -434,6 +442,20 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def open_guide(self) -> QDialog:
+        """Aide ▸ Guide de CoachDesk (F1): the French guide, beside the window."""
+        from coachdesk.ui.app_window.help_dialog import GuideDialog
+
+        existing = self.findChild(GuideDialog)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def _about(self) -> None:

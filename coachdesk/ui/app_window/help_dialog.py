@@ -1,0 +1,43 @@
+"""Aide ▸ Guide de CoachDesk: a short French guide, offline, shipped in resources/help.
+
+The guide is Markdown (``resources/help/guide_fr.md``), shown by Qt's own text browser: the
+keyboard shortcuts of the window, of the call sheet and of the forms, then the main steps of
+the programme as a coach does them. A test checks that the window's shortcuts it lists are the
+ones the window defines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from coachdesk import paths
+
+GUIDE = ("help", "guide_fr.md")
+
+
+def guide_text() -> str:
+    """The guide, or a French sentence saying it is missing (a damaged installation)."""
+    try:
+        return paths.resource(*GUIDE).read_text(encoding="utf-8")
+    except OSError:
+        return ("# Guide de CoachDesk\n\nLe guide n'a pas été trouvé dans l'installation : "
+                "lancez « coachdesk diagnostic » et transmettez le résultat à l'assistance.")
+
+
+class GuideDialog(QDialog):
+    """The guide in a window of its own, beside the main window (not modal)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideDialog")
+        self.setWindowTitle(self.tr("CoachDesk guide"))
+        self.resize(760, 640)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guideText")
+        self.browser.setOpenLinks(False)
+        self.browser.setMarkdown(guide_text())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
