@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 MESSAGES_FR = {
@@ -108,18 +108,14 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         with french_argparse():
             return super().add_argument(*args, **kwargs)
 
-    def parse_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: Any = None
-    ) -> argparse.Namespace:
+    # Argument-for-argument as argparse's, which typeshed overloads on the namespace's type.
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
         with french_argparse():
-            parsed: argparse.Namespace = super().parse_args(args, namespace)
-        return parsed
+            return super().parse_args(*args, **kwargs)
 
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: Any = None
-    ) -> tuple[argparse.Namespace, list[str]]:
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with french_argparse():
-            return super().parse_known_args(args, namespace)
+            return super().parse_known_args(*args, **kwargs)
 
     def format_usage(self) -> str:
         with french_argparse():

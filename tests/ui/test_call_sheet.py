@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
-from coachdesk.services.recording import record_outreach
+from coachdesk.services.recruitment import record_call
 from coachdesk.ui.cohort.call_sheet import CallSheet, CampaignDialog
 from coachdesk.ui.cohort.tab import CohortTab
 from tests.ui import cohort_support
@@ -34,9 +34,8 @@ def outreach_of(database, last_name: str) -> list[tuple]:  # type: ignore[no-unt
 def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     # Dubois asked to be called back today: first in the list.
-    with database.write() as session:
-        record_outreach(session, person_id(database, "Dubois"), date(2010, 2, 12), "telephone",
-                        "a_rappeler", recall_on=TODAY)
+    record_call(database, person_id(database, "Dubois"), "a_rappeler", date(2010, 2, 12),
+                recall_on=TODAY)
     sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
     qtbot.addWidget(sheet)
     sheet.show()
@@ -98,11 +97,9 @@ def test_campaign_for_the_chosen_contacts_by_channel_and_author(qtbot: QtBot, co
 def test_no_answer_moves_on_to_the_next_person(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     # The others were tried twice before; LEFÈVRE never: she comes first, once.
-    with database.write() as session:
-        for name in ("Dubois", "Martin", "N'Guyen"):
-            for day in (date(2010, 2, 10), date(2010, 2, 12)):
-                record_outreach(session, person_id(database, name), day, "telephone",
-                                "pas_de_reponse")
+    for name in ("Dubois", "Martin", "N'Guyen"):
+        for day in (date(2010, 2, 10), date(2010, 2, 12)):
+            record_call(database, person_id(database, name), "pas_de_reponse", day)
     sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
     qtbot.addWidget(sheet)
     sheet.show()

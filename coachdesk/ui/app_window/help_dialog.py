@@ -8,6 +8,7 @@ ones the window defines.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from coachdesk import paths
@@ -41,3 +42,16 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+
+
+def show_guide(window: QWidget) -> GuideDialog:
+    """The guide beside ``window``: the one already open is brought to the front."""
+    existing = window.findChild(GuideDialog)
+    if existing is not None:
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    dialog = GuideDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -35,16 +35,16 @@ class FieldWheelGuard(QObject):
     """The application's filter: see the module's docstring."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget) or not is_guarded(watched):
+            return False
         kind = event.type()
-        if kind == QEvent.Type.Wheel:
-            if is_guarded(watched) and not _has_focus(watched):  # type: ignore[arg-type]
-                # Not accepted, so Qt hands the turn to the parent: the form scrolls.
-                event.ignore()
-                return True
-        elif kind == QEvent.Type.Polish and is_guarded(watched):
-            widget: QWidget = watched  # type: ignore[assignment]
-            if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if kind == QEvent.Type.Wheel and not _has_focus(watched):
+            # Not accepted, so Qt hands the turn to the parent: the form scrolls.
+            event.ignore()
+            return True
+        if (kind == QEvent.Type.Polish
+                and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 
