@@ -103,7 +103,7 @@ def test_delete_from_the_file_after_confirmation(qtbot: QtBot, cohort) -> None:
     with qtbot.waitSignal(dialog.changed):
         dialog.delete_button.click()
     assert messages.last_messages[-1].kind == "question"
-    assert "Chloé N'Guyen" in messages.last_messages[-1].text
+    assert "N'GUYEN Chloé" in messages.last_messages[-1].text
     with database.read() as session:
         assert session.get(Participant, person) is None
         assert session.scalar(select(Outreach.id).where(Outreach.participant_id == person)) is None

@@ -269,7 +269,7 @@ class ParticipantFileDialog(GuardedDialog):
     def delete(self) -> None:
         if self.participant_id is None:
             return
-        name = f"{self.first_name.text()} {self.last_name.text()}".strip()
+        name = person_name(self.last_name.text(), self.first_name.text())
         question = self.tr(
             "Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? "
             "This cannot be undone."
