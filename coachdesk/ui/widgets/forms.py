@@ -233,10 +233,17 @@ class FormDialog(GuardedDialog):
         self.error.setText(str(error))
         self.error.show()
 
+    def confirm_before_save(self) -> bool:
+        """A question to ask before saving what is allowed but unlikely (a date years away);
+        False keeps the form open as it is."""
+        return True
+
     def accept(self) -> None:
         date_error = typed_date_error(self)
         if date_error is not None:
             self.show_error(date_error)
+            return
+        if not self.confirm_before_save():
             return
         try:
             saved_id = self.save()
