@@ -654,3 +654,30 @@ def test_a_visit_during_the_contract_asks_nothing(
     save(dialog)
     assert not dialog.isVisible()
     assert [shown.kind for shown in messages.last_messages[before:]] == []
+
+
+def test_the_wheel_over_training_hours_without_focus_changes_nothing_and_cancel_asks(
+    qtbot: QtBot, tab: ContractsTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSpinBox
+
+    tab.create_new()
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    hours = dialog.findChild(QSpinBox, "trainingHours")
+    assert hours is not None and hours.value() == 400 and not hours.hasFocus()
+    for _turn in range(3):  # the coach scrolls down the form, the pointer over the field
+        QTest.wheelEvent(dialog.windowHandle(), hours.mapTo(dialog, hours.rect().center()),
+                         QPoint(0, -120))
+    assert hours.value() == 400 and not hours.hasFocus()
+    # A change, then Cancel: the form asks; « Revenir au formulaire » keeps it as typed.
+    hours.setValue(376)
+    monkeypatch.setattr(messages, "answers", [False])
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and hours.value() == 376
+    assert messages.last_messages[-1].text == (
+        "Fermer sans enregistrer ? Ce que vous avez modifié dans ce formulaire sera perdu.")
