@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -66,6 +67,9 @@ def _entry_of(widget: QWidget) -> tuple[bool, object]:
         return False, widget.isChecked() if widget.isCheckable() else None
     if isinstance(widget, QGroupBox):
         return True, widget.isChecked() if widget.isCheckable() else None
+    if isinstance(widget, QListWidget):  # items the coach ticks, orders or renames
+        items = (widget.item(row) for row in range(widget.count()))
+        return False, tuple((item.text(), item.checkState().value) for item in items)
     if isinstance(widget, QAbstractItemView):
         return False, None  # lists to choose from or to look at; pickers say their choice
     return True, None
