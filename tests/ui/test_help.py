@@ -93,3 +93,18 @@ def test_the_guide_lists_the_call_sheet_keys(window: MainWindow, qtbot: QtBot) -
     assert isinstance(guide, GuideDialog)
     listed = listed_keys(guide.browser.toMarkdown(), "Dans la fiche d'appels")
     assert listed == defined_keys(sheet) == {"1", "2", "3", "4", "5", "6", "S"}
+
+
+def test_about_says_the_version_in_french(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachdesk import __version__
+    from coachdesk.ui.widgets import messages
+
+    monkeypatch.setattr(messages, "quiet", True)
+    monkeypatch.setattr(messages, "last_messages", [])
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Aide")
+    help_menu.actions()[1].trigger()
+    (shown,) = messages.last_messages
+    assert shown.title == "À propos de CoachDesk"
+    assert shown.text.startswith(f"CoachDesk {__version__}\nLe bureau des chargé·e·s")

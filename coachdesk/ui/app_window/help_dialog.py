@@ -8,7 +8,7 @@ ones the window defines.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from coachdesk import paths
@@ -55,3 +55,19 @@ def show_guide(window: QWidget) -> GuideDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def show_about(parent: QWidget) -> None:
+    """Aide ▸ À propos de CoachDesk: the version and what CoachDesk is for."""
+    from coachdesk import __version__
+    from coachdesk.ui.widgets import messages
+
+    messages.info(
+        parent,
+        QCoreApplication.translate("AboutBox", "About CoachDesk"),
+        QCoreApplication.translate(
+            "AboutBox",
+            "CoachDesk %1\nThe coaches' desk: from the dropouts' contact file to a lasting "
+            "work-study contract.",
+        ).replace("%1", __version__),
+    )

@@ -155,16 +155,6 @@
         <translation>Aucune base de données ouverte.</translation>
     </message>
     <message>
-        <source>About CoachDesk</source>
-        <translation>À propos de CoachDesk</translation>
-    </message>
-    <message>
-        <source>CoachDesk %1
-The coaches&apos; desk: from the dropouts&apos; contact file to a lasting work-study contract.</source>
-        <translation>CoachDesk %1
-Le bureau des chargés d&apos;accompagnement : du fichier des décrocheurs au contrat en alternance durable.</translation>
-    </message>
-    <message>
         <source>Locked.</source>
         <translation>Verrouillé.</translation>
     </message>
