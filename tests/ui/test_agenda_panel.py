@@ -16,7 +16,6 @@ from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
 from coachdesk.services.agenda import add_reminder
-from coachdesk.services.weeks import IsoWeek, week_label
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets import messages
 
@@ -52,8 +51,11 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert panel.geometry().top() < window.dashboard_tab.chart.mapTo(
         window.dashboard_tab, window.dashboard_tab.chart.rect().topLeft()
     ).y()  # the agenda first, the funnel below it
-    today = date.today()
-    assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
+    # The demo lives on Friday 31/12/2010: its agenda opens on that week, with its visits.
+    assert panel.monday == date(2010, 12, 27)
+    assert panel.title.text() == (
+        "Cette semaine — semaine 52 (du 27 décembre 2010 au 2 janvier 2011)")
+    assert {kind for _day, kind, _who in shown(window)} >= {"visit_due"}
     panel.week_date.setDate(QDate(2010, 7, 14))  # any day of the week
     # Any other week than today's is said by its number and dates, never « Cette semaine ».
     assert panel.title.text() == "Semaine 28 (du 12 au 18 juillet 2010)"
@@ -68,7 +70,9 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert headers == ["Jour", "Quoi", "Qui", "Détail"]
     assert panel.model.index(0, 0).data() == "lun. 12/07/2010"
     assert panel.model.index(0, 1).data() == "Visite à faire"
-    assert panel.summary.text().startswith("13 éléments cette semaine-là")
+    # Weber's contract, broken on 18/06, is notified to the OPCO within 30 days: by 18/07.
+    assert (date(2010, 7, 18), "rupture_notice", "WEBER Pauline") in items
+    assert panel.summary.text().startswith("14 éléments cette semaine-là")
     panel.next_button.click()
     assert panel.title.text() == "Semaine 29 (du 19 au 25 juillet 2010)"
     panel.previous_button.click()
@@ -78,8 +82,9 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert panel.summary.text() == "Rien de prévu cette semaine-là."
     assert not panel.ics_button.isEnabled()
     panel.this_week_button.click()
-    assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
-    assert panel.title.text() == "Cette semaine — " + week_label(IsoWeek.of(today))
+    assert panel.monday == date(2010, 12, 27)  # the demo's week, not the calendar's
+    assert panel.title.text() == (
+        "Cette semaine — semaine 52 (du 27 décembre 2010 au 2 janvier 2011)")
 
 
 def test_an_item_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
@@ -139,10 +144,11 @@ def test_export_the_shown_week_to_ics(
     target = tmp_path / "semaine.ics"
     calendar = Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == len(panel.items()) == 13
+    assert len(events) == len(panel.items()) == 14
     summaries = sorted(str(event["SUMMARY"]) for event in events)
     assert "Fin de période d'essai — SALLES Anthony" in summaries
-    assert messages.last_messages[-1].text == f"13 éléments écrits dans {target}."
+    assert "Suite d'une rupture — WEBER Pauline" in summaries
+    assert messages.last_messages[-1].text == f"14 éléments écrits dans {target}."
 
 
 def test_a_recruitment_interview_opens_on_its_rows(window: MainWindow) -> None:

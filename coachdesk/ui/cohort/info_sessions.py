@@ -39,6 +39,7 @@ from coachdesk.services.recruitment import (
     set_presence,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_time_edit, from_qdatetime
 from coachdesk.ui.widgets.forms import refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
@@ -124,7 +125,7 @@ class InfoSessionsDialog(QDialog):
         self.sessions: RowTableModel[InfoSessionRow] = RowTableModel(SESSION_COLUMNS, self)
         self.sessions_view = make_table_view(self.sessions, "sessionTable", sortable=False)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        start = datetime.combine((today or date.today()) + timedelta(days=7), time(14, 0))
+        start = datetime.combine((today or database_day(database)) + timedelta(days=7), time(14, 0))
         self.starts_at = date_time_edit(start, name="sessionStartsAt")
         self.place = QLineEdit()
         self.place.setObjectName("sessionPlace")

@@ -4,7 +4,7 @@ the week's sheets, a calendar file)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek, week_label
 from coachdesk.ui.employers.pages import PLACEMENT_PAGE, EmployersPage, boxed, current_row, hbox
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
@@ -70,8 +71,9 @@ class PlacementPage(EmployersPage):
         self.interview_view = make_table_view(self.interview_model, "interviewTable")
         self.checklist_button = QPushButton(self.tr("Preparation and outcome…"))
         self.sheet_button = QPushButton(self.tr("Preparation sheet (PDF)…"))
-        # Any day of the week to print; the week itself is said in the tooltips.
-        self.week = date_edit(date.today(), name="sheetWeek")
+        # Any day of the week to print (the database's week until an interview is chosen);
+        # the week itself is said in the tooltips.
+        self.week = date_edit(None, optional=True, name="sheetWeek")
         self.week.dateChanged.connect(self._show_sheet_week)
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
         self._show_sheet_week()
@@ -115,6 +117,9 @@ class PlacementPage(EmployersPage):
             referrals = list_referrals(self.database, cohort_id=self.cohort_id)
             found = list_interviews(self.database, cohort_id=self.cohort_id)
         self._page_loaded[PLACEMENT_PAGE] = True
+        if date_of(self.week) is None:
+            # The database's week (the demo's is the last of 2010) until an interview is chosen.
+            set_date(self.week, database_day(self.database))
         self.referral_model.set_rows(referrals)
         self.interview_model.set_rows(found)
         self._update_buttons()
@@ -216,7 +221,7 @@ class PlacementPage(EmployersPage):
 
     def sheet_week(self) -> IsoWeek:
         """The week whose sheets « Sheets of the week » prints."""
-        return IsoWeek.of(date_of(self.week) or date.today())
+        return IsoWeek.of(date_of(self.week) or database_day(self.database))
 
     def _show_sheet_week(self) -> None:
         label = week_label(self.sheet_week(), capital=True)
