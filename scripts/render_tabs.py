@@ -31,7 +31,7 @@ def main() -> int:
         render_first_run(app, Path(home), output)
         demo = write_demo_database(Path(home) / "Démo CoachDesk.sqlite3")
         window = MainWindow()
-        window.resize(1280, 760)
+        window.resize(1366, 768)  # the smallest screen coaches work on
         window.show()
         window.attach_database(open_database(demo))
         names = [

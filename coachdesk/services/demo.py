@@ -568,17 +568,17 @@ def fresh_demo_copy() -> Path:
     gets its own copy, so the coach can play with it freely and never touches a real database.
     """
     from coachdesk import __version__
+    from coachdesk.services.backups import DEMO_BACKUP_FOLDER
+    from coachdesk.services.demo_sessions import SESSIONS_FOLDER, clean_demo_cache
 
     cache = paths.cache_dir()
     template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
+    # Copies of earlier launches are throw-away: only what a running demo uses is kept.
+    clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
     if not template.exists():
         write_demo_database(template, force=True)
-    sessions = cache / "demo-sessions"
+    sessions = cache / SESSIONS_FOLDER
     sessions.mkdir(exist_ok=True)
-    # Copies of earlier launches are throw-away: keep the last few, never let them pile up.
-    earlier = sorted(sessions.glob("demo-*.sqlite3*"), key=lambda p: p.stat().st_mtime)
-    for old in earlier[:-15]:
-        old.unlink(missing_ok=True)
     handle, name = tempfile.mkstemp(prefix="demo-", suffix=".sqlite3", dir=sessions)
     Path(name).unlink()
     import os

@@ -329,7 +329,7 @@ _LABELS = {
     "job_title": "Métier",
     "rome_code": "Code ROME",
     "decided_on": "Décidé le",
-    "proposed_on": "Proposé le",
+    "proposed_on": "Proposée le",  # une mise en relation
     "status_on": "Statut au",
     "enrolled_on": "Inscrit·e le",
     "confirmed_on": "Confirmée le",

@@ -9,6 +9,7 @@ current.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -57,16 +58,29 @@ def _as_date(value: date | datetime | None) -> date | None:
 MIN_SEARCH_LENGTH = 2
 
 
+_PHONE_SEPARATORS = re.compile(r"[.\-/]")
+
+
 def search_words(search: str) -> list[str]:
     """The folded words of a search, each to be found in ``search_text``.
 
-    "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only, so dots
-    typed between digits are dropped.
+    "06 94 72", "06.94.72" and "069472" all find 06 94 72 …, and only numbers holding those
+    digits in that order: phones are stored as digits only, so the groups of digits typed one
+    after another make one number, their dots and dashes dropped.
     """
-    words = []
+    words: list[str] = []
+    previous_was_number = False
     for word in fold(search).split():
-        bare = word.replace(".", "")
-        words.append(bare if bare.isdigit() else word)
+        bare = _PHONE_SEPARATORS.sub("", word)
+        if bare.isdigit():
+            if previous_was_number:
+                words[-1] += bare
+            else:
+                words.append(bare)
+            previous_was_number = True
+        else:
+            words.append(word)
+            previous_was_number = False
     return words
 
 

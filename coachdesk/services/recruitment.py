@@ -130,8 +130,10 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
 
     Contacts still at the first stage, with a number, who said neither yes nor no and whose
     number is not known to be wrong. Recalls that are due come first (the oldest first), then
-    people never reached, then the others by fewest attempts and oldest last attempt. A recall
-    set for a later day keeps the person out of today's list.
+    people never reached, then the others by fewest attempts and oldest last attempt; people
+    already tried ``today`` (no answer, a message left) come last, so the sheet moves on to
+    the next person instead of proposing the same one again. A recall set for a later day
+    keeps the person out of today's list.
     """
     with database.read() as session:
         stages = participant_stages(session, cohort_id)
@@ -170,6 +172,8 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
                 return (0, call.recall_on, call.name.casefold())
             if call.attempts == 0:
                 return (1, date.min, call.name.casefold())
+            if call.last_on is not None and call.last_on >= today:
+                return (3, call.attempts, call.name.casefold())
             return (2, call.attempts, call.last_on or date.min, call.name.casefold())
 
         queue.sort(key=urgency)

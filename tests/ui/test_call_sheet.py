@@ -92,3 +92,26 @@ def test_campaign_for_the_chosen_contacts_by_channel_and_author(qtbot: QtBot, co
     assert outreach_of(database, "Dubois") == expected
     assert outreach_of(database, "LEFÈVRE") == expected
     assert outreach_of(database, "Martin") == []
+
+
+def test_no_answer_moves_on_to_the_next_person(qtbot: QtBot, cohort) -> None:
+    database, cohort_id = cohort
+    # The others were tried twice before; LEFÈVRE never: she comes first, once.
+    for name in ("Dubois", "Martin", "N'Guyen"):
+        for day in (date(2010, 2, 10), date(2010, 2, 12)):
+            record_call(database, person_id(database, name), "pas_de_reponse", day)
+    sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    sheet.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
+    assert sheet.name.text() == "LEFÈVRE Élodie"
+    shown = []
+    for _call in range(4):
+        shown.append(sheet.name.text())
+        qtbot.keyClick(sheet, Qt.Key.Key_1)  # pas de réponse
+    # Each person once, whoever has the fewest attempts; nobody twice in a row.
+    assert shown == ["LEFÈVRE Élodie", "DUBOIS Théo", "MARTIN Lucas", "N'GUYEN Chloé"]
+    assert sheet.remaining.text() == "4 contacts à appeler"
+    # Everybody tried today: the round starts again, fewest attempts first.
+    assert sheet.name.text() == "LEFÈVRE Élodie"

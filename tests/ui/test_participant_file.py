@@ -31,7 +31,7 @@ def test_edit_school_history_and_consent_then_save(qtbot: QtBot, cohort) -> None
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Fiche de MARTIN Lucas"
     assert dialog.phone.text() == "06 22 33 44 55"
-    assert dialog.source.text() == "Saisi·e à la main le 01/02/2010"
+    assert dialog.source.text() == "Saisie à la main le 01/02/2010"  # the file, not the person
     dialog.first_name.setText("Lucas-Émile")
     dialog.phone.setText("0699887766")
     dialog.university_track.setText("L1 AES")
@@ -103,7 +103,7 @@ def test_delete_from_the_file_after_confirmation(qtbot: QtBot, cohort) -> None:
     with qtbot.waitSignal(dialog.changed):
         dialog.delete_button.click()
     assert messages.last_messages[-1].kind == "question"
-    assert "Chloé N'Guyen" in messages.last_messages[-1].text
+    assert "N'GUYEN Chloé" in messages.last_messages[-1].text
     with database.read() as session:
         assert session.get(Participant, person) is None
         assert session.scalar(select(Outreach.id).where(Outreach.participant_id == person)) is None

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.app_window.about import show_about
 from coachdesk.ui.app_window.database_actions import DatabaseActions
+from coachdesk.ui.app_window.help_dialog import show_about, show_guide
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -208,24 +208,20 @@ class MainWindow(QMainWindow):
 
         # « Nouvelle promotion… », from the menu and from the first-run welcome alike.
         self.new_cohort_action = new_cohort_action(self, self, file_menu)
-        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action = file_menu.addAction(
+            self.tr("&Restore a backup…"), lambda: self.database_actions.restore_backup())
         self.restore_action.setObjectName("restoreAction")
-        self.restore_action.triggered.connect(
-            lambda _checked=False: self.database_actions.restore_backup()
-        )
         self.restore_action.setEnabled(False)
-        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        self._shortcut_later(quit_action, lambda: "Ctrl+Q")  # as the guide says, on every system
         self._build_security_menus()
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About CoachDesk"), self)
-        about.triggered.connect(lambda: show_about(self))
-        help_menu.addAction(about)
+        guide = help_menu.addAction(self.tr("CoachDesk &guide"), self.open_guide)
+        guide.setObjectName("guideAction")
+        self._shortcut_later(guide, lambda: "F1")
+        help_menu.addAction(self.tr("&About CoachDesk"), lambda: show_about(self))
 
     def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
         """Give ``action`` its shortcut once the window has painted.
@@ -489,6 +485,10 @@ class MainWindow(QMainWindow):
         self.show_tab(0)
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
+
+    def open_guide(self) -> QWidget:
+        """Aide ▸ Guide de CoachDesk (F1): the French guide, beside the window."""
+        return show_guide(self)
 
     # Security and GDPR ------------------------------------------------------------------------
     def lock(self) -> None:

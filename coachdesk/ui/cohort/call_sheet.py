@@ -37,6 +37,7 @@ from coachdesk.services.recruitment import (
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date, to_qdate
+from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -191,6 +192,8 @@ class CallSheet(QDialog):
     def record(self, outcome: str) -> None:
         if self.current is None:
             return
+        if outcome == "a_rappeler" and refuse_wrong_dates(self.recall_on):
+            return
         recall = from_qdate(self.recall_on.date()) if outcome == "a_rappeler" else None
         try:
             record_call(self.database, self.current.participant_id, outcome, self.today,
@@ -208,7 +211,7 @@ class CallSheet(QDialog):
             self.reload()
 
 
-class CampaignDialog(QDialog):
+class CampaignDialog(GuardedDialog):
     """Record a mailing, an SMS or the Mission Locale's invitations for the chosen contacts."""
 
     def __init__(
@@ -255,6 +258,8 @@ class CampaignDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        if refuse_wrong_dates(self):
+            return
         try:
             self.recorded_count = record_campaign(
                 self.database, self.participant_ids, from_qdate(self.sent_on.date()),

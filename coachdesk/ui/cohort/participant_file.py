@@ -38,6 +38,7 @@ from coachdesk.services.participants import (
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -51,7 +52,7 @@ TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
 ]
 
 
-class ParticipantFileDialog(QDialog):
+class ParticipantFileDialog(GuardedDialog):
     """Create (``participant_id`` None) or view and edit one person's file.
 
     Each save and the deletion are one transaction; ``changed`` tells the list to reload.
@@ -259,6 +260,8 @@ class ParticipantFileDialog(QDialog):
     # Writing ----------------------------------------------------------------------------------
     def save(self) -> None:
         """Check the file, then save it (or say first what looks wrong)."""
+        if refuse_wrong_dates(self):
+            return
         from coachdesk.ui.cohort.duplicates import DuplicateWarning
 
         review = review_participant(self.database, self.data(),
@@ -291,7 +294,7 @@ class ParticipantFileDialog(QDialog):
     def delete(self) -> None:
         if self.participant_id is None:
             return
-        name = f"{self.first_name.text()} {self.last_name.text()}".strip()
+        name = person_name(self.last_name.text(), self.first_name.text())
         question = self.tr(
             "Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? "
             "This cannot be undone."

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import codes
 from coachdesk.ui.contracts.contract_dialog import ALERT_COLOUR, WARNING_COLOUR
+from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
     date_edit,
@@ -51,6 +52,10 @@ RATINGS = {
     3: QT_TRANSLATE_NOOP("VisitDialog", "Good"),
     4: QT_TRANSLATE_NOOP("VisitDialog", "Very good"),
 }
+
+
+# A visit (or the call after it) this long after a contract's end is asked about.
+VISIT_DAYS_AFTER_END = 92
 
 
 class VisitDialog(FormDialog):
@@ -171,6 +176,23 @@ class VisitDialog(FormDialog):
             actions=self.actions_decided.toPlainText().strip(),
             next_visit_on=self.next_visit.value(),
         )
+
+    def confirm_before_save(self) -> bool:
+        """A visit dated before the contract or long after its end is most likely a typing
+        slip (2025 for 2010): the coach confirms it or corrects it."""
+        day = from_qdate(self.done_on.date())
+        start, end = self.context.terms.start_date, self.context.terms.end_date
+        if day < start:
+            question = self.tr("The contract starts on %1. Record this visit on %2, before it?")
+            question = question.replace("%1", f"{start:%d/%m/%Y}")
+        elif end is not None and day > end + timedelta(days=VISIT_DAYS_AFTER_END):
+            question = self.tr(
+                "The contract ended on %1. Record this visit on %2, %3 days after its end?"
+            ).replace("%1", f"{end:%d/%m/%Y}").replace("%3", str((day - end).days))
+        else:
+            return True
+        return messages.confirm(self, self.windowTitle(),
+                                question.replace("%2", f"{day:%d/%m/%Y}"))
 
     def save(self) -> str:
         from coachdesk.services.visits import record_visit

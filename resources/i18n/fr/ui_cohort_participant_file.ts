@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Entered by hand on %1</source>
-        <translation>Saisi·e à la main le %1</translation>
+        <translation>Saisie à la main le %1</translation>
     </message>
     <message>
         <source>Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? This cannot be undone.</source>
