@@ -22,11 +22,31 @@ from coachdesk import paths
 from coachdesk.db import HEAD_REVISION, Database, backup_sqlite, open_database
 from coachdesk.errors import UserError
 from coachdesk.services import recording as rec
+from coachdesk.services.coaches import CoachDraft, create_coach
+from coachdesk.services.cohorts import CohortDraft, create_cohort
+from coachdesk.services.training_bodies import TrainingBodyDraft, create_training_body
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
 COACHES = ("Claire Vidal", "Julien Roux", "Nadia Benali")
 NOTE_DATE = date(2010, 12, 31)
+DEMO_TARGET_SIZE = 15
+
+
+def _demo_records() -> tuple[tuple[CoachDraft, ...], TrainingBodyDraft]:
+    """The demo's coaches (two at the training centre, one at the Mission Locale) and its
+    training body: invented, with numbers that pass the checks (phones of the 04 67 area,
+    e-mails of a reserved domain)."""
+    centre = "Cnam Languedoc-Roussillon"
+    return (
+        (CoachDraft("Claire Vidal", "04 67 00 10 21", "claire.vidal@example.org", centre),
+         CoachDraft("Julien Roux", "04 67 00 10 22", "julien.roux@example.org", centre),
+         CoachDraft("Nadia Benali", "04 67 00 20 31", "nadia.benali@example.org",
+                    "Mission Locale des Jeunes de l'Agglomération de Montpellier")),
+        TrainingBodyDraft(centre, siret="301 234 563 00015", uai="0341234G",
+                          address="Avenue du Professeur Grasset", postcode="34090",
+                          city="Montpellier"),
+    )
 
 FIRST_NAMES_F = (
     "Camille",
@@ -289,6 +309,7 @@ INFO_SESSION_PLACES = (
     "Mission Locale des Jeunes de l'agglomération, Montpellier",
 )
 BILAN_START = date(2010, 3, 22)
+BILAN_END = date(2010, 5, 5)
 TRAINING_START = date(2010, 5, 26)
 ENROLMENT_DEADLINE = date(2010, 7, 15)
 CONTRACT_END = date(2011, 4, 30)
@@ -330,8 +351,11 @@ def _checklist_labels() -> list[str]:
 class _DemoBuilder:
     """Builds the demo step by step, in the order the events happened."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, cohort_id: str, coach_ids: dict[str, str]) -> None:
         self.s = session
+        self.cohort_id = cohort_id
+        # Each of the demo's coaches' record, by name.
+        self.coach_ids = coach_ids
         self.rng = random.Random(2010)
         self.used_names: set[tuple[str, str]] = set()
         self.tutor_of: dict[str, str] = {}
@@ -374,20 +398,11 @@ class _DemoBuilder:
             bac_series="" if adult else rng.choice(BAC_SERIES[bac_type]),
             bac_year=None if adult else birth.year + 18,
             provenance=provenance,
-            coach=rng.choice(COACHES),
+            coach_id=self.coach_ids[rng.choice(COACHES)],
             consent_date=None,
         )
 
     def build(self) -> str:
-        self.cohort_id = rec.add_cohort(
-            self.s,
-            DEMO_COHORT_NAME,
-            TRAINING_START,
-            training_title=TRAINING_TITLE,
-            end_date=CONTRACT_END,
-            enrolment_deadline=ENROLMENT_DEADLINE,
-            visit_interval_weeks=6,
-        )
         rec.add_checklist_template(
             self.s, "Préparation à l'entretien de recrutement", _checklist_labels(), is_default=True
         )
@@ -424,14 +439,15 @@ class _DemoBuilder:
                 date(2010, 2, 10),
                 "mailing",
                 "envoye",
-                author=coach,
+                coach_id=self.coach_ids[coach],
                 campaign="Mailing d'information février 2010",
             )
             first_call = date(2010, 2, 15) + timedelta(days=rng.randint(0, 10))
             if person in interested:
                 if rng.random() < 0.4:
                     rec.record_outreach(
-                        self.s, person, first_call, "telephone", "message_laisse", author=coach
+                        self.s, person, first_call, "telephone", "message_laisse",
+                        coach_id=self.coach_ids[coach],
                     )
                     first_call += timedelta(days=2)
                 rec.record_outreach(
@@ -440,7 +456,7 @@ class _DemoBuilder:
                     first_call,
                     "telephone",
                     "interesse",
-                    author=coach,
+                    coach_id=self.coach_ids[coach],
                     notes="Invité·e à une réunion d'information collective.",
                 )
                 continue
@@ -450,7 +466,8 @@ class _DemoBuilder:
             )[0]
             recall = first_call + timedelta(days=7) if outcome == "a_rappeler" else None
             rec.record_outreach(
-                self.s, person, first_call, "telephone", outcome, author=coach, recall_on=recall
+                self.s, person, first_call, "telephone", outcome,
+                coach_id=self.coach_ids[coach], recall_on=recall,
             )
             if outcome == "a_rappeler" and recall is not None:
                 rec.record_outreach(
@@ -459,7 +476,7 @@ class _DemoBuilder:
                     recall,
                     "telephone",
                     "pas_interesse",
-                    author=coach,
+                    coach_id=self.coach_ids[coach],
                     notes="A repris un emploi saisonnier.",
                 )
 
@@ -817,7 +834,7 @@ class _DemoBuilder:
                     kind="visite" if rng.random() < 0.75 else "appel",
                     planned_on=day,
                     done_on=day,
-                    author=rng.choice(COACHES),
+                    coach_id=self.coach_ids[rng.choice(COACHES)],
                     met_people="Le tuteur et le jeune",
                     rating=rng.choice((2, 3, 3, 4, 4)),
                     difficulty_categories=[rng.choice(("transport", "horaires", "missions"))]
@@ -831,7 +848,8 @@ class _DemoBuilder:
                 )
                 day = next_day
             if rupture_on is None:
-                rec.record_visit(self.s, contract, planned_on=day, author=rng.choice(COACHES))
+                rec.record_visit(self.s, contract, planned_on=day,
+                                 coach_id=self.coach_ids[rng.choice(COACHES)])
 
     def _outcomes(self, validated: list[str], signers: list[str]) -> None:
         lapsed = [person for person in validated if person not in signers]
@@ -889,9 +907,25 @@ class _DemoBuilder:
 
 
 def build_demo(database: Database) -> str:
-    """Record the whole demo cohort in one transaction and return its id."""
+    """Record the whole demo cohort and return its id: the coaches, the training body and the
+    promotion as a coach sets them up, then the year's events in one transaction."""
+    coaches, training_body = _demo_records()
+    coach_ids = {draft.name: create_coach(database, draft) for draft in coaches}
+    cohort_id = create_cohort(database, CohortDraft(
+        name=DEMO_COHORT_NAME,
+        start_date=TRAINING_START,
+        training_title=TRAINING_TITLE,
+        training_body_id=create_training_body(database, training_body),
+        bilan_start_date=BILAN_START,
+        bilan_end_date=BILAN_END,
+        end_date=CONTRACT_END,
+        enrolment_deadline=ENROLMENT_DEADLINE,
+        visit_interval_weeks=6,
+        target_size=DEMO_TARGET_SIZE,
+        coach_ids=tuple(coach_ids.values()),
+    ))
     with database.write() as session:
-        return _DemoBuilder(session).build()
+        return _DemoBuilder(session, cohort_id, coach_ids).build()
 
 
 def write_demo_database(path: Path, *, force: bool = False) -> Path:

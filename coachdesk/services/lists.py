@@ -13,6 +13,7 @@ from coachdesk.models import (
     BilanAttendance,
     BilanGroup,
     BilanMember,
+    Coach,
     Participant,
     ProfessionalProject,
     SkillAssessment,
@@ -32,6 +33,7 @@ class ParticipantRow:
     email: str
     city: str
     provenance: str
+    # The chargé·e's name ("" when nobody is named).
     coach: str
     is_adult: bool
     search_text: str
@@ -41,6 +43,8 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
     """The people of the cohort, by name, each with the stage they have reached today."""
     with database.read() as session:
         stages = participant_stages(session, cohort_id)
+        # A handful of coaches: named from a dictionary rather than joined on every row.
+        coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
         rows = session.execute(
             select(
                 Participant.id,
@@ -50,7 +54,7 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
                 Participant.email,
                 Participant.city,
                 Participant.provenance,
-                Participant.coach,
+                Participant.coach_id,
                 Participant.is_adult,
                 Participant.search_text,
             )
@@ -67,7 +71,7 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
                 email=row.email,
                 city=row.city,
                 provenance=codes.PROVENANCES.get(row.provenance, row.provenance),
-                coach=row.coach,
+                coach=coaches.get(row.coach_id, "") if row.coach_id else "",
                 is_adult=row.is_adult,
                 search_text=row.search_text,
             )

@@ -15,6 +15,7 @@ from coachdesk.exports.visit_report import (
     load_visit_report,
     write_visit_report,
 )
+from coachdesk.models import Coach
 from coachdesk.services import recording as rec
 
 
@@ -31,14 +32,17 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
         contract = rec.record_contract(s, person, employer, date(2010, 6, 7),
                                        end_date=date(2011, 5, 31), tutor_id=tutor,
                                        job_title="Assistante de gestion")
+        julien = Coach(name="Julien Roux", phone="04 67 00 10 22")
+        s.add(julien)
+        s.flush()
         planned = rec.record_visit(s, contract, planned_on=date(2010, 6, 21))
         first = rec.record_visit(
-            s, contract, kind="visite", done_on=date(2010, 6, 21), author="Julien Roux",
+            s, contract, kind="visite", done_on=date(2010, 6, 21), coach_id=julien.id,
             met_people="Mme Ségur et Maëlys", rating=3, actions="RAS.",
             next_visit_on=date(2010, 8, 2),
         )
         second = rec.record_visit(
-            s, contract, kind="appel", done_on=date(2010, 8, 2), author="Julien Roux",
+            s, contract, kind="appel", done_on=date(2010, 8, 2), coach_id=julien.id,
             met_people="Mme Ségur", rating=1,
             difficulty_categories=["financier", "transport"],
             difficulties="Frais d'essence : 120 € par mois ; l'œuvre sociale n'aide pas.\n"
