@@ -231,3 +231,27 @@ def test_upgrade_from_first_schema_gives_the_database_an_identity(tmp_path: Path
     with database.read() as s:
         assert s.execute(select(DatabaseIdentity.id)).scalar_one() == identities[0]
     database.dispose()
+
+
+def test_a_migrated_coach_has_the_same_id_on_a_laptop_and_on_the_team_server() -> None:
+    """Revision 0011 (laptops) and s0002 (team server) turn a typed name into the same coach id,
+    however it was typed, so one coach stays one record across a team."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2] / "coachdesk"
+    modules = []
+    for path in (
+        root / "migrations" / "versions" / "0011_coaches_training_bodies_promotions.py",
+        root / "server" / "migrations" / "versions" / "s0002_coaches_training_bodies_promotions.py",
+    ):
+        spec = importlib.util.spec_from_file_location(f"revision_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    laptop, server = modules
+    assert laptop.COACH_NAMESPACE == server.COACH_NAMESPACE
+    for spelling in ("Claire Vidal", "  CLAIRE   vidal ", "Clàire Vidal"):
+        assert laptop._coach_id(spelling) == server._coach_id(spelling) == laptop._coach_id(
+            "claire vidal")
+    assert laptop._coach_id("Paul Roux") != laptop._coach_id("Claire Vidal")

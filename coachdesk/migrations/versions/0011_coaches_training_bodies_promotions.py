@@ -7,11 +7,18 @@ Create Date: 2026-12-12 09:00:00
 The coach names typed as free text (a participant's « chargé·e », who made a call, who made a
 visit) become coach records: one per name, spellings that differ only in case, accents or
 spaces counted as one. The text columns then go; each row points at its coach.
+
+A migrated coach's id is derived from the name (``_coach_id``), the same on every laptop of a
+team and on the team server (its revision s0002 does the same): one coach, one id, wherever
+the name was typed. A laptop of a team also queues the new coach records for the server, and
+its pending changes naming a coach are rewritten to name the record.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import time
 import unicodedata
 import uuid
 from collections import Counter
@@ -34,11 +41,20 @@ _NAMED = (
 )
 
 
+# Must stay equal to the team server's revision s0002 (a test compares them).
+COACH_NAMESPACE = uuid.UUID('6f3c1b52-8d0e-4c5a-9a47-2b61e0f4c7d9')
+
+
 def _key(name: str) -> str:
     """One key per coach however the name was typed (« Claire  VIDAL » is « claire vidal »)."""
     decomposed = unicodedata.normalize('NFKD', name.casefold())
     bare = ''.join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r'\s+', ' ', bare).strip()
+
+
+def _coach_id(name: str) -> str:
+    """The id of the coach record a free-text name becomes, the same on every database."""
+    return str(uuid.uuid5(COACH_NAMESPACE, _key(name)))
 
 
 def upgrade() -> None:
@@ -135,15 +151,14 @@ def _names_become_coaches(coach: sa.Table) -> None:
     # The spelling used most often names the coach.
     chosen: dict[str, tuple[str, str]] = {}
     for name, _count in spellings.most_common():
-        chosen.setdefault(_key(name), (str(uuid.uuid4()), re.sub(r'\s+', ' ', name).strip()))
-    if not chosen:
-        return
+        chosen.setdefault(_key(name), (_coach_id(name), re.sub(r'\s+', ' ', name).strip()))
     now = datetime.now(UTC).replace(tzinfo=None)
-    op.bulk_insert(coach, [
-        {'id': coach_id, 'name': name, 'phone': '', 'email': '', 'structure': '',
-         'archived_at': None, 'created_at': now, 'updated_at': now}
-        for coach_id, name in chosen.values()
-    ])
+    if chosen:
+        op.bulk_insert(coach, [
+            {'id': coach_id, 'name': name, 'phone': '', 'email': '', 'structure': '',
+             'archived_at': None, 'created_at': now, 'updated_at': now}
+            for coach_id, name in chosen.values()
+        ])
     for table_name, text_column in _NAMED:
         table = sa.table(table_name, sa.column(text_column, sa.String), sa.column('coach_id', ID))
         for name in spellings:
@@ -151,6 +166,46 @@ def _names_become_coaches(coach: sa.Table) -> None:
                 sa.update(table).where(table.c[text_column] == name)
                 .values(coach_id=chosen[_key(name)][0])
             )
+    _tell_the_team(connection, [coach_id for coach_id, _name in chosen.values()])
+
+
+def _tell_the_team(connection: sa.Connection, coach_ids: list[str]) -> None:
+    """On a laptop of a team: the new coach records go to the server with the next push, and
+    pending changes that named a coach name the record instead."""
+    state = connection.execute(sa.text(
+        'SELECT device_id, "cursor", clock_last FROM sync_state')).first()
+    if state is None:
+        return
+    outbox = sa.table('sync_outbox', *(sa.column(name) for name in (
+        'seq', 'op_id', 'txn_id', 'table_name', 'row_id', 'kind', 'payload', 'hlc', 'base_seq',
+        'schema_revision', 'created_at', 'status', 'refusal_code', 'refusal_message')))
+    for seq, table_name, payload in connection.execute(
+        sa.select(outbox.c.seq, outbox.c.table_name, outbox.c.payload).where(
+            outbox.c.kind == 'update', outbox.c.status == 'pending',
+            outbox.c.table_name.in_([table for table, _text in _NAMED]))
+    ).all():
+        values = json.loads(payload or '{}')
+        text_column = dict(_NAMED)[table_name]
+        if text_column in values:
+            name = values.pop(text_column) or ''
+            values['coach_id'] = _coach_id(name) if name.strip() else None
+            connection.execute(sa.update(outbox).where(outbox.c.seq == seq).values(
+                payload=json.dumps(values, ensure_ascii=False, separators=(',', ':'))))
+    # One clock value after the laptop's last one (coachdesk.sync.hlc's format).
+    physical, counter, _device = (state.clock_last or '0-0-').split('-', 2)
+    now_ms = time.time_ns() // 1_000_000
+    physical_ms, count = (now_ms, 0) if now_ms > int(physical) else (int(physical), int(counter) + 1)
+    hlc = f'{physical_ms:015d}-{count:05d}-{uuid.UUID(str(state.device_id)).hex}'
+    txn = str(uuid.uuid4())
+    now = datetime.now(UTC).replace(tzinfo=None)
+    if coach_ids:
+        op.bulk_insert(outbox, [{
+            'op_id': str(uuid.uuid4()), 'txn_id': txn, 'table_name': 'coach', 'row_id': coach_id,
+            'kind': 'insert', 'payload': '', 'hlc': hlc, 'base_seq': state.cursor,
+            'schema_revision': revision, 'created_at': now, 'status': 'pending',
+            'refusal_code': '', 'refusal_message': '',
+        } for coach_id in coach_ids])
+    connection.execute(sa.text('UPDATE sync_state SET clock_last = :hlc'), {'hlc': hlc})
 
 
 def downgrade() -> None:
