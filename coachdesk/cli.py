@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.print_sheets",
     "coachdesk.commands.export",
     "coachdesk.commands.import_contacts",
+    "coachdesk.commands.cohort",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
     "coachdesk.commands.diagnostic",
@@ -66,7 +67,7 @@ class Context:
         from coachdesk.security.cli_support import open_for_command
 
         database, _key = open_for_command(self, create=create, read_only=read_only)
-        return database  # type: ignore[no-any-return]
+        return database
 
 
 # Commands that only read the database: they open it read-only (nothing created, upgraded or

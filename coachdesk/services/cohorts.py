@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Coach, Cohort, CohortCoach, TrainingBody, utcnow
+from coachdesk.services.checks import required_text
 from coachdesk.services.text import fold
 
 # Follow-up visits are planned every N weeks (the database allows 1 to 26).
@@ -99,10 +100,7 @@ def _in_order(first: date | None, then: date | None, message: str, hint: str) ->
 
 def _checked(draft: CohortDraft) -> dict[str, Any]:
     """The promotion's columns from a draft, or a French UserError naming the field."""
-    name = " ".join(draft.name.split())
-    if not name:
-        raise UserError("Le champ « Nom de la promotion » est obligatoire.",
-                        hint="Par exemple « Promotion 2011 — Assistant de gestion ».")
+    name = " ".join(required_text(draft.name, "Nom de la promotion").split())
     _in_order(draft.start_date, draft.end_date,
               "La formation ne peut pas finir avant d'avoir commencé.",
               "Vérifiez les dates de début et de fin de la formation (JJ/MM/AAAA).")
@@ -280,10 +278,10 @@ def cohort_details(database: Database, *, include_archived: bool = False
 
 
 def _details(session: Session, cohort: Cohort) -> CohortDetails:
-    coaches = session.execute(
+    coaches = list(session.execute(
         select(Coach.id, Coach.name).join(CohortCoach, CohortCoach.coach_id == Coach.id)
         .where(CohortCoach.cohort_id == cohort.id)
-    ).all()
+    ).all())
     coaches.sort(key=lambda row: fold(row.name))
     body = (session.scalar(select(TrainingBody.name).where(
         TrainingBody.id == cohort.training_body_id)) if cohort.training_body_id else None)

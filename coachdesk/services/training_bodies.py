@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, TrainingBody
+from coachdesk.services.checks import check_siret
 from coachdesk.services.contact_import.normalise import normalise_postcode
-from coachdesk.services.employers import check_siret
 from coachdesk.services.text import fold
 
 # The key letter of a UAI: the remainder of its seven digits divided by 23, as a letter of

@@ -36,6 +36,7 @@ from coachdesk.services.participants import (
 )
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -110,8 +111,8 @@ class ParticipantFileDialog(QDialog):
         self.provenance.setObjectName("provenance")
         for code, label in codes.PROVENANCES.items():
             self.provenance.addItem(label, code)
-        self.coach = QLineEdit()
-        self.coach.setObjectName("coach")
+        # « Chargé·e »: this laptop's coach for a new person, the file's own for a known one.
+        self.coach = CoachPicker(database, name="coach")
         self.consent_date = date_edit(optional=True, name="consentDate")
         self.source = QLabel()
         self.source.setObjectName("source")
@@ -211,7 +212,7 @@ class ParticipantFileDialog(QDialog):
         self.bac_series.setText(data.bac_series)
         self.bac_year.setValue(data.bac_year or self.bac_year.minimum())
         self.provenance.setCurrentIndex(max(self.provenance.findData(data.provenance), 0))
-        self.coach.setText(data.coach)
+        self.coach.reload(data.coach_id)
         set_date(self.consent_date, data.consent_date)
         self.notes.setPlainText(data.notes)
         if file.source_file:
@@ -245,7 +246,7 @@ class ParticipantFileDialog(QDialog):
             bac_series=self.bac_series.text(),
             bac_year=None if year == self.bac_year.minimum() else year,
             provenance=self.provenance.currentData(),
-            coach=self.coach.text(),
+            coach_id=self.coach.coach_id(),
             consent_date=date_of(self.consent_date),
             notes=self.notes.toPlainText(),
         )

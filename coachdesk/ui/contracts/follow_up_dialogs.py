@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import codes
 from coachdesk.ui.contracts.contract_dialog import ALERT_COLOUR, WARNING_COLOUR
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
     date_edit,
@@ -39,6 +40,7 @@ from coachdesk.ui.widgets.forms import FormDialog
 if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.contract_board import ContractContext
+    from coachdesk.services.visits import VisitDraft
 
 
 # --- visit --------------------------------------------------------------------------------------
@@ -84,8 +86,8 @@ class VisitDialog(FormDialog):
         kinds.addWidget(self.kind_visit)
         kinds.addWidget(self.kind_call)
         kinds.addStretch(1)
-        self.author = QLineEdit()
-        self.author.setObjectName("author")
+        # « Chargé·e de suivi »: this laptop's coach unless another one is chosen.
+        self.author = CoachPicker(database, name="author")
         self.met_people = QLineEdit()
         self.met_people.setObjectName("metPeople")
         self.met_people.setPlaceholderText(self.tr("e.g. the tutor and the young person"))
@@ -125,7 +127,7 @@ class VisitDialog(FormDialog):
         when.addWidget(self.planned_only, 1)
         form.addRow(self.tr("Date"), when)
         form.addRow(self.tr("Kind"), kinds)
-        form.addRow(self.tr("Coach"), self.author)
+        form.addRow(self.tr("Follow-up coach"), self.author)
         form.addRow(self.tr("Met"), self.met_people)
         form.addRow(self.tr("How it is going"), ratings)
         form.addRow(self.tr("Difficulties"), categories)
@@ -148,28 +150,33 @@ class VisitDialog(FormDialog):
         for widget in widgets:
             widget.setEnabled(not planned)
 
-    def save(self) -> str:
-        from coachdesk.services.visits import save_visit
+    def draft(self) -> VisitDraft:
+        """The report as typed; a visit only planned keeps its date, kind and coach."""
+        from coachdesk.services.visits import VisitDraft
 
         day = from_qdate(self.done_on.date())
         kind = "appel" if self.kind_call.isChecked() else "visite"
         if self.planned_only.isChecked():
-            return save_visit(self.database, self.context.contract_id, kind=kind,
-                              planned_on=day, author=self.author.text().strip())
+            return VisitDraft(kind=kind, planned_on=day, coach_id=self.author.coach_id())
         rating = self.rating_group.checkedId()
-        return save_visit(
-            self.database,
-            self.context.contract_id,
+        return VisitDraft(
             kind=kind,
             done_on=day,
-            author=self.author.text().strip(),
+            coach_id=self.author.coach_id(),
             met_people=self.met_people.text().strip(),
             rating=rating if rating > 0 else None,
-            difficulty_categories=[c for c, box in self.category_boxes.items() if box.isChecked()],
+            difficulty_categories=tuple(
+                code for code, box in self.category_boxes.items() if box.isChecked()
+            ),
             difficulties=self.difficulties.toPlainText().strip(),
             actions=self.actions_decided.toPlainText().strip(),
             next_visit_on=self.next_visit.value(),
         )
+
+    def save(self) -> str:
+        from coachdesk.services.visits import record_visit
+
+        return record_visit(self.database, self.context.contract_id, self.draft())
 
 
 # --- rupture ------------------------------------------------------------------------------------
@@ -244,15 +251,17 @@ class RuptureDialog(FormDialog):
         )
 
     def save(self) -> str:
-        from coachdesk.services.visits import save_rupture
+        from coachdesk.services.visits import RuptureDraft, record_rupture
 
-        self.notice = save_rupture(
+        self.notice = record_rupture(
             self.database,
             self.context.contract_id,
-            from_qdate(self.rupture_on.date()),
-            self.by.currentData(),
-            self.reason_category.currentData(),
-            self.reason.toPlainText().strip(),
+            RuptureDraft(
+                rupture_on=from_qdate(self.rupture_on.date()),
+                rupture_by=self.by.currentData(),
+                reason_category=self.reason_category.currentData(),
+                reason=self.reason.toPlainText().strip(),
+            ),
         )
         return self.context.contract_id
 
@@ -310,8 +319,8 @@ class OutcomeDialog(FormDialog):
         self.record_solution.toggled.connect(self.solution_box.setEnabled)
 
     def save(self) -> str:
-        from coachdesk.services.contract_board import add_reminder
-        from coachdesk.services.enrolment import save_outcome
+        from coachdesk.services.agenda import add_reminder
+        from coachdesk.services.outcomes import OutcomeDraft, record_outcome
 
         if self.back_to_matching.isChecked():
             return add_reminder(
@@ -320,11 +329,13 @@ class OutcomeDialog(FormDialog):
                 self.today + timedelta(days=BACK_TO_MATCHING_DAYS),
                 f"Proposer une nouvelle mise en relation à {self.participant}.",
             )
-        return save_outcome(
+        return record_outcome(
             self.database,
             self.participant_id,
-            self.kind.currentData(),
-            from_qdate(self.recorded_on.date()),
-            expected_on=self.expected_on.value(),
-            notes=self.notes.toPlainText().strip(),
+            OutcomeDraft(
+                kind=self.kind.currentData(),
+                recorded_on=from_qdate(self.recorded_on.date()),
+                expected_on=self.expected_on.value(),
+                notes=self.notes.toPlainText().strip(),
+            ),
         )
