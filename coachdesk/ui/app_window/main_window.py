@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.app_window.database_actions import DatabaseActions
+from coachdesk.ui.app_window.promotion_actions import PromotionActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.promotion_actions = PromotionActions(self, self)
         self._build_security_menus()
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -309,7 +311,6 @@ class MainWindow(QMainWindow):
         """
         self.finish_setup()
         from coachdesk.services.backups import identity_of
-        from coachdesk.services.cohorts import cohort_choices
 
         self.database = database
         self.database_key = key
@@ -322,13 +323,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        cohorts = cohort_choices(database)
-        self.cohort_selector.blockSignals(True)
-        self.cohort_selector.clear()
-        for cohort in cohorts:
-            self.cohort_selector.addItem(cohort.name, cohort.id)
-        self.cohort_selector.blockSignals(False)
-        self._cohort_changed()
+        self.reload_cohorts()
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -347,6 +342,22 @@ class MainWindow(QMainWindow):
         from coachdesk.ui.widgets import messages
 
         messages.warn(self, "CoachDesk", text)
+
+    def reload_cohorts(self, selected: str | None = None) -> None:
+        """Read the promotions again into the selector (archived ones left out), showing
+        ``selected``, else the one shown before if it is still there, else the most recent."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        wanted = selected or self.current_cohort_id()
+        self.cohort_selector.blockSignals(True)
+        self.cohort_selector.clear()
+        for cohort in cohort_choices(self.database):
+            self.cohort_selector.addItem(cohort.name, cohort.id)
+        self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(wanted), 0))
+        self.cohort_selector.blockSignals(False)
+        self._cohort_changed()
 
     def current_cohort_id(self) -> str | None:
         value = self.cohort_selector.currentData()

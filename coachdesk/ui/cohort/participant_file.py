@@ -177,6 +177,12 @@ class ParticipantFileDialog(QDialog):
         self.delete_button.setObjectName("deleteParticipant")
         self.delete_button.clicked.connect(self.delete)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # Follow-on promotions: the same person next year (a bac+2), or a file misplaced.
+        self.follow_on_button = QPushButton(self.tr("Other promotion…"))
+        self.follow_on_button.setObjectName("followOnButton")
+        self.follow_on_button.setEnabled(participant_id is not None)
+        self.follow_on_button.clicked.connect(self.open_follow_on)
+        buttons.addButton(self.follow_on_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -280,5 +286,20 @@ class ParticipantFileDialog(QDialog):
         except UserError as error:
             messages.user_error(self, error)
             return
+        self.changed.emit()
+        self.accept()
+
+    def open_follow_on(self) -> None:
+        from coachdesk.ui.cohort.promotion_dialogs import FollowOnDialog
+
+        if self.participant_id is None:
+            return
+        dialog = FollowOnDialog(self.database, self.participant_id, self.cohort_id, parent=self)
+        # Either way the person's list changes: the file goes, or its timeline grows.
+        dialog.saved.connect(self._followed_on)
+        self.follow_on = dialog
+        dialog.open()
+
+    def _followed_on(self, _saved: str) -> None:
         self.changed.emit()
         self.accept()
