@@ -1,4 +1,5 @@
-"""Render each tab of the demo database to PNG (offscreen), for the README and for review.
+"""Render each tab of the demo database, and its promotion's set-up, to PNG (offscreen), for
+the README and for review.
 
 python scripts/render_tabs.py [OUTPUT_FOLDER]     # default: docs/screenshots
 """
@@ -46,6 +47,14 @@ def main() -> int:
             target = output / f"{name}.png"
             window.grab().save(str(target))
             print(target)
+        # A real promotion's set-up: the demo's, as Promotion ▸ Promotion's set-up… shows it.
+        dialog = window.promotion_actions.edit_cohort()
+        if dialog is not None:
+            app.processEvents()
+            target = output / "6-promotion.png"
+            dialog.grab().save(str(target))
+            print(target)
+            dialog.reject()
         window.close()
         if window.database is not None:
             window.database.dispose()

@@ -65,7 +65,7 @@ class CohortDialog(FormDialog):
         self.setObjectName("cohortDialog")
         self.setWindowTitle(self.tr("New promotion") if cohort_id is None
                             else self.tr("Promotion's set-up"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self.database = database
         self.cohort_id = cohort_id
         self.name = _line("cohortName")
@@ -79,6 +79,7 @@ class CohortDialog(FormDialog):
         new_body.setAutoDefault(False)
         new_body.clicked.connect(self.add_training_body)
         body_row = QHBoxLayout()
+        self.training_body.setMinimumContentsLength(28)
         body_row.addWidget(self.training_body, 1)
         body_row.addWidget(new_body)
         self.bilan_start = date_edit(optional=True, name="bilanStart")
@@ -161,6 +162,8 @@ class CohortDialog(FormDialog):
     def fill(self, draft: CohortDraft) -> None:
         self.name.setText(draft.name)
         self.training_title.setText(draft.training_title)
+        for edit in (self.name, self.training_title):
+            edit.setCursorPosition(0)  # a long name shows its beginning
         set_date(self.bilan_start, draft.bilan_start_date)
         set_date(self.bilan_end, draft.bilan_end_date)
         set_date(self.start, draft.start_date)
