@@ -239,8 +239,9 @@ def record_campaign(
         raise UserError("Les appels se notent un par un, dans la fiche d'appels.")
     if channel == "mission_locale" and not coach_id:
         raise UserError("Indiquez qui, à la Mission Locale, a envoyé les invitations.",
-                        hint="Choisissez-le ou la dans le champ « Envoyé par » (« Ajouter un·e "
-                        "chargé·e… » s'il ou elle n'est pas dans la liste).")
+                        hint="Choisissez-le ou la dans le champ « Envoyé par » ; s'il ou elle "
+                        "n'est pas dans la liste, ajoutez-le ou la d'abord par Promotion ▸ "
+                        "Chargé·es… (ou « coachdesk coach add »).")
     with database.write() as session:
         known = set(session.scalars(select(Participant.id).where(Participant.id.in_(people))))
         if len(known) < len(people):
