@@ -156,3 +156,26 @@ def test_a_person_joins_next_years_promotion_from_their_file(qtbot: QtBot, windo
     assert rows[0] == (first, None, "06 12 34 56 78")
     assert rows[1].follows_from_id == person and rows[1].phone == "06 12 34 56 78"
     QApplication.processEvents()
+
+
+def test_a_coach_who_left_stays_in_charge_until_unticked(qtbot: QtBot, window) -> None:
+    from coachdesk.services import cohorts
+    from coachdesk.services.coaches import CoachDraft, archive_coach, create_coach
+
+    _main, database = window
+    julien = create_coach(database, CoachDraft("Julien Roux"))
+    claire = create_coach(database, CoachDraft("Claire Vidal"))
+    cohort_id = cohorts.create_cohort(database, cohorts.CohortDraft(
+        "Promotion 2010", date(2010, 5, 26), coach_ids=(julien, claire)))
+    archive_coach(database, julien)
+    dialog = CohortDialog(database, cohort_id)
+    qtbot.addWidget(dialog)
+    assert [dialog.coaches.item(i).text() for i in range(dialog.coaches.count())] == [
+        "Claire Vidal", "Julien Roux"]
+    dialog.ok_button.click()
+    assert cohorts.get_cohort(database, cohort_id).coaches == ("Claire Vidal", "Julien Roux")
+    # Not offered to a new promotion.
+    fresh = CohortDialog(database)
+    qtbot.addWidget(fresh)
+    assert [fresh.coaches.item(i).text() for i in range(fresh.coaches.count())] == [
+        "Claire Vidal"]

@@ -144,7 +144,10 @@ class CohortDialog(FormDialog):
 
     def _fill_coaches(self, checked: set[str]) -> None:
         self.coaches.clear()
-        for coach in list_coaches(self.database):
+        # A coach who left stays listed where they are still ticked (saving keeps them).
+        for coach in list_coaches(self.database, include_archived=True):
+            if coach.archived and coach.id not in checked:
+                continue
             item = QListWidgetItem(coach.name)
             item.setData(Qt.ItemDataRole.UserRole, coach.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
