@@ -126,6 +126,12 @@ def test_a_promotion_set_up_from_an_empty_database(qtbot: QtBot, window) -> None
     assert selector(main) == []
     with database.read() as session:
         assert session.scalar(select(Cohort.archived_at)) is not None
+    # Shown with the archived ones, then brought back.
+    main.findChild(object, "showArchivedAction").setChecked(True)
+    assert selector(main) == ["Promotion 2011 — Assistant de gestion (archivée)"]
+    main.findChild(object, "archiveCohortAction").trigger()
+    main.findChild(object, "showArchivedAction").setChecked(False)
+    assert selector(main) == ["Promotion 2011 — Assistant de gestion"]
 
 
 def test_a_person_joins_next_years_promotion_from_their_file(qtbot: QtBot, window) -> None:

@@ -353,8 +353,10 @@ class MainWindow(QMainWindow):
         wanted = selected or self.current_cohort_id()
         self.cohort_selector.blockSignals(True)
         self.cohort_selector.clear()
-        for cohort in cohort_choices(self.database):
-            self.cohort_selector.addItem(cohort.name, cohort.id)
+        archived = self.promotion_actions.show_archived.isChecked()
+        for cohort in cohort_choices(self.database, include_archived=archived):
+            label = cohort.name + (self.tr(" (archived)") if cohort.archived else "")
+            self.cohort_selector.addItem(label, cohort.id)
         self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(wanted), 0))
         self.cohort_selector.blockSignals(False)
         self._cohort_changed()

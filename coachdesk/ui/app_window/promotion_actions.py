@@ -37,7 +37,8 @@ class PromotionActions(QObject):
         for name, text, slot in (
             ("newCohort", self.tr("&New promotion…"), self.new_cohort),
             ("editCohort", self.tr("Promotion's &set-up…"), self.edit_cohort),
-            ("archiveCohort", self.tr("&Archive this promotion…"), self.archive_cohort),
+            ("archiveCohort", self.tr("&Archive this promotion (or bring it back)…"),
+             self.archive_cohort),
             ("coaches", self.tr("&Coaches…"), self.open_coaches),
         ):
             action = QAction(text, window)
@@ -45,6 +46,13 @@ class PromotionActions(QObject):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
             menu.addAction(action)
             self.actions[name] = action
+        menu.addSeparator()
+        # Archived promotions in the selector, to read them or bring one back.
+        self.show_archived = QAction(self.tr("Show archived promotions"), window)
+        self.show_archived.setObjectName("showArchivedAction")
+        self.show_archived.setCheckable(True)
+        self.show_archived.toggled.connect(lambda _on: self.window.reload_cohorts())
+        menu.addAction(self.show_archived)
 
     def _database(self) -> Database | None:
         from coachdesk.ui.widgets import messages
@@ -98,7 +106,13 @@ class PromotionActions(QObject):
         if database is None or cohort_id is None:
             return
         try:
-            name = get_cohort(database, cohort_id).draft.name
+            details = get_cohort(database, cohort_id)
+            name = details.draft.name
+            if details.archived:
+                # Shown with the archived ones: brought back.
+                archive_cohort(database, cohort_id, archived=False)
+                self.window.reload_cohorts(cohort_id)
+                return
             if not messages.confirm(self.parent_window, self.tr("Archive the promotion"), self.tr(
                 "Archive « %1 »? It leaves the promotion selector; nothing of it is deleted, "
                 "and its people, figures and exports stay in the database."

@@ -16,12 +16,16 @@
         <translation>&amp;Paramètres de la promotion…</translation>
     </message>
     <message>
-        <source>&amp;Archive this promotion…</source>
-        <translation>&amp;Archiver cette promotion…</translation>
+        <source>&amp;Archive this promotion (or bring it back)…</source>
+        <translation>&amp;Archiver cette promotion (ou la ressortir)…</translation>
     </message>
     <message>
         <source>&amp;Coaches…</source>
         <translation>&amp;Chargé·es…</translation>
+    </message>
+    <message>
+        <source>Show archived promotions</source>
+        <translation>Afficher les promotions archivées</translation>
     </message>
     <message>
         <source>No database open.</source>
