@@ -277,7 +277,7 @@ class CoachesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("coachesDialog")
         self.setWindowTitle(self.tr("Coaches"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(640)
         self.database = database
         self.list = QListWidget()
         self.list.setObjectName("coachList")
@@ -340,6 +340,7 @@ class FollowOnDialog(FormDialog):
         super().__init__("", parent)
         self.setObjectName("followOnDialog")
         self.setWindowTitle(self.tr("Enrol in another promotion"))
+        self.setMinimumWidth(560)
         self.database = database
         self.participant_id = participant_id
         self.today = today or date_type.today()
@@ -348,18 +349,20 @@ class FollowOnDialog(FormDialog):
         for cohort in cohort_choices(database):
             if cohort.id != cohort_id:
                 self.target.addItem(cohort.name, cohort.id)
-        self.copy_file = QRadioButton(self.tr(
-            "New file in that promotion, linked to this one (the usual choice: this "
-            "promotion's history and figures stay as they are)"))
+        self.copy_file = QRadioButton(self.tr("New file there, linked to this one"))
         self.copy_file.setObjectName("followOnCopy")
         self.copy_file.setChecked(True)
-        self.move_file = QRadioButton(self.tr(
-            "Move this file there with all its history (a person entered in the wrong "
-            "promotion)"))
+        self.move_file = QRadioButton(self.tr("Move this file there with all its history"))
         self.move_file.setObjectName("followOnMove")
+        explained = QLabel(self.tr(
+            "A new file is the usual choice (a bac+2 next year): this promotion's history and "
+            "figures stay as they are, and each file's timeline shows the other's. Move only "
+            "a person entered in the wrong promotion."))
+        explained.setWordWrap(True)
         self.form.addRow(self.tr("Promotion"), self.target)
         self.add_to_body(self.copy_file)
         self.add_to_body(self.move_file)
+        self.add_to_body(explained)
         self.ok_button.setEnabled(self.target.count() > 0)
         if self.target.count() == 0:
             self.show_error(self.tr("There is no other promotion: create it first with "

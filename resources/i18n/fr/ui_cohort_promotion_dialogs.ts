@@ -129,12 +129,16 @@
         <translation>Inscrire dans une autre promotion</translation>
     </message>
     <message>
-        <source>New file in that promotion, linked to this one (the usual choice: this promotion&apos;s history and figures stay as they are)</source>
-        <translation>Nouveau dossier dans cette promotion, relié à celui-ci (le choix habituel : l&apos;historique et les chiffres de cette promotion-ci restent tels quels)</translation>
+        <source>New file there, linked to this one</source>
+        <translation>Nouveau dossier dans cette promotion, relié à celui-ci</translation>
     </message>
     <message>
-        <source>Move this file there with all its history (a person entered in the wrong promotion)</source>
-        <translation>Déplacer ce dossier avec tout son historique (une personne saisie dans la mauvaise promotion)</translation>
+        <source>Move this file there with all its history</source>
+        <translation>Déplacer ce dossier avec tout son historique</translation>
+    </message>
+    <message>
+        <source>A new file is the usual choice (a bac+2 next year): this promotion&apos;s history and figures stay as they are, and each file&apos;s timeline shows the other&apos;s. Move only a person entered in the wrong promotion.</source>
+        <translation>Un nouveau dossier est le choix habituel (un bac+2 l&apos;année suivante) : l&apos;historique et les chiffres de cette promotion-ci restent tels quels, et l&apos;historique de chaque dossier montre celui de l&apos;autre. Ne déplacez que le dossier d&apos;une personne saisie dans la mauvaise promotion.</translation>
     </message>
     <message>
         <source>Promotion</source>
