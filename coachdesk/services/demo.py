@@ -46,6 +46,8 @@ from coachdesk.services.contract_draft import ContractDraft
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
 NOTE_DATE = date(2010, 12, 31)
+# The information mailing sent to every contact with an e-mail address.
+INFORMATION_MAILING = date(2010, 2, 10)
 BILAN_START = date(2010, 3, 22)
 BILAN_END = date(2010, 5, 5)
 TRAINING_START = date(2010, 5, 26)
@@ -55,28 +57,6 @@ SMIC_2010_CENTS = 134_377
 QUALIFICATION = "Certificat professionnel Assistant de gestion de PME (Cnam)"
 # An offer, its employer, the job's title and ROME code.
 Offer = tuple[str, str, str, str]
-
-
-def _siret(rng: random.Random) -> str:
-    from stdnum import luhn
-
-    siren = str(rng.randint(30_000_000, 89_999_999))
-    siren += luhn.calc_check_digit(siren)
-    nic = f"{siren}{rng.randint(1, 99):04d}"
-    return nic + luhn.calc_check_digit(nic)
-
-
-def _phone(rng: random.Random) -> str:
-    pairs = " ".join(f"{rng.randint(10, 99)}" for _ in range(4))
-    return f"06 {pairs}"
-
-
-def _email(first: str, last: str, rng: random.Random) -> str:
-    from coachdesk.services.text import fold
-
-    local = ".".join("".join(ch for ch in fold(part) if ch.isalnum()) for part in (first, last))
-    domain = rng.choice(("laposte.net", "orange.fr", "free.fr", "gmail.com", "hotmail.fr"))
-    return f"{local}{rng.randint(1, 99)}@{domain}"
 
 
 def _weekday_on_or_after(day: date) -> date:
@@ -114,13 +94,17 @@ class _DemoBuilder:
         else:
             birth = date(rng.randint(1988, 1991), rng.randint(1, 12), rng.randint(1, 28))
         bac_type = rng.choices(("general", "technologique", "professionnel"), weights=(4, 4, 3))[0]
+        # Drawn in the order the demo always drew them, so the demo's people stay the same.
+        typed_last = last.upper() if rng.random() < 0.3 else last
+        phone = data.phone(rng) if rng.random() < 0.93 else ""
+        email = data.email(first, last, rng) if rng.random() < 0.85 else ""
         person = participants.ParticipantData(
-            last_name=last.upper() if rng.random() < 0.3 else last,
+            last_name=typed_last,
             first_name=first,
             birth_date=birth,
             is_adult=adult,
-            phone=_phone(rng) if rng.random() < 0.93 else "",
-            email=_email(first, last, rng) if rng.random() < 0.85 else "",
+            phone=phone,
+            email=email,
             address=f"{rng.randint(1, 140)} {rng.choice(data.STREETS)}",
             postcode=postcode,
             city=city,
@@ -131,6 +115,10 @@ class _DemoBuilder:
             bac_year=None if adult else birth.year + 18,
             provenance=provenance,
             coach_id=self.coach_ids[rng.choice(data.COACHES)],
+            # Informed of the programme's use of their data by the information e-mail of
+            # 10/02/2010 (the adults when they joined); those without an e-mail address were
+            # never reached that way, and nothing is recorded for them.
+            consent_date=max(listed_on, INFORMATION_MAILING) if email else None,
         )
         return participants.create_participant(self.db, self.cohort_id, person, listed_on=listed_on)
 
@@ -314,7 +302,7 @@ class _DemoBuilder:
         postcodes = {city: postcode for postcode, city in data.CITIES}
         for index, (name, naf, city, size) in enumerate(data.EMPLOYERS):
             employer = employers.create_employer(self.db, employers.EmployerDraft(
-                name=name, siret=_siret(rng), naf_code=naf,
+                name=name, siret=data.siret(rng), naf_code=naf,
                 address=f"{rng.randint(1, 90)} {rng.choice(data.STREETS)}",
                 postcode=postcodes.get(city, "34000"), city=city, size_band=size,
                 opco=data.OPCOS[index % len(data.OPCOS)],

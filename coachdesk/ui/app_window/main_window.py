@@ -30,6 +30,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_dashboard_tab,
     make_employers_tab,
 )
+from coachdesk.ui.app_window.team import TeamActions
 from coachdesk.ui.widgets.settings import settings
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,11 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Join a team, Synchronise, Conflicts… and the status line of team mode.
+        self.team = TeamActions(self, file_menu)
+        self.team.data_changed.connect(self.reload_data)
+        self.team.running_changed.connect(lambda _running: self._update_security_actions())
+        file_menu.addSeparator()
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(
@@ -323,7 +329,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        self.reload_cohorts()
+        self.reload_data(keep_cohort=False)
+        self.team.set_database(database, key)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -333,6 +340,7 @@ class MainWindow(QMainWindow):
         """Close the open database (its engine) before its file is replaced or rewritten; the
         single-user lock stays held."""
         self.auto_backup.set_database(None)
+        self.team.set_database(None)
         if self.database is not None:
             self.database.dispose()
 
@@ -343,21 +351,17 @@ class MainWindow(QMainWindow):
 
         messages.warn(self, "CoachDesk", text)
 
-    def reload_cohorts(self, selected: str | None = None) -> None:
-        """Read the promotions again into the selector (archived ones left out), showing
-        ``selected``, else the one shown before if it is still there, else the most recent."""
-        from coachdesk.services.cohorts import cohort_choices
-
+    def reload_data(self, *, keep_cohort: bool = True, selected: str | None = None) -> None:
+        """Read the promotions (archived ones if asked) and every tab's data again, showing
+        ``selected``, else the chosen one (``keep_cohort``), else the most recent."""
         if self.database is None:
             return
-        wanted = selected or self.current_cohort_id()
+        chosen = selected or (self.current_cohort_id() if keep_cohort else None)
         self.cohort_selector.blockSignals(True)
         self.cohort_selector.clear()
-        archived = self.promotion_actions.show_archived.isChecked()
-        for cohort in cohort_choices(self.database, include_archived=archived):
-            label = cohort.name + (self.tr(" (archived)") if cohort.archived else "")
-            self.cohort_selector.addItem(label, cohort.id)
-        self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(wanted), 0))
+        for label, cohort_id in self.promotion_actions.selector_items(self.database):
+            self.cohort_selector.addItem(label, cohort_id)
+        self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(chosen), 0))
         self.cohort_selector.blockSignals(False)
         self._cohort_changed()
 
@@ -499,6 +503,7 @@ class MainWindow(QMainWindow):
             toolbar.setVisible(not locked)
         for action in self.data_actions:
             action.setEnabled(not locked)
+        self.team.set_locked(locked)
         if locked:
             self.idle.pause()
             self.statusBar().showMessage(self.tr("Locked."))
@@ -512,9 +517,12 @@ class MainWindow(QMainWindow):
         for action in self.data_actions:
             action.setEnabled(has_db)
         self.lock_action.setEnabled(has_db)
+        # The database's file is not swapped while the laptop synchronises.
+        has_db = has_db and not self.team.running
         self.protect_action.setEnabled(has_db and self.database_key is None)
         self.change_action.setEnabled(has_db and self.database_key is not None)
         self.restore_action.setEnabled(has_db)
+        self.team.refresh()
 
     def _selected_person(self) -> str | None:
         rows = self.cohort_tab.view.selectionModel().selectedRows()

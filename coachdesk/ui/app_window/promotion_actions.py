@@ -21,7 +21,8 @@ class PromotionWindow(Protocol):
 
     def current_cohort_id(self) -> str | None: ...
 
-    def reload_cohorts(self, selected: str | None = None) -> None: ...
+    def reload_data(self, *, keep_cohort: bool = True, selected: str | None = None
+                    ) -> None: ...
 
 
 class PromotionActions(QObject):
@@ -51,8 +52,17 @@ class PromotionActions(QObject):
         self.show_archived = QAction(self.tr("Show archived promotions"), window)
         self.show_archived.setObjectName("showArchivedAction")
         self.show_archived.setCheckable(True)
-        self.show_archived.toggled.connect(lambda _on: self.window.reload_cohorts())
+        self.show_archived.toggled.connect(lambda _on: self.window.reload_data())
         menu.addAction(self.show_archived)
+
+    def selector_items(self, database: Database) -> list[tuple[str, str]]:
+        """The promotion selector's labels and ids, the most recent first; the archived ones
+        too, marked, when Promotion ▸ Show archived promotions is ticked."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        archived = self.show_archived.isChecked()
+        return [(cohort.name + (self.tr(" (archived)") if cohort.archived else ""), cohort.id)
+                for cohort in cohort_choices(database, include_archived=archived)]
 
     def _database(self) -> Database | None:
         from coachdesk.ui.widgets import messages
@@ -70,6 +80,9 @@ class PromotionActions(QObject):
                 "There is no promotion yet: create one with Promotion ▸ New promotion…"))
         return cohort_id
 
+    def _saved(self, cohort_id: str) -> None:
+        self.window.reload_data(selected=cohort_id or None)
+
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
         dialog.open()
@@ -82,7 +95,7 @@ class PromotionActions(QObject):
         if database is None:
             return None
         dialog = CohortDialog(database, parent=self.parent_window)
-        dialog.saved.connect(self.window.reload_cohorts)
+        dialog.saved.connect(self._saved)
         return self._open(dialog)
 
     def edit_cohort(self) -> QDialog | None:
@@ -93,7 +106,7 @@ class PromotionActions(QObject):
         if database is None or cohort_id is None:
             return None
         dialog = CohortDialog(database, cohort_id, parent=self.parent_window)
-        dialog.saved.connect(self.window.reload_cohorts)
+        dialog.saved.connect(self._saved)
         return self._open(dialog)
 
     def archive_cohort(self) -> None:
@@ -111,7 +124,7 @@ class PromotionActions(QObject):
             if details.archived:
                 # Shown with the archived ones: brought back.
                 archive_cohort(database, cohort_id, archived=False)
-                self.window.reload_cohorts(cohort_id)
+                self.window.reload_data(selected=cohort_id)
                 return
             if not messages.confirm(self.parent_window, self.tr("Archive the promotion"), self.tr(
                 "Archive « %1 »? It leaves the promotion selector; nothing of it is deleted, "
@@ -122,7 +135,7 @@ class PromotionActions(QObject):
         except UserError as error:
             messages.user_error(self.parent_window, error)
             return
-        self.window.reload_cohorts()
+        self.window.reload_data()
 
     def open_coaches(self) -> QDialog | None:
         from coachdesk.ui.cohort.promotion_dialogs import CoachesDialog

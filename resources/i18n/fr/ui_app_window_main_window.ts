@@ -151,10 +151,6 @@
         <translation>Aucune base de données ouverte.</translation>
     </message>
     <message>
-        <source> (archived)</source>
-        <translation> (archivée)</translation>
-    </message>
-    <message>
         <source>About CoachDesk</source>
         <translation>À propos de CoachDesk</translation>
     </message>

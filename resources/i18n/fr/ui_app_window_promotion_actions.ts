@@ -28,6 +28,10 @@
         <translation>Afficher les promotions archivées</translation>
     </message>
     <message>
+        <source> (archived)</source>
+        <translation> (archivée)</translation>
+    </message>
+    <message>
         <source>No database open.</source>
         <translation>Aucune base ouverte.</translation>
     </message>
