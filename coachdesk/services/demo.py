@@ -26,6 +26,7 @@ from coachdesk.db import HEAD_REVISION, Database, backup_sqlite, open_database
 from coachdesk.errors import UserError
 from coachdesk.services import (
     bilan,
+    clock,
     coaches,
     cohorts,
     contracts,
@@ -40,8 +41,10 @@ from coachdesk.services import (
     training_bodies,
     visits,
 )
+from coachdesk.services import contract_rules as rules
 from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
+from coachdesk.services.demo_contracts import demo_smic, lawful_terms
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
@@ -74,6 +77,8 @@ class _DemoBuilder:
         self.used_names: set[tuple[str, str]] = set()
         self.tutor_of: dict[str, str] = {}
         self.coach_ids: dict[str, str] = {}  # each coach's record, by name
+        self.trainee_of: dict[str, rules.Trainee] = {}
+        self.smic = demo_smic()
 
     # People ---------------------------------------------------------------------------------
     def _new_name(self) -> tuple[str, str, bool]:
@@ -120,9 +125,14 @@ class _DemoBuilder:
             # never reached that way, and nothing is recorded for them.
             consent_date=max(listed_on, INFORMATION_MAILING) if email else None,
         )
-        return participants.create_participant(self.db, self.cohort_id, person, listed_on=listed_on)
+        person_id = participants.create_participant(self.db, self.cohort_id, person,
+                                                    listed_on=listed_on)
+        self.trainee_of[person_id] = rules.Trainee(birth, person.bac_type)
+        return person_id
 
     def build(self) -> str:
+        # The demo lives on the day of the progress note it tells.
+        clock.set_clock(self.db, NOTE_DATE)
         # The coaches, the training body and the promotion, as a coach sets them up.
         self.coach_ids = {record[0]: coaches.create_coach(self.db, coaches.CoachDraft(*record))
                           for record in data.COACH_RECORDS}
@@ -405,8 +415,8 @@ class _DemoBuilder:
         for index, person in enumerate(signers):
             offer_id, employer, title, rome = self.signer_offer[person]
             start = starts[index]
-            rate = rng.choice((55, 65, 70))
-            contract = contracts.record_contract(self.db, person, ContractDraft(
+            rng.choice((55, 65, 70))  # kept: the rest of the demo draws the same names
+            terms = ContractDraft(
                 start_date=start,
                 end_date=CONTRACT_END,
                 signed_on=start - timedelta(days=rng.randint(2, 6)),
@@ -418,12 +428,14 @@ class _DemoBuilder:
                 job_title=title,
                 rome_code=rome,
                 qualification=QUALIFICATION,
-                gross_monthly_pay_cents=SMIC_2010_CENTS * rate // 100,
                 opco=data.OPCOS[index % len(data.OPCOS)],
                 sent_to_opco_on=start + timedelta(days=rng.randint(1, 4)),
                 opco_decision="accepte",
                 opco_decision_on=start + timedelta(days=rng.randint(8, 18)),
-            ))
+            )
+            contract = contracts.record_contract(
+                self.db, person,
+                lawful_terms(terms, self.trainee_of[person], self.smic, NOTE_DATE, alert=index))
             # The offer is filled: the coach says so on the offer's form.
             draft = offers.get_offer(self.db, offer_id)
             offers.update_offer(self.db, offer_id, replace(draft, status="pourvue"))

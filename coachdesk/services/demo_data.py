@@ -136,10 +136,8 @@ INFO_SESSION_PLACES = (
 )
 
 
-# Invented numbers and addresses that pass the checks.
-
-
 def siret(rng: random.Random) -> str:
+    """A made-up SIRET with valid check digits."""
     from stdnum import luhn
 
     siren = str(rng.randint(30_000_000, 89_999_999))

@@ -27,8 +27,11 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
+from coachdesk.db import SCHEMA_REVISIONS
+
 revision = '0011'
-down_revision = '0010'
+# Chained to whatever revision precedes it in SCHEMA_REVISIONS.
+down_revision = SCHEMA_REVISIONS[SCHEMA_REVISIONS.index(revision) - 1]
 branch_labels = None
 depends_on = None
 

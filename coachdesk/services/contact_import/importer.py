@@ -38,6 +38,7 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.files import text_name
 from coachdesk.models import Cohort, Participant, canonical_id, codes, utcnow
+from coachdesk.services.clock import today_for
 from coachdesk.services.cohorts import (
     CohortDraft,
     create_cohort,
@@ -460,7 +461,7 @@ def import_contacts(
                 f"{code} ({label})" for code, label in codes.PROVENANCES.items()
             ) + ".",
         )
-    today = today or date.today()
+    today = today or today_for(database)
 
     def cancelled() -> bool:
         return cancel is not None and cancel()
