@@ -67,7 +67,7 @@ def test_a_promotion_set_up_from_an_empty_database(qtbot: QtBot, window) -> None
     coaches.accept()
 
     main.findChild(object, "newCohortAction").trigger()
-    dialog = main.promotion_actions.dialog
+    dialog = main.findChild(CohortDialog, "cohortDialog")
     assert isinstance(dialog, CohortDialog) and dialog.windowTitle() == "Nouvelle promotion"
     # The laptop's coach is already ticked among the coaches in charge.
     assert dialog.checked_coaches() and dialog.coaches.item(0).text() == "Claire Vidal"
@@ -141,7 +141,7 @@ def test_a_person_joins_next_years_promotion_from_their_file(qtbot: QtBot, windo
     first = b.cohort(database, "Promotion 2010", date(2010, 5, 26))
     b.cohort(database, "Promotion 2011", date(2011, 5, 25))
     person = b.person(database, first, "Azéma", "Manon", phone="0612345678")
-    main.reload_data(selected=first)
+    main.refresh_cohorts(select=first)
     assert selector(main) == ["Promotion 2011", "Promotion 2010"]
     assert main.current_cohort_id() == first
     file = ParticipantFileDialog(database, first, person)

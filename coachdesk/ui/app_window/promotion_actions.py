@@ -21,8 +21,9 @@ class PromotionWindow(Protocol):
 
     def current_cohort_id(self) -> str | None: ...
 
-    def reload_data(self, *, keep_cohort: bool = True, selected: str | None = None
-                    ) -> None: ...
+    new_cohort_action: QAction
+
+    def refresh_cohorts(self, select: str | None = None) -> None: ...
 
 
 class PromotionActions(QObject):
@@ -35,8 +36,10 @@ class PromotionActions(QObject):
         self.dialog: QDialog | None = None
         menu = window.menuBar().addMenu(self.tr("&Promotion"))
         self.actions: dict[str, QAction] = {}
+        # « Nouvelle promotion… » is the window's action (the File menu and the first-run
+        # welcome open the same form).
+        menu.addAction(promotion_window.new_cohort_action)
         for name, text, slot in (
-            ("newCohort", self.tr("&New promotion…"), self.new_cohort),
             ("editCohort", self.tr("Promotion's &set-up…"), self.edit_cohort),
             ("archiveCohort", self.tr("&Archive this promotion (or bring it back)…"),
              self.archive_cohort),
@@ -52,7 +55,7 @@ class PromotionActions(QObject):
         self.show_archived = QAction(self.tr("Show archived promotions"), window)
         self.show_archived.setObjectName("showArchivedAction")
         self.show_archived.setCheckable(True)
-        self.show_archived.toggled.connect(lambda _on: self.window.reload_data())
+        self.show_archived.toggled.connect(lambda _on: self.window.refresh_cohorts())
         menu.addAction(self.show_archived)
 
     def selector_items(self, database: Database) -> list[tuple[str, str]]:
@@ -81,22 +84,12 @@ class PromotionActions(QObject):
         return cohort_id
 
     def _saved(self, cohort_id: str) -> None:
-        self.window.reload_data(selected=cohort_id or None)
+        self.window.refresh_cohorts(select=cohort_id or None)
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def new_cohort(self) -> QDialog | None:
-        from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
-
-        database = self._database()
-        if database is None:
-            return None
-        dialog = CohortDialog(database, parent=self.parent_window)
-        dialog.saved.connect(self._saved)
-        return self._open(dialog)
 
     def edit_cohort(self) -> QDialog | None:
         from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
@@ -124,7 +117,7 @@ class PromotionActions(QObject):
             if details.archived:
                 # Shown with the archived ones: brought back.
                 archive_cohort(database, cohort_id, archived=False)
-                self.window.reload_data(selected=cohort_id)
+                self.window.refresh_cohorts(select=cohort_id)
                 return
             if not messages.confirm(self.parent_window, self.tr("Archive the promotion"), self.tr(
                 "Archive « %1 »? It leaves the promotion selector; nothing of it is deleted, "
@@ -135,7 +128,7 @@ class PromotionActions(QObject):
         except UserError as error:
             messages.user_error(self.parent_window, error)
             return
-        self.window.reload_data()
+        self.window.refresh_cohorts()
 
     def open_coaches(self) -> QDialog | None:
         from coachdesk.ui.cohort.promotion_dialogs import CoachesDialog

@@ -8,10 +8,6 @@
         <translation>&amp;Promotion</translation>
     </message>
     <message>
-        <source>&amp;New promotion…</source>
-        <translation>&amp;Nouvelle promotion…</translation>
-    </message>
-    <message>
         <source>Promotion&apos;s &amp;set-up…</source>
         <translation>&amp;Paramètres de la promotion…</translation>
     </message>
