@@ -68,7 +68,7 @@ def render_first_run(app: object, home: Path, output: Path) -> None:
 
     from coachdesk.db import open_database
     from coachdesk.ui.app_window.main_window import MainWindow
-    from coachdesk.ui.app_window.new_cohort import NewCohortDialog
+    from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
 
     assert isinstance(app, QApplication)
     window = MainWindow()
@@ -83,7 +83,7 @@ def render_first_run(app: object, home: Path, output: Path) -> None:
     assert window.first_run.page is not None
     window.first_run.page.new_cohort_button.click()
     app.processEvents()
-    dialog = window.findChild(NewCohortDialog)
+    dialog = window.findChild(CohortDialog)
     assert dialog is not None
     target = output / "0-nouvelle-promotion.png"
     dialog.grab().save(str(target))
