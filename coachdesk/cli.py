@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.print_sheets",
     "coachdesk.commands.export",
     "coachdesk.commands.import_contacts",
+    "coachdesk.commands.cohort",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
     "coachdesk.commands.diagnostic",

@@ -26,6 +26,7 @@ from coachdesk.models import (
     Reminder,
 )
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.coaches import find_coach
 from coachdesk.services.contract_board import contract_on_file
 from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.ui.app_window.main_window import MainWindow
@@ -271,12 +272,13 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     tab.view.selectRow(row)
     target = tmp_path / "visite.pdf"
     monkeypatch.setattr(tab, "ask_save_path", lambda suggested: target)
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
     tab.visit_button.click()
     dialog = tab.dialog
     assert dialog.windowTitle() == "Compte rendu de visite"
     dialog.done_on.setDate(QDate(2011, 2, 1))
     dialog.kind_call.setChecked(True)
-    dialog.author.setText("Julien Roux")
+    dialog.author.set_coach_id(julien)
     dialog.met_people.setText("Le tuteur, M. Ségur, et Dylan")
     dialog.rating_group.button(2).setChecked(True)
     dialog.category_boxes["transport"].setChecked(True)
@@ -297,6 +299,7 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     assert (visit.kind, visit.rating, visit.next_visit_on) == ("appel", 2, date(2011, 2, 15))
     assert visit.difficulty_categories == "horaires,transport"
     assert visit.met_people == "Le tuteur, M. Ségur, et Dylan"
+    assert visit.coach_id == julien
     # The list caught up: last visit today, next one on the date set, no longer late.
     line = tab.model.row_at(row_of(tab, "URBAIN Dylan"))
     assert (line.last_visit, line.next_visit, line.visit_overdue) == (

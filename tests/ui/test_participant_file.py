@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
+from coachdesk.services.coaches import CoachDraft, create_coach
 from coachdesk.services.recruitment import (
     record_call,
     record_decision,
@@ -75,7 +76,8 @@ def test_missing_first_name_is_refused_and_nothing_changes(qtbot: QtBot, cohort)
 def test_timeline_gathers_what_every_tab_recorded(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     person = person_id(database, "LEFÈVRE")
-    record_call(database, person, "interesse", date(2010, 2, 15), author="Claire Vidal")
+    claire = create_coach(database, CoachDraft("Claire Vidal"))
+    record_call(database, person, "interesse", date(2010, 2, 15), coach_id=claire)
     interview = schedule_selection_interview(database, person, date(2010, 3, 2), "Nadia Benali")
     record_decision(database, interview, "retenu", "Motivée")
     dialog = ParticipantFileDialog(database, cohort_id, person)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui.app_window.database_actions import DatabaseActions
 from coachdesk.ui.app_window.help_dialog import show_about, show_guide
+from coachdesk.ui.app_window.promotion_actions import PromotionActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         self._shortcut_later(quit_action, lambda: "Ctrl+Q")  # as the guide says, on every system
+        self.promotion_actions = PromotionActions(self, self)
         self._build_security_menus()
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -391,20 +393,19 @@ class MainWindow(QMainWindow):
     def refresh_cohorts(self, select: str | None = None) -> None:
         """Read the cohorts again into the selector, keeping the one shown (or showing
         ``select``, a cohort id); with none shown yet, the most recent one is."""
-        from coachdesk.services.cohorts import cohort_choices
-
         if self.database is None:
             return
         shown = self.current_cohort_id()
         wanted = select or shown
-        cohorts = cohort_choices(self.database)
+        # (label, id): archived ones too, marked, under Promotion ▸ Show archived promotions.
+        cohorts = self.promotion_actions.selector_items(self.database)
         selector = self.cohort_selector
-        listed = [(selector.itemData(i), selector.itemText(i)) for i in range(selector.count())]
-        if listed != [(cohort.id, cohort.name) for cohort in cohorts]:
+        listed = [(selector.itemText(i), selector.itemData(i)) for i in range(selector.count())]
+        if listed != cohorts:
             selector.blockSignals(True)
             selector.clear()
-            for cohort in cohorts:
-                selector.addItem(cohort.name, cohort.id)
+            for label, cohort_id in cohorts:
+                selector.addItem(label, cohort_id)
             selector.blockSignals(False)
         index = selector.findData(wanted) if wanted else -1
         selector.blockSignals(True)

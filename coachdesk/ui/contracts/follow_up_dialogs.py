@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coachdesk.models import codes
 from coachdesk.ui.contracts.contract_dialog import ALERT_COLOUR, WARNING_COLOUR
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
     date_edit,
@@ -90,8 +91,8 @@ class VisitDialog(FormDialog):
         kinds.addWidget(self.kind_visit)
         kinds.addWidget(self.kind_call)
         kinds.addStretch(1)
-        self.author = QLineEdit()
-        self.author.setObjectName("author")
+        # « Chargé·e de suivi »: this laptop's coach unless another one is chosen.
+        self.author = CoachPicker(database, name="author")
         self.met_people = QLineEdit()
         self.met_people.setObjectName("metPeople")
         self.met_people.setPlaceholderText(self.tr("e.g. the tutor and the young person"))
@@ -131,7 +132,7 @@ class VisitDialog(FormDialog):
         when.addWidget(self.planned_only, 1)
         form.addRow(self.tr("Date"), when)
         form.addRow(self.tr("Kind"), kinds)
-        form.addRow(self.tr("Coach"), self.author)
+        form.addRow(self.tr("Follow-up coach"), self.author)
         form.addRow(self.tr("Met"), self.met_people)
         form.addRow(self.tr("How it is going"), ratings)
         form.addRow(self.tr("Difficulties"), categories)
@@ -161,12 +162,12 @@ class VisitDialog(FormDialog):
         day = from_qdate(self.done_on.date())
         kind = "appel" if self.kind_call.isChecked() else "visite"
         if self.planned_only.isChecked():
-            return VisitDraft(kind=kind, planned_on=day, author=self.author.text().strip())
+            return VisitDraft(kind=kind, planned_on=day, coach_id=self.author.coach_id())
         rating = self.rating_group.checkedId()
         return VisitDraft(
             kind=kind,
             done_on=day,
-            author=self.author.text().strip(),
+            coach_id=self.author.coach_id(),
             met_people=self.met_people.text().strip(),
             rating=rating if rating > 0 else None,
             difficulty_categories=tuple(

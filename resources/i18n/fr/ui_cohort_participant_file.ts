@@ -111,6 +111,10 @@
         <translation>Supprimer cette personne…</translation>
     </message>
     <message>
+        <source>Other promotion…</source>
+        <translation>Autre promotion…</translation>
+    </message>
+    <message>
         <source>New participant</source>
         <translation>Nouveau participant</translation>
     </message>

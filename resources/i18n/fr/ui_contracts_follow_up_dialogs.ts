@@ -149,7 +149,7 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Coach</source>
+        <source>Follow-up coach</source>
         <translation>Chargé·e de suivi</translation>
     </message>
     <message>
