@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 # Every schema revision ever released, oldest first. A new migration appends its id here
 # (a test checks this tuple against coachdesk/migrations/versions).
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0010", "0013")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0010", "0011", "0013")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -158,7 +158,8 @@ class Database:
     """An open CoachDesk database: its engine and session factories.
 
     Use ``read()`` for queries and ``write()`` for changes: each is one transaction, committed
-    when the block ends, rolled back when it raises.
+    when the block ends, rolled back when it raises. Each committed ``write()`` is announced
+    (``coachdesk.changes``): the window shows every write in every tab without being told.
 
     ``key`` is the raw data key an encrypted database was opened with (None when plain): jobs
     that open their own connection in a worker process need it too.
@@ -186,16 +187,23 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write_factory() as session, session.begin():
-            if self.team_capture is None:
-                from coachdesk.sync.capture import team_capture
+        from coachdesk.changes import TransactionRecord
 
-                self.team_capture = team_capture(session) or False
-            if self.team_capture:
-                # A database that joined a team records each change in its outbox, in this
-                # same transaction.
-                self.team_capture.attach(session)
-            yield session
+        record = TransactionRecord()
+        with self._write_factory() as session:
+            with session.begin():
+                record.watch(session)
+                if self.team_capture is None:
+                    from coachdesk.sync.capture import team_capture
+
+                    self.team_capture = team_capture(session) or False
+                if self.team_capture:
+                    # A database that joined a team records each change in its outbox, in
+                    # this same transaction.
+                    self.team_capture.attach(session)
+                yield session
+            # Committed: the window (and whoever listens) learns what changed, once.
+            record.publish()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -303,9 +311,23 @@ def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = 
 
     from coachdesk.migrations import alembic_config
 
-    with engine.begin() as connection:
-        config = alembic_config(connection)
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Alembic changes a SQLite table by rebuilding it (copy, drop, rename). With foreign
+        # keys enforced, dropping the old table would run its ON DELETE actions and empty its
+        # children (calls, contracts…): enforcement is off while migrating, as SQLite's
+        # "ALTER TABLE" page prescribes, and every key is checked before the commit.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    # Rolled back: the database stays at its revision, the copy aside whole.
+                    raise RuntimeError(f"migration left a broken foreign key in {broken[0]}")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
     return backup
 
 

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, bindparam, func, select
 
 from coachdesk.db import Database
 from coachdesk.models import (
     BilanAttendance,
     BilanGroup,
     BilanMember,
+    Coach,
     Participant,
     ProfessionalProject,
     SkillAssessment,
     codes,
 )
-from coachdesk.services.stages import participant_stages
+from coachdesk.models.base import IdType
+from coachdesk.services.stages import STAGE_TABLES, participant_stages
 from coachdesk.services.text import person_name
 
 
@@ -32,31 +37,29 @@ class ParticipantRow:
     email: str
     city: str
     provenance: str
+    # The chargé·e's name ("" when nobody is named).
     coach: str
     is_adult: bool
     search_text: str
 
 
-def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]:
-    """The people of the cohort, by name, each with the stage they have reached today."""
+# What participant_rows reads: a write to another table changes none of its rows.
+PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant", "coach"}
+
+
+def participant_rows(
+    database: Database, cohort_id: str, *, people: Collection[str] | None = None
+) -> list[ParticipantRow]:
+    """The people of the cohort, by name, each with the stage they have reached today; with
+    ``people``, only those of them (a list refreshing the rows a write changed)."""
+    params: dict[str, Any] = {"cohort": cohort_id}
+    if people is not None:
+        params["people"] = list(people)
     with database.read() as session:
-        stages = participant_stages(session, cohort_id)
-        rows = session.execute(
-            select(
-                Participant.id,
-                Participant.last_name,
-                Participant.first_name,
-                Participant.phone,
-                Participant.email,
-                Participant.city,
-                Participant.provenance,
-                Participant.coach,
-                Participant.is_adult,
-                Participant.search_text,
-            )
-            .where(Participant.cohort_id == cohort_id)
-            .order_by(Participant.last_name, Participant.first_name)
-        )
+        stages = participant_stages(session, cohort_id, people=people)
+        # A handful of coaches: named from a dictionary rather than joined on every row.
+        coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
+        rows = session.execute(_rows_statement(people is not None), params)
         return [
             ParticipantRow(
                 id=row.id,
@@ -67,12 +70,37 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
                 email=row.email,
                 city=row.city,
                 provenance=codes.PROVENANCES.get(row.provenance, row.provenance),
-                coach=row.coach,
+                coach=coaches.get(row.coach_id, "") if row.coach_id else "",
                 is_adult=row.is_adult,
                 search_text=row.search_text,
             )
             for row in rows
         ]
+
+
+@functools.cache
+def _rows_statement(restricted: bool) -> Executable:
+    """The list's query, built once (``cohort``, and ``people`` when ``restricted``)."""
+    query = (
+        select(
+            Participant.id,
+            Participant.last_name,
+            Participant.first_name,
+            Participant.phone,
+            Participant.email,
+            Participant.city,
+            Participant.provenance,
+            Participant.coach_id,
+            Participant.is_adult,
+            Participant.search_text,
+        )
+        .where(Participant.cohort_id == bindparam("cohort", type_=IdType))
+        .order_by(Participant.last_name, Participant.first_name)
+    )
+    if restricted:
+        query = query.where(
+            Participant.id.in_(bindparam("people", expanding=True, type_=IdType)))
+    return query
 
 
 def people_furthest_first(database: Database, cohort_id: str) -> list[tuple[str, str]]:

@@ -32,7 +32,6 @@ ENTRY_PACKAGES = ("coachdesk.ui", "coachdesk.commands")
 # service function that branch calls from its dialog. The test fails as soon as one of them is
 # reached from the window, so that it is removed from this list.
 AWAITED = {
-    "coachdesk.services.cohorts.create_cohort": "« Nouvelle promotion » (branch promotions)",
     "coachdesk.services.enrolment.enrol": "« Inscrire à la formation » (branch enrolment)",
 }
 
@@ -318,7 +317,7 @@ SESSION_LEVEL = {
     "gdpr.purge": "composed by purge_for_good, in its transaction",
     "gdpr.erase": "composed by erase_for_good, in its transaction",
     "gdpr.access_report": "read inside the access export's transaction",
-    "contact_import.importer.resolve_cohort": "inside the import's one transaction",
+    "follow_on.linked_files_in": "read inside the participant file's one transaction",
     "clock.clock_day": "the database's day, read inside the transaction that needs it",
     "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
     "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",

@@ -47,6 +47,17 @@ class Duplicate:
     filled: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class FollowOn:
+    """A row naming a person known only in another promotion: imported here, linked to their
+    latest earlier file."""
+
+    row: int
+    name: str
+    earlier_id: str
+    earlier_cohort: str
+
+
 @dataclass
 class ImportReport:
     file_name: str
@@ -59,6 +70,8 @@ class ImportReport:
     blank_rows: int = 0
     imported: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
+    # Among the imported: people already followed in another promotion.
+    followed_on: list[FollowOn] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
     unrecognised_columns: tuple[str, ...] = ()
@@ -68,6 +81,7 @@ class ImportReport:
         return {
             "imported": self.imported,
             "duplicates": len(self.duplicates),
+            "followed_on": len(self.followed_on),
             "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
             "warnings": [
                 {"row": w.row, "field": w.field, "value": w.value, "message": w.message}
@@ -251,4 +265,3 @@ class RowChecker:
 PLAIN_FIELDS = frozenset({
     "last_name", "first_name", "address", "city", "ine", "university_track", "bac_series",
 })
-

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.participant_merge import review_participant
 from coachdesk.services.participants import (
     ParticipantData,
     TimelineEvent,
@@ -36,7 +37,9 @@ from coachdesk.services.participants import (
 )
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -50,13 +53,17 @@ TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
 ]
 
 
-class ParticipantFileDialog(QDialog):
+class ParticipantFileDialog(GuardedDialog):
     """Create (``participant_id`` None) or view and edit one person's file.
 
     Each save and the deletion are one transaction; ``changed`` tells the list to reload.
+    Before saving, the file is checked as the contact import checks a row: a new file that may
+    duplicate someone, or a phone or e-mail that cannot be right, is said first
+    (``warning``); ``open_existing`` asks for the existing file the coach chose to open.
     """
 
     changed = Signal()
+    open_existing = Signal(str)
 
     def __init__(
         self,
@@ -70,6 +77,7 @@ class ParticipantFileDialog(QDialog):
         self.database = database
         self.cohort_id = cohort_id
         self.participant_id = participant_id
+        self.warning: QDialog | None = None  # what the check before saving said, if anything
         self.resize(1040, 640)
 
         self.last_name = QLineEdit()
@@ -110,8 +118,8 @@ class ParticipantFileDialog(QDialog):
         self.provenance.setObjectName("provenance")
         for code, label in codes.PROVENANCES.items():
             self.provenance.addItem(label, code)
-        self.coach = QLineEdit()
-        self.coach.setObjectName("coach")
+        # « Chargé·e »: this laptop's coach for a new person, the file's own for a known one.
+        self.coach = CoachPicker(database, name="coach")
         self.consent_date = date_edit(optional=True, name="consentDate")
         self.source = QLabel()
         self.source.setObjectName("source")
@@ -176,6 +184,12 @@ class ParticipantFileDialog(QDialog):
         self.delete_button.setObjectName("deleteParticipant")
         self.delete_button.clicked.connect(self.delete)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # Follow-on promotions: the same person next year (a bac+2), or a file misplaced.
+        self.follow_on_button = QPushButton(self.tr("Other promotion…"))
+        self.follow_on_button.setObjectName("followOnButton")
+        self.follow_on_button.setEnabled(participant_id is not None)
+        self.follow_on_button.clicked.connect(self.open_follow_on)
+        buttons.addButton(self.follow_on_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -211,7 +225,7 @@ class ParticipantFileDialog(QDialog):
         self.bac_series.setText(data.bac_series)
         self.bac_year.setValue(data.bac_year or self.bac_year.minimum())
         self.provenance.setCurrentIndex(max(self.provenance.findData(data.provenance), 0))
-        self.coach.setText(data.coach)
+        self.coach.reload(data.coach_id)
         set_date(self.consent_date, data.consent_date)
         self.notes.setPlainText(data.notes)
         if file.source_file:
@@ -245,13 +259,33 @@ class ParticipantFileDialog(QDialog):
             bac_series=self.bac_series.text(),
             bac_year=None if year == self.bac_year.minimum() else year,
             provenance=self.provenance.currentData(),
-            coach=self.coach.text(),
+            coach_id=self.coach.coach_id(),
             consent_date=date_of(self.consent_date),
             notes=self.notes.toPlainText(),
         )
 
     # Writing ----------------------------------------------------------------------------------
     def save(self) -> None:
+        """Check the file, then save it (or say first what looks wrong)."""
+        if refuse_wrong_dates(self):
+            return
+        from coachdesk.ui.cohort.duplicates import DuplicateWarning
+
+        review = review_participant(self.database, self.data(),
+                                    participant_id=self.participant_id)
+        if review.clean:
+            self.save_checked()
+            return
+        self.warning = DuplicateWarning(review, self)
+        self.warning.save_anyway.connect(self.save_checked)
+        self.warning.open_existing.connect(self._open_existing)
+        self.warning.open()
+
+    def _open_existing(self, participant_id: str) -> None:
+        self.reject()  # nothing of this form is saved
+        self.open_existing.emit(participant_id)
+
+    def save_checked(self) -> None:
         try:
             if self.participant_id is None:
                 self.participant_id = create_participant(self.database, self.cohort_id,
@@ -267,7 +301,7 @@ class ParticipantFileDialog(QDialog):
     def delete(self) -> None:
         if self.participant_id is None:
             return
-        name = f"{self.first_name.text()} {self.last_name.text()}".strip()
+        name = person_name(self.last_name.text(), self.first_name.text())
         question = self.tr(
             "Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? "
             "This cannot be undone."
@@ -279,5 +313,20 @@ class ParticipantFileDialog(QDialog):
         except UserError as error:
             messages.user_error(self, error)
             return
+        self.changed.emit()
+        self.accept()
+
+    def open_follow_on(self) -> None:
+        from coachdesk.ui.cohort.promotion_dialogs import FollowOnDialog
+
+        if self.participant_id is None:
+            return
+        dialog = FollowOnDialog(self.database, self.participant_id, self.cohort_id, parent=self)
+        # Either way the person's list changes: the file goes, or its timeline grows.
+        dialog.saved.connect(self._followed_on)
+        self.follow_on = dialog
+        dialog.open()
+
+    def _followed_on(self, _saved: str) -> None:
         self.changed.emit()
         self.accept()

@@ -5,7 +5,7 @@
     <name>Columns</name>
     <message>
         <source>Proposed on</source>
-        <translation>Proposé·e le</translation>
+        <translation>Proposée le</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -87,8 +87,8 @@
         <translation>Entretiens de recrutement</translation>
     </message>
     <message>
-        <source>Week:</source>
-        <translation>Semaine :</translation>
+        <source>Week of:</source>
+        <translation>Semaine du :</translation>
     </message>
     <message>
         <source>Save the preparation sheet</source>
@@ -154,6 +154,14 @@
             <numerusform>et %n visite de suivi écrits dans %1.</numerusform>
             <numerusform>et %n visites de suivi écrits dans %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select a referral in the list first.</source>
+        <translation>Sélectionnez d&apos;abord une mise en relation dans la liste.</translation>
+    </message>
+    <message>
+        <source>Select an interview in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un entretien dans la liste.</translation>
     </message>
 </context>
 </TS>
