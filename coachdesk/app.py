@@ -107,7 +107,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
     first_run = False
     try:
         if demo:
-            from coachdesk.services.demo import fresh_demo_copy
+            from coachdesk.services.demo_sessions import fresh_demo_copy
 
             path = fresh_demo_copy()
         else:

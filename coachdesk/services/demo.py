@@ -21,8 +21,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from coachdesk import paths
-from coachdesk.db import HEAD_REVISION, Database, open_database
+from coachdesk.db import Database, open_database
 from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.services import (
@@ -572,30 +571,3 @@ def write_demo_database(path: Path, *, force: bool = False) -> Path:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         (Path(folder) / "complete.sqlite3").replace(path)
     return path
-
-
-def fresh_demo_copy() -> Path:
-    """A new throw-away copy of the demo database for ``coachdesk --demo``.
-
-    The demo is built once per CoachDesk version and schema into the cache folder; each launch
-    gets its own copy, so the coach can play with it freely and never touches a real database.
-    """
-    from coachdesk import __version__
-    from coachdesk.services.backups import DEMO_BACKUP_FOLDER
-    from coachdesk.services.demo_sessions import SESSIONS_FOLDER, clean_demo_cache
-
-    cache = paths.cache_dir()
-    template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
-    # Copies of earlier launches are throw-away: only what a running demo uses is kept.
-    clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
-    if not template.exists():
-        write_demo_database(template, force=True)
-    sessions = cache / SESSIONS_FOLDER
-    sessions.mkdir(exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix="demo-", suffix=".sqlite3", dir=sessions)
-    Path(name).unlink()
-    import os
-
-    os.close(handle)
-    backup_sqlite(template, Path(name))
-    return Path(name)

@@ -11,11 +11,16 @@ CoachDesk starting at the same moment may not have locked it yet.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
+from coachdesk import paths
 from coachdesk.database_lock import DatabaseLock
+from coachdesk.db import HEAD_REVISION
+from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 
 SESSIONS_FOLDER = "demo-sessions"
@@ -79,3 +84,28 @@ def clean_demo_cache(cache: Path, template: Path, backups: Path | None = None) -
     if backups is not None and not still_open and backups.is_dir():
         shutil.rmtree(backups, ignore_errors=True)
     return removed
+
+
+def fresh_demo_copy() -> Path:
+    """A new throw-away copy of the demo database for ``coachdesk --demo``.
+
+    The demo is built once per CoachDesk version and schema into the cache folder; each launch
+    gets its own copy, so the coach can play with it freely and never touches a real database.
+    """
+    from coachdesk import __version__
+    from coachdesk.services.backups import DEMO_BACKUP_FOLDER
+    from coachdesk.services.demo import write_demo_database
+
+    cache = paths.cache_dir()
+    template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
+    # Copies of earlier launches are throw-away: only what a running demo uses is kept.
+    clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
+    if not template.exists():
+        write_demo_database(template, force=True)
+    sessions = cache / SESSIONS_FOLDER
+    sessions.mkdir(exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix="demo-", suffix=".sqlite3", dir=sessions)
+    Path(name).unlink()
+    os.close(handle)
+    backup_sqlite(template, Path(name))
+    return Path(name)

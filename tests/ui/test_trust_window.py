@@ -247,7 +247,7 @@ def test_canary_backups_made_before_protect(qtbot: QtBot, home: Path) -> None:
 def test_canary_demo_beside_the_coach(qtbot: QtBot, home: Path, demo_template: Path) -> None:
     from coachdesk import __version__
     from coachdesk.db import HEAD_REVISION
-    from coachdesk.services.demo import fresh_demo_copy
+    from coachdesk.services.demo_sessions import fresh_demo_copy
 
     # The demo as ``fresh_demo_copy`` builds it once per version into the cache, already there.
     cached = paths.cache_dir() / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"

@@ -11,8 +11,7 @@ from pathlib import Path
 from coachdesk import __version__, paths
 from coachdesk.database_lock import DatabaseLock
 from coachdesk.db import HEAD_REVISION
-from coachdesk.services.demo import fresh_demo_copy
-from coachdesk.services.demo_sessions import clean_demo_cache
+from coachdesk.services.demo_sessions import clean_demo_cache, fresh_demo_copy
 
 HOUR_AGO = time.time() - 3600
 
