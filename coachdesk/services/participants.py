@@ -41,6 +41,7 @@ from coachdesk.models import (
     codes,
     utcnow,
 )
+from coachdesk.services.clock import clock_day
 from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
@@ -79,15 +80,15 @@ def search_rows(
         words = []
     if stage is None and not words:
         return rows
-    if not words:
-        return [row for row in rows if row.stage == stage]
-    if len(words) == 1:
-        word = words[0]
-        return [row for row in rows
-                if word in row.search_text and (stage is None or row.stage == stage)]
-    return [row for row in rows
-            if (stage is None or row.stage == stage)
-            and all(word in row.search_text for word in words)]
+    shown = rows
+    # One simple pass per word, the longest (the most selective) first: each next pass reads
+    # fewer rows, and a plain ``in`` per row is several times quicker than ``all()`` over
+    # the words (benchmarks/cohort_search.py).
+    for word in sorted(set(words), key=len, reverse=True):
+        shown = [row for row in shown if word in row.search_text]
+    if stage is not None:
+        shown = [row for row in shown if row.stage == stage]
+    return shown
 
 
 # --- the participant file ----------------------------------------------------------------------
@@ -165,7 +166,7 @@ def create_participant(
     values = _checked(data)
     with database.write() as session:
         participant = Participant(
-            cohort_id=cohort_id, listed_on=listed_on or date.today(), **values
+            cohort_id=cohort_id, listed_on=listed_on or clock_day(session), **values
         )
         session.add(participant)
         session.flush()
