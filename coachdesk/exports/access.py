@@ -54,7 +54,9 @@ def access_sheets(session: Session, participant_id: str) -> tuple[list[Sheet], i
     return sheets, total
 
 
-def write_access_workbook(session: Session, participant_id: str, out: Path) -> int:
+def write_access_workbook(
+    session: Session, participant_id: str, out: Path, *, password: str | None = None
+) -> int:
     """Write the right-of-access workbook to ``out`` (atomically, formula-proof).
 
     Returns the number of records written; the export is logged in the audit log by the
@@ -63,7 +65,7 @@ def write_access_workbook(session: Session, participant_id: str, out: Path) -> i
     from coachdesk.db import check_not_damaged
 
     sheets, total = access_sheets(session, participant_id)
-    write_workbook(Path(out), sheets)
+    write_workbook(Path(out), sheets, password=password)
     check_not_damaged(session)
     audit.record(
         session,

@@ -187,6 +187,7 @@ def export_weekly(
     today: date | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> WeeklyExport:
     """Write the Mission Locale's weekly workbook and log it.
 
@@ -194,6 +195,7 @@ def export_weekly(
         week: the ISO week (default: the current week).
         cohort_name: the cohort (default: the latest one).
         today: the current day (tests pin it).
+        password: encrypt the workbook with it (``xlsx.write_workbook``).
 
     Raises:
         UserError: no such cohort, or the file cannot be written.
@@ -236,7 +238,8 @@ def export_weekly(
                 ],
             ),
         ]
-        result = write_workbook(target, sheets, progress=progress, is_cancelled=is_cancelled)
+        result = write_workbook(target, sheets, progress=progress, is_cancelled=is_cancelled,
+                                password=password)
     with recording(database, result) as session:
         log_id = log_export(
             session, kind=KIND, recipient=RECIPIENT, result=result, cohort_id=cohort.id,

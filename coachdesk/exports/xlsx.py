@@ -17,7 +17,11 @@ What every workbook gets, whatever the export:
   files a crashed export of the same file left are removed by the next export (``tests/crash``
   proves both);
 * a French :class:`~coachdesk.errors.UserError` when the target is open in Excel (Windows refuses
-  the rename), the folder cannot be written, or a sheet would pass Excel's row limit.
+  the rename), the folder cannot be written, or a sheet would pass Excel's row limit;
+* with a ``password``, the standard Office encryption (``workbook_password``): the plain package
+  is then written to an anonymous ``0600`` file inside a private ``0700`` temporary folder, never
+  beside the export, encrypted into the hidden temporary file beside the target, and the folder
+  is removed whatever happens — only the encrypted workbook is ever renamed into place.
 
 Why the rows are written here and not by xlsxwriter or openpyxl: the partners' workbooks are
 plain tables, and the general writers spend most of an export on per-cell bookkeeping. On an
@@ -124,6 +128,8 @@ class ExportResult:
     row_count: int
     sha256: str
     rows_per_sheet: dict[str, int] = field(default_factory=dict)
+    # Written encrypted with a password (the password itself is kept nowhere).
+    encrypted: bool = False
 
 
 class ExportCancelled(UserError):
@@ -314,6 +320,7 @@ def write_workbook(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
@@ -325,10 +332,12 @@ def write_workbook(
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
             the temporary file is removed and :class:`ExportCancelled` is raised.
+        password: when given, the workbook is encrypted with it (Excel's own encryption);
+            the caller checks its strength (``workbook_password.check_password``).
 
     Returns:
         The path, the number of data rows written (all sheets, headers excluded) and the
-        SHA-256 of the file.
+        SHA-256 of the file (of the encrypted file, when protected).
 
     Raises:
         UserError: the folder cannot be written, the target is open in another program, or a
@@ -355,7 +364,12 @@ def write_workbook(
     temp = Path(temp_name)
     try:
         try:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+            if password is None:
+                total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+            else:
+                total, per_sheet = _write_encrypted(
+                    temp, target, sheets, progress, is_cancelled, password
+                )
         except OSError as exc:
             raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
@@ -370,7 +384,39 @@ def write_workbook(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    return ExportResult(target, total, digest, per_sheet)
+    return ExportResult(target, total, digest, per_sheet, encrypted=password is not None)
+
+
+def _write_encrypted(
+    temp: Path,
+    target: Path,
+    sheets: Sequence[Sheet],
+    progress: ProgressCallback | None,
+    is_cancelled: CancelCheck | None,
+    password: str,
+) -> tuple[int, dict[str, int]]:
+    """Write the plain package where only this process can read it, then its encryption to
+    ``temp``.
+
+    The plain package is an anonymous temporary file (no name on POSIX, deleted on close on
+    Windows: the system removes it even when the export is killed), ``0600``, in a folder of
+    its own made ``0700`` by ``mkdtemp`` and removed in every case.
+    """
+    from coachdesk.exports.workbook_password import encrypt_package
+
+    private = tempfile.mkdtemp(prefix="coachdesk-export-")
+    try:
+        with tempfile.TemporaryFile(dir=private) as plain:
+            if os.name == "posix":
+                os.fchmod(plain.fileno(), 0o600)
+            counts = _write(plain, target, sheets, progress, is_cancelled)
+            if is_cancelled is not None and is_cancelled():
+                raise ExportCancelled(target)
+            with _large_enough_to_encrypt(plain, private) as package, temp.open("wb") as out:
+                encrypt_package(package, out, password)
+        return counts
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
 
 
 def _remove_crashed_partials(target: Path) -> None:
@@ -385,8 +431,34 @@ def _remove_crashed_partials(target: Path) -> None:
             stale.unlink()
 
 
+# msoffcrypto-tool 6.x writes a corrupt container when the encrypted package is 4,096 bytes or
+# less (it lands in the compound file's mini stream, where the library misplaces it: its issue
+# #105), and a workbook of a few rows is that small once compressed. Such a workbook is stored
+# uncompressed instead: its fixed parts alone (styles, content types, relationships) make more
+# than 7 KB. (Growing it with a zip comment was tried: LibreOffice 7.4 then refuses the file.)
+SMALLEST_PACKAGE_TO_ENCRYPT = 4608
+
+
+def _large_enough_to_encrypt(plain: IO[bytes], folder: str) -> IO[bytes]:
+    """``plain``, or the same package stored uncompressed in a new anonymous file of
+    ``folder`` when it is too small for the encryption library."""
+    if plain.seek(0, os.SEEK_END) >= SMALLEST_PACKAGE_TO_ENCRYPT:
+        return plain
+    plain.seek(0)
+    # Returned open, closed by the caller's ``with`` (as ``plain`` would be).
+    stored = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+    if os.name == "posix":
+        os.fchmod(stored.fileno(), 0o600)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(stored, "w") as package:
+        for entry in source.infolist():
+            copy = zipfile.ZipInfo(entry.filename, date_time=entry.date_time)
+            copy.compress_type = zipfile.ZIP_STORED
+            package.writestr(copy, source.read(entry.filename))
+    return stored
+
+
 def _write(
-    temp: Path,
+    temp: Path | IO[bytes],
     target: Path,
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
