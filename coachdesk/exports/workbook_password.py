@@ -61,7 +61,13 @@ def password_weakness(password: str) -> str | None:
     enough. The same judge as the database's passphrase (zxcvbn, a minimum length)."""
     from coachdesk.security.crypto import passphrase_weakness
 
-    return passphrase_weakness(password, ("coachdesk", "mission", "locale", "classeur"))
+    reason = passphrase_weakness(password, ("coachdesk", "mission", "locale", "classeur"))
+    if reason is None:
+        return None
+    # The judge speaks of a « phrase de passe »; here it is « un mot de passe ».
+    return (reason.replace("elle est faite", "il est fait")
+            .replace("elle est trop courte", "il est trop court")
+            .replace("elle ", "il ", 1))
 
 
 def check_password(password: str) -> str:
