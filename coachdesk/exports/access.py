@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.exports.xlsx import Column, ColumnKind, Sheet, write_workbook
+from coachdesk.db import Database
+from coachdesk.exports.xlsx import Column, Sheet, write_workbook
+from coachdesk.exports.xlsx_cells import ColumnKind
 from coachdesk.services import audit
 from coachdesk.services.gdpr import access_report
 
@@ -55,22 +57,24 @@ def access_sheets(session: Session, participant_id: str) -> tuple[list[Sheet], i
 
 
 def write_access_workbook(
-    session: Session, participant_id: str, out: Path, *, password: str | None = None
+    database: Database, participant_id: str, out: Path, *, password: str | None = None
 ) -> int:
-    """Write the right-of-access workbook to ``out`` (atomically, formula-proof).
+    """Write the right-of-access workbook to ``out`` (atomically, formula-proof, protected by
+    ``password`` when given), in one transaction with its line in the audit log (by the
+    person's id).
 
-    Returns the number of records written; the export is logged in the audit log by the
-    person's id, in the caller's transaction.
+    Returns the number of records written.
     """
     from coachdesk.db import check_not_damaged
 
-    sheets, total = access_sheets(session, participant_id)
-    write_workbook(Path(out), sheets, password=password)
-    check_not_damaged(session)
-    audit.record(
-        session,
-        "access_export",
-        f"Droit d'accès : fiche de la personne {participant_id} ({date.today():%d/%m/%Y})",
-        total,
-    )
-    return total
+    with database.write() as session:
+        sheets, total = access_sheets(session, participant_id)
+        write_workbook(Path(out), sheets, password=password)
+        check_not_damaged(session)
+        audit.record(
+            session,
+            "access_export",
+            f"Droit d'accès : fiche de la personne {participant_id} ({date.today():%d/%m/%Y})",
+            total,
+        )
+        return total

@@ -6,10 +6,10 @@ What every workbook gets, whatever the export:
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
-  module nor in ``xlsx_package``), and a value a participant typed that begins with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as
-  literal text, intact, with Excel's quote prefix so that editing the cell in Excel keeps it
-  text;
+  module, in ``xlsx_cells`` nor in ``xlsx_package``), and a value a participant typed that
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula
+  injection") lands as literal text, intact, with Excel's quote prefix so that editing the cell
+  in Excel keeps it text;
 * the file appears complete or not at all: the workbook is written to a hidden temporary file
   in the target folder, then renamed into place (``os.replace``). A cancelled or failed export
   leaves no file behind. The rows of a sheet wait in an anonymous temporary file (removed by
@@ -43,18 +43,27 @@ import glob
 import hashlib
 import math
 import os
-import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 from coachdesk.errors import UserError
+from coachdesk.exports.xlsx_cells import (
+    HEADER_STYLE,
+    MAX_CELL_TEXT,
+    NEEDS_ESCAPE,
+    TITLE_STYLE,
+    TRIGGER_CHARS,
+    ColumnKind,
+    any_cell,
+    column_letter,
+    text_cell,
+)
 from coachdesk.exports.xlsx_package import (
     MAIN_NS,
     PACKAGE_RELS,
@@ -67,14 +76,7 @@ from coachdesk.exports.xlsx_package import (
     core_properties,
     workbook_part,
     workbook_rels,
-    xml_text,
 )
-
-ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents", "percent", "bool"]
-
-# Characters that make a spreadsheet treat a typed value as a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
@@ -86,7 +88,6 @@ PARTIAL_SUFFIX = ".xlsx.partiel"
 # Excel's limits: rows and columns of a sheet, characters in a cell, characters in a sheet name.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
-MAX_CELL_TEXT = 32_767
 MAX_SHEET_NAME = 31
 
 ProgressCallback = Callable[[int, int | None], object]
@@ -139,97 +140,6 @@ class ExportCancelled(UserError):
         super().__init__(
             f"Export annulé : le fichier « {path.name} » n'a pas été écrit.",
         )
-
-
-# --- Cell values ----------------------------------------------------------------------------
-
-# Style indexes into the cellXfs of STYLES below.
-_HEADER, _TITLE, _DATE, _DATETIME, _MONEY, _DECIMAL, _PERCENT, _LITERAL = range(1, 9)
-
-# What XML 1.0 cannot carry (control characters; a carriage return, which XML readers turn into
-# a line feed) and text Excel would decode (a literal "_x0041_"): written as Excel's own
-# "_xHHHH_" escapes, which Excel and LibreOffice turn back into the original text.
-_NEEDS_OOXML_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-# Text that needs any escaping at all, XML's own included: most text needs none, and one search
-# costs less than escaping (str.translate took 1.4 µs a cell).
-_NEEDS_ESCAPE = re.compile(
-    r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_"
-)
-
-# Excel's day 0 is 30/12/1899 for every date from 01/03/1900 (it counts a 29/02/1900).
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
-_FIRST_EXACT_SERIAL = date(1900, 3, 1).toordinal() - _EXCEL_EPOCH
-
-
-def _ooxml_escape(match: re.Match[str]) -> str:
-    found = match.group()
-    if len(found) == 1:
-        return f"_x{ord(found):04X}_"
-    return "_x005F" + found  # the underscore itself, escaped: the text stays as typed
-
-
-def _text_cell(ref: str, text: str, style: int = 0) -> str:
-    """An inline-string cell holding ``text`` exactly, quote-prefixed when it looks like a
-    formula."""
-    if len(text) > MAX_CELL_TEXT:
-        text = text[: MAX_CELL_TEXT - 1] + "…"
-    if not style and text[0] in _TRIGGER_CHARS:
-        style = _LITERAL
-    if _NEEDS_OOXML_ESCAPE.search(text):
-        text = _NEEDS_OOXML_ESCAPE.sub(_ooxml_escape, text)
-    styled = f' s="{style}"' if style else ""
-    return (f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">'
-            f"{xml_text(text)}</t></is></c>")
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
-def _any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
-    """The cell for a value of any kind of column; ``""`` for no cell. Text cells, most of an
-    export, are written by :func:`_write_sheet_rows` itself and come here only when they are not
-    ``str``."""
-    if isinstance(value, bool):
-        return _text_cell(ref, "Oui" if value else "Non")
-    if kind in ("date", "datetime") and isinstance(value, date):
-        serial = value.toordinal() - _EXCEL_EPOCH
-        if serial < _FIRST_EXACT_SERIAL:
-            return _text_cell(ref, _as_text(value))
-        if isinstance(value, datetime):
-            seconds = value.hour * 3600 + value.minute * 60 + value.second
-            fraction = (seconds + value.microsecond / 1e6) / 86400
-            return f'<c r="{ref}" s="{_DATETIME}"><v>{serial + fraction!r}</v></c>'
-        return f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>'
-    if kind in ("int", "decimal", "money_cents", "percent") and isinstance(
-        value, int | float | Decimal
-    ):
-        # Excel stores every number as a double; cents become euros only here, on the way out.
-        number = float(Decimal(value) / 100 if kind == "money_cents" else value)
-        if not math.isfinite(number):
-            return ""
-        shown = int(number) if kind == "int" and number.is_integer() else number
-        style = {"decimal": _DECIMAL, "money_cents": _MONEY, "percent": _PERCENT}.get(kind)
-        styled = f' s="{style}"' if style else ""
-        return f'<c r="{ref}"{styled}><v>{shown!r}</v></c>'
-    text = value if isinstance(value, str) else _as_text(value)
-    return _text_cell(ref, text) if text else ""
-
-
-def _column_letter(index: int) -> str:
-    """``0`` → ``A``, ``25`` → ``Z``, ``26`` → ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 # Points a line of 11-point Calibri takes in a row.
@@ -522,7 +432,7 @@ class _SheetLayout:
     def filter_range(self) -> str | None:
         if not self.header_row:
             return None
-        last = _column_letter(self.last_column - 1)
+        last = column_letter(self.last_column - 1)
         return f"$A${self.header_row}:${last}${self.last_row}"
 
     @property
@@ -538,7 +448,7 @@ class _SheetLayout:
         return max(1, math.ceil(sum(column.width for column in self.columns) / 190))
 
     def head(self, *, first: bool) -> str:
-        dimension = f"A1:{_column_letter(self.last_column - 1)}{self.last_row}"
+        dimension = f"A1:{column_letter(self.last_column - 1)}{self.last_row}"
         if dimension == "A1:A1":
             dimension = "A1"
         selected = ' tabSelected="1"' if first else ""
@@ -567,7 +477,7 @@ class _SheetLayout:
     def tail(self) -> str:
         autofilter = ""
         if self.header_row:
-            last = _column_letter(self.last_column - 1)
+            last = column_letter(self.last_column - 1)
             autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
         return (
             f"</sheetData>{autofilter}"
@@ -598,7 +508,7 @@ def _write_sheet_rows(
     for line in sheet.title_lines:
         row += 1
         if line:
-            lines.append(f'<row r="{row}">{_text_cell(f"A{row}", line, _TITLE)}</row>')
+            lines.append(f'<row r="{row}">{text_cell(f"A{row}", line, TITLE_STYLE)}</row>')
     if sheet.title_lines:
         row += 1  # one blank line between the title and the table
     header_row = 0
@@ -606,7 +516,7 @@ def _write_sheet_rows(
         row += 1
         header_row = row
         labels = "".join(
-            _text_cell(f"{_column_letter(col)}{row}", column.label or " ", _HEADER)
+            text_cell(f"{column_letter(col)}{row}", column.label or " ", HEADER_STYLE)
             for col, column in enumerate(columns)
         )
         # Excel does not grow a row for wrapped text when it opens a file: give the header the
@@ -617,12 +527,12 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     lines.clear()
 
-    letters = [_column_letter(col) for col in range(width)]
+    letters = [column_letter(col) for col in range(width)]
     is_text = [column.kind == "text" for column in columns]
     kinds = [column.kind for column in columns]
     plan = list(zip(letters, is_text, kinds, strict=True))
-    triggers = _TRIGGER_CHARS
-    needs_escape = _NEEDS_ESCAPE.search
+    triggers = TRIGGER_CHARS
+    needs_escape = NEEDS_ESCAPE.search
     count = 0
     for values in sheet.rows:
         row += 1
@@ -639,14 +549,14 @@ def _write_sheet_rows(
                 if not value:
                     continue
                 if value[0] in triggers or len(value) > MAX_CELL_TEXT or needs_escape(value):
-                    cells.append(_text_cell(letter + number, value))
+                    cells.append(text_cell(letter + number, value))
                 else:
                     cells.append(
                         f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
                         f"{value}</t></is></c>"
                     )
             else:
-                cells.append(_any_cell(letter + number, value, kind))
+                cells.append(any_cell(letter + number, value, kind))
         cells.append("</row>")
         lines.append("".join(cells))
         count += 1

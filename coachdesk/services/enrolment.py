@@ -8,15 +8,17 @@ The effective status at any date is computed here from the stored facts, so an e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from sqlalchemy import select
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Participant
-from coachdesk.services import recording
+from coachdesk.models import Enrolment, Participant
 from coachdesk.services.contract_rules import RuleWarning, fr_date
+from coachdesk.services.records import get_record
 
 DEADLINE_WARNING_DAYS = (15, 7)
 ENROLMENT_RULE = (
@@ -79,17 +81,26 @@ def effective_status(
     return EnrolmentState("provisoire", deadline, days_left, warning)
 
 
-def save_contract(database: Database, participant_id: str, employer_id: str, start_date: date,
-                  **terms: Any) -> str:
-    """Record a contract in one transaction; it confirms the provisional enrolment."""
-    with database.write() as session:
-        if session.get(Participant, participant_id) is None:
-            raise UserError("Personne introuvable : elle a peut-être été supprimée.")
-        return recording.record_contract(session, participant_id, employer_id, start_date, **terms)
-
-
-def save_outcome(database: Database, participant_id: str, kind: str, recorded_on: date,
-                 **details: Any) -> str:
-    """Record a solution (sortie) in one transaction."""
-    with database.write() as session:
-        return recording.record_outcome(session, participant_id, kind, recorded_on, **details)
+def enrol(db: Database, participant_ids: Iterable[str], enrolled_on: date) -> list[str]:
+    """Enrol people provisionally in their cohort's training, in one transaction; returns the
+    enrolments' ids. Someone already enrolled keeps their enrolment."""
+    people = list(dict.fromkeys(participant_ids))
+    if not people:
+        raise UserError("Aucune personne n'est sélectionnée.",
+                        hint="Sélectionnez les personnes à inscrire.")
+    with db.write() as session:
+        ids = []
+        for participant_id in people:
+            person = get_record(session, Participant, participant_id, "Personne")
+            existing = session.scalar(
+                select(Enrolment.id).where(Enrolment.participant_id == participant_id)
+            )
+            if existing is not None:
+                ids.append(existing)
+                continue
+            enrolment = Enrolment(participant_id=participant_id, cohort_id=person.cohort_id,
+                                  enrolled_on=enrolled_on)
+            session.add(enrolment)
+            session.flush()
+            ids.append(enrolment.id)
+        return ids

@@ -249,16 +249,15 @@ class ContractsTab(ListTab):
         self.reload()
 
     def load(self) -> None:
-        from coachdesk.services.contract_board import contract_board, enrolment_board
+        from coachdesk.services.contract_board import contract_board
 
         lines: list[ContractLine] = []
         enrolments: list[EnrolmentLine] = []
         if self.cohort_id is not None:
             assert self.database is not None
             try:
-                with self.database.read() as session:
-                    lines = contract_board(session, self.cohort_id, self.today, self.smic)
-                    enrolments = enrolment_board(session, self.cohort_id, self.today)
+                board = contract_board(self.database, self.cohort_id, self.today, self.smic)
+                lines, enrolments = list(board.contracts), list(board.enrolments)
             except UserError as error:  # e.g. a SMIC table that does not cover the dates
                 messages.user_error(self, error)
         self.model.set_rows(lines)
@@ -378,8 +377,7 @@ class ContractsTab(ListTab):
         from coachdesk.services.contract_board import contract_context
 
         assert self.database is not None
-        with self.database.read() as session:
-            return contract_context(session, line.id)
+        return contract_context(self.database, line.id)
 
     def record_visit(self) -> None:
         line = self._need_contract()
