@@ -1,10 +1,12 @@
 """``coachdesk --db PATH export weekly|evaluator|contracts|progress-note --out FILE.xlsx
-[--password-prompt]``.
+[--password-prompt | --no-password]``.
 
 A workbook is protected by a password when ``--password-prompt`` is given (the password is
 asked twice on the terminal, without echo) or when ``COACHDESK_EXPORT_PASSWORD`` is set
 (scripts). Never from an argument: it would be visible in the process list and the shell
-history.
+history. From a protected (encrypted) database the workbook is protected by default: the
+password is asked on a terminal, and without one the export is refused unless
+``--no-password`` says a plain workbook is wanted.
 """
 
 from __future__ import annotations
@@ -26,24 +28,51 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 
 def password_option(parser: argparse.ArgumentParser) -> None:
-    """``--password-prompt``: the workbook is protected by a password typed on the terminal."""
+    """``--password-prompt``: the workbook is protected by a password typed on the terminal;
+    ``--no-password``: a plain workbook, even from a protected database."""
     from coachdesk.exports.workbook_password import PASSWORD_ENV
 
-    parser.add_argument(
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument(
         "--password-prompt", action="store_true",
         help="protéger le classeur par un mot de passe, demandé deux fois au terminal sans "
         f"écho (ou lu dans {PASSWORD_ENV}) ; jamais sur la ligne de commande",
     )
+    choice.add_argument(
+        "--no-password", action="store_true",
+        help="écrire un classeur en clair, même depuis une base chiffrée (qui protège ses "
+        "classeurs par défaut)",
+    )
 
 
-def export_password(args: argparse.Namespace) -> str | None:
+def export_password(args: argparse.Namespace, ctx: Any) -> str | None:
     """The workbook's password: typed on the terminal (``--password-prompt``), else from
-    ``COACHDESK_EXPORT_PASSWORD``, else None (a plain workbook). Checked for strength."""
+    ``COACHDESK_EXPORT_PASSWORD``, else None (a plain workbook). Checked for strength.
+
+    From a protected database, a plain workbook must be asked for (``--no-password``): the
+    password is otherwise asked on the terminal, and the export refused without one.
+    """
     from coachdesk.errors import UserError
     from coachdesk.exports.workbook_password import PASSWORD_ENV, check_password
+    from coachdesk.security.sqlcipher import is_protected
 
     from_environment = os.environ.get(PASSWORD_ENV)
-    if getattr(args, "password_prompt", False) and not from_environment:
+    if getattr(args, "no_password", False):
+        return None
+    asked = getattr(args, "password_prompt", False)
+    if not asked and not from_environment and is_protected(ctx.database_path()):
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise UserError(
+                "La base est chiffrée : ses classeurs sont protégés par un mot de passe, mais "
+                "la commande ne tourne pas dans un terminal pour le demander. Aucun classeur "
+                "écrit.",
+                hint=f"Lancez-la dans un terminal, définissez la variable {PASSWORD_ENV}, ou "
+                "ajoutez --no-password pour écrire un classeur en clair.",
+            )
+        print("La base est chiffrée : le classeur sera protégé par un mot de passe "
+              "(--no-password pour l'écrire en clair).", file=ctx.err)
+        asked = True
+    if asked and not from_environment:
         if sys.stdin is None or not sys.stdin.isatty():
             raise UserError(
                 "--password-prompt demande le mot de passe au terminal, mais la commande ne "
@@ -142,7 +171,7 @@ def _done(ctx: Any, path: Path, rows: int, sha256: str, password: str | None) ->
 def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.weekly import export_weekly
 
-    password = export_password(args)
+    password = export_password(args, ctx)
     database = _open(ctx, password)
     try:
         done = export_weekly(database, args.out, week=args.week, cohort_name=args.cohort,
@@ -156,7 +185,7 @@ def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
 def run_evaluator(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.evaluator import export_evaluator
 
-    password = export_password(args)
+    password = export_password(args, ctx)
     database = _open(ctx, password)
     try:
         done = export_evaluator(database, args.out, cohort_name=args.cohort, password=password)
@@ -168,7 +197,7 @@ def run_evaluator(args: argparse.Namespace, ctx: Any) -> int:
 def run_contracts(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.partner_lists import export_contracts
 
-    password = export_password(args)
+    password = export_password(args, ctx)
     database = _open(ctx, password)
     try:
         result = export_contracts(database, args.out, recipient=args.recipient,
@@ -181,7 +210,7 @@ def run_contracts(args: argparse.Namespace, ctx: Any) -> int:
 def run_progress_note(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.progress_note import export_progress_note
 
-    password = export_password(args)
+    password = export_password(args, ctx)
     database = _open(ctx, password)
     try:
         done = export_progress_note(database, args.out, as_of=args.as_of,

@@ -83,7 +83,7 @@ def run_access(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.exports.access import write_access_workbook
     from coachdesk.security.cli_support import open_for_command
 
-    password = export_password(args)
+    password = export_password(args, ctx)
     db, key = open_for_command(ctx)
     try:
         db.check_writable()  # the access export is audited: refused before, never after

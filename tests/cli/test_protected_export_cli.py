@@ -130,14 +130,15 @@ def test_no_argument_takes_a_password(plain_db: tuple[Path, list[str]], tmp_path
     assert not out.exists()
 
 
-def _on_terminal(db: Path, out: Path, answers: list[str]) -> tuple[int, str]:
-    """Run ``export weekly --password-prompt`` on a pseudo-terminal, typing ``answers`` at each
-    prompt; return the exit code and everything the terminal showed."""
+def _on_terminal(db: Path, out: Path, answers: list[str], *, prompt: bool = True,
+                 **extra: str) -> tuple[int, str]:
+    """Run ``export weekly [--password-prompt]`` on a pseudo-terminal, typing ``answers`` at
+    each prompt; return the exit code and everything the terminal showed."""
     command = [sys.executable, "-m", "coachdesk", "--db", str(db), "export", "weekly",
-               "--week", "2010-W10", "--out", str(out), "--password-prompt"]
+               "--week", "2010-W10", "--out", str(out)] + (["--password-prompt"] if prompt else [])
     pid, terminal = pty.fork()
     if pid == 0:  # the child, on the pseudo-terminal
-        os.execve(sys.executable, command, environment())
+        os.execve(sys.executable, command, environment(**extra))
     shown = b""
     # Each prompt is answered once it is shown (typed earlier, the terminal would echo it and
     # getpass would flush it away).
@@ -187,4 +188,58 @@ def test_two_different_passwords_write_nothing(
     code, shown = _on_terminal(plain_db[0], out, [PASSWORD, PASSWORD + "x"])
     assert code == 1
     assert "Les deux mots de passe saisis diffèrent" in shown
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def protected_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("chiffree") / "suivi.sqlite3"
+    make_plain_db(path, count=2)
+    sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
+    return path
+
+
+def test_a_protected_database_protects_its_workbooks_by_default(
+    protected_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "hebdo.xlsx"
+    code, shown = _on_terminal(protected_db, out, [PASSWORD, PASSWORD], prompt=False,
+                               COACHDESK_PASSPHRASE=PASSPHRASE)
+    assert code == 0, shown
+    flat = shown.replace("\r\n", " ").replace("\n", " ")
+    assert "La base est chiffrée : le classeur sera protégé par un mot de passe" in flat
+    assert PLAIN_WORKBOOK_NOTICE not in flat
+    assert PASSWORD not in shown
+    assert is_encrypted_workbook(out.read_bytes())
+    assert SECRET_LAST_NAME.encode() not in out.read_bytes()
+    assert decrypted(out, PASSWORD)["Jeunes"]["A1"].value == "Nom"
+
+
+def test_a_protected_database_without_a_terminal_writes_no_plain_workbook_unasked(
+    protected_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "hebdo.xlsx"
+    done = run(protected_db, "export", "weekly", "--week", "2010-W10", "--out", str(out),
+               COACHDESK_PASSPHRASE=PASSPHRASE)
+    assert done.returncode == 1
+    assert "La base est chiffrée : ses classeurs sont protégés par un mot de passe" in done.stderr
+    assert "--no-password" in done.stderr and PASSWORD_ENV in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+    plain = run(protected_db, "export", "weekly", "--week", "2010-W10", "--out", str(out),
+                "--no-password", COACHDESK_PASSPHRASE=PASSPHRASE)
+    assert plain.returncode == 0, plain.stderr
+    assert PLAIN_WORKBOOK_NOTICE in plain.stderr
+    assert not is_encrypted_workbook(out.read_bytes())
+
+
+def test_no_password_and_a_prompt_cannot_be_asked_together(
+    plain_db: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    out = tmp_path / "hebdo.xlsx"
+    done = run(plain_db[0], "export", "weekly", "--out", str(out), "--no-password",
+               "--password-prompt")
+    assert done.returncode == 2
+    assert "--no-password" in done.stderr
     assert not out.exists()
