@@ -120,8 +120,8 @@ def weekly(
     week_code: str | None = None,
     cohort_name: str | None = None,
     key: bytes | None = None,
-    password: str | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -150,8 +150,8 @@ def evaluator(
     out: str,
     cohort_name: str | None = None,
     key: bytes | None = None,
-    password: str | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -178,8 +178,8 @@ def contracts(
     recipient: str = "opco",
     cohort_name: str | None = None,
     key: bytes | None = None,
-    password: str | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -208,8 +208,8 @@ def progress_note(
     as_of: date | None = None,
     cohort_name: str | None = None,
     key: bytes | None = None,
-    password: str | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
