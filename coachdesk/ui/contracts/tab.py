@@ -177,8 +177,14 @@ class ContractsTab(ListTab):
         )
         self.print_button = QPushButton(self.tr("Print the last visit (PDF)…"))
         self.print_button.setObjectName("printVisit")
+        self.estimate_button = QPushButton(self.tr("Employer estimate (PDF)…"))
+        self.estimate_button.setObjectName("printEmployerEstimate")
+        self.estimate_button.setToolTip(
+            self.tr("What the contract costs the employer, net of the hiring aids in force at "
+                    "its start: one page to give the employer")
+        )
         for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
-                       self.outcome_button, self.print_button):
+                       self.outcome_button, self.print_button, self.estimate_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
@@ -212,6 +218,7 @@ class ContractsTab(ListTab):
         self.rupture_button.clicked.connect(self.record_rupture)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
+        self.estimate_button.clicked.connect(self.print_employer_estimate)
         self.as_of.dateChanged.connect(self._date_chosen)
         self.edit_button.clicked.connect(self.edit_contract)
         self.view.doubleClicked.connect(self._edit_at)
@@ -489,3 +496,39 @@ class ContractsTab(ListTab):
                           self.tr("No visit done yet for this contract."))
             return None
         return self.print_visit(visit_id)
+
+    # Employer estimate ------------------------------------------------------------------------
+    def ask_estimate_path(self, suggested: str) -> Path | None:
+        """Where to save the employer's estimate (a file dialog; tests replace this method)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the employer estimate"), str(Path(folder) / suggested),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def print_employer_estimate(self) -> Path | None:
+        """The selected contract's cost net of the hiring aids, as a one-page PDF."""
+        from coachdesk.exports.employer_estimate import write_employer_estimate
+        from coachdesk.services.employer_estimate import contract_estimate
+
+        line = self._need_contract()
+        if line is None or self.database is None:
+            return None
+        try:
+            estimate = contract_estimate(self.database, line.id)
+            # No one's name in the file name: it ends up in recent-file lists.
+            target = self.ask_estimate_path(f"estimation-employeur-{estimate.starts_on:%Y-%m-%d}"
+                                            ".pdf")
+            if target is None:
+                return None
+            write_employer_estimate(target, estimate)
+        except UserError as error:
+            messages.user_error(self, error)
+            return None
+        messages.info(self, self.tr("Employer estimate"),
+                      self.tr("Estimate saved: %1").replace("%1", str(target))
+                      + "\n" + estimate.summary_fr)
+        return target

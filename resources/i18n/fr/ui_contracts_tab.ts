@@ -115,6 +115,14 @@
         <translation>Imprimer la dernière visite (PDF)…</translation>
     </message>
     <message>
+        <source>Employer estimate (PDF)…</source>
+        <translation>Estimation employeur (PDF)…</translation>
+    </message>
+    <message>
+        <source>What the contract costs the employer, net of the hiring aids in force at its start: one page to give the employer</source>
+        <translation>Ce que le contrat coûte à l&apos;employeur, net des aides à l&apos;embauche en vigueur à son début : une page à remettre à l&apos;employeur</translation>
+    </message>
+    <message>
         <source>Situation on</source>
         <translation>Situation au</translation>
     </message>
@@ -213,6 +221,18 @@
     <message>
         <source>No visit done yet for this contract.</source>
         <translation>Aucune visite faite pour ce contrat.</translation>
+    </message>
+    <message>
+        <source>Save the employer estimate</source>
+        <translation>Enregistrer l&apos;estimation pour l&apos;employeur</translation>
+    </message>
+    <message>
+        <source>Employer estimate</source>
+        <translation>Estimation pour l&apos;employeur</translation>
+    </message>
+    <message>
+        <source>Estimate saved: %1</source>
+        <translation>Estimation enregistrée : %1</translation>
     </message>
 </context>
 </TS>
