@@ -8,6 +8,7 @@ import io
 import os
 import pty
 import select
+import sqlite3
 import subprocess
 import sys
 import time
@@ -56,10 +57,19 @@ def decrypted(path: Path, password: str) -> openpyxl.Workbook:
     return openpyxl.load_workbook(plain)
 
 
+def informed(path: Path) -> None:
+    """Record every person's consent (a date of information): partner workbooks list only
+    people whose consent is recorded."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE participant SET consent_date = '2010-02-05'")
+    connection.close()
+
+
 @pytest.fixture(scope="module")
 def plain_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     path = tmp_path_factory.mktemp("clair") / "suivi.sqlite3"
     ids = make_plain_db(path, count=3)
+    informed(path)
     return path, ids
 
 
@@ -93,6 +103,7 @@ def test_protected_database_with_a_protected_workbook_has_no_plain_notice(
 ) -> None:
     db = tmp_path / "suivi.sqlite3"
     make_plain_db(db, count=2)
+    informed(db)
     sqlcipher.protect_database(db, PASSPHRASE, params=FAST_SCRYPT)
     out = tmp_path / "hebdo.xlsx"
     done = run(db, "export", "weekly", "--week", "2010-W10", "--out", str(out),
@@ -195,6 +206,7 @@ def test_two_different_passwords_write_nothing(
 def protected_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("chiffree") / "suivi.sqlite3"
     make_plain_db(path, count=2)
+    informed(path)
     sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
     return path
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sqlite3
 from pathlib import Path
 
 import msoffcrypto
@@ -38,6 +39,14 @@ class Window(QWidget):
         self.database_key = key
 
 
+def informed(path: Path) -> None:
+    """Record every person's consent (a date of information): partner workbooks list only
+    people whose consent is recorded."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE participant SET consent_date = '2010-02-05'")
+    connection.close()
+
+
 @pytest.fixture
 def french(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     app = QApplication.instance()
@@ -56,6 +65,7 @@ def french(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-un
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("modele") / "suivi.sqlite3"
     make_plain_db(path, count=3)
+    informed(path)
     return path
 
 
