@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from coachdesk.commands._arguments import iso_week, output_file
@@ -20,7 +20,8 @@ def register(subparsers: Any) -> None:
         description="Une page par entretien de recrutement de la semaine, dans un seul PDF.",
     )
     sheets.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
-                        help="semaine ISO, par exemple 2010-W18 (par défaut la semaine en cours)")
+                        help="semaine ISO, par exemple 2010-W18 (par défaut la semaine du "
+                        "jour de la base)")
     sheets.add_argument("--out", metavar="FICHIER.pdf", type=output_file(".pdf"), required=True,
                         help="fichier PDF à écrire")
     sheets.set_defaults(handler=run_interview_sheets)
@@ -29,7 +30,7 @@ def register(subparsers: Any) -> None:
         help="entretiens de recrutement d'une semaine en agenda .ics (téléphone)",
     )
     calendar.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
-                          help="semaine ISO (par défaut la semaine en cours)")
+                          help="semaine ISO (par défaut la semaine du jour de la base)")
     calendar.add_argument("--out", metavar="FICHIER.ics", type=output_file(".ics"), required=True)
     calendar.set_defaults(handler=run_interview_calendar)
     estimate = kinds.add_parser(
@@ -49,13 +50,14 @@ def register(subparsers: Any) -> None:
 
 def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     from coachdesk.errors import UserError
+    from coachdesk.services.clock import today_for
     from coachdesk.services.interviews import interview_sheets
     from coachdesk.services.weeks import IsoWeek
 
-    parsed = args.week or IsoWeek.of(date.today())
-    week, start, end = parsed.code, parsed.monday, parsed.next_monday
     database = ctx.open_db(read_only=True)
     try:
+        parsed = args.week or IsoWeek.of(today_for(database))
+        week, start, end = parsed.code, parsed.monday, parsed.next_monday
         sheets = interview_sheets(database, start, end)
     finally:
         database.dispose()

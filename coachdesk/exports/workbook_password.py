@@ -18,11 +18,19 @@ report. It lives in memory for the time of one export.
 
 from __future__ import annotations
 
+import os
 import secrets
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
 from functools import cache
-from typing import IO
+from pathlib import Path
+from typing import IO, TypeVar
 
 from coachdesk.errors import UserError
+
+T = TypeVar("T")
 
 # Read by ``coachdesk export …`` when ``--password-prompt`` is not given: scripts set it,
 # never a command-line argument (visible in the process list and the shell history).
@@ -99,3 +107,50 @@ def is_encrypted_workbook(data: bytes) -> bool:
     """Whether a file's first bytes are an encrypted Office file (an OLE compound file), not
     a plain xlsx (a zip)."""
     return data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def write_encrypted(temp: Path, password: str, write_plain: Callable[[IO[bytes]], T]) -> T:
+    """Have ``write_plain`` write the plain package where only this process can read it, then
+    write its encryption to ``temp``; return what ``write_plain`` returned.
+
+    The plain package is an anonymous temporary file (no name on POSIX, deleted on close on
+    Windows: the system removes it even when the export is killed), ``0600``, in a folder of
+    its own made ``0700`` by ``mkdtemp`` and removed in every case.
+    """
+    private = tempfile.mkdtemp(prefix="coachdesk-export-")
+    try:
+        with tempfile.TemporaryFile(dir=private) as plain:
+            if os.name == "posix":
+                os.fchmod(plain.fileno(), 0o600)
+            result = write_plain(plain)
+            with _large_enough_to_encrypt(plain, private) as package, temp.open("wb") as out:
+                encrypt_package(package, out, password)
+        return result
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+# msoffcrypto-tool 6.x writes a corrupt container when the encrypted package is 4,096 bytes or
+# less (it lands in the compound file's mini stream, where the library misplaces it: its issue
+# #105), and a workbook of a few rows is that small once compressed. Such a workbook is stored
+# uncompressed instead: its fixed parts alone (styles, content types, relationships) make more
+# than 7 KB. (Growing it with a zip comment was tried: LibreOffice 7.4 then refuses the file.)
+SMALLEST_PACKAGE_TO_ENCRYPT = 4608
+
+
+def _large_enough_to_encrypt(plain: IO[bytes], folder: str) -> IO[bytes]:
+    """``plain``, or the same package stored uncompressed in a new anonymous file of
+    ``folder`` when it is too small for the encryption library."""
+    if plain.seek(0, os.SEEK_END) >= SMALLEST_PACKAGE_TO_ENCRYPT:
+        return plain
+    plain.seek(0)
+    # Returned open, closed by the caller's ``with`` (as ``plain`` would be).
+    stored = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+    if os.name == "posix":
+        os.fchmod(stored.fileno(), 0o600)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(stored, "w") as package:
+        for entry in source.infolist():
+            copy = zipfile.ZipInfo(entry.filename, date_time=entry.date_time)
+            copy.compress_type = zipfile.ZIP_STORED
+            package.writestr(copy, source.read(entry.filename))
+    return stored

@@ -5,6 +5,8 @@ What every workbook gets, whatever the export:
 * a bold, frozen header row with an autofilter and set column widths, and nothing styled below
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
+* a print layout (landscape A4, the header and the columns naming a person on every page,
+  pages ending between people, a numbered footer: ``xlsx_print``);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
   module, in ``xlsx_cells`` nor in ``xlsx_package``), and a value a participant typed that
   begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula
@@ -41,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import math
 import os
 import shutil
 import tempfile
@@ -77,6 +78,14 @@ from coachdesk.exports.xlsx_package import (
     workbook_part,
     workbook_rels,
 )
+from coachdesk.exports.xlsx_print import (
+    PrintLayout,
+    RowPager,
+    fit_one_page,
+    page_setup_xml,
+    plan_print,
+    wrap_title,
+)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
@@ -110,15 +119,21 @@ class Sheet:
 
     ``rows`` is consumed once, lazily, while the sheet is written: pass a generator over a
     streaming query, never a list of 80,000 ORM objects. ``title_lines`` are written in bold
-    above the header (a report title, the cohort, the date). ``expected_rows`` only feeds
-    progress reporting.
+    above the header (a report title, the cohort, the date); they too are read only when the
+    sheet is written. ``expected_rows`` only feeds progress reporting.
+
+    ``identity_columns`` is how many of the first columns name the person a row is about (last
+    name, first name): printed, they are repeated at the left of every page, and a page ends
+    only between two people, never between two rows of the same person (see
+    :class:`PrintLayout`).
     """
 
     name: str
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title_lines: Sequence[str] = ()
+    title_lines: Iterable[str] = ()
     expected_rows: int | None = None
+    identity_columns: int = 0
 
 
 @dataclass(frozen=True)
@@ -230,14 +245,19 @@ def write_workbook(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    tabs: Sequence[str] | None = None,
     password: str | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
     Args:
         path: the target file; replaced only once the new workbook is complete.
-        sheets: the worksheets, in order. Their rows are consumed lazily, one sheet after the
-            other, so a sheet's rows may come from what the previous sheets' rows computed.
+        sheets: the worksheets, in the order they are written. Their rows are consumed
+            lazily, one sheet after the other, so a sheet's rows may come from what the
+            previous sheets' rows computed.
+        tabs: the sheet names in the order the reader sees the tabs, when it is not the order
+            they are written in: a summary counted from the other sheets' rows is written
+            last and shown first. The first tab is the one the workbook opens on.
         progress: called as ``progress(rows_written, rows_expected_or_None)`` every
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
@@ -263,6 +283,8 @@ def write_workbook(
     sheets = list(sheets)
     if not sheets:
         raise ValueError("a workbook needs at least one sheet")
+    if tabs is not None and sorted(tabs) != sorted(sheet.name for sheet in sheets):
+        raise ValueError(f"tabs {list(tabs)!r} do not name the sheets once each")
     _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -275,10 +297,10 @@ def write_workbook(
     try:
         try:
             if password is None:
-                total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+                total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
             else:
                 total, per_sheet = _write_encrypted(
-                    temp, target, sheets, progress, is_cancelled, password
+                    temp, target, sheets, progress, is_cancelled, tabs, password
                 )
         except OSError as exc:
             raise _unwritable(target, exc) from exc
@@ -303,30 +325,20 @@ def _write_encrypted(
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
     password: str,
 ) -> tuple[int, dict[str, int]]:
     """Write the plain package where only this process can read it, then its encryption to
-    ``temp``.
+    ``temp`` (``workbook_password.write_encrypted``)."""
+    from coachdesk.exports.workbook_password import write_encrypted
 
-    The plain package is an anonymous temporary file (no name on POSIX, deleted on close on
-    Windows: the system removes it even when the export is killed), ``0600``, in a folder of
-    its own made ``0700`` by ``mkdtemp`` and removed in every case.
-    """
-    from coachdesk.exports.workbook_password import encrypt_package
-
-    private = tempfile.mkdtemp(prefix="coachdesk-export-")
-    try:
-        with tempfile.TemporaryFile(dir=private) as plain:
-            if os.name == "posix":
-                os.fchmod(plain.fileno(), 0o600)
-            counts = _write(plain, target, sheets, progress, is_cancelled)
-            if is_cancelled is not None and is_cancelled():
-                raise ExportCancelled(target)
-            with _large_enough_to_encrypt(plain, private) as package, temp.open("wb") as out:
-                encrypt_package(package, out, password)
+    def plain_package(plain: IO[bytes]) -> tuple[int, dict[str, int]]:
+        counts = _write(plain, target, sheets, progress, is_cancelled, tabs)
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled(target)
         return counts
-    finally:
-        shutil.rmtree(private, ignore_errors=True)
+
+    return write_encrypted(temp, password, plain_package)
 
 
 def _remove_crashed_partials(target: Path) -> None:
@@ -341,38 +353,13 @@ def _remove_crashed_partials(target: Path) -> None:
             stale.unlink()
 
 
-# msoffcrypto-tool 6.x writes a corrupt container when the encrypted package is 4,096 bytes or
-# less (it lands in the compound file's mini stream, where the library misplaces it: its issue
-# #105), and a workbook of a few rows is that small once compressed. Such a workbook is stored
-# uncompressed instead: its fixed parts alone (styles, content types, relationships) make more
-# than 7 KB. (Growing it with a zip comment was tried: LibreOffice 7.4 then refuses the file.)
-SMALLEST_PACKAGE_TO_ENCRYPT = 4608
-
-
-def _large_enough_to_encrypt(plain: IO[bytes], folder: str) -> IO[bytes]:
-    """``plain``, or the same package stored uncompressed in a new anonymous file of
-    ``folder`` when it is too small for the encryption library."""
-    if plain.seek(0, os.SEEK_END) >= SMALLEST_PACKAGE_TO_ENCRYPT:
-        return plain
-    plain.seek(0)
-    # Returned open, closed by the caller's ``with`` (as ``plain`` would be).
-    stored = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
-    if os.name == "posix":
-        os.fchmod(stored.fileno(), 0o600)
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(stored, "w") as package:
-        for entry in source.infolist():
-            copy = zipfile.ZipInfo(entry.filename, date_time=entry.date_time)
-            copy.compress_type = zipfile.ZIP_STORED
-            package.writestr(copy, source.read(entry.filename))
-    return stored
-
-
 def _write(
     temp: Path | IO[bytes],
     target: Path,
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
 ) -> tuple[int, dict[str, int]]:
     moment = datetime.now(UTC).replace(tzinfo=None)
     stamp = moment.timetuple()[:6]
@@ -384,14 +371,20 @@ def _write(
 
     used_names: set[str] = set()
     names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
-    written: list[WrittenSheet] = []
+    # Sheet parts are numbered in writing order; the tabs may list them in another.
+    order = list(range(len(sheets)))
+    if tabs is not None:
+        position = {sheet.name: index for index, sheet in enumerate(sheets)}
+        order = [position[name] for name in tabs]
+    written: dict[int, WrittenSheet] = {}
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
     with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(part("[Content_Types].xml"), content_types(len(sheets)))
         package.writestr(part("_rels/.rels"), PACKAGE_RELS)
-        package.writestr(part("docProps/app.xml"), app_properties(names))
+        package.writestr(part("docProps/app.xml"),
+                         app_properties([names[index] for index in order]))
         package.writestr(part("docProps/core.xml"), core_properties(moment))
         package.writestr(part("xl/_rels/workbook.xml.rels"), workbook_rels(len(sheets)))
         package.writestr(part("xl/styles.xml"), STYLES)
@@ -406,13 +399,16 @@ def _write(
                 )
                 rows_file.seek(0)
                 with package.open(part(f"xl/worksheets/sheet{number}.xml"), "w") as entry:
-                    entry.write(layout.head(first=number == 1).encode())
+                    entry.write(layout.head(first=number - 1 == order[0]).encode())
                     shutil.copyfileobj(rows_file, entry, 1 << 20)
                     entry.write(layout.tail().encode())
-            written.append(WrittenSheet(name, layout.filter_range, layout.print_titles))
+            written[number - 1] = WrittenSheet(name, layout.filter_range,
+                                               layout.print_title_rows,
+                                               layout.print_title_columns, number)
             per_sheet[name] = layout.count
             total += layout.count
-        package.writestr(part("xl/workbook.xml"), workbook_part(written))
+        package.writestr(part("xl/workbook.xml"),
+                         workbook_part([written[index] for index in order]))
     if progress is not None:
         progress(total, total)
     return total, per_sheet
@@ -427,6 +423,9 @@ class _SheetLayout:
     last_row: int
     last_column: int  # 1-based
     count: int
+    printing: PrintLayout
+    identity_columns: int
+    row_breaks: Sequence[int]
 
     @property
     def filter_range(self) -> str | None:
@@ -436,16 +435,16 @@ class _SheetLayout:
         return f"$A${self.header_row}:${last}${self.last_row}"
 
     @property
-    def print_titles(self) -> str | None:
+    def print_title_rows(self) -> str | None:
         """The header row, printed atop every page."""
         return f"${self.header_row}:${self.header_row}" if self.header_row else None
 
     @property
-    def pages_wide(self) -> int:
-        """Printed in landscape A4 at most this many pages wide: a page holds about 130
-        characters at full size, 190 at the 70 % still comfortable to read, so a short table
-        fits one page and a wide one stays legible."""
-        return max(1, math.ceil(sum(column.width for column in self.columns) / 190))
+    def print_title_columns(self) -> str | None:
+        """The columns naming the person, printed at the left of every page."""
+        if not self.identity_columns:
+            return None
+        return f"$A:${column_letter(self.identity_columns - 1)}"
 
     def head(self, *, first: bool) -> str:
         dimension = f"A1:{column_letter(self.last_column - 1)}{self.last_row}"
@@ -467,7 +466,6 @@ class _SheetLayout:
         )
         return (
             XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{columns}</cols>" if columns else "")
@@ -481,10 +479,8 @@ class _SheetLayout:
             autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
         return (
             f"</sheetData>{autofilter}"
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/>'
-            f'<pageSetup paperSize="9" orientation="landscape" fitToWidth="{self.pages_wide}"'
-            ' fitToHeight="0"/></worksheet>'
+            + page_setup_xml(self.printing, self.row_breaks)
+            + "</worksheet>"
         )
 
 
@@ -505,13 +501,17 @@ def _write_sheet_rows(
         raise ValueError(f"{width} columns in {name!r}, more than Excel's {MAX_COLUMNS}")
     lines: list[str] = []
     row = 0
-    for line in sheet.title_lines:
+    widths = [column.width for column in columns] or [16.0]
+    # Read only now: a summary's title may count what the sheets written before it held.
+    titles = [part for line in sheet.title_lines for part in wrap_title(line, widths)]
+    for line in titles:
         row += 1
         if line:
             lines.append(f'<row r="{row}">{text_cell(f"A{row}", line, TITLE_STYLE)}</row>')
-    if sheet.title_lines:
+    if titles:
         row += 1  # one blank line between the title and the table
     header_row = 0
+    high = 1
     if columns:
         row += 1
         header_row = row
@@ -526,6 +526,11 @@ def _write_sheet_rows(
         lines.append(f'<row r="{row}"{height}>{labels}</row>')
     out.write("".join(lines).encode())
     lines.clear()
+    identity = min(sheet.identity_columns, width)
+    title_rows = header_row - 1 if header_row else len(titles)
+    printing = plan_print(widths, identity=identity, header_lines=high, title_lines=title_rows)
+    # Pages end between people only where rows name them; elsewhere every row stands alone.
+    pager = RowPager(row + 1, printing, identity) if identity else None
 
     letters = [column_letter(col) for col in range(width)]
     is_text = [column.kind == "text" for column in columns]
@@ -559,6 +564,8 @@ def _write_sheet_rows(
                 cells.append(any_cell(letter + number, value, kind))
         cells.append("</row>")
         lines.append("".join(cells))
+        if pager is not None:
+            pager.place(row, values)
         count += 1
         if count % PROGRESS_EVERY == 0:
             if row > MAX_ROWS:
@@ -574,7 +581,11 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
-    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count)
+    if pager is None:
+        printing = fit_one_page(printing, widths, rows=count, header_lines=high,
+                                title_lines=title_rows)
+    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count, printing,
+                        identity, pager.breaks if pager is not None else ())
 
 
 def _too_many_rows(name: str) -> UserError:

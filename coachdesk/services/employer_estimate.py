@@ -1,7 +1,7 @@
 """What a contrat de professionnalisation costs its employer over the contract, net of the hiring
 aids in force at its start: the estimate a coach prints for the employer.
 
-The monthly cost is ``contract_rules.employer_monthly_cost`` (gross pay plus estimated employer
+The monthly cost is ``employer_cost.employer_monthly_cost`` (gross pay plus estimated employer
 contributions); the aids come from the dated table of ``hiring_aids``, judged on the day the
 contract starts with what CoachDesk knows of the hire (the person's age when the contract is
 signed, their baccalauréat, the employer's size). Aids that turn on something CoachDesk does not
@@ -17,7 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.services.contract_draft import ContractDraft, draft_of
-from coachdesk.services.contract_rules import EmployerCost, employer_monthly_cost, fr_money
+from coachdesk.services.contract_rules import fr_money
+from coachdesk.services.employer_cost import EmployerCost, employer_monthly_cost
 from coachdesk.services.hiring_aids import (
     HireAids,
     HireFacts,

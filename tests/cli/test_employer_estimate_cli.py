@@ -34,21 +34,22 @@ def _text(path: Path) -> str:
 def test_a_young_persons_contract_net_of_the_2009_decree_aid(
     demo_path: Path, tmp_path: Path
 ) -> None:
-    contract = _contract(demo_path, 73_907, "2010-06-01")
+    contract = _contract(demo_path, 107_600, "2010-06-01")
     out = tmp_path / "estimation.pdf"
     done = _run(demo_path, "print", "employer-estimate", contract, "--out", str(out))
     assert done.returncode == 0, done.stderr
     stdout = done.stdout.replace("\u202f", " ")
-    # 739,07 € gross + 13 % = 835,15 € a month, 11 months, minus the 1 000 € of the decree.
+    # 1 076,00 € gross + 13 % = 1 215,88 € a month, 11 months, minus the 1 000 € of the
+    # decree (a young person with the bac, hired before 30/06/2010).
     assert stdout.startswith(
-        "Coût estimé sur 11 mois : 9 186,65 €, moins 1 000,00 € d'aides à l'embauche, soit "
-        "8 186,65 € (744,24 € par mois en moyenne).")
+        "Coût estimé sur 11 mois : 13 374,68 €, moins 1 000,00 € d'aides à l'embauche, soit "
+        "12 374,68 € (1 124,97 € par mois en moyenne).")
     assert "AIDE_JEUNE_2009_BAC : 1 000,00 €" in stdout
     text = _text(out)
     assert "Estimation du coût d'un contrat de professionnalisation" in text
     assert "du 01/06/2010 au 30/04/2011, soit 11 mois" in text
     assert "- 1 000,00 €" in text and "décret n° 2009-694" in text
-    assert "8 186,65 €" in text and "744,24 €" in text
+    assert "12 374,68 €" in text and "1 124,97 €" in text
     assert "vérifiez-les avant de vous engager" in text.replace("\n", " ")
 
 

@@ -25,7 +25,7 @@ from coachdesk.ui.exports.dialogs import (
     WeeklyExportDialog,
 )
 from coachdesk.ui.widgets import background, messages
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
+from tests.security_support import FAST_SCRYPT, INFORMED_ON, PASSPHRASE, make_plain_db
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -56,7 +56,8 @@ def french(qtbot: QtBot):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def plain_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("plain") / "modele.sqlite3"
-    make_plain_db(path, count=5)
+    # Consent recorded: the weekly workbook lists only such people.
+    make_plain_db(path, count=5, consent_on=INFORMED_ON)
     return path
 
 

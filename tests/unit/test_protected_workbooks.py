@@ -25,7 +25,7 @@ from msoffcrypto.exceptions import InvalidKeyError
 
 from coachdesk.db import open_database
 from coachdesk.errors import UserError
-from coachdesk.exports import xlsx
+from coachdesk.exports import workbook_password
 from coachdesk.exports.jobs import export_history
 from coachdesk.exports.weekly import export_weekly
 from coachdesk.exports.workbook_password import (
@@ -81,9 +81,9 @@ def test_weekly_workbook_decrypted_by_msoffcrypto_and_read_by_openpyxl(
     for clear in ("Élodie".encode(), b"Lef\xc3\xa8vre", b"Jeunes", b"<row"):
         assert clear not in data
     workbook = openpyxl.load_workbook(decrypt(weekly_protected, PASSWORD), read_only=True)
-    assert workbook.sheetnames == ["Jeunes", "Actions de la semaine", "Contrats", "Synthèse"]
+    assert workbook.sheetnames == ["Synthèse", "Jeunes", "Actions de la semaine", "Contrats"]
     rows = list(workbook["Jeunes"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("Nom", "Prénom", "Date de naissance")
+    assert rows[0][:2] == ("Nom", "Prénom")
     people = {row[1]: row for row in rows[1:]}
     assert people["Élodie"][0] == "Lefèvre"
     assert people["Jérôme"][0] == FORMULA_NAME
@@ -143,14 +143,14 @@ def test_no_plain_copy_is_left_anywhere(tmp_path: Path, monkeypatch: pytest.Monk
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     seen: list[tuple[str, int]] = []
-    real = xlsx._large_enough_to_encrypt
+    real = workbook_password._large_enough_to_encrypt
 
     def spy(plain: io.BufferedRandom, folder: str) -> object:
         seen.append((folder, os.stat(folder).st_mode & 0o777))
         seen.append(("plain", os.fstat(plain.fileno()).st_mode & 0o777))
         return real(plain, folder)
 
-    monkeypatch.setattr(xlsx, "_large_enough_to_encrypt", spy)
+    monkeypatch.setattr(workbook_password, "_large_enough_to_encrypt", spy)
     out = tmp_path / "partenaire"
     out.mkdir()
     write_workbook(out / "liste.xlsx", [Sheet("Liste", [Column("n", "Nom")], [("Zoé",)])],

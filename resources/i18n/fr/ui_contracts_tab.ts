@@ -44,6 +44,10 @@
         <translation>Prochaine visite</translation>
     </message>
     <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
         <source>Enrolment</source>
         <translation>Inscription</translation>
     </message>
@@ -66,6 +70,22 @@
 </context>
 <context>
     <name>ContractsTab</name>
+    <message>
+        <source>Illegal</source>
+        <translation>Illégal</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Set aside (%1)</source>
+        <translation>Mise de côté (%1)</translation>
+    </message>
     <message>
         <source>Visit overdue by %1 day(s)</source>
         <translation>Visite en retard de %1 jour(s)</translation>
@@ -113,6 +133,14 @@
     <message>
         <source>Print the last visit (PDF)…</source>
         <translation>Imprimer la dernière visite (PDF)…</translation>
+    </message>
+    <message>
+        <source>Set an alert aside…</source>
+        <translation>Mettre une alerte de côté…</translation>
+    </message>
+    <message>
+        <source>An alert checked with the employer (e.g. a branch agreement): it no longer flags the contract</source>
+        <translation>Une alerte vérifiée avec l&apos;employeur (par exemple un accord de branche) : elle ne signale plus le contrat</translation>
     </message>
     <message>
         <source>Employer estimate (PDF)…</source>
@@ -165,6 +193,10 @@
     <message>
         <source>Select a contract in the list first.</source>
         <translation>Sélectionnez d&apos;abord un contrat dans la liste.</translation>
+    </message>
+    <message>
+        <source>This contract has no alert to set aside.</source>
+        <translation>Ce contrat n&apos;a aucune alerte à mettre de côté.</translation>
     </message>
     <message>
         <source>This contract is already broken.</source>
@@ -221,18 +253,6 @@
     <message>
         <source>No visit done yet for this contract.</source>
         <translation>Aucune visite faite pour ce contrat.</translation>
-    </message>
-    <message>
-        <source>Save the employer estimate</source>
-        <translation>Enregistrer l&apos;estimation pour l&apos;employeur</translation>
-    </message>
-    <message>
-        <source>Employer estimate</source>
-        <translation>Estimation pour l&apos;employeur</translation>
-    </message>
-    <message>
-        <source>Estimate saved: %1</source>
-        <translation>Estimation enregistrée : %1</translation>
     </message>
 </context>
 </TS>
