@@ -32,7 +32,6 @@ ENTRY_PACKAGES = ("coachdesk.ui", "coachdesk.commands")
 # service function that branch calls from its dialog. The test fails as soon as one of them is
 # reached from the window, so that it is removed from this list.
 AWAITED = {
-    "coachdesk.services.cohorts.create_cohort": "« Nouvelle promotion » (branch promotions)",
     "coachdesk.services.enrolment.enrol": "« Inscrire à la formation » (branch enrolment)",
 }
 

@@ -11,6 +11,9 @@ through its pipe, like the arguments, never a command line); it reports progress
 meanwhile: it is reported as done, so the window never says "nothing was written" about a file
 that was.
 
+What the job writes to the database is announced in the window's process when it ends
+(``coachdesk.changes``), like any write made there: every tab shows it.
+
 A progress dialog appears only if the job lasts more than half a second, and its Cancel button
 asks the job to stop. Results come back through ``on_done``; a UserError raised by the job is
 shown to the coach as its French message; anything else becomes the usual error report.
@@ -30,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from coachdesk import changes
 from coachdesk.errors import UserError
 
 run_in_process = True
@@ -71,8 +75,15 @@ def _child(
             messages.put(("progress", done, total, message))
 
     try:
-        result = _resolve(dotted)(*args, **(keywords or {}), progress=progress,
-                                  is_cancelled=cancel.is_set)
+        with changes.collected() as written:
+            try:
+                result = _resolve(dotted)(*args, **(keywords or {}), progress=progress,
+                                          is_cancelled=cancel.is_set)
+            finally:
+                # What the job committed, whatever came after: the window shows it.
+                merged = changes.merge_all(written)
+                if merged is not None:
+                    messages.put(("changes", merged.as_plain()))
     except UserError as error:
         messages.put(("user_error", str(error)))
     except KeyboardInterrupt:
@@ -184,6 +195,12 @@ class BackgroundJob(QObject):
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         kind = message[0]
+        if kind == "changes":
+            if self._process is not None:
+                # Written by the worker process: announced here, as the window's own writes
+                # are (run inline, the job's writes were announced as they were committed).
+                changes.publish_plain(message[1])
+            return
         if kind == "progress":
             _, done, total, text = message
             self.dialog.setMaximum(max(total, 1))
