@@ -333,6 +333,7 @@ def export_evaluator(
     key_file: Path | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> EvaluatorExport:
     """Write the pseudonymised workbook (every cohort, or one) and log it.
 
@@ -365,7 +366,8 @@ def export_evaluator(
                 ("L'âge est donné par tranche, calculé à l'entrée dans le fichier de contacts.",),
             ]),
         ]
-        result = write_workbook(out, sheets, progress=progress, is_cancelled=is_cancelled)
+        result = write_workbook(out, sheets, progress=progress, is_cancelled=is_cancelled,
+                                password=password)
     with recording(database, result) as session:
         log_id = log_export(session, kind=KIND, recipient=RECIPIENT, result=result,
                             cohort_id=cohort_id)

@@ -744,3 +744,30 @@ def test_the_wheel_over_training_hours_without_focus_changes_nothing_and_cancel_
     assert dialog.isVisible() and hours.value() == 376
     assert messages.last_messages[-1].text == (
         "Fermer sans enregistrer ? Ce que vous avez modifié dans ce formulaire sera perdu.")
+
+
+def test_employer_estimate_of_the_selected_contract(
+    tab: ContractsTab, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.set_today(date(2010, 12, 31))
+    assert tab.estimate_button.text() == "Estimation employeur (PDF)…"
+    tab.view.clearSelection()
+    assert tab.print_employer_estimate() is None
+    assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."
+    row = row_of(tab, "URBAIN Dylan")
+    tab.view.selectRow(row)
+    target = tmp_path / "estimation.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "ask_estimate_path",
+                        lambda suggested: asked.append(suggested) or target)
+    tab.estimate_button.click()
+    # The file name names no one.
+    assert asked and asked[0].startswith("estimation-employeur-2010-")
+    assert "urbain" not in asked[0].lower() and "dylan" not in asked[0].lower()
+    text = PdfReader(target).pages[0].extract_text().replace("\u202f", " ")
+    assert "Estimation du coût d'un contrat de professionnalisation" in text
+    assert "Aides à l'embauche en vigueur au début du contrat" in text
+    assert "URBAIN" not in text and "Dylan" not in text
+    shown = messages.last_messages[-1]
+    assert shown.title == "Estimation pour l'employeur"
+    assert shown.text.startswith(f"Estimation enregistrée : {target}\nCoût estimé sur ")

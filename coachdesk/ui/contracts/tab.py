@@ -229,8 +229,15 @@ class ContractsTab(ListTab):
         self.acknowledge_button.setToolTip(
             self.tr("An alert checked with the employer (e.g. a branch agreement): it no longer "
                     "flags the contract"))
+        self.estimate_button = QPushButton(self.tr("Employer estimate (PDF)…"))
+        self.estimate_button.setObjectName("printEmployerEstimate")
+        self.estimate_button.setToolTip(
+            self.tr("What the contract costs the employer, net of the hiring aids in force at "
+                    "its start: one page to give the employer")
+        )
         for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
-                       self.outcome_button, self.print_button, self.acknowledge_button):
+                       self.outcome_button, self.print_button, self.acknowledge_button,
+                       self.estimate_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
@@ -265,6 +272,7 @@ class ContractsTab(ListTab):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
         self.acknowledge_button.clicked.connect(self.acknowledge_alert)
+        self.estimate_button.clicked.connect(self.print_employer_estimate)
         self.as_of.dateChanged.connect(self._date_chosen)
         self.edit_button.clicked.connect(self.edit_contract)
         self.view.doubleClicked.connect(self._edit_at)
@@ -567,3 +575,19 @@ class ContractsTab(ListTab):
                           self.tr("No visit done yet for this contract."))
             return None
         return self.print_visit(visit_id)
+
+    # Employer estimate ------------------------------------------------------------------------
+    def ask_estimate_path(self, suggested: str) -> Path | None:
+        """Where to save the employer's estimate (a file dialog; tests replace this method)."""
+        from coachdesk.ui.contracts.employer_estimate import ask_estimate_path
+
+        return ask_estimate_path(self, suggested)
+
+    def print_employer_estimate(self) -> Path | None:
+        """The selected contract's cost net of the hiring aids, as a one-page PDF."""
+        from coachdesk.ui.contracts.employer_estimate import print_employer_estimate
+
+        line = self._need_contract()
+        if line is None or self.database is None:
+            return None
+        return print_employer_estimate(self, self.database, line.id, self.ask_estimate_path)
