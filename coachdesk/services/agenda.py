@@ -31,6 +31,7 @@ from coachdesk.models import (
 )
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
+from coachdesk.services import enrolment
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
 from coachdesk.services.text import person_name
@@ -299,52 +300,51 @@ def _may_give_an_item(summary: _Summary, monday: date, sunday: date) -> Any:
 def _enrolment_items(
     session: Session, monday: date, sunday: date, cohort_id: str | None
 ) -> list[AgendaItem]:
+    """D-15, D-7 and the deadline itself for each place still provisional on that day.
+
+    The deadline is the person's own or the promotion's; the places read are those whose
+    deadline falls within 15 days after the week starts: through the promotions with such a
+    deadline, then through the people's own deadlines (indexed), never every enrolment.
+    """
     horizon = sunday + timedelta(days=max(DEADLINE_WARNING_DAYS))
-    cohorts = session.execute(
-        select(Cohort.id, Cohort.enrolment_deadline).where(
-            Cohort.enrolment_deadline.between(monday, horizon),
-            Cohort.id == cohort_id if cohort_id else true(),
-        )
-    ).all()
-    items: list[AgendaItem] = []
-    for cohort, deadline in cohorts:
-        assert deadline is not None  # selected by its range
-        days: list[tuple[date, int]] = [(deadline, 0)] + [
-            (deadline - timedelta(days=n), n) for n in DEADLINE_WARNING_DAYS
-        ]
-        days = [(day, left) for day, left in days if monday <= day <= sunday]
-        if not days:
-            continue
-        first_contract = (
-            select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
-            .where(Contract.participant_id == Enrolment.participant_id)
-            .scalar_subquery()
-        )
-        people = session.execute(
-            # Ids as stored (canonical form below): a cohort may have thousands of enrolments.
-            select(type_coerce(Enrolment.id, String).label("enrolment_id"),
-                   type_coerce(Participant.id, String).label("person_id"),
-                   Participant.first_name, Participant.last_name,
-                   Enrolment.confirmed_on, Enrolment.lapsed_on, first_contract)
+    columns = (
+        # Ids as stored (canonical form below): a promotion may have thousands of enrolments.
+        type_coerce(Enrolment.id, String).label("enrolment_id"),
+        type_coerce(Participant.id, String).label("person_id"),
+        Participant.first_name, Participant.last_name, Enrolment.enrolled_on,
+        enrolment.deadline_column().label("deadline"),
+        enrolment.first_contract_column().label("contract_on"),
+    )
+
+    def read(*where: Any) -> list[Any]:
+        return list(session.execute(
+            select(*columns)
             .join(Participant, Participant.id == Enrolment.participant_id)
-            .where(Enrolment.cohort_id == cohort)
-        ).all()
-        for day, left in days:
+            .join(Cohort, Cohort.id == Enrolment.cohort_id)
+            .where(Enrolment.cohort_id == cohort_id if cohort_id else true(), *where)
+        ))
+
+    promotions = select(Cohort.id).where(Cohort.enrolment_deadline.between(monday, horizon))
+    people = read(Enrolment.cohort_id.in_(promotions), Enrolment.deadline_override.is_(None))
+    people += read(Enrolment.deadline_override.between(monday, horizon))
+    items: list[AgendaItem] = []
+    for enrolment_id, pid, first, last, enrolled_on, deadline, contract_on in people:
+        for left in (*DEADLINE_WARNING_DAYS, 0):
+            day = deadline - timedelta(days=left)
+            if not monday <= day <= sunday or enrolled_on > day:
+                continue
+            state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
+                                               first_contract_on=contract_on, on=day)
+            if state.status != "provisoire":
+                continue  # final by then
             if left == 0:
                 detail = ("Date limite : sans contrat signé ce jour, l'inscription provisoire "
                           "devient caduque.")
             else:
                 detail = (f"Plus que {left} jours pour signer un contrat : l'inscription "
                           f"provisoire devient caduque après le {fr_date(deadline)}.")
-            # Still provisional on that day: no contract yet, not lapsed before.
-            items += [
-                AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
-                           canonical_id(pid), "enrolment", canonical_id(enrolment_id))
-                for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
-                if (confirmed_on is None or confirmed_on > day)
-                and (contract_on is None or contract_on > day)
-                and (lapsed_on is None or lapsed_on >= day)
-            ]
+            items.append(AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
+                                    canonical_id(pid), "enrolment", canonical_id(enrolment_id)))
     return items
 
 

@@ -2,7 +2,8 @@
 
 Plain rows for the window, read in a few queries (selected columns, never ORM objects), with the
 same rules as the agenda: ``contract_rules`` for the legal checks, ``visits.next_visit_due`` for
-the visit plan, ``enrolment.effective_status`` for the provisional enrolment. No Qt here.
+the visit plan. The provisional enrolments are listed by ``enrolment.enrolment_board``. No Qt
+here.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from coachdesk.services.contract_rules import (
     trial_period_end,
 )
 from coachdesk.services.contract_terms import contract_status
-from coachdesk.services.enrolment import EnrolmentState, effective_status
 from coachdesk.services.smic import SmicTable
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import contract_terms_of, follow_up_end, next_visit_due
@@ -71,26 +71,6 @@ class ContractLine:
     @property
     def visit_overdue(self) -> bool:
         return self.days_overdue > 0
-
-
-@dataclass(frozen=True, slots=True)
-class EnrolmentLine:
-    """A provisional, confirmed or lapsed place in the training."""
-
-    id: str
-    participant_id: str
-    participant: str
-    enrolled_on: date
-    state: EnrolmentState
-    has_outcome: bool
-
-    @property
-    def status_label(self) -> str:
-        return codes.ENROLMENT_STATUSES[self.state.status]
-
-    @property
-    def needs_outcome(self) -> bool:
-        return self.state.status == "caduque" and not self.has_outcome
 
 
 def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[date, date]]]:
@@ -217,40 +197,6 @@ def contract_board(
             has_outcome=bool(outcome),
         ))
     return lines
-
-
-def enrolment_board(session: Session, cohort_id: str, today: date) -> list[EnrolmentLine]:
-    """Every enrolment of the cohort with its status on ``today`` and its deadline warning."""
-    first_contract = (
-        select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
-        .where(Contract.participant_id == Enrolment.participant_id)
-        .scalar_subquery()
-    )
-    has_outcome = (
-        select(Outcome.id).where(Outcome.participant_id == Enrolment.participant_id).exists()
-    )
-    rows = session.execute(
-        select(
-            Enrolment.id, Enrolment.participant_id, Participant.first_name, Participant.last_name,
-            Enrolment.enrolled_on, Enrolment.status, Enrolment.confirmed_on, Enrolment.lapsed_on,
-            Cohort.enrolment_deadline, first_contract, has_outcome,
-        )
-        .join(Participant, Participant.id == Enrolment.participant_id)
-        .join(Cohort, Cohort.id == Enrolment.cohort_id)
-        .where(Enrolment.cohort_id == cohort_id)
-        .order_by(Participant.last_name, Participant.first_name)
-    ).all()
-    return [
-        EnrolmentLine(
-            enrolment_id, pid, person_name(last, first), enrolled_on,
-            effective_status(stored_status=status, confirmed_on=confirmed_on,
-                             lapsed_on=lapsed_on, deadline=deadline,
-                             first_contract_on=contract_on, on=today),
-            bool(outcome),
-        )
-        for (enrolment_id, pid, first, last, enrolled_on, status, confirmed_on, lapsed_on,
-             deadline, contract_on, outcome) in rows
-    ]
 
 
 # --- what the dialogs offer -------------------------------------------------------------------

@@ -23,6 +23,7 @@ from coachdesk.models import (
     Attendance,
     BilanGroup,
     BilanMember,
+    Cohort,
     Contract,
     Employer,
     Enrolment,
@@ -41,6 +42,7 @@ from coachdesk.models import (
     codes,
     utcnow,
 )
+from coachdesk.services import enrolment as enrolments
 from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
@@ -229,8 +231,11 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str:
     return vocabulary.get(code or "", code or "")
 
 
-def participant_timeline(database: Database, participant_id: str) -> list[TimelineEvent]:
-    """Everything recorded about a person across every table, oldest first."""
+def participant_timeline(
+    database: Database, participant_id: str, on: date | None = None
+) -> list[TimelineEvent]:
+    """Everything recorded about a person across every table, oldest first, and what follows
+    from it by ``on`` (today): a provisional enrolment that lapsed."""
     with database.read() as session:
         person = session.execute(
             select(Participant.listed_on, Participant.source_file, Participant.provenance)
@@ -243,7 +248,7 @@ def participant_timeline(database: Database, participant_id: str) -> list[Timeli
             " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
                                          person.source_file) if part),
         )]
-        events += _events(session, participant_id)
+        events += _events(session, participant_id, on or date.today())
         order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
         events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
         return events
@@ -256,7 +261,7 @@ _KIND_ORDER = (
 )
 
 
-def _events(session: Session, person: str) -> Iterable[TimelineEvent]:
+def _events(session: Session, person: str, today: date) -> Iterable[TimelineEvent]:
     row: Any  # one query per table, each with its own columns
     for row in session.execute(
         select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
@@ -345,14 +350,22 @@ def _events(session: Session, person: str) -> Iterable[TimelineEvent]:
             f"{row.name} à {row.starts_at:%H:%M}" + (f", {row.place}" if row.place else ""),
         )
     for row in session.execute(
-        select(Enrolment.enrolled_on, Enrolment.confirmed_on, Enrolment.lapsed_on)
+        select(Enrolment.enrolled_on, enrolments.deadline_column().label("deadline"),
+               enrolments.first_contract_column().label("first_contract_on"))
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .where(Enrolment.participant_id == person)
     ):
-        yield TimelineEvent(row.enrolled_on, "enrolment", "Inscription provisoire à la formation")
-        if row.confirmed_on is not None:
-            yield TimelineEvent(row.confirmed_on, "enrolment", "Inscription confirmée")
-        if row.lapsed_on is not None:
-            yield TimelineEvent(row.lapsed_on, "enrolment", "Inscription caduque")
+        # Final or lapsed by the enrolment's rule; a lapse shows once its day has come.
+        limit = f"date limite le {row.deadline:%d/%m/%Y}" if row.deadline else ""
+        yield TimelineEvent(row.enrolled_on, "enrolment", "Inscription provisoire à la formation",
+                            limit)
+        final = enrolments.confirmation_day(row.enrolled_on, row.deadline, row.first_contract_on)
+        if final is not None:
+            yield TimelineEvent(final, "enrolment", "Inscription définitive",
+                                "contrat signé avant la date limite")
+        elif row.deadline is not None and enrolments.lapse_day(row.deadline) <= today:
+            yield TimelineEvent(enrolments.lapse_day(row.deadline), "enrolment",
+                                "Inscription caduque", "pas de contrat signé à la date limite")
     for row in session.execute(
         select(Contract.id, Contract.contract_type, Contract.start_date, Contract.end_date,
                Contract.rupture_on, Contract.rupture_by, Contract.rupture_reason, Employer.name)

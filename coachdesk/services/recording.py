@@ -889,14 +889,6 @@ def record_rupture(
     contract.rupture_reason = reason
 
 
-def lapse_enrolment(session: Session, participant_id: str, lapsed_on: date) -> None:
-    enrolment = _enrolment_of(session, participant_id)
-    if enrolment is None or enrolment.status == "confirmee":
-        raise UserError("Seule une inscription provisoire peut devenir caduque.")
-    enrolment.status = "caduque"
-    enrolment.lapsed_on = lapsed_on
-
-
 def record_visit(
     session: Session,
     contract_id: str,

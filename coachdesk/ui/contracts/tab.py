@@ -48,7 +48,8 @@ from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.contract_board import ContractContext, ContractLine, EnrolmentLine
+    from coachdesk.services.contract_board import ContractContext, ContractLine
+    from coachdesk.services.enrolment import EnrolmentLine
     from coachdesk.services.smic import SmicTable
 
 ALERT = QColor("#b3261e")
@@ -78,9 +79,10 @@ def _days_left(line: EnrolmentLine) -> int | None:
 
 
 def _to_do(line: EnrolmentLine) -> str:
-    if line.state.warning is None or (line.state.status == "caduque" and line.has_outcome):
+    warning = line.state.warning
+    if warning is None or (warning.code == "enrolment_lapsed" and line.has_outcome):
         return ""
-    return line.state.warning.message_fr
+    return warning.message_fr
 
 
 ENROLMENT_COLUMNS: list[Column[EnrolmentLine]] = [
@@ -88,10 +90,7 @@ ENROLMENT_COLUMNS: list[Column[EnrolmentLine]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Enrolment"), lambda r: r.status_label),
     Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda r: r.state.deadline),
     Column(QT_TRANSLATE_NOOP("Columns", "Days left"), _days_left, align_right=True),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Solution"),
-        lambda r: r.has_outcome,
-    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Solution"), lambda r: ", ".join(r.solutions)),
     Column(QT_TRANSLATE_NOOP("Columns", "To do"), lambda r: _to_do(r)),
 ]
 
@@ -249,7 +248,8 @@ class ContractsTab(ListTab):
         self.reload()
 
     def load(self) -> None:
-        from coachdesk.services.contract_board import contract_board, enrolment_board
+        from coachdesk.services.contract_board import contract_board
+        from coachdesk.services.enrolment import enrolment_board
 
         lines: list[ContractLine] = []
         enrolments: list[EnrolmentLine] = []
@@ -258,9 +258,9 @@ class ContractsTab(ListTab):
             try:
                 with self.database.read() as session:
                     lines = contract_board(session, self.cohort_id, self.today, self.smic)
-                    enrolments = enrolment_board(session, self.cohort_id, self.today)
             except UserError as error:  # e.g. a SMIC table that does not cover the dates
                 messages.user_error(self, error)
+            enrolments = enrolment_board(self.database, self.cohort_id, self.today)
         self.model.set_rows(lines)
         # Confirmed enrolments are the contracts above: list only those still waiting.
         enrolments = [e for e in enrolments if e.state.status != "confirmee"]
