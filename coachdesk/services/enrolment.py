@@ -283,8 +283,8 @@ def _person_checks(
             refusal = (f"La promotion « {person.cohort} » n'a pas de date limite d'inscription "
                        f"provisoire : indiquez la date limite de {name}.")
         elif own < on:
-            refusal = (f"La date limite du {fr_date(own)} précède l'inscription du "
-                       f"{fr_date(on)} : choisissez une date limite plus tardive pour {name}.")
+            refusal = (f"La date limite de {name} ({fr_date(own)}) précède son inscription "
+                       f"du {fr_date(on)} : choisissez une date limite plus tardive.")
         checks.append((EnrolmentCheck(person.id, name, own, refusal), person.cohort_id,
                        person.enrolment_deadline))
     return checks

@@ -328,8 +328,10 @@ def test_lapsed_enrolment_gets_its_solution(
     assert tab.select_participant(person)
     tab.outcome_button.click()
     dialog = tab.dialog
-    dialog.kind.setCurrentIndex(dialog.kind.findData("poursuite_etudes_inscrit"))
-    dialog.recorded_on.setDate(QDate(2010, 9, 15))
+    assert dialog.objectName() == "solutionDialog"
+    assert dialog.windowTitle() == "Solution pour YILMAZ Enzo"
+    dialog.kinds["poursuite_etudes_inscrit"].setChecked(True)
+    dialog.on.setDate(QDate(2010, 9, 15))
     dialog.expected_on.set_value(date(2010, 10, 4))
     dialog.notes.setPlainText("BTS Assistant de manager en alternance.")
     save(dialog)

@@ -172,8 +172,8 @@ def test_who_cannot_be_enrolled_is_refused_in_french_and_nothing_is_written(
     with pytest.raises(UserError, match="entré·e en bilan le 22/03/2010 : l'inscription du "
                                         "01/03/2010 ne peut pas précéder"):
         enrol(db, programme.bruno, D(2010, 3, 1))
-    with pytest.raises(UserError, match="La date limite du 15/07/2010 précède l'inscription du "
-                                        "20/07/2010"):
+    with pytest.raises(UserError, match=r"La date limite de MARTIN Bruno \(15/07/2010\) "
+                                        "précède son inscription du 20/07/2010"):
         enrol(db, programme.bruno, D(2010, 7, 20))
     bilan.set_member_status(db, programme.group, programme.chloe, "abandon", D(2010, 4, 2))
     with pytest.raises(UserError, match="PETIT Chloé a abandonné le bilan"):

@@ -42,6 +42,7 @@ from coachdesk.errors import UserError
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.enrolment import SolutionDialog
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
@@ -436,11 +437,10 @@ class ContractsTab(ListTab):
     def record_outcome(self) -> None:
         enrolment = self.current_enrolment()
         if enrolment is not None:
-            reason = (
-                enrolment.state.warning.message_fr if enrolment.state.warning is not None
-                else self.tr("Record where %1 goes next.").replace("%1", enrolment.participant)
-            )
-            self._ask_outcome(enrolment.participant_id, enrolment.participant, reason)
+            # A place without a contract ends with the solution found (the Bilan list and the
+            # person's file open the same dialog).
+            assert self.database is not None
+            self._open(SolutionDialog(self.database, enrolment, self.today, self))
             return
         line = self.current_contract()
         if line is None:
