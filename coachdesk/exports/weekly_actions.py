@@ -98,7 +98,7 @@ def _enrolment_events(session: Session, cohort_id: str, first: date, last: date
             events.append(_event(r.enrolled_on, "Inscription provisoire", who, None, None, None))
         final = enrolments.confirmation_day(r.enrolled_on, r.deadline, r.first_contract_on)
         if final is not None and first <= final <= last:
-            events.append(_event(final, "Inscription définitive", who, None, None, None))
+            events.append(_event(final, "Inscription confirmée", who, None, None, None))
         if final is None and r.deadline is not None and (
             first <= enrolments.lapse_day(r.deadline) <= last
         ):

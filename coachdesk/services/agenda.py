@@ -312,40 +312,59 @@ def _enrolment_items(
         type_coerce(Enrolment.id, String).label("enrolment_id"),
         type_coerce(Participant.id, String).label("person_id"),
         Participant.first_name, Participant.last_name, Enrolment.enrolled_on,
-        enrolment.deadline_column().label("deadline"),
-        enrolment.first_contract_column().label("contract_on"),
+        Enrolment.deadline_override, enrolment.first_contract_column().label("contract_on"),
     )
 
     def read(*where: Any) -> list[Any]:
         return list(session.execute(
-            select(*columns)
-            .join(Participant, Participant.id == Enrolment.participant_id)
-            .join(Cohort, Cohort.id == Enrolment.cohort_id)
-            .where(Enrolment.cohort_id == cohort_id if cohort_id else true(), *where)
+            select(*columns).join(Participant, Participant.id == Enrolment.participant_id)
+            .where(*where)
         ))
 
-    promotions = select(Cohort.id).where(Cohort.enrolment_deadline.between(monday, horizon))
-    people = read(Enrolment.cohort_id.in_(promotions), Enrolment.deadline_override.is_(None))
-    people += read(Enrolment.deadline_override.between(monday, horizon))
+    promotions = session.execute(
+        select(Cohort.id, Cohort.enrolment_deadline).where(
+            Cohort.enrolment_deadline.between(monday, horizon),
+            Cohort.id == cohort_id if cohort_id else true())
+    ).all()
+    people: list[tuple[Any, date]] = []
+    for promotion, promotion_deadline in promotions:
+        assert promotion_deadline is not None  # selected by its range
+        # By the promotion's index, those following its deadline (an "IS NULL" on the person's
+        # own deadline would make SQLite walk that index over every enrolment instead).
+        people += [(row, promotion_deadline) for row in read(Enrolment.cohort_id == promotion)
+                   if row.deadline_override is None]
+    people += [(row, row.deadline_override) for row in read(
+        Enrolment.deadline_override.between(monday, horizon),
+        Enrolment.cohort_id == cohort_id if cohort_id else true())]
+    # Per deadline, its days in the week (D-15, D-7, the day itself) and what they say.
+    warnings: dict[date, list[tuple[date, str]]] = {}
     items: list[AgendaItem] = []
-    for enrolment_id, pid, first, last, enrolled_on, deadline, contract_on in people:
-        for left in (*DEADLINE_WARNING_DAYS, 0):
-            day = deadline - timedelta(days=left)
-            if not monday <= day <= sunday or enrolled_on > day:
-                continue
-            state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
-                                               first_contract_on=contract_on, on=day)
-            if state.status != "provisoire":
-                continue  # final by then
-            if left == 0:
-                detail = ("Date limite : sans contrat signé ce jour, l'inscription provisoire "
-                          "devient caduque.")
-            else:
-                detail = (f"Plus que {left} jours pour signer un contrat : l'inscription "
-                          f"provisoire devient caduque après le {fr_date(deadline)}.")
-            items.append(AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
-                                    canonical_id(pid), "enrolment", canonical_id(enrolment_id)))
+    for (enrolment_id, pid, first, last, enrolled_on, _own, contract_on), deadline in people:
+        days = warnings.get(deadline)
+        if days is None:
+            days = warnings[deadline] = [
+                (deadline - timedelta(days=left), _deadline_detail(deadline, left))
+                for left in (*DEADLINE_WARNING_DAYS, 0)
+                if monday <= deadline - timedelta(days=left) <= sunday
+            ]
+        if not days:
+            continue
+        final = enrolment.confirmation_day(enrolled_on, deadline, contract_on)
+        for day, detail in days:
+            # Still provisional that day (enrolment.effective_status): enrolled, not yet final.
+            if enrolled_on <= day and (final is None or final > day):
+                items.append(AgendaItem(day, "enrolment_deadline", person_name(last, first),
+                                        detail, canonical_id(pid), "enrolment",
+                                        canonical_id(enrolment_id)))
     return items
+
+
+def _deadline_detail(deadline: date, left: int) -> str:
+    if left == 0:
+        return ("Date limite : sans contrat signé ce jour, l'inscription provisoire devient "
+                "caduque.")
+    return (f"Plus que {left} jours pour signer un contrat : l'inscription provisoire devient "
+            f"caduque après le {fr_date(deadline)}.")
 
 
 def _interview_items(

@@ -361,7 +361,7 @@ def _events(session: Session, person: str, today: date) -> Iterable[TimelineEven
                             limit)
         final = enrolments.confirmation_day(row.enrolled_on, row.deadline, row.first_contract_on)
         if final is not None:
-            yield TimelineEvent(final, "enrolment", "Inscription définitive",
+            yield TimelineEvent(final, "enrolment", "Inscription confirmée",
                                 "contrat signé avant la date limite")
         elif row.deadline is not None and enrolments.lapse_day(row.deadline) <= today:
             yield TimelineEvent(enrolments.lapse_day(row.deadline), "enrolment",

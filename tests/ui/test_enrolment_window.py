@@ -147,7 +147,7 @@ def test_enrol_a_selection_from_the_bilan_list(
     assert shown(tab, "ROUX Dan") == ("", "", "")
     assert len(tab.selected_rows()) == 3
     assert bar.summary.text() == ("Inscriptions : 3 provisoire(s) (0 proche(s) de la date "
-                                  "limite), 0 définitive(s), 0 caduque(s) sans solution")
+                                  "limite), 0 confirmée(s), 0 caduque(s) sans solution")
     # Ana again, with Dan: Ana is refused with her reason, Dan alone is enrolled.
     click_row(qtbot, tab, "DURAND Ana")
     click_row(qtbot, tab, "ROUX Dan", add=True)
@@ -200,7 +200,7 @@ def test_the_place_lapses_the_day_after_the_deadline_then_its_solution(
     assert shown(tab, "MARTIN Bruno") == ("Caduque", "15/07/2010", "")
     lapsed = tab.model.index(row_of(tab, "MARTIN Bruno"), 1)
     assert lapsed.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde3e1"
-    assert bar.summary.text().endswith("0 définitive(s), 3 caduque(s) sans solution")
+    assert bar.summary.text().endswith("0 confirmée(s), 3 caduque(s) sans solution")
     # Bruno found a job outside the programme and evening classes.
     click_row(qtbot, tab, "MARTIN Bruno")
     assert bar.solution_action.isEnabled()

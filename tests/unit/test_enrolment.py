@@ -131,7 +131,7 @@ def test_enrol_a_selection_then_it_lapses_when_read_and_the_file_never_changes(
     assert [(e.on, e.title) for e in participant_timeline(db, programme.ana)
             if e.kind == "enrolment"] == [
         (D(2010, 5, 26), "Inscription provisoire à la formation"),
-        (D(2010, 7, 9), "Inscription définitive"),
+        (D(2010, 7, 9), "Inscription confirmée"),
     ]
     compute_agenda(db, D(2010, 7, 12))
     assert hashlib.sha256(db.path.read_bytes()).hexdigest() == before

@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Enrolled: %1 provisional (%2 near the deadline), %3 final, %4 lapsed without a solution</source>
-        <translation>Inscriptions : %1 provisoire(s) (%2 proche(s) de la date limite), %3 définitive(s), %4 caduque(s) sans solution</translation>
+        <translation>Inscriptions : %1 provisoire(s) (%2 proche(s) de la date limite), %3 confirmée(s), %4 caduque(s) sans solution</translation>
     </message>
     <message>
         <source>Provisional enrolment</source>

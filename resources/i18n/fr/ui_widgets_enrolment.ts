@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Final since %1: contract signed by the deadline.</source>
-        <translation>Définitive depuis le %1 : contrat signé avant la date limite.</translation>
+        <translation>Confirmée depuis le %1 : contrat signé au plus tard à la date limite.</translation>
     </message>
     <message>
         <source>Solution: %1.</source>
