@@ -49,7 +49,7 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
-from coachdesk.services import audit
+from coachdesk.services import audit, enrolment
 
 DEFAULT_RETENTION_YEARS = 2
 
@@ -369,7 +369,6 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Positionnement", SkillAssessment),
     ("Projets professionnels", ProfessionalProject),
     ("Mises en relation", Referral),
-    ("Inscriptions", Enrolment),
     ("Contrats", Contract),
     ("Sorties", Outcome),
     ("Rappels", Reminder),
@@ -403,6 +402,26 @@ def _rows(session: Session, model: Any, where: Any) -> tuple[list[str], list[lis
 Sheet = tuple[list[str], list[list[Any]]]
 
 
+def _enrolment_sheet(session: Session, participant_id: str) -> Sheet:
+    """The place in the training as it stands today, computed as everywhere else (what earlier
+    versions stored about it is not said: it may be out of date)."""
+    headers = ["Inscrit·e le", "Date limite", "Date limite propre à la personne",
+               "Statut aujourd'hui", "Depuis le", "Enregistré le"]
+    rows = []
+    for enrolled_on, own, deadline, contract_on, created_at in session.execute(
+        select(Enrolment.enrolled_on, Enrolment.deadline_override,
+               enrolment.deadline_column(), enrolment.first_contract_column(),
+               Enrolment.created_at)
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
+        .where(Enrolment.participant_id == participant_id)
+    ):
+        state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
+                                           first_contract_on=contract_on, on=date.today())
+        rows.append([enrolled_on, deadline, "oui" if own else "non", state.label, state.since,
+                     created_at])
+    return headers, rows
+
+
 def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     """Everything known about one person: sheet title → (headers, rows)."""
     person = session.get(Participant, participant_id)
@@ -421,6 +440,8 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     }
     for title, model in _SHEETS:
         report[title] = _rows(session, model, model.participant_id == participant_id)
+        if model is Referral:
+            report["Inscriptions"] = _enrolment_sheet(session, participant_id)
     contract_ids = select(Contract.id).where(Contract.participant_id == participant_id)
     report["Visites de suivi"] = _rows(
         session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)

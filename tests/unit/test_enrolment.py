@@ -357,3 +357,17 @@ def test_upgrade_keeps_enrolments_and_gives_them_the_promotions_deadline(tmp_pat
 def enrolment_person(database: Database) -> str:
     with database.read() as s:
         return s.scalars(select(Enrolment.participant_id)).one()
+
+
+def test_the_right_of_access_says_the_status_of_today(programme: Programme, db: Database) -> None:
+    """The person's access workbook gives the place as computed, not a status stored once."""
+    from coachdesk.services.gdpr import access_report
+
+    enrol(db, programme.bruno, D(2010, 5, 26), deadline=D(2010, 7, 30))
+    with db.read() as s:
+        headers, rows = access_report(s, programme.bruno)["Inscriptions"]
+        stored = s.scalar(select(Enrolment.status))
+    assert stored == "provisoire"
+    assert headers[:5] == ["Inscrit·e le", "Date limite", "Date limite propre à la personne",
+                           "Statut aujourd'hui", "Depuis le"]
+    assert rows[0][:5] == [D(2010, 5, 26), D(2010, 7, 30), "oui", "Caduque", D(2010, 7, 31)]
