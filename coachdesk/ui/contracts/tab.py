@@ -43,6 +43,7 @@ from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.enrolment import SolutionDialog
+from coachdesk.ui.widgets.enrolment import background as enrolment_background
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
@@ -140,10 +141,7 @@ class EnrolmentTableModel(RowTableModel["EnrolmentLine"]):
         if index.isValid():
             line = self.row_at(index.row())
             if role == Qt.ItemDataRole.BackgroundRole:
-                if line.needs_outcome:
-                    return QBrush(ALERT_BACKGROUND)
-                if line.state.status == "provisoire" and line.state.warning is not None:
-                    return QBrush(WARNING_BACKGROUND)
+                return enrolment_background(line)
             if role == Qt.ItemDataRole.ToolTipRole and line.state.warning is not None:
                 return line.state.warning.message_fr + "\n" + line.state.warning.rule_fr
         return super().data(index, role)

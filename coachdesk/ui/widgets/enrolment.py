@@ -59,7 +59,7 @@ def background(line: EnrolmentLine | None) -> QBrush | None:
     """Orange within 15 days of the deadline, red when lapsed and nothing done about it."""
     if line is None:
         return None
-    if line.state.status == "caduque" and (line.needs_outcome or not line.has_outcome):
+    if line.state.status == "caduque" and not line.has_outcome:
         return QBrush(LAPSED_BACKGROUND)
     if line.state.status == "provisoire" and line.state.warning is not None:
         return QBrush(NEAR_BACKGROUND)
