@@ -29,9 +29,9 @@ from sqlalchemy import insert
 
 from coachdesk.db import open_database
 from coachdesk.models import Outreach, Participant, utcnow
+from coachdesk.services.cohorts import CohortDraft, create_cohort
 from coachdesk.services.lists import participant_rows
 from coachdesk.services.participants import MIN_SEARCH_LENGTH, search_rows, search_words
-from coachdesk.services.recording import add_cohort
 from coachdesk.services.text import participant_search_text
 
 LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
@@ -44,8 +44,8 @@ SEARCHES = ["e", "el", "elo", "elod", "lefev", "06 1", "chloe bern"]
 def populate(path: Path, people: int, events: int) -> str:
     rng = random.Random(2010)
     database = open_database(path)
+    cohort_id = create_cohort(database, CohortDraft("Benchmark", date(2010, 2, 1)))
     with database.write() as session:
-        cohort_id = add_cohort(session, "Benchmark", date(2010, 2, 1))
         now = utcnow()
         ids = [str(uuid.uuid4()) for _ in range(people)]
         rows = []

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,7 +91,9 @@ def main() -> int:
 
     def rename_employer() -> None:
         number = next(changes)
-        employers.update_employer(db, some_employers[number % RUNS], name=f"Renommée {number}")
+        employer_id = some_employers[number % RUNS]
+        renamed = replace(employers.get_employer(db, employer_id), name=f"Renommée {number}")
+        employers.update_employer(db, employer_id, renamed)
 
     def close_offer() -> None:
         number = next(changes)

@@ -66,7 +66,7 @@ class Context:
         from coachdesk.security.cli_support import open_for_command
 
         database, _key = open_for_command(self, create=create, read_only=read_only)
-        return database  # type: ignore[no-any-return]
+        return database
 
 
 # Commands that only read the database: they open it read-only (nothing created, upgraded or

@@ -325,7 +325,7 @@ class Database:
             if self.team_capture is None:
                 from coachdesk.sync.capture import team_capture
 
-                self.team_capture = team_capture(self, session) or False
+                self.team_capture = team_capture(session) or False
             if self.team_capture:
                 # A database that joined a team records each change in its outbox, in this
                 # same transaction.

@@ -31,9 +31,9 @@ def iso_date(text: str) -> date:
     return day
 
 
-def iso_week(text: str) -> str:
-    """``AAAA-Wss`` → the same week, checked and written ``2010-W08``."""
-    return IsoWeek.parse(text).code
+def iso_week(text: str) -> IsoWeek:
+    """``AAAA-Wss`` → the ISO week (:meth:`IsoWeek.parse`, the one week parser)."""
+    return IsoWeek.parse(text)
 
 
 def retention_years(text: str) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.commands._arguments import iso_week, output_file
+
+if TYPE_CHECKING:
+    from coachdesk.services.weeks import IsoWeek
 
 
 def register(subparsers: Any) -> None:
@@ -30,12 +33,12 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _monday(week: str | None) -> date:
-    from coachdesk.services.weeks import IsoWeek, week_start
+def _monday(week: IsoWeek | None) -> date:
+    from coachdesk.services.weeks import week_start
 
     if week is None:
         return week_start(date.today())
-    return IsoWeek.parse(week).monday
+    return week.monday
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:

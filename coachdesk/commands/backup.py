@@ -185,7 +185,7 @@ def run_change_passphrase(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.db import open_database
     from coachdesk.errors import UserError
     from coachdesk.security.cli_support import ask_new_passphrase, unlock_key
-    from coachdesk.services import audit, protection
+    from coachdesk.services import protection
 
     database = Path(ctx.database_path())
     key = unlock_key(database)
@@ -201,14 +201,7 @@ def run_change_passphrase(args: argparse.Namespace, ctx: Any) -> int:
     )
     db = open_database(database, create=False, key=change.key)
     try:
-        with db.write() as session:
-            audit.record(
-                session,
-                "passphrase_change",
-                "Phrase de passe et clé de données changées"
-                if args.new_key
-                else "Phrase de passe changée",
-            )
+        protection.record_passphrase_change(db, new_key=args.new_key)
     finally:
         db.dispose()
     if change.recovery_key is None:

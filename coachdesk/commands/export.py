@@ -9,12 +9,6 @@ from typing import Any
 from coachdesk.commands._arguments import iso_date, iso_week, output_file
 
 
-def _week(text: str) -> Any:
-    from coachdesk.services.weeks import IsoWeek
-
-    return IsoWeek.parse(iso_week(text))
-
-
 def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FICHIER.xlsx",
                         help="fichier Excel à écrire (remplacé seulement une fois complet)")
@@ -29,7 +23,7 @@ def register(subparsers: Any) -> None:
         description="Jeunes, actions de la semaine, contrats et synthèse de l'entonnoir.",
     )
     _out(weekly)
-    weekly.add_argument("--week", type=_week, metavar="AAAA-Wss",
+    weekly.add_argument("--week", type=iso_week, metavar="AAAA-Wss",
                         help="semaine ISO (par défaut la semaine en cours)")
     weekly.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
     weekly.set_defaults(handler=run_weekly)

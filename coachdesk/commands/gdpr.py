@@ -52,8 +52,7 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
     db, _key = open_for_command(ctx, read_only=args.preview)
     try:
         if args.preview:
-            with db.read() as session:
-                candidates = gdpr.purge_candidates(session, today, args.years)
+            candidates = gdpr.purge_candidates(db, today, args.years)
             print(
                 f"{len(candidates)} personne(s) seraient supprimées (dernier contact il y a plus "
                 f"de {args.years} ans) :",
@@ -84,8 +83,7 @@ def run_access(args: argparse.Namespace, ctx: Any) -> int:
     db, key = open_for_command(ctx)
     try:
         db.check_writable()  # the access export is audited: refused before, never after
-        with db.write() as session:
-            records = write_access_workbook(session, args.participant_id, args.out)
+        records = write_access_workbook(db, args.participant_id, args.out)
     finally:
         db.dispose()
     print(f"Fiche d'accès écrite : {args.out} ({records} enregistrements).", file=ctx.out)
@@ -136,8 +134,7 @@ def run_missing_consent(args: argparse.Namespace, ctx: Any) -> int:
 
     db, _key = open_for_command(ctx, read_only=True)
     try:
-        with db.read() as session:
-            missing = gdpr.missing_consent(session)
+        missing = gdpr.missing_consent(db)
     finally:
         db.dispose()
     print(f"{len(missing)} personne(s) sans date d'information / de consentement :", file=ctx.out)

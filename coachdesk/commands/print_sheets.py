@@ -38,7 +38,7 @@ def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     from coachdesk.services.interviews import interview_sheets
     from coachdesk.services.weeks import IsoWeek
 
-    parsed = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
+    parsed = args.week or IsoWeek.of(date.today())
     week, start, end = parsed.code, parsed.monday, parsed.next_monday
     database = ctx.open_db(read_only=True)
     try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coachdesk.db import Database
 from coachdesk.exports.xlsx import Column, ColumnKind, Sheet, write_workbook
 from coachdesk.services import audit
 from coachdesk.services.gdpr import access_report
@@ -54,21 +55,22 @@ def access_sheets(session: Session, participant_id: str) -> tuple[list[Sheet], i
     return sheets, total
 
 
-def write_access_workbook(session: Session, participant_id: str, out: Path) -> int:
-    """Write the right-of-access workbook to ``out`` (atomically, formula-proof).
+def write_access_workbook(database: Database, participant_id: str, out: Path) -> int:
+    """Write the right-of-access workbook to ``out`` (atomically, formula-proof), in one
+    transaction with its line in the audit log (by the person's id).
 
-    Returns the number of records written; the export is logged in the audit log by the
-    person's id, in the caller's transaction.
+    Returns the number of records written.
     """
     from coachdesk.db import check_not_damaged
 
-    sheets, total = access_sheets(session, participant_id)
-    write_workbook(Path(out), sheets)
-    check_not_damaged(session)
-    audit.record(
-        session,
-        "access_export",
-        f"Droit d'accès : fiche de la personne {participant_id} ({date.today():%d/%m/%Y})",
-        total,
-    )
-    return total
+    with database.write() as session:
+        sheets, total = access_sheets(session, participant_id)
+        write_workbook(Path(out), sheets)
+        check_not_damaged(session)
+        audit.record(
+            session,
+            "access_export",
+            f"Droit d'accès : fiche de la personne {participant_id} ({date.today():%d/%m/%Y})",
+            total,
+        )
+        return total

@@ -27,9 +27,9 @@ from coachdesk.models import (
     Participant,
     codes,
 )
+from coachdesk.services.contract_draft import draft_of
 from coachdesk.services.contract_rules import fr_date, trial_period_end
 from coachdesk.services.text import person_name
-from coachdesk.services.visits import contract_terms_of
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898
 MARGIN = 48.0
@@ -116,7 +116,7 @@ def _visit_report(session: Session, visit_id: str) -> VisitReport:
         tutor=tutor,
         job_title=contract.job_title,
         contract=period,
-        trial_period_end=trial_period_end(contract_terms_of(contract)),
+        trial_period_end=trial_period_end(draft_of(contract)),
         kind=codes.VISIT_KINDS[visit.kind],
         done_on=visit.done_on,
         planned_on=visit.planned_on,

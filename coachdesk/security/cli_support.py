@@ -11,9 +11,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from coachdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
 
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
@@ -63,9 +66,15 @@ def unlock_key(database: Path, *, use_recovery_key: bool = False) -> bytes | Non
     return None  # pragma: no cover - the loop returns or raises
 
 
+class _ChoosesADatabase(Protocol):
+    """What a command's context tells: the database file chosen on the command line."""
+
+    def database_path(self) -> Path: ...
+
+
 def open_for_command(
-    ctx: Any, *, create: bool = False, read_only: bool = False
-) -> tuple[Any, bytes | None]:
+    ctx: _ChoosesADatabase, *, create: bool = False, read_only: bool = False
+) -> tuple[Database, bytes | None]:
     """Open the database chosen on the command line; returns it with its key (or None).
 
     A missing file is created only with ``create`` and never where a protected database is
@@ -73,7 +82,7 @@ def open_for_command(
     """
     from coachdesk.db import open_database
 
-    path = Path(ctx.database_path())
+    path = ctx.database_path()
     key = unlock_key(path)
     database = open_database(path, create=create and key is None, key=key, read_only=read_only)
     return database, key

@@ -811,8 +811,7 @@ def person_rows(connection: Connection, row_id: str,
     queue = [table_name]
     while queue:
         parent = queue.pop()
-        for child in children.get(parent, []):
-            column = PERSON_SCOPED[child][0]  # type: ignore[index]
+        for child, column in children.get(parent, []):
             ids = [str(r) for r in connection.execute(
                 text(f"SELECT id::text FROM {child} "
                      f"WHERE {column} = ANY(CAST(:ids AS uuid[]))"),

@@ -15,6 +15,7 @@ from sqlalchemy import String, and_, case, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coachdesk.db import Database
+from coachdesk.errors import UserError
 from coachdesk.models import (
     Cohort,
     Contract,
@@ -32,6 +33,7 @@ from coachdesk.models import (
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import enrolment
+from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
 from coachdesk.services.text import person_name
@@ -196,8 +198,9 @@ def _contract_items(
          decision, first, last, interval, employer, last_done_on, next_on,
          planned_on, done_in_week) = row
         who = person_name(last, first)
-        terms = rules.ContractTerms(contract_type, start, end, trial_period_end_override=override,
-                                    sent_to_opco_on=sent_on, opco_decision=decision)
+        terms = ContractDraft(start_date=start, contract_type=contract_type, end_date=end,
+                              trial_period_end_override=override, sent_to_opco_on=sent_on,
+                              opco_decision=decision)
         # The trial period matters when it may end this week or when no visit was done yet
         # (the first visit comes before it ends); skipping it otherwise saves time at scale.
         trial_end = (
@@ -490,3 +493,19 @@ def planned_visits(
         for visit_id, planned_on, kind, contract_id, pid, first, last, employer in rows
         if planned_on is not None  # always: selected so
     ]
+
+
+def add_reminder(
+    database: Database, participant_id: str | None, due_on: date, text: str, author: str = ""
+) -> str:
+    """A coach's own dated reminder (about a person or not), in one transaction; it shows in
+    the week's agenda."""
+    text = (text or "").strip()
+    if not text:
+        raise UserError("Le texte du rappel est obligatoire.", hint="Écrivez ce qu'il faut faire.")
+    with database.write() as session:
+        reminder = Reminder(participant_id=participant_id, due_on=due_on, text=text,
+                            author=author.strip())
+        session.add(reminder)
+        session.flush()
+        return reminder.id

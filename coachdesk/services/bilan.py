@@ -1,5 +1,10 @@
 """The three-month bilan: groups and their calendar, sessions and attendance, where each person
-stands, skill assessments (positionnement) and professional projects."""
+stands, skill assessments (positionnement) and professional projects.
+
+Each write is one transaction; the scores of a domain arrive as one ``SkillAssessmentDraft`` and
+a new project as one ``ProjectDraft``. A project's job must be in the ROME list
+(``rome.check_rome_code``).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
-from coachdesk.services.employers import check_code
+from coachdesk.services.checks import check_code
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import check_rome_code, rome_label
 from coachdesk.services.text import fold, person_name
@@ -405,29 +410,33 @@ def domain_code(domain: str) -> str:
     return text
 
 
-def set_skill_assessment(
-    db: Database,
-    participant_id: str,
-    domain: str,
-    *,
-    max_score: int = 20,
-    score_before: int | None = None,
-    assessed_before_on: date | None = None,
-    score_after: int | None = None,
-    assessed_after_on: date | None = None,
-) -> str:
+@dataclass(frozen=True, slots=True)
+class SkillAssessmentDraft:
+    """The scores of one domain (a standard one, by code or label, or the coach's own) before
+    and after the remise à niveau."""
+
+    domain: str
+    max_score: int = 20
+    score_before: int | None = None
+    assessed_before_on: date | None = None
+    score_after: int | None = None
+    assessed_after_on: date | None = None
+
+
+def set_skill_assessment(db: Database, participant_id: str, draft: SkillAssessmentDraft) -> str:
     """Record (or correct) the scores of one domain for one person; returns the row's id."""
-    code = domain_code(domain)
+    code = domain_code(draft.domain)
     label = codes.SKILL_DOMAINS.get(code, code)
-    if max_score <= 0:
+    if draft.max_score <= 0:
         raise UserError(f"{label} : le barème doit être positif.")
-    for which, score in (("avant", score_before), ("après", score_after)):
-        if score is not None and not 0 <= score <= max_score:
+    for which, score in (("avant", draft.score_before), ("après", draft.score_after)):
+        if score is not None and not 0 <= score <= draft.max_score:
             raise UserError(
                 f"{label} : la note {which} remise à niveau ({score}) doit être comprise entre "
-                f"0 et {max_score}."
+                f"0 et {draft.max_score}."
             )
-    if assessed_before_on and assessed_after_on and assessed_after_on < assessed_before_on:
+    if (draft.assessed_before_on and draft.assessed_after_on
+            and draft.assessed_after_on < draft.assessed_before_on):
         raise UserError(f"{label} : l'évaluation finale précède l'évaluation initiale.")
     with db.write() as session:
         get_record(session, Participant, participant_id, "Personne")
@@ -438,9 +447,9 @@ def set_skill_assessment(
         if row is None:
             row = SkillAssessment(participant_id=participant_id, domain=code)
             session.add(row)
-        row.max_score = max_score
-        row.score_before, row.assessed_before_on = score_before, assessed_before_on
-        row.score_after, row.assessed_after_on = score_after, assessed_after_on
+        row.max_score = draft.max_score
+        row.score_before, row.assessed_before_on = draft.score_before, draft.assessed_before_on
+        row.score_after, row.assessed_after_on = draft.score_after, draft.assessed_after_on
         session.flush()
         return row.id
 
@@ -503,27 +512,30 @@ def _check_decision(decision: str, decided_on: date | None) -> None:
         )
 
 
-def add_project(
-    db: Database,
-    participant_id: str,
-    *,
-    rome_code: str,
-    job_title: str = "",
-    decision: str = "en_cours",
-    decided_on: date | None = None,
-    directly_employable: bool = False,
-    notes: str = "",
-) -> str:
-    """A target job from the ROME list; the title defaults to the ROME label."""
-    code = check_rome_code(rome_code, field="Projet professionnel, code ROME")
-    _check_decision(decision, decided_on)
+@dataclass(frozen=True, slots=True)
+class ProjectDraft:
+    """A professional project: the target job from the ROME list and the decision on it."""
+
+    rome_code: str
+    job_title: str = ""  # the ROME label when left empty
+    decision: str = "en_cours"  # a code of codes.PROJECT_DECISIONS
+    decided_on: date | None = None
+    directly_employable: bool = False
+    notes: str = ""
+
+
+def add_project(db: Database, participant_id: str, draft: ProjectDraft) -> str:
+    """A target job from the ROME list for a person; returns the project's id."""
+    code = check_rome_code(draft.rome_code, field="Projet professionnel, code ROME")
+    _check_decision(draft.decision, draft.decided_on)
     with db.write() as session:
         get_record(session, Participant, participant_id, "Personne")
         project = ProfessionalProject(
             participant_id=participant_id, rome_code=code,
-            job_title=job_title.strip() or (rome_label(code) or code),
-            decision=decision, decided_on=None if decision == "en_cours" else decided_on,
-            directly_employable=directly_employable, notes=notes,
+            job_title=draft.job_title.strip() or (rome_label(code) or code),
+            decision=draft.decision,
+            decided_on=None if draft.decision == "en_cours" else draft.decided_on,
+            directly_employable=draft.directly_employable, notes=draft.notes.strip(),
         )
         session.add(project)
         session.flush()

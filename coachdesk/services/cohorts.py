@@ -1,4 +1,5 @@
-"""Cohorts: listing, finding by name, choosing the one a command works on."""
+"""Cohorts (promotions): creating one, listing, finding by name, choosing the one a command
+works on."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort
+from coachdesk.services.checks import check_order, required_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +73,45 @@ def find_cohort(session: Session, name: str | None) -> CohortRow:
         f"Aucune promotion ne s'appelle « {name} ».",
         hint=f"Promotions de cette base : {known}.",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CohortDraft:
+    """A promotion as the coach sets it up: its name, training and dates."""
+
+    name: str
+    start_date: date
+    training_title: str = ""
+    end_date: date | None = None
+    enrolment_deadline: date | None = None
+    visit_interval_weeks: int = 6
+
+
+def create_cohort(db: Database, draft: CohortDraft) -> str:
+    """Create a promotion; returns its id.
+
+    Raises:
+        UserError: no name, a name already used, an end before the start, an interval of
+            visits under one week.
+    """
+    name = required_text(draft.name, "Nom de la promotion")
+    check_order(draft.start_date, draft.end_date,
+                "La promotion ne peut pas finir avant d'avoir commencé.")
+    if draft.visit_interval_weeks < 1:
+        raise UserError("L'intervalle entre deux visites est d'au moins une semaine.")
+    with db.write() as session:
+        if session.scalar(select(Cohort.id).where(Cohort.name == name)):
+            raise UserError(
+                f"Une promotion s'appelle déjà « {name} ».", hint="Choisissez un autre nom."
+            )
+        cohort = Cohort(
+            name=name,
+            training_title=draft.training_title.strip(),
+            start_date=draft.start_date,
+            end_date=draft.end_date,
+            enrolment_deadline=draft.enrolment_deadline,
+            visit_interval_weeks=draft.visit_interval_weeks,
+        )
+        session.add(cohort)
+        session.flush()
+        return cohort.id

@@ -1,9 +1,10 @@
-"""What the Suivi des contrats tab shows: each contract with its warnings, visits and enrolment.
+"""What the Suivi des contrats tab and its dialogs read: each contract with its warnings,
+visits and enrolment, and what the contract dialog offers and checks.
 
-Plain rows for the window, read in a few queries (selected columns, never ORM objects), with the
-same rules as the agenda: ``contract_rules`` for the legal checks, ``visits.next_visit_due`` for
-the visit plan. The provisional enrolments are listed by ``enrolment.enrolment_board``. No Qt
-here.
+Plain rows for the window, each read in one transaction (selected columns, never ORM objects
+out), with the same rules as the agenda: ``contract_rules`` for the legal checks,
+``visits.next_visit_due`` for the visit plan; the provisional enrolments are the rows of
+``enrolment.enrolment_board``. Recording and editing a contract is ``contracts``; no Qt here.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -29,12 +28,10 @@ from coachdesk.models import (
     Outcome,
     Participant,
     ProfessionalProject,
-    Reminder,
     codes,
 )
-from coachdesk.services import recording
+from coachdesk.services.contract_draft import ContractDraft, draft_of
 from coachdesk.services.contract_rules import (
-    ContractTerms,
     RuleWarning,
     Trainee,
     TutorFacts,
@@ -42,9 +39,10 @@ from coachdesk.services.contract_rules import (
     trial_period_end,
 )
 from coachdesk.services.contract_terms import contract_status
+from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
 from coachdesk.services.smic import SmicTable
 from coachdesk.services.text import person_name
-from coachdesk.services.visits import contract_terms_of, follow_up_end, next_visit_due
+from coachdesk.services.visits import follow_up_end, next_visit_due
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +90,22 @@ def _overlapping(periods: list[tuple[date, date]], start: date, end: date) -> in
     return sum(1 for begins, ends in periods if begins <= end and ends >= start)
 
 
-def contract_board(
+@dataclass(frozen=True, slots=True)
+class ContractBoard:
+    """The tab's two lists: the contracts, and every enrolment with its status."""
+
+    contracts: tuple[ContractLine, ...]
+    enrolments: tuple[EnrolmentLine, ...]
+
+
+def contract_board(db: Database, cohort_id: str, today: date, smic: SmicTable) -> ContractBoard:
+    """Every contract and every enrolment of the cohort on ``today``."""
+    with db.read() as session:
+        lines = tuple(_contract_lines(session, cohort_id, today, smic))
+    return ContractBoard(lines, tuple(enrolment_board(db, cohort_id, today)))
+
+
+def _contract_lines(
     session: Session, cohort_id: str, today: date, smic: SmicTable
 ) -> list[ContractLine]:
     """Every contract of the cohort, with its legal warnings and its visit plan on ``today``."""
@@ -160,7 +173,7 @@ def contract_board(
     lines: list[ContractLine] = []
     for (contract, first, last, birth_date, bac_type, employer, interval, last_on, next_on,
          planned_on, experience, is_employer, outcome) in rows:
-        terms = contract_terms_of(contract)
+        terms = draft_of(contract)
         trial_end = trial_period_end(terms)
         last_day = follow_up_end(contract.end_date, contract.rupture_on)
         tutor = None
@@ -216,7 +229,7 @@ class TutorChoice:
     is_employer_in_person: bool
 
 
-def contract_candidates(session: Session, cohort_id: str) -> list[Choice]:
+def contract_candidates(db: Database, cohort_id: str) -> list[Choice]:
     """People of the cohort who may sign a contract: enrolled, or with a validated project."""
     enrolled = select(Enrolment.id).where(Enrolment.participant_id == Participant.id).exists()
     validated = (
@@ -225,28 +238,25 @@ def contract_candidates(session: Session, cohort_id: str) -> list[Choice]:
                ProfessionalProject.decision == "valide")
         .exists()
     )
-    rows = session.execute(
-        select(Participant.id, Participant.first_name, Participant.last_name)
-        .where(Participant.cohort_id == cohort_id, enrolled | validated)
-        .order_by(Participant.last_name, Participant.first_name)
-    ).all()
+    with db.read() as session:
+        rows = session.execute(
+            select(Participant.id, Participant.first_name, Participant.last_name)
+            .where(Participant.cohort_id == cohort_id, enrolled | validated)
+            .order_by(Participant.last_name, Participant.first_name)
+        ).all()
     return [Choice(pid, person_name(last, first)) for pid, first, last in rows]
 
 
-def employer_opco(session: Session, employer_id: str) -> str:
-    """The OPCO written on the employer's record ("" when unknown)."""
-    return session.scalar(select(Employer.opco).where(Employer.id == employer_id)) or ""
-
-
-def tutor_choices(session: Session, employer_id: str) -> list[TutorChoice]:
+def tutor_choices(db: Database, employer_id: str) -> list[TutorChoice]:
     """The employer's contacts, tutors first."""
-    rows = session.execute(
-        select(EmployerContact.id, EmployerContact.first_name, EmployerContact.last_name,
-               EmployerContact.role, EmployerContact.tutor_experience_years,
-               EmployerContact.is_employer_in_person, EmployerContact.is_tutor)
-        .where(EmployerContact.employer_id == employer_id)
-        .order_by(EmployerContact.is_tutor.desc(), EmployerContact.last_name)
-    ).all()
+    with db.read() as session:
+        rows = session.execute(
+            select(EmployerContact.id, EmployerContact.first_name, EmployerContact.last_name,
+                   EmployerContact.role, EmployerContact.tutor_experience_years,
+                   EmployerContact.is_employer_in_person, EmployerContact.is_tutor)
+            .where(EmployerContact.employer_id == employer_id)
+            .order_by(EmployerContact.is_tutor.desc(), EmployerContact.last_name)
+        ).all()
     return [
         TutorChoice(cid, person_name(last, first) + (f" ({role})" if role else ""), years,
                     bool(is_employer))
@@ -254,7 +264,7 @@ def tutor_choices(session: Session, employer_id: str) -> list[TutorChoice]:
     ]
 
 
-def trainee_of(session: Session, participant_id: str) -> Trainee:
+def _trainee_of(session: Session, participant_id: str) -> Trainee:
     row = session.execute(
         select(Participant.birth_date, Participant.bac_type)
         .where(Participant.id == participant_id)
@@ -262,12 +272,46 @@ def trainee_of(session: Session, participant_id: str) -> Trainee:
     return Trainee(None) if row is None else Trainee(row.birth_date, row.bac_type)
 
 
-def tutor_facts(session: Session, tutor: TutorChoice, start: date, end: date | None) -> TutorFacts:
-    """The tutor as the rules see them for a new contract from ``start`` to ``end``: the
-    contracts they already follow during that time, plus this one."""
-    periods = _tutor_loads(session, {tutor.id})[tutor.id]
-    others = _overlapping(periods, start, end or date.max)
-    return TutorFacts(tutor.experience_years, tutor.is_employer_in_person, others + 1)
+def _tutor_facts(session: Session, draft: ContractDraft,
+                 contract_id: str | None) -> TutorFacts | None:
+    """The tutor as the rules see them for this contract: the contracts they follow during its
+    time, this one included once (``contract_id``: the contract being edited, if any)."""
+    if draft.tutor_id is None:
+        return None
+    tutor = session.execute(
+        select(EmployerContact.tutor_experience_years, EmployerContact.is_employer_in_person)
+        .where(EmployerContact.id == draft.tutor_id)
+    ).one_or_none()
+    if tutor is None:
+        return None
+    query = select(Contract.start_date, Contract.end_date, Contract.rupture_on).where(
+        Contract.tutor_id == draft.tutor_id
+    )
+    if contract_id is not None:
+        query = query.where(Contract.id != contract_id)
+    periods = session.execute(query).all()
+    others = _overlapping(
+        [(start, follow_up_end(end, rupture_on) or date.max) for start, end, rupture_on in periods],
+        draft.start_date, draft.end_date or date.max,
+    )
+    return TutorFacts(tutor.tutor_experience_years, bool(tutor.is_employer_in_person), others + 1)
+
+
+def check_draft(
+    db: Database,
+    participant_id: str | None,
+    draft: ContractDraft,
+    smic: SmicTable,
+    today: date,
+    *,
+    contract_id: str | None = None,
+) -> list[RuleWarning]:
+    """Every legal check of a contract being typed (never blocking), as the dialog shows them
+    live: the person's age and diploma, the tutor's experience and load are read here."""
+    with db.read() as session:
+        trainee = _trainee_of(session, participant_id) if participant_id else Trainee(None)
+        tutor = _tutor_facts(session, draft, contract_id)
+    return check_contract(draft, trainee, tutor, smic, today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,99 +322,48 @@ class ContractContext:
     participant_id: str
     participant: str
     employer: str
-    terms: ContractTerms
+    terms: ContractDraft
     trial_end: date
     interval_weeks: int
 
 
-def contract_context(session: Session, contract_id: str) -> ContractContext:
-    row = session.execute(
-        select(Contract, Participant.first_name, Participant.last_name, Employer.name,
-               Cohort.visit_interval_weeks)
-        .join(Participant, Participant.id == Contract.participant_id)
-        .join(Cohort, Cohort.id == Participant.cohort_id)
-        .join(Employer, Employer.id == Contract.employer_id)
-        .where(Contract.id == contract_id)
-    ).one_or_none()
-    if row is None:
-        raise UserError("Contrat introuvable : il a peut-être été supprimé.")
-    contract, first, last, employer, interval = row
-    terms = contract_terms_of(contract)
-    return ContractContext(contract.id, contract.participant_id, person_name(last, first), employer,
-                           terms, trial_period_end(terms), interval)
+def contract_context(db: Database, contract_id: str) -> ContractContext:
+    with db.read() as session:
+        row = session.execute(
+            select(Contract, Participant.first_name, Participant.last_name, Employer.name,
+                   Cohort.visit_interval_weeks)
+            .join(Participant, Participant.id == Contract.participant_id)
+            .join(Cohort, Cohort.id == Participant.cohort_id)
+            .join(Employer, Employer.id == Contract.employer_id)
+            .where(Contract.id == contract_id)
+        ).one_or_none()
+        if row is None:
+            raise UserError("Contrat introuvable : il a peut-être été supprimé.")
+        contract, first, last, employer, interval = row
+        terms = draft_of(contract)
+    return ContractContext(contract.id, contract.participant_id, person_name(last, first),
+                           employer, terms, trial_period_end(terms), interval)
 
 
 @dataclass(frozen=True, slots=True)
-class ContractForm:
-    """A recorded contract as the contract dialog shows it for editing (money in cents)."""
+class ContractOnFile:
+    """A recorded contract as the contract dialog shows it for editing."""
 
     id: str
     participant_id: str
     participant: str
-    employer_id: str
-    tutor_id: str | None
-    workplace_siret: str | None
-    contract_type: str
-    signed_on: date | None
-    start_date: date
-    end_date: date | None
-    trial_period_end_override: date | None
-    weekly_hours: float | None
-    training_hours: int | None
-    job_title: str
-    rome_code: str
-    qualification: str
-    gross_monthly_pay_cents: int | None
-    branch_minimum_cents: int | None
-    opco: str
-    sent_to_opco_on: date | None
-    opco_decision: str | None
-    opco_decision_on: date | None
+    draft: ContractDraft
 
 
-def contract_form(session: Session, contract_id: str) -> ContractForm:
-    row = session.execute(
-        select(
-            Contract.id, Contract.participant_id, Participant.first_name, Participant.last_name,
-            Contract.employer_id, Contract.tutor_id, Contract.workplace_siret,
-            Contract.contract_type, Contract.signed_on, Contract.start_date, Contract.end_date,
-            Contract.trial_period_end_override, Contract.weekly_hours, Contract.training_hours,
-            Contract.job_title, Contract.rome_code, Contract.qualification,
-            Contract.gross_monthly_pay_cents, Contract.branch_minimum_cents, Contract.opco,
-            Contract.sent_to_opco_on, Contract.opco_decision, Contract.opco_decision_on,
-        )
-        .join(Participant, Participant.id == Contract.participant_id)
-        .where(Contract.id == contract_id)
-    ).one_or_none()
-    if row is None:
-        raise UserError("Contrat introuvable : il a peut-être été supprimé.")
-    cid, pid, first, last, *terms = row
-    return ContractForm(cid, pid, person_name(last, first), *terms)
-
-
-def save_contract_changes(
-    database: Database, contract_id: str, employer_id: str, start_date: date, **terms: Any
-) -> str:
-    """Save the edited terms of a contract in one transaction (``recording.update_contract``)."""
-    with database.write() as session:
-        recording.update_contract(session, contract_id, employer_id, start_date, **terms)
-    return contract_id
-
-
-def add_reminder(
-    database: Database, participant_id: str | None, due_on: date, text: str, author: str = ""
-) -> str:
-    """A coach's own dated reminder, in one transaction; it shows in the week's agenda."""
-    text = (text or "").strip()
-    if not text:
-        raise UserError("Le texte du rappel est obligatoire.", hint="Écrivez ce qu'il faut faire.")
-    with database.write() as session:
-        reminder = Reminder(participant_id=participant_id, due_on=due_on, text=text,
-                            author=author)
-        session.add(reminder)
-        session.flush()
-        return reminder.id
-
-
-def euros_to_cents(amount: Decimal | None) -> int | None:
-    return None if amount is None else int((amount * 100).to_integral_value())
+def contract_on_file(db: Database, contract_id: str) -> ContractOnFile:
+    with db.read() as session:
+        row = session.execute(
+            select(Contract, Participant.first_name, Participant.last_name)
+            .join(Participant, Participant.id == Contract.participant_id)
+            .where(Contract.id == contract_id)
+        ).one_or_none()
+        if row is None:
+            raise UserError("Contrat introuvable : il a peut-être été supprimé.")
+        contract, first, last = row
+        return ContractOnFile(contract.id, contract.participant_id, person_name(last, first),
+                              draft_of(contract))

@@ -1,6 +1,8 @@
 """Legal checks of a contrat de professionnalisation, computed offline from plain inputs.
 
-Every function here is pure: dataclasses in, dates/Decimals or ``RuleWarning`` out, no database.
+Every function here is pure: the contract's draft (``contract_draft.ContractDraft``, the one
+object holding a contract's terms) and plain dataclasses in, dates/Decimals or ``RuleWarning``
+out, no database.
 A warning never blocks the entry: it tells the coach, in one French sentence, what looks wrong
 and which rule says so (``rule_fr``).
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.smic import CENT, SmicTable
 
 TRIAL_CAP_SHORT_DAYS = 14  # "deux semaines"
@@ -61,23 +64,6 @@ class RuleWarning:
     code: str
     message_fr: str
     rule_fr: str
-
-
-@dataclass(frozen=True, slots=True)
-class ContractTerms:
-    """What the rules need to know about a contract (money in Decimal euros)."""
-
-    contract_type: str  # "cdd" or "cdi"
-    start_date: date
-    end_date: date | None = None
-    trial_period_end_override: date | None = None
-    weekly_hours: Decimal | None = None
-    training_hours: int | None = None
-    gross_monthly_pay: Decimal | None = None
-    branch_minimum: Decimal | None = None
-    sent_to_opco_on: date | None = None
-    opco_decision: str | None = None
-    opco_decision_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +135,7 @@ def lasts_at_most(start: date, end: date, months: int) -> bool:
 # --- trial period ------------------------------------------------------------------------
 
 
-def legal_trial_period_end(terms: ContractTerms) -> date:
+def legal_trial_period_end(terms: ContractDraft) -> date:
     """Last day of the trial period by law (ignoring the contract's own clause)."""
     start = terms.start_date
     if terms.contract_type == "cdi" or terms.end_date is None:
@@ -162,7 +148,7 @@ def legal_trial_period_end(terms: ContractTerms) -> date:
     return min(start + timedelta(days=max(weeks, 1) - 1), one_month_end)
 
 
-def trial_period_end(terms: ContractTerms) -> date:
+def trial_period_end(terms: ContractDraft) -> date:
     """The trial period that applies: the contract's own when written, else the legal one."""
     return terms.trial_period_end_override or legal_trial_period_end(terms)
 
@@ -174,7 +160,7 @@ TRIAL_RULE = (
 )
 
 
-def check_trial_period(terms: ContractTerms) -> list[RuleWarning]:
+def check_trial_period(terms: ContractDraft) -> list[RuleWarning]:
     if terms.trial_period_end_override is None:
         return []
     legal = legal_trial_period_end(terms)
@@ -232,7 +218,7 @@ def pay_rate_percent(age_band: str, bac_type: str | None) -> int:
 
 
 def minimum_pay_schedule(
-    terms: ContractTerms, trainee: Trainee, smic: SmicTable
+    terms: ContractDraft, trainee: Trainee, smic: SmicTable
 ) -> list[PaySegment]:
     """The legal minimum monthly pay over the contract, one segment per change.
 
@@ -281,7 +267,7 @@ PAY_RULE = (
 )
 
 
-def check_pay(terms: ContractTerms, trainee: Trainee, smic: SmicTable) -> list[RuleWarning]:
+def check_pay(terms: ContractDraft, trainee: Trainee, smic: SmicTable) -> list[RuleWarning]:
     """Warn for each stretch of the contract where the pay is below the legal minimum."""
     if terms.gross_monthly_pay is None or trainee.birth_date is None:
         return []
@@ -322,7 +308,7 @@ TRAINING_RULE = (
 )
 
 
-def check_duration(terms: ContractTerms) -> list[RuleWarning]:
+def check_duration(terms: ContractDraft) -> list[RuleWarning]:
     """CDD (or the professionalisation action of a CDI when an end is given): 6 to 12 months."""
     if terms.end_date is None:
         return []
@@ -348,7 +334,7 @@ def check_duration(terms: ContractTerms) -> list[RuleWarning]:
     return []
 
 
-def contract_working_hours(terms: ContractTerms) -> Decimal | None:
+def contract_working_hours(terms: ContractDraft) -> Decimal | None:
     """Hours of the contract: weekly hours × calendar weeks (paid leave not deducted)."""
     if terms.end_date is None or terms.weekly_hours is None:
         return None
@@ -356,7 +342,7 @@ def contract_working_hours(terms: ContractTerms) -> Decimal | None:
     return Decimal(terms.weekly_hours) * weeks
 
 
-def check_training(terms: ContractTerms) -> list[RuleWarning]:
+def check_training(terms: ContractDraft) -> list[RuleWarning]:
     if terms.training_hours is None:
         return []
     warnings: list[RuleWarning] = []
@@ -442,21 +428,21 @@ OPCO_RULE = (
 )
 
 
-def opco_send_deadline(terms: ContractTerms) -> date:
+def opco_send_deadline(terms: ContractDraft) -> date:
     return terms.start_date + timedelta(days=OPCO_SEND_DAYS)
 
 
-def opco_answer_deadline(terms: ContractTerms) -> date | None:
+def opco_answer_deadline(terms: ContractDraft) -> date | None:
     if terms.sent_to_opco_on is None:
         return None
     return terms.sent_to_opco_on + timedelta(days=OPCO_ANSWER_DAYS)
 
 
-def opco_answered(terms: ContractTerms) -> bool:
+def opco_answered(terms: ContractDraft) -> bool:
     return terms.opco_decision in {"accepte", "refuse"}
 
 
-def check_opco(terms: ContractTerms, today: date) -> list[RuleWarning]:
+def check_opco(terms: ContractDraft, today: date) -> list[RuleWarning]:
     send_by = opco_send_deadline(terms)
     if terms.sent_to_opco_on is None:
         if today > send_by:
@@ -518,7 +504,7 @@ class EmployerCost:
 
 
 def employer_monthly_cost(
-    terms: ContractTerms,
+    terms: ContractDraft,
     *,
     contribution_rate: Decimal = DEFAULT_EMPLOYER_CONTRIBUTION_RATE,
     monthly_aid: Decimal = Decimal(0),
@@ -566,7 +552,7 @@ def employer_monthly_cost(
 
 
 def check_contract(
-    terms: ContractTerms,
+    terms: ContractDraft,
     trainee: Trainee,
     tutor: TutorFacts | None,
     smic: SmicTable,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coachdesk.services.contract_rules import ContractTerms
+from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import trial_period_end as _trial_period_end
 
 
@@ -18,7 +18,7 @@ def trial_period_end(
 ) -> date:
     """Last day of the trial period: the contract's own when recorded, else the legal one."""
     return _trial_period_end(
-        ContractTerms(
+        ContractDraft(
             contract_type=contract_type,
             start_date=start,
             end_date=end,

@@ -1,15 +1,16 @@
 """Employers: the directory, contact persons and tutors, and prospecting (offers: ``offers``).
 
-Lists read selected columns through Core and return frozen dataclasses; writes are one
-transaction each. ``Employer.search_text`` (folded name, city and SIRET) is kept current on every
-write so the directory is searched without case or accents.
+Lists read selected columns through Core and return frozen dataclasses; what a coach types for
+an employer, a contact person or a prospecting step arrives as one draft (``EmployerDraft``,
+``ContactDraft``, ``ProspectingDraft``) and is written in one transaction. The SIRET and NAF
+checks are ``checks``'. ``Employer.search_text`` (folded name, city and SIRET) is kept current on
+every write so the directory is searched without case or accents.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -20,96 +21,36 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
+from coachdesk.services.checks import check_code, check_naf, check_siret, required_text
 from coachdesk.services.contract_rules import (
     MAX_TRAINEES_PER_EMPLOYER_TUTOR,
     MAX_TRAINEES_PER_TUTOR,
     MIN_TUTOR_EXPERIENCE_YEARS,
 )
 from coachdesk.services.records import get_record
-from coachdesk.services.text import fold, person_name
-
-_NAF = re.compile(r"^(\d{2})\.?(\d{2})([A-Z])$")
-
-# ---------------------------------------------------------------------------------------------
-# Validation helpers
-
-
-def check_siret(value: str | None) -> str | None:
-    """The 14 digits of a valid SIRET, None when empty, else a UserError saying what is wrong."""
-    from stdnum import exceptions
-    from stdnum.fr import siret
-
-    if value is None or not value.strip():
-        return None
-    try:
-        return str(siret.validate(value))
-    except exceptions.InvalidLength:
-        count = len(siret.compact(value))
-        raise UserError(
-            f"SIRET « {value} » : il doit compter 14 chiffres, il en compte {count}.",
-            hint="Le SIRET figure sur les fiches de paie et sur annuaire-entreprises.data.gouv.fr.",
-        ) from None
-    except exceptions.InvalidFormat:
-        raise UserError(
-            f"SIRET « {value} » : il ne doit contenir que des chiffres.",
-            hint="Recopiez les 14 chiffres du SIRET (les espaces sont acceptés).",
-        ) from None
-    except exceptions.InvalidChecksum:
-        raise UserError(
-            f"SIRET « {value} » : la clé de contrôle est fausse, un chiffre a sans doute été "
-            "mal recopié.",
-            hint="Vérifiez le numéro sur annuaire-entreprises.data.gouv.fr.",
-        ) from None
-    except exceptions.ValidationError:
-        raise UserError(f"SIRET « {value} » : numéro invalide.") from None
-
-
-def check_naf(value: str | None) -> str:
-    """A NAF (APE) code in its usual form ``62.01Z``; ``6201z`` is accepted and reformatted."""
-    text = (value or "").strip().upper().replace(" ", "")
-    if not text:
-        return ""
-    match = _NAF.match(text)
-    if not match:
-        raise UserError(
-            f"Code NAF « {value} » : format attendu « 62.01Z » (quatre chiffres et une lettre).",
-            hint="Le code NAF (ou APE) figure sur l'avis de situation SIRENE de l'entreprise.",
-        )
-    return f"{match.group(1)}.{match.group(2)}{match.group(3)}"
-
-
-def check_code(value: str | None, vocabulary: dict[str, str], field: str) -> str:
-    if value not in vocabulary:
-        choices = ", ".join(vocabulary.values())
-        raise UserError(
-            f"{field} : valeur « {value} » inconnue.", hint=f"Choix possibles : {choices}."
-        )
-    return value
-
-
-def required_text(value: str | None, field: str) -> str:
-    """The text typed, trimmed; a French UserError naming ``field`` when it is empty."""
-    text = (value or "").strip()
-    if not text:
-        raise UserError(f"Le champ « {field} » est obligatoire.")
-    return text
-
-
-def employer_search_text(name: str, city: str = "", siret: str | None = None) -> str:
-    """The folded text an employer is found by, kept in ``Employer.search_text``."""
-    parts = [fold(name), fold(city)]
-    if siret:
-        parts.append(siret)
-    return " | ".join(part for part in parts if part)
-
+from coachdesk.services.text import employer_search_text, fold, person_name
 
 # ---------------------------------------------------------------------------------------------
 # Employers
 
-_EMPLOYER_FIELDS = (
-    "name", "siret", "naf_code", "address", "postcode", "city", "size_band",
-    "collective_agreement", "opco", "reached_via", "notes",
-)
+@dataclass(frozen=True, slots=True)
+class EmployerDraft:
+    """An employer's record as the coach types it (the directory's form)."""
+
+    name: str
+    siret: str | None = None
+    naf_code: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    size_band: str = ""
+    collective_agreement: str = ""
+    opco: str = ""
+    reached_via: str | None = None  # a code of codes.EMPLOYER_REACHED_VIA
+    notes: str = ""
+
+
+_EMPLOYER_FIELDS = tuple(field.name for field in fields(EmployerDraft))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,42 +82,22 @@ class EmployerRow:
         return all(word in text for word in words)
 
 
-@dataclass(frozen=True, slots=True)
-class EmployerDetail:
-    id: str
-    name: str
-    siret: str | None
-    naf_code: str
-    address: str
-    postcode: str
-    city: str
-    size_band: str
-    collective_agreement: str
-    opco: str
-    reached_via: str | None
-    notes: str
-
-
-def _clean_employer(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(_EMPLOYER_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown employer fields: {sorted(unknown)}")
-    clean = dict(fields)
-    if "name" in clean:
-        clean["name"] = required_text(clean["name"], "Raison sociale")
-    if "siret" in clean:
-        clean["siret"] = check_siret(clean["siret"])
-    if "naf_code" in clean:
-        clean["naf_code"] = check_naf(clean["naf_code"])
-    if clean.get("reached_via"):
-        check_code(clean["reached_via"], codes.EMPLOYER_REACHED_VIA, "Mode de contact")
-    elif "reached_via" in clean:
-        clean["reached_via"] = None
-    for key in ("address", "postcode", "city", "size_band", "collective_agreement", "opco",
-                "notes"):
-        if key in clean:
-            clean[key] = (clean[key] or "").strip()
-    return clean
+def _clean_employer(draft: EmployerDraft) -> EmployerDraft:
+    """The draft ready to store: name required, SIRET and NAF checked, texts trimmed."""
+    return EmployerDraft(
+        name=required_text(draft.name, "Raison sociale"),
+        siret=check_siret(draft.siret),
+        naf_code=check_naf(draft.naf_code),
+        address=draft.address.strip(),
+        postcode=draft.postcode.strip(),
+        city=draft.city.strip(),
+        size_band=draft.size_band.strip(),
+        collective_agreement=draft.collective_agreement.strip(),
+        opco=draft.opco.strip(),
+        reached_via=(check_code(draft.reached_via, codes.EMPLOYER_REACHED_VIA, "Mode de contact")
+                     if draft.reached_via else None),
+        notes=draft.notes.strip(),
+    )
 
 
 def _check_siret_unique(session: Session, siret: str | None, employer_id: str | None) -> None:
@@ -193,42 +114,45 @@ def _check_siret_unique(session: Session, siret: str | None, employer_id: str | 
         )
 
 
-def create_employer(db: Database, *, name: str, **fields: Any) -> str:
+def _store_employer(employer: Employer, draft: EmployerDraft) -> None:
+    for name in _EMPLOYER_FIELDS:
+        setattr(employer, name, getattr(draft, name))
+    employer.search_text = employer_search_text(draft.name, draft.city, draft.siret)
+
+
+def create_employer(db: Database, draft: EmployerDraft) -> str:
     """Add an employer to the directory; returns its id.
 
     Raises:
         UserError: empty name, invalid SIRET or NAF code, SIRET already in the directory.
     """
-    clean = _clean_employer({"name": name, **fields})
+    clean = _clean_employer(draft)
     with db.write() as session:
-        _check_siret_unique(session, clean.get("siret"), None)
-        employer = Employer(**clean)
-        employer.search_text = employer_search_text(
-            employer.name, clean.get("city", ""), clean.get("siret")
-        )
+        _check_siret_unique(session, clean.siret, None)
+        employer = Employer()
+        _store_employer(employer, clean)
         session.add(employer)
         session.flush()
         return employer.id
 
 
-def update_employer(db: Database, employer_id: str, **fields: Any) -> None:
-    clean = _clean_employer(fields)
+def update_employer(db: Database, employer_id: str, draft: EmployerDraft) -> None:
+    """Save the employer's form (every field of the draft), with create_employer's checks."""
+    clean = _clean_employer(draft)
     with db.write() as session:
         employer = get_record(session, Employer, employer_id, "Entreprise")
-        if "siret" in clean:
-            _check_siret_unique(session, clean["siret"], employer_id)
-        for key, value in clean.items():
-            setattr(employer, key, value)
-        employer.search_text = employer_search_text(employer.name, employer.city, employer.siret)
+        _check_siret_unique(session, clean.siret, employer_id)
+        _store_employer(employer, clean)
 
 
-def get_employer(db: Database, employer_id: str) -> EmployerDetail:
-    columns = [getattr(Employer, name) for name in ("id", *_EMPLOYER_FIELDS)]
+def get_employer(db: Database, employer_id: str) -> EmployerDraft:
+    """An employer's record as its form shows it."""
+    columns = [getattr(Employer, name) for name in _EMPLOYER_FIELDS]
     with db.read() as session:
         row = session.execute(select(*columns).where(Employer.id == employer_id)).one_or_none()
     if row is None:
         raise UserError("Cette entreprise n'existe plus (supprimée entre-temps ?).")
-    return EmployerDetail(*row)
+    return EmployerDraft(**row._mapping)
 
 
 def search_words(search: str) -> list[str]:
@@ -331,10 +255,21 @@ def employer_choice(db: Database, employer_id: str) -> EmployerChoice | None:
 # ---------------------------------------------------------------------------------------------
 # Contact persons and tutors
 
-_CONTACT_FIELDS = (
-    "last_name", "first_name", "role", "phone", "email", "is_tutor", "is_employer_in_person",
-    "tutor_experience_years",
-)
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """A contact person of an employer as the coach types them; a tutor says so."""
+
+    last_name: str
+    first_name: str = ""
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    is_tutor: bool = False
+    is_employer_in_person: bool = False
+    tutor_experience_years: int | None = None
+
+
+_CONTACT_FIELDS = tuple(field.name for field in fields(ContactDraft))
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,41 +292,45 @@ class ContactRow:
         return person_name(self.last_name, self.first_name)
 
 
-def _clean_contact(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(_CONTACT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown contact fields: {sorted(unknown)}")
-    clean = dict(fields)
-    if "last_name" in clean:
-        clean["last_name"] = required_text(clean["last_name"], "Nom du contact")
-    years = clean.get("tutor_experience_years")
+def _clean_contact(draft: ContactDraft) -> ContactDraft:
+    years = draft.tutor_experience_years
     if years is not None and (not isinstance(years, int) or years < 0):
         raise UserError(
             f"Expérience du tuteur : « {years} » n'est pas un nombre d'années valide.",
             hint="Indiquez un nombre entier d'années, 0 ou plus.",
         )
-    if clean.get("is_employer_in_person"):
+    return replace(
+        draft,
+        last_name=required_text(draft.last_name, "Nom du contact"),
+        first_name=draft.first_name.strip(),
+        role=draft.role.strip(),
+        phone=draft.phone.strip(),
+        email=draft.email.strip(),
         # The employer in person who follows a trainee is a tutor.
-        clean["is_tutor"] = True
-    return clean
+        is_tutor=draft.is_tutor or draft.is_employer_in_person,
+    )
 
 
-def add_contact(db: Database, employer_id: str, *, last_name: str, **fields: Any) -> str:
-    clean = _clean_contact({"last_name": last_name, **fields})
+def add_contact(db: Database, employer_id: str, draft: ContactDraft) -> str:
+    """A contact person (or tutor) of an employer; returns its id."""
+    clean = _clean_contact(draft)
     with db.write() as session:
         get_record(session, Employer, employer_id, "Entreprise")
-        contact = EmployerContact(employer_id=employer_id, **clean)
+        contact = EmployerContact(
+            employer_id=employer_id, **{name: getattr(clean, name) for name in _CONTACT_FIELDS}
+        )
         session.add(contact)
         session.flush()
         return contact.id
 
 
-def update_contact(db: Database, contact_id: str, **fields: Any) -> None:
-    clean = _clean_contact(fields)
+def update_contact(db: Database, contact_id: str, draft: ContactDraft) -> None:
+    """Save the contact person's form (every field of the draft)."""
+    clean = _clean_contact(draft)
     with db.write() as session:
         contact = get_record(session, EmployerContact, contact_id, "Contact")
-        for key, value in clean.items():
-            setattr(contact, key, value)
+        for name in _CONTACT_FIELDS:
+            setattr(contact, name, getattr(clean, name))
 
 
 def _active_contract(on: date) -> Any:
@@ -487,29 +426,33 @@ class ProspectingRow:
         return codes.PROSPECTING_CHANNELS.get(self.channel, self.channel)
 
 
-def add_prospecting_event(
-    db: Database,
-    employer_id: str,
-    *,
-    done_on: date,
-    channel: str,
-    author: str = "",
-    outcome: str = "",
-    next_step: str = "",
-    next_step_on: date | None = None,
-) -> str:
-    check_code(channel, codes.PROSPECTING_CHANNELS, "Canal de prospection")
-    if next_step_on is not None and next_step_on < done_on:
+@dataclass(frozen=True, slots=True)
+class ProspectingDraft:
+    """One step of prospecting an employer, and the next step planned."""
+
+    done_on: date
+    channel: str  # a code of codes.PROSPECTING_CHANNELS
+    author: str = ""
+    outcome: str = ""
+    next_step: str = ""
+    next_step_on: date | None = None
+
+
+def add_prospecting_event(db: Database, employer_id: str, draft: ProspectingDraft) -> str:
+    """Log a prospecting contact with an employer; returns its id."""
+    check_code(draft.channel, codes.PROSPECTING_CHANNELS, "Canal de prospection")
+    if draft.next_step_on is not None and draft.next_step_on < draft.done_on:
         raise UserError(
-            f"Prochaine étape : la date {next_step_on:%d/%m/%Y} est antérieure au contact du "
-            f"{done_on:%d/%m/%Y}.",
+            f"Prochaine étape : la date {draft.next_step_on:%d/%m/%Y} est antérieure au contact "
+            f"du {draft.done_on:%d/%m/%Y}.",
             hint="La prochaine étape se situe le jour du contact ou après.",
         )
     with db.write() as session:
         get_record(session, Employer, employer_id, "Entreprise")
         event = ProspectingEvent(
-            employer_id=employer_id, done_on=done_on, channel=channel, author=author.strip(),
-            outcome=outcome.strip(), next_step=next_step.strip(), next_step_on=next_step_on,
+            employer_id=employer_id, done_on=draft.done_on, channel=draft.channel,
+            author=draft.author.strip(), outcome=draft.outcome.strip(),
+            next_step=draft.next_step.strip(), next_step_on=draft.next_step_on,
         )
         session.add(event)
         session.flush()
@@ -548,10 +491,10 @@ def next_prospecting_steps(db: Database, until: date) -> list[tuple[str, Prospec
 
 
 __all__ = [
-    "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDetail", "EmployerRow",
-    "ProspectingRow", "add_contact", "add_prospecting_event", "check_naf", "check_siret",
+    "ContactDraft", "ContactRow", "DirectoryStamp", "EmployerChoice", "EmployerDraft",
+    "EmployerRow", "ProspectingDraft", "ProspectingRow", "add_contact", "add_prospecting_event",
     "create_employer", "directory_stamp", "employer_choice", "employer_search_text",
     "get_employer", "list_contacts", "list_employers", "list_prospecting",
-    "next_prospecting_steps", "open_offer_counts", "required_text", "search_employers",
+    "next_prospecting_steps", "open_offer_counts", "search_employers",
     "search_words", "tutor_warnings", "update_contact", "update_employer",
 ]

@@ -9,8 +9,8 @@ is computed from those facts and the person's contracts each time it is read
 (:func:`effective_status`, and its SQL twin :func:`provisional_on` for queries at scale), so a
 place lapses on every database at its deadline and reading never writes.
 
-Public services take the open ``Database`` and run their own transaction: :func:`enrol`,
-:func:`enrol_many` (with :func:`check_enrolments`, what the window shows before), the deadline
+Public services take the open ``Database`` and run their own transaction: :func:`enrol` (one
+person or a selection, with :func:`check_enrolments`, what the window shows before), the deadline
 of a person (:func:`change_deadline`), the solution found after a lapse
 (:func:`record_solution`), and the rows the window lists (:func:`enrolment_board`,
 :func:`enrolment_of`).
@@ -38,7 +38,6 @@ from coachdesk.models import (
     Participant,
     codes,
 )
-from coachdesk.services import recording
 from coachdesk.services.contract_rules import RuleWarning, fr_date
 from coachdesk.services.text import person_name
 
@@ -309,7 +308,7 @@ def check_enrolments(
     )
 
 
-def enrol_many(
+def enrol(
     database: Database, participant_ids: Sequence[str], on: date, *,
     deadline: date | None = None,
 ) -> list[str]:
@@ -346,13 +345,6 @@ def enrol_many(
         session.add_all(rows)
         session.flush()
         return [row.id for row in rows]
-
-
-def enrol(
-    database: Database, participant_id: str, on: date, *, deadline: date | None = None
-) -> str:
-    """Enrol one person provisionally on ``on`` (see :func:`enrol_many`)."""
-    return enrol_many(database, [participant_id], on, deadline=deadline)[0]
 
 
 def change_deadline(
@@ -559,22 +551,3 @@ def enrolment_of(database: Database, participant_id: str, on: date) -> Enrolment
     with database.read() as session:
         lines = _lines(session, [Enrolment.participant_id == participant_id], on)
     return lines[0] if lines else None
-
-
-# --- contracts and outcomes (until they move to the contract services) --------------------------
-
-
-def save_contract(database: Database, participant_id: str, employer_id: str, start_date: date,
-                  **terms: Any) -> str:
-    """Record a contract in one transaction; signed by the deadline, it makes the place final."""
-    with database.write() as session:
-        if session.get(Participant, participant_id) is None:
-            raise UserError("Personne introuvable : elle a peut-être été supprimée.")
-        return recording.record_contract(session, participant_id, employer_id, start_date, **terms)
-
-
-def save_outcome(database: Database, participant_id: str, kind: str, recorded_on: date,
-                 **details: Any) -> str:
-    """Record a solution (sortie) in one transaction."""
-    with database.write() as session:
-        return recording.record_outcome(session, participant_id, kind, recorded_on, **details)

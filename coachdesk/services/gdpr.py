@@ -137,9 +137,14 @@ class PurgeCandidate:
 
 
 def purge_candidates(
-    session: Session, today: date, years: int = DEFAULT_RETENTION_YEARS
+    database: Database, today: date, years: int = DEFAULT_RETENTION_YEARS
 ) -> list[PurgeCandidate]:
     """Who the retention rule would purge today: last contact more than ``years`` ago."""
+    with database.read() as session:
+        return _purge_candidates(session, today, years)
+
+
+def _purge_candidates(session: Session, today: date, years: int) -> list[PurgeCandidate]:
     if years < 1:
         raise UserError("La durée de conservation doit être d'au moins un an.")
     latest = last_contact_dates(session)
@@ -219,7 +224,7 @@ def purge(
     session: Session, today: date, years: int = DEFAULT_RETENTION_YEARS
 ) -> int:
     """Delete everyone past retention; the audit log keeps only the count and the rule."""
-    candidates = purge_candidates(session, today, years)
+    candidates = _purge_candidates(session, today, years)
     rows = _delete_people(session, [c.participant_id for c in candidates])
     audit.record(
         session,
@@ -257,8 +262,13 @@ class MissingConsent:
     source_file: str
 
 
-def missing_consent(session: Session) -> list[MissingConsent]:
+def missing_consent(database: Database) -> list[MissingConsent]:
     """People with no recorded information/consent date."""
+    with database.read() as session:
+        return _missing_consent(session)
+
+
+def _missing_consent(session: Session) -> list[MissingConsent]:
     rows = session.execute(
         select(
             Participant.id,

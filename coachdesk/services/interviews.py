@@ -30,7 +30,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.paths import resource
-from coachdesk.services.employers import check_code
+from coachdesk.services.checks import check_code
 from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
 from coachdesk.services.records import get_record
 from coachdesk.services.text import person_name
@@ -69,6 +69,12 @@ def _clean_labels(labels: Iterable[str]) -> list[str]:
 
 def ensure_default_template(db: Database) -> str:
     """The default template's id, seeding it from the shipped file on first use."""
+    with db.read() as session:
+        existing = session.execute(
+            select(ChecklistTemplate.id).where(ChecklistTemplate.is_default.is_(True))
+        ).scalar()
+    if existing:
+        return str(existing)
     with db.write() as session:
         existing = session.execute(
             select(ChecklistTemplate.id).where(ChecklistTemplate.is_default.is_(True))
@@ -217,24 +223,28 @@ class InterviewRow:
         return codes.INTERVIEW_OUTCOMES[self.outcome]
 
 
+@dataclass(frozen=True, slots=True)
+class InterviewDraft:
+    """A recruitment interview as the coach plans it, and the checklist it copies (the default
+    one when none is chosen)."""
+
+    starts_at: datetime
+    place: str = ""
+    address: str = ""
+    route_note: str = ""
+    contact_person: str = ""
+    template_id: str | None = None
+
+
 def schedule_interview(
-    db: Database,
-    referral_id: str,
-    starts_at: datetime,
-    *,
-    place: str = "",
-    address: str = "",
-    route_note: str = "",
-    contact_person: str = "",
-    template_id: str | None = None,
-    planned_on: date | None = None,
+    db: Database, referral_id: str, draft: InterviewDraft, *, planned_on: date | None = None
 ) -> str:
     """A recruitment interview for a referral, with its own copy of a checklist template.
 
     The referral moves to « Entretien prévu » (dated ``planned_on``, today by default, never
     before the proposal) unless it is already further on.
     """
-    template_id = template_id or ensure_default_template(db)
+    template_id = draft.template_id or ensure_default_template(db)
     labels = template_labels(db, template_id)
     with db.write() as session:
         referral = get_record(session, Referral, referral_id, "Mise en relation")
@@ -245,9 +255,9 @@ def schedule_interview(
                 hint="Changez d'abord son statut si l'employeur a changé d'avis.",
             )
         interview = RecruitmentInterview(
-            referral_id=referral_id, starts_at=starts_at, place=place.strip(),
-            address=address.strip(), route_note=route_note.strip(),
-            contact_person=contact_person.strip(),
+            referral_id=referral_id, starts_at=draft.starts_at, place=draft.place.strip(),
+            address=draft.address.strip(), route_note=draft.route_note.strip(),
+            contact_person=draft.contact_person.strip(),
         )
         session.add(interview)
         session.flush()
@@ -255,7 +265,7 @@ def schedule_interview(
             session.add(InterviewChecklistItem(interview_id=interview.id, position=position,
                                                label=label))
         if REFERRAL_PATH.index(referral.status) < REFERRAL_PATH.index("entretien_prevu"):
-            day = min(planned_on or date.today(), starts_at.date())
+            day = min(planned_on or date.today(), draft.starts_at.date())
             move_referral_to(referral, "entretien_prevu", max(day, referral.status_on))
         return str(interview.id)
 

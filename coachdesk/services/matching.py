@@ -25,7 +25,7 @@ from coachdesk.models import (
     Referral,
     codes,
 )
-from coachdesk.services.employers import check_code
+from coachdesk.services.checks import check_code
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import rome_family
 from coachdesk.services.text import person_name

@@ -1,14 +1,15 @@
 """Job offers collected for a cohort: record, edit, count and list them with filters.
 
-Lists read selected columns and return frozen dataclasses; writes are one transaction each.
-The employer's checks (its SIRET, the codes) live in ``employers``.
+Lists read selected columns and return frozen dataclasses; an offer as the coach types it is one
+``OfferDraft``, written in one transaction. Its job must be in the ROME list
+(``rome.check_rome_code``); a filled or cancelled offer is the same offer with another status.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,15 +17,29 @@ from sqlalchemy import func, select
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Employer, JobOffer, codes
-from coachdesk.services.employers import check_code, required_text
+from coachdesk.services.checks import check_code, required_text
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import check_rome_code
 from coachdesk.services.text import fold
 
-_OFFER_FIELDS = (
-    "employer_id", "title", "rome_code", "city", "received_on", "start_on", "weekly_hours",
-    "status", "source", "description",
-)
+
+@dataclass(frozen=True, slots=True)
+class OfferDraft:
+    """A job offer as the coach types it."""
+
+    employer_id: str
+    title: str
+    rome_code: str
+    received_on: date
+    city: str = ""  # the employer's town when left empty
+    start_on: date | None = None
+    weekly_hours: Decimal | None = None
+    status: str = "ouverte"  # a code of codes.OFFER_STATUSES
+    source: str = "prospection"  # a code of codes.OFFER_SOURCES
+    description: str = ""
+
+
+_OFFER_FIELDS = tuple(field.name for field in fields(OfferDraft))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,61 +66,39 @@ class OfferRow:
         return codes.OFFER_SOURCES.get(self.source, self.source)
 
 
-def _clean_hours(value: Any) -> float | None:
-    if value is None or value == "":
+def _clean_hours(value: Decimal | None) -> float | None:
+    if value is None:
         return None
-    try:
-        hours = Decimal(str(value).replace(",", "."))
-    except InvalidOperation:
-        raise UserError(
-            f"Durée hebdomadaire « {value} » : ce n'est pas un nombre d'heures."
-        ) from None
-    if not 0 < hours <= 48:
+    if not 0 < value <= 48:
         raise UserError(
             f"Durée hebdomadaire « {value} » : elle doit être comprise entre 0 et 48 heures.",
         )
     # The column holds one decimal; the value travels as a float only to the driver.
-    return float(hours.quantize(Decimal("0.1")))
+    return float(value.quantize(Decimal("0.1")))
 
 
-def _clean_offer(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(_OFFER_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown offer fields: {sorted(unknown)}")
-    clean = dict(fields)
-    if "title" in clean:
-        clean["title"] = required_text(clean["title"], "Intitulé du poste")
-    if "rome_code" in clean:
-        clean["rome_code"] = check_rome_code(clean["rome_code"], field="Code ROME de l'offre")
-    if "status" in clean:
-        check_code(clean["status"], codes.OFFER_STATUSES, "Statut de l'offre")
-    if "source" in clean:
-        check_code(clean["source"], codes.OFFER_SOURCES, "Source de l'offre")
-    if "weekly_hours" in clean:
-        clean["weekly_hours"] = _clean_hours(clean["weekly_hours"])
-    if "city" in clean:
-        clean["city"] = (clean["city"] or "").strip()
-    return clean
+def _clean_offer(draft: OfferDraft) -> dict[str, Any]:
+    """The columns to store, checked: title required, ROME code in the list, known codes."""
+    return {
+        "employer_id": draft.employer_id,
+        "title": required_text(draft.title, "Intitulé du poste"),
+        "rome_code": check_rome_code(draft.rome_code, field="Code ROME de l'offre"),
+        "received_on": draft.received_on,
+        "city": draft.city.strip(),
+        "start_on": draft.start_on,
+        "weekly_hours": _clean_hours(draft.weekly_hours),
+        "status": check_code(draft.status, codes.OFFER_STATUSES, "Statut de l'offre"),
+        "source": check_code(draft.source, codes.OFFER_SOURCES, "Source de l'offre"),
+        "description": draft.description.strip(),
+    }
 
 
-def create_offer(
-    db: Database,
-    *,
-    cohort_id: str,
-    employer_id: str,
-    title: str,
-    rome_code: str,
-    received_on: date,
-    **fields: Any,
-) -> str:
-    """Record a job offer; returns its id. The town defaults to the employer's."""
-    clean = _clean_offer({
-        "employer_id": employer_id, "title": title, "rome_code": rome_code,
-        "received_on": received_on, **fields,
-    })
+def create_offer(db: Database, cohort_id: str, draft: OfferDraft) -> str:
+    """Record a job offer of the cohort; returns its id. The town defaults to the employer's."""
+    clean = _clean_offer(draft)
     with db.write() as session:
-        employer = get_record(session, Employer, employer_id, "Entreprise")
-        if not clean.get("city"):
+        employer = get_record(session, Employer, draft.employer_id, "Entreprise")
+        if not clean["city"]:
             clean["city"] = employer.city
         offer = JobOffer(cohort_id=cohort_id, **clean)
         session.add(offer)
@@ -113,12 +106,27 @@ def create_offer(
         return offer.id
 
 
-def update_offer(db: Database, offer_id: str, **fields: Any) -> None:
-    clean = _clean_offer(fields)
+def update_offer(db: Database, offer_id: str, draft: OfferDraft) -> None:
+    """Save the offer's form (every field of the draft): its status too (pourvue, annulée…)."""
+    clean = _clean_offer(draft)
     with db.write() as session:
         offer = get_record(session, JobOffer, offer_id, "Offre")
+        get_record(session, Employer, draft.employer_id, "Entreprise")
         for key, value in clean.items():
             setattr(offer, key, value)
+
+
+def get_offer(db: Database, offer_id: str) -> OfferDraft:
+    """An offer as its form shows it."""
+    columns = [getattr(JobOffer, name) for name in _OFFER_FIELDS]
+    with db.read() as session:
+        row = session.execute(select(*columns).where(JobOffer.id == offer_id)).one_or_none()
+    if row is None:
+        raise UserError("Offre introuvable : la fiche a peut-être été supprimée entre-temps.")
+    values = dict(row._mapping)
+    hours = values["weekly_hours"]
+    values["weekly_hours"] = None if hours is None else Decimal(str(hours))
+    return OfferDraft(**values)
 
 
 def count_offers(db: Database, cohort_id: str) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coachdesk.db import open_database
+from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.files import fresh_private
 from coachdesk.security import crypto, sqlcipher
@@ -119,6 +119,17 @@ def change_keys(
         backups.copies_of(path, identity, extra_folders), key, keys.data_key, path
     )
     return KeyChange(keys.data_key, keys.recovery_key, copies)
+
+
+def record_passphrase_change(database: Database, *, new_key: bool) -> None:
+    """Note in the audit log, in its own transaction, that the passphrase (and with
+    ``new_key`` the data key) of the database just reopened was changed."""
+    with database.write() as session:
+        audit.record(
+            session,
+            "passphrase_change",
+            "Phrase de passe et clé de données changées" if new_key else "Phrase de passe changée",
+        )
 
 
 def _rekey_copies(files: Iterable[Path], key: bytes, new_key: bytes, database: Path) -> list[Path]:

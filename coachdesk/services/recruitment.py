@@ -1,8 +1,8 @@
 """Reaching the contacts, day by day: the call sheet, campaigns, information sessions and
 selection interviews, as the Cohorte tab's screens use them.
 
-Reads return frozen rows; every write is one transaction through :mod:`recording`'s functions,
-so the window and the demo cohort record events exactly the same way.
+Reads return frozen rows; every write is one transaction, and the window, the command line and
+the demo cohort record these events through the same functions.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from coachdesk.models import (
     SelectionInterview,
     codes,
 )
-from coachdesk.services import recording
+from coachdesk.services.checks import check_code, check_order
+from coachdesk.services.records import get_record
 from coachdesk.services.stages import participant_stages
 from coachdesk.services.text import person_name
 
@@ -36,6 +37,49 @@ FINAL_OUTCOMES = frozenset({"interesse", "pas_interesse", "faux_numero"})
 # The one-key outcomes of the call sheet, in the order of their keys 1…6.
 CALL_OUTCOMES = ("pas_de_reponse", "message_laisse", "interesse", "pas_interesse",
                  "faux_numero", "a_rappeler")
+
+
+# --- the rows, inside the caller's transaction ----------------------------------------------------
+
+
+def _record_outreach(
+    session: Session, participant_id: str, done_on: date, channel: str, outcome: str, *,
+    author: str = "", campaign: str = "", recall_on: date | None = None, notes: str = "",
+) -> str:
+    check_code(channel, codes.OUTREACH_CHANNELS, "Canal")
+    check_code(outcome, codes.OUTREACH_OUTCOMES, "Résultat")
+    check_order(done_on, recall_on, "La date de rappel doit suivre la date de l'appel.")
+    row = Outreach(participant_id=participant_id, done_on=done_on, channel=channel,
+                   outcome=outcome, author=author, campaign=campaign, recall_on=recall_on,
+                   notes=notes)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _set_attendance(session: Session, session_id: str, participant_id: str, status: str) -> None:
+    """Invite a person to an information session, or record whether they came."""
+    check_code(status, codes.ATTENDANCE_STATUSES, "Présence")
+    info = session.get(InfoSession, session_id)
+    person = session.get(Participant, participant_id)
+    if info is None or person is None:
+        raise UserError("Réunion ou personne introuvable : elle a peut-être été supprimée.")
+    if info.cohort_id != person.cohort_id:
+        raise UserError(
+            "Cette personne appartient à une autre promotion que la réunion.",
+            hint="Invitez-la à une réunion de sa propre promotion.",
+        )
+    row = session.scalar(
+        select(Attendance).where(
+            Attendance.session_id == session_id, Attendance.participant_id == participant_id
+        )
+    )
+    if row is None:
+        session.add(Attendance(session_id=session_id, participant_id=participant_id,
+                               cohort_id=info.cohort_id, status=status))
+    else:
+        row.status = status
+    session.flush()
 
 
 # --- the call sheet ------------------------------------------------------------------------------
@@ -163,7 +207,8 @@ def record_call(
     if outcome != "a_rappeler":
         recall_on = None
     with database.write() as session:
-        return recording.record_outreach(
+        get_record(session, Participant, participant_id, "Personne")
+        return _record_outreach(
             session, participant_id, on, "telephone", outcome,
             author=author, recall_on=recall_on, notes=notes,
         )
@@ -190,9 +235,13 @@ def record_campaign(
         raise UserError("Indiquez qui, à la Mission Locale, a envoyé les invitations.",
                         hint="Renseignez le champ « Auteur ».")
     with database.write() as session:
+        known = set(session.scalars(select(Participant.id).where(Participant.id.in_(people))))
+        if len(known) < len(people):
+            raise UserError("Une des personnes choisies n'existe plus : elle a peut-être été "
+                            "supprimée.", hint="Rechargez la liste.")
         for person in people:
-            recording.record_outreach(session, person, on, channel, "envoye",
-                                      author=author.strip(), campaign=campaign.strip())
+            _record_outreach(session, person, on, channel, "envoye",
+                             author=author.strip(), campaign=campaign.strip())
     return len(people)
 
 
@@ -272,9 +321,15 @@ def create_info_session(
     if not place.strip():
         raise UserError("Le lieu de la réunion est obligatoire.",
                         hint="Indiquez la salle et l'adresse, puis enregistrez.")
+    if capacity is not None and capacity <= 0:
+        raise UserError("La capacité d'une réunion doit être d'au moins une place.")
     with database.write() as session:
-        return recording.add_info_session(session, cohort_id, starts_at, place.strip(),
-                                          capacity=capacity)
+        get_record(session, Cohort, cohort_id, "Promotion")
+        info = InfoSession(cohort_id=cohort_id, starts_at=starts_at, place=place.strip(),
+                           capacity=capacity)
+        session.add(info)
+        session.flush()
+        return info.id
 
 
 def info_session_attendance(database: Database, session_id: str) -> list[AttendanceRow]:
@@ -335,7 +390,7 @@ def invite(database: Database, session_id: str, participant_ids: Iterable[str]) 
                 hint="Invitez moins de personnes, ou créez une autre réunion.",
             )
         for person in new:
-            recording.set_attendance(session, session_id, person, "invite")
+            _set_attendance(session, session_id, person, "invite")
     return len(new)
 
 
@@ -343,7 +398,7 @@ def set_presence(database: Database, session_id: str, statuses: Mapping[str, str
     """Record who came (présent·e, absent·e, excusé·e), all in one transaction."""
     with database.write() as session:
         for person, status in statuses.items():
-            recording.set_attendance(session, session_id, person, status)
+            _set_attendance(session, session_id, person, status)
 
 
 @dataclass(frozen=True)
@@ -431,13 +486,17 @@ def interview_candidates(database: Database, cohort_id: str) -> list[PersonRow]:
         ]
 
 
-def schedule_interview(
+def schedule_selection_interview(
     database: Database, participant_id: str, held_on: date, interviewer: str = ""
 ) -> str:
+    """A selection interview for a person, its decision to come (``record_decision``)."""
     with database.write() as session:
-        return recording.record_selection_interview(
-            session, participant_id, held_on, interviewer=interviewer.strip()
-        )
+        get_record(session, Participant, participant_id, "Personne")
+        interview = SelectionInterview(participant_id=participant_id, held_on=held_on,
+                                       interviewer=interviewer.strip())
+        session.add(interview)
+        session.flush()
+        return interview.id
 
 
 def record_decision(

@@ -66,6 +66,14 @@ def participant_search_text(
     return search_text_of_folded(fold(last_name), fold(first_name), phone, email)
 
 
+def employer_search_text(name: str, city: str = "", siret: str | None = None) -> str:
+    """The folded text an employer is found by, kept in ``Employer.search_text``."""
+    parts = [fold(name), fold(city)]
+    if siret:
+        parts.append(siret)
+    return " | ".join(part for part in parts if part)
+
+
 def search_text_of_folded(
     folded_last: str, folded_first: str, phone: str = "", email: str = "",
     folded: Mapping[str, str] | None = None,

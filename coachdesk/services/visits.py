@@ -1,26 +1,23 @@
-"""Following a contract: its visit plan, its rupture, post-exit follow-ups, its checks.
+"""Following a contract: its visit plan, its visits and calls, its rupture.
 
 The plan: a first visit before the trial period ends, then one every N weeks (N is the cohort's
 ``visit_interval_weeks``) until the contract ends or breaks. A visit report may set the next
-date itself; a visit planned and not yet done is the next one due.
+date itself; a visit planned and not yet done is the next one due. A visit report arrives as one
+``VisitDraft`` and a rupture as one ``RuptureDraft``, each recorded in one transaction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Contract
-from coachdesk.services import recording
-from coachdesk.services.contract_rules import (
-    ContractTerms,
-    fr_date,
-    trial_period_end,
-)
+from coachdesk.models import Contract, FollowUpVisit, codes
+from coachdesk.services.checks import check_code, check_order
+from coachdesk.services.contract_draft import ContractDraft, draft_of
+from coachdesk.services.contract_rules import fr_date, trial_period_end
+from coachdesk.services.records import get_record
 
 FOLLOW_UP_MONTHS = (3, 6)
 # Outcomes that mean the person has left the programme (the others are still followed).
@@ -79,7 +76,7 @@ class RuptureNotice:
     reminders: tuple[tuple[date, str], ...]
 
 
-def rupture_notice(terms: ContractTerms, rupture_on: date) -> RuptureNotice:
+def rupture_notice(terms: ContractDraft, rupture_on: date) -> RuptureNotice:
     """What a rupture means and what must be notified, by whom and by when."""
     trial_end = trial_period_end(terms)
     in_trial = ended_in_trial(rupture_on, trial_end)
@@ -103,62 +100,84 @@ def rupture_notice(terms: ContractTerms, rupture_on: date) -> RuptureNotice:
     return RuptureNotice(in_trial, trial_end, tuple(sorted(reminders)))
 
 
-# --- reading a contract for the checks -------------------------------------------------------
-
-
-def _cents(value: int | None) -> Decimal | None:
-    return None if value is None else Decimal(value) / 100
-
-
-def contract_terms_of(row: Any) -> ContractTerms:
-    """ContractTerms from a Contract row (ORM object or Core row with the same names)."""
-    return ContractTerms(
-        contract_type=row.contract_type,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        trial_period_end_override=row.trial_period_end_override,
-        weekly_hours=None if row.weekly_hours is None else Decimal(str(row.weekly_hours)),
-        training_hours=row.training_hours,
-        gross_monthly_pay=_cents(row.gross_monthly_pay_cents),
-        branch_minimum=_cents(row.branch_minimum_cents),
-        sent_to_opco_on=row.sent_to_opco_on,
-        opco_decision=row.opco_decision,
-        opco_decision_on=row.opco_decision_on,
-    )
-
-
 # --- recording, one transaction each ------------------------------------------------------------
 
 
-def save_visit(database: Database, contract_id: str, **report: Any) -> str:
-    """Record a visit or a call (planned or done) in one transaction."""
-    with database.write() as session:
-        if session.get(Contract, contract_id) is None:
-            raise UserError("Contrat introuvable : il a peut-être été supprimé.")
-        return recording.record_visit(session, contract_id, **report)
+@dataclass(frozen=True, slots=True)
+class VisitDraft:
+    """A visit or a call as the coach reports it: planned (``planned_on`` only) or done."""
+
+    kind: str = "visite"
+    planned_on: date | None = None
+    done_on: date | None = None
+    author: str = ""
+    met_people: str = ""
+    rating: int | None = None  # 1 (très difficile) to 4 (très bien)
+    difficulty_categories: tuple[str, ...] = ()
+    difficulties: str = ""
+    actions: str = ""
+    next_visit_on: date | None = None
 
 
-def save_rupture(
-    database: Database,
-    contract_id: str,
-    rupture_on: date,
-    rupture_by: str,
-    reason_category: str,
-    reason: str = "",
-) -> RuptureNotice:
+def record_visit(db: Database, contract_id: str, draft: VisitDraft) -> str:
+    """Record a visit or a call (planned or done) in one transaction; returns its id."""
+    check_code(draft.kind, codes.VISIT_KINDS, "Type de suivi")
+    for category in draft.difficulty_categories:
+        check_code(category, codes.DIFFICULTY_CATEGORIES, "Difficulté")
+    if draft.planned_on is None and draft.done_on is None:
+        raise UserError("Une visite doit avoir une date prévue ou une date de réalisation.")
+    if draft.rating is not None and not 1 <= draft.rating <= 4:
+        raise UserError("L'appréciation va de 1 (très difficile) à 4 (très bien).")
+    check_order(draft.done_on, draft.next_visit_on,
+                "La prochaine visite doit suivre la visite réalisée.")
+    with db.write() as session:
+        get_record(session, Contract, contract_id, "Contrat")
+        visit = FollowUpVisit(
+            contract_id=contract_id,
+            kind=draft.kind,
+            planned_on=draft.planned_on,
+            done_on=draft.done_on,
+            author=draft.author.strip(),
+            met_people=draft.met_people.strip(),
+            rating=draft.rating,
+            difficulty_categories=",".join(draft.difficulty_categories),
+            difficulties=draft.difficulties.strip(),
+            actions=draft.actions.strip(),
+            next_visit_on=draft.next_visit_on,
+        )
+        session.add(visit)
+        session.flush()
+        return visit.id
+
+
+@dataclass(frozen=True, slots=True)
+class RuptureDraft:
+    """How a contract ended early: on which day, at whose initiative, why."""
+
+    rupture_on: date
+    rupture_by: str  # a code of codes.RUPTURE_BY
+    reason_category: str  # a code of codes.RUPTURE_REASONS
+    reason: str = ""
+
+
+def record_rupture(db: Database, contract_id: str, draft: RuptureDraft) -> RuptureNotice:
     """Record a rupture in one transaction; returns whether it was in the trial period and
     the reminders of what must be notified."""
-    with database.write() as session:
-        contract = session.get(Contract, contract_id)
-        if contract is None:
-            raise UserError("Contrat introuvable : il a peut-être été supprimé.")
-        if contract.end_date is not None and rupture_on > contract.end_date:
+    check_code(draft.rupture_by, codes.RUPTURE_BY, "Rupture à l'initiative de")
+    check_code(draft.reason_category, codes.RUPTURE_REASONS, "Motif de rupture")
+    with db.write() as session:
+        contract = get_record(session, Contract, contract_id, "Contrat")
+        if draft.rupture_on < contract.start_date:
+            raise UserError("La rupture ne peut pas précéder le début du contrat.")
+        if contract.end_date is not None and draft.rupture_on > contract.end_date:
             raise UserError(
-                f"La rupture du {fr_date(rupture_on)} est postérieure à la fin du contrat "
+                f"La rupture du {fr_date(draft.rupture_on)} est postérieure à la fin du contrat "
                 f"({fr_date(contract.end_date)}).",
                 hint="Un contrat arrivé à son terme n'est pas rompu : enregistrez plutôt une "
                 "solution.",
             )
-        recording.record_rupture(session, contract_id, rupture_on, rupture_by, reason_category,
-                                 reason)
-        return rupture_notice(contract_terms_of(contract), rupture_on)
+        contract.rupture_on = draft.rupture_on
+        contract.rupture_by = draft.rupture_by
+        contract.rupture_reason_category = draft.reason_category
+        contract.rupture_reason = draft.reason.strip()
+        return rupture_notice(draft_of(contract), draft.rupture_on)

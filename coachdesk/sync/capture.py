@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, event, insert, select
+from sqlalchemy import Table, event, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Delete, Insert, Update
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from coachdesk.models.base import canonical_id, new_id, utcnow
 from coachdesk.sync.codec import encode
@@ -33,7 +34,7 @@ from coachdesk.sync.hlc import Clock
 from coachdesk.sync.tables import SYNCED
 
 if TYPE_CHECKING:
-    from coachdesk.db import Database
+    from sqlalchemy.engine.interfaces import ExecutionContext
 
 APPLYING = "coachdesk.sync.applying"
 _TXN = "coachdesk.sync.txn"
@@ -47,6 +48,9 @@ class _Transaction:
     txn_id: str = field(default_factory=new_id)
     hlc: str = ""
     base_seq: int = 0
+    # The database's schema revision (always the code's own: an older one is upgraded when
+    # opened), which tells the server how to read the operations.
+    schema_revision: str = ""
     # Operation ids follow each other from a random start: unique, and cheap to index.
     _next: int = field(default_factory=lambda: uuid.uuid4().int & ~((1 << 40) - 1))
 
@@ -58,15 +62,13 @@ class _Transaction:
 def _outbox() -> Table:
     from coachdesk.models.sync import SyncOutboxOp
 
-    table: Table = SyncOutboxOp.__table__  # type: ignore[assignment]
-    return table
+    return cast(Table, SyncOutboxOp.__table__)  # a declarative class's table is a Table
 
 
 def _state() -> Table:
     from coachdesk.models.sync import SyncState
 
-    table: Table = SyncState.__table__  # type: ignore[assignment]
-    return table
+    return cast(Table, SyncState.__table__)  # a declarative class's table is a Table
 
 
 def is_joined(session: Session) -> bool:
@@ -84,8 +86,9 @@ class TeamCapture:
         event.listen(session, "do_orm_execute", _do_orm_execute)
 
 
-def team_capture(database: Database, session: Session) -> TeamCapture | None:
-    """A capture for ``database`` when it joined a team, else None (checked once per database)."""
+def team_capture(session: Session) -> TeamCapture | None:
+    """A capture for the session's database when it joined a team, else None (the database
+    asks once)."""
     return TeamCapture() if is_joined(session) else None
 
 
@@ -101,7 +104,8 @@ def _transaction(session: Session) -> _Transaction:
     ).one()
     clock = Clock(device=uuid.UUID(canonical_id(row.device_id)).hex, last=row.clock_last,
                   offset_ms=row.clock_offset_ms)
-    current = _Transaction(hlc=clock.tick(), base_seq=row.cursor)
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    current = _Transaction(hlc=clock.tick(), base_seq=row.cursor, schema_revision=revision)
     connection.execute(state.update().values(clock_last=clock.last))
     session.info[_TXN] = current
     return current
@@ -121,8 +125,6 @@ def record_rows(
         return
     if _TXN not in session.info and not is_joined(session):
         return
-    from coachdesk.db import HEAD_REVISION
-
     txn = _transaction(session)
     outbox = _outbox()
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=encode).encode
@@ -134,7 +136,7 @@ def record_rows(
         # then, so nothing from the server overwrites it): an import of 80,000 people costs
         # no JSON here. An update keeps the values it wrote.
         "payload": dumps(row) if kind == "update" else "",
-        "hlc": txn.hlc, "base_seq": txn.base_seq, "schema_revision": HEAD_REVISION,
+        "hlc": txn.hlc, "base_seq": txn.base_seq, "schema_revision": txn.schema_revision,
         "created_at": now, "status": "pending", "refusal_code": "", "refusal_message": "",
     } for row in rows]
     connection = session.connection()
@@ -224,10 +226,12 @@ def _with_defaults(table: Table, row: dict[str, Any]) -> dict[str, Any]:
         if column.name in row or column.default is None:
             continue
         default = column.default
-        if getattr(default, "is_scalar", False):
-            row[column.name] = default.arg  # type: ignore[attr-defined]
-        elif getattr(default, "is_callable", False):
-            row[column.name] = default.arg(None)  # type: ignore[attr-defined]
+        if isinstance(default, ScalarElementColumnDefault):
+            row[column.name] = default.arg
+        elif isinstance(default, CallableColumnDefault):
+            # SQLAlchemy wraps our argument-less defaults (new_id, utcnow) to take an
+            # execution context, which they never read.
+            row[column.name] = default.arg(cast("ExecutionContext", None))
     return row
 
 
@@ -249,7 +253,9 @@ def _capture_insert(state: ORMExecuteState, table: Table, statement: Insert) -> 
         result = state.invoke_statement(params=rows) if rows is not params else (
             state.invoke_statement())
     else:
-        given = {**values, **dict(params or {})}  # type: ignore[arg-type]
+        if params is not None and not isinstance(params, Mapping):
+            raise NotImplementedError("team mode records rows given as a list or one mapping")
+        given = {**values, **(params or {})}
         row = _with_defaults(table, dict(given))
         rows = [row]
         # The defaults computed here are the ones written: they join the statement.

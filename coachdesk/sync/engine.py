@@ -224,8 +224,7 @@ class Applier:
         queue = ["participant"]
         while queue:
             parent = queue.pop()
-            for child in children.get(parent, []):
-                column = PERSON_SCOPED[child][0]  # type: ignore[index]
+            for child, column in children.get(parent, []):
                 table = self.tables[child]
                 ids = [canonical_id(v) for v in self.connection.execute(
                     select(table.c.id).where(table.c[column].in_(found[parent]))).scalars()]
@@ -581,8 +580,8 @@ def _person_of(connection: Any, row_id: str) -> str | None:
         if found is None:
             continue
         current_table, current = table_name, dict(found)
-        while PERSON_SCOPED[current_table] is not None:
-            column, parent_table = PERSON_SCOPED[current_table]  # type: ignore[misc]
+        while (link := PERSON_SCOPED[current_table]) is not None:
+            column, parent_table = link
             parent_id = current.get(column)
             if parent_id is None:
                 return None
@@ -755,7 +754,6 @@ def resolve(database: Database, conflict_id: str, *, take_lost: bool) -> None:
 
     Both ways the conflict is marked settled for the whole team at the next synchronisation.
     """
-    from coachdesk.db import HEAD_REVISION
     from coachdesk.sync.capture import _transaction
 
     table = _model_table("sync_conflict")
@@ -780,6 +778,6 @@ def resolve(database: Database, conflict_id: str, *, take_lost: bool) -> None:
         connection.execute(insert(_model_table("sync_outbox")).values(
             op_id=txn.next_op_id(), txn_id=txn.txn_id, table_name="sync_conflict",
             row_id=canonical_id(conflict_id), kind="resolve", payload="", hlc=txn.hlc,
-            base_seq=txn.base_seq, schema_revision=HEAD_REVISION, created_at=utcnow(),
+            base_seq=txn.base_seq, schema_revision=txn.schema_revision, created_at=utcnow(),
             status="pending", refusal_code="", refusal_message=""))
         connection.execute(update(table).where(table.c.id == conflict_id).values(resolved=True))

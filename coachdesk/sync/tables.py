@@ -78,7 +78,7 @@ def _participant_search(row: dict[str, Any]) -> str:
 
 
 def _employer_search(row: dict[str, Any]) -> str:
-    from coachdesk.services.employers import employer_search_text
+    from coachdesk.services.text import employer_search_text
 
     return employer_search_text(row.get("name") or "", row.get("city") or "", row.get("siret"))
 
@@ -94,12 +94,13 @@ DERIVED: dict[str, tuple[str, frozenset[str], Callable[[dict[str, Any]], str]]] 
 }
 
 
-def person_descendants() -> dict[str, list[str]]:
-    """Parent table → person-scoped tables pointing at it."""
-    children: dict[str, list[str]] = {}
+def person_descendants() -> dict[str, list[tuple[str, str]]]:
+    """Parent table → the person-scoped tables pointing at it, each with its pointing column."""
+    children: dict[str, list[tuple[str, str]]] = {}
     for table, link in PERSON_SCOPED.items():
         if link is not None:
-            children.setdefault(link[1], []).append(table)
+            column, parent = link
+            children.setdefault(parent, []).append((table, column))
     return children
 
 

@@ -24,13 +24,18 @@ def test_week_with_interviews_gives_one_page_each(tmp_path: Path) -> None:
     db_path = tmp_path / "base.sqlite3"
     db = open_database(db_path)
     cohort = make_cohort(db)
-    employer = emp.create_employer(db, name="Société Générale d'Œnologie", city="Béziers")
-    offer = offers.create_offer(db, cohort_id=cohort, employer_id=employer, title="Secrétaire",
-                             rome_code="M1607", received_on=date(2010, 4, 1))
+    employer = emp.create_employer(db, emp.EmployerDraft(
+        name="Société Générale d'Œnologie", city="Béziers",
+    ))
+    offer = offers.create_offer(db, cohort, offers.OfferDraft(
+        employer_id=employer, title="Secrétaire", rome_code="M1607", received_on=date(2010, 4, 1),
+    ))
     for index, (last, first) in enumerate((("Lefèvre", "Zoé"), ("Garçon", "Jérôme"))):
         person = make_participant(db, cohort, last, first)
         referral = matching.propose(db, offer, person, date(2010, 5, 3))
-        interviews.schedule_interview(db, referral, datetime(2010, 5, 4 + index, 10, 0))
+        interviews.schedule_interview(db, referral, interviews.InterviewDraft(
+            datetime(2010, 5, 4 + index, 10, 0),
+        ))
     db.dispose()
 
     out = tmp_path / "fiches semaine 18.pdf"

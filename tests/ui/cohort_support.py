@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
-from coachdesk.services.recording import add_cohort, add_participant
 from coachdesk.ui.widgets import messages
+from tests import builders as b
 
 
 @pytest.fixture
@@ -33,14 +33,13 @@ def french() -> Iterator[None]:
 def cohort(tmp_path: Path, home: Path, french: None) -> Iterator[tuple[Database, str]]:
     """A cohort of four contacts with phones; the database file is in tmp_path."""
     database = open_database(tmp_path / "coachdesk.sqlite3")
-    with database.write() as session:
-        cohort_id = add_cohort(session, "Promotion 2010", date(2010, 2, 1))
-        for last, first, phone in (("LEFÈVRE", "Élodie", "06 12 34 56 78"),
-                                   ("Martin", "Lucas", "06 22 33 44 55"),
-                                   ("N'Guyen", "Chloé", "07 11 22 33 44"),
-                                   ("Dubois", "Théo", "06 98 76 54 32")):
-            add_participant(session, cohort_id, last, first, phone=phone,
-                            email=f"{first.lower()}@exemple.fr", listed_on=date(2010, 2, 1))
+    cohort_id = b.cohort(database, "Promotion 2010", date(2010, 2, 1))
+    for last, first, phone in (("LEFÈVRE", "Élodie", "06 12 34 56 78"),
+                               ("Martin", "Lucas", "06 22 33 44 55"),
+                               ("N'Guyen", "Chloé", "07 11 22 33 44"),
+                               ("Dubois", "Théo", "06 98 76 54 32")):
+        b.person(database, cohort_id, last, first, phone=phone,
+                 email=f"{first.lower()}@exemple.fr", listed_on=date(2010, 2, 1))
     yield database, cohort_id
     database.dispose()
 

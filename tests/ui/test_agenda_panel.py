@@ -15,7 +15,7 @@ from sqlalchemy import select
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
-from coachdesk.services.contract_board import add_reminder
+from coachdesk.services.agenda import add_reminder
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets import messages
 

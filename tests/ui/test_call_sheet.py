@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
-from coachdesk.services.recording import record_outreach
+from coachdesk.services.recruitment import record_call
 from coachdesk.ui.cohort.call_sheet import CallSheet, CampaignDialog
 from coachdesk.ui.cohort.tab import CohortTab
 from tests.ui import cohort_support
@@ -34,9 +34,8 @@ def outreach_of(database, last_name: str) -> list[tuple]:  # type: ignore[no-unt
 def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     # Dubois asked to be called back today: first in the list.
-    with database.write() as session:
-        record_outreach(session, person_id(database, "Dubois"), date(2010, 2, 12), "telephone",
-                        "a_rappeler", recall_on=TODAY)
+    record_call(database, person_id(database, "Dubois"), "a_rappeler", date(2010, 2, 12),
+                recall_on=TODAY)
     sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
     qtbot.addWidget(sheet)
     sheet.show()

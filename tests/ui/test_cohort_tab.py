@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from coachdesk.db import Database
 from coachdesk.models import Participant
-from coachdesk.services.recording import record_selection_interview
+from coachdesk.services.recruitment import schedule_selection_interview
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 from coachdesk.ui.cohort.tab import CohortTab
 from coachdesk.ui.widgets import messages
@@ -65,10 +65,9 @@ def test_search_as_you_type_ignores_accents_case_and_phone_spacing(qtbot: QtBot,
 
 def test_stage_filter_and_sort(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
-    with database.write() as session:
-        from datetime import date
+    from datetime import date
 
-        record_selection_interview(session, person_id(database, "Martin"), date(2010, 3, 1))
+    schedule_selection_interview(database, person_id(database, "Martin"), date(2010, 3, 1))
     tab = make_tab(qtbot, database, cohort_id)
     assert "Entretien de sélection : 1" in tab.count_label.text()
     tab.stage_filter.setCurrentIndex(tab.stage_filter.findText("Entretien de sélection"))

@@ -25,13 +25,16 @@ from coachdesk.models import (
     Outcome,
     Reminder,
 )
-from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.contract_board import contract_on_file
+from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.tab import ContractsTab
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import from_qdate, parse_euros
+from tests import builders as b
 
 # The offscreen platform says it cannot resize a shown top-level window to its new size hint
 # (the tab and its dialogs are top-level windows here): harmless, not a CoachDesk warning.
@@ -67,6 +70,13 @@ def tab(qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch):  # t
     yield widget
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def _cohort_id(database: Database) -> str:
+    with database.read() as session:
+        cohort_id = session.scalar(select(Cohort.id))
+    assert cohort_id is not None
+    return cohort_id
 
 
 def row_of(tab: ContractsTab, participant: str) -> int:
@@ -108,14 +118,13 @@ def test_record_a_contract_as_a_coach(
     tab: ContractsTab, database: Database, qtbot: QtBot
 ) -> None:
     # A young person still waiting for a contract one week before the deadline.
-    with database.write() as session:
-        cohort_id = session.scalar(select(Cohort.id))
-        person = rec.add_participant(session, cohort_id, "Zidane", "Inès",
-                                     listed_on=date(2010, 2, 1), birth_date=date(1990, 3, 14))
-        rec.enrol(session, person, date(2010, 5, 26))
-        employer = rec.add_employer(session, "Zénith Bureautique", opco="OPCALIA")
-        rec.add_employer_contact(session, employer, "Roussel", "Claire", role="Gérante",
-                                 is_tutor=True, tutor_experience_years=1)
+    cohort_id = _cohort_id(database)
+    person = b.person(database, cohort_id, "Zidane", "Inès", birth_date=date(1990, 3, 14))
+    b.bilan_group(database, cohort_id, [person], name="Rattrapage")
+    b.enrol(database, person, date(2010, 5, 26))
+    employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
+    b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
+              tutor_experience_years=1)
     tab.set_today(date(2010, 7, 8))
     waiting = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
     ines = next(line for line in waiting if line.participant == "ZIDANE Inès")
@@ -310,11 +319,9 @@ def test_record_a_rupture_in_the_trial_period_then_back_to_matching(
 def test_lapsed_enrolment_gets_its_solution(
     tab: ContractsTab, database: Database
 ) -> None:
-    with database.write() as session:
-        cohort_id = session.scalar(select(Cohort.id))
-        person = rec.add_participant(session, cohort_id, "Yilmaz", "Enzo",
-                                     listed_on=date(2010, 2, 1))
-        rec.enrol(session, person, date(2010, 5, 26))
+    person = b.person(database, _cohort_id(database), "Yilmaz", "Enzo")
+    b.bilan_group(database, _cohort_id(database), [person], name="Rattrapage")
+    b.enrol(database, person, date(2010, 5, 26))
     tab.set_today(date(2010, 9, 20))
     rows = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
     enzo = next(r for r in range(len(rows)) if rows[r].participant == "YILMAZ Enzo")
@@ -351,13 +358,10 @@ def test_lapsed_enrolment_gets_its_solution(
 def test_actions_need_a_selection_and_a_visit(
     tab: ContractsTab, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with database.write() as session:
-        cohort_id = session.scalar(select(Cohort.id))
-        person = rec.add_participant(session, cohort_id, "Yilmaz", "Enzo",
-                                     listed_on=date(2010, 2, 1))
-        employer = rec.add_employer(session, "Zénith Bureautique")
-        rec.record_contract(session, person, employer, date(2010, 9, 6),
-                            end_date=date(2011, 6, 30))
+    person = b.person(database, _cohort_id(database), "Yilmaz", "Enzo")
+    employer = b.employer(database, "Zénith Bureautique")
+    b.contract(database, person, employer, date(2010, 9, 6), end_date=date(2011, 6, 30),
+               weekly_hours=35)
     tab.set_today(date(2010, 9, 8))
     tab.view.clearSelection()
     tab.visit_button.click()
@@ -422,24 +426,21 @@ def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
 
 def _late_contract(database: Database) -> tuple[str, str, str]:
     """A 30-year-old's contract recorded in July 2010 with nothing yet about the OPCO."""
-    with database.write() as session:
-        cohort_id = session.scalar(select(Cohort.id))
-        person = rec.add_participant(session, cohort_id, "Zoller", "Hélène",
-                                     listed_on=date(2010, 2, 1), birth_date=date(1980, 5, 1))
-        rec.enrol(session, person, date(2010, 5, 26))
-        employer = rec.add_employer(session, "Zénith Bureautique", opco="OPCALIA")
-        tutor = rec.add_employer_contact(session, employer, "Roussel", "Claire",
-                                         role="Gérante", is_tutor=True,
-                                         tutor_experience_years=8)
-        other = rec.add_employer(session, "Yucca Conseil", opco="AGEFOS PME")
-        rec.add_employer_contact(session, other, "Blanc", "Marc", role="Comptable",
-                                 is_tutor=True, tutor_experience_years=5)
-        contract_id = rec.record_contract(
-            session, person, employer, date(2010, 7, 19), end_date=date(2011, 6, 30),
-            signed_on=date(2010, 7, 16), tutor_id=tutor, training_hours=400,
-            job_title="Assistante de gestion", rome_code="M1607",
-            gross_monthly_pay_cents=140000, opco="OPCALIA",
-        )
+    person = b.person(database, _cohort_id(database), "Zoller", "Hélène",
+                      birth_date=date(1980, 5, 1), is_adult=True)
+    b.enrol(database, person, date(2010, 5, 26))
+    employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
+    tutor = b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
+                      tutor_experience_years=8)
+    other = b.employer(database, "Yucca Conseil", opco="AGEFOS PME")
+    b.contact(database, other, "Blanc", "Marc", role="Comptable", is_tutor=True,
+              tutor_experience_years=5)
+    contract_id = b.contract(
+        database, person, employer, date(2010, 7, 19), end_date=date(2011, 6, 30),
+        signed_on=date(2010, 7, 16), tutor_id=tutor, weekly_hours=35, training_hours=400,
+        job_title="Assistante de gestion", rome_code="M1607",
+        gross_monthly_pay_cents=140000, opco="OPCALIA",
+    )
     return contract_id, person, tutor
 
 
@@ -556,6 +557,50 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
     line = tab.model.row_at(row_of(tab, "ZOLLER Hélène"))
     assert line.employer == "Yucca Conseil"
     assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "ZOLLER Hélène")
+
+
+def test_the_dialog_shows_and_reads_back_every_term_of_the_draft(
+    tab: ContractsTab, database: Database
+) -> None:
+    """One object holds a contract's terms: filled from a draft, the dialog reads back an equal
+    one, and what it saves is that draft. A field added to the draft without its widget fails
+    here (the draft below sets every field away from its default)."""
+    cohort_id = _cohort_id(database)
+    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1),
+                      is_adult=True)
+    b.enrol(database, person, date(2010, 5, 26))
+    employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
+    tutor = b.contact(database, employer, "Roussel", "Claire", is_tutor=True,
+                      tutor_experience_years=8)
+    b.contact(database, employer, "Blanc", "Marc", is_tutor=True)
+    offer = b.offer(database, cohort_id, employer, "Assistant·e de gestion", "M1607",
+                    date(2010, 5, 3))
+    draft = ContractDraft(
+        start_date=date(2010, 7, 19), contract_type="cdi", end_date=date(2011, 6, 30),
+        signed_on=date(2010, 7, 16), trial_period_end_override=date(2010, 9, 10),
+        employer_id=employer, workplace_siret="73282932000074", tutor_id=tutor, offer_id=offer,
+        job_title="Assistante de gestion", rome_code="M1607",
+        qualification="Certificat professionnel Assistant de gestion de PME",
+        weekly_hours=Decimal("30.5"), training_hours=450, gross_monthly_pay_cents=123_456,
+        branch_minimum_cents=165_000, opco="Atlas", sent_to_opco_on=date(2010, 7, 22),
+        opco_decision="accepte", opco_decision_on=date(2010, 8, 5),
+    )
+    defaults = ContractDraft(start_date=date(2000, 1, 1))
+    assert [name for name in DRAFT_FIELDS if getattr(draft, name) == getattr(defaults, name)] == []
+
+    dialog = ContractDialog(database, cohort_id, tab.smic, date(2010, 8, 20), tab)
+    dialog.fill(draft)
+    assert dialog.draft() == draft
+    assert dialog.offer.currentText() == "Assistant·e de gestion (03/05/2010, ouverte)"
+    dialog.participant.setCurrentIndex(dialog.participant.findData(person))
+    contract_id = dialog.save()
+    assert contract_on_file(database, contract_id).draft == draft
+    # Opened again for editing, it shows the same terms.
+    edit = ContractDialog(database, cohort_id, tab.smic, date(2010, 8, 20), tab,
+                          contract_id=contract_id)
+    assert edit.draft() == draft
+    for shown in (dialog, edit):
+        shown.close()
 
 
 def test_edit_needs_a_selected_contract(tab: ContractsTab) -> None:

@@ -96,8 +96,10 @@ def test_picker_shows_a_bounded_number_of_matches(
     qtbot: QtBot, db: Database, translated: None
 ) -> None:
     for number in range(RESULT_LIMIT + 5):
-        employers.create_employer(db, name=f"Boulangerie {number:03d}", city="Sète")
-    employers.create_employer(db, name="Pharmacie Sétoise", city="Sète")
+        employers.create_employer(db, employers.EmployerDraft(
+            name=f"Boulangerie {number:03d}", city="Sète",
+        ))
+    employers.create_employer(db, employers.EmployerDraft(name="Pharmacie Sétoise", city="Sète"))
     picker = EmployerPicker(db)
     qtbot.addWidget(picker)
     assert picker.model.rowCount() == RESULT_LIMIT  # only the first ones, by name

@@ -3,6 +3,7 @@ database or the file written."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -397,17 +398,21 @@ def test_changes_made_elsewhere_show_when_coming_back(
 ) -> None:
     lirou = select(tab.employer_view, tab.employer_model, lambda r: r.name == "Transports Lirou")
     # An offer of this employer filled elsewhere: its open offers counted again.
-    offer = offers.create_offer(database, cohort_id=cohort_id, employer_id=lirou.id,
-                                   title="Magasinier", rome_code="N1103",
-                                   received_on=date(2010, 6, 1))
+    offer = offers.create_offer(database, cohort_id, offers.OfferDraft(
+        employer_id=lirou.id, title="Magasinier", rome_code="N1103", received_on=date(2010, 6, 1),
+    ))
     tab.reload()
     open_before = tab.selected_employer().open_offers
     assert open_before >= 1
     tab.hide()
-    offers.update_offer(database, offer, status="pourvue")
-    employers.add_contact(database, lirou.id, last_name="Ferrand", first_name="Luc")
+    filled = replace(offers.get_offer(database, offer), status="pourvue")
+    offers.update_offer(database, offer, filled)
+    employers.add_contact(database, lirou.id, employers.ContactDraft(
+        last_name="Ferrand", first_name="Luc",
+    ))
     other = next(r for r in tab.employer_model.rows() if r.id != lirou.id)
-    employers.update_employer(database, other.id, name="Zygomatique Conseil")
+    renamed = replace(employers.get_employer(database, other.id), name="Zygomatique Conseil")
+    employers.update_employer(database, other.id, renamed)
     tab.set_cohort(cohort_id)  # as the main window does when data changed
     tab.show()
     rows = {row.id: row for row in tab.employer_model.rows()}

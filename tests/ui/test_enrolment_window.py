@@ -20,13 +20,14 @@ from coachdesk.app import install_translators
 from coachdesk.db import Database, open_database
 from coachdesk.models import Enrolment, Outcome
 from coachdesk.services import bilan
-from coachdesk.services import recording as rec
+from coachdesk.services.enrolment import enrol
 from coachdesk.services.participants import ParticipantData, create_participant
 from coachdesk.ui.bilan.tab import BilanTab
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 from coachdesk.ui.dashboard.agenda_panel import AgendaPanel
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.enrolment import EnrolDialog, SolutionDialog
+from tests import builders as b
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -50,10 +51,9 @@ def programme(tmp_path: Path, home: Path) -> Iterator[tuple[Database, str, dict[
     """A new database: a promotion (deadline 15/07/2010), a bilan group of four young people,
     and an adult joining the training directly."""
     database = open_database(tmp_path / "coach.sqlite3")
-    with database.write() as session:
-        cohort = rec.add_cohort(session, "Promotion 2010", D(2010, 5, 26),
-                                training_title="Assistant de gestion de PME",
-                                enrolment_deadline=PROMOTION_DEADLINE)
+    cohort = b.cohort(database, "Promotion 2010", D(2010, 5, 26),
+                      training_title="Assistant de gestion de PME",
+                      enrolment_deadline=PROMOTION_DEADLINE)
     people = {
         first: create_participant(database, cohort, ParticipantData(last, first, is_adult=adult),
                                   listed_on=D(2010, 2, 1))
@@ -184,9 +184,7 @@ def test_the_place_lapses_the_day_after_the_deadline_then_its_solution(
     qtbot: QtBot, tab: BilanTab, programme: tuple[Database, str, dict[str, str]]
 ) -> None:
     database, _cohort, people = programme
-    from coachdesk.services.enrolment import enrol_many
-
-    enrol_many(database, [people["Ana"], people["Bruno"], people["Chloé"]], D(2010, 5, 26))
+    enrol(database, [people["Ana"], people["Bruno"], people["Chloé"]], D(2010, 5, 26))
     bar = tab.enrolment_bar
     bar.set_today(D(2010, 7, 8))
     assert shown(tab, "MARTIN Bruno") == ("Provisoire", "15/07/2010", "7")
@@ -304,13 +302,10 @@ def test_the_agenda_panel_warns_at_d15_and_d7(
     qtbot: QtBot, programme: tuple[Database, str, dict[str, str]], french: None
 ) -> None:
     database, cohort, people = programme
-    from coachdesk.services.employers import create_employer
-    from coachdesk.services.enrolment import enrol_many, save_contract
-
-    enrol_many(database, [people["Ana"], people["Bruno"]], D(2010, 5, 26))
-    employer = create_employer(database, name="Optique Comédie")
-    save_contract(database, people["Ana"], employer, D(2010, 7, 5), signed_on=D(2010, 7, 2),
-                  end_date=D(2011, 5, 31))
+    enrol(database, [people["Ana"], people["Bruno"]], D(2010, 5, 26))
+    employer = b.employer(database, "Optique Comédie")
+    b.contract(database, people["Ana"], employer, D(2010, 7, 5), signed_on=D(2010, 7, 2),
+               end_date=D(2011, 5, 31))
     panel = AgendaPanel(database)
     qtbot.addWidget(panel)
     panel.set_cohort(cohort)
@@ -336,10 +331,8 @@ def test_the_agenda_panel_warns_at_d15_and_d7(
 def test_bilan_model_passes_qt_model_tester(
     qtmodeltester: ModelTester, tab: BilanTab, programme: tuple[Database, str, dict[str, str]]
 ) -> None:
-    from coachdesk.services.enrolment import enrol
-
     database, _cohort, people = programme
-    enrol(database, people["Bruno"], D(2010, 5, 26))
+    enrol(database, [people["Bruno"]], D(2010, 5, 26))
     tab.enrolment_bar.set_today(D(2010, 7, 16))
     qtmodeltester.check(tab.model)
     tab.model.sort(1, Qt.SortOrder.AscendingOrder)  # by enrolment: the not enrolled last

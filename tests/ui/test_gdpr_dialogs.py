@@ -68,8 +68,7 @@ def _cohort(database: Database) -> str:
 def test_retention_preview_then_confirmed_purge(
     qtbot: QtBot, demo: Database, shown: list[messages.Shown]
 ) -> None:
-    with demo.read() as session:
-        expected = gdpr.purge_candidates(session, PURGE_DAY, 2)
+    expected = gdpr.purge_candidates(demo, PURGE_DAY, 2)
     assert 0 < len(expected) < _people(demo)  # some people are still followed at the end of 2012
     dialog = RetentionDialog(demo, today=PURGE_DAY)
     qtbot.addWidget(dialog)
@@ -124,8 +123,7 @@ def test_erasure_is_confirmed_and_complete(
     qtbot: QtBot, demo: Database, shown: list[messages.Shown]
 ) -> None:
     cohort = _cohort(demo)
-    with demo.read() as session:
-        someone = gdpr.purge_candidates(session, date(2030, 1, 1), 2)[0]
+    someone = gdpr.purge_candidates(demo, date(2030, 1, 1), 2)[0]
     dialog = ErasureDialog(demo, cohort, selected_id=someone.participant_id)
     qtbot.addWidget(dialog)
     person = dialog.picker.selected()
@@ -141,8 +139,7 @@ def test_erasure_is_confirmed_and_complete(
 
 
 def test_missing_consent_list(qtbot: QtBot, demo: Database) -> None:
-    with demo.read() as session:
-        missing = gdpr.missing_consent(session)
+    missing = gdpr.missing_consent(demo)
     dialog = MissingConsentDialog(demo)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == len(missing)

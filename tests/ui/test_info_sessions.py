@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from coachdesk.models import Attendance, BilanMember, InfoSession, Participant, SelectionInterview
 from coachdesk.services.bilan import create_group
-from coachdesk.services.recording import record_outreach
+from coachdesk.services.recruitment import record_call
 from coachdesk.ui.cohort.info_sessions import InfoSessionsDialog
 from coachdesk.ui.cohort.selection_dialogs import SelectionDialog
 from coachdesk.ui.widgets import messages
@@ -26,10 +26,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen window
 
 
 def interested(database, *names: str) -> None:  # type: ignore[no-untyped-def]
-    with database.write() as session:
-        for name in names:
-            record_outreach(session, person_id(database, name), date(2010, 2, 15), "telephone",
-                            "interesse")
+    for name in names:
+        record_call(database, person_id(database, name), "interesse", date(2010, 2, 15))
 
 
 def statuses(database) -> dict[str, str]:  # type: ignore[no-untyped-def]

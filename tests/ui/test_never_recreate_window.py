@@ -70,35 +70,53 @@ def test_missing_protected_database_is_refused_without_asking_a_passphrase(
         assert database.read_bytes() == b""
 
 
+def _answer(monkeypatch: pytest.MonkeyPatch, answers: dict[str, bool]) -> list[str]:
+    """Answer the window's questions by their title; returns the titles asked, in order."""
+    asked: list[str] = []
+
+    def confirm(_parent: object, title: str, text: str) -> bool:
+        asked.append(title)
+        messages.last_messages.append(messages.Shown("question", title, text))
+        return answers[title]
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    return asked
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_first_run_creates_the_coachs_database_private(window: MainWindow) -> None:
+def test_first_run_creates_the_coachs_database_private(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _answer(monkeypatch, {"Protéger la base": False})
     database = paths.default_db_path()
     assert not database.exists()
     open_in_window(window, None, demo=False)
     assert window.database is not None and window.database.path == database.absolute()
     assert database.stat().st_mode & 0o777 == 0o600
     assert database.parent.stat().st_mode & 0o777 == 0o700
+    # A database just created is offered a passphrase once; declined, the window says so.
+    qtbot.waitUntil(lambda: asked == ["Protéger la base"])
+    assert window.database_key is None and window.protection_status.isVisible()
 
 
 def test_a_missing_file_named_on_the_command_line_is_created_only_if_the_coach_agrees(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     chosen = tmp_path / "nouvelle.sqlite3"
-    asked: list[str] = []
-
-    def decline(_parent: object, _title: str, text: str) -> bool:
-        asked.append(text)
-        return False
-
-    monkeypatch.setattr(messages, "confirm", decline)
+    asked = _answer(monkeypatch, {"Nouvelle base": False})
     open_in_window(window, chosen, demo=False)
-    assert asked == [f"La base « {chosen.absolute()} » n'existe pas. Créer à cet endroit une "
-                     "nouvelle base, vide ?"]
+    assert [shown.text for shown in messages.last_messages if shown.kind == "question"] == [
+        f"La base « {chosen.absolute()} » n'existe pas. Créer à cet endroit une nouvelle base, "
+        "vide ?"
+    ]
     assert not chosen.exists() and window.database is None
     assert messages.last_messages[-1].text == "La base n'a pas été ouverte."
-    monkeypatch.setattr(messages, "confirm", lambda *_args: True)
+    asked = _answer(monkeypatch, {"Nouvelle base": True, "Protéger la base": False})
     open_in_window(window, chosen, demo=False)
     assert chosen.exists() and window.database is not None
+    # Created on purpose, so offered a passphrase like the first run's database.
+    qtbot.waitUntil(lambda: asked == ["Nouvelle base", "Protéger la base"])
+    assert window.database_key is None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

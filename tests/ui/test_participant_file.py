@@ -10,7 +10,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
-from coachdesk.services.recording import record_outreach, record_selection_interview
+from coachdesk.services.recruitment import (
+    record_call,
+    record_decision,
+    schedule_selection_interview,
+)
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 from coachdesk.ui.widgets import messages
 from tests.ui import cohort_support
@@ -71,11 +75,9 @@ def test_missing_first_name_is_refused_and_nothing_changes(qtbot: QtBot, cohort)
 def test_timeline_gathers_what_every_tab_recorded(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     person = person_id(database, "LEFÈVRE")
-    with database.write() as session:
-        record_outreach(session, person, date(2010, 2, 15), "telephone", "interesse",
-                        author="Claire Vidal")
-        record_selection_interview(session, person, date(2010, 3, 2), decision="retenu",
-                                   interviewer="Nadia Benali", motivation_notes="Motivée")
+    record_call(database, person, "interesse", date(2010, 2, 15), author="Claire Vidal")
+    interview = schedule_selection_interview(database, person, date(2010, 3, 2), "Nadia Benali")
+    record_decision(database, interview, "retenu", "Motivée")
     dialog = ParticipantFileDialog(database, cohort_id, person)
     qtbot.addWidget(dialog)
     shown = [
@@ -95,8 +97,7 @@ def test_timeline_gathers_what_every_tab_recorded(qtbot: QtBot, cohort) -> None:
 def test_delete_from_the_file_after_confirmation(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     person = person_id(database, "N'Guyen")
-    with database.write() as session:
-        record_outreach(session, person, date(2010, 2, 15), "telephone", "pas_de_reponse")
+    record_call(database, person, "pas_de_reponse", date(2010, 2, 15))
     dialog = ParticipantFileDialog(database, cohort_id, person)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.changed):

@@ -93,7 +93,7 @@ def test_restore_from_the_menu_reloads_the_window(qtbot: QtBot, home: Path) -> N
     assert dialog.list.count() == 1 and "30/03/2026 09:00" in dialog.list.item(0).text()
     dialog.accept()
     assert dialog.chosen == made
-    assert window.restore_backup(made)
+    assert window.database_actions.restore_backup(made)
     qtbot.waitUntil(lambda: window.cohort_tab.model.rowCount() == 3)
     assert "Base restaurée" in messages.last_messages[-1].text
     assert "avant-restauration" in messages.last_messages[-1].text
@@ -113,7 +113,7 @@ def test_restore_from_the_window_keeps_a_protected_database_protected(
     result = protection.protect(path, PASSPHRASE)
     keys = crypto.sidecar_path(path).read_bytes()
     window = _window(qtbot, path, result.key)
-    assert window.restore_backup(plain)
+    assert window.database_actions.restore_backup(plain)
     assert window.database_key == result.key
     assert crypto.sidecar_path(path).read_bytes() == keys
     assert not sqlcipher.is_plain_sqlite(path)
@@ -191,13 +191,13 @@ def test_a_damaged_database_is_reported_once_and_not_backed_up(
     window = _window(qtbot, path)
     # The file is damaged while the window has it open (the tabs' own reading would fail on
     # the damaged pages too; this is about the backups).
-    window._detach_database()
+    window.detach_database()
     damage_data_pages(path)
     damaged = open_database(path, create=False)
     window.database = damaged
     window.auto_backup.set_database(damaged)
-    window._backup_now()
-    window._backup_now()
+    window.database_actions.backup_now()
+    window.database_actions.backup_now()
     warnings = [m for m in messages.last_messages if m.kind == "warning"]
     assert len(warnings) == 1 and "endommagée" in warnings[0].text
     assert "endommagée" in window.statusBar().currentMessage()
@@ -215,7 +215,7 @@ def test_canary_protected_window_session_with_automatic_backups(
     result = protection.protect(path, PASSPHRASE)
     window = _window(qtbot, path, result.key)
     qtbot.waitUntil(lambda: window.cohort_tab.model.rowCount() == 1)
-    window._backup_now()
+    window.database_actions.backup_now()
     add_people(window.database, 1, last_name="Encore")
     window.lock()
     window.locker.unlock()
@@ -228,7 +228,7 @@ def test_canary_backups_made_before_protect(qtbot: QtBot, home: Path) -> None:
     path = paths.default_db_path()
     _canary(path)
     window = _window(qtbot, path)
-    window._backup_now()
+    window.database_actions.backup_now()
     window.close()
     assert _leaks(home)  # the plain backups hold the canary until the database is protected
     window = _window(qtbot, path)
@@ -250,12 +250,12 @@ def test_canary_demo_beside_the_coach(qtbot: QtBot, home: Path) -> None:
     _canary(coach)
     result = protection.protect(coach, PASSPHRASE)
     window = _window(qtbot, coach, result.key)
-    window._backup_now()
+    window.database_actions.backup_now()
     window.close()
     coach_files = {p: p.read_bytes() for p in paths.backup_dir().rglob("*") if p.is_file()}
     demo = fresh_demo_copy()
     window = _window(qtbot, demo)
-    window._backup_now()
+    window.database_actions.backup_now()
     window.close()
     assert {p: p.read_bytes() for p in paths.backup_dir().rglob("*") if p.is_file()} == (
         coach_files

@@ -12,16 +12,13 @@ from sqlalchemy import select
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.ics import write_ics
-from coachdesk.models import Contract, Enrolment, Reminder
-from coachdesk.services import recording as rec
-from coachdesk.services.agenda import compute_agenda
-from coachdesk.services.enrolment import effective_status, save_contract
-from coachdesk.services.visits import (
-    next_visit_due,
-    save_rupture,
-    save_visit,
-)
+from coachdesk.models import Contract, Enrolment
+from coachdesk.services import interviews, matching
+from coachdesk.services.agenda import add_reminder, compute_agenda
+from coachdesk.services.enrolment import effective_status
+from coachdesk.services.visits import next_visit_due
 from coachdesk.services.weeks import IsoWeek
+from tests import builders as b
 
 D = date
 DEADLINE = D(2010, 7, 15)
@@ -32,21 +29,21 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
     """A cohort with a deadline, Ana under contract from 07/06/2010, Bruno still provisional,
     Chloé who left for a job on 12/04/2010, and a reminder."""
     database = open_database(tmp_path / "agenda.sqlite3")
-    with database.write() as s:
-        cohort = rec.add_cohort(s, "Promo test", D(2010, 5, 26), enrolment_deadline=DEADLINE,
-                                visit_interval_weeks=6)
-        ana = rec.add_participant(s, cohort, "Durand", "Ana", listed_on=D(2010, 2, 1),
-                                  birth_date=D(1989, 3, 1), bac_type="professionnel")
-        bruno = rec.add_participant(s, cohort, "Martin", "Bruno", listed_on=D(2010, 2, 1))
-        chloe = rec.add_participant(s, cohort, "Petit", "Chloé", listed_on=D(2010, 2, 1))
-        for person in (ana, bruno):
-            rec.enrol(s, person, D(2010, 5, 26))
-        employer = rec.add_employer(s, "Optique Comédie")
-        rec.record_outcome(s, chloe, "emploi_hors_dispositif", D(2010, 4, 12))
-        s.add(Reminder(participant_id=bruno, due_on=D(2010, 7, 16), text="Rappeler Bruno"))
-    contract = save_contract(
+    cohort = b.cohort(database, "Promo test", D(2010, 5, 26), enrolment_deadline=DEADLINE,
+                      visit_interval_weeks=6)
+    ana = b.person(database, cohort, "Durand", "Ana", listed_on=D(2010, 2, 1),
+                   birth_date=D(1989, 3, 1), bac_type="professionnel")
+    bruno = b.person(database, cohort, "Martin", "Bruno", listed_on=D(2010, 2, 1))
+    chloe = b.person(database, cohort, "Petit", "Chloé", listed_on=D(2010, 2, 1))
+    b.bilan_group(database, cohort, [ana, bruno])
+    for person in (ana, bruno):
+        b.enrol(database, person, D(2010, 5, 26))
+    employer = b.employer(database, "Optique Comédie")
+    b.outcome(database, chloe, "emploi_hors_dispositif", D(2010, 4, 12))
+    add_reminder(database, bruno, D(2010, 7, 16), "Rappeler Bruno")
+    contract = b.contract(
         database, ana, employer, D(2010, 6, 7), end_date=D(2011, 5, 31), signed_on=D(2010, 6, 3),
-        training_hours=400, gross_monthly_pay_cents=107502,
+        weekly_hours=35, training_hours=400, gross_monthly_pay_cents=107502,
     )
     return database, {"ana": ana, "bruno": bruno, "chloe": chloe, "contract": contract}
 
@@ -86,8 +83,8 @@ def test_week_of_the_deadline_followup_and_reminder(world: tuple[Database, dict]
 def test_opco_deadline_and_visits_after_a_report(world: tuple[Database, dict]) -> None:
     database, ids = world
     assert (D(2010, 6, 12), "opco_deadline", "DURAND Ana") in kinds(database, "2010-W23")
-    save_visit(database, ids["contract"], done_on=D(2010, 7, 5), next_visit_on=D(2010, 8, 16),
-               rating=3, actions="RAS")
+    b.visit(database, ids["contract"], done_on=D(2010, 7, 5), next_visit_on=D(2010, 8, 16),
+            rating=3, actions="RAS")
     week27 = compute_agenda(database, D(2010, 7, 5))
     visit = next(i for i in week27 if i.kind == "visit_due")
     assert visit.day == D(2010, 7, 6) and "Faite le 05/07/2010" in visit.detail
@@ -98,7 +95,7 @@ def test_opco_deadline_and_visits_after_a_report(world: tuple[Database, dict]) -
 
 def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]) -> None:
     database, ids = world
-    notice = save_rupture(database, ids["contract"], D(2010, 6, 20), "employeur", "periode_essai")
+    notice = b.rupture(database, ids["contract"], D(2010, 6, 20), "employeur", "periode_essai")
     assert notice.in_trial and notice.trial_end == D(2010, 7, 6)
     assert any("OPCO" in text and day == D(2010, 7, 20) for day, text in notice.reminders)
     with database.read() as s:
@@ -110,11 +107,11 @@ def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]
 def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Database, dict]) -> None:
     database, ids = world
     with pytest.raises(UserError, match="postérieure à la fin du contrat"):
-        save_rupture(database, ids["contract"], D(2011, 7, 1), "jeune", "personnel")
+        b.rupture(database, ids["contract"], D(2011, 7, 1), "jeune", "personnel")
     with pytest.raises(UserError, match="Contrat introuvable"):
-        save_visit(database, "0" * 32, done_on=D(2010, 7, 1))
+        b.visit(database, "0" * 32, done_on=D(2010, 7, 1))
     with pytest.raises(UserError, match="appréciation"):
-        save_visit(database, ids["contract"], done_on=D(2010, 7, 1), rating=9)
+        b.visit(database, ids["contract"], done_on=D(2010, 7, 1), rating=9)
     with database.read() as s:
         contract = s.get(Contract, ids["contract"])
         assert contract is not None and contract.rupture_on is None
@@ -183,14 +180,16 @@ def test_ics_export(world: tuple[Database, dict], tmp_path: Path) -> None:
 
 def test_interview_in_the_agenda_and_ics(tmp_path: Path) -> None:
     database = open_database(tmp_path / "i.sqlite3")
-    with database.write() as s:
-        cohort = rec.add_cohort(s, "P", D(2010, 5, 26))
-        person = rec.add_participant(s, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1))
-        employer = rec.add_employer(s, "Hôtel Les Tilleuls")
-        offer = rec.add_job_offer(s, cohort, employer, "Assistant·e", "M1607",
-                                  received_on=D(2010, 5, 1))
-        referral = rec.add_referral(s, offer, person, D(2010, 5, 10))
-        rec.add_recruitment_interview(s, referral, datetime(2010, 6, 2, 14, 30), place="Sète")
+    cohort = b.cohort(database, "P", D(2010, 5, 26))
+    person = b.person(database, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1))
+    employer = b.employer(database, "Hôtel Les Tilleuls")
+    offer = b.offer(database, cohort, employer, "Assistant·e", "M1607", received_on=D(2010, 5, 1))
+    referral = matching.propose(database, offer, person, D(2010, 5, 10))
+    interviews.schedule_interview(
+        database, referral,
+        interviews.InterviewDraft(starts_at=datetime(2010, 6, 2, 14, 30), place="Sète"),
+        planned_on=D(2010, 5, 20),
+    )
     [item] = compute_agenda(database, D(2010, 5, 31))
     assert (item.kind, item.day, item.participant) == ("recruitment_interview", D(2010, 6, 2),
                                                         "ROUX Léa")

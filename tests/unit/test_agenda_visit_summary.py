@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from coachdesk.db import open_database
 from coachdesk.models import Contract, FollowUpVisit
-from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
-from coachdesk.services.contract_rules import ContractTerms, trial_period_end
+from coachdesk.services.contract_draft import draft_of
+from coachdesk.services.contract_rules import trial_period_end
 from coachdesk.services.visits import next_visit_due
+from tests import builders as b
 
 INTERVAL = 6
 
@@ -39,7 +40,7 @@ def expected_visits(contracts, visits, monday: date) -> set[tuple[str, date, str
                    and (v.done_on is None or v.done_on >= monday)
                    and (last_done is None or v.planned_on >= last_done)]
         in_week = [v.done_on for v in own if v.done_on and monday <= v.done_on <= sunday]
-        trial = trial_period_end(ContractTerms("cdd", contract.start_date, contract.end_date))
+        trial = trial_period_end(draft_of(contract))
         due = next_visit_due(
             trial_end=trial, interval_weeks=INTERVAL, last_done_on=last_done,
             next_visit_on=next_on, next_planned_on=min(planned) if planned else None,
@@ -55,33 +56,32 @@ def test_visit_items_match_the_plan_from_every_row(tmp_path: Path) -> None:
     rng = random.Random(28)
     database = open_database(tmp_path / "visits.sqlite3")
     start = date(2010, 6, 7)
-    with database.write() as s:
-        cohort = rec.add_cohort(s, "Promo", date(2010, 5, 26), visit_interval_weeks=INTERVAL)
-        employer = rec.add_employer(s, "Entreprise")
-        for index in range(40):
-            person = rec.add_participant(s, cohort, f"Nom{index}", "Prénom",
-                                         listed_on=date(2010, 2, 1))
-            begins = start + timedelta(days=rng.randrange(60))
-            contract = rec.record_contract(s, person, employer, begins,
-                                           end_date=begins + timedelta(days=300))
-            if rng.random() < 0.2:
-                rec.record_rupture(s, contract, begins + timedelta(days=rng.randrange(20, 200)),
-                                   "jeune", "personnel")
-            day = begins + timedelta(days=rng.randrange(5, 40))
-            for _ in range(rng.randrange(0, 7)):
-                kind = rng.random()
-                if kind < 0.2:  # planned, never done
-                    rec.record_visit(s, contract, planned_on=day)
-                elif kind < 0.4:  # done without a plan nor a next date
-                    rec.record_visit(s, contract, done_on=day)
-                else:
-                    rec.record_visit(
-                        s, contract, planned_on=day - timedelta(days=rng.randrange(0, 5)),
-                        done_on=day,
-                        next_visit_on=day + timedelta(days=rng.randrange(7, 70))
-                        if rng.random() < 0.7 else None,
-                    )
-                day += timedelta(days=rng.choice((0, 10, 30, 45, 60)))
+    cohort = b.cohort(database, "Promo", date(2010, 5, 26), visit_interval_weeks=INTERVAL)
+    employer = b.employer(database, "Entreprise")
+    for index in range(40):
+        person = b.person(database, cohort, f"Nom{index}", "Prénom", listed_on=date(2010, 2, 1))
+        begins = start + timedelta(days=rng.randrange(60))
+        contract = b.contract(database, person, employer, begins,
+                              end_date=begins + timedelta(days=300))
+        if rng.random() < 0.2:
+            b.rupture(database, contract, begins + timedelta(days=rng.randrange(20, 200)),
+                      "jeune", "personnel")
+        day = begins + timedelta(days=rng.randrange(5, 40))
+        for _ in range(rng.randrange(0, 7)):
+            kind = rng.random()
+            if kind < 0.2:  # planned, never done
+                b.visit(database, contract, planned_on=day)
+            elif kind < 0.4:  # done without a plan nor a next date
+                b.visit(database, contract, done_on=day)
+            else:
+                b.visit(
+                    database, contract, planned_on=day - timedelta(days=rng.randrange(0, 5)),
+                    done_on=day,
+                    next_visit_on=day + timedelta(days=rng.randrange(7, 70))
+                    if rng.random() < 0.7 else None,
+                )
+            day += timedelta(days=rng.choice((0, 10, 30, 45, 60)))
+    with database.read() as s:
         contracts = list(s.scalars(select(Contract)))
         visits = list(s.scalars(select(FollowUpVisit)))
         s.expunge_all()

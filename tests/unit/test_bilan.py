@@ -59,8 +59,10 @@ def test_sessions_attendance_and_group_view(db, cohort_id) -> None:  # noqa: F81
         ("Intérêts professionnels", 2, 0), ("Français écrit", 2, 0),
     ]
 
-    bilan.set_skill_assessment(db, anais, "Français", score_before=8, score_after=14)
-    project = bilan.add_project(db, anais, rome_code="M1607")
+    bilan.set_skill_assessment(db, anais, bilan.SkillAssessmentDraft(
+        "Français", score_before=8, score_after=14,
+    ))
+    project = bilan.add_project(db, anais, bilan.ProjectDraft(rome_code="M1607"))
     bilan.decide_project(db, project, "valide", date(2010, 5, 5), directly_employable=True)
     bilan.set_member_status(db, group_id, kevin, "abandon", date(2010, 4, 30))
 
@@ -74,30 +76,40 @@ def test_sessions_attendance_and_group_view(db, cohort_id) -> None:  # noqa: F81
 
 def test_skill_assessments_with_gain_and_coach_domains(db, cohort_id) -> None:  # noqa: F811
     person = make_participant(db, cohort_id, "Garcia", "Inès")
-    bilan.set_skill_assessment(db, person, "mathematiques", score_before=9,
-                               assessed_before_on=date(2010, 4, 22), score_after=13,
-                               assessed_after_on=date(2010, 5, 20))
-    bilan.set_skill_assessment(db, person, "Anglais commercial", max_score=10, score_before=4)
-    bilan.set_skill_assessment(db, person, "FRANCAIS", score_before=11)
-    bilan.set_skill_assessment(db, person, "Français", score_before=11, score_after=15)
+    bilan.set_skill_assessment(db, person, bilan.SkillAssessmentDraft(
+        "mathematiques", score_before=9, assessed_before_on=date(2010, 4, 22), score_after=13,
+        assessed_after_on=date(2010, 5, 20),
+    ))
+    bilan.set_skill_assessment(db, person, bilan.SkillAssessmentDraft(
+        "Anglais commercial", max_score=10, score_before=4,
+    ))
+    bilan.set_skill_assessment(db, person, bilan.SkillAssessmentDraft("FRANCAIS", score_before=11))
+    bilan.set_skill_assessment(db, person, bilan.SkillAssessmentDraft(
+        "Français", score_before=11, score_after=15,
+    ))
     rows = bilan.list_skill_assessments(db, person)
     assert [(r.domain_label, r.gain) for r in rows] == [
         ("Français", 4), ("Mathématiques", 4), ("Anglais commercial", None),
     ]
     assert ("Anglais commercial", "Anglais commercial") in bilan.skill_domains(db)
     with pytest.raises(UserError, match="entre 0 et 20"):
-        bilan.set_skill_assessment(db, person, "bureautique", score_before=25)
+        bilan.set_skill_assessment(db, person, bilan.SkillAssessmentDraft(
+            "bureautique", score_before=25,
+        ))
 
 
 def test_projects_need_a_shipped_rome_code_and_a_dated_decision(db, cohort_id) -> None:  # noqa: F811
     person = make_participant(db, cohort_id, "Nguyen", "Lou")
-    first = bilan.add_project(db, person, rome_code="m1607", job_title="Assistante de gestion")
-    bilan.add_project(db, person, rome_code="M1601", decision="abandonne",
-                      decided_on=date(2010, 4, 2))
+    first = bilan.add_project(db, person, bilan.ProjectDraft(
+        rome_code="m1607", job_title="Assistante de gestion",
+    ))
+    bilan.add_project(db, person, bilan.ProjectDraft(
+        rome_code="M1601", decision="abandonne", decided_on=date(2010, 4, 2),
+    ))
     with pytest.raises(UserError, match="indiquez la date"):
         bilan.decide_project(db, first, "a_retravailler", None)
     with pytest.raises(UserError, match="« Z1234 » n'est pas un code ROME connu"):
-        bilan.add_project(db, person, rome_code="Z1234")
+        bilan.add_project(db, person, bilan.ProjectDraft(rome_code="Z1234"))
     rows = bilan.list_projects(db, person)
     # Without a title, the project takes the ROME label.
     assert [(r.job_title, r.decision_label, r.rome_label) for r in rows] == [

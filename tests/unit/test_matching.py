@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -22,15 +23,18 @@ ON = date(2010, 6, 1)
 
 def _validated(db, cohort_id, last, first, rome, *, employable=False):  # noqa: F811
     person = make_participant(db, cohort_id, last, first)
-    bilan.add_project(db, person, rome_code=rome, decision="valide", decided_on=date(2010, 5, 5),
-                      directly_employable=employable)
+    bilan.add_project(db, person, bilan.ProjectDraft(
+        rome_code=rome, decision="valide", decided_on=date(2010, 5, 5),
+        directly_employable=employable,
+    ))
     return person
 
 
 def test_candidates_same_code_first_then_family_without_contracts(db, cohort_id) -> None:  # noqa: F811
-    employer = emp.create_employer(db, name="Cabinet Roussel", city="Lunel")
-    offer = offers.create_offer(db, cohort_id=cohort_id, employer_id=employer,
-                             title="Secrétaire", rome_code="M1607", received_on=date(2010, 4, 1))
+    employer = emp.create_employer(db, emp.EmployerDraft(name="Cabinet Roussel", city="Lunel"))
+    offer = offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=employer, title="Secrétaire", rome_code="M1607", received_on=date(2010, 4, 1),
+    ))
     exact = _validated(db, cohort_id, "Zéraïa", "Émilie", "M1607")
     employable = _validated(db, cohort_id, "Martin", "Chloé", "M1607", employable=True)
     family = _validated(db, cohort_id, "Abadie", "Théo", "M1602")
@@ -40,7 +44,7 @@ def test_candidates_same_code_first_then_family_without_contracts(db, cohort_id)
     broken = _validated(db, cohort_id, "Caron", "Yanis", "M1607")
     make_contract(db, broken, employer, start=date(2010, 5, 26), rupture_on=date(2010, 5, 30))
     pending = make_participant(db, cohort_id, "Durand", "Léa")
-    bilan.add_project(db, pending, rome_code="M1607")  # not validated
+    bilan.add_project(db, pending, bilan.ProjectDraft(rome_code="M1607"))  # not validated
     elsewhere = make_cohort(db, "Promotion 2011")
     _validated(db, elsewhere, "Autre", "Promo", "M1607")
 
@@ -53,15 +57,16 @@ def test_candidates_same_code_first_then_family_without_contracts(db, cohort_id)
 
     fits = matching.offers_for_participant(db, family)
     assert [(f.title, f.match) for f in fits] == [("Secrétaire", "famille")]
-    offers.update_offer(db, offer, status="pourvue")
+    offers.update_offer(db, offer, replace(offers.get_offer(db, offer), status="pourvue"))
     assert matching.offers_for_participant(db, family) == []
 
 
 def test_referral_statuses_and_dates(db, cohort_id) -> None:  # noqa: F811
-    employer = emp.create_employer(db, name="Hôtel Œillet", city="Sète")
-    offer = offers.create_offer(db, cohort_id=cohort_id, employer_id=employer,
-                             title="Réceptionniste", rome_code="G1703",
-                             received_on=date(2010, 4, 1))
+    employer = emp.create_employer(db, emp.EmployerDraft(name="Hôtel Œillet", city="Sète"))
+    offer = offers.create_offer(db, cohort_id, offers.OfferDraft(
+        employer_id=employer, title="Réceptionniste", rome_code="G1703",
+        received_on=date(2010, 4, 1),
+    ))
     person = _validated(db, cohort_id, "Ferrière", "Anaïs", "G1703")
     referral = matching.propose(db, offer, person, date(2010, 4, 26))
     with pytest.raises(UserError, match=r"déjà été proposé·e .*Proposée"):
@@ -74,7 +79,7 @@ def test_referral_statuses_and_dates(db, cohort_id) -> None:  # noqa: F811
         ("Anaïs", "CV envoyé", date(2010, 4, 27)),
     ]
     assert matching.candidates_for_offer(db, offer, on=ON)[0].referral_label == "CV envoyé"
-    offers.update_offer(db, offer, status="annulee")
+    offers.update_offer(db, offer, replace(offers.get_offer(db, offer), status="annulee"))
     other = _validated(db, cohort_id, "Gomez", "Lou", "G1703")
     with pytest.raises(UserError, match="annulée : impossible d'y proposer GOMEZ Lou"):
         matching.propose(db, offer, other, date(2010, 5, 1))

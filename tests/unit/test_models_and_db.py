@@ -14,24 +14,23 @@ from sqlalchemy.exc import IntegrityError
 from coachdesk.db import HEAD_REVISION, SCHEMA_REVISIONS, Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Attendance, Contract, Participant
-from coachdesk.services import recording as rec
+from coachdesk.services.recruitment import create_info_session, invite
+from tests import builders as b
 
 TESTS_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _two_cohorts(db: Database) -> tuple[str, str, str, str]:
-    with db.write() as s:
-        first = rec.add_cohort(s, "Promotion A", date(2010, 5, 1))
-        second = rec.add_cohort(s, "Promotion B", date(2011, 5, 1))
-        person = rec.add_participant(s, first, "Fabre", "Léa", listed_on=date(2010, 2, 1))
-        session_b = rec.add_info_session(s, second, datetime(2011, 3, 1, 14), "Montpellier")
+    first = b.cohort(db, "Promotion A", date(2010, 5, 1))
+    second = b.cohort(db, "Promotion B", date(2011, 5, 1))
+    person = b.person(db, first, "Fabre", "Léa", listed_on=date(2010, 2, 1))
+    session_b = create_info_session(db, second, datetime(2011, 3, 1, 14), "Montpellier")
     return first, second, person, session_b
 
 
 def test_new_database_has_every_table_uuid_keys_and_timestamps(db: Database) -> None:
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
-        person = rec.add_participant(s, cohort, "Fabre", "Élodie", listed_on=date(2010, 2, 1))
+    cohort = b.cohort(db, "Promotion 2010", date(2010, 5, 26))
+    person = b.person(db, cohort, "Fabre", "Élodie", listed_on=date(2010, 2, 1))
     with db.read() as s:
         row = s.get(Participant, person)
         assert row is not None
@@ -56,8 +55,8 @@ def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(db: Database) -> Non
 def test_attendance_for_a_session_of_another_cohort_is_impossible(db: Database) -> None:
     first, second, person, session_b = _two_cohorts(db)
     # Through the service: a clear French refusal.
-    with pytest.raises(UserError, match="autre promotion"), db.write() as s:
-        rec.set_attendance(s, session_b, person, "present")
+    with pytest.raises(UserError, match="autre promotion"):
+        invite(db, session_b, [person])
     # Around the service: the database itself refuses, whichever cohort the row claims.
     for claimed in (first, second):
         with pytest.raises(IntegrityError), db.write() as s:
@@ -67,12 +66,11 @@ def test_attendance_for_a_session_of_another_cohort_is_impossible(db: Database) 
 
 
 def test_contract_ending_before_it_starts_is_impossible(db: Database) -> None:
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion 2010", date(2010, 5, 26))
-        person = rec.add_participant(s, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
-        employer = rec.add_employer(s, "Imprimerie des Arceaux")
-    with pytest.raises(UserError, match="finir avant"), db.write() as s:
-        rec.record_contract(s, person, employer, date(2010, 6, 1), end_date=date(2010, 5, 1))
+    cohort = b.cohort(db, "Promotion 2010", date(2010, 5, 26))
+    person = b.person(db, cohort, "Roux", "Hugo", listed_on=date(2010, 2, 1))
+    employer = b.employer(db, "Imprimerie des Arceaux")
+    with pytest.raises(UserError, match="finir avant"):
+        b.contract(db, person, employer, date(2010, 6, 1), end_date=date(2010, 5, 1))
     with pytest.raises(IntegrityError), db.write() as s:
         s.add(
             Contract(
@@ -92,9 +90,9 @@ def test_contract_ending_before_it_starts_is_impossible(db: Database) -> None:
 
 
 def test_invalid_siret_is_refused_in_french(db: Database) -> None:
-    expected = r"SIRET « 12345678901234 » .* n'est pas valide"
-    with pytest.raises(UserError, match=expected), db.write() as s:
-        rec.add_employer(s, "Garage Peyrou", siret="12345678901234")
+    expected = r"SIRET « 12345678901234 » : la clé de contrôle est fausse"
+    with pytest.raises(UserError, match=expected):
+        b.employer(db, "Garage Peyrou", siret="12345678901234")
 
 
 def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -131,6 +129,34 @@ def test_committed_first_schema_database_opens_with_its_data(tmp_path: Path) -> 
         assert version == HEAD_REVISION
     finally:
         database.dispose()
+
+
+def test_the_fixture_script_writes_a_small_database_and_never_replaces_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """scripts/make_schema_fixture.py records its people through the services; asked for an
+    existing file (a released fixture), it refuses and leaves it as it is."""
+    import runpy
+
+    script = runpy.run_path(str(TESTS_DATA.parent.parent / "scripts" / "make_schema_fixture.py"))
+    target = tmp_path / "schema-next.sqlite3"
+    assert script["main"]([str(target)]) == 0
+    connection = sqlite3.connect(target)
+    try:
+        assert connection.execute("SELECT first_name, phone FROM participant").fetchall() == [
+            ("Élodie", "06 12 34 56 78")
+        ]
+        assert connection.execute("SELECT naf_code, siret FROM employer").fetchall() == [
+            ("", "43219876000014")
+        ]
+        assert connection.execute("SELECT count(*) FROM contract").fetchone() == (1,)
+    finally:
+        connection.close()
+    released = TESTS_DATA / "schema-0001.sqlite3"
+    before = released.read_bytes()
+    assert script["main"]([str(released)]) == 1
+    assert "existe déjà" in capsys.readouterr().out
+    assert released.read_bytes() == before
 
 
 def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:

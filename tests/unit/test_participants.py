@@ -15,7 +15,8 @@ from coachdesk.models import Contract, Outreach, Participant, codes
 from coachdesk.services import participants as svc
 from coachdesk.services.demo import build_demo
 from coachdesk.services.lists import participant_rows
-from coachdesk.services.recording import add_cohort, record_outreach
+from coachdesk.services.recruitment import record_call
+from tests import builders as b
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, str]:
 @pytest.fixture
 def database(tmp_path: Path) -> tuple[Database, str]:
     db = open_database(tmp_path / "coachdesk.sqlite3")
-    with db.write() as session:
-        cohort_id = add_cohort(session, "Promo 2010", date(2010, 2, 1))
+    cohort_id = b.cohort(db, "Promo 2010", date(2010, 2, 1))
     yield db, cohort_id
     db.dispose()
 
@@ -95,8 +95,7 @@ def test_create_edit_delete_keep_search_text(database):
         found = svc.search_rows(participant_rows(db, cohort_id), "rossi")
     assert stored == ("durand-rossi | lea | lea durand-rossi | lea@exemple.fr", "professionnel", "")
     assert [row.id for row in found] == [person]
-    with db.write() as session:
-        record_outreach(session, person, date(2010, 2, 3), "telephone", "interesse")
+    record_call(db, person, "interesse", date(2010, 2, 3))
     svc.delete_participant(db, person)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Participant)) == 0

@@ -74,6 +74,7 @@ def test_files_of_older_versions_are_tightened_when_opened(home: Path, tmp_path:
     assert mode(paths.data_dir()) == 0o700
 
 
+@pytest.mark.logs_warning  # the crash report is logged as an error too
 def test_log_and_crash_report_are_private(home: Path, open_umask: None) -> None:
     root = logging.getLogger("coachdesk")
     saved = list(root.handlers)

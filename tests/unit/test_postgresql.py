@@ -44,8 +44,8 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
             cohort = find_cohort(session, None)
             assert compute_funnel(session, cohort.id).figures() == PROGRESS_NOTE
             assert len(lists.participant_rows(database, cohort.id)) == 275
-            smic = load_smic_table()
-            assert len(contract_board(session, cohort.id, date(2010, 12, 31), smic)) == 13
+        board = contract_board(database, cohort.id, date(2010, 12, 31), load_smic_table())
+        assert len(board.contracts) == 13
     finally:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from coachdesk.db import Database
-from coachdesk.services import recording as rec
 from coachdesk.services.contract_terms import contract_status
 from coachdesk.services.lists import participant_rows
+from coachdesk.services.recruitment import schedule_selection_interview
 from coachdesk.services.stages import participant_stages, stage_of
+from tests import builders as b
 
 D = date
 
@@ -55,15 +56,14 @@ def test_a_running_contract_wins_a_solution_comes_after_an_ended_one() -> None:
 
 
 def test_only_what_happened_by_the_day_counts(db: Database) -> None:
-    with db.write() as s:
-        cohort = rec.add_cohort(s, "Promotion 2010", D(2010, 2, 1))
-        lea = rec.add_participant(s, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1))
-        theo = rec.add_participant(s, cohort, "Dubois", "Théo", listed_on=D(2010, 2, 1))
-        # Théo's interview is held on 01/03 and not decided yet.
-        rec.record_selection_interview(s, theo, D(2010, 3, 1))
-        employer = rec.add_employer(s, "Boulangerie Pons")
-        rec.record_contract(s, lea, employer, D(2010, 7, 12), end_date=D(2010, 12, 31))
-        rec.record_outcome(s, lea, "promesse_cdi", D(2011, 1, 3))
+    cohort = b.cohort(db, "Promotion 2010", D(2010, 2, 1))
+    lea = b.person(db, cohort, "Roux", "Léa", listed_on=D(2010, 2, 1))
+    theo = b.person(db, cohort, "Dubois", "Théo", listed_on=D(2010, 2, 1))
+    # Théo's interview is held on 01/03 and not decided yet.
+    schedule_selection_interview(db, theo, D(2010, 3, 1))
+    employer = b.employer(db, "Boulangerie Pons")
+    b.contract(db, lea, employer, D(2010, 7, 12), end_date=D(2010, 12, 31))
+    b.outcome(db, lea, "promesse_cdi", D(2011, 1, 3))
     with db.read() as s:
         assert participant_stages(s, cohort, D(2010, 2, 28)) == {lea: "contact", theo: "contact"}
         assert participant_stages(s, cohort, D(2010, 3, 1)) == {lea: "contact",

@@ -15,36 +15,34 @@ from coachdesk.exports.visit_report import (
     load_visit_report,
     write_visit_report,
 )
-from coachdesk.services import recording as rec
+from tests import builders as b
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
     database = open_database(tmp_path / "visits.sqlite3")
-    with database.write() as s:
-        cohort = rec.add_cohort(s, "Promo test", date(2010, 5, 26))
-        person = rec.add_participant(s, cohort, "Lefèvre", "Maëlys", listed_on=date(2010, 2, 1))
-        employer = rec.add_employer(s, "Cœur d'Hérault Assurances", address="3 rue de l'Œuvre",
-                                    postcode="34000", city="Montpellier")
-        tutor = rec.add_employer_contact(s, employer, "Ségur", "Hélène", role="Gérante",
-                                         is_tutor=True)
-        contract = rec.record_contract(s, person, employer, date(2010, 6, 7),
-                                       end_date=date(2011, 5, 31), tutor_id=tutor,
-                                       job_title="Assistante de gestion")
-        planned = rec.record_visit(s, contract, planned_on=date(2010, 6, 21))
-        first = rec.record_visit(
-            s, contract, kind="visite", done_on=date(2010, 6, 21), author="Julien Roux",
-            met_people="Mme Ségur et Maëlys", rating=3, actions="RAS.",
-            next_visit_on=date(2010, 8, 2),
-        )
-        second = rec.record_visit(
-            s, contract, kind="appel", done_on=date(2010, 8, 2), author="Julien Roux",
-            met_people="Mme Ségur", rating=1,
-            difficulty_categories=["financier", "transport"],
-            difficulties="Frais d'essence : 120 € par mois ; l'œuvre sociale n'aide pas.\n"
-            "Deux retards le lundi.",
-            actions="Demande d'aide au transport à la Mission Locale.",
-        )
+    cohort = b.cohort(database, "Promo test", date(2010, 5, 26))
+    person = b.person(database, cohort, "Lefèvre", "Maëlys", listed_on=date(2010, 2, 1))
+    employer = b.employer(database, "Cœur d'Hérault Assurances", address="3 rue de l'Œuvre",
+                          postcode="34000", city="Montpellier")
+    tutor = b.contact(database, employer, "Ségur", "Hélène", role="Gérante", is_tutor=True)
+    contract = b.contract(database, person, employer, date(2010, 6, 7),
+                          end_date=date(2011, 5, 31), tutor_id=tutor,
+                          job_title="Assistante de gestion")
+    planned = b.visit(database, contract, planned_on=date(2010, 6, 21))
+    first = b.visit(
+        database, contract, kind="visite", done_on=date(2010, 6, 21), author="Julien Roux",
+        met_people="Mme Ségur et Maëlys", rating=3, actions="RAS.",
+        next_visit_on=date(2010, 8, 2),
+    )
+    second = b.visit(
+        database, contract, kind="appel", done_on=date(2010, 8, 2), author="Julien Roux",
+        met_people="Mme Ségur", rating=1,
+        difficulty_categories=["financier", "transport"],
+        difficulties="Frais d'essence : 120 € par mois ; l'œuvre sociale n'aide pas.\n"
+        "Deux retards le lundi.",
+        actions="Demande d'aide au transport à la Mission Locale.",
+    )
     yield database, {"contract": contract, "planned": planned, "first": first,
                      "second": second}
     database.dispose()

@@ -23,14 +23,32 @@ def test_week_53_exists_only_in_long_years() -> None:
     assert IsoWeek.parse("2015-W53").monday == date(2015, 12, 28)
     with pytest.raises(UserError) as caught:
         IsoWeek.parse("2010-W53")
-    assert caught.value.message == "Semaine « 2010-W53 » non reconnue."
-    assert "AAAA-Wss" in (caught.value.hint or "")
+    assert caught.value.message == (
+        "La semaine « 2010-W53 » n'existe pas : l'année 2010 compte 52 semaines ISO.")
+    assert caught.value.hint == "Les semaines ISO sont numérotées de 1 à 52 (53 certaines années)."
 
 
-@pytest.mark.parametrize("text", ["2010-W0", "semaine 28", "2010-28", "10-W28", ""])
-def test_anything_else_is_the_same_french_refusal(text: str) -> None:
-    with pytest.raises(UserError, match="non reconnue"):
+@pytest.mark.parametrize("text", ["2010-W0", "2010-W00", "2015-W54", "2010-W99"])
+def test_a_week_number_the_year_does_not_have_is_said_so(text: str) -> None:
+    with pytest.raises(UserError, match=f"^La semaine « {text} » n'existe pas : l'année"):
         IsoWeek.parse(text)
+
+
+@pytest.mark.parametrize("text", ["semaine 28", "2010-28", "10-W28", "2010-W028", ""])
+def test_anything_else_is_the_same_french_refusal(text: str) -> None:
+    with pytest.raises(UserError) as caught:
+        IsoWeek.parse(text)
+    assert caught.value.message == (
+        f"Semaine « {text} » non reconnue : attendu AAAA-Wss, par exemple 2010-W28.")
+    assert "numéro de la semaine ISO" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize("text", ["1899-W52", "2101-W01", "9999-W52", "0000-W01"])
+def test_a_week_outside_coachdesks_dates_is_refused(text: str) -> None:
+    with pytest.raises(UserError) as caught:
+        IsoWeek.parse(text)
+    assert caught.value.message == f"La semaine « {text} » est hors des dates possibles."
+    assert caught.value.hint == "CoachDesk accepte les dates du 01/01/1900 au 31/12/2100."
 
 
 def test_the_week_of_a_day_and_its_monday() -> None:

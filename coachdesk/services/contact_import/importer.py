@@ -37,6 +37,7 @@ from coachdesk.services.contact_import.limits import MAX_CELL_CHARS
 from coachdesk.services.contact_import.reader import Column, open_table, row_is_blank
 from coachdesk.services.contact_import.workbooks import Row
 from coachdesk.services.text import NAME_SEPARATORS, fold, search_text_of_folded
+from coachdesk.sync.capture import record_rows
 
 ProgressCallback = Callable[[int, int | None], None]
 CancelCheck = Callable[[], bool]
@@ -515,6 +516,10 @@ def _write(
             if cancelled():
                 raise ImportCancelled()
             rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
+            # Straight to the driver, past the session: a database in a team is told of the
+            # new people here, for its outbox (nothing happens on a database of one coach).
+            record_rows(session, "participant", "insert",
+                        [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
         updates = matcher.update_rows(now)
         if updates:
             # Bulk UPDATE by primary key, grouped by the set of columns each row changes.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Final
 
 import phonenumbers
 
@@ -76,20 +77,23 @@ def parse_date(value: Any, today: date) -> date | None:
     text = str(value).strip()
     fast = date_fast_path(text)
     if fast is not UNDECIDED:
-        return fast  # type: ignore[no-any-return]
+        return fast
     return parse_date_text(text, today)
 
 
-class _Undecided:
+class Undecided(enum.Enum):
+    """What a fast path returns when the general rule must decide."""
+
+    UNDECIDED = "UNDECIDED"
+
     def __repr__(self) -> str:
         return "UNDECIDED"
 
 
-# What a fast path returns when the general rule must decide.
-UNDECIDED: Any = _Undecided()
+UNDECIDED: Final = Undecided.UNDECIDED
 
 
-def date_fast_path(text: str) -> Any:
+def date_fast_path(text: str) -> date | Undecided | None:
     """``JJ/MM/AAAA`` and ``AAAA-MM-JJ`` in plain ASCII digits, decided by slicing.
 
     The two shapes nearly every file uses; anything else is UNDECIDED, left to
@@ -162,11 +166,11 @@ def normalise_phone(value: Any) -> str | None:
         raw = str(value).strip()
     fast = phone_fast_path(raw)
     if fast is not UNDECIDED:
-        return fast  # type: ignore[no-any-return]
+        return fast
     return normalise_phone_general(raw)
 
 
-def phone_fast_path(raw: str) -> Any:
+def phone_fast_path(raw: str) -> str | Undecided | None:
     """French numbers as files write them, decided without phonenumbers' parser.
 
     ``0612345678``, ``06 12 34 56 78``, ``06.12.34.56.78``, ``612345678`` (the number Excel

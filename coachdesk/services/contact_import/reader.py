@@ -317,14 +317,21 @@ class _CsvFile:
 
     def sample(self) -> str:
         """The first lines, enough to guess the separator as from the whole text."""
+        chunks: list[str] = []
+        # Lines are counted as they arrive (only the last, unfinished one is split again), so
+        # a file of megabyte-long lines is sampled in linear time, not re-split per chunk.
+        lines, unfinished = 0, ""
         with self.text() as text:
-            sample = ""
-            while len(sample.splitlines()) <= _SAMPLE_LINES + 1:
+            while lines + (1 if unfinished else 0) <= _SAMPLE_LINES + 1:
                 chunk = self._read(text, 64 * 1024)
                 if not chunk:
                     break
-                sample += chunk
-        return sample
+                chunks.append(chunk)
+                split = (unfinished + chunk).splitlines(keepends=True)
+                # The last piece may still grow ("\r" then "\n", or a line cut by the chunk).
+                lines += len(split) - 1
+                unfinished = split[-1]
+        return "".join(chunks)
 
     def _read(self, text: Any, size: int) -> str:
         try:

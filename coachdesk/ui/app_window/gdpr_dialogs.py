@@ -113,8 +113,7 @@ class RetentionDialog(QDialog):
     def refresh(self) -> None:
         from coachdesk.services import gdpr
 
-        with self.database.read() as session:
-            rows = gdpr.purge_candidates(session, self.today, self.years.value())
+        rows = gdpr.purge_candidates(self.database, self.today, self.years.value())
         self.model.set_rows(rows)
         if rows:
             fit_columns(self.view)
@@ -250,8 +249,7 @@ class AccessExportDialog(_PersonDialog):
                 ),
             )
             return
-        with self.database.write() as session:
-            records = write_access_workbook(session, person.id, out)
+        records = write_access_workbook(self.database, person.id, out)
         self.written = out
         text = self.tr("Workbook written: %1 (%n record(s)).", "", records).replace(
             "%1", str(out)
@@ -335,8 +333,7 @@ class MissingConsentDialog(QDialog):
         self.setWindowTitle(self.tr("Missing information/consent dates"))
         self.resize(960, 560)
         layout = QVBoxLayout(self)
-        with database.read() as session:
-            rows = gdpr.missing_consent(session)
+        rows = gdpr.missing_consent(database)
         self.count = QLabel(
             self.tr(
                 "%n person(s) have no date of information/consent. Inform them of what "

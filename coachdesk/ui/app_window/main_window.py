@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui.app_window.database_actions import DatabaseActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
 
         self._pending_shortcuts: list[tuple[QAction, Callable[[], Any]]] = []
         self._shortcuts_built = False
+        # Protect, change the passphrase, back up, restore: the database's file (its own module).
+        self.database_actions = DatabaseActions(self, self)
         self._build_menus()
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
@@ -136,8 +139,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes_setting(settings()), self)
         self.idle.idle.connect(self.lock)
         self.auto_backup = AutoBackup(settings, self)
-        self.auto_backup.finished.connect(self._backup_finished)
-        self.auto_backup.damaged.connect(self._database_damaged)
+        self.auto_backup.finished.connect(self.database_actions.backup_finished)
+        self.auto_backup.damaged.connect(self.database_actions.database_damaged)
 
     # The tabs, built on first use ------------------------------------------------------------
     def _make_dashboard_tab(self) -> ListTab:
@@ -171,7 +174,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
-        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.triggered.connect(
+            lambda _checked=False: self.database_actions.restore_backup()
+        )
         self.restore_action.setEnabled(False)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -225,11 +230,14 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             idle_menu.addAction(action)
         security.addSeparator()
-        self.protect_action = add(security, self.tr("&Protect with a passphrase…"), self._protect)
-        self.change_action = add(security, self.tr("&Change the passphrase…"), self._change)
+        actions = self.database_actions
+        self.protect_action = add(security, self.tr("&Protect with a passphrase…"), actions.protect)
+        self.change_action = add(
+            security, self.tr("&Change the passphrase…"), actions.change_passphrase
+        )
         security.addSeparator()
-        add(security, self.tr("Automatic &backups…"), self._backup_settings)
-        add(security, self.tr("Back up &now"), self._backup_now)
+        add(security, self.tr("Automatic &backups…"), actions.backup_settings)
+        add(security, self.tr("Back up &now"), actions.backup_now)
         gdpr = self.menuBar().addMenu(self.tr("&GDPR"))
         add(gdpr, self.tr("&Retention period and purge…"), self._gdpr_retention)
         add(gdpr, self.tr("Right of &access: export a person's data…"), self._gdpr_access)
@@ -324,26 +332,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
-            QTimer.singleShot(0, self.offer_protection)
+            QTimer.singleShot(0, self.database_actions.offer_protection)
 
-    def offer_protection(self) -> None:
-        """First run: propose a passphrase once; declined, the status bar keeps saying so."""
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database_key is not None:
-            return
-        if messages.confirm(
-            self,
-            self.tr("Protect the database"),
-            self.tr(
-                "CoachDesk will hold the names, phones and addresses of the people you follow, "
-                "on a laptop that travels. Protect this database with a passphrase now? You "
-                "can do it later from the Security menu."
-            ),
-        ):
-            self._protect()
-
-    def _detach_database(self) -> None:
+    def detach_database(self) -> None:
         """Close the open database (its engine) before its file is replaced or rewritten; the
         single-user lock stays held."""
         self.auto_backup.set_database(None)
@@ -511,184 +502,6 @@ class MainWindow(QMainWindow):
         self.protect_action.setEnabled(has_db and self.database_key is None)
         self.change_action.setEnabled(has_db and self.database_key is not None)
         self.restore_action.setEnabled(has_db)
-
-    def _extra_backup_folders(self) -> list[Any]:
-        from coachdesk.ui.app_window.backup_settings import extra_folder
-
-        folder = extra_folder(settings())
-        return [folder] if folder is not None else []
-
-    def _protect(self) -> None:
-        from coachdesk.db import open_database
-        from coachdesk.services import protection
-        from coachdesk.ui.app_window import passphrase_dialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None:
-            return
-        path = self.database.path
-        passphrase = passphrase_dialog.ask_protection(self, path.name)
-        if passphrase is None:
-            return
-        # The swap needs the database closed; the lock stays held meanwhile.
-        self._detach_database()
-        try:
-            with passphrase_dialog.busy():
-                result = protection.protect(
-                    path, passphrase, extra_folders=self._extra_backup_folders()
-                )
-        except Exception:
-            self.attach_database(open_database(path, create=False))
-            raise
-        self.attach_database(open_database(path, create=False, key=result.key), result.key)
-        passphrase_dialog.show_recovery_key(self, result.recovery_key, path.name)
-        if result.deleted_copies:
-            messages.warn(
-                self,
-                self.tr("Protect with a passphrase"),
-                self.tr(
-                    "%n plain copy(ies) of the database could not be encrypted (damaged) and "
-                    "were deleted: %1. On an SSD, deleting a file does not guarantee its "
-                    "content is gone.",
-                    "",
-                    len(result.deleted_copies),
-                ).replace("%1", ", ".join(p.name for p in result.deleted_copies)),
-            )
-
-    def _change(self) -> None:
-        from coachdesk.db import open_database
-        from coachdesk.services import audit, protection
-        from coachdesk.ui.app_window import passphrase_dialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None or self.database_key is None:
-            return
-        path, key = self.database.path, self.database_key
-        choice = passphrase_dialog.ask_passphrase_change(self, path)
-        if choice is None:
-            return
-        if choice.new_key:
-            self._detach_database()
-        try:
-            with passphrase_dialog.busy():
-                change = protection.change_keys(
-                    path,
-                    key,
-                    choice.passphrase,
-                    new_key=choice.new_key,
-                    extra_folders=self._extra_backup_folders(),
-                )
-        except Exception:
-            if choice.new_key:
-                self.attach_database(open_database(path, create=False, key=key), key)
-            raise
-        if choice.new_key:
-            self.attach_database(open_database(path, create=False, key=change.key), change.key)
-        assert self.database is not None
-        with self.database.write() as session:
-            audit.record(
-                session,
-                "passphrase_change",
-                "Phrase de passe et clé de données changées"
-                if choice.new_key
-                else "Phrase de passe changée",
-            )
-        if change.recovery_key is not None:
-            passphrase_dialog.show_recovery_key(self, change.recovery_key, path.name)
-            messages.info(
-                self,
-                self.tr("Change the passphrase"),
-                self.tr(
-                    "Passphrase and data key changed. The old passphrase, the old recovery "
-                    "key and old keys files no longer open the database; %n backup(s) were "
-                    "re-encrypted with the new key.",
-                    "",
-                    len(change.reencrypted_copies),
-                ),
-            )
-            return
-        messages.info(
-            self,
-            self.tr("Change the passphrase"),
-            self.tr("Passphrase changed. The printed recovery key stays valid."),
-        )
-
-    def restore_backup(self, chosen: Any = None) -> bool:
-        """Fichier ▸ Restaurer une sauvegarde…: pick one of this database's backups (or a
-        file), confirm, then replace the database — a copy of it kept first, re-encrypted when
-        it is protected — and reload the whole window. ``chosen`` skips the picking (tests)."""
-        from coachdesk.db import open_database
-        from coachdesk.services import backups
-        from coachdesk.ui.app_window.restore_dialog import RestoreDialog, backup_secrets
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None or self.database.path is None:
-            return False
-        path, key = self.database.path, self.database_key
-        if chosen is None:
-            dialog = RestoreDialog(
-                path, self.database_identity, self._extra_backup_folders(), self
-            )
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-                return False
-            chosen = dialog.chosen
-        if not messages.confirm(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "Replace the database with the backup « %1 »? What was recorded since is "
-                "kept aside in a copy of the current database, not lost."
-            ).replace("%1", chosen.name),
-        ):
-            return False
-        secrets = backup_secrets(self, chosen, key)
-        if secrets is None:
-            return False
-        self._detach_database()
-        try:
-            result = backups.restore(
-                chosen,
-                path,
-                passphrase=secrets.passphrase,
-                recovery_key=secrets.recovery_key,
-                target_key=key,
-            )
-        except Exception:
-            self.attach_database(open_database(path, create=False, key=key), key)
-            raise
-        new_key = key if key is not None else result.key
-        self.attach_database(open_database(path, create=False, key=new_key), new_key)
-        text = self.tr("Database restored from « %1 » (%n person(s)).", "",
-                       result.table_counts.get("participant", 0)).replace("%1", chosen.name)
-        if result.previous_copy is not None:
-            text += "\n" + self.tr("The replaced database is kept in « %1 ».").replace(
-                "%1", str(result.previous_copy)
-            )
-        messages.info(self, self.tr("Restore a backup"), text)
-        return True
-
-    def _database_damaged(self, text: str) -> None:
-        from coachdesk.ui.widgets import messages
-
-        # Said once a session: the timer keeps refusing to back it up without repeating it.
-        if getattr(self, "_damage_reported", False):
-            return
-        self._damage_reported = True
-        messages.warn(self, self.tr("Damaged database"), text)
-
-    def _backup_settings(self) -> None:
-        from coachdesk.services.backups import backup_folder
-        from coachdesk.ui.app_window.backup_settings import BackupSettingsDialog
-
-        folder = backup_folder(self.database_identity) if self.database_identity else None
-        BackupSettingsDialog(settings(), self.auto_backup.backup_now, self, folder=folder).exec()
-
-    def _backup_now(self) -> None:
-        self._backup_finished(self.auto_backup.backup_now() or self.tr("Nothing to back up."))
-
-    def _backup_finished(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text, 15_000)
 
     def _selected_person(self) -> str | None:
         rows = self.cohort_tab.view.selectionModel().selectedRows()

@@ -246,10 +246,12 @@ class SkillDialog(FormDialog):
 
     def save(self) -> str | None:
         return bilan.set_skill_assessment(
-            self.database, self.participant_id, self.domain.currentText(),
-            max_score=self.max_score.value(),
-            score_before=score_of(self.before), assessed_before_on=date_of(self.before_on),
-            score_after=score_of(self.after), assessed_after_on=date_of(self.after_on),
+            self.database, self.participant_id,
+            bilan.SkillAssessmentDraft(
+                domain=self.domain.currentText(), max_score=self.max_score.value(),
+                score_before=score_of(self.before), assessed_before_on=date_of(self.before_on),
+                score_after=score_of(self.after), assessed_after_on=date_of(self.after_on),
+            ),
         )
 
 
@@ -317,9 +319,10 @@ class ProjectDialog(FormDialog):
             raise UserError("Projet professionnel : choisissez le métier visé dans la liste ROME.",
                             hint="Tapez quelques lettres du métier, puis cliquez sur la ligne.")
         return bilan.add_project(
-            self.database, self.participant_id, rome_code=self.rome.code(),
-            job_title=self.job_title.text(), decision=decision,
-            decided_on=date_of(self.decided_on),
-            directly_employable=self.employable.isChecked(),
-            notes=self.notes.toPlainText(),
+            self.database, self.participant_id,
+            bilan.ProjectDraft(
+                rome_code=self.rome.code(), job_title=self.job_title.text(), decision=decision,
+                decided_on=date_of(self.decided_on),
+                directly_employable=self.employable.isChecked(), notes=self.notes.toPlainText(),
+            ),
         )

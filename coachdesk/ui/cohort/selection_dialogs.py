@@ -31,7 +31,7 @@ from coachdesk.services.recruitment import (
     interview_candidates,
     list_selection_interviews,
     record_decision,
-    schedule_interview,
+    schedule_selection_interview,
 )
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.fields import date_edit, from_qdate
@@ -199,8 +199,9 @@ class SelectionDialog(QDialog):
                 "session."))
             return
         try:
-            new_id = schedule_interview(self.database, person, from_qdate(self.held_on.date()),
-                                        self.interviewer.text())
+            new_id = schedule_selection_interview(
+                self.database, person, from_qdate(self.held_on.date()), self.interviewer.text()
+            )
         except UserError as error:
             messages.user_error(self, error)
             return

@@ -1,18 +1,18 @@
 """The contract dialog of the Suivi des contrats tab: record or edit a contrat de
 professionnalisation (the visit, rupture and outcome dialogs are in ``follow_up_dialogs``).
 
-Each dialog is a ``FormDialog`` (``ui/widgets/forms.py``): it reads what it offers through
-``services.contract_board``, saves through one service call (one transaction), shows a
-``UserError`` as a French message and stays open so nothing typed is lost. The contract's legal
-checks are shown live and never block the entry.
+The dialog is a ``FormDialog`` (``ui/widgets/forms.py``): it reads what it offers and the live
+legal checks through ``services.contract_board`` (one transaction each), shows a contract's
+terms from one ``ContractDraft`` (``fill``) and reads one back (``draft``), and saves it through
+one service call (``services.contracts``). A ``UserError`` is shown as a French message and the
+dialog stays open so nothing typed is lost. The checks never block the entry.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.contract_draft import MAX_WEEKLY_HOURS
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
@@ -45,7 +46,8 @@ from coachdesk.ui.widgets.forms import FormDialog
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.contract_board import ContractForm, TutorChoice
+    from coachdesk.services.contract_board import ContractOnFile, TutorChoice
+    from coachdesk.services.contract_draft import ContractDraft
     from coachdesk.services.contract_rules import RuleWarning
     from coachdesk.services.smic import SmicTable
 
@@ -71,7 +73,11 @@ def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
 
 class ContractDialog(FormDialog):
     """Record a contrat de professionnalisation, or edit a recorded one (``contract_id``): the
-    CERFA EJ20 fields, checks shown live."""
+    CERFA EJ20 fields, checks shown live.
+
+    Every field of ``ContractDraft`` has its widget here: ``fill`` shows a draft, ``draft``
+    reads the one typed (``tests/ui/test_contracts_tab.py`` checks the round trip).
+    """
 
     ERRORS_IN_A_MESSAGE_BOX = True
 
@@ -87,27 +93,29 @@ class ContractDialog(FormDialog):
         super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
         self.database = database
         self.setObjectName("contractDialog")
+        self.cohort_id = cohort_id
         self.smic = smic
         self.today = today
         self.contract_id = contract_id
         from coachdesk.services.contract_board import (
             Choice,
             contract_candidates,
-            contract_form,
+            contract_on_file,
         )
 
-        self.stored: ContractForm | None = None
-        with database.read() as session:
-            if contract_id is None:
-                people = contract_candidates(session, cohort_id)
-            else:
-                self.stored = contract_form(session, contract_id)
-                people = [Choice(self.stored.participant_id, self.stored.participant)]
+        self.stored: ContractOnFile | None = None
+        if contract_id is None:
+            people = contract_candidates(database, cohort_id)
+        else:
+            self.stored = contract_on_file(database, contract_id)
+            people = [Choice(self.stored.participant_id, self.stored.participant)]
         self.setWindowTitle(
             self.tr("New work-study contract") if self.stored is None
             else self.tr("Work-study contract of %1").replace("%1", self.stored.participant)
         )
         self.tutors: list[TutorChoice] = []
+        self._filling = False
+        self.warnings: list[RuleWarning] = []
 
         self.participant = QComboBox()
         self.participant.setObjectName("participant")
@@ -123,6 +131,9 @@ class ContractDialog(FormDialog):
         self.workplace_siret.setPlaceholderText(self.tr("14 digits, if not the head office"))
         self.tutor = QComboBox()
         self.tutor.setObjectName("tutor")
+        self.offer = QComboBox()
+        self.offer.setObjectName("offer")
+        self.offer.setToolTip(self.tr("The job offer of this employer the contract fills, if any"))
 
         self.contract_type = QComboBox()
         self.contract_type.setObjectName("contractType")
@@ -139,13 +150,16 @@ class ContractDialog(FormDialog):
         )
         self.weekly_hours = QDoubleSpinBox()
         self.weekly_hours.setObjectName("weeklyHours")
-        self.weekly_hours.setRange(1, 48)
+        # The lowest value, shown « — », means not known yet.
+        self.weekly_hours.setRange(0, MAX_WEEKLY_HOURS)
+        self.weekly_hours.setSpecialValueText("—")
         self.weekly_hours.setDecimals(1)
         self.weekly_hours.setValue(35)
         self.weekly_hours.setSuffix(" h")
         self.training_hours = QSpinBox()
         self.training_hours.setObjectName("trainingHours")
         self.training_hours.setRange(0, 3000)
+        self.training_hours.setSpecialValueText("—")
         self.training_hours.setValue(400)
         self.training_hours.setSuffix(" h")
         self.job_title = QLineEdit()
@@ -181,6 +195,7 @@ class ContractDialog(FormDialog):
         parties.addRow(self.tr("Employer"), self.employer)
         parties.addRow(self.tr("Workplace SIRET"), self.workplace_siret)
         parties.addRow(self.tr("Tutor"), self.tutor)
+        parties.addRow(self.tr("Job offer"), self.offer)
         terms = QFormLayout()
         terms.addRow(self.tr("Contract"), self.contract_type)
         terms.addRow(self.tr("Signature"), self.signed_on)
@@ -249,8 +264,6 @@ class ContractDialog(FormDialog):
         self.add_to_body(body, 1)
         self.resize(980, 700)
 
-        if self.stored is not None:
-            self._fill(self.stored)
         self.employer.picked.connect(self._employer_changed)
         for signal in (
             self.participant.currentIndexChanged, self.tutor.currentIndexChanged,
@@ -261,47 +274,54 @@ class ContractDialog(FormDialog):
             self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
         ):
             signal.connect(self.refresh_checks)
-        if self.stored is None:
-            self._employer_changed()
+        if self.stored is not None:
+            self.fill(self.stored.draft)
         else:
-            self.refresh_checks()
+            self._employer_changed()
 
-    def _fill(self, stored: ContractForm) -> None:
-        """Show a recorded contract's terms (signals are connected after, checks run once)."""
-        self.employer.set_employer(stored.employer_id)
-        # The list shows the chosen employer (the coach clears the search to change it).
-        self.employer.search.setText(self.employer.current_name())
-        self.employer.refresh()
-        self._load_tutors(stored.employer_id, stored.tutor_id)
-        self.workplace_siret.setText(stored.workplace_siret or "")
-        self.contract_type.setCurrentIndex(self.contract_type.findData(stored.contract_type))
-        self.signed_on.set_value(stored.signed_on)
-        self.start.setDate(to_qdate(stored.start_date))
-        self.end.set_value(stored.end_date)
-        self.trial_override.set_value(stored.trial_period_end_override)
-        if stored.weekly_hours is not None:
-            self.weekly_hours.setValue(stored.weekly_hours)
-        self.training_hours.setValue(stored.training_hours or 0)
-        self.job_title.setText(stored.job_title)
-        self.rome_code.setText(stored.rome_code)
-        self.qualification.setText(stored.qualification)
-        self.pay.setText(format_euros(stored.gross_monthly_pay_cents))
-        self.branch_minimum.setText(format_euros(stored.branch_minimum_cents))
-        self.opco.setText(stored.opco)
-        self.sent_to_opco.set_value(stored.sent_to_opco_on)
-        decision = self.opco_decision.findData(stored.opco_decision) if stored.opco_decision else 0
-        self.opco_decision.setCurrentIndex(max(0, decision))
-        self.opco_decision_on.set_value(stored.opco_decision_on)
+    # Showing a draft --------------------------------------------------------------------------
+    def fill(self, draft: ContractDraft) -> None:
+        """Show a contract's terms in the widgets; the checks run once, at the end."""
+        self._filling = True
+        try:
+            self.employer.set_employer(draft.employer_id)
+            # The list shows the chosen employer (the coach clears the search to change it).
+            self.employer.search.setText(self.employer.current_name())
+            self.employer.refresh()
+            self._load_parties(draft.employer_id, draft.tutor_id, draft.offer_id)
+            self.workplace_siret.setText(draft.workplace_siret or "")
+            self.contract_type.setCurrentIndex(self.contract_type.findData(draft.contract_type))
+            self.signed_on.set_value(draft.signed_on)
+            self.start.setDate(to_qdate(draft.start_date))
+            self.end.set_value(draft.end_date)
+            self.trial_override.set_value(draft.trial_period_end_override)
+            self.weekly_hours.setValue(float(draft.weekly_hours or 0))
+            self.training_hours.setValue(draft.training_hours or 0)
+            self.job_title.setText(draft.job_title)
+            self.rome_code.setText(draft.rome_code)
+            self.qualification.setText(draft.qualification)
+            self.pay.setText(format_euros(draft.gross_monthly_pay_cents))
+            self.branch_minimum.setText(format_euros(draft.branch_minimum_cents))
+            self.opco.setText(draft.opco)
+            self.sent_to_opco.set_value(draft.sent_to_opco_on)
+            decision = (self.opco_decision.findData(draft.opco_decision)
+                        if draft.opco_decision else 0)
+            self.opco_decision.setCurrentIndex(max(0, decision))
+            self.opco_decision_on.set_value(draft.opco_decision_on)
+        finally:
+            self._filling = False
+        self.refresh_checks()
 
     # Reading the form -----------------------------------------------------------------------
-    def _load_tutors(self, employer_id: str | None, tutor_id: str | None) -> None:
-        """The employer's contacts in the tutor list; ``tutor_id`` chosen, else the first."""
+    def _load_parties(
+        self, employer_id: str | None, tutor_id: str | None, offer_id: str | None
+    ) -> None:
+        """The employer's contacts in the tutor list (``tutor_id`` chosen, else the first) and
+        its offers to this cohort in the offer list (``offer_id`` chosen, else none)."""
         from coachdesk.services.contract_board import tutor_choices
+        from coachdesk.services.offers import list_offers
 
-        self.tutors = []
-        if employer_id:
-            with self.database.read() as session:
-                self.tutors = tutor_choices(session, employer_id)
+        self.tutors = tutor_choices(self.database, employer_id) if employer_id else []
         self.tutor.blockSignals(True)
         self.tutor.clear()
         self.tutor.addItem(self.tr("— no tutor named yet —"), None)
@@ -312,16 +332,25 @@ class ContractDialog(FormDialog):
         elif self.tutors:
             self.tutor.setCurrentIndex(1)
         self.tutor.blockSignals(False)
+        offers = (list_offers(self.database, cohort_id=self.cohort_id, employer_id=employer_id)
+                  if employer_id else [])
+        self.offer.clear()
+        self.offer.addItem(self.tr("— no offer —"), None)
+        for offer in offers:
+            self.offer.addItem(
+                f"{offer.title} ({offer.received_on:%d/%m/%Y}, {offer.status_label.lower()})",
+                offer.id,
+            )
+        self.offer.setCurrentIndex(max(0, self.offer.findData(offer_id)) if offer_id else 0)
 
     def _employer_changed(self) -> None:
-        from coachdesk.services.contract_board import employer_opco
+        from coachdesk.services.employers import get_employer
 
         employer_id = self.employer.employer_id()
-        self._load_tutors(employer_id, None)
-        if employer_id:
-            with self.database.read() as session:
-                opco = employer_opco(session, employer_id)
-            if opco and not self.opco.text():
+        self._load_parties(employer_id, None, None)
+        if employer_id and not self.opco.text():
+            opco = get_employer(self.database, employer_id).opco
+            if opco:
                 self.opco.setText(opco)
         self.refresh_checks()
 
@@ -337,18 +366,29 @@ class ContractDialog(FormDialog):
         except ValueError:
             return None
 
-    def terms(self) -> Any:
-        from coachdesk.services.contract_rules import ContractTerms
+    def draft(self) -> ContractDraft:
+        """The contract's terms as typed (an amount that cannot be read counts as none)."""
+        from coachdesk.services.contract_draft import ContractDraft, euros_to_cents
 
-        return ContractTerms(
-            contract_type=self.contract_type.currentData(),
+        weekly_hours = self.weekly_hours.value()
+        return ContractDraft(
             start_date=from_qdate(self.start.date()),
+            contract_type=self.contract_type.currentData(),
             end_date=self.end.value(),
+            signed_on=self.signed_on.value(),
             trial_period_end_override=self.trial_override.value(),
-            weekly_hours=Decimal(str(self.weekly_hours.value())),
-            training_hours=self.training_hours.value(),
-            gross_monthly_pay=self.pay_amount(),
-            branch_minimum=self.branch_minimum_amount(),
+            employer_id=self.employer.employer_id(),
+            workplace_siret="".join(self.workplace_siret.text().split()) or None,
+            tutor_id=self.tutor.currentData(),
+            offer_id=self.offer.currentData(),
+            job_title=self.job_title.text().strip(),
+            rome_code=self.rome_code.text().strip().upper(),
+            qualification=self.qualification.text().strip(),
+            weekly_hours=Decimal(str(weekly_hours)) if weekly_hours else None,
+            training_hours=self.training_hours.value() or None,
+            gross_monthly_pay_cents=euros_to_cents(self.pay_amount()),
+            branch_minimum_cents=euros_to_cents(self.branch_minimum_amount()),
+            opco=self.opco.text().strip(),
             sent_to_opco_on=self.sent_to_opco.value(),
             opco_decision=self.opco_decision.currentData(),
             opco_decision_on=self.opco_decision_on.value(),
@@ -356,16 +396,17 @@ class ContractDialog(FormDialog):
 
     def refresh_checks(self) -> None:
         """Recompute the trial period, the cost and every warning from what is typed."""
-        from coachdesk.services.contract_board import trainee_of, tutor_facts
+        if self._filling:
+            return
+        from coachdesk.services.contract_board import check_draft
         from coachdesk.services.contract_rules import (
-            check_contract,
             employer_monthly_cost,
             fr_date,
             legal_trial_period_end,
             trial_period_end,
         )
 
-        terms = self.terms()
+        terms = self.draft()
         legal = legal_trial_period_end(terms)
         applied = trial_period_end(terms)
         text = self.tr("Trial period ends on %1 (legal computation).").replace(
@@ -389,32 +430,19 @@ class ContractDialog(FormDialog):
             self.cost_label.setText(self.tr("Type the gross monthly pay to see the cost."))
         else:
             self.cost_label.setText(cost.message_fr)
-        participant_id = self.participant.currentData()
-        tutor_id = self.tutor.currentData()
-        with self.database.read() as session:
-            trainee = trainee_of(session, participant_id) if participant_id else None
-            tutor = None
-            if tutor_id:
-                choice = next(t for t in self.tutors if t.id == tutor_id)
-                tutor = tutor_facts(session, choice, terms.start_date, terms.end_date)
-        from coachdesk.services.contract_rules import Trainee
-
-        self.warnings = check_contract(
-            terms, trainee or Trainee(None), tutor, self.smic, self.today
-        )
+        self.warnings = check_draft(self.database, self.participant.currentData(), terms,
+                                    self.smic, self.today, contract_id=self.contract_id)
         self.warnings_label.setText(
             warnings_html(self.warnings, self.tr("No rule seems broken."))
         )
 
     def save(self) -> str:
-        from coachdesk.services.contract_board import euros_to_cents, save_contract_changes
-        from coachdesk.services.enrolment import save_contract
+        from coachdesk.services.contracts import record_contract, update_contract
 
         participant_id = self.participant.currentData()
-        employer_id = self.employer.employer_id()
         if not participant_id:
             raise UserError(self.tr("Choose the participant who signs the contract."))
-        if not employer_id:
+        if not self.employer.employer_id():
             raise UserError(self.tr("Choose the employer: type a few letters of its name and "
                                     "pick it; add it in the Employers tab first if it is not "
                                     "found."))
@@ -430,37 +458,7 @@ class ContractDialog(FormDialog):
                 .replace("%1", self.branch_minimum.text()),
                 hint=self.tr("Write e.g. 1 650,00 or leave it empty."),
             )
-        siret = re.sub(r"\s", "", self.workplace_siret.text()) or None
-        if siret is not None and (len(siret) != 14 or not siret.isdigit()):
-            raise UserError(
-                self.tr("Field « Workplace SIRET »: « %1 » does not have 14 digits.")
-                .replace("%1", self.workplace_siret.text()),
-                hint=self.tr("Copy it from the employer's papers, or leave it empty."),
-            )
-        terms = self.terms()
-        values = dict(
-            end_date=terms.end_date,
-            contract_type=terms.contract_type,
-            signed_on=self.signed_on.value(),
-            tutor_id=self.tutor.currentData(),
-            workplace_siret=siret,
-            weekly_hours=float(self.weekly_hours.value()),
-            training_hours=self.training_hours.value(),
-            job_title=self.job_title.text().strip(),
-            rome_code=self.rome_code.text().strip().upper(),
-            qualification=self.qualification.text().strip(),
-            gross_monthly_pay_cents=euros_to_cents(terms.gross_monthly_pay),
-            branch_minimum_cents=euros_to_cents(terms.branch_minimum),
-            opco=self.opco.text().strip(),
-            sent_to_opco_on=terms.sent_to_opco_on,
-            opco_decision=terms.opco_decision,
-            opco_decision_on=terms.opco_decision_on,
-            trial_period_end_override=terms.trial_period_end_override,
-        )
         if self.contract_id is not None:
-            return save_contract_changes(
-                self.database, self.contract_id, employer_id, terms.start_date, **values
-            )
-        return save_contract(
-            self.database, participant_id, employer_id, terms.start_date, **values
-        )
+            update_contract(self.database, self.contract_id, self.draft())
+            return self.contract_id
+        return record_contract(self.database, participant_id, self.draft())

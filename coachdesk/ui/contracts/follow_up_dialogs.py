@@ -39,6 +39,7 @@ from coachdesk.ui.widgets.forms import FormDialog
 if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.contract_board import ContractContext
+    from coachdesk.services.visits import VisitDraft
 
 
 # --- visit --------------------------------------------------------------------------------------
@@ -148,28 +149,33 @@ class VisitDialog(FormDialog):
         for widget in widgets:
             widget.setEnabled(not planned)
 
-    def save(self) -> str:
-        from coachdesk.services.visits import save_visit
+    def draft(self) -> VisitDraft:
+        """The report as typed; a visit only planned keeps its date, kind and coach."""
+        from coachdesk.services.visits import VisitDraft
 
         day = from_qdate(self.done_on.date())
         kind = "appel" if self.kind_call.isChecked() else "visite"
         if self.planned_only.isChecked():
-            return save_visit(self.database, self.context.contract_id, kind=kind,
-                              planned_on=day, author=self.author.text().strip())
+            return VisitDraft(kind=kind, planned_on=day, author=self.author.text().strip())
         rating = self.rating_group.checkedId()
-        return save_visit(
-            self.database,
-            self.context.contract_id,
+        return VisitDraft(
             kind=kind,
             done_on=day,
             author=self.author.text().strip(),
             met_people=self.met_people.text().strip(),
             rating=rating if rating > 0 else None,
-            difficulty_categories=[c for c, box in self.category_boxes.items() if box.isChecked()],
+            difficulty_categories=tuple(
+                code for code, box in self.category_boxes.items() if box.isChecked()
+            ),
             difficulties=self.difficulties.toPlainText().strip(),
             actions=self.actions_decided.toPlainText().strip(),
             next_visit_on=self.next_visit.value(),
         )
+
+    def save(self) -> str:
+        from coachdesk.services.visits import record_visit
+
+        return record_visit(self.database, self.context.contract_id, self.draft())
 
 
 # --- rupture ------------------------------------------------------------------------------------
@@ -244,15 +250,17 @@ class RuptureDialog(FormDialog):
         )
 
     def save(self) -> str:
-        from coachdesk.services.visits import save_rupture
+        from coachdesk.services.visits import RuptureDraft, record_rupture
 
-        self.notice = save_rupture(
+        self.notice = record_rupture(
             self.database,
             self.context.contract_id,
-            from_qdate(self.rupture_on.date()),
-            self.by.currentData(),
-            self.reason_category.currentData(),
-            self.reason.toPlainText().strip(),
+            RuptureDraft(
+                rupture_on=from_qdate(self.rupture_on.date()),
+                rupture_by=self.by.currentData(),
+                reason_category=self.reason_category.currentData(),
+                reason=self.reason.toPlainText().strip(),
+            ),
         )
         return self.context.contract_id
 
@@ -310,8 +318,8 @@ class OutcomeDialog(FormDialog):
         self.record_solution.toggled.connect(self.solution_box.setEnabled)
 
     def save(self) -> str:
-        from coachdesk.services.contract_board import add_reminder
-        from coachdesk.services.enrolment import save_outcome
+        from coachdesk.services.agenda import add_reminder
+        from coachdesk.services.outcomes import OutcomeDraft, record_outcome
 
         if self.back_to_matching.isChecked():
             return add_reminder(
@@ -320,11 +328,13 @@ class OutcomeDialog(FormDialog):
                 self.today + timedelta(days=BACK_TO_MATCHING_DAYS),
                 f"Proposer une nouvelle mise en relation à {self.participant}.",
             )
-        return save_outcome(
+        return record_outcome(
             self.database,
             self.participant_id,
-            self.kind.currentData(),
-            from_qdate(self.recorded_on.date()),
-            expected_on=self.expected_on.value(),
-            notes=self.notes.toPlainText().strip(),
+            OutcomeDraft(
+                kind=self.kind.currentData(),
+                recorded_on=from_qdate(self.recorded_on.date()),
+                expected_on=self.expected_on.value(),
+                notes=self.notes.toPlainText().strip(),
+            ),
         )

@@ -255,11 +255,12 @@ class ContractsTab(ListTab):
         if self.cohort_id is not None:
             assert self.database is not None
             try:
-                with self.database.read() as session:
-                    lines = contract_board(session, self.cohort_id, self.today, self.smic)
+                board = contract_board(self.database, self.cohort_id, self.today, self.smic)
+                lines, enrolments = list(board.contracts), list(board.enrolments)
             except UserError as error:  # e.g. a SMIC table that does not cover the dates
                 messages.user_error(self, error)
-            enrolments = enrolment_board(self.database, self.cohort_id, self.today)
+                # The places waiting for a contract are listed all the same.
+                enrolments = enrolment_board(self.database, self.cohort_id, self.today)
         self.model.set_rows(lines)
         # Confirmed enrolments are the contracts above: list only those still waiting.
         enrolments = [e for e in enrolments if e.state.status != "confirmee"]
@@ -377,8 +378,7 @@ class ContractsTab(ListTab):
         from coachdesk.services.contract_board import contract_context
 
         assert self.database is not None
-        with self.database.read() as session:
-            return contract_context(session, line.id)
+        return contract_context(self.database, line.id)
 
     def record_visit(self) -> None:
         line = self._need_contract()

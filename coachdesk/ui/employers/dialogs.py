@@ -4,7 +4,8 @@ offers, matching and referrals. Each saves through the Qt-free services on OK.""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching, offers
+from coachdesk.services.checks import check_siret
 from coachdesk.services.text import digits, person_name
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
@@ -112,7 +114,7 @@ class EmployerDialog(FormDialog):
         if employer_id:
             self._fill(employers.get_employer(database, employer_id))
 
-    def _fill(self, detail: employers.EmployerDetail) -> None:
+    def _fill(self, detail: employers.EmployerDraft) -> None:
         self.name.setText(detail.name)
         self.siret.setText(detail.siret or "")
         self.naf.setText(detail.naf_code)
@@ -135,7 +137,7 @@ class EmployerDialog(FormDialog):
     def check_siret(self) -> UserError | None:
         """Check the SIRET typed and say what is wrong (and how to find it) next to the field."""
         try:
-            employers.check_siret(self.siret.text())
+            check_siret(self.siret.text())
         except UserError as error:
             self.siret_error.setText(str(error))
             self.siret_error.show()
@@ -148,18 +150,17 @@ class EmployerDialog(FormDialog):
         if problem is not None:
             # Where to find the right number is said next to the field already.
             raise UserError(problem.message, hint="Corrigez le SIRET ou laissez le champ vide.")
-        fields: dict[str, Any] = {
-            "name": self.name.text(), "siret": self.siret.text(), "naf_code": self.naf.text(),
-            "address": self.address.text(), "postcode": self.postcode.text(),
-            "city": self.city.text(), "size_band": self.size_band.currentText(),
-            "collective_agreement": self.agreement.text(), "opco": self.opco.text(),
-            "reached_via": self.reached_via.currentData(), "notes": self.notes.toPlainText(),
-        }
+        draft = employers.EmployerDraft(
+            name=self.name.text(), siret=self.siret.text(), naf_code=self.naf.text(),
+            address=self.address.text(), postcode=self.postcode.text(),
+            city=self.city.text(), size_band=self.size_band.currentText(),
+            collective_agreement=self.agreement.text(), opco=self.opco.text(),
+            reached_via=self.reached_via.currentData(), notes=self.notes.toPlainText(),
+        )
         if self.employer_id:
-            employers.update_employer(self.database, self.employer_id, **fields)
+            employers.update_employer(self.database, self.employer_id, draft)
             return self.employer_id
-        else:
-            return employers.create_employer(self.database, **fields)
+        return employers.create_employer(self.database, draft)
 
 
 class ContactDialog(FormDialog):
@@ -233,18 +234,16 @@ class ContactDialog(FormDialog):
         self.warnings.setVisible(bool(found))
 
     def save(self) -> str | None:
-        fields: dict[str, Any] = {
-            "last_name": self.last_name.text(), "first_name": self.first_name.text().strip(),
-            "role": self.role.text().strip(), "phone": self.phone.text().strip(),
-            "email": self.email.text().strip(), "is_tutor": self.is_tutor.isChecked(),
-            "is_employer_in_person": self.in_person.isChecked(),
-            "tutor_experience_years": self._experience(),
-        }
+        draft = employers.ContactDraft(
+            last_name=self.last_name.text(), first_name=self.first_name.text(),
+            role=self.role.text(), phone=self.phone.text(), email=self.email.text(),
+            is_tutor=self.is_tutor.isChecked(), is_employer_in_person=self.in_person.isChecked(),
+            tutor_experience_years=self._experience(),
+        )
         if self.existing is not None:
-            employers.update_contact(self.database, self.existing.id, **fields)
+            employers.update_contact(self.database, self.existing.id, draft)
             return self.existing.id
-        else:
-            return employers.add_contact(self.database, self.employer_id, **fields)
+        return employers.add_contact(self.database, self.employer_id, draft)
 
 
 class ProspectingDialog(FormDialog):
@@ -277,10 +276,12 @@ class ProspectingDialog(FormDialog):
         done_on = date_of(self.done_on)
         assert done_on is not None
         return employers.add_prospecting_event(
-            self.database, self.employer_id, done_on=done_on,
-            channel=str(self.channel.currentData()), author=self.author.text(),
-            outcome=self.outcome.toPlainText(), next_step=self.next_step.text(),
-            next_step_on=date_of(self.next_step_on),
+            self.database, self.employer_id,
+            employers.ProspectingDraft(
+                done_on=done_on, channel=str(self.channel.currentData()),
+                author=self.author.text(), outcome=self.outcome.toPlainText(),
+                next_step=self.next_step.text(), next_step_on=date_of(self.next_step_on),
+            ),
         )
 
 
@@ -330,22 +331,25 @@ class OfferDialog(FormDialog):
         self.form.addRow(self.tr("Hours per week"), self.hours)
         self.form.addRow(self.tr("Status"), self.status)
         self.form.addRow(self.tr("Source"), self.source)
-        if offer is None:
-            # The description is written once; the offer's list does not carry it back.
-            self.form.addRow(self.tr("Description"), self.description)
+        self.form.addRow(self.tr("Description"), self.description)
         if employer_id:
             self.employer.set_employer(employer_id)
         if offer is not None:
-            self.employer.set_employer(offer.employer_id)
-            self.title.setText(offer.title)
-            self.rome.set_code(offer.rome_code)
-            self.rome.search.setText(offer.rome_code)
-            self.city.setText(offer.city)
-            set_date(self.received_on, offer.received_on)
-            set_date(self.start_on, offer.start_on)
-            self.hours.setValue(offer.weekly_hours or 0)
-            _select(self.status, offer.status)
-            _select(self.source, offer.source)
+            self.fill(offers.get_offer(database, offer.id))
+
+    def fill(self, draft: offers.OfferDraft) -> None:
+        """Show an offer's fields."""
+        self.employer.set_employer(draft.employer_id)
+        self.title.setText(draft.title)
+        self.rome.set_code(draft.rome_code)
+        self.rome.search.setText(draft.rome_code)
+        self.city.setText(draft.city)
+        set_date(self.received_on, draft.received_on)
+        set_date(self.start_on, draft.start_on)
+        self.hours.setValue(float(draft.weekly_hours or 0))
+        _select(self.status, draft.status)
+        _select(self.source, draft.source)
+        self.description.setPlainText(draft.description)
 
     def save(self) -> str | None:
         employer_id = self.employer.employer_id()
@@ -355,21 +359,20 @@ class OfferDialog(FormDialog):
         if not self.rome.code():
             raise UserError("Offre d'emploi : choisissez le métier dans la liste ROME.",
                             hint="Tapez quelques lettres du métier, puis cliquez sur la ligne.")
-        fields: dict[str, Any] = {
-            "employer_id": employer_id, "title": self.title.text(),
-            "rome_code": self.rome.code(), "city": self.city.text(),
-            "received_on": date_of(self.received_on), "start_on": date_of(self.start_on),
-            "weekly_hours": self.hours.value() or None,
-            "status": str(self.status.currentData()), "source": str(self.source.currentData()),
-        }
+        received_on = date_of(self.received_on)
+        assert received_on is not None  # not an optional field
+        hours = self.hours.value()
+        draft = offers.OfferDraft(
+            employer_id=employer_id, title=self.title.text(), rome_code=self.rome.code(),
+            received_on=received_on, city=self.city.text(), start_on=date_of(self.start_on),
+            weekly_hours=Decimal(str(hours)) if hours else None,
+            status=str(self.status.currentData()), source=str(self.source.currentData()),
+            description=self.description.toPlainText(),
+        )
         if self.offer is not None:
-            offers.update_offer(self.database, self.offer.id, **fields)
+            offers.update_offer(self.database, self.offer.id, draft)
             return self.offer.id
-        else:
-            return offers.create_offer(
-                self.database, cohort_id=self.cohort_id,
-                description=self.description.toPlainText(), **fields,
-            )
+        return offers.create_offer(self.database, self.cohort_id, draft)
 
 
 CANDIDATE_COLUMNS: list[Column[matching.Candidate]] = [

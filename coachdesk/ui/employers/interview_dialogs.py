@@ -91,10 +91,13 @@ class InterviewDialog(FormDialog):
 
     def save(self) -> str | None:
         return interviews.schedule_interview(
-            self.database, self.referral.id, from_qdatetime(self.starts_at.dateTime()),
-            place=self.place.text(), address=self.address.text(),
-            route_note=self.route_note.toPlainText(), contact_person=self.contact_person.text(),
-            template_id=self.template.currentData(),
+            self.database, self.referral.id,
+            interviews.InterviewDraft(
+                starts_at=from_qdatetime(self.starts_at.dateTime()), place=self.place.text(),
+                address=self.address.text(), route_note=self.route_note.toPlainText(),
+                contact_person=self.contact_person.text(),
+                template_id=self.template.currentData(),
+            ),
         )
 
 

@@ -210,7 +210,7 @@ class EnrolDialog(FormDialog):
         self.ok_button.setEnabled(count > 0)
 
     def save(self) -> str | None:
-        enrolled = service.enrol_many(
+        enrolled = service.enrol(
             self.database, self.checks.enrollable, from_qdate(self.enrolled_on.date()),
             deadline=self.deadline.value(),
         )

@@ -16,6 +16,10 @@
         <translation>14 chiffres, si ce n&apos;est pas le siège</translation>
     </message>
     <message>
+        <source>The job offer of this employer the contract fills, if any</source>
+        <translation>L&apos;offre d&apos;emploi de cet employeur que le contrat pourvoit, s&apos;il y en a une</translation>
+    </message>
+    <message>
         <source>signed on</source>
         <translation>signé le</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
         <source>Tutor</source>
         <translation>Tuteur</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
     </message>
     <message>
         <source>Contract</source>
@@ -156,6 +164,10 @@
         <translation>— pas encore de tuteur désigné —</translation>
     </message>
     <message>
+        <source>— no offer —</source>
+        <translation>— aucune offre —</translation>
+    </message>
+    <message>
         <source>Trial period ends on %1 (legal computation).</source>
         <translation>Fin de la période d&apos;essai le %1 (calcul légal).</translation>
     </message>
@@ -198,14 +210,6 @@
     <message>
         <source>Write e.g. 1 650,00 or leave it empty.</source>
         <translation>Écrivez par exemple 1 650,00 ou laissez vide.</translation>
-    </message>
-    <message>
-        <source>Field « Workplace SIRET »: « %1 » does not have 14 digits.</source>
-        <translation>Champ « SIRET du lieu d&apos;exécution » : « %1 » n&apos;a pas 14 chiffres.</translation>
-    </message>
-    <message>
-        <source>Copy it from the employer&apos;s papers, or leave it empty.</source>
-        <translation>Recopiez-le depuis les documents de l&apos;employeur, ou laissez-le vide.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,153 @@
+"""A contract's terms as a coach types them: the one draft every contract path shares.
+
+The contract dialog fills its widgets from a ``ContractDraft`` and reads one back; recording
+and editing a contract store it field by field (``contracts.record_contract`` and
+``update_contract``); the Suivi des contrats tab, the agenda and the visit report rebuild it
+from the stored row (``draft_of``); the legal checks of ``contract_rules`` read it. Each field
+is named as its ``Contract`` column, so a new CERFA field is one field here (and its column)
+plus its widget in the dialog: nothing copies the terms by hand anywhere else.
+
+Money is in cents (``gross_monthly_pay`` and ``branch_minimum`` give the Decimal euros the
+rules compute with), hours in Decimal, dates as dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from coachdesk.errors import UserError
+from coachdesk.models import codes
+from coachdesk.services.checks import check_code, check_order, check_siret
+from coachdesk.services.rome import check_rome_code
+
+MAX_WEEKLY_HOURS = 48
+
+
+def _euros(cents: int | None) -> Decimal | None:
+    return None if cents is None else Decimal(cents) / 100
+
+
+def euros_to_cents(amount: Decimal | None) -> int | None:
+    """Decimal euros (« 1 075,02 » typed) to the cents a draft holds."""
+    return None if amount is None else int((amount * 100).to_integral_value())
+
+
+@dataclass(frozen=True, slots=True)
+class ContractDraft:
+    """Every term of a contrat de professionnalisation (CERFA EJ20) the coach fills in.
+
+    A draft may be incomplete while the coach types (no employer chosen yet, no pay): the legal
+    checks run on it as it is; ``checked`` says what must be fixed before it is stored.
+    """
+
+    start_date: date
+    contract_type: str = "cdd"
+    end_date: date | None = None
+    signed_on: date | None = None
+    # The trial period written in the contract, when it differs from the legal computation.
+    trial_period_end_override: date | None = None
+    employer_id: str | None = None
+    workplace_siret: str | None = None
+    tutor_id: str | None = None
+    offer_id: str | None = None
+    job_title: str = ""
+    rome_code: str = ""
+    qualification: str = ""
+    weekly_hours: Decimal | None = None
+    training_hours: int | None = None
+    gross_monthly_pay_cents: int | None = None
+    branch_minimum_cents: int | None = None
+    opco: str = ""
+    sent_to_opco_on: date | None = None
+    opco_decision: str | None = None
+    opco_decision_on: date | None = None
+
+    @property
+    def gross_monthly_pay(self) -> Decimal | None:
+        """The gross monthly pay in Decimal euros, as the pay rules compute."""
+        return _euros(self.gross_monthly_pay_cents)
+
+    @property
+    def branch_minimum(self) -> Decimal | None:
+        return _euros(self.branch_minimum_cents)
+
+    def columns(self) -> dict[str, Any]:
+        """The values to store, by ``Contract`` column (the hours as the column holds them)."""
+        values = {name: getattr(self, name) for name in DRAFT_FIELDS}
+        if self.weekly_hours is not None:
+            values["weekly_hours"] = float(self.weekly_hours)
+        return values
+
+
+DRAFT_FIELDS = tuple(field.name for field in fields(ContractDraft))
+
+
+def draft_of(row: Any) -> ContractDraft:
+    """The draft of a stored contract: an ORM ``Contract`` or a Core row with its column names."""
+    values = {name: getattr(row, name) for name in DRAFT_FIELDS}
+    if values["weekly_hours"] is not None:
+        # The column holds one decimal as a float: its text is the exact value typed.
+        values["weekly_hours"] = Decimal(str(values["weekly_hours"]))
+    return ContractDraft(**values)
+
+
+def _clean_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def checked(draft: ContractDraft) -> ContractDraft:
+    """The draft ready to store (texts trimmed, codes normalised), or a French UserError saying
+    which field is wrong. Recording and editing a contract both pass through here."""
+    if not draft.employer_id:
+        raise UserError(
+            "Champ « Employeur » : choisissez l'employeur du contrat.",
+            hint="Tapez quelques lettres de son nom et choisissez-le ; ajoutez-le d'abord dans "
+            "l'onglet Employeurs s'il n'y est pas.",
+        )
+    check_code(draft.contract_type, codes.CONTRACT_TYPES, "Type de contrat")
+    if draft.contract_type == "cdd" and draft.end_date is None:
+        raise UserError("Un contrat à durée déterminée doit avoir une date de fin.")
+    if draft.end_date is not None and draft.end_date <= draft.start_date:
+        raise UserError(
+            "Le contrat ne peut pas finir avant d'avoir commencé.",
+            hint="Vérifiez les dates de début et de fin.",
+        )
+    override = draft.trial_period_end_override
+    if override is not None and override < draft.start_date:
+        raise UserError(
+            "Champ « Période d'essai » : la fin de la période d'essai précède le début du "
+            "contrat.",
+            hint="Vérifiez la date écrite dans le contrat, ou décochez-la.",
+        )
+    siret = check_siret(draft.workplace_siret, "SIRET du lieu de travail")
+    hours = draft.weekly_hours
+    if hours is not None and not 0 < hours <= MAX_WEEKLY_HOURS:
+        raise UserError(f"Champ « Heures par semaine » : entre 1 et {MAX_WEEKLY_HOURS} heures.")
+    if draft.training_hours is not None and draft.training_hours < 0:
+        raise UserError("Champ « Heures de formation » : le nombre ne peut pas être négatif.")
+    for cents, field in ((draft.gross_monthly_pay_cents, "Salaire brut mensuel"),
+                         (draft.branch_minimum_cents, "Minimum conventionnel de branche")):
+        if cents is not None and cents < 0:
+            raise UserError(f"Champ « {field} » : le montant ne peut pas être négatif.")
+    if draft.opco_decision is not None:
+        check_code(draft.opco_decision, codes.OPCO_DECISIONS, "Décision de l'OPCO")
+    check_order(
+        draft.sent_to_opco_on,
+        draft.opco_decision_on,
+        "Champ « Date de la décision » : l'OPCO ne peut pas décider avant d'avoir reçu le "
+        "contrat.",
+    )
+    rome_code = _clean_text(draft.rome_code)
+    if rome_code:
+        rome_code = check_rome_code(rome_code, field="Code ROME du contrat")
+    return replace(
+        draft,
+        workplace_siret=siret,
+        rome_code=rome_code,
+        job_title=_clean_text(draft.job_title),
+        qualification=_clean_text(draft.qualification),
+        opco=_clean_text(draft.opco),
+    )

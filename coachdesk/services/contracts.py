@@ -1,0 +1,99 @@
+"""Recording and editing a contrat de professionnalisation, one transaction each.
+
+The terms arrive as one ``ContractDraft`` (``contract_draft``), checked there and stored column
+by column; the parties are checked here (the person, the employer, a tutor of that employer, an
+offer of that employer). A signed contract confirms the person's provisional enrolment: the
+place in the training becomes definitive on the day it is signed (its start when no signature
+date is known), never before the enrolment itself. The rupture, the visits and the outcomes that
+follow are ``visits`` and ``outcomes``; what the tab shows is ``contract_board``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Database
+from coachdesk.errors import UserError
+from coachdesk.models import Contract, Employer, EmployerContact, Enrolment, JobOffer, Participant
+from coachdesk.services.contract_draft import ContractDraft, checked
+from coachdesk.services.records import get_record
+
+
+def _check_parties(session: Session, draft: ContractDraft) -> None:
+    assert draft.employer_id is not None  # checked() requires it
+    if session.get(Employer, draft.employer_id) is None:
+        raise UserError("Employeur introuvable : il a peut-être été supprimé.",
+                        hint="Choisissez un autre employeur.")
+    if draft.tutor_id is not None:
+        tutor = session.get(EmployerContact, draft.tutor_id)
+        if tutor is None or tutor.employer_id != draft.employer_id:
+            raise UserError("Le tuteur choisi ne fait pas partie de cet employeur.",
+                            hint="Choisissez un tuteur parmi les contacts de l'employeur.")
+    if draft.offer_id is not None:
+        offer = session.get(JobOffer, draft.offer_id)
+        if offer is None or offer.employer_id != draft.employer_id:
+            raise UserError("L'offre choisie n'est pas une offre de cet employeur.",
+                            hint="Choisissez une offre de l'employeur, ou aucune.")
+
+
+def _enrolment_of(session: Session, participant_id: str) -> Enrolment | None:
+    return session.scalar(select(Enrolment).where(Enrolment.participant_id == participant_id))
+
+
+def _confirm_enrolment(session: Session, participant_id: str, signed: date) -> None:
+    """A contract makes the person's provisional (or lapsed) enrolment definitive."""
+    enrolment = _enrolment_of(session, participant_id)
+    if enrolment is not None and enrolment.status != "confirmee":
+        enrolment.status = "confirmee"
+        enrolment.confirmed_on = max(enrolment.enrolled_on, signed)
+        enrolment.lapsed_on = None
+
+
+def record_contract(db: Database, participant_id: str, draft: ContractDraft) -> str:
+    """Record a signed contract; it confirms the person's provisional enrolment.
+
+    Raises:
+        UserError: a term is wrong (see ``contract_draft.checked``), or the person, the
+            employer, the tutor or the offer is not (or no longer) what the draft says.
+    """
+    clean = checked(draft)
+    with db.write() as session:
+        get_record(session, Participant, participant_id, "Personne")
+        _check_parties(session, clean)
+        contract = Contract(participant_id=participant_id, **clean.columns())
+        session.add(contract)
+        _confirm_enrolment(session, participant_id, clean.signed_on or clean.start_date)
+        session.flush()
+        return contract.id
+
+
+def update_contract(db: Database, contract_id: str, draft: ContractDraft) -> None:
+    """Change the terms of a recorded contract (its person stays), with the same checks.
+
+    Filled in weeks later too: the date sent to the OPCO, its decision and the decision date.
+    A confirmed enrolment keeps the date of the person's first contract.
+    """
+    clean = checked(draft)
+    with db.write() as session:
+        contract = get_record(session, Contract, contract_id, "Contrat")
+        _check_parties(session, clean)
+        if contract.rupture_on is not None and contract.rupture_on < clean.start_date:
+            raise UserError(
+                f"Le contrat a été rompu le {contract.rupture_on:%d/%m/%Y} : il ne peut pas "
+                "commencer après.",
+                hint="Vérifiez la date de début.",
+            )
+        for name, value in clean.columns().items():
+            setattr(contract, name, value)
+        session.flush()
+        enrolment = _enrolment_of(session, contract.participant_id)
+        if enrolment is not None and enrolment.status == "confirmee":
+            first = session.scalar(
+                select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
+                .where(Contract.participant_id == contract.participant_id)
+            )
+            if first is not None:
+                enrolment.confirmed_on = max(enrolment.enrolled_on, first)
