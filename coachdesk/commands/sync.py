@@ -39,12 +39,12 @@ def register(subparsers: Any) -> None:
 
 def run_join(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.security.cli_support import open_for_command
-    from coachdesk.sync import engine
+    from coachdesk.sync.team import join_and_synchronise
 
     database, _key = open_for_command(ctx, create=True)
     try:
-        joined = engine.join(database, args.url, args.code)
-        report = engine.synchronise(database)
+        # The same steps as the window's Fichier ▸ Rejoindre une équipe…
+        joined, report = join_and_synchronise(database, args.url, args.code)
     finally:
         database.dispose()
     if args.json:

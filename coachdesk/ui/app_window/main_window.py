@@ -29,6 +29,7 @@ from coachdesk.ui.app_window.tab_slot import (
     make_dashboard_tab,
     make_employers_tab,
 )
+from coachdesk.ui.app_window.team import TeamActions
 from coachdesk.ui.widgets.settings import settings
 
 log = logging.getLogger(__name__)
@@ -172,6 +173,11 @@ class MainWindow(QMainWindow):
     # Set-up -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Join a team, Synchronise, Conflicts… and the status line of team mode.
+        self.team = TeamActions(self, file_menu)
+        self.team.data_changed.connect(self.reload_data)
+        self.team.running_changed.connect(lambda _running: self._update_security_actions())
+        file_menu.addSeparator()
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(
@@ -309,7 +315,6 @@ class MainWindow(QMainWindow):
         """
         self.finish_setup()
         from coachdesk.services.backups import identity_of
-        from coachdesk.services.cohorts import cohort_choices
 
         self.database = database
         self.database_key = key
@@ -322,13 +327,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
-        cohorts = cohort_choices(database)
-        self.cohort_selector.blockSignals(True)
-        self.cohort_selector.clear()
-        for cohort in cohorts:
-            self.cohort_selector.addItem(cohort.name, cohort.id)
-        self.cohort_selector.blockSignals(False)
-        self._cohort_changed()
+        self.reload_data(keep_cohort=False)
+        self.team.set_database(database, key)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
         self.database_ready.emit()
         if first_run and key is None and not self.database_identity.is_demo:
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         """Close the open database (its engine) before its file is replaced or rewritten; the
         single-user lock stays held."""
         self.auto_backup.set_database(None)
+        self.team.set_database(None)
         if self.database is not None:
             self.database.dispose()
 
@@ -347,6 +348,21 @@ class MainWindow(QMainWindow):
         from coachdesk.ui.widgets import messages
 
         messages.warn(self, "CoachDesk", text)
+
+    def reload_data(self, *, keep_cohort: bool = True) -> None:
+        """Read the promotions again (the chosen one stays chosen) and every tab's data."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        chosen = self.current_cohort_id() if keep_cohort else None
+        self.cohort_selector.blockSignals(True)
+        self.cohort_selector.clear()
+        for cohort in cohort_choices(self.database):
+            self.cohort_selector.addItem(cohort.name, cohort.id)
+        self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(chosen), 0))
+        self.cohort_selector.blockSignals(False)
+        self._cohort_changed()
 
     def current_cohort_id(self) -> str | None:
         value = self.cohort_selector.currentData()
@@ -486,6 +502,7 @@ class MainWindow(QMainWindow):
             toolbar.setVisible(not locked)
         for action in self.data_actions:
             action.setEnabled(not locked)
+        self.team.set_locked(locked)
         if locked:
             self.idle.pause()
             self.statusBar().showMessage(self.tr("Locked."))
@@ -499,9 +516,12 @@ class MainWindow(QMainWindow):
         for action in self.data_actions:
             action.setEnabled(has_db)
         self.lock_action.setEnabled(has_db)
+        # The database's file is not swapped while the laptop synchronises.
+        has_db = has_db and not self.team.running
         self.protect_action.setEnabled(has_db and self.database_key is None)
         self.change_action.setEnabled(has_db and self.database_key is not None)
         self.restore_action.setEnabled(has_db)
+        self.team.refresh()
 
     def _selected_person(self) -> str | None:
         rows = self.cohort_tab.view.selectionModel().selectedRows()
