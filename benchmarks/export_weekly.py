@@ -97,7 +97,9 @@ def build_database(path: Path, people: int) -> None:
                 "address": f"{index} rue des Lilas", "postcode": "34000", "city": "Montpellier",
                 "ine": "", "university_track": "L1 AES", "bac_series": "", "provenance":
                 "universite", "listed_on": date(2010, 2, 15), "coach": "Claire Dubois",
-                "source_file": "", "source_sheet": "", "notes": "", "search_text": "", **stamp})
+                "source_file": "", "source_sheet": "", "notes": "", "search_text": "",
+                # Most people's consent is recorded; the others are left out of the workbook.
+                "consent_date": None if index % 20 == 7 else date(2010, 2, 10), **stamp})
             day = date(2010, 2, 20) + timedelta(days=rng.randint(0, 150))
             outreach.append({"id": new_id(), "participant_id": pid, "done_on": day,
                              "channel": "telephone", "outcome": "interesse", "author": "Claire",
@@ -141,16 +143,12 @@ def our_export(db_path: Path, out: Path) -> int:
 
 
 def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, ...]]]]:
-    """The sheets our export writes, materialised, so raw writers can write the same cells."""
+    """The sheets our export writes, materialised in the order it writes them, so raw writers
+    can write the same cells."""
     from coachdesk.db import open_database
-    from coachdesk.exports.weekly import (
-        CONTRACT_COLUMNS,
-        SUMMARY_COLUMNS,
-        contract_rows,
-        summary_rows,
-    )
-    from coachdesk.exports.weekly_actions import ACTION_COLUMNS, week_actions
-    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS, people_rows
+    from coachdesk.exports.weekly import weekly_sheets
+    from coachdesk.exports.weekly_scope import MISSION_LOCALE
+    from coachdesk.services.cohorts import find_cohort
     from coachdesk.services.funnel import compute_funnel
     from coachdesk.services.weeks import IsoWeek
 
@@ -158,32 +156,27 @@ def same_cells(db_path: Path) -> list[tuple[str, list[str], list[tuple[object, .
     db = open_database(db_path)
     try:
         with db.read() as session:
-            from coachdesk.services.cohorts import find_cohort
-
             cohort = find_cohort(session, None)
             day = week.sunday
-            sheets = [
-                ("Jeunes", PEOPLE_COLUMNS, list(people_rows(session, cohort.id, day))),
-                ("Actions de la semaine", ACTION_COLUMNS,
-                 list(week_actions(session, cohort.id, week))),
-                ("Contrats", CONTRACT_COLUMNS, list(contract_rows(session, cohort.id, day))),
-                ("Synthèse", SUMMARY_COLUMNS,
-                 summary_rows(compute_funnel(session, cohort.id, day), None)),
-            ]
+            built = weekly_sheets(session, cohort.id, cohort.name, week, day, today=TODAY,
+                                  profile=MISSION_LOCALE,
+                                  funnel=compute_funnel(session, cohort.id, day), previous=None)
+            # Read in the export's order: the summary counts what the sheets before it hold.
+            sheets = [(sheet, [tuple(row) for row in sheet.rows]) for sheet in built.sheets]
     finally:
         db.dispose()
-    return [(name, [c.label for c in columns], rows) for name, columns, rows in sheets]
+    return [(sheet.name, [c.label for c in sheet.columns], rows, sheet) for sheet, rows in sheets]
 
 
 def our_writer(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
-    from coachdesk.exports.weekly import CONTRACT_COLUMNS, SUMMARY_COLUMNS
-    from coachdesk.exports.weekly_actions import ACTION_COLUMNS
-    from coachdesk.exports.weekly_people import PEOPLE_COLUMNS
-    from coachdesk.exports.xlsx import Sheet, write_workbook
+    """Our writer alone, on the cells already read, with the export's print layout and tabs."""
+    from dataclasses import replace
 
-    columns = [PEOPLE_COLUMNS, ACTION_COLUMNS, CONTRACT_COLUMNS, SUMMARY_COLUMNS]
-    write_workbook(out, [Sheet(name, cols, rows)
-                         for (name, _, rows), cols in zip(sheets, columns, strict=True)])
+    from coachdesk.exports.weekly import TABS
+    from coachdesk.exports.xlsx import write_workbook
+
+    write_workbook(out, [replace(sheet, rows=rows, title_lines=[])
+                         for _, _, rows, sheet in sheets], tabs=TABS)
 
 
 def raw_xlsxwriter(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
@@ -191,7 +184,7 @@ def raw_xlsxwriter(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
 
     book = xlsxwriter.Workbook(str(out), {"constant_memory": True, "strings_to_formulas": False})
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})
-    for name, header, rows in sheets:
+    for name, header, rows, _ in sheets:
         sheet = book.add_worksheet(name)
         sheet.write_row(0, 0, header)
         for r, row in enumerate(rows, start=1):
@@ -211,7 +204,7 @@ def raw_openpyxl(sheets: list, out: Path) -> None:  # type: ignore[type-arg]
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    for name, header, rows in sheets:
+    for name, header, rows, _ in sheets:
         sheet = book.create_sheet(name)
         sheet.append(header)
         for row in rows:
@@ -227,7 +220,7 @@ def with_pandas(sheets: list, out: Path, engine: str | None = None) -> str:  # t
     import pandas
 
     with pandas.ExcelWriter(out, engine=engine) as writer:
-        for name, header, rows in sheets:
+        for name, header, rows, _ in sheets:
             pandas.DataFrame(rows, columns=header).to_excel(writer, sheet_name=name, index=False)
         return str(writer.engine)
 
@@ -370,8 +363,8 @@ def timings(db_path: Path, root: Path, rounds: int, with_pandas_runs: bool) -> N
     start = time.perf_counter()
     sheets = same_cells(db_path)
     query = time.perf_counter() - start
-    cells = sum(len(header) * len(rows) for _, header, rows in sheets)
-    rows = sum(len(rows) for _, _, rows in sheets)
+    cells = sum(len(header) * len(rows) for _, header, rows, _ in sheets)
+    rows = sum(len(rows) for _, _, rows, _ in sheets)
     print(f"cells: {rows} rows, {cells} cells in {len(sheets)} sheets "
           f"(reading them: {query:.2f} s)")
 

@@ -16,8 +16,18 @@ PASSPHRASE = "cheval agrafe pile correcte"
 FAST_SCRYPT = crypto.ScryptParams(n=2**10, r=8, p=1)
 
 
-def add_people(db: Database, count: int = 3, *, last_name: str = SECRET_LAST_NAME) -> list[str]:
-    """Add a cohort and ``count`` participants with one outreach each; returns their ids."""
+# The day the people of an exported database were told of the programme's use of their data:
+# the weekly workbook lists only people whose consent is recorded.
+INFORMED_ON = date(2010, 2, 5)
+
+
+def add_people(
+    db: Database, count: int = 3, *, last_name: str = SECRET_LAST_NAME,
+    consent_on: date | None = None,
+) -> list[str]:
+    """Add a cohort and ``count`` participants with one outreach each; returns their ids.
+
+    ``consent_on``: their date of information / consent (none recorded by default)."""
     ids = []
     with db.write() as session:
         cohort = Cohort(name=f"Promotion {last_name} {count}", start_date=date(2010, 3, 22))
@@ -30,6 +40,7 @@ def add_people(db: Database, count: int = 3, *, last_name: str = SECRET_LAST_NAM
                 first_name=SECRET_FIRST_NAME,
                 email=f"zenobie{index}@example.org",
                 listed_on=date(2010, 2, 1),
+                consent_date=consent_on,
             )
             session.add(person)
             session.flush()
@@ -45,9 +56,9 @@ def add_people(db: Database, count: int = 3, *, last_name: str = SECRET_LAST_NAM
     return ids
 
 
-def make_plain_db(path: Path, count: int = 3) -> list[str]:
+def make_plain_db(path: Path, count: int = 3, *, consent_on: date | None = None) -> list[str]:
     db = open_database(path)
     try:
-        return add_people(db, count)
+        return add_people(db, count, consent_on=consent_on)
     finally:
         db.dispose()

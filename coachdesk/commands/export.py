@@ -26,6 +26,10 @@ def register(subparsers: Any) -> None:
     weekly.add_argument("--week", type=iso_week, metavar="AAAA-Wss",
                         help="semaine ISO (par défaut la semaine en cours)")
     weekly.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
+    weekly.add_argument("--profile", metavar="PROFIL",
+                        help="mission_locale (par défaut : les personnes encore dans le "
+                        "dispositif dont le consentement est enregistré, sans coordonnées), ou "
+                        "un profil enregistré")
     weekly.set_defaults(handler=run_weekly)
 
     evaluator = kinds.add_parser(
@@ -86,10 +90,14 @@ def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
 
     database = _open(ctx)
     try:
-        done = export_weekly(database, args.out, week=args.week, cohort_name=args.cohort)
+        done = export_weekly(database, args.out, week=args.week, cohort_name=args.cohort,
+                             profile=args.profile)
     finally:
         database.dispose()
     print(f"{done.cohort_name}, semaine {done.week.code}", file=ctx.out)
+    left_out = sum((done.left_out or {}).values())
+    print(f"Personnes listées : {done.listed} ; non listées : {left_out} (le détail est dans "
+          "la feuille « Synthèse »)", file=ctx.out)
     return _done(ctx, done.result.path, done.result.row_count, done.result.sha256)
 
 

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
-from coachdesk.exports.xlsx import Column, ColumnKind, Sheet, write_workbook
+from coachdesk.exports.xlsx import Column, Sheet, write_workbook
+from coachdesk.exports.xlsx_cells import ColumnKind
 from coachdesk.services import audit
 from coachdesk.services.gdpr import access_report
 

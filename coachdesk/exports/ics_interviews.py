@@ -52,7 +52,7 @@ def interviews_calendar(
         done = sum(item.checked for item in sheet.checklist)
         lines = [
             f"Poste : {sheet.offer_title} ({sheet.rome_code})",
-            f"Reçu·e par : {sheet.contact_person}" if sheet.contact_person else "",
+            f"Reçu·e par : {sheet.recruiter}" if sheet.recruiter else "",
             f"Itinéraire : {sheet.route_note}" if sheet.route_note else "",
             f"Préparation : {done} sur {len(sheet.checklist)} points faits",
         ]

@@ -1,4 +1,6 @@
-"""The one-page « Fiche de préparation à l'entretien » a young person takes to an interview."""
+"""The one-page « Fiche de préparation à l'entretien » a young person takes to an interview:
+when, who receives them and where, the offer, their preparation, and whom to call (their coach,
+by name and number) should anything come up."""
 
 from __future__ import annotations
 
@@ -106,12 +108,28 @@ class _Page:
             path.lineTo(MARGIN + BOX - 1.2, bottom + BOX - 1.2)
             self.c.drawPath(path, stroke=1, fill=0)
 
-    def footer(self, printed_at: datetime) -> None:
+    def footer(self, sheet: InterviewSheet, printed_at: datetime) -> None:
+        text = (f"Imprimé le {printed_at:%d/%m/%Y} par CoachDesk. En cas d'imprévu, appelez "
+                f"{whom_to_call(sheet)} avant l'heure du rendez-vous.")
         self.c.setFont("Helvetica-Oblique", 8)
-        self.c.drawString(MARGIN, MARGIN - 14, printable(
-            f"Imprimé le {printed_at:%d/%m/%Y} par CoachDesk. En cas d'imprévu, appelez votre "
-            "chargé·e d'accompagnement avant l'heure du rendez-vous."
-        ))
+        for number, line in enumerate(wrap(text, "Helvetica-Oblique", 8, self.width)[:2]):
+            self.c.drawString(MARGIN, MARGIN - 14 - number * 10, printable(line))
+
+
+def whom_to_call(sheet: InterviewSheet) -> str:
+    """« Claire Vidal, votre chargé·e d'accompagnement, au 06 12 34 56 78 », or as much of
+    it as is known."""
+    coach = sheet.coach
+    said = "votre chargé·e d'accompagnement"
+    if coach.name:
+        said = f"{coach.name}, {said},"
+    if coach.phone:
+        said += f" au {coach.phone}"
+    return said
+
+
+def _time(moment: datetime) -> str:
+    return f"{moment.hour} h {moment.minute:02d}"
 
 
 def draw_sheet(canvas: Canvas, sheet: InterviewSheet, printed_at: datetime) -> None:
@@ -119,11 +137,15 @@ def draw_sheet(canvas: Canvas, sheet: InterviewSheet, printed_at: datetime) -> N
     page.title(sheet)
     page.heading("Le rendez-vous")
     page.field("Candidat·e", sheet.candidate)
+    page.field("Heure", f"{_time(sheet.starts_at)} : présentez-vous dix minutes avant")
     page.field("Entreprise", sheet.employer_name)
-    page.field("Adresse de l'entreprise", sheet.employer_address)
-    page.field("Lieu du rendez-vous", ", ".join(p for p in (sheet.place, sheet.address) if p))
+    page.field("Vous serez reçu·e par", sheet.recruiter or sheet.contact_person)
+    page.field("Adresse", sheet.meeting_address)
+    if sheet.address and sheet.employer_address not in sheet.meeting_address:
+        page.field("Adresse de l'entreprise", sheet.employer_address)
     page.field("Itinéraire", sheet.route_note, max_lines=3)
-    page.field("Personne qui vous reçoit", sheet.contact_person)
+    coach = sheet.coach
+    page.field("Votre chargé·e", " – ".join(part for part in (coach.name, coach.phone) if part))
     page.heading("L'offre")
     page.field("Poste", sheet.offer_title)
     label = rome_label(sheet.rome_code)
@@ -141,7 +163,7 @@ def draw_sheet(canvas: Canvas, sheet: InterviewSheet, printed_at: datetime) -> N
     if sheet.notes.strip():
         page.heading("Notes")
         page.field("", sheet.notes, max_lines=3)
-    page.footer(printed_at)
+    page.footer(sheet, printed_at)
 
 
 def write_interview_sheets(

@@ -117,26 +117,31 @@ def weekly(
     week_code: str | None = None,
     cohort_name: str | None = None,
     key: bytes | None = None,
+    profile_name: str | None = None,
     *,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
-    """The Mission Locale's weekly workbook (``week_code`` like ``2010-W25``)."""
-    from coachdesk.exports.weekly import RECIPIENT, export_weekly
+    """The Mission Locale's weekly workbook (``week_code`` like ``2010-W25``) through the
+    weekly profile ``profile_name`` (default: the Mission Locale's)."""
+    from coachdesk.exports.weekly import export_weekly
+    from coachdesk.exports.weekly_scope import find_weekly_profile
     from coachdesk.services.weeks import IsoWeek
 
     if _cancelled(is_cancelled):
         return None
     week = IsoWeek.parse(week_code) if week_code else None
+    profile = find_weekly_profile(profile_name)
     with _database(db_path, key) as database:
         try:
             done = export_weekly(database, out, week=week, cohort_name=cohort_name,
-                                 progress=_job_progress(progress), is_cancelled=is_cancelled)
+                                 profile=profile, progress=_job_progress(progress),
+                                 is_cancelled=is_cancelled)
         except ExportCancelled:
             return None
     result = done.result
     return ExportDone("hebdomadaire", str(result.path), result.row_count, result.sha256,
-                      RECIPIENT, f"{done.cohort_name}, semaine {done.week.code}")
+                      profile.recipient, f"{done.cohort_name}, semaine {done.week.code}")
 
 
 def evaluator(

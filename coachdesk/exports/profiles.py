@@ -3,7 +3,8 @@ which rows (filters), saved as JSON in the configuration folder and applied to a
 
 A profile names columns by their stable keys (``Column.key``); labels are the coach's choice.
 A filter keeps the rows whose value in a column (as written in the workbook, a French label) is
-one of the listed values.
+one of the listed values. Options are switches an export defines for itself (the weekly
+workbook's "include the people who left", ``exports.weekly_scope``).
 """
 
 from __future__ import annotations
@@ -38,14 +39,18 @@ class Profile:
     recipient: str
     columns: tuple[ProfileColumn, ...]
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "export": self.export,
             "recipient": self.recipient,
             "columns": [{"key": c.key, "label": c.label} for c in self.columns],
             "filters": {key: list(values) for key, values in self.filters.items()},
         }
+        if self.options:
+            data["options"] = sorted(self.options)
+        return data
 
     @classmethod
     def from_json(cls, name: str, data: dict[str, Any], source: Path) -> Profile:
@@ -56,8 +61,9 @@ class Profile:
             )
             filters = {str(k): tuple(str(v) for v in values)
                        for k, values in dict(data.get("filters") or {}).items()}
+            options = frozenset(str(option) for option in data.get("options") or ())
             return cls(name, str(data["export"]), str(data.get("recipient", name)), columns,
-                       filters)
+                       filters, options)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise UserError(
                 f"Le profil d'export « {name} » du fichier « {source} » est incomplet "

@@ -1,10 +1,14 @@
 """The « Actions de la semaine » sheet of the weekly workbook: every dated event of the week,
-in date order, merged from one streamed query per kind of event."""
+in date order, merged from one streamed query per kind of event.
+
+An event about a person the workbook does not list (``weekly_scope``) is left out; events about
+no one in particular (a meeting, an offer, prospecting) are all kept.
+"""
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import Any
@@ -52,6 +56,10 @@ ACTION_COLUMNS = [
 
 Event = tuple[Any, str, str | None, str | None, str | None, str | None]
 
+# The person an event is about, selected beside their name so that the listing can keep or
+# leave out the event.
+_PERSON = Participant.id.label("person_id")
+
 
 def _event(on: Any, action: str, person: str | None, employer: str | None,
            detail: str | None, author: str | None) -> Event:
@@ -59,21 +67,31 @@ def _event(on: Any, action: str, person: str | None, employer: str | None,
 
 
 def _dated_events(
-    session: Session, statement: Any, on_column: Any, make: Callable[[Any], Event | None]
+    session: Session, statement: Any, on_column: Any, make: Callable[[Any], Event | None],
+    listed: Container[str] | None,
 ) -> Iterator[Event]:
-    """The events made from ``statement``'s rows, streamed in the order of ``on_column``."""
+    """The events made from ``statement``'s rows, streamed in the order of ``on_column``;
+    those about a person not in ``listed`` are left out."""
     result = session.execute(
         statement.order_by(on_column), execution_options={"yield_per": STREAM_BATCH}
     )
+    if listed is not None and "person_id" in list(result.keys()):
+        for r in result:
+            if r.person_id in listed:
+                event = make(r)
+                if event is not None:
+                    yield event
+        return
     for r in result:
         event = make(r)
         if event is not None:
             yield event
 
 
-def _enrolment_events(session: Session, cohort_id: str, first: date, last: date
-                      ) -> Iterator[Event]:
-    """Provisional enrolments, places made final and places lapsed during the week.
+def _enrolment_events(session: Session, cohort_id: str, first: date, last: date,
+                      listed: Container[str] | None) -> Iterator[Event]:
+    """Provisional enrolments, places made final and places lapsed during the week (of the
+    people in ``listed``, when given).
 
     Final and lapsed are computed by the enrolment's rule (nothing stored says so): the places
     enrolled, given a first contract, or reaching their deadline's next day this week are read,
@@ -84,7 +102,7 @@ def _enrolment_events(session: Session, cohort_id: str, first: date, last: date
     rows = session.execute(
         select(Enrolment.enrolled_on, deadline.label("deadline"),
                first_contract.label("first_contract_on"), Participant.last_name,
-               Participant.first_name)
+               Participant.first_name, _PERSON)
         .join(Participant, Participant.id == Enrolment.participant_id)
         .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .where(Enrolment.cohort_id == cohort_id, Enrolment.enrolled_on <= last,
@@ -93,6 +111,8 @@ def _enrolment_events(session: Session, cohort_id: str, first: date, last: date
     )
     events: list[Event] = []
     for r in rows:
+        if listed is not None and r.person_id not in listed:
+            continue
         who = person_name(r.last_name, r.first_name)
         if first <= r.enrolled_on:
             events.append(_event(r.enrolled_on, "Inscription provisoire", who, None, None, None))
@@ -108,8 +128,12 @@ def _enrolment_events(session: Session, cohort_id: str, first: date, last: date
     return iter(events)
 
 
-def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Event]:
+def week_actions(
+    session: Session, cohort_id: str, week: IsoWeek, listed: Container[str] | None = None
+) -> Iterator[Event]:
     """Every dated event of the week for the cohort, in date order, streamed.
+
+    ``listed``: the ids of the people the workbook lists (None: everyone).
 
     An 80,000-person cohort has ~15,000 events a week, so they are never gathered: each kind of
     event comes from its own query ordered by date (one query per date column when a row holds
@@ -122,14 +146,14 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     streams: list[Iterator[Event]] = []
 
     def source(statement: Any, on_column: Any, make: Callable[[Any], Event | None]) -> None:
-        streams.append(_dated_events(session, statement, on_column, make))
+        streams.append(_dated_events(session, statement, on_column, make, listed))
 
     def who(r: Any) -> str:
         return person_name(r.last_name, r.first_name)
 
     source(
         select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
-               Participant.last_name, Participant.first_name)
+               Participant.last_name, Participant.first_name, _PERSON)
         .join(Participant, Participant.id == Outreach.participant_id)
         .where(in_cohort, Outreach.done_on.between(first, last)),
         Outreach.done_on,
@@ -156,7 +180,8 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
 
     source(
         select(SelectionInterview.held_on, SelectionInterview.decision,
-               SelectionInterview.interviewer, Participant.last_name, Participant.first_name)
+               SelectionInterview.interviewer, Participant.last_name, Participant.first_name,
+               _PERSON)
         .join(Participant, Participant.id == SelectionInterview.participant_id)
         .where(in_cohort, SelectionInterview.held_on.between(first, last)),
         SelectionInterview.held_on,
@@ -168,7 +193,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
 
     bilan_members = (
         select(BilanMember.started_on, BilanMember.left_on, BilanMember.status,
-               BilanGroup.name, Participant.last_name, Participant.first_name)
+               BilanGroup.name, Participant.last_name, Participant.first_name, _PERSON)
         .join(Participant, Participant.id == BilanMember.participant_id)
         .join(BilanGroup, BilanGroup.id == BilanMember.group_id)
         .where(BilanMember.cohort_id == cohort_id)
@@ -199,7 +224,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     source(
         select(ProfessionalProject.decided_on, ProfessionalProject.job_title,
                ProfessionalProject.rome_code, ProfessionalProject.decision,
-               Participant.last_name, Participant.first_name)
+               Participant.last_name, Participant.first_name, _PERSON)
         .join(Participant, Participant.id == ProfessionalProject.participant_id)
         .where(in_cohort, ProfessionalProject.decided_on.between(first, last)),
         ProfessionalProject.decided_on,
@@ -235,7 +260,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
 
     referrals = (
         select(Referral.proposed_on, Referral.status, Referral.status_on, JobOffer.title,
-               Employer.name, Participant.last_name, Participant.first_name)
+               Employer.name, Participant.last_name, Participant.first_name, _PERSON)
         .join(Participant, Participant.id == Referral.participant_id)
         .join(JobOffer, JobOffer.id == Referral.offer_id)
         .join(Employer, Employer.id == JobOffer.employer_id)
@@ -257,7 +282,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     source(
         select(RecruitmentInterview.starts_at, RecruitmentInterview.outcome,
                RecruitmentInterview.place, Employer.name, Participant.last_name,
-               Participant.first_name)
+               Participant.first_name, _PERSON)
         .join(Referral, Referral.id == RecruitmentInterview.referral_id)
         .join(Participant, Participant.id == Referral.participant_id)
         .join(JobOffer, JobOffer.id == Referral.offer_id)
@@ -269,11 +294,11 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
                          codes.INTERVIEW_OUTCOMES.get(r.outcome, r.outcome), None),
     )
 
-    streams.append(_enrolment_events(session, cohort_id, first, last))
+    streams.append(_enrolment_events(session, cohort_id, first, last, listed))
 
     contracts = (
         select(Contract.rupture_by, Contract.job_title, Employer.name, Participant.last_name,
-               Participant.first_name)
+               Participant.first_name, _PERSON)
         .join(Participant, Participant.id == Contract.participant_id)
         .join(Employer, Employer.id == Contract.employer_id)
         .where(in_cohort)
@@ -303,7 +328,7 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     source(
         select(FollowUpVisit.kind, FollowUpVisit.planned_on, FollowUpVisit.done_on,
                FollowUpVisit.author, Employer.name, Participant.last_name,
-               Participant.first_name)
+               Participant.first_name, _PERSON)
         .join(Contract, Contract.id == FollowUpVisit.contract_id)
         .join(Employer, Employer.id == Contract.employer_id)
         .join(Participant, Participant.id == Contract.participant_id)
@@ -315,7 +340,8 @@ def week_actions(session: Session, cohort_id: str, week: IsoWeek) -> Iterator[Ev
     )
 
     source(
-        select(Outcome.recorded_on, Outcome.kind, Participant.last_name, Participant.first_name)
+        select(Outcome.recorded_on, Outcome.kind, Participant.last_name, Participant.first_name,
+               _PERSON)
         .join(Participant, Participant.id == Outcome.participant_id)
         .where(in_cohort, Outcome.recorded_on.between(first, last)),
         Outcome.recorded_on,

@@ -1,5 +1,10 @@
-"""The « Jeunes » sheet of the weekly workbook: every person of the cohort, where they stand on
-the day, their last action and their next step, read in one streamed query."""
+"""The « Jeunes » sheet of the weekly workbook: the people of the cohort, where they stand on
+the day, their last action and their next step, read in one streamed query.
+
+Who is listed is decided here, person by person, by :class:`~coachdesk.exports.weekly_scope.
+Listing` (the people still in the programme whose consent is recorded, by default); the
+columns a recipient gets are chosen by the export's profile.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from coachdesk.exports._common import (
     end_of_day,
     latest_per_participant,
 )
+from coachdesk.exports.weekly_scope import Listing, leaving_reason
 from coachdesk.exports.xlsx import Column
 from coachdesk.models import (
     Attendance,
@@ -40,11 +46,13 @@ from coachdesk.services import enrolment as enrolments
 from coachdesk.services.contract_terms import contract_status
 from coachdesk.services.stages import stage_of
 
+# Every column the sheet can have; a profile picks among them (the Mission Locale's default
+# leaves out the birth date and the contact details: see ``weekly_scope``).
 PEOPLE_COLUMNS = [
     Column("last_name", "Nom", width=18),
     Column("first_name", "Prénom", width=16),
+    Column("public", "Public", width=8),
     Column("birth_date", "Date de naissance", "date", 12),
-    Column("is_adult", "Adulte", "bool", 8),
     Column("phone", "Téléphone", width=16),
     Column("email", "Courriel", width=28),
     Column("address", "Adresse", width=28),
@@ -188,6 +196,8 @@ def _people_statement(cohort_id: str, day: date) -> Any:
     ]
     statement = (
         select(
+            Participant.id,
+            Participant.consent_date,
             Participant.last_name,
             Participant.first_name,
             Participant.birth_date,
@@ -262,11 +272,18 @@ _CONTRACT_SITUATIONS = {
 }
 
 
-def _stage_and_status(row: Any, day: date) -> tuple[str, str]:
-    """The person's stage (``services.stages.stage_of``) and what the workbook says of it."""
+def _stage_and_status(row: Any, day: date, past_week: bool) -> tuple[str, str, str]:
+    """The person's stage code (``services.stages.stage_of``), its label and what the
+    workbook says of it.
+
+    For a past week a rupture dated after the week was not known yet: the contract was running.
+    """
     status = None
     if row.contract_start is not None:
-        status = contract_status(row.contract_start, row.contract_end, row.contract_rupture, day)
+        rupture = row.contract_rupture
+        if past_week and rupture is not None and rupture > day:
+            rupture = None
+        status = contract_status(row.contract_start, row.contract_end, rupture, day)
     stage = stage_of(
         contract_status=status,
         exited=row.outcome_kind is not None,
@@ -296,7 +313,7 @@ def _stage_and_status(row: Any, day: date) -> tuple[str, str]:
         situation = codes.OUTREACH_OUTCOMES.get(row.outreach_outcome, row.outreach_outcome)
     else:
         situation = "À contacter"
-    return codes.STAGES[stage], situation
+    return stage, codes.STAGES[stage], situation
 
 
 def _pick(values: Sequence[Any], labels: Sequence[str], latest: bool) -> tuple[str | None, Any]:
@@ -311,15 +328,31 @@ def _pick(values: Sequence[Any], labels: Sequence[str], latest: bool) -> tuple[s
 
 
 def people_rows(
-    session: Session, cohort_id: str, day: date
+    session: Session, cohort_id: str, day: date, *, listing: Listing | None = None,
+    past_week: bool = False,
 ) -> Iterator[tuple[Any, ...]]:
-    """Rows of the "Jeunes" sheet, streamed from the database."""
+    """Rows of the "Jeunes" sheet (every column of ``PEOPLE_COLUMNS``), streamed.
+
+    Args:
+        listing: decides who is listed and counts who is not (None: everyone).
+        past_week: ``day`` is in the past: what is dated after it was not known yet.
+    """
     statement, (past_labels, next_labels) = _people_statement(cohort_id, day)
     n_past = len(past_labels)
     first_date = -(n_past + len(next_labels))
     result = session.execute(statement, execution_options={"yield_per": STREAM_BATCH})
     for row in result:
-        stage, status = _stage_and_status(row, day)
+        stage_code, stage, status = _stage_and_status(row, day, past_week)
+        if listing is not None and not listing.decide(
+            row.id,
+            reason=leaving_reason(
+                stage=stage_code, outreach_outcome=row.outreach_outcome,
+                selection_decision=row.selection_decision, bilan_status=row.bilan_status,
+                outcome_kind=row.outcome_kind,
+            ),
+            consent_on=row.consent_date, day=day, is_adult=row.is_adult,
+        ):
+            continue
         dates = row[first_date:]
         last_action, last_on = _pick(dates[:n_past], past_labels, latest=True)
         next_step, next_on = _pick(dates[n_past:], next_labels, latest=False)
@@ -328,8 +361,8 @@ def people_rows(
             if row.outcome_kind else None
         )
         yield (
-            row.last_name, row.first_name, row.birth_date, row.is_adult, row.phone, row.email,
-            row.address, row.postcode, row.city,
+            row.last_name, row.first_name, "Adulte" if row.is_adult else "Jeune",
+            row.birth_date, row.phone, row.email, row.address, row.postcode, row.city,
             codes.PROVENANCES.get(row.provenance, row.provenance),
             stage, status, outcome, row.coach, last_action, last_on, next_step, next_on,
         )

@@ -5,11 +5,13 @@ What every workbook gets, whatever the export:
 * a bold, frozen header row with an autofilter and set column widths, and nothing styled below
   the last row (no column formats, no empty formatted rows);
 * real Excel dates shown JJ/MM/AAAA (date-times JJ/MM/AAAA hh:mm);
+* a print layout (landscape A4, the header and the columns naming a person on every page,
+  pages ending between people, a numbered footer: ``xlsx_print``);
 * no formula, ever: the writer has no way to write one (no ``<f>`` element exists in this
-  module nor in ``xlsx_package``), and a value a participant typed that begins with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula injection") lands as
-  literal text, intact, with Excel's quote prefix so that editing the cell in Excel keeps it
-  text;
+  module, in ``xlsx_cells`` nor in ``xlsx_package``), and a value a participant typed that
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP "CSV/formula
+  injection") lands as literal text, intact, with Excel's quote prefix so that editing the cell
+  in Excel keeps it text;
 * the file appears complete or not at all: the workbook is written to a hidden temporary file
   in the target folder, then renamed into place (``os.replace``). A cancelled or failed export
   leaves no file behind. The rows of a sheet wait in an anonymous temporary file (removed by
@@ -37,20 +39,28 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import math
 import os
-import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 from coachdesk.errors import UserError
+from coachdesk.exports.xlsx_cells import (
+    HEADER_STYLE,
+    MAX_CELL_TEXT,
+    NEEDS_ESCAPE,
+    TITLE_STYLE,
+    TRIGGER_CHARS,
+    ColumnKind,
+    any_cell,
+    column_letter,
+    text_cell,
+)
 from coachdesk.exports.xlsx_package import (
     MAIN_NS,
     PACKAGE_RELS,
@@ -63,14 +73,15 @@ from coachdesk.exports.xlsx_package import (
     core_properties,
     workbook_part,
     workbook_rels,
-    xml_text,
 )
-
-ColumnKind = Literal["text", "date", "datetime", "int", "decimal", "money_cents", "percent", "bool"]
-
-# Characters that make a spreadsheet treat a typed value as a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)
+from coachdesk.exports.xlsx_print import (
+    PrintLayout,
+    RowPager,
+    fit_one_page,
+    page_setup_xml,
+    plan_print,
+    wrap_title,
+)
 
 # Progress is reported every so many rows: often enough for a progress bar, rarely enough to cost
 # nothing.
@@ -82,7 +93,6 @@ PARTIAL_SUFFIX = ".xlsx.partiel"
 # Excel's limits: rows and columns of a sheet, characters in a cell, characters in a sheet name.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
-MAX_CELL_TEXT = 32_767
 MAX_SHEET_NAME = 31
 
 ProgressCallback = Callable[[int, int | None], object]
@@ -105,15 +115,21 @@ class Sheet:
 
     ``rows`` is consumed once, lazily, while the sheet is written: pass a generator over a
     streaming query, never a list of 80,000 ORM objects. ``title_lines`` are written in bold
-    above the header (a report title, the cohort, the date). ``expected_rows`` only feeds
-    progress reporting.
+    above the header (a report title, the cohort, the date); they too are read only when the
+    sheet is written. ``expected_rows`` only feeds progress reporting.
+
+    ``identity_columns`` is how many of the first columns name the person a row is about (last
+    name, first name): printed, they are repeated at the left of every page, and a page ends
+    only between two people, never between two rows of the same person (see
+    :class:`PrintLayout`).
     """
 
     name: str
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title_lines: Sequence[str] = ()
+    title_lines: Iterable[str] = ()
     expected_rows: int | None = None
+    identity_columns: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,97 +149,6 @@ class ExportCancelled(UserError):
         super().__init__(
             f"Export annulé : le fichier « {path.name} » n'a pas été écrit.",
         )
-
-
-# --- Cell values ----------------------------------------------------------------------------
-
-# Style indexes into the cellXfs of STYLES below.
-_HEADER, _TITLE, _DATE, _DATETIME, _MONEY, _DECIMAL, _PERCENT, _LITERAL = range(1, 9)
-
-# What XML 1.0 cannot carry (control characters; a carriage return, which XML readers turn into
-# a line feed) and text Excel would decode (a literal "_x0041_"): written as Excel's own
-# "_xHHHH_" escapes, which Excel and LibreOffice turn back into the original text.
-_NEEDS_OOXML_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-# Text that needs any escaping at all, XML's own included: most text needs none, and one search
-# costs less than escaping (str.translate took 1.4 µs a cell).
-_NEEDS_ESCAPE = re.compile(
-    r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_"
-)
-
-# Excel's day 0 is 30/12/1899 for every date from 01/03/1900 (it counts a 29/02/1900).
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
-_FIRST_EXACT_SERIAL = date(1900, 3, 1).toordinal() - _EXCEL_EPOCH
-
-
-def _ooxml_escape(match: re.Match[str]) -> str:
-    found = match.group()
-    if len(found) == 1:
-        return f"_x{ord(found):04X}_"
-    return "_x005F" + found  # the underscore itself, escaped: the text stays as typed
-
-
-def _text_cell(ref: str, text: str, style: int = 0) -> str:
-    """An inline-string cell holding ``text`` exactly, quote-prefixed when it looks like a
-    formula."""
-    if len(text) > MAX_CELL_TEXT:
-        text = text[: MAX_CELL_TEXT - 1] + "…"
-    if not style and text[0] in _TRIGGER_CHARS:
-        style = _LITERAL
-    if _NEEDS_OOXML_ESCAPE.search(text):
-        text = _NEEDS_OOXML_ESCAPE.sub(_ooxml_escape, text)
-    styled = f' s="{style}"' if style else ""
-    return (f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">'
-            f"{xml_text(text)}</t></is></c>")
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
-def _any_cell(ref: str, value: Any, kind: ColumnKind) -> str:
-    """The cell for a value of any kind of column; ``""`` for no cell. Text cells, most of an
-    export, are written by :func:`_write_sheet_rows` itself and come here only when they are not
-    ``str``."""
-    if isinstance(value, bool):
-        return _text_cell(ref, "Oui" if value else "Non")
-    if kind in ("date", "datetime") and isinstance(value, date):
-        serial = value.toordinal() - _EXCEL_EPOCH
-        if serial < _FIRST_EXACT_SERIAL:
-            return _text_cell(ref, _as_text(value))
-        if isinstance(value, datetime):
-            seconds = value.hour * 3600 + value.minute * 60 + value.second
-            fraction = (seconds + value.microsecond / 1e6) / 86400
-            return f'<c r="{ref}" s="{_DATETIME}"><v>{serial + fraction!r}</v></c>'
-        return f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>'
-    if kind in ("int", "decimal", "money_cents", "percent") and isinstance(
-        value, int | float | Decimal
-    ):
-        # Excel stores every number as a double; cents become euros only here, on the way out.
-        number = float(Decimal(value) / 100 if kind == "money_cents" else value)
-        if not math.isfinite(number):
-            return ""
-        shown = int(number) if kind == "int" and number.is_integer() else number
-        style = {"decimal": _DECIMAL, "money_cents": _MONEY, "percent": _PERCENT}.get(kind)
-        styled = f' s="{style}"' if style else ""
-        return f'<c r="{ref}"{styled}><v>{shown!r}</v></c>'
-    text = value if isinstance(value, str) else _as_text(value)
-    return _text_cell(ref, text) if text else ""
-
-
-def _column_letter(index: int) -> str:
-    """``0`` → ``A``, ``25`` → ``Z``, ``26`` → ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 # Points a line of 11-point Calibri takes in a row.
@@ -314,13 +239,18 @@ def write_workbook(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    tabs: Sequence[str] | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
     Args:
         path: the target file; replaced only once the new workbook is complete.
-        sheets: the worksheets, in order. Their rows are consumed lazily, one sheet after the
-            other, so a sheet's rows may come from what the previous sheets' rows computed.
+        sheets: the worksheets, in the order they are written. Their rows are consumed
+            lazily, one sheet after the other, so a sheet's rows may come from what the
+            previous sheets' rows computed.
+        tabs: the sheet names in the order the reader sees the tabs, when it is not the order
+            they are written in: a summary counted from the other sheets' rows is written
+            last and shown first. The first tab is the one the workbook opens on.
         progress: called as ``progress(rows_written, rows_expected_or_None)`` every
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
@@ -344,6 +274,8 @@ def write_workbook(
     sheets = list(sheets)
     if not sheets:
         raise ValueError("a workbook needs at least one sheet")
+    if tabs is not None and sorted(tabs) != sorted(sheet.name for sheet in sheets):
+        raise ValueError(f"tabs {list(tabs)!r} do not name the sheets once each")
     _remove_crashed_partials(target)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -355,7 +287,7 @@ def write_workbook(
     temp = Path(temp_name)
     try:
         try:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled)
+            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
         except OSError as exc:
             raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
@@ -391,6 +323,7 @@ def _write(
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,
     is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
 ) -> tuple[int, dict[str, int]]:
     moment = datetime.now(UTC).replace(tzinfo=None)
     stamp = moment.timetuple()[:6]
@@ -402,14 +335,20 @@ def _write(
 
     used_names: set[str] = set()
     names = [_excel_sheet_name(sheet.name, used_names) for sheet in sheets]
-    written: list[WrittenSheet] = []
+    # Sheet parts are numbered in writing order; the tabs may list them in another.
+    order = list(range(len(sheets)))
+    if tabs is not None:
+        position = {sheet.name: index for index, sheet in enumerate(sheets)}
+        order = [position[name] for name in tabs]
+    written: dict[int, WrittenSheet] = {}
     total = 0
     per_sheet: dict[str, int] = {}
     expected: int | None = 0
     with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(part("[Content_Types].xml"), content_types(len(sheets)))
         package.writestr(part("_rels/.rels"), PACKAGE_RELS)
-        package.writestr(part("docProps/app.xml"), app_properties(names))
+        package.writestr(part("docProps/app.xml"),
+                         app_properties([names[index] for index in order]))
         package.writestr(part("docProps/core.xml"), core_properties(moment))
         package.writestr(part("xl/_rels/workbook.xml.rels"), workbook_rels(len(sheets)))
         package.writestr(part("xl/styles.xml"), STYLES)
@@ -424,13 +363,16 @@ def _write(
                 )
                 rows_file.seek(0)
                 with package.open(part(f"xl/worksheets/sheet{number}.xml"), "w") as entry:
-                    entry.write(layout.head(first=number == 1).encode())
+                    entry.write(layout.head(first=number - 1 == order[0]).encode())
                     shutil.copyfileobj(rows_file, entry, 1 << 20)
                     entry.write(layout.tail().encode())
-            written.append(WrittenSheet(name, layout.filter_range, layout.print_titles))
+            written[number - 1] = WrittenSheet(name, layout.filter_range,
+                                               layout.print_title_rows,
+                                               layout.print_title_columns, number)
             per_sheet[name] = layout.count
             total += layout.count
-        package.writestr(part("xl/workbook.xml"), workbook_part(written))
+        package.writestr(part("xl/workbook.xml"),
+                         workbook_part([written[index] for index in order]))
     if progress is not None:
         progress(total, total)
     return total, per_sheet
@@ -445,28 +387,31 @@ class _SheetLayout:
     last_row: int
     last_column: int  # 1-based
     count: int
+    printing: PrintLayout
+    identity_columns: int
+    row_breaks: Sequence[int]
 
     @property
     def filter_range(self) -> str | None:
         if not self.header_row:
             return None
-        last = _column_letter(self.last_column - 1)
+        last = column_letter(self.last_column - 1)
         return f"$A${self.header_row}:${last}${self.last_row}"
 
     @property
-    def print_titles(self) -> str | None:
+    def print_title_rows(self) -> str | None:
         """The header row, printed atop every page."""
         return f"${self.header_row}:${self.header_row}" if self.header_row else None
 
     @property
-    def pages_wide(self) -> int:
-        """Printed in landscape A4 at most this many pages wide: a page holds about 130
-        characters at full size, 190 at the 70 % still comfortable to read, so a short table
-        fits one page and a wide one stays legible."""
-        return max(1, math.ceil(sum(column.width for column in self.columns) / 190))
+    def print_title_columns(self) -> str | None:
+        """The columns naming the person, printed at the left of every page."""
+        if not self.identity_columns:
+            return None
+        return f"$A:${column_letter(self.identity_columns - 1)}"
 
     def head(self, *, first: bool) -> str:
-        dimension = f"A1:{_column_letter(self.last_column - 1)}{self.last_row}"
+        dimension = f"A1:{column_letter(self.last_column - 1)}{self.last_row}"
         if dimension == "A1:A1":
             dimension = "A1"
         selected = ' tabSelected="1"' if first else ""
@@ -485,7 +430,6 @@ class _SheetLayout:
         )
         return (
             XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{dimension}"/><sheetViews>{view}</sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{columns}</cols>" if columns else "")
@@ -495,14 +439,12 @@ class _SheetLayout:
     def tail(self) -> str:
         autofilter = ""
         if self.header_row:
-            last = _column_letter(self.last_column - 1)
+            last = column_letter(self.last_column - 1)
             autofilter = f'<autoFilter ref="A{self.header_row}:{last}{self.last_row}"/>'
         return (
             f"</sheetData>{autofilter}"
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/>'
-            f'<pageSetup paperSize="9" orientation="landscape" fitToWidth="{self.pages_wide}"'
-            ' fitToHeight="0"/></worksheet>'
+            + page_setup_xml(self.printing, self.row_breaks)
+            + "</worksheet>"
         )
 
 
@@ -523,18 +465,22 @@ def _write_sheet_rows(
         raise ValueError(f"{width} columns in {name!r}, more than Excel's {MAX_COLUMNS}")
     lines: list[str] = []
     row = 0
-    for line in sheet.title_lines:
+    widths = [column.width for column in columns] or [16.0]
+    # Read only now: a summary's title may count what the sheets written before it held.
+    titles = [part for line in sheet.title_lines for part in wrap_title(line, widths)]
+    for line in titles:
         row += 1
         if line:
-            lines.append(f'<row r="{row}">{_text_cell(f"A{row}", line, _TITLE)}</row>')
-    if sheet.title_lines:
+            lines.append(f'<row r="{row}">{text_cell(f"A{row}", line, TITLE_STYLE)}</row>')
+    if titles:
         row += 1  # one blank line between the title and the table
     header_row = 0
+    high = 1
     if columns:
         row += 1
         header_row = row
         labels = "".join(
-            _text_cell(f"{_column_letter(col)}{row}", column.label or " ", _HEADER)
+            text_cell(f"{column_letter(col)}{row}", column.label or " ", HEADER_STYLE)
             for col, column in enumerate(columns)
         )
         # Excel does not grow a row for wrapped text when it opens a file: give the header the
@@ -544,13 +490,18 @@ def _write_sheet_rows(
         lines.append(f'<row r="{row}"{height}>{labels}</row>')
     out.write("".join(lines).encode())
     lines.clear()
+    identity = min(sheet.identity_columns, width)
+    title_rows = header_row - 1 if header_row else len(titles)
+    printing = plan_print(widths, identity=identity, header_lines=high, title_lines=title_rows)
+    # Pages end between people only where rows name them; elsewhere every row stands alone.
+    pager = RowPager(row + 1, printing, identity) if identity else None
 
-    letters = [_column_letter(col) for col in range(width)]
+    letters = [column_letter(col) for col in range(width)]
     is_text = [column.kind == "text" for column in columns]
     kinds = [column.kind for column in columns]
     plan = list(zip(letters, is_text, kinds, strict=True))
-    triggers = _TRIGGER_CHARS
-    needs_escape = _NEEDS_ESCAPE.search
+    triggers = TRIGGER_CHARS
+    needs_escape = NEEDS_ESCAPE.search
     count = 0
     for values in sheet.rows:
         row += 1
@@ -567,16 +518,18 @@ def _write_sheet_rows(
                 if not value:
                     continue
                 if value[0] in triggers or len(value) > MAX_CELL_TEXT or needs_escape(value):
-                    cells.append(_text_cell(letter + number, value))
+                    cells.append(text_cell(letter + number, value))
                 else:
                     cells.append(
                         f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
                         f"{value}</t></is></c>"
                     )
             else:
-                cells.append(_any_cell(letter + number, value, kind))
+                cells.append(any_cell(letter + number, value, kind))
         cells.append("</row>")
         lines.append("".join(cells))
+        if pager is not None:
+            pager.place(row, values)
         count += 1
         if count % PROGRESS_EVERY == 0:
             if row > MAX_ROWS:
@@ -592,7 +545,11 @@ def _write_sheet_rows(
     out.write("".join(lines).encode())
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled(target)
-    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count)
+    if pager is None:
+        printing = fit_one_page(printing, widths, rows=count, header_lines=high,
+                                title_lines=title_rows)
+    return _SheetLayout(columns, header_row, max(row, 1), max(width, 1), count, printing,
+                        identity, pager.breaks if pager is not None else ())
 
 
 def _too_many_rows(name: str) -> UserError:

@@ -146,18 +146,31 @@ def app_properties(names: Sequence[str]) -> str:
 
 @dataclass
 class WrittenSheet:
-    """A worksheet as the workbook part needs it: its name, its autofilter range and the
-    rows printed atop every page, if any."""
+    """A worksheet as the workbook part needs it: its name, its autofilter range, the rows
+    printed atop every page and the columns printed at the left of every page, if any, and
+    the number of its part (``xl/worksheets/sheetN.xml``)."""
 
     name: str
     filter_range: str | None
-    print_titles: str | None
+    print_rows: str | None
+    print_columns: str | None
+    part: int
+
+    @property
+    def print_titles(self) -> str | None:
+        """The ``_xlnm.Print_Titles`` value: columns first, then rows, as Excel writes it."""
+        reference = xml_text(sheet_reference(self.name))
+        ranges = [f"{reference}!{titles}" for titles in (self.print_columns, self.print_rows)
+                  if titles]
+        return ",".join(ranges) or None
 
 
 def workbook_part(sheets: Sequence[WrittenSheet]) -> str:
+    """The workbook part, listing ``sheets`` in tab order."""
     entries = "".join(
-        f'<sheet name="{xml_attribute(sheet.name)}" sheetId="{n}" r:id="rId{n}"/>'
-        for n, sheet in enumerate(sheets, start=1)
+        f'<sheet name="{xml_attribute(sheet.name)}" sheetId="{sheet.part}"'
+        f' r:id="rId{sheet.part}"/>'
+        for sheet in sheets
     )
     # Sorted by name, then sheet, as Excel keeps them.
     names = "".join(
@@ -165,7 +178,7 @@ def workbook_part(sheets: Sequence[WrittenSheet]) -> str:
          f"{xml_text(sheet_reference(sheet.name))}!{sheet.filter_range}</definedName>"
          for index, sheet in enumerate(sheets) if sheet.filter_range]
         + [f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
-           f"{xml_text(sheet_reference(sheet.name))}!{sheet.print_titles}</definedName>"
+           f"{sheet.print_titles}</definedName>"
            for index, sheet in enumerate(sheets) if sheet.print_titles]
     )
     return (

@@ -44,6 +44,8 @@ from coachdesk.services.contract_draft import ContractDraft
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
 NOTE_DATE = date(2010, 12, 31)
+# The information mailing sent to every contact with an e-mail address.
+INFORMATION_MAILING = date(2010, 2, 10)
 BILAN_START = date(2010, 3, 22)
 TRAINING_START = date(2010, 5, 26)
 ENROLMENT_DEADLINE = date(2010, 7, 15)
@@ -110,13 +112,17 @@ class _DemoBuilder:
         else:
             birth = date(rng.randint(1988, 1991), rng.randint(1, 12), rng.randint(1, 28))
         bac_type = rng.choices(("general", "technologique", "professionnel"), weights=(4, 4, 3))[0]
+        # Drawn in the order the demo always drew them, so the demo's people stay the same.
+        typed_last = last.upper() if rng.random() < 0.3 else last
+        phone = _phone(rng) if rng.random() < 0.93 else ""
+        email = _email(first, last, rng) if rng.random() < 0.85 else ""
         person = participants.ParticipantData(
-            last_name=last.upper() if rng.random() < 0.3 else last,
+            last_name=typed_last,
             first_name=first,
             birth_date=birth,
             is_adult=adult,
-            phone=_phone(rng) if rng.random() < 0.93 else "",
-            email=_email(first, last, rng) if rng.random() < 0.85 else "",
+            phone=phone,
+            email=email,
             address=f"{rng.randint(1, 140)} {rng.choice(data.STREETS)}",
             postcode=postcode,
             city=city,
@@ -127,6 +133,10 @@ class _DemoBuilder:
             bac_year=None if adult else birth.year + 18,
             provenance=provenance,
             coach=rng.choice(data.COACHES),
+            # Informed of the programme's use of their data by the information e-mail of
+            # 10/02/2010 (the adults when they joined); those without an e-mail address were
+            # never reached that way, and nothing is recorded for them.
+            consent_date=max(listed_on, INFORMATION_MAILING) if email else None,
         )
         return participants.create_participant(self.db, self.cohort_id, person, listed_on=listed_on)
 

@@ -22,6 +22,7 @@ from coachdesk.models import (
     ChecklistTemplate,
     ChecklistTemplateItem,
     Employer,
+    EmployerContact,
     InterviewChecklistItem,
     JobOffer,
     Participant,
@@ -33,7 +34,7 @@ from coachdesk.paths import resource
 from coachdesk.services.checks import check_code
 from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
 from coachdesk.services.records import get_record
-from coachdesk.services.text import person_name
+from coachdesk.services.text import fold, person_name
 
 # ---------------------------------------------------------------------------------------------
 # Checklist templates
@@ -378,6 +379,24 @@ def list_interviews(
 
 
 @dataclass(frozen=True, slots=True)
+class CoachContact:
+    """Who a young person calls before an interview, and at which number ("" when unknown)."""
+
+    name: str
+    phone: str = ""
+
+
+def coach_contact_for(participant: Participant) -> CoachContact:
+    """The coach a participant calls when something comes up before an interview.
+
+    Today the participant's file only names their coach (the free-text « Chargé·e
+    d'accompagnement »), without a phone: the coach record, with its phone, takes its place
+    here, in this one function.
+    """
+    return CoachContact(" ".join((participant.coach or "").split()))
+
+
+@dataclass(frozen=True, slots=True)
 class InterviewSheet:
     interview_id: str
     starts_at: datetime
@@ -397,6 +416,47 @@ class InterviewSheet:
     offer_description: str
     notes: str
     checklist: tuple[ChecklistItemRow, ...]
+    # The person who receives the candidate ("NOM Prénom, role" when known as a contact of
+    # the employer, else as typed) and the coach to call.
+    recruiter: str = ""
+    coach: CoachContact = CoachContact("")
+
+    @property
+    def meeting_address(self) -> str:
+        """Where to go: the interview's place and its address, else the employer's address."""
+        parts = [self.place, self.address or self.employer_address]
+        return ", ".join(dict.fromkeys(part for part in parts if part))
+
+
+def recruiter_of(contacts: Iterable[EmployerContact], typed: str) -> str:
+    """Who receives the candidate, from what the coach typed and the employer's contacts.
+
+    The coach types a name (« Mme Ducœur ») or a role (« Responsable administratif·ve »): a
+    contact of the employer whose last name is in the text, or whose role is the text, is
+    named as « NOM Prénom, role »; otherwise the text stays as typed. With nothing typed, the
+    employer's only contact, or the one who is the employer in person, receives the candidate.
+    """
+    people = list(contacts)
+    typed = " ".join(typed.split())
+
+    def named(contact: EmployerContact) -> str:
+        name = person_name(contact.last_name, contact.first_name)
+        return f"{name}, {contact.role}" if contact.role else name
+
+    words = set(fold(typed).replace("-", " ").split())
+    by_name = [c for c in people
+               if c.last_name and set(fold(c.last_name).replace("-", " ").split()) <= words]
+    if len(by_name) == 1:
+        return named(by_name[0])
+    by_role = [c for c in people if c.role and fold(c.role) == fold(typed)]
+    if typed and len(by_role) == 1:
+        return named(by_role[0])
+    if typed:
+        return typed
+    in_person = [c for c in people if c.is_employer_in_person]
+    if len(in_person) == 1:
+        return named(in_person[0])
+    return named(people[0]) if len(people) == 1 else ""
 
 
 def interview_sheets(db: Database, start: date, end: date) -> list[InterviewSheet]:
@@ -411,7 +471,8 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
                    RecruitmentInterview.place, RecruitmentInterview.address,
                    RecruitmentInterview.route_note, RecruitmentInterview.contact_person,
                    JobOffer.title, JobOffer.rome_code, JobOffer.city, JobOffer.start_on,
-                   JobOffer.weekly_hours, JobOffer.description, RecruitmentInterview.notes)
+                   JobOffer.weekly_hours, JobOffer.description, RecruitmentInterview.notes,
+                   Employer.id, Participant)
             .join(Referral, Referral.id == RecruitmentInterview.referral_id)
             .join(Participant, Participant.id == Referral.participant_id)
             .join(JobOffer, JobOffer.id == Referral.offer_id)
@@ -430,17 +491,26 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
             .order_by(InterviewChecklistItem.position)
         ):
             items[item[0]].append(ChecklistItemRow(*item[1:]))
-    sheets = []
-    for row in rows:
-        employer_address = ", ".join(
-            part for part in (row[6], f"{row[7]} {row[8]}".strip()) if part
-        )
-        sheets.append(InterviewSheet(
-            interview_id=row[0], starts_at=row[1], candidate=person_name(row[3], row[2]),
-            candidate_phone=row[4], employer_name=row[5], employer_address=employer_address,
-            place=row[9], address=row[10], route_note=row[11], contact_person=row[12],
-            offer_title=row[13], rome_code=row[14], offer_city=row[15], offer_start_on=row[16],
-            weekly_hours=row[17], offer_description=row[18], notes=row[19],
-            checklist=tuple(items[row[0]]),
-        ))
+        employers = {row[20] for row in rows}
+        contacts: dict[str, list[EmployerContact]] = {employer: [] for employer in employers}
+        for contact in session.scalars(
+            select(EmployerContact).where(EmployerContact.employer_id.in_(employers))
+            .order_by(EmployerContact.last_name, EmployerContact.first_name)
+        ):
+            contacts[contact.employer_id].append(contact)
+        sheets = []
+        for row in rows:
+            employer_address = ", ".join(
+                part for part in (row[6], f"{row[7]} {row[8]}".strip()) if part
+            )
+            sheets.append(InterviewSheet(
+                interview_id=row[0], starts_at=row[1], candidate=person_name(row[3], row[2]),
+                candidate_phone=row[4], employer_name=row[5], employer_address=employer_address,
+                place=row[9], address=row[10], route_note=row[11], contact_person=row[12],
+                offer_title=row[13], rome_code=row[14], offer_city=row[15],
+                offer_start_on=row[16], weekly_hours=row[17], offer_description=row[18],
+                notes=row[19], checklist=tuple(items[row[0]]),
+                recruiter=recruiter_of(contacts[row[20]], row[12]),
+                coach=coach_contact_for(row[21]),
+            ))
     return sheets

@@ -14,7 +14,13 @@ import pytest
 
 from coachdesk.exports.jobs import PLAIN_WORKBOOK_NOTICE
 from coachdesk.security import sqlcipher
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, SECRET_LAST_NAME, make_plain_db
+from tests.security_support import (
+    FAST_SCRYPT,
+    INFORMED_ON,
+    PASSPHRASE,
+    SECRET_LAST_NAME,
+    make_plain_db,
+)
 
 EXPORTS = [
     ("weekly", "--week", "2010-W10"),
@@ -38,7 +44,7 @@ def run(db: Path, *args: str, passphrase: str | None = None) -> subprocess.Compl
 @pytest.fixture(scope="module")
 def protected_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("protected") / "suivi.sqlite3"
-    make_plain_db(path, count=4)
+    make_plain_db(path, count=4, consent_on=INFORMED_ON)  # listed in the weekly workbook
     sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
     return path
 

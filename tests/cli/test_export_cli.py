@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -43,17 +44,49 @@ def test_weekly(demo: tuple[Path, Path], tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Export écrit" in done.stdout and "SHA-256" in done.stdout
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Jeunes", "Actions de la semaine", "Contrats", "Synthèse"]
+    assert book.sheetnames == ["Synthèse", "Jeunes", "Actions de la semaine", "Contrats"]
     people = book["Jeunes"]
     assert people["A1"].value == "Nom" and people["A1"].font.b
     assert people.freeze_panes == "A2"
-    # 273 young contacts and the 2 adults.
-    assert people.max_row == 1 + 275
-    birth = people["C2"]
-    assert isinstance(birth.value, datetime) and birth.number_format == "dd/mm/yyyy"
+    # The people still in the programme whose consent is recorded, said on the terminal too.
+    listed = people.max_row - 1
+    assert 100 < listed < 275
+    assert f"Personnes listées : {listed} ; non listées : {275 - listed}" in done.stdout
+    header = [cell.value for cell in people[1]]
+    assert "Téléphone" not in header and "Date de naissance" not in header
     actions = list(book["Actions de la semaine"].iter_rows(min_row=2, values_only=True))
     assert actions and all(row[0].isocalendar()[:2] == (2010, 25) for row in actions)
     no_formula(book)
+
+
+def test_weekly_with_a_saved_profile(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    from coachdesk.exports.profiles import Profile, ProfileColumn
+
+    db, home = demo
+    profile = Profile("tous", "hebdomadaire", "Mission Locale (tous)",
+                      (ProfileColumn("last_name"), ProfileColumn("first_name"),
+                       ProfileColumn("birth_date")),
+                      options=frozenset({"include_left", "include_without_consent"}))
+    config = home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "profils-export.json").write_text(
+        json.dumps({"tous": profile.to_json()}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "tous.xlsx"
+    done = run(db, "export", "weekly", "--out", str(out), "--week", "2010-W25",
+               "--profile", "tous", home=home)
+    assert done.returncode == 0, done.stderr
+    people = openpyxl.load_workbook(out)["Jeunes"]
+    # 273 young contacts and the 2 adults, with their birth dates.
+    assert people.max_row == 1 + 275
+    assert [cell.value for cell in people[1]] == ["Nom", "Prénom", "Date de naissance"]
+    birth = people["C2"]
+    assert isinstance(birth.value, datetime) and birth.number_format == "dd/mm/yyyy"
+
+    unknown = run(db, "export", "weekly", "--out", str(tmp_path / "x.xlsx"), "--profile",
+                  "banque", home=home)
+    assert unknown.returncode == 1
+    assert "Aucun profil du classeur hebdomadaire ne s'appelle « banque »" in unknown.stderr
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_evaluator_contracts_and_note(demo: tuple[Path, Path], tmp_path: Path) -> None:

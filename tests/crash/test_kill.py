@@ -36,7 +36,7 @@ import pytest
 
 from coachdesk.db import open_database
 from coachdesk.exports import jobs
-from tests.security_support import add_people
+from tests.security_support import INFORMED_ON, add_people
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL are POSIX")
 
@@ -220,7 +220,7 @@ def test_kill_during_weekly_export_leaves_old_or_new_workbook(
 ) -> None:
     path = tmp_path / "base.sqlite3"
     db = open_database(path)
-    add_people(db, EXPORT_PEOPLE, last_name="Hebdo")
+    add_people(db, EXPORT_PEOPLE, last_name="Hebdo", consent_on=INFORMED_ON)
     db.dispose()
     cohort = f"Promotion Hebdo {EXPORT_PEOPLE}"
     folder = tmp_path / "Exports Mission Locale"

@@ -32,7 +32,13 @@ import pytest
 from coachdesk.db import open_database
 from coachdesk.security import crypto, sqlcipher
 from tests import canary, mounts
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, add_people, make_plain_db
+from tests.security_support import (
+    FAST_SCRYPT,
+    INFORMED_ON,
+    PASSPHRASE,
+    add_people,
+    make_plain_db,
+)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="tmpfs and RLIMIT_FSIZE are POSIX")
 
@@ -91,7 +97,7 @@ def leftovers(folder: Path, *expected: Path) -> list[str]:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A plain database of 2,000 people (about 2 MB)."""
     path = tmp_path_factory.mktemp("modele") / "base.sqlite3"
-    make_plain_db(path, count=PEOPLE)
+    make_plain_db(path, count=PEOPLE, consent_on=INFORMED_ON)
     return path
 
 

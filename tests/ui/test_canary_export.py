@@ -27,7 +27,7 @@ from coachdesk.security import sqlcipher
 from coachdesk.ui.exports.dialogs import WeeklyExportDialog
 from coachdesk.ui.widgets import background, messages
 from tests import canary
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, add_people
+from tests.security_support import FAST_SCRYPT, INFORMED_ON, PASSPHRASE, add_people
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -44,7 +44,7 @@ def protected(qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch):  # typ
     messages.last_messages.clear()
     path = paths.default_db_path()
     plain = open_database(path, create=True)
-    add_people(plain, PEOPLE, last_name=canary.LAST_NAME)
+    add_people(plain, PEOPLE, last_name=canary.LAST_NAME, consent_on=INFORMED_ON)
     with plain.write() as session:
         session.execute(update(Participant).values(phone=canary.PHONE,
                                                    first_name=canary.FIRST_NAME))

@@ -85,6 +85,11 @@ def test_weekly_defaults_then_export_with_confirmation(
     year, week, _ = date.today().isocalendar()
     assert dialog.week_code() == f"{year}-W{week:02d}"
     assert dialog.cohort.currentText().startswith("Promotion 2010")
+    # The Mission Locale's profile by default, said in plain words.
+    assert dialog.profile.currentText() == "Mission Locale"
+    assert dialog.profile_summary.text() == (
+        "Les personnes encore dans le dispositif dont le consentement est enregistré. "
+        "Ni date de naissance, ni téléphone, ni courriel, ni adresse.")
     # The coach picks a day of June 2010: the week is shown with its Monday and Sunday.
     dialog.week_day.setDate(QDate(2010, 6, 23))
     assert dialog.week_label.text() == "semaine 2010-W25, du 21/06/2010 au 27/06/2010"
@@ -95,12 +100,15 @@ def test_weekly_defaults_then_export_with_confirmation(
 
     written = tmp_path / "Hebdo MLJAM.xlsx"
     people = rows_of(written, "Jeunes")
-    assert people[0][:3] == ("Nom", "Prénom", "Date de naissance")
+    assert people[0][:4] == ("Nom", "Prénom", "Public", "Provenance")
     book = openpyxl.load_workbook(written)
-    assert book.sheetnames == ["Jeunes", "Actions de la semaine", "Contrats", "Synthèse"]
+    assert book.sheetnames == ["Synthèse", "Jeunes", "Actions de la semaine", "Contrats"]
     total = sum(sheet.max_row - 1 for sheet in book.worksheets if sheet.title != "Synthèse")
     synthesis = list(book["Synthèse"].iter_rows(values_only=True))
-    assert synthesis[1][0] == "Semaine 2010-W25, du 21/06/2010 au 27/06/2010"
+    assert synthesis[1][0] == ("Situation au 27/06/2010, semaine 25 (du 21 au 27 juin "
+                               "2010)")
+    assert any(str(row[0]).startswith(f"Personnes listées : {len(people) - 1} sur 275")
+               for row in synthesis)
     shown = messages.last_messages[-1]
     assert shown.kind == "info" and shown.title == "Export terminé"
     assert dialog.last_result is not None

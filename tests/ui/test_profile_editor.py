@@ -7,14 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.exports.profiles import profiles_path
-from coachdesk.ui.exports.dialogs import ContractListDialog
+from coachdesk.ui.exports.dialogs import ContractListDialog, WeeklyExportDialog
 from coachdesk.ui.exports.profile_editor import KEY_ROLE, ProfileEditor
 from coachdesk.ui.widgets import background, messages
 
@@ -122,3 +122,61 @@ def test_profile_without_name_or_columns_is_refused_in_french(
     editor.save()
     assert messages.last_messages[-1].text == "Cochez au moins une colonne."
     assert not profiles_path().exists()
+
+
+def test_weekly_profile_includes_the_others_and_their_phone(
+    qtbot: QtBot, french: None, demo_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "run_in_process", False)
+    database = open_database(demo_path)
+    dialog = WeeklyExportDialog(database, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.week_day.setDate(QDate(2010, 6, 23))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "editProfiles"), Qt.MouseButton.LeftButton)
+    editor = dialog.profile_editor
+    # Starting from the Mission Locale's: no birth date, phone, e-mail nor address ticked,
+    # and the names are no choice (first on every page).
+    assert editor.name_edit.text() == "mission_locale"
+    ticked = dict(keys_and_labels(editor))
+    assert "last_name" not in dict(keys_and_labels(editor, checked_only=False))
+    assert {"birth_date", "phone", "email", "address"}.isdisjoint(ticked)
+    assert ticked["status"] == "Statut"
+    note = editor.findChild(QLabel, "personalDataNote")
+    assert note is not None and "ne les cochez que si elle les demande" in note.text()
+    left = editor.findChild(QCheckBox, "option_include_left")
+    without_consent = editor.findChild(QCheckBox, "option_include_without_consent")
+    assert left is not None and without_consent is not None
+    assert not left.isChecked() and not without_consent.isChecked()
+    assert left.text() == "Aussi les personnes qui ne sont plus dans le dispositif"
+    assert without_consent.text() == "Aussi les personnes sans consentement enregistré"
+
+    editor.name_edit.setText("ml_tous")
+    editor.recipient_edit.setText("Mission Locale (tous)")
+    for row in range(editor.column_list.count()):
+        item = editor.column_list.item(row)
+        if item.data(KEY_ROLE) == "phone":
+            item.setCheckState(Qt.CheckState.Checked)
+            assert "Donnée personnelle" in item.toolTip()
+    left.setChecked(True)
+    without_consent.setChecked(True)
+    qtbot.mouseClick(editor.findChild(QPushButton, "saveProfile"), Qt.MouseButton.LeftButton)
+
+    saved = json.loads(profiles_path().read_text(encoding="utf-8"))["ml_tous"]
+    assert saved["export"] == "hebdomadaire"
+    assert saved["options"] == ["include_left", "include_without_consent"]
+    assert "phone" in [c["key"] for c in saved["columns"]]
+    assert dialog.profile.currentText() == "Mission Locale (tous)"
+    assert dialog.profile_summary.text() == (
+        "Toutes les personnes de la promotion. Données personnelles envoyées : Téléphone.")
+    out = tmp_path / "tous.xlsx"
+    dialog.file_edit.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    book = openpyxl.load_workbook(out)
+    people = list(book["Jeunes"].iter_rows(values_only=True))
+    assert people[0][:2] == ("Nom", "Prénom") and "Téléphone" in people[0]
+    assert len(people) == 1 + 275  # everyone, the 75 « Pas intéressé·e » included
+    assert dialog.last_result is not None
+    assert dialog.last_result.recipient == "Mission Locale (tous)"
+    database.dispose()

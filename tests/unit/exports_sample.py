@@ -40,7 +40,8 @@ class Sample:
 
 
 def build_sample(db: Database) -> Sample:
-    """Six young people at different stages and one adult, in week 2010-W12 and around."""
+    """Six young people at different stages and one adult, in week 2010-W12 and around;
+    all but Inès have their date of information / consent recorded."""
     with db.write() as s:
         cohort = Cohort(
             name=COHORT_NAME, training_title="Certificat professionnel",
@@ -56,6 +57,7 @@ def build_sample(db: Database) -> Sample:
                 "birth_date": date(1990, 5, 17), "phone": "06 12 34 56 78",
                 "email": f"{first.lower()}@exemple.fr", "listed_on": date(2010, 2, 15),
                 "coach": "Claire Dubois", "city": "Montpellier",
+                "consent_date": date(2010, 2, 15),
             }
             defaults.update(extra)
             p = Participant(cohort_id=cohort.id, last_name=last, first_name=first, **defaults)
@@ -65,7 +67,7 @@ def build_sample(db: Database) -> Sample:
         elodie = person("Lefèvre", "Élodie", birth_date=date(1991, 3, 4))
         zoe = person("N'Diaye", "Zoé", phone=FORMULA_PHONE, city=FORMULA_CITY)
         hacker = person(FORMULA_NAME, "Jérôme")
-        ines = person("Benali", "Inès")
+        ines = person("Benali", "Inès", consent_date=None)  # never recorded
         theo = person("Roux", "Théo")
         contact = person("Garçon", "Anaïs", listed_on=date(2010, 3, 1), birth_date=None)
         adult = person("Martin", "Françoise", is_adult=True, birth_date=date(1970, 1, 2))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -249,19 +251,100 @@ def test_printed_in_landscape_with_the_header_atop_every_page(tmp_path: Path) ->
     target = tmp_path / "impression.xlsx"
     wide = [Column(f"c{n}", f"Colonne {n}", width=25) for n in range(18)]
     write_workbook(target, [
-        Sheet("Note", [Column("a", "Phase", width=40), Column("b", "Indicateur", width=52),
+        Sheet("Note", [Column("a", "Phase", width=30), Column("b", "Indicateur", width=40),
                        Column("c", "Nombre", "int"), Column("d", "Taux", "percent", 12)],
               [("1) Repérage", "Contacts", 273, 1.0)], title_lines=["Note d'étape"]),
         Sheet("Large", wide, [tuple("x" * 18)]),
     ])
     book = openpyxl.load_workbook(target)
-    for sheet, header, pages in ((book["Note"], 3, 1), (book["Large"], 1, 3)):
+    for sheet, header in ((book["Note"], 3), (book["Large"], 1)):
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.page_setup.paperSize == 9  # A4
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        # As wide as it must be to stay legible, as many pages tall as the rows need.
-        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (pages, 0)
+        # A set scale, not "fit to N pages": Excel ignores manual page breaks on those.
+        assert not sheet.sheet_properties.pageSetUpPr or \
+            not sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == f"${header}:${header}"
+        assert sheet.print_title_cols is None  # no column names a person here
+        assert sheet.page_setup.pageOrder == "overThenDown"
+        assert sheet.oddFooter.left.text == "&A"  # the sheet's name
+        assert sheet.oddFooter.right.text == "Page &P sur &N"
+    # A short table prints at full size on one page; a wide one stays legible (at least
+    # 70 %), its columns split into page-wide groups at set places.
+    assert book["Note"].page_setup.scale == 100
+    assert not book["Note"].col_breaks.brk
+    large = book["Large"]
+    assert 70 <= large.page_setup.scale <= 100
+    groups = [brk.id for brk in large.col_breaks.brk]
+    assert len(groups) >= 2 and groups == sorted(groups)
+
+
+def _people(count: int, contracts_of: dict[int, int]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for n in range(count):
+        rows.extend((f"NOM{n:03d}", f"Prénom {n}", f"détail {k}", "x" * 20, "y" * 20)
+                    for k in range(contracts_of.get(n, 1)))
+    return rows
+
+
+def test_every_printed_page_names_its_people_and_never_splits_one(tmp_path: Path) -> None:
+    target = tmp_path / "personnes.xlsx"
+    columns = [Column("last", "Nom", width=18), Column("first", "Prénom", width=16),
+               Column("detail", "Détail", width=30),
+               *[Column(f"c{n}", f"Colonne {n}", width=24) for n in range(8)]]
+    # 120 people, some with three rows (three contracts): a page ends between people only.
+    contracts_of = {n: 3 for n in range(0, 120, 7)}
+    rows = [(*row[:3], *(["z" * 10] * 8)) for row in _people(120, contracts_of)]
+    write_workbook(target, [Sheet("Contrats", columns, rows, identity_columns=2,
+                                  title_lines=["Titre", "Sous-titre"])])
+
+    sheet = openpyxl.load_workbook(target)["Contrats"]
+    header = 4  # two title lines, a blank line, then the header
+    assert sheet.print_title_rows == f"${header}:${header}"
+    assert sheet.print_title_cols == "$A:$B"  # the names, at the left of every page
+    breaks = [brk.id for brk in sheet.row_breaks.brk]
+    assert len(breaks) >= 3, "120 people do not fit on three pages"
+    names = [(row[0], row[1]) for row in sheet.iter_rows(min_row=header + 1, max_col=2,
+                                                         values_only=True)]
+    first_data = header + 1
+    for last_row in breaks:
+        before, after = names[last_row - first_data], names[last_row + 1 - first_data]
+        assert before != after, f"page break at row {last_row} splits {before}"
+    pages = [first_data - 1, *breaks, sheet.max_row]
+    lengths = [b - a for a, b in itertools.pairwise(pages)]
+    # Full pages alike (a person of three rows may end one up to two rows early); the first
+    # page shorter by the title lines it also holds.
+    middle = lengths[1:-1]
+    assert max(middle) - min(middle) <= 2
+    assert lengths[0] < max(middle) <= lengths[0] + 5
+    assert [brk.id for brk in sheet.col_breaks.brk], "eleven wide columns need two pages"
+    assert all(brk.id > 2 for brk in sheet.col_breaks.brk)
+
+
+def test_tabs_in_another_order_than_written(tmp_path: Path) -> None:
+    target = tmp_path / "ordre.xlsx"
+    counted: list[int] = []
+
+    def people() -> Iterator[tuple[str]]:
+        for n in range(3):
+            counted.append(n)
+            yield (f"Personne {n}",)
+
+    write_workbook(target, [
+        Sheet("Personnes", [Column("name", "Nom")], people(), identity_columns=1),
+        # Written after the people it counts, shown first.
+        Sheet("Synthèse", [Column("what", "Quoi"), Column("n", "Nombre", "int")],
+              (("Personnes", len(counted)) for _ in range(1))),
+    ], tabs=["Synthèse", "Personnes"])
+
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Synthèse", "Personnes"]
+    assert book["Synthèse"]["B2"].value == 3
+    assert book["Personnes"].print_title_cols == "$A:$A"
+    assert book["Synthèse"].print_title_cols is None
+    assert book["Synthèse"].views.sheetView[0].tabSelected
+    assert not book["Personnes"].views.sheetView[0].tabSelected
+    with pytest.raises(ValueError):
+        write_workbook(tmp_path / "x.xlsx", [Sheet("A", [Column("a", "A")], [])], tabs=["B"])
 
 
 def test_text_comes_back_exactly_as_typed(tmp_path: Path) -> None:

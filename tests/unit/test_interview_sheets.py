@@ -9,10 +9,12 @@ from pathlib import Path
 import pypdf
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
 from coachdesk.errors import UserError
 from coachdesk.exports.ics_interviews import write_interviews_ics
 from coachdesk.exports.interview_sheet import write_interview_sheets
+from coachdesk.models import Employer, EmployerContact, Participant
 from coachdesk.services import bilan, interviews, matching, offers
 from coachdesk.services import employers as emp
 from coachdesk.services.weeks import IsoWeek
@@ -80,9 +82,12 @@ def test_pdf_sheet_reads_back_with_accents_and_ticks(db, cohort_id, tmp_path: Pa
     assert write_interview_sheets(out, sheets) == 1
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    text = " ".join(reader.pages[0].extract_text().split())
     for expected in ("Fiche de préparation à l'entretien", "Mardi 11 mai 2010 à 14 h 30",
-                     "BÉNÉZECH Anaïs", "Boulangerie Lefèvre & Cœur", "Mme Françoise Ducœur",
+                     "BÉNÉZECH Anaïs", "Boulangerie Lefèvre & Cœur",
+                     "Vous serez reçu·e par Mme Françoise Ducœur",
+                     "Heure 14 h 30 : présentez-vous dix minutes avant",
+                     "Adresse Boutique, 3 place de l'Église, Pézenas",
                      "Bus 102 depuis Montpellier, arrêt « Pézenas centre ».",
                      "Prime de 150 € ; l’équipe œuvre en boutique.", "M1607 – Secrétaire",
                      "Ma préparation (2 sur", items[1].label, items[3].label):
@@ -109,3 +114,96 @@ def test_iso_week_and_ics(db, cohort_id, tmp_path: Path) -> None:  # noqa: F811
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2010, 5, 11, 14, 30)
     assert str(event.decoded("dtstart").tzinfo) == "Europe/Paris"
     assert "Pézenas" in str(event["location"])
+
+
+def _contacts(db, employer_id: str) -> None:  # noqa: F811
+    """The baker in person, and her accountant."""
+    with db.write() as session:
+        session.add_all([
+            EmployerContact(employer_id=employer_id, last_name="Ducœur", first_name="Françoise",
+                            role="Gérante", is_employer_in_person=True),
+            EmployerContact(employer_id=employer_id, last_name="Roux", first_name="Paul",
+                            role="Comptable"),
+        ])
+
+
+def test_the_sheet_names_the_recruiter_the_time_and_the_coach_to_call(
+    db, cohort_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    _interview(db, cohort_id, when=datetime(2010, 5, 11, 9, 5))
+    with db.write() as session:
+        employer_id = session.scalars(select(Employer.id)).one()
+        participant = session.scalars(select(Participant)).one()
+        participant.coach = "Claire  Vidal"
+    _contacts(db, employer_id)
+    week = IsoWeek.parse("2010-W19")
+    (sheet,) = interviews.interview_sheets(db, week.monday, week.next_monday)
+    # « Mme Françoise Ducœur » as typed is the baker: named as the contacts list her.
+    assert sheet.recruiter == "DUCŒUR Françoise, Gérante"
+    assert sheet.coach == interviews.CoachContact("Claire Vidal", "")
+    out = tmp_path / "fiche.pdf"
+    write_interview_sheets(out, [sheet])
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "Heure 9 h 05 : présentez-vous dix minutes avant" in text
+    assert "Vous serez reçu·e par DUCŒUR Françoise, Gérante" in text
+    assert "Adresse Boutique, 3 place de l'Église, Pézenas" in text
+    assert "Votre chargé·e Claire Vidal" in text
+    assert ("En cas d'imprévu, appelez Claire Vidal, votre chargé·e d'accompagnement, avant "
+            "l'heure du rendez-vous.") in text
+
+    # The coach's number, once the coach record gives it, is printed beside the name.
+    monkeypatch.setattr(interviews, "coach_contact_for",
+                        lambda person: interviews.CoachContact(person.coach, "06 11 22 33 44"))
+    (sheet,) = interviews.interview_sheets(db, week.monday, week.next_monday)
+    write_interview_sheets(out, [sheet])
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "Votre chargé·e Claire Vidal – 06 11 22 33 44" in text
+    assert ("appelez Claire Vidal, votre chargé·e d'accompagnement, au 06 11 22 33 44 avant "
+            "l'heure du rendez-vous.") in text
+
+
+def test_who_receives_the_candidate() -> None:
+    baker = EmployerContact(last_name="Ducœur", first_name="Françoise", role="Gérante",
+                            is_employer_in_person=True)
+    accountant = EmployerContact(last_name="Roux", first_name="Paul",
+                                 role="Responsable administratif·ve")
+    both = [baker, accountant]
+    # A name typed, with or without civility, accents or case: the contact of that name.
+    assert interviews.recruiter_of(both, "Mme DUCOEUR") == "DUCŒUR Françoise, Gérante"
+    assert interviews.recruiter_of(both, "M. Paul Roux") == (
+        "ROUX Paul, Responsable administratif·ve")
+    # A role typed (what the demo's coaches typed): the one contact holding it.
+    assert interviews.recruiter_of(both, "responsable administratif·ve") == (
+        "ROUX Paul, Responsable administratif·ve")
+    # Someone the coach knows and the contacts do not: as typed.
+    assert interviews.recruiter_of(both, "Mme Rouxel, DRH") == "Mme Rouxel, DRH"
+    # Nothing typed: the employer in person, or the only contact, else no one.
+    assert interviews.recruiter_of(both, "") == "DUCŒUR Françoise, Gérante"
+    assert interviews.recruiter_of([accountant], "  ") == (
+        "ROUX Paul, Responsable administratif·ve")
+    accountant_too = EmployerContact(last_name="Vidal", first_name="Léa", role="Comptable")
+    assert interviews.recruiter_of([accountant, accountant_too], "") == ""
+
+
+def test_the_demos_interview_sheets_name_a_person_not_a_job_title(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from coachdesk.db import open_database
+
+    database = open_database(demo_path)
+    try:
+        sheets = interviews.interview_sheets(database, date(2010, 5, 1), date(2010, 6, 1))
+    finally:
+        database.dispose()
+    assert sheets
+    for sheet in sheets:
+        assert sheet.contact_person == "Responsable administratif·ve"  # as the coach typed
+        name, role = sheet.recruiter.split(", ")
+        assert role == "Responsable administratif·ve" and name.split()[0].isupper(), sheet
+        assert sheet.coach.name in ("Claire Vidal", "Julien Roux", "Nadia Benali")
+    out = tmp_path / "mai.pdf"
+    assert write_interview_sheets(out, sheets) == len(sheets)
+    for page, sheet in zip(pypdf.PdfReader(out).pages, sheets, strict=True):
+        text = " ".join(page.extract_text().split())
+        assert f"Vous serez reçu·e par {sheet.recruiter}" in text
+        assert f"appelez {sheet.coach.name}, votre chargé·e d'accompagnement" in text

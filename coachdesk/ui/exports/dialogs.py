@@ -159,8 +159,60 @@ class ExportDialog(QDialog):
     def job_args(self, out: Path) -> tuple[Any, ...]:
         raise NotImplementedError
 
+    def job_options(self) -> tuple[Any, ...]:
+        """Arguments of the job after the database key (the weekly workbook's profile)."""
+        return ()
+
     def suggested_name(self) -> str:
         raise NotImplementedError
+
+    # A recipient's profile ------------------------------------------------------------------------
+    profile_export = ""
+
+    def add_profile_row(self) -> None:
+        """The profile chooser (built-in and saved profiles of ``profile_export``) and its
+        editor, as one row of the form."""
+        self.profile = QComboBox()
+        self.profile.setObjectName("exportProfile")
+        edit = QPushButton(self.tr("Edit profiles…"))
+        edit.setObjectName("editProfiles")
+        edit.clicked.connect(self.edit_profiles)
+        row = QHBoxLayout()
+        row.addWidget(self.profile, 1)
+        row.addWidget(edit)
+        self.form.addRow(self.tr("Recipient profile:"), row)
+        self.fill_profiles()
+        self.profile.currentIndexChanged.connect(self.refresh_suggestion)
+
+    def fill_profiles(self, select: str | None = None) -> None:
+        from coachdesk.ui.exports.profile_editor import profiles_of
+
+        wanted = select or self.profile.currentData()
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        for name, profile in profiles_of(self.profile_export).items():
+            self.profile.addItem(profile.recipient, name)
+            self.profile.setItemData(
+                self.profile.count() - 1,
+                ", ".join(c.label or c.key for c in profile.columns),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        index = self.profile.findData(wanted) if wanted else 0
+        self.profile.setCurrentIndex(max(index, 0))
+        self.profile.blockSignals(False)
+        self.profile_changed()
+
+    def profile_changed(self) -> None:
+        """Called when the chosen profile changes (or the list of them)."""
+
+    def edit_profiles(self) -> None:
+        from coachdesk.ui.exports.profile_editor import ProfileEditor
+
+        editor = ProfileEditor(self.profile.currentData(), self, export=self.profile_export)
+        editor.saved.connect(lambda name: self.fill_profiles(name))
+        editor.saved.connect(lambda _name: self.refresh_suggestion())
+        editor.open()
+        self.profile_editor = editor
 
     # Cohort and file ----------------------------------------------------------------------------
     def _fill_cohorts(self, cohort_id: str | None) -> None:
@@ -228,7 +280,8 @@ class ExportDialog(QDialog):
         self.job = background.run_job(
             self,
             f"coachdesk.exports.jobs.{self.job_name}",
-            (str(self.database.path), str(out), *self.job_args(out), self.database_key()),
+            (str(self.database.path), str(out), *self.job_args(out), self.database_key(),
+             *self.job_options()),
             self.tr("Writing “%1”…").replace("%1", out.name),
             self._finished,
             self._cancelled,
@@ -262,9 +315,11 @@ class ExportDialog(QDialog):
 
 
 class WeeklyExportDialog(ExportDialog):
-    """The Mission Locale's weekly workbook: a week (default this one) and a cohort."""
+    """The Mission Locale's weekly workbook: a week (default this one), a cohort, and the
+    profile saying which people and which of their details it holds."""
 
     job_name = "weekly"
+    profile_export = "hebdomadaire"
 
     def __init__(
         self, database: Database, cohort_id: str | None = None, parent: QWidget | None = None,
@@ -275,8 +330,8 @@ class WeeklyExportDialog(ExportDialog):
         self.setWindowTitle(self.tr("Mission Locale weekly workbook"))
         self.setObjectName("weeklyExportDialog")
         self.intro.setText(self.tr(
-            "The cohort's people at every stage, the week's actions, the contracts and the "
-            "funnel with what changed since the previous weekly export."
+            "The funnel with what changed since the previous weekly export, then the people, "
+            "the week's actions and the contracts, as known at the end of the week."
         ))
 
     def build_fields(self) -> None:
@@ -291,6 +346,13 @@ class WeeklyExportDialog(ExportDialog):
         self.form.addRow(self.tr("Week of:"), row)
         self.week_day.dateChanged.connect(self._week_changed)
         self._show_week()
+        self.add_profile_row()
+        self.profile_summary = QLabel()
+        self.profile_summary.setObjectName("profileSummary")
+        self.profile_summary.setWordWrap(True)
+        self.form.addRow(self.profile_summary)
+        self.profile.currentIndexChanged.connect(self.profile_changed)
+        self.profile_changed()
 
     def week_code(self) -> str:
         from coachdesk.services.weeks import IsoWeek
@@ -314,6 +376,43 @@ class WeeklyExportDialog(ExportDialog):
 
     def job_args(self, out: Path) -> tuple[Any, ...]:
         return (self.week_code(), self.cohort_name())
+
+    def job_options(self) -> tuple[Any, ...]:
+        return (self.profile.currentData(),)
+
+    def profile_changed(self) -> None:
+        """Say who the chosen profile lists and which personal details it sends."""
+        if not hasattr(self, "profile_summary"):
+            return  # the profile row is being built
+        from coachdesk.exports.weekly_people import PEOPLE_COLUMNS
+        from coachdesk.exports.weekly_scope import (
+            INCLUDE_LEFT,
+            INCLUDE_WITHOUT_CONSENT,
+            OPT_IN_KEYS,
+        )
+        from coachdesk.ui.exports.profile_editor import weekly_profiles
+
+        profile = weekly_profiles().get(self.profile.currentData())
+        if profile is None:
+            self.profile_summary.clear()
+            return
+        if INCLUDE_LEFT in profile.options and INCLUDE_WITHOUT_CONSENT in profile.options:
+            who = self.tr("Everyone in the cohort.")
+        elif INCLUDE_LEFT in profile.options:
+            who = self.tr("Everyone whose consent is recorded, including the people no longer "
+                          "in the programme.")
+        elif INCLUDE_WITHOUT_CONSENT in profile.options:
+            who = self.tr("The people still in the programme, including those whose consent "
+                          "is not recorded.")
+        else:
+            who = self.tr("The people still in the programme whose consent is recorded.")
+        labels = {column.key: column.label for column in PEOPLE_COLUMNS}
+        personal = [labels[c.key] for c in profile.columns if c.key in OPT_IN_KEYS]
+        if personal:
+            details = self.tr("Personal details sent: %1.").replace("%1", ", ".join(personal))
+        else:
+            details = self.tr("No birth date, phone, e-mail or address.")
+        self.profile_summary.setText(f"{who} {details}")
 
     def suggested_name(self) -> str:
         return safe_file_name(f"Mission Locale {self.cohort_name() or ''} {self.week_code()}")
@@ -350,6 +449,7 @@ class ContractListDialog(ExportDialog):
 
     job_name = "contracts"
     all_cohorts_allowed = True
+    profile_export = "contrats"
 
     def __init__(
         self, database: Database, cohort_id: str | None = None, parent: QWidget | None = None
@@ -363,43 +463,7 @@ class ContractListDialog(ExportDialog):
         ))
 
     def build_fields(self) -> None:
-        self.profile = QComboBox()
-        self.profile.setObjectName("exportProfile")
-        edit = QPushButton(self.tr("Edit profiles…"))
-        edit.setObjectName("editProfiles")
-        edit.clicked.connect(self.edit_profiles)
-        row = QHBoxLayout()
-        row.addWidget(self.profile, 1)
-        row.addWidget(edit)
-        self.form.addRow(self.tr("Recipient profile:"), row)
-        self.fill_profiles()
-        self.profile.currentIndexChanged.connect(self.refresh_suggestion)
-
-    def fill_profiles(self, select: str | None = None) -> None:
-        from coachdesk.ui.exports.profile_editor import contract_profiles
-
-        wanted = select or self.profile.currentData()
-        self.profile.blockSignals(True)
-        self.profile.clear()
-        for name, profile in contract_profiles().items():
-            self.profile.addItem(profile.recipient, name)
-            self.profile.setItemData(
-                self.profile.count() - 1,
-                ", ".join(c.label or c.key for c in profile.columns),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        index = self.profile.findData(wanted) if wanted else 0
-        self.profile.setCurrentIndex(max(index, 0))
-        self.profile.blockSignals(False)
-
-    def edit_profiles(self) -> None:
-        from coachdesk.ui.exports.profile_editor import ProfileEditor
-
-        editor = ProfileEditor(self.profile.currentData(), self)
-        editor.saved.connect(lambda name: self.fill_profiles(name))
-        editor.saved.connect(lambda _name: self.refresh_suggestion())
-        editor.open()
-        self.profile_editor = editor
+        self.add_profile_row()
 
     def job_args(self, out: Path) -> tuple[Any, ...]:
         return (self.profile.currentData(), self.cohort_name())

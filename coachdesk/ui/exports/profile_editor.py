@@ -1,6 +1,8 @@
-"""The export-profile editor: per recipient, which contract columns, in which order, under which
-labels, and which contracts (filters). Profiles are saved by ``coachdesk.exports.profiles`` in
-the configuration folder, where the contract-list export (window and command line) finds them.
+"""The export-profile editor: per recipient, which columns, in which order, under which labels,
+and which rows — for the contract list (filters on the contracts) and for the Mission Locale's
+weekly workbook (which people, which of their details). Profiles are saved by
+``coachdesk.exports.profiles`` in the configuration folder, where the exports (window and
+command line) find them.
 
 The column list is a short fixed list (about thirty columns), so a QListWidget with checkable,
 editable, movable items is the right tool here; nothing in it grows with the data.
@@ -8,6 +10,7 @@ editable, movable items is the right tool here; nothing in it grows with the dat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -34,14 +37,18 @@ from coachdesk.ui.widgets import messages
 
 if TYPE_CHECKING:
     from coachdesk.exports.profiles import Profile
+    from coachdesk.exports.xlsx import Column
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# The kinds of export a profile shapes (``Profile.export``).
+CONTRACTS = "contrats"
+WEEKLY = "hebdomadaire"
 
-def contract_profiles() -> dict[str, Profile]:
-    """The built-in contract-list profiles, then the coach's saved ones (a saved profile of the
-    same name replaces the built-in one, as in the export itself)."""
-    from coachdesk.exports.partner_lists import DEFAULT_PROFILES, KIND
+
+def _profiles(built_in: Mapping[str, Profile], export: str) -> dict[str, Profile]:
+    """The built-in profiles, then the coach's saved ones of that export (a saved profile of
+    the same name replaces the built-in one, as in the export itself)."""
     from coachdesk.exports.profiles import load_profiles
 
     try:
@@ -49,9 +56,40 @@ def contract_profiles() -> dict[str, Profile]:
     except UserError as error:
         messages.user_error(None, error)
         saved = {}
-    profiles = dict(DEFAULT_PROFILES)
-    profiles.update({name: p for name, p in saved.items() if p.export == KIND})
+    profiles = dict(built_in)
+    profiles.update({name: p for name, p in saved.items() if p.export == export})
     return profiles
+
+
+def contract_profiles() -> dict[str, Profile]:
+    """The contract list's profiles, built-in then saved."""
+    from coachdesk.exports.partner_lists import DEFAULT_PROFILES
+
+    return _profiles(DEFAULT_PROFILES, CONTRACTS)
+
+
+def weekly_profiles() -> dict[str, Profile]:
+    """The weekly workbook's profiles, built-in (the Mission Locale's) then saved."""
+    from coachdesk.exports.weekly_scope import DEFAULT_PROFILES
+
+    return _profiles(DEFAULT_PROFILES, WEEKLY)
+
+
+def profiles_of(export: str) -> dict[str, Profile]:
+    return weekly_profiles() if export == WEEKLY else contract_profiles()
+
+
+def _columns_of(export: str) -> dict[str, Column]:
+    """The columns a profile of ``export`` chooses among (the weekly workbook's names are
+    always first on every page: they are not a choice)."""
+    if export == WEEKLY:
+        from coachdesk.exports.weekly_people import PEOPLE_COLUMNS
+        from coachdesk.exports.weekly_scope import IDENTITY_KEYS
+
+        return {c.key: c for c in PEOPLE_COLUMNS if c.key not in IDENTITY_KEYS}
+    from coachdesk.exports.partner_lists import CONTRACT_LIST_COLUMNS
+
+    return {column.key: column for column in CONTRACT_LIST_COLUMNS}
 
 
 def filter_choices() -> dict[str, tuple[str, ...]]:
@@ -68,18 +106,21 @@ def filter_choices() -> dict[str, tuple[str, ...]]:
 
 
 class ProfileEditor(QDialog):
-    """Edit and save one contract-list profile; ``saved`` carries the saved profile's name."""
+    """Edit and save one profile of an export (``export``: the contract list, the default, or
+    the weekly workbook); ``saved`` carries the saved profile's name."""
 
     saved = Signal(str)
 
-    def __init__(self, profile_name: str | None = None, parent: QWidget | None = None) -> None:
-        from coachdesk.exports.partner_lists import CONTRACT_LIST_COLUMNS
-
+    def __init__(
+        self, profile_name: str | None = None, parent: QWidget | None = None, *,
+        export: str = CONTRACTS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("profileEditor")
         self.setWindowTitle(self.tr("Export profiles"))
-        self.columns = {column.key: column for column in CONTRACT_LIST_COLUMNS}
-        self.profiles = contract_profiles()
+        self.export = export
+        self.columns = _columns_of(export)
+        self.profiles = profiles_of(export)
         layout = QVBoxLayout(self)
 
         top = QFormLayout()
@@ -121,24 +162,13 @@ class ProfileEditor(QDialog):
         columns_layout.addLayout(moves)
         body.addWidget(columns_box, 3)
 
-        filters_box = QGroupBox(self.tr("Contracts to include (nothing ticked: all)"))
-        filters_layout = QFormLayout(filters_box)
         self.filter_boxes: dict[str, list[QCheckBox]] = {}
-        for key, values in filter_choices().items():
-            row = QVBoxLayout()
-            boxes = []
-            for value in values:
-                box = QCheckBox(value)
-                box.setObjectName(f"filter_{key}_{value}")
-                row.addWidget(box)
-                boxes.append(box)
-            self.filter_boxes[key] = boxes
-            filters_layout.addRow(QLabel(self.columns[key].label), row)
+        self.option_boxes: dict[str, QCheckBox] = {}
         self.opco_filter = QLineEdit()
-        self.opco_filter.setObjectName("filterOpco")
-        self.opco_filter.setPlaceholderText(self.tr("OPCO names separated by ;"))
-        filters_layout.addRow(QLabel(self.columns["opco"].label), self.opco_filter)
-        body.addWidget(filters_box, 2)
+        if export == WEEKLY:
+            body.addWidget(self._people_box(), 2)
+        else:
+            body.addWidget(self._contracts_box(), 2)
         layout.addLayout(body, 1)
 
         buttons = QDialogButtonBox()
@@ -154,6 +184,65 @@ class ProfileEditor(QDialog):
         self.chooser.setCurrentIndex(max(index, 0))
         self._chosen()
         self.resize(860, 640)
+
+    def _contracts_box(self) -> QGroupBox:
+        """Which contracts the list holds: filters on its columns."""
+        filters_box = QGroupBox(self.tr("Contracts to include (nothing ticked: all)"))
+        filters_layout = QFormLayout(filters_box)
+        for key, values in filter_choices().items():
+            row = QVBoxLayout()
+            boxes = []
+            for value in values:
+                box = QCheckBox(value)
+                box.setObjectName(f"filter_{key}_{value}")
+                row.addWidget(box)
+                boxes.append(box)
+            self.filter_boxes[key] = boxes
+            filters_layout.addRow(QLabel(self.columns[key].label), row)
+        self.opco_filter.setObjectName("filterOpco")
+        self.opco_filter.setPlaceholderText(self.tr("OPCO names separated by ;"))
+        filters_layout.addRow(QLabel(self.columns["opco"].label), self.opco_filter)
+        return filters_box
+
+    def _people_box(self) -> QGroupBox:
+        """Which people the weekly workbook lists, and a word on their personal details."""
+        from coachdesk.exports.weekly_scope import INCLUDE_LEFT, INCLUDE_WITHOUT_CONSENT
+
+        box = QGroupBox(self.tr("People to include"))
+        column = QVBoxLayout(box)
+        explained = QLabel(self.tr(
+            "By default the workbook lists the people still in the programme whose date of "
+            "information / consent is recorded. The Synthèse says how many were left out, and "
+            "why."
+        ))
+        explained.setWordWrap(True)
+        column.addWidget(explained)
+        for option, text, detail in (
+            (INCLUDE_LEFT, self.tr("Also the people no longer in the programme"),
+             self.tr("Not interested, withdrew or not selected, gave up the bilan, left with a "
+                     "solution.")),
+            (INCLUDE_WITHOUT_CONSENT, self.tr("Also the people without a recorded consent"),
+             self.tr("No date of information / consent in their file.")),
+        ):
+            check = QCheckBox(text)
+            check.setObjectName(f"option_{option}")
+            check.setToolTip(detail)
+            column.addWidget(check)
+            said = QLabel(detail)
+            said.setWordWrap(True)
+            said.setContentsMargins(24, 0, 0, 4)
+            column.addWidget(said)
+            self.option_boxes[option] = check
+        personal = QLabel(self.tr(
+            "Last and first names come first on every printed page. Birth date, phone, e-mail "
+            "and address are personal data the Mission Locale keeps in its own file: tick them "
+            "only if it asks for them."
+        ))
+        personal.setObjectName("personalDataNote")
+        personal.setWordWrap(True)
+        column.addWidget(personal)
+        column.addStretch(1)
+        return box
 
     # Showing a profile --------------------------------------------------------------------------
     def _chosen(self) -> None:
@@ -176,12 +265,22 @@ class ProfileEditor(QDialog):
             for box in boxes:
                 box.setChecked(box.text() in allowed)
         self.opco_filter.setText(" ; ".join(profile.filters.get("opco", ())))
+        for option, check in self.option_boxes.items():
+            check.setChecked(option in profile.options)
 
     def _add_item(self, key: str, label: str | None, *, checked: bool) -> None:
         own = self.columns[key].label
         item = QListWidgetItem(label or own)
         item.setData(KEY_ROLE, key)
-        item.setToolTip(self.tr("Column “%1” of the contract list").replace("%1", own))
+        if self.export == WEEKLY:
+            from coachdesk.exports.weekly_scope import OPT_IN_KEYS
+
+            tip = self.tr("Column “%1” of the people sheet").replace("%1", own)
+            if key in OPT_IN_KEYS:
+                tip += "\n" + self.tr("Personal data: only if the Mission Locale asks for it.")
+            item.setToolTip(tip)
+        else:
+            item.setToolTip(self.tr("Column “%1” of the contract list").replace("%1", own))
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -204,7 +303,6 @@ class ProfileEditor(QDialog):
     # Saving -------------------------------------------------------------------------------------
     def profile(self) -> Profile:
         """The profile as shown; a French UserError when it cannot be saved."""
-        from coachdesk.exports.partner_lists import KIND
         from coachdesk.exports.profiles import Profile, ProfileColumn
 
         name = self.name_edit.text().strip()
@@ -230,8 +328,10 @@ class ProfileEditor(QDialog):
         if opcos:
             filters["opco"] = opcos
         recipient = self.recipient_edit.text().strip() or name
-        return Profile(name, KIND, recipient, tuple(columns),
-                       {key: values for key, values in filters.items() if values})
+        options = frozenset(option for option, check in self.option_boxes.items()
+                            if check.isChecked())
+        return Profile(name, self.export, recipient, tuple(columns),
+                       {key: values for key, values in filters.items() if values}, options)
 
     def save(self) -> None:
         from coachdesk.exports.profiles import save_profile

@@ -11,14 +11,6 @@
         <source>The work-study contracts, with the columns, labels and rows the chosen profile gives this recipient.</source>
         <translation>Les contrats de professionnalisation, avec les colonnes, les intitulés et les lignes que le profil choisi prévoit pour ce destinataire.</translation>
     </message>
-    <message>
-        <source>Edit profiles…</source>
-        <translation>Modifier les profils…</translation>
-    </message>
-    <message>
-        <source>Recipient profile:</source>
-        <translation>Profil du destinataire :</translation>
-    </message>
 </context>
 <context>
     <name>EvaluatorExportDialog</name>
@@ -59,6 +51,14 @@
     <message>
         <source>Warning: the database is encrypted, but this Excel workbook will not be. It holds personal data in clear: send it only through a secure channel (encrypted mail, the partner&apos;s exchange platform), never as a plain e-mail attachment nor on an unencrypted USB key.</source>
         <translation>Attention : la base est chiffrée, mais ce classeur Excel ne le sera pas. Il contient des données personnelles en clair : transmettez-le uniquement par un canal sécurisé (messagerie chiffrée, plateforme d&apos;échange du partenaire), jamais en simple pièce jointe ni sur une clé USB non chiffrée.</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>Modifier les profils…</translation>
+    </message>
+    <message>
+        <source>Recipient profile:</source>
+        <translation>Profil du destinataire :</translation>
     </message>
     <message>
         <source>All cohorts</source>
@@ -123,8 +123,8 @@
         <translation>Classeur hebdomadaire Mission Locale</translation>
     </message>
     <message>
-        <source>The cohort&apos;s people at every stage, the week&apos;s actions, the contracts and the funnel with what changed since the previous weekly export.</source>
-        <translation>Les jeunes de la promotion à chaque étape, les actions de la semaine, les contrats et l&apos;entonnoir avec l&apos;évolution depuis le précédent export hebdomadaire.</translation>
+        <source>The funnel with what changed since the previous weekly export, then the people, the week&apos;s actions and the contracts, as known at the end of the week.</source>
+        <translation>L&apos;entonnoir et son évolution depuis le précédent export hebdomadaire, puis les personnes, les actions de la semaine et les contrats, tels qu&apos;on les connaissait à la fin de la semaine.</translation>
     </message>
     <message>
         <source>Week of:</source>
@@ -133,6 +133,30 @@
     <message>
         <source>week %1, from %2 to %3</source>
         <translation>semaine %1, du %2 au %3</translation>
+    </message>
+    <message>
+        <source>Everyone in the cohort.</source>
+        <translation>Toutes les personnes de la promotion.</translation>
+    </message>
+    <message>
+        <source>Everyone whose consent is recorded, including the people no longer in the programme.</source>
+        <translation>Toutes les personnes dont le consentement est enregistré, y compris celles qui ne sont plus dans le dispositif.</translation>
+    </message>
+    <message>
+        <source>The people still in the programme, including those whose consent is not recorded.</source>
+        <translation>Les personnes encore dans le dispositif, y compris celles dont le consentement n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>The people still in the programme whose consent is recorded.</source>
+        <translation>Les personnes encore dans le dispositif dont le consentement est enregistré.</translation>
+    </message>
+    <message>
+        <source>Personal details sent: %1.</source>
+        <translation>Données personnelles envoyées : %1.</translation>
+    </message>
+    <message>
+        <source>No birth date, phone, e-mail or address.</source>
+        <translation>Ni date de naissance, ni téléphone, ni courriel, ni adresse.</translation>
     </message>
 </context>
 </TS>
