@@ -311,6 +311,7 @@ def event_rows(
             Participant.cohort_id == cohort_id
         )
 
+    today = on or date.today()
     # The enrolment (statement None) is computed, not read: see _enrolment_events.
     queries: list[tuple[str, Any, dict[str, str] | None]] = [
         ("Prise de contact", select(Outreach.participant_id, Outreach.done_on, Outreach.outcome),
@@ -352,15 +353,15 @@ def event_rows(
     ]
     for label, statement, vocabulary in queries:
         if statement is None:
-            yield from _enrolment_events(session, pseudonym, cohort_id, on or date.today())
+            yield from _enrolment_events(session, pseudonym, cohort_id, today)
             continue
         rows = session.execute(
             scoped(statement).order_by(statement.selected_columns[0],
                                        statement.selected_columns[1]),
             execution_options={"yield_per": STREAM_BATCH},
         )
-        for participant_id, on, code in rows:
-            yield (pseudonym(participant_id), as_day(on), label,
+        for participant_id, day, code in rows:
+            yield (pseudonym(participant_id), as_day(day), label,
                    _label(vocabulary, code) if vocabulary else code)
 
 
