@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.agenda",
+    "coachdesk.commands.clock",
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
     "coachdesk.commands.print_sheets",

@@ -21,7 +21,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--week", metavar="AAAA-Wss", type=iso_week,
-        help="semaine ISO à afficher, par exemple 2010-W28 (par défaut : la semaine en cours)",
+        help="semaine ISO à afficher, par exemple 2010-W28 (par défaut : la semaine du jour "
+        "de la base)",
     )
     parser.add_argument("--cohort", metavar="NOM", help="limiter à une promotion")
     parser.add_argument(
@@ -33,11 +34,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _monday(week: IsoWeek | None) -> date:
+def _monday(week: IsoWeek | None, database: Any) -> date:
+    """The week asked for, else the database's week (the demo's is the last week of 2010)."""
+    from coachdesk.services.clock import today_for
     from coachdesk.services.weeks import week_start
 
     if week is None:
-        return week_start(date.today())
+        return week_start(today_for(database))
     return week.monday
 
 
@@ -45,9 +48,9 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.agenda import KINDS, compute_agenda
     from coachdesk.services.contract_rules import fr_date
 
-    monday = _monday(args.week)
     database = ctx.open_db(read_only=True)
     try:
+        monday = _monday(args.week, database)
         cohort_id = None
         if args.cohort:
             from coachdesk.services.cohorts import find_cohort

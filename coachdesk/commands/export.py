@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     )
     _out(weekly)
     weekly.add_argument("--week", type=iso_week, metavar="AAAA-Wss",
-                        help="semaine ISO (par défaut la semaine en cours)")
+                        help="semaine ISO (par défaut la semaine du jour de la base)")
     weekly.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
     weekly.add_argument("--profile", metavar="PROFIL",
                         help="mission_locale (par défaut : les personnes encore dans le "

@@ -4,7 +4,7 @@ and ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from coachdesk.commands._arguments import iso_week, output_file
@@ -19,7 +19,8 @@ def register(subparsers: Any) -> None:
         description="Une page par entretien de recrutement de la semaine, dans un seul PDF.",
     )
     sheets.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
-                        help="semaine ISO, par exemple 2010-W18 (par défaut la semaine en cours)")
+                        help="semaine ISO, par exemple 2010-W18 (par défaut la semaine du "
+                        "jour de la base)")
     sheets.add_argument("--out", metavar="FICHIER.pdf", type=output_file(".pdf"), required=True,
                         help="fichier PDF à écrire")
     sheets.set_defaults(handler=run_interview_sheets)
@@ -28,20 +29,21 @@ def register(subparsers: Any) -> None:
         help="entretiens de recrutement d'une semaine en agenda .ics (téléphone)",
     )
     calendar.add_argument("--week", metavar="AAAA-Wss", type=iso_week,
-                          help="semaine ISO (par défaut la semaine en cours)")
+                          help="semaine ISO (par défaut la semaine du jour de la base)")
     calendar.add_argument("--out", metavar="FICHIER.ics", type=output_file(".ics"), required=True)
     calendar.set_defaults(handler=run_interview_calendar)
 
 
 def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     from coachdesk.errors import UserError
+    from coachdesk.services.clock import today_for
     from coachdesk.services.interviews import interview_sheets
     from coachdesk.services.weeks import IsoWeek
 
-    parsed = args.week or IsoWeek.of(date.today())
-    week, start, end = parsed.code, parsed.monday, parsed.next_monday
     database = ctx.open_db(read_only=True)
     try:
+        parsed = args.week or IsoWeek.of(today_for(database))
+        week, start, end = parsed.code, parsed.monday, parsed.next_monday
         sheets = interview_sheets(database, start, end)
     finally:
         database.dispose()

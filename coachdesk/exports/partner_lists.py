@@ -27,6 +27,7 @@ from coachdesk.exports.xlsx import (
     write_workbook,
 )
 from coachdesk.models import Contract, Employer, EmployerContact, Participant, codes
+from coachdesk.services.clock import today_for
 from coachdesk.services.contract_terms import trial_period_end
 
 KIND = "contrats"
@@ -169,7 +170,7 @@ def export_contracts(
 ) -> ExportResult:
     """Write the contract list for a recipient (its profile decides columns and rows); log it."""
     profile = find_profile(recipient)
-    day = today or date.today()
+    day = today or today_for(database)
     with database.read() as session:
         cohort_id = None
         if cohort_name is not None:

@@ -59,6 +59,7 @@ from coachdesk.exports.xlsx import (
     write_workbook,
 )
 from coachdesk.models import Contract, Employer, EmployerContact, FollowUpVisit, Participant, codes
+from coachdesk.services.clock import today_for
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import RUNNING_STATUSES, contract_status, trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
@@ -449,7 +450,7 @@ def export_weekly(
     Raises:
         UserError: no such cohort or profile, or the file cannot be written.
     """
-    today = today or date.today()
+    today = today or today_for(database)
     week = week or IsoWeek.of(today)
     day = _week_reference_day(week, today)
     if not isinstance(profile, Profile):

@@ -25,6 +25,7 @@ _MODULE_OF = {
     "SkillAssessment": "bilan",
     "AuditEvent": "contracts",
     "Contract": "contracts",
+    "ContractAlertAck": "contracts",
     "Enrolment": "contracts",
     "ExportLog": "contracts",
     "FollowUpVisit": "contracts",
@@ -114,6 +115,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.contracts import (
         Contract as Contract,
+    )
+    from coachdesk.models.contracts import (
+        ContractAlertAck as ContractAlertAck,
     )
     from coachdesk.models.contracts import (
         Enrolment as Enrolment,

@@ -141,6 +141,23 @@ class Contract(Entity):
     rupture_reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class ContractAlertAck(Entity):
+    """A contract alert the coach has looked at and set aside, with why ("accord de branche").
+
+    Keyed by the rule's code: once acknowledged, that rule no longer flags the contract.
+    """
+
+    __tablename__ = "contract_alert_ack"
+    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+
+    contract_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(60))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    acknowledged_on: Mapped[date] = mapped_column(Date)
+
+
 class FollowUpVisit(Entity):
     """A visit or call by the external coach during a contract, planned or done."""
 

@@ -1,4 +1,4 @@
-"""Which database this is: one row, written when the database is created.
+"""Which database this is, and which day it lives on: one row, written at creation.
 
 Backups are filed by this id (one backup folder per database), so the demo, a test copy or a
 second database never lands in, or rotates away, another database's backups. A copy of the
@@ -7,9 +7,10 @@ file (a backup, a restore) keeps the id: it is the same database at another mome
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, event, insert
+from sqlalchemy import Boolean, Date, event, insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coachdesk.models.base import Entity, new_id, utcnow
@@ -23,6 +24,9 @@ class DatabaseIdentity(Entity):
     # The demo database (``coachdesk --demo``, ``coachdesk demo``): its backups never go to
     # the coach's data folder.
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The database's own day for every default (agenda week, funnel date, statuses): the demo
+    # lives on the day of its progress note; empty for a coach's database, which uses today.
+    clock_date: Mapped[date | None] = mapped_column(Date)
 
 
 @event.listens_for(DatabaseIdentity.__table__, "after_create")

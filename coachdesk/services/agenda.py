@@ -36,8 +36,15 @@ from coachdesk.services import enrolment
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.pay_changes import pay_rises
 from coachdesk.services.text import person_name
-from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS, next_visit_due
+from coachdesk.services.visits import (
+    EXIT_OUTCOMES,
+    FOLLOW_UP_MONTHS,
+    RUPTURE_NOTIFY_OPCO_DAYS,
+    next_visit_due,
+    rupture_notice,
+)
 from coachdesk.services.weeks import week_start
 
 MAX_FOLLOW_UP_MONTHS = 25
@@ -50,13 +57,17 @@ KINDS = {
     "enrolment_deadline": "Date limite d'inscription",
     "recruitment_interview": "Entretien de recrutement",
     "opco_deadline": "Échéance OPCO",
+    "contract_end": "Fin de contrat",
+    "pay_rise": "Hausse du salaire minimum",
+    "rupture_notice": "Suite d'une rupture",
     "post_exit_followup": "Suivi après la sortie",
     "reminder": "Rappel",
 }
 # Sort order within a day: what is late or final first.
 _KIND_ORDER = {kind: position for position, kind in enumerate(
     ("visit_overdue", "enrolment_deadline", "trial_period_end", "opco_deadline",
-     "recruitment_interview", "visit_due", "post_exit_followup", "reminder")
+     "rupture_notice", "contract_end", "pay_rise", "recruitment_interview", "visit_due",
+     "post_exit_followup", "reminder")
 )}
 
 
@@ -92,6 +103,12 @@ def compute_agenda(
     items: list[AgendaItem] = []
     with database.read() as session:
         items += _contract_items(session, monday, sunday, cohort_id)
+        items += _end_items(session, monday, sunday, cohort_id)
+        items += [
+            AgendaItem(rise.day, "pay_rise", rise.participant, rise.detail, rise.participant_id,
+                       "contract", rise.contract_id, rise.contract_id)
+            for rise in pay_rises(session, monday, sunday, _in_cohort(cohort_id))
+        ]
         items += _enrolment_items(session, monday, sunday, cohort_id)
         items += _interview_items(session, monday, sunday, cohort_id)
         items += _followup_items(session, monday, sunday, cohort_id)
@@ -268,6 +285,69 @@ class _Summary(NamedTuple):
     next_on: Any
     next_planned: Any
     first_in_week: Any
+
+
+# A contract's end is announced a month ahead, to prepare what comes next (hire, studies).
+END_NOTICE_MONTHS = 1
+_RUPTURE_BY_TEXT = {"employeur": "par l'employeur ", "jeune": "par le jeune ",
+                    "commun": "d'un commun accord "}
+
+
+def _end_items(
+    session: Session, monday: date, sunday: date, cohort_id: str | None
+) -> list[AgendaItem]:
+    """Contract ends (a month ahead, then on the day) and the notices a rupture calls for, each
+    by its legal delay (``visits.rupture_notice``: the OPCO within 30 days)."""
+    notice_from, notice_to = (rules.add_months(monday, END_NOTICE_MONTHS),
+                              rules.add_months(sunday, END_NOTICE_MONTHS))
+    ruptured_from = monday - timedelta(days=RUPTURE_NOTIFY_OPCO_DAYS)
+    rows = session.execute(
+        select(Contract.id, Contract.participant_id, Contract.contract_type, Contract.start_date,
+               Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
+               Contract.rupture_by, Participant.first_name, Participant.last_name, Employer.name)
+        .join(Participant, Participant.id == Contract.participant_id)
+        .join(Employer, Employer.id == Contract.employer_id)
+        .where(
+            # Indexed range, as for the running contracts: older ones have nothing left here.
+            Contract.start_date.between(
+                rules.add_months(monday, -MAX_FOLLOW_UP_MONTHS - END_NOTICE_MONTHS), sunday),
+            _in_cohort(cohort_id), or_(
+            and_(Contract.rupture_on.is_(None), or_(
+                Contract.end_date.between(monday, sunday),
+                Contract.end_date.between(notice_from, notice_to))),
+            Contract.rupture_on.between(ruptured_from, sunday),
+        ))
+    ).all()
+    items: list[AgendaItem] = []
+    for (contract_id, person_id, contract_type, start, end, override, rupture_on, rupture_by,
+         first, last, employer) in rows:
+        who = person_name(last, first)
+
+        def item(day: date, kind: str, detail: str, *, _who: str = who, _pid: str = person_id,
+                 _cid: str = contract_id) -> AgendaItem:
+            return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
+
+        if rupture_on is not None:
+            by = _RUPTURE_BY_TEXT.get(rupture_by or "", "")
+            terms = ContractDraft(start_date=start, contract_type=contract_type, end_date=end,
+                                  trial_period_end_override=override)
+            for day, what in rupture_notice(terms, rupture_on).reminders:
+                if monday <= day <= sunday:
+                    items.append(item(day, "rupture_notice",
+                                      f"Contrat chez {employer} rompu {by}le "
+                                      f"{fr_date(rupture_on)}. {what}"))
+            continue
+        if end is None:
+            continue
+        if monday <= end <= sunday:
+            items.append(item(end, "contract_end",
+                              f"Fin du contrat chez {employer} ce jour : enregistrez la sortie."))
+        announced = rules.add_months(end, -END_NOTICE_MONTHS)
+        if monday <= announced <= sunday:
+            items.append(item(announced, "contract_end",
+                              f"Le contrat chez {employer} se termine dans un mois, le "
+                              f"{fr_date(end)} : préparez la suite (embauche, études)."))
+    return items
 
 
 def _may_give_an_item(summary: _Summary, monday: date, sunday: date) -> Any:

@@ -30,8 +30,12 @@ from coachdesk.models import (
     ProfessionalProject,
     codes,
 )
+from coachdesk.services.contract_alerts import acknowledgements
 from coachdesk.services.contract_draft import ContractDraft, draft_of
 from coachdesk.services.contract_rules import (
+    ILLEGAL,
+    LEVELS,
+    TO_CHECK,
     RuleWarning,
     Trainee,
     TutorFacts,
@@ -63,12 +67,24 @@ class ContractLine:
     last_visit: date | None
     next_visit: date | None
     days_overdue: int  # 0 when the next visit is not late
-    warnings: tuple[RuleWarning, ...]
+    warnings: tuple[RuleWarning, ...]  # not acknowledged, worst level first
     has_outcome: bool
+    # Alerts the coach set aside, with their reasons.
+    acknowledged: tuple[tuple[RuleWarning, str], ...] = ()
 
     @property
     def visit_overdue(self) -> bool:
         return self.days_overdue > 0
+
+    @property
+    def level(self) -> str | None:
+        """The worst level of the alerts still showing (illegal, to check, information)."""
+        return self.warnings[0].level if self.warnings else None
+
+    @property
+    def flagged(self) -> bool:
+        """An alert the coach must act on: against the law, or to check."""
+        return self.level in (ILLEGAL, TO_CHECK)
 
 
 def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[date, date]]]:
@@ -170,6 +186,7 @@ def _contract_lines(
         .order_by(Contract.start_date)
     ).all()
     loads = _tutor_loads(session, {row[0].tutor_id for row in rows if row[0].tutor_id})
+    acks = acknowledgements(session, [row[0].id for row in rows])
     lines: list[ContractLine] = []
     for (contract, first, last, birth_date, bac_type, employer, interval, last_on, next_on,
          planned_on, experience, is_employer, outcome) in rows:
@@ -181,7 +198,12 @@ def _contract_lines(
             load = _overlapping(loads[contract.tutor_id], contract.start_date,
                                 last_day or date.max)
             tutor = TutorFacts(experience, bool(is_employer), max(load, 1))
-        warnings = check_contract(terms, Trainee(birth_date, bac_type), tutor, smic, today)
+        found = check_contract(terms, Trainee(birth_date, bac_type), tutor, smic, today,
+                               rupture_on=contract.rupture_on)
+        set_aside = acks.get(contract.id, {})
+        warnings = sorted((w for w in found if w.code not in set_aside),
+                          key=lambda w: LEVELS.index(w.level))
+        acknowledged = tuple((w, set_aside[w.code]) for w in found if w.code in set_aside)
         due = next_visit_due(
             trial_end=trial_end, interval_weeks=interval, last_done_on=last_on,
             next_visit_on=next_on, next_planned_on=planned_on, last_day=last_day,
@@ -208,6 +230,7 @@ def _contract_lines(
             days_overdue=overdue,
             warnings=tuple(warnings),
             has_outcome=bool(outcome),
+            acknowledged=acknowledged,
         ))
     return lines
 
@@ -311,7 +334,10 @@ def check_draft(
     with db.read() as session:
         trainee = _trainee_of(session, participant_id) if participant_id else Trainee(None)
         tutor = _tutor_facts(session, draft, contract_id)
-    return check_contract(draft, trainee, tutor, smic, today)
+        # A broken contract being edited is judged only up to its rupture.
+        rupture_on = None if contract_id is None else session.scalar(
+            select(Contract.rupture_on).where(Contract.id == contract_id))
+    return check_contract(draft, trainee, tutor, smic, today, rupture_on=rupture_on)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ Rules implemented (Code du travail, as in force for the contrat de professionnal
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -52,9 +52,30 @@ OPCO_SEND_DAYS = 5
 OPCO_ANSWER_DAYS = 20
 FULL_TIME_HOURS = Decimal(35)
 DIPLOMA_BONUS_BAC_TYPES = frozenset({"professionnel", "titre_niveau4"})
-# Employer contributions left at low pay once the general reduction applies; an estimate the
-# coach can change, not a payroll computation.
-DEFAULT_EMPLOYER_CONTRIBUTION_RATE = Decimal("0.13")
+
+
+# How much an alert weighs: against the law, to check (a branch agreement may allow it), or
+# for information (something to plan, a delay already past).
+ILLEGAL, TO_CHECK, INFORMATION = "illegal", "to_check", "information"
+LEVELS = (ILLEGAL, TO_CHECK, INFORMATION)
+LEVEL_LABELS = {ILLEGAL: "Illégal", TO_CHECK: "À vérifier", INFORMATION: "Information"}
+RULE_LEVELS = {
+    "trial_period_too_long": ILLEGAL,
+    "pay_below_minimum": ILLEGAL,
+    "pay_rise_due": INFORMATION,
+    "duration_too_short": ILLEGAL,
+    "duration_over_12_months": TO_CHECK,
+    "training_under_150_hours": ILLEGAL,
+    "training_share_low": ILLEGAL,
+    "training_share_high": TO_CHECK,
+    "tutor_missing": TO_CHECK,
+    "tutor_overloaded": ILLEGAL,
+    "tutor_inexperienced": TO_CHECK,
+    "opco_not_sent": ILLEGAL,
+    "opco_sent_late": INFORMATION,
+    "opco_no_answer": INFORMATION,
+    "opco_refused": TO_CHECK,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +85,15 @@ class RuleWarning:
     code: str
     message_fr: str
     rule_fr: str
+
+    @property
+    def level(self) -> str:
+        """``ILLEGAL``, ``TO_CHECK`` or ``INFORMATION``."""
+        return RULE_LEVELS.get(self.code, TO_CHECK)
+
+    @property
+    def level_fr(self) -> str:
+        return LEVEL_LABELS[self.level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,29 +297,51 @@ PAY_RULE = (
 )
 
 
-def check_pay(terms: ContractDraft, trainee: Trainee, smic: SmicTable) -> list[RuleWarning]:
-    """Warn for each stretch of the contract where the pay is below the legal minimum."""
-    if terms.gross_monthly_pay is None or trainee.birth_date is None:
+def check_pay(
+    terms: ContractDraft, trainee: Trainee, smic: SmicTable, *,
+    today: date | None = None, rupture_on: date | None = None,
+) -> list[RuleWarning]:
+    """Warn for each stretch of the contract where the pay is below the legal minimum.
+
+    Judged only over the days the contract runs: nothing after its rupture. A minimum that
+    rises after ``today`` (a birthday, a SMIC revaluation) is a pay rise to plan (information),
+    not a breach yet; below the minimum from the start is always a breach.
+    """
+    pay = terms.gross_monthly_pay
+    if pay is None or trainee.birth_date is None:
         return []
+    if rupture_on is not None:
+        terms = replace(terms, end_date=min(rupture_on, terms.end_date or rupture_on))
     warnings: list[RuleWarning] = []
     for segment in minimum_pay_schedule(terms, trainee, smic):
-        if terms.gross_monthly_pay >= segment.minimum_monthly:
+        if pay >= segment.minimum_monthly:
+            continue
+        if segment.branch_minimum is not None:
+            basis = f"85 % du minimum de branche de {fr_money(segment.branch_minimum)}"
+        else:
+            basis = f"{segment.rate_percent} % du SMIC de {fr_money(segment.smic_monthly)}"
+        basis += f", {AGE_BAND_LABELS[segment.age_band]}"
+        if (today is not None and segment.starts_on > today
+                and segment.starts_on != terms.start_date):
+            warnings.append(RuleWarning(
+                "pay_rise_due",
+                f"À partir du {fr_date(segment.starts_on)}, le salaire minimum passe à "
+                f"{fr_money(segment.minimum_monthly)} ({basis}) : le salaire prévu "
+                f"({fr_money(pay)} brut par mois) devra être relevé ce jour-là.",
+                PAY_RULE,
+            ))
             continue
         reason = (
             "au début du contrat"
             if segment.starts_on == terms.start_date
             else f"à partir du {fr_date(segment.starts_on)}"
         )
-        if segment.branch_minimum is not None:
-            basis = f"85 % du minimum de branche de {fr_money(segment.branch_minimum)}"
-        else:
-            basis = f"{segment.rate_percent} % du SMIC de {fr_money(segment.smic_monthly)}"
         warnings.append(
             RuleWarning(
                 "pay_below_minimum",
-                f"Le salaire prévu ({fr_money(terms.gross_monthly_pay)} brut par mois) est "
+                f"Le salaire prévu ({fr_money(pay)} brut par mois) est "
                 f"inférieur au minimum {reason} : {fr_money(segment.minimum_monthly)} "
-                f"({basis}, {AGE_BAND_LABELS[segment.age_band]}).",
+                f"({basis}).",
                 PAY_RULE,
             )
         )
@@ -487,67 +539,6 @@ def check_opco(terms: ContractDraft, today: date) -> list[RuleWarning]:
     return warnings
 
 
-# --- what the contract costs the employer -----------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EmployerCost:
-    """Monthly cost estimate for the employer (Decimal euros) and its explanation."""
-
-    gross_pay: Decimal
-    contributions: Decimal
-    monthly_aid: Decimal
-    monthly_cost: Decimal
-    presence_share: Decimal | None  # share of the time spent in the company (not in training)
-    cost_per_present_hour: Decimal | None
-    message_fr: str
-
-
-def employer_monthly_cost(
-    terms: ContractDraft,
-    *,
-    contribution_rate: Decimal = DEFAULT_EMPLOYER_CONTRIBUTION_RATE,
-    monthly_aid: Decimal = Decimal(0),
-) -> EmployerCost | None:
-    """What the contract costs the employer each month, as an estimate to show employers.
-
-    Assumptions, said in the French sentence too: the cost is the gross pay plus employer
-    contributions at ``contribution_rate`` of the gross pay (what remains at low pay once the
-    general reduction applies; not a payroll computation), minus the monthly hiring aids the
-    coach declares (``monthly_aid``, none by default); the training itself is paid by the OPCO
-    and not counted. The time in the company is the contract's hours minus its training hours,
-    spread evenly over the contract.
-    """
-    if terms.gross_monthly_pay is None:
-        return None
-    gross = terms.gross_monthly_pay
-    contributions = (gross * contribution_rate).quantize(CENT, rounding=ROUND_HALF_UP)
-    cost = max(gross + contributions - monthly_aid, Decimal(0)).quantize(CENT)
-    total_hours = contract_working_hours(terms)
-    presence_share: Decimal | None = None
-    per_hour: Decimal | None = None
-    message = (
-        f"Coût estimé pour l'employeur : {fr_money(cost)} par mois (salaire brut "
-        f"{fr_money(gross)} + charges patronales estimées à "
-        f"{(contribution_rate * 100).normalize():f} % soit {fr_money(contributions)}"
-    )
-    if monthly_aid:
-        message += f", moins {fr_money(monthly_aid)} d'aides déclarées"
-    message += "), hors formation prise en charge par l'OPCO."
-    if total_hours and terms.training_hours is not None and terms.weekly_hours:
-        presence_share = max(Decimal(1) - Decimal(terms.training_hours) / total_hours, Decimal(0))
-        monthly_hours = Decimal(terms.weekly_hours) * 52 / 12
-        present_hours = monthly_hours * presence_share
-        if present_hours > 0:
-            per_hour = (cost / present_hours).quantize(CENT, rounding=ROUND_HALF_UP)
-            percent = (presence_share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-            message += (
-                f" Présent·e {percent} % du temps dans l'entreprise, soit {fr_money(per_hour)} "
-                "par heure de présence."
-            )
-    return EmployerCost(gross, contributions, monthly_aid, cost, presence_share, per_hour, message)
-
-
 # --- all together ---------------------------------------------------------------------------
 
 
@@ -557,12 +548,15 @@ def check_contract(
     tutor: TutorFacts | None,
     smic: SmicTable,
     today: date,
+    *,
+    rupture_on: date | None = None,
 ) -> list[RuleWarning]:
-    """Every check of one contract, in the order a coach reads the form."""
+    """Every check of one contract on ``today``, in the order a coach reads the form; each rule
+    judged over the days it applies to (a broken contract's pay only until its rupture)."""
     return [
         *check_duration(terms),
         *check_trial_period(terms),
-        *check_pay(terms, trainee, smic),
+        *check_pay(terms, trainee, smic, today=today, rupture_on=rupture_on),
         *check_training(terms),
         *check_tutor(tutor),
         *check_opco(terms, today),

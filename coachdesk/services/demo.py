@@ -26,6 +26,7 @@ from coachdesk.db import HEAD_REVISION, Database, backup_sqlite, open_database
 from coachdesk.errors import UserError
 from coachdesk.services import (
     bilan,
+    clock,
     cohorts,
     contracts,
     employers,
@@ -38,8 +39,10 @@ from coachdesk.services import (
     recruitment,
     visits,
 )
+from coachdesk.services import contract_rules as rules
 from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
+from coachdesk.services.demo_contracts import demo_smic, lawful_terms
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
@@ -56,28 +59,6 @@ QUALIFICATION = "Certificat professionnel Assistant de gestion de PME (Cnam)"
 Offer = tuple[str, str, str, str]
 
 
-def _siret(rng: random.Random) -> str:
-    from stdnum import luhn
-
-    siren = str(rng.randint(30_000_000, 89_999_999))
-    siren += luhn.calc_check_digit(siren)
-    nic = f"{siren}{rng.randint(1, 99):04d}"
-    return nic + luhn.calc_check_digit(nic)
-
-
-def _phone(rng: random.Random) -> str:
-    pairs = " ".join(f"{rng.randint(10, 99)}" for _ in range(4))
-    return f"06 {pairs}"
-
-
-def _email(first: str, last: str, rng: random.Random) -> str:
-    from coachdesk.services.text import fold
-
-    local = ".".join("".join(ch for ch in fold(part) if ch.isalnum()) for part in (first, last))
-    domain = rng.choice(("laposte.net", "orange.fr", "free.fr", "gmail.com", "hotmail.fr"))
-    return f"{local}{rng.randint(1, 99)}@{domain}"
-
-
 def _weekday_on_or_after(day: date) -> date:
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -92,6 +73,8 @@ class _DemoBuilder:
         self.rng = random.Random(2010)
         self.used_names: set[tuple[str, str]] = set()
         self.tutor_of: dict[str, str] = {}
+        self.trainee_of: dict[str, rules.Trainee] = {}
+        self.smic = demo_smic()
 
     # People ---------------------------------------------------------------------------------
     def _new_name(self) -> tuple[str, str, bool]:
@@ -114,8 +97,8 @@ class _DemoBuilder:
         bac_type = rng.choices(("general", "technologique", "professionnel"), weights=(4, 4, 3))[0]
         # Drawn in the order the demo always drew them, so the demo's people stay the same.
         typed_last = last.upper() if rng.random() < 0.3 else last
-        phone = _phone(rng) if rng.random() < 0.93 else ""
-        email = _email(first, last, rng) if rng.random() < 0.85 else ""
+        phone = data.phone(rng) if rng.random() < 0.93 else ""
+        email = data.email(first, last, rng) if rng.random() < 0.85 else ""
         person = participants.ParticipantData(
             last_name=typed_last,
             first_name=first,
@@ -138,9 +121,14 @@ class _DemoBuilder:
             # never reached that way, and nothing is recorded for them.
             consent_date=max(listed_on, INFORMATION_MAILING) if email else None,
         )
-        return participants.create_participant(self.db, self.cohort_id, person, listed_on=listed_on)
+        person_id = participants.create_participant(self.db, self.cohort_id, person,
+                                                    listed_on=listed_on)
+        self.trainee_of[person_id] = rules.Trainee(birth, person.bac_type)
+        return person_id
 
     def build(self) -> str:
+        # The demo lives on the day of the progress note it tells.
+        clock.set_clock(self.db, NOTE_DATE)
         self.cohort_id = cohorts.create_cohort(self.db, cohorts.CohortDraft(
             name=DEMO_COHORT_NAME, start_date=TRAINING_START, training_title=TRAINING_TITLE,
             end_date=CONTRACT_END, enrolment_deadline=ENROLMENT_DEADLINE,
@@ -312,7 +300,7 @@ class _DemoBuilder:
         postcodes = {city: postcode for postcode, city in data.CITIES}
         for index, (name, naf, city, size) in enumerate(data.EMPLOYERS):
             employer = employers.create_employer(self.db, employers.EmployerDraft(
-                name=name, siret=_siret(rng), naf_code=naf,
+                name=name, siret=data.siret(rng), naf_code=naf,
                 address=f"{rng.randint(1, 90)} {rng.choice(data.STREETS)}",
                 postcode=postcodes.get(city, "34000"), city=city, size_band=size,
                 opco=data.OPCOS[index % len(data.OPCOS)],
@@ -415,8 +403,8 @@ class _DemoBuilder:
         for index, person in enumerate(signers):
             offer_id, employer, title, rome = self.signer_offer[person]
             start = starts[index]
-            rate = rng.choice((55, 65, 70))
-            contract = contracts.record_contract(self.db, person, ContractDraft(
+            rng.choice((55, 65, 70))  # kept: the rest of the demo draws the same names
+            terms = ContractDraft(
                 start_date=start,
                 end_date=CONTRACT_END,
                 signed_on=start - timedelta(days=rng.randint(2, 6)),
@@ -428,12 +416,14 @@ class _DemoBuilder:
                 job_title=title,
                 rome_code=rome,
                 qualification=QUALIFICATION,
-                gross_monthly_pay_cents=SMIC_2010_CENTS * rate // 100,
                 opco=data.OPCOS[index % len(data.OPCOS)],
                 sent_to_opco_on=start + timedelta(days=rng.randint(1, 4)),
                 opco_decision="accepte",
                 opco_decision_on=start + timedelta(days=rng.randint(8, 18)),
-            ))
+            )
+            contract = contracts.record_contract(
+                self.db, person,
+                lawful_terms(terms, self.trainee_of[person], self.smic, NOTE_DATE, alert=index))
             # The offer is filled: the coach says so on the offer's form.
             draft = offers.get_offer(self.db, offer_id)
             offers.update_offer(self.db, offer_id, replace(draft, status="pourvue"))

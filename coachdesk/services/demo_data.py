@@ -4,6 +4,7 @@ of its 2010 programme. Nothing here is a real person or company.
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 COACHES = ("Claire Vidal", "Julien Roux", "Nadia Benali")
@@ -119,3 +120,26 @@ INFO_SESSION_PLACES = (
     "Cnam Languedoc-Roussillon, salle 2, Montpellier",
     "Mission Locale des Jeunes de l'agglomération, Montpellier",
 )
+
+
+def siret(rng: random.Random) -> str:
+    """A made-up SIRET with valid check digits."""
+    from stdnum import luhn
+
+    siren = str(rng.randint(30_000_000, 89_999_999))
+    siren += luhn.calc_check_digit(siren)
+    nic = f"{siren}{rng.randint(1, 99):04d}"
+    return nic + luhn.calc_check_digit(nic)
+
+
+def phone(rng: random.Random) -> str:
+    pairs = " ".join(f"{rng.randint(10, 99)}" for _ in range(4))
+    return f"06 {pairs}"
+
+
+def email(first: str, last: str, rng: random.Random) -> str:
+    from coachdesk.services.text import fold
+
+    local = ".".join("".join(ch for ch in fold(part) if ch.isalnum()) for part in (first, last))
+    domain = rng.choice(("laposte.net", "orange.fr", "free.fr", "gmail.com", "hotmail.fr"))
+    return f"{local}{rng.randint(1, 99)}@{domain}"

@@ -22,6 +22,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import Contract, Employer, EmployerContact, JobOffer, ProspectingEvent, codes
 from coachdesk.models.base import canonical_id
 from coachdesk.services.checks import check_code, check_naf, check_siret, required_text
+from coachdesk.services.clock import today_for
 from coachdesk.services.contract_rules import (
     MAX_TRAINEES_PER_EMPLOYER_TUTOR,
     MAX_TRAINEES_PER_TUTOR,
@@ -381,7 +382,7 @@ def list_contacts(
     db: Database, employer_id: str, *, on: date | None = None
 ) -> list[ContactRow]:
     """The contact persons of an employer, tutors with their trainees and warnings on ``on``."""
-    on = on or date.today()
+    on = on or today_for(db)
     trainees = (
         select(Contract.tutor_id, func.count().label("n"))
         .where(_active_contract(on), Contract.tutor_id.is_not(None))

@@ -27,6 +27,7 @@ from coachdesk.models import (
     ProfessionalProject,
     SelectionInterview,
 )
+from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_terms import trial_period_end
 
 # The figures in the order of the programme, with their French labels (table, CLI, exports).
@@ -132,7 +133,7 @@ def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) 
     cohort = session.get(Cohort, cohort_id)
     if cohort is None:
         raise LookupError(cohort_id)
-    day = as_of or default_as_of(cohort.end_date)
+    day = as_of or default_as_of(cohort.end_date, clock_day(session))
     end_of_day = datetime.combine(day + timedelta(days=1), time())
     young = _young(cohort_id)
 

@@ -32,6 +32,7 @@ from coachdesk.models import (
 )
 from coachdesk.paths import resource
 from coachdesk.services.checks import check_code
+from coachdesk.services.clock import clock_day
 from coachdesk.services.matching import REFERRAL_PATH, move_referral_to
 from coachdesk.services.records import get_record
 from coachdesk.services.text import fold, person_name
@@ -266,7 +267,7 @@ def schedule_interview(
             session.add(InterviewChecklistItem(interview_id=interview.id, position=position,
                                                label=label))
         if REFERRAL_PATH.index(referral.status) < REFERRAL_PATH.index("entretien_prevu"):
-            day = min(planned_on or date.today(), draft.starts_at.date())
+            day = min(planned_on or clock_day(session), draft.starts_at.date())
             move_referral_to(referral, "entretien_prevu", max(day, referral.status_on))
         return str(interview.id)
 
@@ -310,7 +311,7 @@ def tick_item(
     with db.write() as session:
         item = get_record(session, InterviewChecklistItem, item_id, "Point de la liste")
         item.checked = checked
-        item.checked_on = (on or date.today()) if checked else None
+        item.checked_on = (on or clock_day(session)) if checked else None
         if note is not None:
             item.note = note.strip()
 

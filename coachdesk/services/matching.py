@@ -26,6 +26,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services.checks import check_code
+from coachdesk.services.clock import clock_day
 from coachdesk.services.records import get_record
 from coachdesk.services.rome import rome_family
 from coachdesk.services.text import person_name
@@ -77,8 +78,8 @@ def candidates_for_offer(
     contract on ``on`` (today by default) are left out. Someone with several matching projects
     appears once, with the best one.
     """
-    on = on or date.today()
     with db.read() as session:
+        on = on or clock_day(session)
         offer = get_record(session, JobOffer, offer_id, "Offre")
         family = rome_family(offer.rome_code)
         rank = case((ProfessionalProject.rome_code == offer.rome_code, 0), else_=1)

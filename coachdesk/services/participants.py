@@ -43,6 +43,7 @@ from coachdesk.models import (
     utcnow,
 )
 from coachdesk.services import enrolment as enrolments
+from coachdesk.services.clock import clock_day
 from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
@@ -167,7 +168,7 @@ def create_participant(
     values = _checked(data)
     with database.write() as session:
         participant = Participant(
-            cohort_id=cohort_id, listed_on=listed_on or date.today(), **values
+            cohort_id=cohort_id, listed_on=listed_on or clock_day(session), **values
         )
         session.add(participant)
         session.flush()

@@ -69,8 +69,12 @@ def stage_of(
 def participant_stages(
     session: Session, cohort_id: str, day: date | None = None
 ) -> dict[str, str]:
-    """The stage code each participant of the cohort has reached on ``day`` (today if None)."""
-    day = day or date.today()
+    """The stage code each participant of the cohort has reached on ``day`` (default: the
+    database's day)."""
+    if day is None:
+        from coachdesk.services.clock import clock_day
+
+        day = clock_day(session)
     end_of_day = datetime.combine(day + timedelta(days=1), time())
     in_cohort = select(Participant.id).where(Participant.cohort_id == cohort_id)
 

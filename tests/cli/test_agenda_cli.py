@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,41 @@ def test_the_demos_summer_deadline_warnings(demo_db: Path, tmp_path: Path) -> No
         ).fetchone()
     connection.close()
     assert stored == (0,)
+
+
+def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) -> None:
+    """The demo lives on Friday 31/12/2010: its agenda opens on that week, not this year's."""
+    result = coachdesk(demo_db, "agenda")
+    assert result.returncode == 0, result.stderr
+    assert "Agenda de la semaine 52 (2010), du 27/12/2010 au 02/01/2011" in result.stdout
+    as_json = coachdesk(demo_db, "agenda", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    items = json.loads(as_json.stdout)
+    assert items and all("2010-12-27" <= item["date"] <= "2011-01-02" for item in items)
+    # The SMIC rise of 01/01/2011 on each of the ten running contracts, none on a broken one.
+    rises = [item for item in items if item["kind"] == "pay_rise"]
+    assert len(rises) == 10 and {item["date"] for item in rises} == {"2011-01-01"}
+    assert {"WEBER Pauline", "SALLES Anthony", "LAURENS Manon"}.isdisjoint(
+        item["participant"] for item in rises)
+    urbain = next(item for item in rises if item["participant"] == "URBAIN Dylan")
+    assert urbain["detail"] == (
+        "Chez Sud Logistique Services, le salaire minimum passe à 1\u202f092,00 € (80 % du "
+        "SMIC, 21 à 25 ans) : l'employeur relève le salaire prévu (941,00 € brut par mois).")
+
+
+def test_the_day_of_a_database_is_read_and_set_from_the_command_line(tmp_path: Path) -> None:
+    from coachdesk.db import open_database
+
+    base = tmp_path / "copie.sqlite3"
+    open_database(base).dispose()
+    shown = coachdesk(base, "jour")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == f"La base vit le {date.today():%d/%m/%Y}.\n"
+    fixed = coachdesk(base, "jour", "--fixer", "2010-12-31")
+    assert (fixed.returncode, fixed.stdout) == (0, "La base vit le 31/12/2010.\n")
+    week = coachdesk(base, "agenda")
+    assert "du 27/12/2010 au 02/01/2011" in week.stdout
+    wrong = coachdesk(base, "jour", "--fixer", "2010-02-30")
+    assert wrong.returncode != 0 and "Date « 2010-02-30 » non reconnue" in wrong.stderr
+    back = coachdesk(base, "jour", "--aujourdhui")
+    assert back.stdout == f"La base vit le {date.today():%d/%m/%Y}.\n"

@@ -51,8 +51,10 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert panel.geometry().top() < window.dashboard_tab.chart.mapTo(
         window.dashboard_tab, window.dashboard_tab.chart.rect().topLeft()
     ).y()  # the agenda first, the funnel below it
-    today = date.today()
-    assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
+    # The demo lives on Friday 31/12/2010: its agenda opens on that week, with its visits.
+    assert panel.monday == date(2010, 12, 27)
+    assert panel.title.text().endswith("semaine 52 (2010), du 27/12/2010 au 02/01/2011")
+    assert {kind for _day, kind, _who in shown(window)} >= {"visit_due"}
     panel.week_date.setDate(QDate(2010, 7, 14))  # any day of the week
     assert panel.title.text() == "Cette semaine — semaine 28 (2010), du 12/07/2010 au 18/07/2010"
     items = shown(window)
@@ -66,7 +68,9 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert headers == ["Jour", "Quoi", "Qui", "Détail"]
     assert panel.model.index(0, 0).data() == "lun. 12/07/2010"
     assert panel.model.index(0, 1).data() == "Visite à faire"
-    assert panel.summary.text().startswith("13 éléments cette semaine")
+    # Weber's contract, broken on 18/06, is notified to the OPCO within 30 days: by 18/07.
+    assert (date(2010, 7, 18), "rupture_notice", "WEBER Pauline") in items
+    assert panel.summary.text().startswith("14 éléments cette semaine")
     panel.next_button.click()
     assert panel.title.text().startswith("Cette semaine — semaine 29 (2010)")
     panel.previous_button.click()
@@ -76,7 +80,7 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert panel.summary.text() == "Rien de prévu cette semaine."
     assert not panel.ics_button.isEnabled()
     panel.this_week_button.click()
-    assert panel.monday.isocalendar()[:2] == today.isocalendar()[:2]
+    assert panel.monday == date(2010, 12, 27)  # the demo's week, not the calendar's
 
 
 def test_an_item_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
@@ -136,10 +140,11 @@ def test_export_the_shown_week_to_ics(
     target = tmp_path / "semaine.ics"
     calendar = Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == len(panel.items()) == 13
+    assert len(events) == len(panel.items()) == 14
     summaries = sorted(str(event["SUMMARY"]) for event in events)
     assert "Fin de période d'essai — SALLES Anthony" in summaries
-    assert messages.last_messages[-1].text == f"13 éléments écrits dans {target}."
+    assert "Suite d'une rupture — WEBER Pauline" in summaries
+    assert messages.last_messages[-1].text == f"14 éléments écrits dans {target}."
 
 
 def test_a_recruitment_interview_opens_on_its_rows(window: MainWindow) -> None:

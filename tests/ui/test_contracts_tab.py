@@ -109,9 +109,64 @@ def test_contracts_show_warnings_and_overdue_visits(tab: ContractsTab) -> None:
     on_time = tab.model.index(row_of(tab, "AURIOL Lucie"), 9)
     assert on_time.data(Qt.ItemDataRole.ForegroundRole) is None
     text = tab.count_label.text()
-    assert text == "13 contrats — 3 rompus — 9 visites en retard — 12 avec alertes"
-    rupture = tab.model.index(row_of(tab, "WEBER Pauline"), 7)
+    # The ten running contracts; the three broken ones ended before the raise.
+    assert text == "13 contrats — 3 rompus — 9 visites en retard — 10 avec alertes"
+    weber = row_of(tab, "WEBER Pauline")
+    rupture = tab.model.index(weber, 7)
     assert rupture.data(Qt.ItemDataRole.ToolTipRole) == "Pendant la période d'essai"
+    assert tab.model.index(weber, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert tab.model.index(weber, 10).data() == ""
+    assert tab.model.index(0, 10).data().startswith("Illégal")
+
+
+def test_the_demo_opens_on_its_day_with_two_alerts_of_distinct_levels(
+    tab: ContractsTab, qtbot: QtBot, database: Database
+) -> None:
+    """No date chosen: the tab shows the demo's day, where two contracts need the coach."""
+    assert from_qdate(tab.as_of.date()) == date(2010, 12, 31)
+    statuses = {tab.model.row_at(r).status for r in range(tab.model.rowCount())}
+    assert statuses == {"En cours", "Rompu"}
+    alerts = {tab.model.row_at(r).participant: tab.model.index(r, 10).data()
+              for r in range(tab.model.rowCount()) if tab.model.row_at(r).flagged}
+    assert alerts == {"URBAIN Dylan": "Illégal (2)", "VINCENT Gaëlle": "À vérifier (3)"}
+    assert tab.count_label.text().endswith("— 2 avec alertes")
+    urbain = tab.model.index(row_of(tab, "URBAIN Dylan"), 0)
+    tip = urbain.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("• Illégal : Le salaire prévu (941,00 € brut par mois) est inférieur")
+    assert "• Information : À partir du 01/01/2011, le salaire minimum passe à" in tip
+    vincent = row_of(tab, "VINCENT Gaëlle")
+    colours = {tab.model.index(row, 10).data(Qt.ItemDataRole.BackgroundRole).color().name()
+               for row in (urbain.row(), vincent)}
+    assert len(colours) == 2  # each level its own colour
+    information = row_of(tab, "BARRAL Léa")
+    assert tab.model.index(information, 10).data() == "Information"
+
+    # The training above 25 % is allowed by the branch agreement: the coach sets it aside.
+    tab.view.selectRow(vincent)
+    tab.acknowledge_button.click()
+    dialog = tab.dialog
+    assert dialog.objectName() == "acknowledgeAlertDialog"
+    assert dialog.alert.itemText(0).startswith("À vérifier — La formation (400 h) représente 27 %")
+    save(dialog)  # no reason: refused in French, nothing recorded, the dialog stays open
+    assert dialog.isVisible()
+    assert "Le champ « Raison » est obligatoire." in messages.last_messages[-1].text
+    dialog.reason.setText("accord de branche")
+    save(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    line = tab.model.row_at(row_of(tab, "VINCENT Gaëlle"))
+    assert not line.flagged and tab.model.index(row_of(tab, "VINCENT Gaëlle"), 10).data() == (
+        "Information (2)")
+    tip = tab.model.index(row_of(tab, "VINCENT Gaëlle"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "• Mise de côté (accord de branche) : La formation (400 h)" in tip
+    assert tab.count_label.text() == (
+        "13 contrats — 3 rompus — 0 visite en retard — 1 avec alerte")
+    with database.read() as session:
+        from coachdesk.models import ContractAlertAck
+
+        stored = session.execute(select(ContractAlertAck.code, ContractAlertAck.reason,
+                                        ContractAlertAck.acknowledged_on)).all()
+    assert [tuple(row) for row in stored] == [
+        ("training_share_high", "accord de branche", date(2010, 12, 31))]
 
 
 def test_record_a_contract_as_a_coach(
@@ -156,7 +211,10 @@ def test_record_a_contract_as_a_coach(
     # Checks shown live, never blocking: low pay, inexperienced tutor, the trial period.
     warnings = dialog.warnings_label.text()
     # 20 years old at the start, 21 on 14/03/2011: 70 % of the SMIC from 01/04/2011.
-    assert "inférieur au minimum à partir du 01/04/2011 : 955,50 €" in warnings
+    # On 08/07/2010 that rise is to plan (information), in its own colour.
+    assert ("<b>Information :</b> À partir du 01/04/2011, le salaire minimum passe à 955,50 €"
+            in warnings)
+    assert "color:#1f5fa8" in warnings
     assert "Le tuteur a 1 an(s) d'expérience" in warnings
     assert dialog.trial_label.text() == "Fin de la période d'essai le 11/08/2010 (calcul légal)."
     assert dialog.cost_label.text().startswith(

@@ -292,7 +292,8 @@ def test_matching_referral_interview_checklist_and_documents(
     qtbot.keyClick(dialog.new_item, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Return adds the point, it does not close the dialog
     items = interviews.checklist(database, interview.id)
-    assert items[0].checked and items[0].checked_on == date.today()
+    # Ticked on the demo's day, not the calendar's.
+    assert items[0].checked and items[0].checked_on == date(2010, 12, 31)
     assert items[1].note == "Imprimer deux exemplaires" and not items[1].checked
     assert items[-1].label == "Demander le planning des cours"
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("retenu"))

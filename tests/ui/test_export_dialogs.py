@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -81,9 +81,8 @@ def test_weekly_defaults_then_export_with_confirmation(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Classeur hebdomadaire Mission Locale"
-    # Default: the current ISO week and the selected cohort.
-    year, week, _ = date.today().isocalendar()
-    assert dialog.week_code() == f"{year}-W{week:02d}"
+    # Default: the week of the database's day (the demo lives on 31/12/2010) and the cohort.
+    assert dialog.week_code() == "2010-W52"
     assert dialog.cohort.currentText().startswith("Promotion 2010")
     # The Mission Locale's profile by default, said in plain words.
     assert dialog.profile.currentText() == "Mission Locale"

@@ -89,10 +89,19 @@ def test_dashboard_shows_the_same_figures_as_the_report(window: MainWindow) -> N
     shown = {tab.model.row_at(r).label: tab.model.row_at(r).count for r in range(17)}
     assert shown["Personnes retenues"] == 46
     assert shown["Contrats en cours"] == 8
-    assert tab.as_of.date() == QDate(2011, 4, 30)
+    # The demo's own day, the note's: 8 contracts running, 3 broken.
+    assert tab.as_of.date() == QDate(2010, 12, 31)
+    assert tab.ruptures.text().splitlines() == [
+        "Ruptures : 3 — 2 pendant la période d'essai, 1 après.",
+        "Par motif : Fin de période d'essai 2, Raisons personnelles 1.",
+        "À l'initiative de : Le jeune 2, L'employeur 1.",
+        tab.ruptures.text().splitlines()[3],
+    ]
+    assert tab.ruptures.text().splitlines()[3].startswith("Par employeur : ")
     tab.as_of.setDate(QDate(2010, 3, 5))
     shown = {tab.model.row_at(r).label: tab.model.row_at(r).count for r in range(17)}
     assert shown["Contrats de professionnalisation signés"] == 0
+    assert tab.ruptures.text() == "Ruptures : aucune à cette date."
     assert len(tab.chart.lines) == 8
 
 

@@ -104,6 +104,58 @@ def test_rupture_in_trial_period_ends_the_follow_up(world: tuple[Database, dict]
     assert [k for _d, k, _p in kinds(database, "2010-W27")] == ["enrolment_deadline"]
 
 
+def test_contract_end_a_month_ahead_then_on_the_day(world: tuple[Database, dict]) -> None:
+    database, _ids = world
+    # Ana's contract ends on 31/05/2011: announced on 30/04/2011 (week 17), then on the day.
+    [ahead] = [i for i in compute_agenda(database, D(2011, 4, 25)) if i.kind == "contract_end"]
+    assert ahead.day == D(2011, 4, 30) and ahead.participant == "DURAND Ana"
+    assert ahead.detail == ("Le contrat chez Optique Comédie se termine dans un mois, le "
+                            "31/05/2011 : préparez la suite (embauche, études).")
+    assert ahead.record_table == "contract" and ahead.contract_id == _ids["contract"]
+    assert (D(2011, 5, 31), "contract_end", "DURAND Ana") in kinds(database, "2011-W22")
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W16")}
+
+
+def test_a_rupture_brings_its_notices_by_their_legal_delays(
+    world: tuple[Database, dict]
+) -> None:
+    database, ids = world
+    b.rupture(database, ids["contract"], D(2010, 10, 15), "jeune", "personnel")
+    week = [i for i in compute_agenda(database, D(2010, 11, 8)) if i.kind == "rupture_notice"]
+    # 30 days after 15/10/2010: the employer informs the OPCO by Sunday 14/11/2010.
+    assert [(i.day, i.participant) for i in week] == [(D(2010, 11, 14), "DURAND Ana")]
+    assert week[0].detail.startswith("Contrat chez Optique Comédie rompu par le jeune le "
+                                     "15/10/2010. L'employeur informe l'OPCO de la rupture "
+                                     "dans les 30 jours")
+    first_week = {(d, k) for d, k, _p in kinds(database, "2010-W41")}
+    assert (D(2010, 10, 15), "rupture_notice") in first_week  # certificate, attestation
+    # A broken contract is not announced as ending, nor ends, in the agenda.
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W17")}
+    assert "contract_end" not in {k for _d, k, _p in kinds(database, "2011-W22")}
+
+
+def test_a_birthday_raises_the_minimum_on_the_first_of_the_next_month(
+    world: tuple[Database, dict]
+) -> None:
+    database, _ids = world
+    cohort_id = b.cohort(database, "Promo 2", D(2010, 9, 1))
+    eva = b.person(database, cohort_id, "Roux", "Éva", birth_date=D(1990, 3, 14),
+                   bac_type="professionnel")
+    b.contract(database, eva, b.employer(database, "Librairie Sauramps"), D(2010, 9, 6),
+               end_date=D(2011, 8, 31), weekly_hours=35, training_hours=300,
+               gross_monthly_pay_cents=90000)
+    # 21 on 14/03/2011: 80 % of the SMIC (1 092,00 €) from Friday 01/04/2011.
+    [rise] = [i for i in compute_agenda(database, D(2011, 3, 28)) if i.kind == "pay_rise"]
+    assert (rise.day, rise.participant) == (D(2011, 4, 1), "ROUX Éva")
+    assert "passe à 1\u202f092,00 € (80 % du SMIC, 21 à 25 ans)" in rise.detail
+    # The SMIC rise of 01/01/2011 lifts Ana's minimum above her 1 075,02 €; Éva's 900,00 € stay
+    # above hers (65 % of 1 365,00 € = 887,25 €).
+    january = {(i.day, i.participant) for i in compute_agenda(database, D(2010, 12, 27))
+               if i.kind == "pay_rise"}
+    assert january == {(D(2011, 1, 1), "DURAND Ana")}
+    assert not [i for i in compute_agenda(database, D(2011, 3, 21)) if i.kind == "pay_rise"]
+
+
 def test_bad_records_raise_french_errors_and_change_nothing(world: tuple[Database, dict]) -> None:
     database, ids = world
     with pytest.raises(UserError, match="postérieure à la fin du contrat"):

@@ -12,6 +12,7 @@ from coachdesk.errors import UserError
 from coachdesk.services import contract_rules as rules
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import Trainee, TutorFacts
+from coachdesk.services.employer_cost import employer_monthly_cost
 from coachdesk.services.smic import load_smic_table, read_smic_file
 
 D = date
@@ -128,6 +129,36 @@ def test_smic_change_alone_makes_a_pay_too_low(smic: rules.SmicTable) -> None:
     [warning] = rules.check_pay(terms, Trainee(D(1991, 5, 5), "general"), smic)
     assert "à partir du 01/01/2011" in warning.message_fr
     assert "750,75 €" in warning.message_fr
+
+
+def test_pay_is_judged_only_over_the_days_the_contract_runs(smic: rules.SmicTable) -> None:
+    """A contract broken in October owes nothing after it: no alert for the SMIC rise of
+    January; on a running contract that rise is a pay rise to plan until the day comes."""
+    terms = cdd(D(2010, 6, 1), D(2011, 5, 31), gross_monthly_pay=Decimal("740.00"))
+    trainee = Trainee(D(1991, 5, 5), "general")
+    assert rules.check_pay(terms, trainee, smic, today=D(2011, 3, 1),
+                           rupture_on=D(2010, 10, 15)) == []
+    [coming] = rules.check_pay(terms, trainee, smic, today=D(2010, 12, 31))
+    assert (coming.code, coming.level, coming.level_fr) == (
+        "pay_rise_due", rules.INFORMATION, "Information")
+    assert coming.message_fr.startswith(
+        "À partir du 01/01/2011, le salaire minimum passe à 750,75 € (55 % du SMIC")
+    [breach] = rules.check_pay(terms, trainee, smic, today=D(2011, 1, 1))
+    assert (breach.code, breach.level_fr) == ("pay_below_minimum", "Illégal")
+    # Below the minimum from the start is a breach, even for a contract not started yet.
+    low = cdd(D(2011, 6, 1), D(2012, 5, 31), gross_monthly_pay=Decimal("600.00"))
+    first, *later = rules.check_pay(low, trainee, smic, today=D(2011, 3, 1))
+    assert later and {w.code for w in later} == {"pay_rise_due"}  # the later SMIC rises
+    assert first.level == rules.ILLEGAL and "au début du contrat" in first.message_fr
+
+
+def test_every_rule_has_a_level() -> None:
+    codes = {"trial_period_too_long", "pay_below_minimum", "pay_rise_due", "duration_too_short",
+             "duration_over_12_months", "training_under_150_hours", "training_share_low",
+             "training_share_high", "tutor_missing", "tutor_overloaded", "tutor_inexperienced",
+             "opco_not_sent", "opco_sent_late", "opco_no_answer", "opco_refused"}
+    assert set(rules.RULE_LEVELS) == codes
+    assert set(rules.RULE_LEVELS.values()) == set(rules.LEVELS)
 
 
 @pytest.mark.parametrize(
@@ -251,7 +282,7 @@ def test_employer_cost_says_its_assumptions() -> None:
         D(2010, 6, 1), D(2011, 5, 31), weekly_hours=Decimal(35), training_hours=400,
         gross_monthly_pay=Decimal("1075.02"),
     )
-    cost = rules.employer_monthly_cost(terms)
+    cost = employer_monthly_cost(terms)
     assert cost is not None
     assert cost.contributions == Decimal("139.75")
     assert cost.monthly_cost == Decimal("1214.77")
@@ -260,7 +291,7 @@ def test_employer_cost_says_its_assumptions() -> None:
     assert "hors formation prise en charge par l'OPCO" in cost.message_fr
     # 400 h of training out of 1 825 h: in the company 78 % of the time.
     assert "78 % du temps" in cost.message_fr
-    aided = rules.employer_monthly_cost(terms, monthly_aid=Decimal("200"))
+    aided = employer_monthly_cost(terms, monthly_aid=Decimal("200"))
     assert aided is not None and aided.monthly_cost == Decimal("1014.77")
     assert "moins 200,00 € d'aides déclarées" in aided.message_fr
 

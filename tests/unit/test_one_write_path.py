@@ -22,7 +22,8 @@ from pathlib import Path
 import coachdesk
 
 PACKAGE_DIR = Path(coachdesk.__file__).parent
-DEMO_MODULES = {"coachdesk.services.demo", "coachdesk.services.demo_data"}
+DEMO_MODULES = {"coachdesk.services.demo", "coachdesk.services.demo_data",
+                "coachdesk.services.demo_contracts"}
 # Where functions may lead on to others: the services and the exports (the window's export
 # dialogs reach the services through them).
 GRAPH_PACKAGES = ("coachdesk.services", "coachdesk.exports")
@@ -317,6 +318,9 @@ SESSION_LEVEL = {
     "gdpr.erase": "composed by erase_for_good, in its transaction",
     "gdpr.access_report": "read inside the access export's transaction",
     "contact_import.importer.resolve_cohort": "inside the import's one transaction",
+    "clock.clock_day": "the database's day, read inside the transaction that needs it",
+    "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
+    "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",
 }
 
 

@@ -30,6 +30,7 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.files import text_name
 from coachdesk.models import Cohort, Participant, canonical_id, codes, new_id, utcnow
+from coachdesk.services.clock import today_for
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import FIELDS
@@ -435,7 +436,7 @@ def import_contacts(
                 f"{code} ({label})" for code, label in codes.PROVENANCES.items()
             ) + ".",
         )
-    today = today or date.today()
+    today = today or today_for(database)
 
     def cancelled() -> bool:
         return cancel is not None and cancel()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import bilan
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import RomePicker
@@ -58,7 +59,7 @@ class GroupDialog(FormDialog):
         self.cohort_id = cohort_id
         self.name = QLineEdit()
         self.name.setObjectName("groupName")
-        today = date.today()
+        today = database_day(self.database)
         self.start = date_edit(today)
         self.end = date_edit(date.fromordinal(today.toordinal() + 44))
         self.form.addRow(self.tr("Group name"), self.name)
@@ -184,7 +185,7 @@ class MemberStatusDialog(FormDialog):
         self.status.setObjectName("memberStatus")
         for code, label in codes.BILAN_STATUSES.items():
             self.status.addItem(label, code)
-        self.left_on = date_edit(date.today())
+        self.left_on = date_edit(database_day(self.database))
         self.form.addRow(self.tr("Status"), self.status)
         self.form.addRow(self.tr("Since"), self.left_on)
 
@@ -306,7 +307,7 @@ class ProjectDialog(FormDialog):
     def _decision_changed(self) -> None:
         # A decision is dated: offer today rather than an empty field.
         if self.decision.currentData() != "en_cours" and date_of(self.decided_on) is None:
-            set_date(self.decided_on, date.today())
+            set_date(self.decided_on, database_day(self.database))
 
     def save(self) -> str | None:
         decision = str(self.decision.currentData())

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from coachdesk.services.text import fold, person_name
 from coachdesk.ui.bilan.enrolment_bar import ENROLMENT_COLUMNS, BilanTableModel, EnrolmentBar
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
 
@@ -512,7 +513,7 @@ class BilanTab(ListTab):
         if self.database is None or group_id is None:
             return
         group = next(g for g in self._groups if g.id == group_id)
-        today = date.today()
+        today = database_day(self.database)
         running = group.start_date <= today and (group.end_date is None or today <= group.end_date)
         self._open(SessionDialog(self.database, group_id, today if running else group.start_date,
                                  self))

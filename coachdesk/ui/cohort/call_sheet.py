@@ -35,6 +35,7 @@ from coachdesk.services.recruitment import (
     record_campaign,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date, to_qdate
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -70,7 +71,7 @@ class CallSheet(QDialog):
         self.resize(820, 560)
         self.database = database
         self.cohort_id = cohort_id
-        self.today = today or date.today()
+        self.today = today or database_day(database)
         self.queue: list[CallRow] = []
         self.current: CallRow | None = None
         self._skipped: set[str] = set()
@@ -230,7 +231,7 @@ class CampaignDialog(QDialog):
         for code, label in codes.OUTREACH_CHANNELS.items():
             if code != "telephone":
                 self.channel.addItem(label, code)
-        self.sent_on = date_edit(today or date.today(), name="campaignDate")
+        self.sent_on = date_edit(today or database_day(database), name="campaignDate")
         self.campaign = QLineEdit()
         self.campaign.setObjectName("campaignName")
         self.campaign.setPlaceholderText(self.tr("e.g. Mailing of February"))

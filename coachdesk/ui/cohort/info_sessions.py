@@ -40,6 +40,7 @@ from coachdesk.services.recruitment import (
     set_presence,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -128,7 +129,7 @@ class InfoSessionsDialog(QDialog):
         self.starts_at.setObjectName("sessionStartsAt")
         self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.starts_at.setCalendarPopup(True)
-        start = datetime.combine((today or date.today()) + timedelta(days=7), time(14, 0))
+        start = datetime.combine((today or database_day(database)) + timedelta(days=7), time(14, 0))
         self.starts_at.setDateTime(to_qdatetime(start))
         self.place = QLineEdit()
         self.place.setObjectName("sessionPlace")

@@ -34,6 +34,7 @@ from coachdesk.services.recruitment import (
     schedule_selection_interview,
 )
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -66,7 +67,7 @@ class SelectionDialog(QDialog):
         self.resize(1080, 640)
         self.database = database
         self.cohort_id = cohort_id
-        today = today or date.today()
+        today = today or database_day(database)
 
         self.model: RowTableModel[InterviewRow] = RowTableModel(INTERVIEW_COLUMNS, self)
         self.view = make_table_view(self.model, "interviewTable", sortable=False)

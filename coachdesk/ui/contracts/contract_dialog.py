@@ -54,15 +54,20 @@ if TYPE_CHECKING:
 WARNING_COLOUR = "#9a5b00"
 ALERT_COLOUR = "#b3261e"
 OK_COLOUR = "#2e7d32"
+INFORMATION_COLOUR = "#1f5fa8"
+LEVEL_COLOURS = {"illegal": ALERT_COLOUR, "to_check": WARNING_COLOUR,
+                 "information": INFORMATION_COLOUR}
 
 
 def warnings_html(warnings: list[RuleWarning], empty: str) -> str:
-    """The warnings as a short list: each French sentence, its rule in smaller grey text."""
+    """The warnings as a short list: each level in its colour (Illégal, À vérifier,
+    Information) before its French sentence, the rule in smaller grey text."""
     if not warnings:
         return f"<p style='color:{OK_COLOUR}'>✔ {empty}</p>"
     items = "".join(
-        f"<li style='margin-bottom:6px'><span style='color:{WARNING_COLOUR}'>"
-        f"{warning.message_fr}</span><br><small style='color:#555'>{warning.rule_fr}</small></li>"
+        f"<li style='margin-bottom:6px'><span style='color:{LEVEL_COLOURS[warning.level]}'>"
+        f"<b>{warning.level_fr} :</b> {warning.message_fr}</span><br>"
+        f"<small style='color:#555'>{warning.rule_fr}</small></li>"
         for warning in warnings
     )
     return f"<ul style='margin-left:-20px'>{items}</ul>"
@@ -400,11 +405,11 @@ class ContractDialog(FormDialog):
             return
         from coachdesk.services.contract_board import check_draft
         from coachdesk.services.contract_rules import (
-            employer_monthly_cost,
             fr_date,
             legal_trial_period_end,
             trial_period_end,
         )
+        from coachdesk.services.employer_cost import employer_monthly_cost
 
         terms = self.draft()
         legal = legal_trial_period_end(terms)

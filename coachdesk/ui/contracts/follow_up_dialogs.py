@@ -338,3 +338,46 @@ class OutcomeDialog(FormDialog):
                 notes=self.notes.toPlainText().strip(),
             ),
         )
+
+
+# --- acknowledging an alert ---------------------------------------------------------------------
+
+
+class AcknowledgeAlertDialog(FormDialog):
+    """Set one alert of a contract aside, with the reason (« accord de branche »)."""
+
+    ERRORS_IN_A_MESSAGE_BOX = True
+
+    def __init__(
+        self, database: Database, contract_id: str, participant: str,
+        alerts: list[tuple[str, str, str]], today: date, parent: QWidget | None = None,
+    ) -> None:
+        """``alerts``: (code, level label, French sentence) of the alerts still showing."""
+        super().__init__("", parent, save_button=QDialogButtonBox.StandardButton.Save)
+        self.database = database
+        self.contract_id = contract_id
+        self.today = today
+        self.setWindowTitle(self.tr("Set an alert aside — %1").replace("%1", participant))
+        self.setObjectName("acknowledgeAlertDialog")
+        explanation = QLabel(self.tr(
+            "Once set aside with its reason, the alert no longer flags the contract; it stays "
+            "listed in the contract's tooltip with your reason."))
+        explanation.setWordWrap(True)
+        self.add_to_body(explanation)
+        self.alert = QComboBox()
+        self.alert.setObjectName("alertChoice")
+        for code, level, sentence in alerts:
+            self.alert.addItem(f"{level} — {sentence}", code)
+            self.alert.setItemData(self.alert.count() - 1, sentence, Qt.ItemDataRole.ToolTipRole)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("alertReason")
+        self.reason.setPlaceholderText(self.tr("e.g. accord de branche"))
+        self.form.addRow(self.tr("Alert"), self.alert)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.setMinimumWidth(620)
+
+    def save(self) -> str:
+        from coachdesk.services.contract_alerts import acknowledge_alert
+
+        return acknowledge_alert(self.database, self.contract_id, str(self.alert.currentData()),
+                                 self.reason.text(), on=self.today)

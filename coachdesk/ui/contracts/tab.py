@@ -40,8 +40,14 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
-from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
+from coachdesk.ui.contracts.follow_up_dialogs import (
+    AcknowledgeAlertDialog,
+    OutcomeDialog,
+    RuptureDialog,
+    VisitDialog,
+)
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enrolment import SolutionDialog
 from coachdesk.ui.widgets.enrolment import background as enrolment_background
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
@@ -72,8 +78,42 @@ COLUMNS: list[Column[ContractLine]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Rupture"), lambda r: r.rupture_on),
     Column(QT_TRANSLATE_NOOP("Columns", "Last visit"), lambda r: r.last_visit),
     Column(QT_TRANSLATE_NOOP("Columns", "Next visit"), lambda r: r.next_visit),
+    Column(QT_TRANSLATE_NOOP("Columns", "Alert"), lambda r: _alert_text(r)),
 ]
-PARTICIPANT, RUPTURE, NEXT_VISIT = 0, 7, 9
+PARTICIPANT, RUPTURE, NEXT_VISIT, ALERT_COLUMN = 0, 7, 9, 10
+# Each level of alert has its own sign and colour: against the law, to check, information.
+LEVEL_ICONS = {
+    "illegal": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "to_check": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "information": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+# Information (a pay rise to plan) keeps the row plain: only what needs acting stands out.
+LEVEL_BACKGROUNDS = {"illegal": ALERT_BACKGROUND, "to_check": WARNING_BACKGROUND}
+LEVEL_NAMES = {
+    "illegal": QT_TRANSLATE_NOOP("ContractsTab", "Illegal"),
+    "to_check": QT_TRANSLATE_NOOP("ContractsTab", "To check"),
+    "information": QT_TRANSLATE_NOOP("ContractsTab", "Information"),
+}
+
+
+def level_name(level: str) -> str:
+    return QApplication.translate("ContractsTab", str(LEVEL_NAMES[level]))
+
+
+def _alert_text(line: ContractLine) -> str:
+    """The worst level still showing, and how many alerts: « Illégal (2) »."""
+    if line.level is None:
+        return ""
+    text = level_name(line.level)
+    return f"{text} ({len(line.warnings)})" if len(line.warnings) > 1 else text
+
+
+def _alert_tooltip(line: ContractLine) -> str:
+    lines = [f"• {level_name(w.level)} : {w.message_fr}" for w in line.warnings]
+    for warning, reason in line.acknowledged:
+        set_aside = QApplication.translate("ContractsTab", "Set aside (%1)").replace("%1", reason)
+        lines.append(f"• {set_aside} : {warning.message_fr}")
+    return "\n".join(lines)
 
 
 def _days_left(line: EnrolmentLine) -> int | None:
@@ -105,14 +145,18 @@ class ContractTableModel(RowTableModel["ContractLine"]):
             return None
         line = self.row_at(index.row())
         column = index.column()
-        if column == PARTICIPANT and line.warnings:
-            if role == Qt.ItemDataRole.DecorationRole:
+        if column in (PARTICIPANT, ALERT_COLUMN) and line.level is not None:
+            if role == Qt.ItemDataRole.DecorationRole and column == PARTICIPANT:
                 style = QApplication.style()
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(f"• {warning.message_fr}" for warning in line.warnings)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(WARNING_BACKGROUND)
+                return style.standardIcon(LEVEL_ICONS[line.level])
+            if role == Qt.ItemDataRole.BackgroundRole and line.level in LEVEL_BACKGROUNDS:
+                return QBrush(LEVEL_BACKGROUNDS[line.level])
+            if role == Qt.ItemDataRole.ForegroundRole and line.level == "illegal":
+                return QBrush(ALERT)
+        if column in (PARTICIPANT, ALERT_COLUMN) and role == Qt.ItemDataRole.ToolTipRole and (
+            line.warnings or line.acknowledged
+        ):
+            return _alert_tooltip(line)
         if column == NEXT_VISIT and line.visit_overdue:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(ALERT)
@@ -150,7 +194,10 @@ class EnrolmentTableModel(RowTableModel["EnrolmentLine"]):
 class ContractsTab(ListTab):
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
+        # The situation is shown on the database's day (the demo's is 31/12/2010), read at the
+        # first load; the date field changes it.
         self.today = date.today()
+        self._day_from_clock = True
         self._smic: SmicTable | None = None
         self.dialog: Any = None  # the dialog open now (tests drive it)
 
@@ -175,8 +222,13 @@ class ContractsTab(ListTab):
         )
         self.print_button = QPushButton(self.tr("Print the last visit (PDF)…"))
         self.print_button.setObjectName("printVisit")
+        self.acknowledge_button = QPushButton(self.tr("Set an alert aside…"))
+        self.acknowledge_button.setObjectName("acknowledgeAlert")
+        self.acknowledge_button.setToolTip(
+            self.tr("An alert checked with the employer (e.g. a branch agreement): it no longer "
+                    "flags the contract"))
         for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
-                       self.outcome_button, self.print_button):
+                       self.outcome_button, self.print_button, self.acknowledge_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
@@ -210,6 +262,7 @@ class ContractsTab(ListTab):
         self.rupture_button.clicked.connect(self.record_rupture)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
+        self.acknowledge_button.clicked.connect(self.acknowledge_alert)
         self.as_of.dateChanged.connect(self._date_chosen)
         self.edit_button.clicked.connect(self.edit_contract)
         self.view.doubleClicked.connect(self._edit_at)
@@ -237,12 +290,17 @@ class ContractsTab(ListTab):
             self._smic = load_smic_table()
         return self._smic
 
+    def set_database(self, database: Database | None) -> None:
+        super().set_database(database)
+        self._day_from_clock = True
+
     def set_today(self, day: date) -> None:
         """Show the situation on ``day`` (the date field does the same)."""
         self.as_of.setDate(to_qdate(day))
 
     def _date_chosen(self, qdate: QDate) -> None:
         self.today = from_qdate(qdate)
+        self._day_from_clock = False
         self._fitted = False  # statuses and dates change width with the day shown
         self.reload()
 
@@ -252,6 +310,12 @@ class ContractsTab(ListTab):
 
         lines: list[ContractLine] = []
         enrolments: list[EnrolmentLine] = []
+        if self._day_from_clock and self.database is not None:
+            self._day_from_clock = False
+            self.today = database_day(self.database)
+            self.as_of.blockSignals(True)
+            self.as_of.setDate(to_qdate(self.today))
+            self.as_of.blockSignals(False)
         if self.cohort_id is not None:
             assert self.database is not None
             try:
@@ -267,7 +331,8 @@ class ContractsTab(ListTab):
         self.enrolment_model.set_rows(enrolments)
         broken = sum(1 for line in lines if line.rupture_on is not None)
         overdue = sum(1 for line in lines if line.visit_overdue)
-        warned = sum(1 for line in lines if line.warnings)
+        # Information (a pay rise to plan, a delay past) is shown, not counted as an alert.
+        warned = sum(1 for line in lines if line.flagged)
         parts = [
             self.tr("%n contract(s)", "", len(lines)),
             self.tr("%n broken", "", broken),
@@ -379,6 +444,19 @@ class ContractsTab(ListTab):
 
         assert self.database is not None
         return contract_context(self.database, line.id)
+
+    def acknowledge_alert(self) -> None:
+        """Set one of the selected contract's alerts aside, with its reason."""
+        line = self._need_contract()
+        if line is None or self.database is None:
+            return
+        if not line.warnings:
+            messages.info(self, self.tr("Contract follow-up"),
+                          self.tr("This contract has no alert to set aside."))
+            return
+        alerts = [(w.code, level_name(w.level), w.message_fr) for w in line.warnings]
+        self._open(AcknowledgeAlertDialog(self.database, line.id, line.participant, alerts,
+                                          self.today, self))
 
     def record_visit(self) -> None:
         line = self._need_contract()

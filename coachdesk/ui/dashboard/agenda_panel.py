@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
@@ -68,7 +69,8 @@ class AgendaModel(RowTableModel["AgendaItem"]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 if item.kind == "visit_overdue":
                     return QBrush(OVERDUE_BACKGROUND)
-                if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end"):
+                if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end",
+                                 "rupture_notice", "contract_end", "pay_rise"):
                     return QBrush(DEADLINE_BACKGROUND)
             if role == Qt.ItemDataRole.ForegroundRole and item.kind == "visit_overdue":
                 return QBrush(OVERDUE)
@@ -100,6 +102,8 @@ class AgendaPanel(QWidget):
         self.database = database
         self.cohort_id: str | None = None
         self.monday = date.today() - timedelta(days=date.today().weekday())
+        # Set to the database's week (the demo's is the last of 2010) at the first load.
+        self._week_from_clock = True
 
         self.title = QLabel()
         self.title.setObjectName("agendaTitle")
@@ -142,7 +146,7 @@ class AgendaPanel(QWidget):
 
         self.previous_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(7)))
-        self.this_week_button.clicked.connect(lambda: self.show_week(date.today()))
+        self.this_week_button.clicked.connect(lambda: self.show_week(database_day(self.database)))
         self.week_date.dateChanged.connect(self._date_chosen)
         self.ics_button.clicked.connect(self.export_ics)
         self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
@@ -151,12 +155,14 @@ class AgendaPanel(QWidget):
     # Data -------------------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
+        self._week_from_clock = True
 
     def set_cohort(self, cohort_id: str | None) -> None:
         self.cohort_id = cohort_id
 
     def show_week(self, day: date) -> None:
         self.monday = day - timedelta(days=day.weekday())
+        self._week_from_clock = False
         self.reload()
 
     def _date_chosen(self, qdate: QDate) -> None:
@@ -168,6 +174,10 @@ class AgendaPanel(QWidget):
         from coachdesk.services.agenda import compute_agenda
 
         items: list[AgendaItem] = []
+        if self._week_from_clock and self.database is not None:
+            self._week_from_clock = False
+            day = database_day(self.database)
+            self.monday = day - timedelta(days=day.weekday())
         if self.database is not None:
             items = compute_agenda(self.database, self.monday, cohort_id=self.cohort_id)
         self.model.set_rows(items)

@@ -109,6 +109,10 @@ class FunnelChart(QWidget):
         painter.end()
 
 
+def _counted(pairs: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{label} {count}" for label, count in pairs)
+
+
 class DashboardTab(ListTab):
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
@@ -152,6 +156,12 @@ class DashboardTab(ListTab):
         funnel_layout.setContentsMargins(0, 6, 0, 0)
         funnel_layout.addLayout(header)
         funnel_layout.addWidget(splitter, 1)
+        # The ruptures analysed: in or after the trial period, by reason, by employer.
+        self.ruptures = QLabel()
+        self.ruptures.setObjectName("ruptureSummary")
+        self.ruptures.setWordWrap(True)
+        self.ruptures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        funnel_layout.addWidget(self.ruptures)
         funnel_layout.addWidget(self.count_label)
         sections = QSplitter(Qt.Orientation.Vertical)
         sections.setObjectName("dashboardSections")
@@ -191,6 +201,7 @@ class DashboardTab(ListTab):
             self.title.setText(self.tr("No cohort yet: import a contact file to start."))
             self.chart.set_lines([])
             self.model.set_rows([])
+            self.ruptures.setText("")
             return
         assert self.database is not None
         self.funnel = cohort_funnel(self.database, self.cohort_id, self._chosen_date)
@@ -212,8 +223,27 @@ class DashboardTab(ListTab):
                 for key, label in FUNNEL_LABELS.items()
             ]
         )
+        self.show_ruptures(as_of)
         self.count_label.setText(
             self.tr("Counted from the recorded events dated on or before %1.").replace(
                 "%1", as_of.strftime("%d/%m/%Y")
             )
         )
+
+    def show_ruptures(self, as_of: date) -> None:
+        from coachdesk.services.ruptures import rupture_summary
+
+        assert self.database is not None and self.cohort_id is not None
+        summary = rupture_summary(self.database, self.cohort_id, as_of)
+        if not summary.total:
+            self.ruptures.setText(self.tr("Ruptures: none so far."))
+            return
+        lines = [
+            self.tr("Ruptures: %1 — %2 during the trial period, %3 after it.")
+            .replace("%1", str(summary.total)).replace("%2", str(summary.in_trial))
+            .replace("%3", str(summary.after_trial)),
+            self.tr("By reason: %1.").replace("%1", _counted(summary.by_reason)),
+            self.tr("Ended by: %1.").replace("%1", _counted(summary.by_whom)),
+            self.tr("By employer: %1.").replace("%1", _counted(summary.by_employer)),
+        ]
+        self.ruptures.setText("\n".join(lines))

@@ -3,7 +3,6 @@ offers, matching and referrals. Each saves through the Qt-free services on OK.""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from coachdesk.models import codes
 from coachdesk.services import employers, matching, offers
 from coachdesk.services.checks import check_siret
 from coachdesk.services.text import digits, person_name
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
@@ -256,7 +256,7 @@ class ProspectingDialog(FormDialog):
         super().__init__(self.tr("Log a prospecting contact"), parent)
         self.database = database
         self.employer_id = employer_id
-        self.done_on = date_edit(date.today())
+        self.done_on = date_edit(database_day(self.database))
         self.channel = _combo(codes.PROSPECTING_CHANNELS, "prospectingChannel")
         self.author = QLineEdit(author)
         self.outcome = QPlainTextEdit()
@@ -311,7 +311,7 @@ class OfferDialog(FormDialog):
         self.rome = RomePicker()
         self.city = QLineEdit()
         self.city.setPlaceholderText(self.tr("The employer's town unless you type another"))
-        self.received_on = date_edit(date.today())
+        self.received_on = date_edit(database_day(self.database))
         self.start_on = date_edit(None, optional=True)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 48)
@@ -416,7 +416,7 @@ class CandidatesDialog(FormDialog):
         self.model.set_rows(matching.candidates_for_offer(database, offer.id))
         if self.model.rowCount():
             fit_columns(self.view)
-        self.proposed_on = date_edit(date.today())
+        self.proposed_on = date_edit(database_day(self.database))
         self.notes = QLineEdit()
         heading = QLabel(self.tr("%1 — %2, %3 (%4)").replace("%1", offer.title)
                          .replace("%2", offer.employer_name).replace("%3", offer.city)
@@ -465,7 +465,7 @@ class ParticipantOffersDialog(FormDialog):
         self.model: RowTableModel[matching.OfferMatch] = RowTableModel(OFFER_MATCH_COLUMNS, self)
         self.view = make_table_view(self.model, "participantOfferTable", sortable=False)
         self.empty = QLabel()
-        self.proposed_on = date_edit(date.today())
+        self.proposed_on = date_edit(database_day(self.database))
         self.form.addRow(self.tr("Participant"), self.person)
         self.form.addRow(self.view)
         self.form.addRow(self.empty)
@@ -515,7 +515,7 @@ class ReferralStatusDialog(FormDialog):
         if referral.status in matching.REFERRAL_PATH[:-1]:
             path = matching.REFERRAL_PATH
             _select(self.status, path[path.index(referral.status) + 1])
-        self.on = date_edit(max(date.today(), referral.status_on))
+        self.on = date_edit(max(database_day(self.database), referral.status_on))
         self.notes = QPlainTextEdit(referral.notes)
         self.notes.setMaximumHeight(70)
         self.form.addRow(QLabel(f"{referral.offer_title} — {referral.employer_name}"))

@@ -4,7 +4,7 @@ its notes and its outcome."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -31,6 +31,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import interviews
 from coachdesk.services.text import person_name
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import on_return
@@ -61,7 +62,7 @@ class InterviewDialog(FormDialog):
         super().__init__(self.tr("Plan a recruitment interview"), parent)
         self.database = database
         self.referral = referral
-        start = datetime.combine(max(date.today(), referral.status_on), time(9, 0))
+        start = datetime.combine(max(database_day(database), referral.status_on), time(9, 0))
         self.starts_at = QDateTimeEdit(to_qdatetime(start))
         self.starts_at.setObjectName("interviewStartsAt")
         self.starts_at.setCalendarPopup(True)
@@ -162,7 +163,7 @@ class ChecklistModel(QAbstractTableModel):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             interviews.tick_item(self.database, item.id, checked)
             self.items[index.row()] = dataclasses.replace(
-                item, checked=checked, checked_on=date.today() if checked else None)
+                item, checked=checked, checked_on=database_day(self.database) if checked else None)
         elif index.column() == self.NOTE and role == Qt.ItemDataRole.EditRole:
             interviews.tick_item(self.database, item.id, item.checked, on=item.checked_on,
                                  note=str(value))

@@ -4,7 +4,7 @@ the week's sheets, a calendar file)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 from coachdesk.ui.employers.pages import PLACEMENT_PAGE, EmployersPage, boxed, current_row, hbox
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -73,7 +74,6 @@ class PlacementPage(EmployersPage):
         self.week.setObjectName("sheetWeek")
         self.week.setPlaceholderText("2010-W18")
         self.week.setMaximumWidth(100)
-        self.week.setText(IsoWeek.of(date.today()).code)
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
         self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
         self.ics_button.setToolTip(self.tr("The cohort's recruitment interviews and the "
@@ -115,6 +115,9 @@ class PlacementPage(EmployersPage):
             referrals = list_referrals(self.database, cohort_id=self.cohort_id)
             found = list_interviews(self.database, cohort_id=self.cohort_id)
         self._page_loaded[PLACEMENT_PAGE] = True
+        if not self.week.text():
+            # The database's week (the demo's is the last of 2010) until an interview is chosen.
+            self.week.setText(IsoWeek.of(database_day(self.database)).code)
         self.referral_model.set_rows(referrals)
         self.interview_model.set_rows(found)
         self._update_buttons()

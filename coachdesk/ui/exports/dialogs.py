@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.widgets import background, messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.plurals import tr_along_classes
 from coachdesk.ui.widgets.settings import settings
@@ -325,7 +326,7 @@ class WeeklyExportDialog(ExportDialog):
         self, database: Database, cohort_id: str | None = None, parent: QWidget | None = None,
         *, today: date | None = None,
     ) -> None:
-        self._today = today or date.today()
+        self._today = today or database_day(database)
         super().__init__(database, cohort_id, parent)
         self.setWindowTitle(self.tr("Mission Locale weekly workbook"))
         self.setObjectName("weeklyExportDialog")

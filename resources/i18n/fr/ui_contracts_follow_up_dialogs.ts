@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AcknowledgeAlertDialog</name>
+    <message>
+        <source>Set an alert aside — %1</source>
+        <translation>Mettre une alerte de côté — %1</translation>
+    </message>
+    <message>
+        <source>Once set aside with its reason, the alert no longer flags the contract; it stays listed in the contract&apos;s tooltip with your reason.</source>
+        <translation>Une fois mise de côté avec sa raison, l&apos;alerte ne signale plus le contrat ; elle reste indiquée dans l&apos;info-bulle du contrat avec votre raison.</translation>
+    </message>
+    <message>
+        <source>e.g. accord de branche</source>
+        <translation>par exemple : accord de branche</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
         <source>What next for %1</source>

@@ -34,5 +34,25 @@
         <source>Counted from the recorded events dated on or before %1.</source>
         <translation>Compté à partir des événements enregistrés jusqu&apos;au %1 inclus.</translation>
     </message>
+    <message>
+        <source>Ruptures: none so far.</source>
+        <translation>Ruptures : aucune à cette date.</translation>
+    </message>
+    <message>
+        <source>Ruptures: %1 — %2 during the trial period, %3 after it.</source>
+        <translation>Ruptures : %1 — %2 pendant la période d&apos;essai, %3 après.</translation>
+    </message>
+    <message>
+        <source>By reason: %1.</source>
+        <translation>Par motif : %1.</translation>
+    </message>
+    <message>
+        <source>Ended by: %1.</source>
+        <translation>À l&apos;initiative de : %1.</translation>
+    </message>
+    <message>
+        <source>By employer: %1.</source>
+        <translation>Par employeur : %1.</translation>
+    </message>
 </context>
 </TS>
