@@ -53,6 +53,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import enrolment as enrolments
+from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_terms import trial_period_end
 
 KIND = "evaluateur"
@@ -165,8 +166,9 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str | None:
 def participant_rows(
     session: Session, pseudonym: Pseudonymiser, cohort_id: str | None, on: date | None = None
 ) -> Iterator[tuple[Any, ...]]:
-    """One row per person; the enrolment's status is the one it has on ``on`` (today)."""
-    on = on or date.today()
+    """One row per person; the enrolment's status is the one it has on ``on`` (the database's
+    day)."""
+    on = on or clock_day(session)
     pid = Participant.id
     first_outreach = (
         select(Outreach.participant_id.label("participant_id"),
@@ -303,7 +305,7 @@ def event_rows(
 ) -> Iterator[tuple[Any, ...]]:
     """One row per dated event of each person, by kind then person: codes only, no free text.
 
-    The enrolment's events are those it has had by ``on`` (today)."""
+    The enrolment's events are those it has had by ``on`` (the database's day)."""
     def scoped(statement: Any) -> Any:
         if cohort_id is None:
             return statement
@@ -311,7 +313,7 @@ def event_rows(
             Participant.cohort_id == cohort_id
         )
 
-    today = on or date.today()
+    today = on or clock_day(session)
     # The enrolment (statement None) is computed, not read: see _enrolment_events.
     queries: list[tuple[str, Any, dict[str, str] | None]] = [
         ("Prise de contact", select(Outreach.participant_id, Outreach.done_on, Outreach.outcome),

@@ -50,6 +50,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import audit, enrolment
+from coachdesk.services.clock import clock_day
 
 DEFAULT_RETENTION_YEARS = 2
 
@@ -418,6 +419,7 @@ def _enrolment_sheet(session: Session, participant_id: str) -> Sheet:
     headers = ["Inscrit·e le", "Date limite", "Date limite propre à la personne",
                "Statut aujourd'hui", "Depuis le", "Enregistré le"]
     rows = []
+    today = clock_day(session)  # the database's day (the demo's is 31/12/2010)
     for enrolled_on, own, deadline, contract_on, created_at in session.execute(
         select(Enrolment.enrolled_on, Enrolment.deadline_override,
                enrolment.deadline_column(), enrolment.first_contract_column(),
@@ -426,7 +428,7 @@ def _enrolment_sheet(session: Session, participant_id: str) -> Sheet:
         .where(Enrolment.participant_id == participant_id)
     ):
         state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
-                                           first_contract_on=contract_on, on=date.today())
+                                           first_contract_on=contract_on, on=today)
         rows.append([enrolled_on, deadline, "oui" if own else "non", state.label, state.since,
                      created_at])
     return headers, rows

@@ -236,7 +236,7 @@ def participant_timeline(
     database: Database, participant_id: str, on: date | None = None
 ) -> list[TimelineEvent]:
     """Everything recorded about a person across every table, oldest first, and what follows
-    from it by ``on`` (today): a provisional enrolment that lapsed."""
+    from it by ``on`` (the database's day): a provisional enrolment that lapsed."""
     with database.read() as session:
         person = session.execute(
             select(Participant.listed_on, Participant.source_file, Participant.provenance)
@@ -249,7 +249,7 @@ def participant_timeline(
             " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
                                          person.source_file) if part),
         )]
-        events += _events(session, participant_id, on or date.today())
+        events += _events(session, participant_id, on or clock_day(session))
         order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
         events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
         return events

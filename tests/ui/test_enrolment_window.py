@@ -338,3 +338,32 @@ def test_bilan_model_passes_qt_model_tester(
     tab.model.sort(1, Qt.SortOrder.AscendingOrder)  # by enrolment: the not enrolled last
     assert tab.model.row_at(0).name == "MARTIN Bruno"
     qtmodeltester.check(tab.model)
+
+
+def test_the_list_and_the_file_read_the_places_on_the_databases_day(
+    qtbot: QtBot, programme: tuple[Database, str, dict[str, str]], french: None
+) -> None:
+    """A database living on 08/07/2010 (as the demo lives on 31/12/2010) shows each place on
+    that day, in the Bilan list and in the person's file, until the coach picks another."""
+    from coachdesk.services.clock import set_clock
+
+    database, cohort, people = programme
+    enrol(database, [people["Bruno"]], D(2010, 5, 26))
+    set_clock(database, D(2010, 7, 8))
+    tab = BilanTab(database)
+    qtbot.addWidget(tab)
+    tab.set_cohort(cohort)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 4)
+    assert tab.enrolment_bar.as_of.date() == QDate(2010, 7, 8)
+    assert shown(tab, "MARTIN Bruno") == ("Provisoire", "15/07/2010", "7")
+    tab.enrolment_bar.set_today(D(2010, 7, 16))
+    assert shown(tab, "MARTIN Bruno") == ("Caduque", "15/07/2010", "")
+    tab.reload()  # the coach's day stays chosen
+    assert tab.enrolment_bar.as_of.date() == QDate(2010, 7, 16)
+    dialog = ParticipantFileDialog(database, cohort, people["Bruno"])
+    qtbot.addWidget(dialog)
+    assert dialog.today == D(2010, 7, 8)
+    assert dialog.enrolment_label.text() == (
+        "Provisoire depuis le 26/05/2010. Encore 7 jour(s) pour signer un contrat : date limite "
+        "le 15/07/2010, celle de la promotion.")

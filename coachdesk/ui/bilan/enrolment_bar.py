@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.ui.widgets import enrolment, messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
@@ -67,8 +68,10 @@ class EnrolmentBar(QWidget):
     def __init__(self, tab: BilanList, parent: QWidget) -> None:
         super().__init__(parent)
         self.tab = tab
-        # The day the enrolments are read on (their status and days left).
+        # The day the enrolments are read on (their status and days left): the database's day
+        # (the demo's is 31/12/2010), read at the first load; the date field changes it.
         self.today = date.today()
+        self.day_from_clock = True
         self.enrol_action = QAction(self.tr("Enrol provisionally…"), self)
         self.enrol_action.setObjectName("enrolAction")
         self.enrol_action.setToolTip(self.tr(
@@ -107,8 +110,19 @@ class EnrolmentBar(QWidget):
         """Show the enrolments as they stand on ``day`` (the date field does the same)."""
         self.as_of.setDate(to_qdate(day))
 
+    def follow_database_day(self, database: Database) -> None:
+        """Before a load: the database's day, until the coach chooses another."""
+        if not self.day_from_clock:
+            return
+        self.day_from_clock = False
+        self.today = database_day(database)
+        self.as_of.blockSignals(True)
+        self.as_of.setDate(to_qdate(self.today))
+        self.as_of.blockSignals(False)
+
     def _date_chosen(self, qdate: QDate) -> None:
         self.today = from_qdate(qdate)
+        self.day_from_clock = False
         self.tab.reload()
 
     def show_rows(self, rows: list[BilanRow]) -> None:

@@ -335,6 +335,7 @@ class BilanTab(ListTab):
     def set_database(self, database: Database | None) -> None:
         super().set_database(database)
         self.attendance_model.database = database
+        self.enrolment_bar.day_from_clock = True
 
     # Loading ----------------------------------------------------------------------------------
     def load(self) -> None:
@@ -342,6 +343,7 @@ class BilanTab(ListTab):
         from coachdesk.services.lists import bilan_rows
 
         assert self.database is not None
+        self.enrolment_bar.follow_database_day(self.database)
         rows: list[BilanRow] = []
         if self.cohort_id is not None:
             rows = bilan_rows(self.database, self.cohort_id, self.enrolment_bar.today)

@@ -37,6 +37,7 @@ from coachdesk.services.participants import (
 )
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import enrolment, messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.list_tab import make_table_view
@@ -165,7 +166,7 @@ class ParticipantFileDialog(QDialog):
         self.timeline_view.setWordWrap(True)
         # The place in the training: provisional with its deadline and days left, final, or
         # lapsed; and what the coach does about it from here.
-        self.today = date.today()
+        self.today = database_day(database)
         self.place: EnrolmentLine | None = None
         self.enrolment_box = QGroupBox(self.tr("Training enrolment"))
         self.enrolment_box.setObjectName("enrolmentBox")
