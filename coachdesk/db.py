@@ -293,7 +293,8 @@ class Database:
     """An open CoachDesk database: its engine and session factories.
 
     Use ``read()`` for queries and ``write()`` for changes: each is one transaction, committed
-    when the block ends, rolled back when it raises.
+    when the block ends, rolled back when it raises. Each committed ``write()`` is announced
+    (``coachdesk.changes``): the window shows every write in every tab without being told.
 
     ``key`` is the raw data key an encrypted database was opened with (None when plain): jobs
     that open their own connection in a worker process need it too.
@@ -321,16 +322,23 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write_factory() as session, session.begin():
-            if self.team_capture is None:
-                from coachdesk.sync.capture import team_capture
+        from coachdesk.changes import TransactionRecord
 
-                self.team_capture = team_capture(session) or False
-            if self.team_capture:
-                # A database that joined a team records each change in its outbox, in this
-                # same transaction.
-                self.team_capture.attach(session)
-            yield session
+        record = TransactionRecord()
+        with self._write_factory() as session:
+            with session.begin():
+                record.watch(session)
+                if self.team_capture is None:
+                    from coachdesk.sync.capture import team_capture
+
+                    self.team_capture = team_capture(session) or False
+                if self.team_capture:
+                    # A database that joined a team records each change in its outbox, in
+                    # this same transaction.
+                    self.team_capture.attach(session)
+                yield session
+            # Committed: the window (and whoever listens) learns what changed, once.
+            record.publish()
 
     def dispose(self) -> None:
         self.engine.dispose()

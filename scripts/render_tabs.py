@@ -28,6 +28,7 @@ def main() -> int:
 
         app = QApplication(sys.argv[:1])
         install_translators(app)
+        render_first_run(app, Path(home), output)
         demo = write_demo_database(Path(home) / "Démo CoachDesk.sqlite3")
         window = MainWindow()
         window.resize(1280, 760)
@@ -50,6 +51,38 @@ def main() -> int:
         if window.database is not None:
             window.database.dispose()
     return 0
+
+
+def render_first_run(app: object, home: Path, output: Path) -> None:
+    """An empty database: the welcome, then the « Nouvelle promotion » form it leads to."""
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.db import open_database
+    from coachdesk.ui.app_window.main_window import MainWindow
+    from coachdesk.ui.app_window.new_cohort import NewCohortDialog
+
+    assert isinstance(app, QApplication)
+    window = MainWindow()
+    window.resize(1280, 760)
+    window.show()
+    window.attach_database(open_database(home / "Première base.sqlite3"))
+    window.statusBar().clearMessage()  # (it names a temporary folder)
+    app.processEvents()
+    target = output / "0-bienvenue.png"
+    window.grab().save(str(target))
+    print(target)
+    assert window.first_run.page is not None
+    window.first_run.page.new_cohort_button.click()
+    app.processEvents()
+    dialog = window.findChild(NewCohortDialog)
+    assert dialog is not None
+    target = output / "0-nouvelle-promotion.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.reject()
+    window.close()
+    if window.database is not None:
+        window.database.dispose()
 
 
 if __name__ == "__main__":

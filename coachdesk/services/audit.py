@@ -27,6 +27,7 @@ ACTIONS = {
     "restore": "Restauration",
     "protect": "Protection par phrase de passe",
     "passphrase_change": "Changement de phrase de passe",
+    "participant_merge": "Fusion de deux fiches",
 }
 
 

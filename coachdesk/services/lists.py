@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, bindparam, func, select
 
 from coachdesk.db import Database
 from coachdesk.models import (
@@ -18,8 +21,9 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
+from coachdesk.models.base import IdType
 from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
-from coachdesk.services.stages import participant_stages
+from coachdesk.services.stages import STAGE_TABLES, participant_stages
 from coachdesk.services.text import person_name
 
 
@@ -38,26 +42,21 @@ class ParticipantRow:
     search_text: str
 
 
-def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]:
-    """The people of the cohort, by name, each with the stage they have reached today."""
+# What participant_rows reads: a write to another table changes none of its rows.
+PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant"}
+
+
+def participant_rows(
+    database: Database, cohort_id: str, *, people: Collection[str] | None = None
+) -> list[ParticipantRow]:
+    """The people of the cohort, by name, each with the stage they have reached today; with
+    ``people``, only those of them (a list refreshing the rows a write changed)."""
+    params: dict[str, Any] = {"cohort": cohort_id}
+    if people is not None:
+        params["people"] = list(people)
     with database.read() as session:
-        stages = participant_stages(session, cohort_id)
-        rows = session.execute(
-            select(
-                Participant.id,
-                Participant.last_name,
-                Participant.first_name,
-                Participant.phone,
-                Participant.email,
-                Participant.city,
-                Participant.provenance,
-                Participant.coach,
-                Participant.is_adult,
-                Participant.search_text,
-            )
-            .where(Participant.cohort_id == cohort_id)
-            .order_by(Participant.last_name, Participant.first_name)
-        )
+        stages = participant_stages(session, cohort_id, people=people)
+        rows = session.execute(_rows_statement(people is not None), params)
         return [
             ParticipantRow(
                 id=row.id,
@@ -74,6 +73,31 @@ def participant_rows(database: Database, cohort_id: str) -> list[ParticipantRow]
             )
             for row in rows
         ]
+
+
+@functools.cache
+def _rows_statement(restricted: bool) -> Executable:
+    """The list's query, built once (``cohort``, and ``people`` when ``restricted``)."""
+    query = (
+        select(
+            Participant.id,
+            Participant.last_name,
+            Participant.first_name,
+            Participant.phone,
+            Participant.email,
+            Participant.city,
+            Participant.provenance,
+            Participant.coach,
+            Participant.is_adult,
+            Participant.search_text,
+        )
+        .where(Participant.cohort_id == bindparam("cohort", type_=IdType))
+        .order_by(Participant.last_name, Participant.first_name)
+    )
+    if restricted:
+        query = query.where(
+            Participant.id.in_(bindparam("people", expanding=True, type_=IdType)))
+    return query
 
 
 def people_furthest_first(database: Database, cohort_id: str) -> list[tuple[str, str]]:

@@ -82,15 +82,15 @@ def search_rows(
         words = []
     if stage is None and not words:
         return rows
-    if not words:
-        return [row for row in rows if row.stage == stage]
-    if len(words) == 1:
-        word = words[0]
-        return [row for row in rows
-                if word in row.search_text and (stage is None or row.stage == stage)]
-    return [row for row in rows
-            if (stage is None or row.stage == stage)
-            and all(word in row.search_text for word in words)]
+    shown = rows
+    # One simple pass per word, the longest (the most selective) first: each next pass reads
+    # fewer rows, and a plain ``in`` per row is several times quicker than ``all()`` over
+    # the words (benchmarks/cohort_search.py).
+    for word in sorted(set(words), key=len, reverse=True):
+        shown = [row for row in shown if word in row.search_text]
+    if stage is not None:
+        shown = [row for row in shown if row.stage == stage]
+    return shown
 
 
 # --- the participant file ----------------------------------------------------------------------

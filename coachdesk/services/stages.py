@@ -15,10 +15,24 @@ anyone yet, and a contract that ended last month is no longer running.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    DateTime,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from coachdesk.models import (
@@ -30,7 +44,9 @@ from coachdesk.models import (
     Participant,
     ProfessionalProject,
     SelectionInterview,
+    canonical_id,
 )
+from coachdesk.models.base import IdType
 from coachdesk.services.contract_terms import RUNNING_STATUSES, contract_status
 
 
@@ -66,59 +82,48 @@ def stage_of(
     return "contact"
 
 
+# The tables a stage is computed from: a write elsewhere moves nobody.
+STAGE_TABLES = frozenset({
+    "participant", "attendance", "info_session", "selection_interview", "bilan_member",
+    "professional_project", "outcome", "contract",
+})
+
+
 def participant_stages(
-    session: Session, cohort_id: str, day: date | None = None
+    session: Session,
+    cohort_id: str,
+    day: date | None = None,
+    *,
+    people: Collection[str] | None = None,
 ) -> dict[str, str]:
     """The stage code each participant of the cohort has reached on ``day`` (default: the
-    database's day)."""
+    database's day); with ``people``, of those participants only (the few a write just
+    changed)."""
     if day is None:
         from coachdesk.services.clock import clock_day
 
         day = clock_day(session)
-    end_of_day = datetime.combine(day + timedelta(days=1), time())
-    in_cohort = select(Participant.id).where(Participant.cohort_id == cohort_id)
-
-    def ids(statement: Select[Any]) -> set[str]:
-        return set(session.scalars(statement))
-
-    attended = ids(
-        select(Attendance.participant_id)
-        .join(InfoSession, InfoSession.id == Attendance.session_id)
-        .where(Attendance.cohort_id == cohort_id, Attendance.status == "present",
-               InfoSession.starts_at < end_of_day)
-    )
-    interviewed = ids(
-        select(SelectionInterview.participant_id).where(
-            SelectionInterview.participant_id.in_(in_cohort), SelectionInterview.held_on <= day
-        )
-    )
-    in_bilan = ids(
-        select(BilanMember.participant_id).where(
-            BilanMember.cohort_id == cohort_id, BilanMember.started_on <= day
-        )
-    )
-    validated = ids(
-        select(ProfessionalProject.participant_id).where(
-            ProfessionalProject.participant_id.in_(in_cohort),
-            ProfessionalProject.decision == "valide",
-            ProfessionalProject.decided_on <= day,
-        )
-    )
-    exited = ids(
-        select(Outcome.participant_id).where(
-            Outcome.participant_id.in_(in_cohort), Outcome.recorded_on <= day
-        )
-    )
+    restricted = people is not None
+    facts, in_cohort = _statements(restricted)
+    params: dict[str, Any] = {
+        "cohort": cohort_id, "day": day,
+        "end_of_day": datetime.combine(day + timedelta(days=1), time()),
+    }
+    if restricted:
+        params["people"] = list(people or ())
+    found: dict[str, set[str]] = {kind: set() for kind in (
+        "attended", "interviewed", "in_bilan", "validated", "exited")}
     # Each person's latest contract signed (or started) by the day decides.
-    latest_contract: dict[str, str] = {}
-    for person, start, end, rupture_on in session.execute(
-        select(Contract.participant_id, Contract.start_date, Contract.end_date,
-               Contract.rupture_on)
-        .where(Contract.participant_id.in_(in_cohort),
-               func.coalesce(Contract.signed_on, Contract.start_date) <= day)
-        .order_by(Contract.participant_id, Contract.start_date)
-    ):
-        latest_contract[person] = contract_status(start, end, rupture_on, day)
+    latest: dict[str, tuple[date, str]] = {}
+    for kind, person, start, end, rupture_on in session.execute(facts, params):
+        person = canonical_id(person)
+        if kind != "contract":
+            found[kind].add(person)
+        elif person not in latest or start >= latest[person][0]:
+            latest[person] = (start, contract_status(start, end, rupture_on, day))
+    attended, interviewed, in_bilan = found["attended"], found["interviewed"], found["in_bilan"]
+    validated, exited = found["validated"], found["exited"]
+    latest_contract = {person: status for person, (_start, status) in latest.items()}
     return {
         person: stage_of(
             contract_status=latest_contract.get(person),
@@ -128,5 +133,49 @@ def participant_stages(
             interviewed=person in interviewed,
             attended=person in attended,
         )
-        for person in session.scalars(in_cohort)
+        for person in session.scalars(in_cohort, params)
     }
+
+
+@functools.cache
+def _statements(restricted: bool) -> tuple[CompoundSelect[Any], Select[Any]]:
+    """(what was recorded by the day, the people) as statements built once: a list refreshing
+    one person pays two round trips, and no statement building.
+
+    Parameters: ``cohort``, ``day``, ``end_of_day`` and, ``restricted``, ``people``.
+    """
+    cohort, day = bindparam("cohort", type_=IdType), bindparam("day", type_=Date)
+    in_cohort = select(Participant.id).where(Participant.cohort_id == cohort)
+    if restricted:
+        in_cohort = in_cohort.where(
+            Participant.id.in_(bindparam("people", expanding=True, type_=IdType)))
+    no_date = null().cast(Date)
+
+    def fact(kind: str, person: Any, *conditions: Any) -> Select[Any]:
+        return select(_kind(kind), person, no_date, no_date, no_date).where(
+            person.in_(in_cohort), *conditions)
+
+    # Contracts come first: their dates give the union's columns their type.
+    facts = union_all(
+        select(_kind("contract"), Contract.participant_id, Contract.start_date,
+               Contract.end_date, Contract.rupture_on)
+        .where(Contract.participant_id.in_(in_cohort),
+               func.coalesce(Contract.signed_on, Contract.start_date) <= day),
+        fact("attended", Attendance.participant_id, Attendance.cohort_id == cohort,
+             Attendance.status == "present",
+             Attendance.session_id.in_(select(InfoSession.id).where(
+                 InfoSession.starts_at < bindparam("end_of_day", type_=DateTime())))),
+        fact("interviewed", SelectionInterview.participant_id,
+             SelectionInterview.held_on <= day),
+        fact("in_bilan", BilanMember.participant_id, BilanMember.cohort_id == cohort,
+             BilanMember.started_on <= day),
+        fact("validated", ProfessionalProject.participant_id,
+             ProfessionalProject.decision == "valide", ProfessionalProject.decided_on <= day),
+        fact("exited", Outcome.participant_id, Outcome.recorded_on <= day),
+    )
+    return facts, in_cohort
+
+
+def _kind(name: str) -> Any:
+    """A constant column naming the fact (SQL text: PostgreSQL types it as text in a union)."""
+    return literal_column(f"'{name}'", String())

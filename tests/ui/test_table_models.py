@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 import coachdesk.ui
@@ -23,7 +23,7 @@ from coachdesk.ui.dashboard.agenda_panel import AgendaModel
 from coachdesk.ui.employers.directory_page import EMPLOYER_COLUMNS, DirectoryModel
 from coachdesk.ui.employers.interview_dialogs import ChecklistModel
 from coachdesk.ui.widgets.choice_list import ChoiceListModel
-from coachdesk.ui.widgets.table_model import Column
+from coachdesk.ui.widgets.table_model import Column, FilteredTableModel
 
 # Each model of coachdesk.ui, and the test that runs the model tester on it.
 CHECKED_BY = {
@@ -37,6 +37,7 @@ CHECKED_BY = {
     "ChecklistModel": "test_checklist_model",
     "_PlainHeaders": "test_import_preview_model",
     "ChoiceListModel": "test_choice_list_model",
+    "FilteredTableModel": "test_filtered_model_puts_changed_rows_in_place",
 }
 
 
@@ -119,3 +120,41 @@ def test_choice_list_model(qtmodeltester: ModelTester, database: Database) -> No
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.row_at(0).id
     model.set_rows([])
     assert model.rowCount(QModelIndex()) == 0
+
+
+def test_filtered_model_puts_changed_rows_in_place(qtmodeltester: ModelTester) -> None:
+    """The Cohorte list's model: searched without sorting again, a changed row put in place."""
+    people = [("1", "Martin", "Lucas"), ("2", "Dubois", "Théo"), ("3", "Lefèvre", "Élodie"),
+              ("4", "Martin", "Léa")]
+    columns: list[Column[tuple[str, str, str]]] = [
+        Column("Nom", lambda r: r[1]), Column("Prénom", lambda r: r[2])]
+    model = FilteredTableModel(columns, lambda row: row[0])
+    model.set_rows(people)
+    qtmodeltester.check(model)
+
+    def shown() -> list[str]:
+        return [model.row_at(row)[0] for row in range(model.rowCount())]
+
+    assert shown() == ["2", "3", "1", "4"]  # by last name, ties as given
+    model.set_filter(lambda rows: [row for row in rows if row[1] == "Martin"])
+    assert shown() == ["1", "4"]
+    selection = QItemSelectionModel(model)
+    selection.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.Select)
+    # Lucas Martin becomes Lucas Aubert; a new Martin arrives; Théo Dubois is gone; Léa
+    # Martin's first name is corrected.
+    model.put_rows([("1", "Aubert", "Lucas"), ("5", "Martin", "Zoé"), ("4", "Martin", "Léna")],
+                   removed=["2"])
+    assert shown() == ["4", "5"]
+    # Told row by row: the selection stayed on Léa (Léna) Martin.
+    assert [index.row() for index in selection.selectedIndexes()] == [0]
+    assert model.index(0, 1).data() == "Léna"
+    model.set_filter(None)
+    assert shown() == ["1", "3", "4", "5"]
+    assert model.row_by_id("2") is None and model.row_by_id("1") == ("1", "Aubert", "Lucas")
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["5", "4", "3", "1"]  # backwards, ties too
+    model.put_rows([("6", "Zola", "Émile")])
+    assert shown()[0] == "6"
+    model.sort(1)
+    assert shown() == ["3", "6", "4", "1", "5"]  # accents ignored: élodie, emile
+    assert sorted(row[0] for row in model.everyone()) == ["1", "3", "4", "5", "6"]

@@ -147,8 +147,10 @@ def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycles(graph) == [["a", "b", "c"]]
 
 
+# ``changes``: what a committed write touched, published by ``db`` (plain Python, no Qt).
 BELOW_THE_WINDOW = {
-    "errors", "paths", "files", "logs", "db", "database_lock", "security", "migrations", "sync"
+    "errors", "paths", "files", "logs", "db", "database_lock", "security", "migrations", "sync",
+    "changes",
 }
 # Team mode recomputes a person's and an employer's search text after a merge: the rule is the
 # services' own (a pure function, no database), not a copy.

@@ -338,6 +338,20 @@ _REASONS = {
 }
 
 
+def identity_keys(
+    last_name: str, first_name: str, birth_date: date | None, email: str, ine: str
+) -> list[tuple[Any, ...]]:
+    """The identities a person is recognised by, as the import matches them: two people
+    sharing one of these keys are the same person. A form checking a person typed by hand
+    (``participants.review_participant``) uses this same rule."""
+    return _keys(_NameKeys(_Folded()), last_name, first_name, birth_date, email, ine)
+
+
+def match_reason(key: tuple[Any, ...]) -> str:
+    """Why two people sharing ``key`` are taken for one (« mêmes nom, prénom et … »)."""
+    return _REASONS[key[0]]
+
+
 def _empty(value: Any) -> bool:
     return value is None or value == ""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -352,3 +352,40 @@ class MissingConsentDialog(QDialog):
             fit_columns(self.view)
         layout.addWidget(self.view, 1)
         layout.addWidget(_buttons(self))
+
+
+class GdprWindow(Protocol):
+    """What the GDPR menu needs of the main window (which is one)."""
+
+    database: Database | None
+    database_key: bytes | None
+
+    @property
+    def cohort_tab(self) -> Any: ...
+
+    def current_cohort_id(self) -> str | None: ...
+
+
+def open_gdpr_dialog(window: GdprWindow, which: str) -> None:
+    """Open one of the GDPR menu's dialogs (``retention``, ``access``, ``erase`` or
+    ``consent``) on the window's database, its cohort and the person selected in Cohorte."""
+    database = window.database
+    if database is None:
+        return
+    parent = window if isinstance(window, QWidget) else None
+    person: str | None = None
+    if which in ("access", "erase"):
+        tab = window.cohort_tab
+        rows = tab.view.selectionModel().selectedRows()
+        person = tab.model.row_at(rows[0].row()).id if rows else None
+    dialog: QDialog
+    if which == "retention":
+        dialog = RetentionDialog(database, parent)
+    elif which == "access":
+        dialog = AccessExportDialog(database, window.current_cohort_id(), person, parent,
+                                    encrypted=window.database_key is not None)
+    elif which == "erase":
+        dialog = ErasureDialog(database, window.current_cohort_id(), person, parent)
+    else:
+        dialog = MissingConsentDialog(database, parent)
+    dialog.exec()

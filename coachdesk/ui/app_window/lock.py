@@ -164,3 +164,21 @@ class WindowLocker(QObject):
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._place_overlay()
         return False
+
+
+def clear_views(tabs: list[Any]) -> None:
+    """Empty every list, count and chart of the built ``tabs`` (the window is being locked)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from coachdesk.ui.widgets.table_model import RowTableModel
+
+    for tab in tabs:
+        # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
+        for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
+            model = view.model()
+            if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
+                model.set_rows([])
+        tab.count_label.clear()
+        chart = getattr(tab, "chart", None)
+        if chart is not None:
+            chart.set_lines([])

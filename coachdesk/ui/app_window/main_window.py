@@ -6,20 +6,20 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
+from coachdesk.ui.app_window.about import show_about
 from coachdesk.ui.app_window.database_actions import DatabaseActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
@@ -30,6 +30,9 @@ from coachdesk.ui.app_window.tab_slot import (
     make_employers_tab,
 )
 from coachdesk.ui.app_window.team import TeamActions
+from coachdesk.ui.app_window.welcome import FirstRun
+from coachdesk.ui.widgets.change_relay import change_relay
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.settings import settings
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from coachdesk.changes import Change
     from coachdesk.database_lock import DatabaseLock
     from coachdesk.db import Database
     from coachdesk.services.agenda import AgendaItem
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
     database_ready = Signal()
+    # After the window showed a write (every tab, count and selector): the Change.
+    data_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +83,12 @@ class MainWindow(QMainWindow):
         self.cohort_selector.setObjectName("cohortSelector")
         self.cohort_selector.setMinimumContentsLength(48)
         self.cohort_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cohort_selector.setPlaceholderText(self.tr("No cohort yet"))
         toolbar.addWidget(self.cohort_selector)
         self.addToolBar(toolbar)
 
         self.tab_list: list[TabSlot] = [
-            TabSlot(make_cohort_tab),
+            TabSlot(self._make_cohort_tab),
             TabSlot(make_bilan_tab),
             TabSlot(make_employers_tab),
             TabSlot(make_contracts_tab),
@@ -99,7 +106,12 @@ class MainWindow(QMainWindow):
         ]
         for tab, title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, title)
-        self.setCentralWidget(self.tabs)
+        # The tabs, or the first-run welcome in their place while nobody is listed.
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.first_run = FirstRun(self)
         self.statusBar().showMessage(self.tr("Opening the database…"))
         # Said for as long as it is true, discreetly: a plain database of personal data.
         self.protection_status = QLabel(self.tr("Database not protected by a passphrase"))
@@ -118,6 +130,10 @@ class MainWindow(QMainWindow):
         # Protect, change the passphrase, back up, restore: the database's file (its own module).
         self.database_actions = DatabaseActions(self, self)
         self._build_menus()
+        # Every committed write, wherever it was made, reaches the selector (and every tab,
+        # each listening for itself).
+        change_relay().changed.connect(self._show_change)
+        self._hearing_changes = True
         self.cohort_selector.currentIndexChanged.connect(self._cohort_changed)
         # Right after the first paint: the lock, idle and backup helpers, then the shortcuts.
         self.first_painted.connect(self.finish_setup)
@@ -127,12 +143,17 @@ class MainWindow(QMainWindow):
         if hasattr(self, "locker"):
             return
         from coachdesk.ui.app_window.backup_settings import AutoBackup
-        from coachdesk.ui.app_window.lock import IdleWatcher, WindowLocker, idle_minutes_setting
+        from coachdesk.ui.app_window.lock import (
+            IdleWatcher,
+            WindowLocker,
+            clear_views,
+            idle_minutes_setting,
+        )
 
         self.locker = WindowLocker(
             self,
-            hide_data=self._hide_data,
-            show_data=self._cohort_changed,
+            hide_data=lambda: clear_views(self.built_tabs()),
+            show_data=self._show_data,
             protected=lambda: self.database_key is not None,
             check_passphrase=self._check_passphrase,
         )
@@ -144,6 +165,11 @@ class MainWindow(QMainWindow):
         self.auto_backup.damaged.connect(self.database_actions.database_damaged)
 
     # The tabs, built on first use ------------------------------------------------------------
+    def _make_cohort_tab(self) -> ListTab:
+        tab = cast("CohortTab", make_cohort_tab())
+        tab.show_cohort.connect(self.show_cohort_named)
+        return tab
+
     def _make_dashboard_tab(self) -> ListTab:
         tab = make_dashboard_tab()
         # Each item of the week's agenda opens its record.
@@ -178,6 +204,10 @@ class MainWindow(QMainWindow):
         self.team.data_changed.connect(self.reload_data)
         self.team.running_changed.connect(lambda _running: self._update_security_actions())
         file_menu.addSeparator()
+        from coachdesk.ui.app_window.new_cohort import new_cohort_action
+
+        # « Nouvelle promotion… », from the menu and from the first-run welcome alike.
+        self.new_cohort_action = new_cohort_action(self, self, file_menu)
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(
@@ -194,7 +224,7 @@ class MainWindow(QMainWindow):
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CoachDesk"), self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
     def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
@@ -245,10 +275,17 @@ class MainWindow(QMainWindow):
         add(security, self.tr("Automatic &backups…"), actions.backup_settings)
         add(security, self.tr("Back up &now"), actions.backup_now)
         gdpr = self.menuBar().addMenu(self.tr("&GDPR"))
-        add(gdpr, self.tr("&Retention period and purge…"), self._gdpr_retention)
-        add(gdpr, self.tr("Right of &access: export a person's data…"), self._gdpr_access)
-        add(gdpr, self.tr("&Erase a person…"), self._gdpr_erase)
-        add(gdpr, self.tr("&Missing information/consent dates…"), self._gdpr_consent)
+
+        def opener(which: str) -> Callable[[], None]:
+            return lambda: self._gdpr(which)
+
+        for text, which in (
+            (self.tr("&Retention period and purge…"), "retention"),
+            (self.tr("Right of &access: export a person's data…"), "access"),
+            (self.tr("&Erase a person…"), "erase"),
+            (self.tr("&Missing information/consent dates…"), "consent"),
+        ):
+            add(gdpr, text, opener(which))
         self.data_actions = [*security.actions(), *gdpr.actions()]
         self.data_actions.remove(self.lock_action)
         self._update_security_actions()
@@ -260,22 +297,10 @@ class MainWindow(QMainWindow):
         self._build_current_tab()
 
     def _build_export_menu(self) -> None:
-        # Dialog classes named, not imported: nothing of the exports loads before first use.
-        menu = self.menuBar().addMenu(self.tr("E&xports"))
-        menu.setObjectName("exportsMenu")
-        for text, dialog_name in (
-            (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
-            (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
-            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
-            (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
-        ):
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, name=dialog_name: self.open_export(name))
-        menu.addSeparator()
-        menu.addAction(self.tr("Export p&rofiles…")).triggered.connect(self.open_profiles)
-        menu.addAction(self.tr("Export &history…")).triggered.connect(self.open_export_history)
+        from coachdesk.ui.app_window.export_menu import ExportMenu
+
         # Exports show data: disabled while the window is locked, like the security actions.
-        self.data_actions.extend(action for action in menu.actions() if not action.isSeparator())
+        self.data_actions.extend(ExportMenu(self, self).actions)
         self._update_security_actions()
 
     def _build_shortcuts(self) -> None:
@@ -287,7 +312,7 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts.clear()
         for number in range(len(self.tab_list)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
-            shortcut.activated.connect(lambda index=number: self.tabs.setCurrentIndex(index))
+            shortcut.activated.connect(lambda index=number: self.show_tab(index))
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._find)
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self._create_new)
 
@@ -327,6 +352,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CoachDesk — {database.name}")
         for tab in self.tab_list:
             tab.set_database(database)
+        self.first_run.left = False
         self.reload_data(keep_cohort=False)
         self.team.set_database(database, key)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(database.path)))
@@ -350,28 +376,77 @@ class MainWindow(QMainWindow):
         messages.warn(self, "CoachDesk", text)
 
     def reload_data(self, *, keep_cohort: bool = True) -> None:
-        """Read the promotions again (the chosen one stays chosen) and every tab's data."""
-        from coachdesk.services.cohorts import cohort_choices
-
-        if self.database is None:
-            return
-        chosen = self.current_cohort_id() if keep_cohort else None
-        self.cohort_selector.blockSignals(True)
-        self.cohort_selector.clear()
-        for cohort in cohort_choices(self.database):
-            self.cohort_selector.addItem(cohort.name, cohort.id)
-        self.cohort_selector.setCurrentIndex(max(self.cohort_selector.findData(chosen), 0))
-        self.cohort_selector.blockSignals(False)
-        self._cohort_changed()
+        """Read the promotions again (the chosen one stays chosen) and every tab's data: a
+        database opened, or the team's changes brought in by the synchronisation's process."""
+        if not keep_cohort:
+            self.cohort_selector.blockSignals(True)
+            self.cohort_selector.clear()
+            self.cohort_selector.blockSignals(False)
+        before = self.current_cohort_id()
+        self.refresh_cohorts()
+        if self.current_cohort_id() == before:  # (else refresh_cohorts told the tabs)
+            self._cohort_changed()
+        self.first_run.show_if_new()
 
     def current_cohort_id(self) -> str | None:
         value = self.cohort_selector.currentData()
         return str(value) if value else None
 
+    def refresh_cohorts(self, select: str | None = None) -> None:
+        """Read the cohorts again into the selector, keeping the one shown (or showing
+        ``select``, a cohort id); with none shown yet, the most recent one is."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        shown = self.current_cohort_id()
+        wanted = select or shown
+        cohorts = cohort_choices(self.database)
+        selector = self.cohort_selector
+        listed = [(selector.itemData(i), selector.itemText(i)) for i in range(selector.count())]
+        if listed != [(cohort.id, cohort.name) for cohort in cohorts]:
+            selector.blockSignals(True)
+            selector.clear()
+            for cohort in cohorts:
+                selector.addItem(cohort.name, cohort.id)
+            selector.blockSignals(False)
+        index = selector.findData(wanted) if wanted else -1
+        selector.blockSignals(True)
+        selector.setCurrentIndex(index if index >= 0 else (0 if cohorts else -1))
+        selector.blockSignals(False)
+        if self.current_cohort_id() != shown:
+            self._cohort_changed()
+
+    def show_cohort_named(self, name: str) -> None:
+        """Show the cohort called ``name`` (contacts were just imported into it)."""
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.database is None:
+            return
+        wanted = next((c.id for c in cohort_choices(self.database) if c.name == name), None)
+        self.refresh_cohorts(select=wanted)
+
+    def _show_change(self, change: Change) -> None:
+        """A write was committed (a dialog, the import, a GDPR action…): the selector is read
+        again when cohorts changed. Each tab hears it too (``ListTab.data_changed``) and
+        reloads at once when visible, or when next shown."""
+        if self.database is None:
+            return
+        if hasattr(self, "locker") and self.locker.locked:
+            # Nothing is shown while locked: unlocking reads every view again (_show_data).
+            return
+        if change.touches({"cohort"}):
+            self.refresh_cohorts()
+        if change.touches({"cohort", "participant"}):
+            self.first_run.show_if_new()
+        self.data_changed.emit(change)
+
     def _cohort_changed(self) -> None:
         cohort_id = self.current_cohort_id()
         for tab in self.tab_list:
             tab.set_cohort(cohort_id)
+        if self.first_run.shown():
+            self.first_run.show_if_new()  # (it names the cohort the import would fill)
 
     # Actions ----------------------------------------------------------------------------------
     def _build_current_tab(self) -> None:
@@ -381,6 +456,7 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, index: int) -> ListTab:
         """Bring a tab to the front (building it if needed) and return it."""
+        self.first_run.leave()
         self.tabs.setCurrentIndex(index)
         return self.tab_list[index].tab()
 
@@ -389,6 +465,7 @@ class MainWindow(QMainWindow):
         self.cohort_tab.focus_search()
 
     def _create_new(self) -> None:
+        self.first_run.leave()
         current = self.tabs.currentWidget()
         if isinstance(current, TabSlot):
             current.tab().create_new()
@@ -412,49 +489,6 @@ class MainWindow(QMainWindow):
         self.show_tab(0)
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
-
-    def open_export(self, dialog_name: str) -> QDialog | None:
-        """Open an export dialog (a class of ui/exports/dialogs.py) on the selected cohort."""
-        from coachdesk.ui.exports import dialogs as export_dialogs
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None:
-            messages.warn(self, "CoachDesk", self.tr("No database open."))
-            return None
-        dialog_class = getattr(export_dialogs, dialog_name)
-        return self._open_dialog(dialog_class(self.database, self.current_cohort_id(), self))
-
-    def open_profiles(self) -> QDialog:
-        from coachdesk.ui.exports.profile_editor import ProfileEditor
-
-        return self._open_dialog(ProfileEditor(None, self))
-
-    def open_export_history(self) -> QDialog | None:
-        from coachdesk.ui.exports.history import ExportHistoryDialog
-        from coachdesk.ui.widgets import messages
-
-        if self.database is None:
-            messages.warn(self, "CoachDesk", self.tr("No database open."))
-            return None
-        return self._open_dialog(ExportHistoryDialog(self.database, self))
-
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def _about(self) -> None:
-        from coachdesk import __version__
-        from coachdesk.ui.widgets import messages
-
-        messages.info(
-            self,
-            self.tr("About CoachDesk"),
-            self.tr(
-                "CoachDesk %1\nThe coaches' desk: from the dropouts' contact file to a lasting "
-                "work-study contract."
-            ).replace("%1", __version__),
-        )
 
     # Security and GDPR ------------------------------------------------------------------------
     def lock(self) -> None:
@@ -480,22 +514,13 @@ class MainWindow(QMainWindow):
         """The tabs built so far (a tab never shown holds no data)."""
         return [slot.built for slot in self.tab_list if slot.built is not None]
 
-    def _hide_data(self) -> None:
-        from coachdesk.ui.widgets.table_model import RowTableModel
-
-        for tab in self.built_tabs():
-            # Every list of the tab, the inner pages' too (contacts, prospecting, grids…).
-            for view in {*tab.views, *tab.findChildren(QAbstractItemView)}:
-                model = view.model()
-                if isinstance(model, RowTableModel) or hasattr(model, "set_rows"):
-                    model.set_rows([])
-            tab.count_label.clear()
-            chart = getattr(tab, "chart", None)
-            if chart is not None:
-                chart.set_lines([])
+    def _show_data(self) -> None:
+        """Unlocked: every view read again, with whatever was written meanwhile."""
+        self.refresh_cohorts()
+        self._cohort_changed()
 
     def _locked_changed(self, locked: bool) -> None:
-        self.tabs.setEnabled(not locked)
+        self.pages.setEnabled(not locked)
         # Cohort names may name a place or a partner: hidden too.
         toolbar = self.findChild(QToolBar, "cohortToolbar")
         if toolbar is not None:
@@ -513,53 +538,27 @@ class MainWindow(QMainWindow):
 
     def _update_security_actions(self) -> None:
         has_db = self.database is not None and self.database.path is not None
+        no_db = self.tr("No database is open.")
         for action in self.data_actions:
-            action.setEnabled(has_db)
-        self.lock_action.setEnabled(has_db)
+            explain_enabled(action, has_db, no_db)
+        explain_enabled(self.lock_action, has_db, no_db)
         # The database's file is not swapped while the laptop synchronises.
-        has_db = has_db and not self.team.running
-        self.protect_action.setEnabled(has_db and self.database_key is None)
-        self.change_action.setEnabled(has_db and self.database_key is not None)
-        self.restore_action.setEnabled(has_db)
+        syncing = self.tr("The laptop is synchronising with the team: wait until it is done.")
+        ready = has_db and not self.team.running
+        why = no_db if not has_db else syncing
+        explain_enabled(self.protect_action, ready and self.database_key is None,
+                        why if not ready else self.tr(
+                            "The database is already protected by a passphrase."))
+        explain_enabled(self.change_action, ready and self.database_key is not None,
+                        why if not ready else self.tr(
+                            "The database has no passphrase yet: protect it first."))
+        explain_enabled(self.restore_action, ready, why)
         self.team.refresh()
 
-    def _selected_person(self) -> str | None:
-        rows = self.cohort_tab.view.selectionModel().selectedRows()
-        return self.cohort_tab.model.row_at(rows[0].row()).id if rows else None
+    def _gdpr(self, which: str) -> None:
+        from coachdesk.ui.app_window.gdpr_dialogs import open_gdpr_dialog
 
-    def _gdpr_retention(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import RetentionDialog
-
-        if self.database is not None:
-            RetentionDialog(self.database, self).exec()
-            self._cohort_changed()
-
-    def _gdpr_access(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
-
-        if self.database is not None:
-            AccessExportDialog(
-                self.database,
-                self.current_cohort_id(),
-                self._selected_person(),
-                self,
-                encrypted=self.database_key is not None,
-            ).exec()
-
-    def _gdpr_erase(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import ErasureDialog
-
-        if self.database is not None:
-            ErasureDialog(
-                self.database, self.current_cohort_id(), self._selected_person(), self
-            ).exec()
-            self._cohort_changed()
-
-    def _gdpr_consent(self) -> None:
-        from coachdesk.ui.app_window.gdpr_dialogs import MissingConsentDialog
-
-        if self.database is not None:
-            MissingConsentDialog(self.database, self).exec()
+        open_gdpr_dialog(self, which)
 
     # Events -----------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -589,6 +588,9 @@ class MainWindow(QMainWindow):
                 self.database.dispose()
             except Exception as exc:
                 log.warning("database not disposed cleanly: %s", type(exc).__name__)
+        if self._hearing_changes:
+            self._hearing_changes = False
+            change_relay().changed.disconnect(self._show_change)
         if self.database_lock is not None:
             try:
                 self.database_lock.release()

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.sync.engine import SyncStatus
     from coachdesk.sync.team import Joined, SyncOutcome
-    from coachdesk.ui.widgets.background import BackgroundJob
+from coachdesk.ui.widgets.background import BackgroundJob
+from coachdesk.ui.widgets.enabling import explain_enabled
 
 # How often the status line reads the counts again (and "il y a 4 min" moves on).
 REFRESH_MS = 30_000
@@ -100,9 +101,17 @@ class TeamActions(QObject):
         status = self.current_status()
         joined = status is not None and status.joined
         free = not self.locked and not self.running
-        self.join_action.setEnabled(status is not None and not joined and free)
-        self.sync_action.setEnabled(joined and free)
-        self.conflicts_action.setEnabled(joined and not self.locked)
+        # Greyed, each says why (status tip and tooltip).
+        why = (self.tr("No database is open.") if status is None
+               else self.tr("The window is locked.") if self.locked
+               else self.tr("The laptop is synchronising: wait until it is done.")
+               if self.running else self.tr("This database is not part of a team: join one "
+                                            "first (File ▸ Join a team…)."))
+        explain_enabled(self.join_action, status is not None and not joined and free,
+                        self.tr("This database already belongs to a team.")
+                        if joined and free else why)
+        explain_enabled(self.sync_action, joined and free, why)
+        explain_enabled(self.conflicts_action, joined and not self.locked, why)
         if status is None or not joined:
             self.status_label.hide()
             return

@@ -38,6 +38,7 @@ from coachdesk.services.text import fold, person_name
 from coachdesk.ui.bilan.enrolment_bar import ENROLMENT_COLUMNS, BilanTableModel, EnrolmentBar
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import ListTab, fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, percent
 
@@ -426,13 +427,20 @@ class BilanTab(ListTab):
     def _update_buttons(self) -> None:
         has_group = self.group_id() is not None
         has_person = self.selected_row() is not None
-        self.new_group_button.setEnabled(self.cohort_id is not None)
-        self.add_member_button.setEnabled(has_group)
-        self.new_session_button.setEnabled(has_group)
+        explain_enabled(self.new_group_button, self.cohort_id is not None,
+                        self.tr("There is no cohort yet: create one, or import a contact file."))
+        no_group = self.tr("Create a bilan group first (New group…).")
+        explain_enabled(self.add_member_button, has_group, no_group)
+        explain_enabled(self.new_session_button, has_group, no_group)
+        no_person = self.tr("Select a person in the list first.")
         for button in (self.skill_button, self.project_button, self.status_button):
-            button.setEnabled(has_person)
-        self.edit_skill_button.setEnabled(has_person and self.skill_model.rowCount() > 0)
-        self.decide_button.setEnabled(has_person and self.project_model.rowCount() > 0)
+            explain_enabled(button, has_person, no_person)
+        explain_enabled(
+            self.edit_skill_button, has_person and self.skill_model.rowCount() > 0,
+            no_person if not has_person else self.tr("No marks entered yet for this person."))
+        explain_enabled(
+            self.decide_button, has_person and self.project_model.rowCount() > 0,
+            no_person if not has_person else self.tr("No project recorded yet for this person."))
         self.enrolment_bar.update_actions()
 
     # Selection helpers ------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.participant_merge import review_participant
 from coachdesk.services.participants import (
     ParticipantData,
     TimelineEvent,
@@ -58,9 +59,13 @@ class ParticipantFileDialog(QDialog):
     """Create (``participant_id`` None) or view and edit one person's file.
 
     Each save and the deletion are one transaction; ``changed`` tells the list to reload.
+    Before saving, the file is checked as the contact import checks a row: a new file that may
+    duplicate someone, or a phone or e-mail that cannot be right, is said first
+    (``warning``); ``open_existing`` asks for the existing file the coach chose to open.
     """
 
     changed = Signal()
+    open_existing = Signal(str)
 
     def __init__(
         self,
@@ -74,6 +79,7 @@ class ParticipantFileDialog(QDialog):
         self.database = database
         self.cohort_id = cohort_id
         self.participant_id = participant_id
+        self.warning: QDialog | None = None  # what the check before saving said, if anything
         self.resize(1040, 640)
 
         self.last_name = QLineEdit()
@@ -338,6 +344,24 @@ class ParticipantFileDialog(QDialog):
 
     # Writing ----------------------------------------------------------------------------------
     def save(self) -> None:
+        """Check the file, then save it (or say first what looks wrong)."""
+        from coachdesk.ui.cohort.duplicates import DuplicateWarning
+
+        review = review_participant(self.database, self.data(),
+                                    participant_id=self.participant_id)
+        if review.clean:
+            self.save_checked()
+            return
+        self.warning = DuplicateWarning(review, self)
+        self.warning.save_anyway.connect(self.save_checked)
+        self.warning.open_existing.connect(self._open_existing)
+        self.warning.open()
+
+    def _open_existing(self, participant_id: str) -> None:
+        self.reject()  # nothing of this form is saved
+        self.open_existing.emit(participant_id)
+
+    def save_checked(self) -> None:
         try:
             if self.participant_id is None:
                 self.participant_id = create_participant(self.database, self.cohort_id,

@@ -4,10 +4,11 @@ selection interviews and each person's file."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,17 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import changes
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.lists import PARTICIPANT_ROW_TABLES
 from coachdesk.services.participants import search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.change_relay import change_relay
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.person_picker import PERSON_COLUMNS
-from coachdesk.ui.widgets.table_model import Column, RowTableModel
+from coachdesk.ui.widgets.table_model import Column, FilteredTableModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from coachdesk.changes import Change
     from coachdesk.db import Database
+    from coachdesk.services.contact_import import ImportReport
     from coachdesk.services.lists import ParticipantRow
 
 COLUMNS: list[Column[ParticipantRow]] = [
@@ -41,10 +50,28 @@ COLUMNS: list[Column[ParticipantRow]] = [
 ]
 
 
+log = logging.getLogger(__name__)
+
+# Beyond this many people changed at once, reading the whole list again is cheaper.
+FEW_PEOPLE = 2000
+
+
 class CohortTab(ListTab):
+    """The cohort's people. After a write it reads again only the people the write concerned
+    (at 80,000 people a whole reload stalls the window for seconds): the rows are put in
+    place in the model, the selection and the scroll position kept."""
+
+    READS = PARTICIPANT_ROW_TABLES
+    # A cohort to show, by name (the one contacts were just imported into).
+    show_cohort = Signal(str)
+
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self._all: list[ParticipantRow] = []
+        self._per_stage: Counter[str] = Counter()
+        # People a write concerned, to read again when the tab is next shown.
+        self._pending_people: set[str] = set()
+        # The database whose refresh query was prepared (compiled statements are per database).
+        self._refresh_prepared: Database | None = None
         self.dialog: QWidget | None = None  # the screen opened last, kept for tests
 
         actions = QHBoxLayout()
@@ -57,6 +84,7 @@ class CohortTab(ListTab):
             ("campaign", self.tr("Record a campaign…"), self.open_campaign),
             ("sessions", self.tr("Information sessions…"), self.open_sessions),
             ("selection", self.tr("Selection interviews…"), self.open_selection),
+            ("merge", self.tr("Merge two files…"), self.open_merge),
         ):
             button = QPushButton(label)
             button.setObjectName(f"{name}Button")
@@ -89,7 +117,8 @@ class CohortTab(ListTab):
             self.stage_filter.addItem(label, code)
         filters.addLayout(search_column, 3)
         filters.addWidget(self.stage_filter, 1)
-        self.model: RowTableModel[ParticipantRow] = RowTableModel(COLUMNS, self)
+        self.model: FilteredTableModel[ParticipantRow] = FilteredTableModel(
+            COLUMNS, lambda row: row.id, self)
         self.view = make_table_view(self.model, "participantTable")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.activated.connect(lambda index: self.open_file(self.model.row_at(index.row()).id))
@@ -109,34 +138,97 @@ class CohortTab(ListTab):
     def load(self) -> None:
         from coachdesk.services.lists import participant_rows
 
+        self._pending_people.clear()
         if self.cohort_id is None:
-            self._all = []
+            rows = []
         else:
             assert self.database is not None
-            self._all = participant_rows(self.database, self.cohort_id)
-        self.apply_filter()
+            rows = participant_rows(self.database, self.cohort_id)
+        self._per_stage = Counter(row.stage for row in rows)
+        self.model.set_rows(rows)
+        self._show_count()
         self._enable_actions()
+        if rows and self._refresh_prepared is not self.database:
+            # Once the list is shown: the query that reads again the rows an edit changed is
+            # compiled now, so the coach's first edit does not wait for it.
+            database = self.database
+            QTimer.singleShot(0, lambda: self._prepare_refresh(database))
+
+    def _prepare_refresh(self, database: Database | None) -> None:
+        from coachdesk.services.lists import participant_rows
+
+        if (database is None or database is not self.database or self.cohort_id is None
+                or self._refresh_prepared is database or not self.isEnabled()):
+            return  # another database since (restored, protected…), or locked
+        self._refresh_prepared = database
+        try:
+            participant_rows(database, self.cohort_id, people=set())
+        except Exception as exc:  # only a head start: the edit's refresh reads for itself
+            log.debug("refresh query not prepared: %s", type(exc).__name__)
+
+    def data_changed(self, change: Change) -> None:
+        """Read again the people a write concerned, or the whole list when it is not known
+        whom it concerned (an import, a session moved…) or when it concerned very many."""
+        if change.serial <= self.shown_serial or not change.touches(self.READS):
+            return
+        people = change.people_touched(self.READS)
+        if self._stale or people is None or len(people) + len(self._pending_people) > FEW_PEOPLE:
+            super().data_changed(change)
+            return
+        self._pending_people |= people
+        if self.isVisible() and self.isEnabled():
+            self._refresh_people()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._pending_people and not self._stale:
+            self._refresh_people()
+
+    def _refresh_people(self) -> None:
+        from coachdesk.services.lists import participant_rows
+
+        people, self._pending_people = self._pending_people, set()
+        if self.database is None or self.cohort_id is None:
+            return
+        self.shown_serial = changes.current_serial()
+        rows = participant_rows(self.database, self.cohort_id, people=people)
+        for person in people:
+            old = self.model.row_by_id(person)
+            if old is not None:
+                self._per_stage[old.stage] -= 1
+        self._per_stage.update(row.stage for row in rows)
+        # Row by row: the list keeps its selection and its scroll position.
+        self.model.put_rows(rows, removed=people - {row.id for row in rows})
+        self._show_count()
 
     def _enable_actions(self) -> None:
         ready = self.database is not None and self.cohort_id is not None
+        why = "" if ready else self.tr(
+            "There is no cohort yet: create one, or import a contact file.")
         for button in (*self.buttons.values(), self.delete_button):
-            button.setEnabled(ready)
+            explain_enabled(button, ready, why)
         # Importing into a database without a cohort creates one.
-        self.buttons["import"].setEnabled(self.database is not None)
+        explain_enabled(self.buttons["import"], self.database is not None,
+                        self.tr("No database is open."))
+
+    def _keep(self) -> Callable[[list[ParticipantRow]], list[ParticipantRow]]:
+        text, stage = self.search.text(), self.stage_filter.currentData()
+        return lambda rows: search_rows(rows, text, stage)
 
     def apply_filter(self) -> None:
-        rows = search_rows(self._all, self.search.text(), self.stage_filter.currentData())
-        self.model.set_rows(rows)
-        per_stage = Counter(row.stage for row in self._all)
+        self.model.set_filter(self._keep())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        everyone = sum(self._per_stage.values())
         detail = " · ".join(
-            f"{label} : {per_stage[code]}"
+            f"{label} : {self._per_stage[code]}"
             for code, label in codes.STAGES.items()
-            if per_stage[code]
+            if self._per_stage[code]
         )
         self.count_label.setText(
-            self.tr("%n participant(s) shown of %1", "", len(rows)).replace(
-                "%1", str(len(self._all))
-            )
+            self.tr("%n participant(s) shown of %1", "", shown).replace("%1", str(everyone))
             + (f" — {detail}" if detail else "")
         )
 
@@ -149,7 +241,8 @@ class CohortTab(ListTab):
         self.search.selectAll()
 
     def _changed(self) -> None:
-        self.reload()
+        # What this tab's own screen wrote is shown at once, in every view.
+        change_relay().flush()
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
@@ -164,7 +257,10 @@ class CohortTab(ListTab):
             return
         from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 
-        self._show(ParticipantFileDialog(self.database, self.cohort_id, None, self))
+        dialog = ParticipantFileDialog(self.database, self.cohort_id, None, self)
+        # « This person may already be listed »: the coach opens the existing file instead.
+        dialog.open_existing.connect(self.open_file)
+        self._show(dialog)
 
     def open_file(self, participant_id: str) -> None:
         if self.database is None or self.cohort_id is None:
@@ -208,7 +304,24 @@ class CohortTab(ListTab):
                 delete_participant(self.database, participant_id)
         except UserError as error:
             messages.user_error(self, error)
-        self.reload()
+        self._changed()
+
+    def open_merge(self) -> None:
+        """Merge the two files selected in the list (one person listed twice)."""
+        chosen = self.selected_ids()
+        if self.database is None or len(chosen) != 2:
+            messages.info(self, self.tr("Merge two files"), self.tr(
+                "Select in the list the two files of the same person (Ctrl+click), then "
+                "merge them."))
+            return
+        from coachdesk.ui.cohort.duplicates import MergeDialog
+
+        try:
+            dialog = MergeDialog(self.database, chosen[0], chosen[1], self)
+        except UserError as error:
+            messages.user_error(self, error)
+            return
+        self._show(dialog)
 
     # Reaching the contacts --------------------------------------------------------------------
     def open_import(self) -> None:
@@ -219,8 +332,13 @@ class CohortTab(ListTab):
 
         names = {row.id: row.name for row in cohort_choices(self.database)}
         wizard = ImportWizard(self.database, names.get(self.cohort_id or "", ""), self)
-        wizard.imported.connect(lambda _report: self.reload())
+        wizard.imported.connect(self._imported)
         self._show(wizard)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._changed()
+        # The coach sees the people just imported, in the cohort they went into.
+        self.show_cohort.emit(report.cohort_name)
 
     def open_call_sheet(self) -> None:
         if self.database is None or self.cohort_id is None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
@@ -201,7 +202,8 @@ class AgendaPanel(QWidget):
         else:
             text = self.tr("Nothing due this week.")
         self.summary.setText(text)
-        self.ics_button.setEnabled(bool(items))
+        explain_enabled(self.ics_button, bool(items),
+                        self.tr("Nothing is due this week: there is nothing to export."))
         if items:
             self.view.resizeColumnsToContents()
             for column in range(3):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui.employers.pages import DIRECTORY_PAGE, EmployersPage, boxed, current_row, hbox
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel, sort_key
 
@@ -347,8 +348,11 @@ class DirectoryPage(EmployersPage):
 
     def _update_directory_buttons(self) -> None:
         has_employer = self.selected_employer() is not None
-        self.edit_employer_button.setEnabled(has_employer)
-        self.add_contact_button.setEnabled(has_employer)
-        self.edit_contact_button.setEnabled(has_employer and self.contact_model.rowCount() > 0)
-        self.prospecting_button.setEnabled(has_employer)
+        no_employer = self.tr("Select an employer in the list first.")
+        explain_enabled(self.edit_employer_button, has_employer, no_employer)
+        explain_enabled(self.add_contact_button, has_employer, no_employer)
+        explain_enabled(
+            self.edit_contact_button, has_employer and self.contact_model.rowCount() > 0,
+            no_employer if not has_employer else self.tr("This employer has no contact yet."))
+        explain_enabled(self.prospecting_button, has_employer, no_employer)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLa
 
 from coachdesk.models import codes
 from coachdesk.ui.employers.pages import OFFERS_PAGE, EmployersPage, current_row, hbox
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -134,8 +135,10 @@ class OffersPage(EmployersPage):
     def _update_offer_buttons(self) -> None:
         has_cohort = self.cohort_id is not None
         has_offer = self.offer_view.currentIndex().isValid()
-        self.new_offer_button.setEnabled(has_cohort)
-        self.person_offers_button.setEnabled(has_cohort)
-        self.edit_offer_button.setEnabled(has_offer)
-        self.candidates_button.setEnabled(has_offer)
+        no_cohort = self.tr("There is no cohort yet: create one, or import a contact file.")
+        explain_enabled(self.new_offer_button, has_cohort, no_cohort)
+        explain_enabled(self.person_offers_button, has_cohort, no_cohort)
+        no_offer = self.tr("Select an offer in the list first.")
+        explain_enabled(self.edit_offer_button, has_offer, no_offer)
+        explain_enabled(self.candidates_button, has_offer, no_offer)
 

@@ -25,6 +25,7 @@ from coachdesk.services.weeks import IsoWeek
 from coachdesk.ui.employers.pages import PLACEMENT_PAGE, EmployersPage, boxed, current_row, hbox
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -295,9 +296,11 @@ class PlacementPage(EmployersPage):
 
     def _update_placement_buttons(self) -> None:
         has_referral = self.referral_view.currentIndex().isValid()
-        self.referral_status_button.setEnabled(has_referral)
-        self.plan_interview_button.setEnabled(has_referral)
+        no_referral = self.tr("Select a referral in the list first.")
+        explain_enabled(self.referral_status_button, has_referral, no_referral)
+        explain_enabled(self.plan_interview_button, has_referral, no_referral)
         has_interview = self.interview_view.currentIndex().isValid()
-        self.checklist_button.setEnabled(has_interview)
-        self.sheet_button.setEnabled(has_interview)
+        no_interview = self.tr("Select an interview in the list first.")
+        explain_enabled(self.checklist_button, has_interview, no_interview)
+        explain_enabled(self.sheet_button, has_interview, no_interview)
 

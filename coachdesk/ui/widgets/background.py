@@ -9,6 +9,9 @@ process; DESIGN.md). The job is a plain function named by its dotted path, Qt-fr
 meanwhile: it is reported as done, so the window never says "nothing was written" about a file
 that was.
 
+What the job writes to the database is announced in the window's process when it ends
+(``coachdesk.changes``), like any write made there: every tab shows it.
+
 A progress dialog appears only if the job lasts more than half a second, and its Cancel button
 asks the job to stop. Results come back through ``on_done``; a UserError raised by the job is
 shown to the coach as its French message; anything else becomes the usual error report.
@@ -28,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from coachdesk import changes
 from coachdesk.errors import UserError
 
 run_in_process = True
@@ -66,7 +70,14 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
             messages.put(("progress", done, total, message))
 
     try:
-        result = _resolve(dotted)(*args, progress=progress, is_cancelled=cancel.is_set)
+        with changes.collected() as written:
+            try:
+                result = _resolve(dotted)(*args, progress=progress, is_cancelled=cancel.is_set)
+            finally:
+                # What the job committed, whatever came after: the window shows it.
+                merged = changes.merge_all(written)
+                if merged is not None:
+                    messages.put(("changes", merged.as_plain()))
     except UserError as error:
         messages.put(("user_error", str(error)))
     except KeyboardInterrupt:
@@ -171,6 +182,12 @@ class BackgroundJob(QObject):
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         kind = message[0]
+        if kind == "changes":
+            if self._process is not None:
+                # Written by the worker process: announced here, as the window's own writes
+                # are (run inline, the job's writes were announced as they were committed).
+                changes.publish_plain(message[1])
+            return
         if kind == "progress":
             _, done, total, text = message
             self.dialog.setMaximum(max(total, 1))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,9 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import changes
+from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.table_model import RowTableModel
 
 if TYPE_CHECKING:
+    from coachdesk.changes import Change
     from coachdesk.db import Database
 
 
@@ -50,13 +53,23 @@ def fit_columns(view: QTableView) -> None:
 
 
 class ListTab(QWidget):
-    """A tab that lists data of the selected cohort; reloads lazily when shown after a change."""
+    """A tab that lists data of the selected cohort; reloads lazily when shown after a change.
+
+    The window hands every write to :meth:`data_changed`: the tab, when it reads what
+    changed, reloads at once if it is visible, else the next time it is shown.
+    """
+
+    # The tables the tab shows (None: any table a coach sees); writes elsewhere leave it be.
+    READS: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.cohort_id: str | None = None
         self._stale = True
+        # The last change (coachdesk.changes serial) the tab's data includes.
+        self.shown_serial = -1
+        change_relay().changed.connect(self.data_changed)
         self._fitted = False
         # Views sized to their content after the first load that shows rows.
         self.views: list[QTableView] = []
@@ -80,10 +93,21 @@ class ListTab(QWidget):
         if self._stale:
             self.reload()
 
+    def data_changed(self, change: Change) -> None:
+        """A write was committed: show it now if visible, else when next shown."""
+        if change.serial <= self.shown_serial or not change.touches(self.READS):
+            return
+        self._stale = True
+        # (Disabled: the window is locked, and shows nothing until unlocked.)
+        if self.isVisible() and self.isEnabled():
+            self.reload()
+
     def reload(self) -> None:
         self._stale = False
         if self.database is None:
             return
+        # Taken before reading: whatever was committed until now is in what is read.
+        self.shown_serial = changes.current_serial()
         self.load()
         if not self._fitted and any(view.model().rowCount() for view in self.views):
             for view in self.views:

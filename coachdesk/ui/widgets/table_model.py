@@ -8,7 +8,8 @@ Filtering is done by whoever feeds the model (in SQL or with a list comprehensio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -139,3 +140,149 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             key=lambda row: sort_key(getter(row)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
+
+
+class FilteredTableModel(RowTableModel[Row]):
+    """A table over many rows (the Cohorte list's 80,000 people) that stays quick to search
+    and to keep up to date.
+
+    Every row is kept in the model's sort order; the view shows those the filter keeps. A
+    keystroke filters that ordered list, so nothing is sorted again (at 80,000 rows sorting
+    cost more than the search itself), and the few rows a write changed are put in place with
+    a binary search, without reading or sorting the others (:meth:`put_rows`).
+    """
+
+    def __init__(
+        self, columns: Sequence[Column[Row]], row_id: Callable[[Row], str], parent: Any = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._row_id = row_id
+        # Everyone, ascending in the sort column (a descending view shows it backwards).
+        self._everyone: list[Row] = []
+        self._by_id: dict[str, Row] = {}
+        self._filter: Callable[[list[Row]], list[Row]] | None = None
+        self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._sort = self._order
+
+    def everyone(self) -> list[Row]:
+        """Every row, shown or filtered out."""
+        return list(self._everyone)
+
+    def row_by_id(self, row_id: str) -> Row | None:
+        return self._by_id.get(row_id)
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._everyone = list(rows)
+        self._everyone.sort(key=self._key())
+        self._by_id = {self._row_id(row): row for row in self._everyone}
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def set_filter(self, keep: Callable[[list[Row]], list[Row]] | None) -> None:
+        """Show the rows ``keep`` returns from the ordered list (it must keep their order)."""
+        self._filter = keep
+        self.beginResetModel()
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def put_rows(self, rows: Sequence[Row], removed: Iterable[str] = ()) -> None:
+        """Put ``rows`` (new or changed) in their place and drop the ``removed`` ids.
+
+        Only those rows are filtered and placed (binary searches), and the view is told row
+        by row: it keeps its selection and its scroll position, and repaints what changed.
+        """
+        key = self._key()
+        fresh = {self._row_id(row): row for row in rows}
+        for row_id in {*removed, *fresh}:
+            old, new = self._by_id.pop(row_id, None), fresh.get(row_id)
+            if new is not None:
+                self._by_id[row_id] = new
+            self._put_one(old, new, key)
+
+    def _put_one(self, old: Row | None, new: Row | None, key: Callable[[Row], Any]) -> None:
+        shown_at = None if old is None else self._shown_position(old, key)
+        keep = new is not None and (self._filter is None or bool(self._filter([new])))
+        if old is not None and new is not None and key(new) == key(old):
+            self._everyone[self._position(old, key)] = new  # sorts the same: same place
+            if shown_at is not None and keep:
+                # The selection stays on it, and its cells are repainted — one by one, as a
+                # view repaints all it shows for a range of cells.
+                self._rows[shown_at] = new
+                for column in range(self.columnCount()):
+                    cell = self.index(shown_at, column)
+                    self.dataChanged.emit(cell, cell)
+                return
+        else:
+            if old is not None:
+                del self._everyone[self._position(old, key)]
+            if new is not None:
+                self._everyone.insert(bisect.bisect_right(self._everyone, key(new), key=key), new)
+        if shown_at is not None:
+            self.beginRemoveRows(QModelIndex(), shown_at, shown_at)
+            del self._rows[shown_at]
+            self.endRemoveRows()
+        if keep and new is not None:
+            at = self._insertion_point(key(new), key)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, new)
+            self.endInsertRows()
+
+    def _position(self, row: Row, key: Callable[[Row], Any]) -> int:
+        """Where ``row`` itself is in the ordered list (among the rows that sort the same)."""
+        everyone = self._everyone
+        index = bisect.bisect_left(everyone, key(row), key=key)
+        while everyone[index] is not row:
+            index += 1
+        return index
+
+    def _descending(self) -> bool:
+        return self._order[1] == Qt.SortOrder.DescendingOrder
+
+    def _shown_bound(self, target: Any, key: Callable[[Row], Any], *, after: bool) -> int:
+        """Binary search in the rows shown (ascending or descending): the first position past
+        the rows sorting before ``target`` (and past those equal to it, ``after``)."""
+        rows, descending = self._rows, self._descending()
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            value = key(rows[middle])
+            before = (value > target) if descending else (value < target)
+            if before or (after and value == target):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _shown_position(self, row: Row, key: Callable[[Row], Any]) -> int | None:
+        """Where ``row`` itself is among the rows shown, None when filtered out."""
+        target = key(row)
+        start = self._shown_bound(target, key, after=False)
+        stop = self._shown_bound(target, key, after=True)
+        for index in range(start, stop):
+            if self._rows[index] is row:
+                return index
+        return None
+
+    def _insertion_point(self, target: Any, key: Callable[[Row], Any]) -> int:
+        # After the rows that sort the same, as in the ordered list (before them, backwards).
+        return self._shown_bound(target, key, after=not self._descending())
+
+    def _key(self) -> Callable[[Row], Any]:
+        getter = self._columns[self._order[0]].value
+        return lambda row: sort_key(getter(row))
+
+    def _shown(self) -> list[Row]:
+        shown = self._everyone if self._filter is None else self._filter(self._everyone)
+        if self._descending():
+            return shown[::-1]
+        return shown if shown is not self._everyone else list(shown)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        resort = column != self._order[0]
+        self._sort = self._order = (column, order)
+        if resort:
+            self._everyone.sort(key=self._key())
+        self._rows = self._shown()
+        self.layoutChanged.emit()

@@ -12,6 +12,10 @@
         <translation>Promotion :</translation>
     </message>
     <message>
+        <source>No cohort yet</source>
+        <translation>Aucune promotion pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>Bilan</source>
         <translation>Bilan</translation>
     </message>
@@ -115,32 +119,20 @@
         <translation>Dates d&apos;information / de consentement &amp;manquantes…</translation>
     </message>
     <message>
-        <source>E&amp;xports</source>
-        <translation>E&amp;xports</translation>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
     </message>
     <message>
-        <source>Mission Locale &amp;weekly workbook…</source>
-        <translation>Classeur &amp;hebdomadaire Mission Locale…</translation>
+        <source>The laptop is synchronising with the team: wait until it is done.</source>
+        <translation>L&apos;ordinateur se synchronise avec l&apos;équipe : attendez la fin.</translation>
     </message>
     <message>
-        <source>&amp;Evaluator export (pseudonymised)…</source>
-        <translation>Export pour l&apos;é&amp;valuateur (pseudonymisé)…</translation>
+        <source>The database is already protected by a passphrase.</source>
+        <translation>La base est déjà protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <source>&amp;Contract list (OPCO, Pôle Emploi)…</source>
-        <translation>Liste des &amp;contrats (OPCO, Pôle Emploi)…</translation>
-    </message>
-    <message>
-        <source>&amp;Progress note (Note d&apos;étape)…</source>
-        <translation>&amp;Note d&apos;étape…</translation>
-    </message>
-    <message>
-        <source>Export p&amp;rofiles…</source>
-        <translation>P&amp;rofils d&apos;export…</translation>
-    </message>
-    <message>
-        <source>Export &amp;history…</source>
-        <translation>Histori&amp;que des exports…</translation>
+        <source>The database has no passphrase yet: protect it first.</source>
+        <translation>La base n&apos;a pas encore de phrase de passe : protégez-la d&apos;abord.</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -149,16 +141,6 @@
     <message>
         <source>No database open.</source>
         <translation>Aucune base de données ouverte.</translation>
-    </message>
-    <message>
-        <source>About CoachDesk</source>
-        <translation>À propos de CoachDesk</translation>
-    </message>
-    <message>
-        <source>CoachDesk %1
-The coaches&apos; desk: from the dropouts&apos; contact file to a lasting work-study contract.</source>
-        <translation>CoachDesk %1
-Le bureau des chargés d&apos;accompagnement : du fichier des décrocheurs au contrat en alternance durable.</translation>
     </message>
     <message>
         <source>Locked.</source>

@@ -16,6 +16,26 @@
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>The window is locked.</source>
+        <translation>La fenêtre est verrouillée.</translation>
+    </message>
+    <message>
+        <source>The laptop is synchronising: wait until it is done.</source>
+        <translation>L&apos;ordinateur se synchronise : attendez la fin.</translation>
+    </message>
+    <message>
+        <source>This database is not part of a team: join one first (File ▸ Join a team…).</source>
+        <translation>Cette base ne fait partie d&apos;aucune équipe : rejoignez-en une d&apos;abord (Fichier ▸ Rejoindre une équipe…).</translation>
+    </message>
+    <message>
+        <source>This database already belongs to a team.</source>
+        <translation>Cette base fait déjà partie d&apos;une équipe.</translation>
+    </message>
+    <message>
         <source>Team server: %1 — %2, %3</source>
         <translation>Serveur de l&apos;équipe : %1 — %2, %3</translation>
     </message>

@@ -104,6 +104,26 @@
         <translation>Sélectionnez une personne pour voir son positionnement et ses projets.</translation>
     </message>
     <message>
+        <source>There is no cohort yet: create one, or import a contact file.</source>
+        <translation>Il n&apos;y a pas encore de promotion : créez-en une, ou importez un fichier de contacts.</translation>
+    </message>
+    <message>
+        <source>Create a bilan group first (New group…).</source>
+        <translation>Créez d&apos;abord un groupe de bilan (Nouveau groupe…).</translation>
+    </message>
+    <message>
+        <source>Select a person in the list first.</source>
+        <translation>Sélectionnez d&apos;abord une personne dans la liste.</translation>
+    </message>
+    <message>
+        <source>No marks entered yet for this person.</source>
+        <translation>Aucune note saisie pour cette personne.</translation>
+    </message>
+    <message>
+        <source>No project recorded yet for this person.</source>
+        <translation>Aucun projet enregistré pour cette personne.</translation>
+    </message>
+    <message>
         <source>Skill assessment</source>
         <translation>Positionnement</translation>
     </message>

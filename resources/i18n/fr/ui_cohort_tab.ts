@@ -32,6 +32,10 @@
         <translation>Entretiens de sélection…</translation>
     </message>
     <message>
+        <source>Merge two files…</source>
+        <translation>Fusionner deux fiches…</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -46,6 +50,14 @@
     <message>
         <source>All stages</source>
         <translation>Toutes les étapes</translation>
+    </message>
+    <message>
+        <source>There is no cohort yet: create one, or import a contact file.</source>
+        <translation>Il n&apos;y a pas encore de promotion : créez-en une, ou importez un fichier de contacts.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s) shown of %1</source>
@@ -76,6 +88,14 @@
             <numerusform>Supprimer cette personne et tout ce qui a été noté à son sujet ? Cette action est définitive.</numerusform>
             <numerusform>Supprimer ces %n personnes et tout ce qui a été noté à leur sujet ? Cette action est définitive.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merge two files</source>
+        <translation>Fusionner deux fiches</translation>
+    </message>
+    <message>
+        <source>Select in the list the two files of the same person (Ctrl+click), then merge them.</source>
+        <translation>Sélectionnez dans la liste les deux fiches de la même personne (Ctrl+clic), puis fusionnez-les.</translation>
     </message>
     <message>
         <source>Record a campaign</source>

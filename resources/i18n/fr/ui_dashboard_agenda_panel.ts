@@ -50,6 +50,10 @@
         <translation>Rien de prévu cette semaine.</translation>
     </message>
     <message>
+        <source>Nothing is due this week: there is nothing to export.</source>
+        <translation>Rien n&apos;est prévu cette semaine : il n&apos;y a rien à exporter.</translation>
+    </message>
+    <message>
         <source>Export the agenda</source>
         <translation>Exporter l&apos;agenda</translation>
     </message>

@@ -134,5 +134,13 @@
         <source>Select the contact to edit in the list.</source>
         <translation>Sélectionnez dans la liste le contact à modifier.</translation>
     </message>
+    <message>
+        <source>Select an employer in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un employeur dans la liste.</translation>
+    </message>
+    <message>
+        <source>This employer has no contact yet.</source>
+        <translation>Cet employeur n&apos;a encore aucun contact.</translation>
+    </message>
 </context>
 </TS>

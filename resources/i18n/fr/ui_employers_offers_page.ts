@@ -82,5 +82,13 @@
         <source>Town:</source>
         <translation>Ville :</translation>
     </message>
+    <message>
+        <source>There is no cohort yet: create one, or import a contact file.</source>
+        <translation>Il n&apos;y a pas encore de promotion : créez-en une, ou importez un fichier de contacts.</translation>
+    </message>
+    <message>
+        <source>Select an offer in the list first.</source>
+        <translation>Sélectionnez d&apos;abord une offre dans la liste.</translation>
+    </message>
 </context>
 </TS>

@@ -155,5 +155,13 @@
             <numerusform>et %n visites de suivi écrits dans %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select a referral in the list first.</source>
+        <translation>Sélectionnez d&apos;abord une mise en relation dans la liste.</translation>
+    </message>
+    <message>
+        <source>Select an interview in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un entretien dans la liste.</translation>
+    </message>
 </context>
 </TS>
