@@ -107,7 +107,9 @@ def test_enrol_a_selection_from_the_bilan_list(
     assert headers == ["Participant·e", "Inscription", "Date limite", "Jours restants"]
     assert shown(tab, "DURAND Ana") == ("", "", "")
     bar = tab.enrolment_bar
-    assert not bar.enrol_action.isEnabled()  # nothing selected yet
+    assert not bar.enrol_action.isEnabled()  # nothing selected yet, and the button says why
+    assert bar.buttons[0].toolTip() == ("Sélectionnez d'abord des personnes dans la liste "
+                                        "(Ctrl+clic ou Maj+clic pour plusieurs).")
     # Ana, Bruno and Chloé: a click, then Ctrl+clicks.
     click_row(qtbot, tab, "DURAND Ana")
     click_row(qtbot, tab, "MARTIN Bruno", add=True)
@@ -178,6 +180,8 @@ def test_enrol_a_selection_from_the_bilan_list(
     # Only enrolled people selected: nothing left to enrol.
     click_row(qtbot, tab, "DURAND Ana")
     assert not bar.enrol_action.isEnabled() and bar.deadline_action.isEnabled()
+    assert bar.buttons[0].toolTip() == ("Toutes les personnes sélectionnées sont déjà "
+                                        "inscrites : changez plutôt leur date limite.")
 
 
 def test_the_place_lapses_the_day_after_the_deadline_then_its_solution(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.ui.widgets import enrolment, messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
@@ -142,12 +143,23 @@ class EnrolmentBar(QWidget):
         solution for one person whose place is not final."""
         rows = self.tab.selected_rows()
         enrolled = [row.enrolment for row in rows if row.enrolment is not None]
-        self.enrol_action.setEnabled(any(row.enrolment is None for row in rows))
-        self.deadline_action.setEnabled(bool(enrolled))
-        self.solution_action.setEnabled(
-            len(rows) == 1 and bool(enrolled) and enrolled[0].state.status != "confirmee")
+        nobody = self.tr("Select people in the list first (Ctrl+click or Shift+click for "
+                         "several).")
+        explain_enabled(
+            self.enrol_action, any(row.enrolment is None for row in rows),
+            nobody if not rows else self.tr("Everyone selected is already enrolled: change "
+                                            "their deadline instead."))
+        explain_enabled(
+            self.deadline_action, bool(enrolled),
+            nobody if not rows else self.tr("Nobody selected is enrolled yet: enrol them "
+                                            "first."))
+        explain_enabled(
+            self.solution_action,
+            len(rows) == 1 and bool(enrolled) and enrolled[0].state.status != "confirmee",
+            self.tr("Select one enrolled person whose place is not final (lapsed, or still "
+                    "provisional)."))
         for button, action in zip(self.buttons, self.actions_, strict=True):
-            button.setEnabled(action.isEnabled())
+            explain_enabled(button, action.isEnabled(), action.toolTip())
 
     # Actions ----------------------------------------------------------------------------------
     def enrol_selected(self) -> None:

@@ -51,6 +51,22 @@
         <translation>Inscriptions : %1 provisoire(s) (%2 proche(s) de la date limite), %3 confirmée(s), %4 caduque(s) sans solution</translation>
     </message>
     <message>
+        <source>Select people in the list first (Ctrl+click or Shift+click for several).</source>
+        <translation>Sélectionnez d&apos;abord des personnes dans la liste (Ctrl+clic ou Maj+clic pour plusieurs).</translation>
+    </message>
+    <message>
+        <source>Everyone selected is already enrolled: change their deadline instead.</source>
+        <translation>Toutes les personnes sélectionnées sont déjà inscrites : changez plutôt leur date limite.</translation>
+    </message>
+    <message>
+        <source>Nobody selected is enrolled yet: enrol them first.</source>
+        <translation>Aucune des personnes sélectionnées n&apos;est encore inscrite : inscrivez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Select one enrolled person whose place is not final (lapsed, or still provisional).</source>
+        <translation>Sélectionnez une seule personne inscrite dont l&apos;inscription n&apos;est pas définitive (caduque, ou encore provisoire).</translation>
+    </message>
+    <message>
         <source>Provisional enrolment</source>
         <translation>Inscription provisoire</translation>
     </message>
