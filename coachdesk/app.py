@@ -163,6 +163,9 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     app.setWindowIcon(QIcon(str(paths.resource("icons", "coachdesk.png"))))
     app.setDesktopFileName("coachdesk")
     install_translators(app)
+    from coachdesk.ui.widgets.wheel_guard import install_field_wheel_guard
+
+    install_field_wheel_guard(app)
     setup_logging()
     _install_error_hook(app)
 

@@ -18,8 +18,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from coachdesk.commands._argparse_fr import FrenchArgumentParser
 from coachdesk.errors import UserError
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.print_sheets",
     "coachdesk.commands.export",
     "coachdesk.commands.import_contacts",
+    "coachdesk.commands.cohort",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
     "coachdesk.commands.diagnostic",
@@ -115,19 +117,11 @@ def _database_for_messages(ctx: Context) -> Path | None:
         return None
 
 
-class _FrenchParser(argparse.ArgumentParser):
-    """argparse with French framing of its usage errors."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur d'utilisation : {message}\n")
-
-
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The command-line parser; without commands, only the window's options (cheaper)."""
     from coachdesk import __version__
 
-    parser = _FrenchParser(
+    parser = FrenchArgumentParser(
         prog="coachdesk",
         add_help=with_commands,
         description="CoachDesk : accompagnement des décrocheurs vers l'alternance et l'emploi.",
@@ -144,13 +138,14 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="ouvrir la fenêtre sur une base de démonstration neuve (jamais sur votre base)",
     )
-    parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}",
+                        help="afficher la version de CoachDesk et quitter")
     # For start-up measurements and the bundle's smoke test: quit once the data is shown.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(
-        dest="command", metavar="COMMANDE", parser_class=_FrenchParser
+        dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
     )
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 # Every schema revision ever released, oldest first. A new migration appends its id here
 # (a test checks this tuple against coachdesk/migrations/versions).
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0010", "0012", "0013")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0010", "0011", "0012", "0013")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -446,9 +446,23 @@ def upgrade(path: Path, engine: Engine, from_revision: str, key: bytes | None = 
 
     from coachdesk.migrations import alembic_config
 
-    with engine.begin() as connection:
-        config = alembic_config(connection)
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Alembic changes a SQLite table by rebuilding it (copy, drop, rename). With foreign
+        # keys enforced, dropping the old table would run its ON DELETE actions and empty its
+        # children (calls, contracts…): enforcement is off while migrating, as SQLite's
+        # "ALTER TABLE" page prescribes, and every key is checked before the commit.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    # Rolled back: the database stays at its revision, the copy aside whole.
+                    raise RuntimeError(f"migration left a broken foreign key in {broken[0]}")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
     return backup
 
 

@@ -1,4 +1,5 @@
-"""Render each tab of the demo database to PNG (offscreen), for the README and for review.
+"""Render each tab of the demo database, and its promotion's set-up, to PNG (offscreen), for
+the README and for review.
 
 python scripts/render_tabs.py [OUTPUT_FOLDER]     # default: docs/screenshots
 """
@@ -31,7 +32,7 @@ def main() -> int:
         render_first_run(app, Path(home), output)
         demo = write_demo_database(Path(home) / "Démo CoachDesk.sqlite3")
         window = MainWindow()
-        window.resize(1280, 760)
+        window.resize(1366, 768)  # the smallest screen coaches work on
         window.show()
         window.attach_database(open_database(demo))
         names = [
@@ -47,6 +48,14 @@ def main() -> int:
             target = output / f"{name}.png"
             window.grab().save(str(target))
             print(target)
+        # A real promotion's set-up: the demo's, as Promotion ▸ Promotion's set-up… shows it.
+        dialog = window.promotion_actions.edit_cohort()
+        if dialog is not None:
+            app.processEvents()
+            target = output / "6-promotion.png"
+            dialog.grab().save(str(target))
+            print(target)
+            dialog.reject()
         window.close()
         if window.database is not None:
             window.database.dispose()
@@ -59,7 +68,7 @@ def render_first_run(app: object, home: Path, output: Path) -> None:
 
     from coachdesk.db import open_database
     from coachdesk.ui.app_window.main_window import MainWindow
-    from coachdesk.ui.app_window.new_cohort import NewCohortDialog
+    from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
 
     assert isinstance(app, QApplication)
     window = MainWindow()
@@ -74,7 +83,7 @@ def render_first_run(app: object, home: Path, output: Path) -> None:
     assert window.first_run.page is not None
     window.first_run.page.new_cohort_button.click()
     app.processEvents()
-    dialog = window.findChild(NewCohortDialog)
+    dialog = window.findChild(CohortDialog)
     assert dialog is not None
     target = output / "0-nouvelle-promotion.png"
     dialog.grab().save(str(target))

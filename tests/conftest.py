@@ -123,3 +123,13 @@ def db(tmp_path: Path):  # type: ignore[no-untyped-def]
     database = open_database(tmp_path / "coachdesk.sqlite3")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):  # type: ignore[no-untyped-def]
+    """pytest-qt's application, with what the window's start puts on every application: the
+    mouse wheel never changes a field without the focus."""
+    from coachdesk.ui.widgets.wheel_guard import install_field_wheel_guard
+
+    install_field_wheel_guard(qapp)
+    return qapp

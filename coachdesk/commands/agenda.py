@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from coachdesk.commands._arguments import iso_week, output_file
@@ -47,6 +47,7 @@ def _monday(week: IsoWeek | None, database: Any) -> date:
 def run(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.agenda import KINDS, compute_agenda
     from coachdesk.services.contract_rules import fr_date
+    from coachdesk.services.weeks import IsoWeek, week_label
 
     database = ctx.open_db(read_only=True)
     try:
@@ -68,11 +69,8 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         json.dump([item.as_json() for item in items], ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")
         return 0
-    sunday = monday + timedelta(days=6)
-    iso_year, iso_week, _ = monday.isocalendar()
     out = ctx.out
-    out.write(f"Agenda de la semaine {iso_week} ({iso_year}), du {fr_date(monday)} au "
-              f"{fr_date(sunday)}\n\n")
+    out.write(f"Agenda de la {week_label(IsoWeek.of(monday))}\n\n")
     if not items:
         out.write("Rien de prévu cette semaine.\n")
     else:

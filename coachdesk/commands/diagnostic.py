@@ -22,6 +22,7 @@ REQUIRED_RESOURCES = (
     ("smic.csv",),
     ("checklists", "default_fr.json"),
     ("icons", "coachdesk.png"),
+    ("help", "guide_fr.md"),
 )
 
 

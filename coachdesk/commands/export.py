@@ -42,11 +42,12 @@ def register(subparsers: Any) -> None:
     evaluator.set_defaults(handler=run_evaluator)
 
     contracts = kinds.add_parser(
-        "contracts", help="la liste des contrats pour l'OPCO ou Pôle Emploi",
+        "contracts", help="la liste des contrats pour l'OPCO ou France Travail (ex-Pôle emploi)",
     )
     _out(contracts)
     contracts.add_argument("--recipient", default="opco", metavar="PROFIL",
-                           help="opco (par défaut), pole_emploi, ou un profil enregistré")
+                           help="opco (par défaut), pole_emploi pour France Travail "
+                                "(ex-Pôle emploi), ou un profil enregistré")
     contracts.add_argument("--cohort", metavar="NOM", help="une seule promotion")
     contracts.set_defaults(handler=run_contracts)
 
@@ -94,7 +95,7 @@ def run_weekly(args: argparse.Namespace, ctx: Any) -> int:
                              profile=args.profile)
     finally:
         database.dispose()
-    print(f"{done.cohort_name}, semaine {done.week.code}", file=ctx.out)
+    print(f"{done.cohort_name}, {done.week.label}", file=ctx.out)
     left_out = sum((done.left_out or {}).values())
     print(f"Personnes listées : {done.listed} ; non listées : {left_out} (le détail est dans "
           "la feuille « Synthèse »)", file=ctx.out)

@@ -34,8 +34,8 @@ def register(subparsers: Any) -> None:
     contacts.add_argument(
         "--provenance", default="universite", metavar="CODE",
         # Checked by the service (models are not imported while building the parser).
-        help="origine du fichier : universite, mission_locale, pole_emploi, candidature ou "
-        "autre (par défaut universite)",
+        help="origine du fichier : universite, mission_locale, pole_emploi (France Travail, "
+        "ex-Pôle emploi), candidature ou autre (par défaut universite)",
     )
     contacts.add_argument("--sheet", metavar="FEUILLE", help="feuille du classeur à lire")
     contacts.add_argument(

@@ -4,7 +4,6 @@ and ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
 from typing import Any
 
 from coachdesk.commands._arguments import iso_week, output_file
@@ -43,15 +42,13 @@ def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
     database = ctx.open_db(read_only=True)
     try:
         parsed = args.week or IsoWeek.of(today_for(database))
-        week, start, end = parsed.code, parsed.monday, parsed.next_monday
+        week, start, end = parsed.label, parsed.monday, parsed.next_monday
         sheets = interview_sheets(database, start, end)
     finally:
         database.dispose()
     if not sheets:
         raise UserError(
-            f"Aucun entretien de recrutement la semaine {week} (du {start:%d/%m/%Y} au "
-            f"{end - timedelta(days=1):%d/%m/%Y}) : "
-            f"aucun fichier écrit.",
+            f"Aucun entretien de recrutement en {week} : aucun fichier écrit.",
             hint="Choisissez une autre semaine avec --week AAAA-Wss.",
         )
     return week, sheets
@@ -62,7 +59,7 @@ def run_interview_sheets(args: argparse.Namespace, ctx: Any) -> int:
 
     week, sheets = _week_sheets(args, ctx)
     pages = write_interview_sheets(args.out, sheets)
-    print(f"{pages} fiche{'s' if pages > 1 else ''} de préparation (semaine {week}) "
+    print(f"{pages} fiche{'s' if pages > 1 else ''} de préparation ({week}) "
           f"écrite{'s' if pages > 1 else ''} dans {args.out}.", file=ctx.out)
     return 0
 
@@ -72,6 +69,6 @@ def run_interview_calendar(args: argparse.Namespace, ctx: Any) -> int:
 
     week, sheets = _week_sheets(args, ctx)
     write_interviews_ics(args.out, sheets)
-    print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} (semaine {week}) dans "
+    print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} ({week}) dans "
           f"{args.out}.", file=ctx.out)
     return 0

@@ -141,7 +141,7 @@ def weekly(
             return None
     result = done.result
     return ExportDone("hebdomadaire", str(result.path), result.row_count, result.sha256,
-                      profile.recipient, f"{done.cohort_name}, semaine {done.week.code}")
+                      profile.recipient, f"{done.cohort_name}, {done.week.label}")
 
 
 def evaluator(

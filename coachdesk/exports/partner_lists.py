@@ -1,4 +1,5 @@
-"""The contract lists for the OPCO (formerly OPCA, AGEFOS PME) and Pôle Emploi (France Travail).
+"""The contract lists for the OPCO (formerly OPCA, AGEFOS PME) and France Travail (Pôle emploi
+until 2024).
 
 One query gives every column a partner may receive; a profile (built in, or saved by the coach
 under the recipient's name) chooses the columns, their order, their labels and the rows.
@@ -29,6 +30,7 @@ from coachdesk.exports.xlsx import (
 from coachdesk.models import Contract, Employer, EmployerContact, Participant, codes
 from coachdesk.services.clock import today_for
 from coachdesk.services.contract_terms import trial_period_end
+from coachdesk.services.text import person_name
 
 KIND = "contrats"
 STREAM_BATCH = 2000
@@ -80,7 +82,7 @@ DEFAULT_PROFILES: dict[str, Profile] = {
         "rupture_by",
     ),
     "pole_emploi": _profile(
-        "pole_emploi", "Pôle Emploi (France Travail)",
+        "pole_emploi", "France Travail (ex-Pôle emploi)",
         "last_name first_name birth_date ine employer siret employer_city contract_type "
         "job_title rome_code start_date end_date status rupture_on",
         ine="Identifiant (INE)",
@@ -127,9 +129,10 @@ def contract_list_rows(
         trial_end = trial_period_end(
             r.contract_type, r.start_date, r.end_date, r.trial_period_end_override
         )
-        tutor_name = " ".join(p for p in ((r.tutor_last or "").upper(), r.tutor_first or "") if p)
+        tutor_name = person_name(r.tutor_last, r.tutor_first)
         yield (
-            r.last_name, r.first_name, r.birth_date, r.ine or None, r.employer, r.siret,
+            person_name(r.last_name, None), r.first_name, r.birth_date, r.ine or None,
+            r.employer, r.siret,
             r.naf_code or None, r.employer_city or None, tutor_name or None,
             codes.CONTRACT_TYPES.get(r.contract_type, r.contract_type), r.job_title or None,
             r.rome_code or None, r.qualification or None, r.signed_on, r.start_date, r.end_date,

@@ -20,6 +20,7 @@ from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.exports.pdf import french_date, printable, wrap, write_pdf
 from coachdesk.models import (
+    Coach,
     Contract,
     Employer,
     EmployerContact,
@@ -78,6 +79,13 @@ def load_visit_report(database: Database, visit_id: str) -> VisitReport:
         return _visit_report(session, visit_id)
 
 
+def _coach_name(session: Session, coach_id: str | None) -> str:
+    """The chargé·e de suivi's name ("" when nobody was named)."""
+    if coach_id is None:
+        return ""
+    return session.scalar(select(Coach.name).where(Coach.id == coach_id)) or ""
+
+
 def _visit_report(session: Session, visit_id: str) -> VisitReport:
     row = session.execute(
         select(FollowUpVisit, Contract, Participant.first_name, Participant.last_name,
@@ -120,7 +128,7 @@ def _visit_report(session: Session, visit_id: str) -> VisitReport:
         kind=codes.VISIT_KINDS[visit.kind],
         done_on=visit.done_on,
         planned_on=visit.planned_on,
-        author=visit.author,
+        author=_coach_name(session, visit.coach_id),
         met_people=visit.met_people,
         rating=visit.rating,
         difficulty_categories=categories,

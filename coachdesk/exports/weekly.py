@@ -64,7 +64,7 @@ from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_terms import RUNNING_STATUSES, contract_status, trial_period_end
 from coachdesk.services.funnel import FUNNEL_LABELS, FUNNEL_STAGES, Funnel, compute_funnel
 from coachdesk.services.text import person_name
-from coachdesk.services.weeks import IsoWeek
+from coachdesk.services.weeks import IsoWeek, week_label
 
 RECIPIENT = "Mission Locale"
 
@@ -102,10 +102,6 @@ SUMMARY_COLUMNS = [
     Column("previous", "Export précédent", "int", 12),
     Column("change", "Évolution", "int", 10),
 ]
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
-
 
 @dataclass(frozen=True)
 class WeeklyExport:
@@ -313,20 +309,8 @@ def contracts_line(contracts: ContractCount, funnel: Funnel) -> str:
 
 
 def week_words(week: IsoWeek) -> str:
-    """« semaine 28 (du 12 au 18 juillet 2010) », « semaine 52 (du 27 décembre 2010 au
-    2 janvier 2011) »."""
-    monday, sunday = week.monday, week.sunday
-
-    def day(value: date, *, month: bool = True, year: bool = True) -> str:
-        text = "1er" if value.day == 1 else str(value.day)
-        if month:
-            text += f" {MONTHS[value.month - 1]}"
-        return text + (f" {value.year}" if year else "")
-
-    same_year = monday.year == sunday.year
-    same_month = same_year and monday.month == sunday.month
-    start = day(monday, month=not same_month, year=not same_year)
-    return f"semaine {week.week} (du {start} au {day(sunday)})"
+    """« semaine 28 (du 12 au 18 juillet 2010) »: the week as CoachDesk writes it everywhere."""
+    return week_label(week)
 
 
 def _week_reference_day(week: IsoWeek, today: date) -> date:

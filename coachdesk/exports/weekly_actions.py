@@ -23,6 +23,7 @@ from coachdesk.models import (
     BilanGroup,
     BilanMember,
     BilanSession,
+    Coach,
     Cohort,
     Contract,
     Employer,
@@ -152,9 +153,11 @@ def week_actions(
         return person_name(r.last_name, r.first_name)
 
     source(
-        select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
-               Participant.last_name, Participant.first_name, _PERSON)
+        select(Outreach.done_on, Outreach.channel, Outreach.outcome,
+               Coach.name.label("author"), Participant.last_name, Participant.first_name,
+               _PERSON)
         .join(Participant, Participant.id == Outreach.participant_id)
+        .outerjoin(Coach, Coach.id == Outreach.coach_id)
         .where(in_cohort, Outreach.done_on.between(first, last)),
         Outreach.done_on,
         lambda r: _event(
@@ -327,11 +330,12 @@ def week_actions(
 
     source(
         select(FollowUpVisit.kind, FollowUpVisit.planned_on, FollowUpVisit.done_on,
-               FollowUpVisit.author, Employer.name, Participant.last_name,
+               Coach.name.label("author"), Employer.name, Participant.last_name,
                Participant.first_name, _PERSON)
         .join(Contract, Contract.id == FollowUpVisit.contract_id)
         .join(Employer, Employer.id == Contract.employer_id)
         .join(Participant, Participant.id == Contract.participant_id)
+        .outerjoin(Coach, Coach.id == FollowUpVisit.coach_id)
         .where(in_cohort, or_(FollowUpVisit.done_on.between(first, last),
                               and_(FollowUpVisit.done_on.is_(None),
                                    FollowUpVisit.planned_on.between(first, last)))),

@@ -27,6 +27,7 @@ from coachdesk.exports.xlsx import Column
 from coachdesk.models import (
     Attendance,
     BilanMember,
+    Coach,
     Cohort,
     Contract,
     Enrolment,
@@ -208,7 +209,7 @@ def _people_statement(cohort_id: str, day: date) -> Any:
             Participant.postcode,
             Participant.city,
             Participant.provenance,
-            Participant.coach,
+            Coach.name.label("coach"),
             outreach.c.outreach_outcome,
             meetings.c.met_at.is_not(None).label("attended"),
             func.coalesce(meetings.c.invited, 0).label("invited"),
@@ -229,6 +230,7 @@ def _people_statement(cohort_id: str, day: date) -> Any:
     for sub in (outreach, selection, bilan, contract, outcome, recall, meetings, project,
                 referrals, enrolment, contracts, reminders, expected):
         statement = statement.outerjoin(sub, sub.c.participant_id == pid)
+    statement = statement.outerjoin(Coach, Coach.id == Participant.coach_id)
     labels = ([label for label, _ in past], [label for label, _ in future])
     return statement, labels
 

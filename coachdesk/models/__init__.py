@@ -39,7 +39,9 @@ _MODULE_OF = {
     "InterviewChecklistItem": "placement",
     "RecruitmentInterview": "placement",
     "Referral": "placement",
+    "Coach": "organisation",
     "Cohort": "programme",
+    "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
     "Participant": "programme",
     "Reminder": "programme",
@@ -51,10 +53,11 @@ _MODULE_OF = {
     "SyncErased": "sync",
     "SyncOutboxOp": "sync",
     "SyncState": "sync",
+    "TrainingBody": "organisation",
 }
 _TABLE_MODULES = (
-    "programme", "recruitment", "bilan", "employers", "placement", "contracts", "identity",
-    "sync",
+    "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
+    "identity", "sync",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -146,6 +149,12 @@ if TYPE_CHECKING:
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
     )
+    from coachdesk.models.organisation import (
+        Coach as Coach,
+    )
+    from coachdesk.models.organisation import (
+        TrainingBody as TrainingBody,
+    )
     from coachdesk.models.placement import (
         ChecklistTemplate as ChecklistTemplate,
     )
@@ -163,6 +172,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.programme import (
         Cohort as Cohort,
+    )
+    from coachdesk.models.programme import (
+        CohortCoach as CohortCoach,
     )
     from coachdesk.models.programme import (
         Participant as Participant,

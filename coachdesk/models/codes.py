@@ -1,7 +1,9 @@
 """Vocabularies of the programme: the codes stored in the database and their French labels.
 
 Codes are short, stable, ASCII; labels are what coaches and partners read (in the window, the
-CLI and the Excel exports). Adding a code needs a migration of the CHECK constraint using it.
+CLI and the Excel exports). A partner renamed keeps its code: ``pole_emploi`` is labelled
+« France Travail (ex-Pôle emploi) », the name it has had since 2024. Adding a code needs a
+migration of the CHECK constraint using it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 PROVENANCES = {
     "universite": "Fichier de l'université",
     "mission_locale": "Mission Locale",
-    "pole_emploi": "Pôle Emploi / France Travail",
+    "pole_emploi": "France Travail (ex-Pôle emploi)",
     "candidature": "Candidature spontanée",
     "autre": "Autre",
 }
@@ -83,7 +85,7 @@ PROJECT_DECISIONS = {
 EMPLOYER_REACHED_VIA = {
     "prospection_directe": "Prospection directe",
     "relais_opco": "Relais OPCO",
-    "relais_pole_emploi": "Relais Pôle Emploi",
+    "relais_pole_emploi": "Relais France Travail (ex-Pôle emploi)",
     "reseau": "Réseau du centre",
     "autre": "Autre",
 }
@@ -105,7 +107,7 @@ OFFER_STATUSES = {
 OFFER_SOURCES = {
     "prospection": "Prospection",
     "opco": "OPCO",
-    "pole_emploi": "Pôle Emploi",
+    "pole_emploi": "France Travail (ex-Pôle emploi)",
     "mission_locale": "Mission Locale",
     "candidature": "Candidature du jeune",
 }

@@ -178,7 +178,10 @@ class FollowUpVisit(Entity):
     kind: Mapped[str] = mapped_column(Code, default="visite")
     planned_on: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date, index=True)
-    author: Mapped[str] = mapped_column(ShortText, default="")
+    # The chargé·e de suivi who visits or calls.
+    coach_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("coach.id", ondelete="SET NULL"), index=True
+    )
     met_people: Mapped[str] = mapped_column(ShortText, default="")
     # 1 = très difficile … 4 = très bien.
     rating: Mapped[int | None] = mapped_column(Integer)

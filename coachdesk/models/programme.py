@@ -23,23 +23,54 @@ from coachdesk.models.base import Code, Entity, IdType, ShortText, in_codes
 
 
 class Cohort(Entity):
-    """One intake (promotion): a training, its dates and its enrolment deadline."""
+    """One intake (promotion): a training, its dates and its enrolment deadline.
+
+    ``start_date`` and ``end_date`` are the training's; the bilan d'orientation comes before
+    it, with its own dates. An archived promotion leaves the window's selector, nothing else.
+    """
 
     __tablename__ = "cohort"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
         CheckConstraint("visit_interval_weeks BETWEEN 1 AND 26", name="visit_interval"),
+        CheckConstraint(
+            "bilan_end_date IS NULL OR bilan_start_date IS NULL "
+            "OR bilan_end_date >= bilan_start_date",
+            name="bilan_dates_in_order",
+        ),
+        CheckConstraint("target_size IS NULL OR target_size > 0", name="target_size"),
     )
 
     name: Mapped[str] = mapped_column(ShortText, unique=True)
+    # The certificate or training prepared (« Certificat professionnel Assistant de gestion »).
     training_title: Mapped[str] = mapped_column(ShortText, default="")
+    training_body_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("training_body.id"), index=True
+    )
+    bilan_start_date: Mapped[date | None] = mapped_column(Date)
+    bilan_end_date: Mapped[date | None] = mapped_column(Date)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     # Provisional enrolments lapse at this date when no contract was signed.
     enrolment_deadline: Mapped[date | None] = mapped_column(Date)
     # Follow-up visits are planned every N weeks after the first one.
     visit_interval_weeks: Mapped[int] = mapped_column(Integer, default=6)
+    # How many people the promotion means to train (places in the training).
+    target_size: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime())
+
+
+class CohortCoach(Entity):
+    """A coach in charge of a promotion (a promotion has several, a coach several promotions)."""
+
+    __tablename__ = "cohort_coach"
+    __table_args__ = (UniqueConstraint("cohort_id", "coach_id"),)
+
+    cohort_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("cohort.id", ondelete="CASCADE"), index=True
+    )
+    coach_id: Mapped[str] = mapped_column(IdType, ForeignKey("coach.id"), index=True)
 
 
 class Participant(Entity):
@@ -74,7 +105,16 @@ class Participant(Entity):
     provenance: Mapped[str] = mapped_column(Code, default="universite")
     # The day the person entered the contact file: the funnel counts contacts as of a date.
     listed_on: Mapped[date] = mapped_column(Date)
-    coach: Mapped[str] = mapped_column(ShortText, default="")
+    # The chargé·e d'accompagnement who follows the person.
+    coach_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("coach.id", ondelete="SET NULL"), index=True
+    )
+    # The same person's file in an earlier promotion, when this one continues it (a follow-on
+    # promotion: the bac+2 after the certificate). Both files keep their own events; each
+    # shows the other's in its timeline (coachdesk.services.follow_on).
+    follows_from_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("participant.id", ondelete="SET NULL"), index=True
+    )
     # Where the data came from (GDPR information duty).
     source_file: Mapped[str] = mapped_column(String(400), default="")
     source_sheet: Mapped[str] = mapped_column(ShortText, default="")

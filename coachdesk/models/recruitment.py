@@ -36,7 +36,10 @@ class Outreach(Entity):
     done_on: Mapped[date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(Code)
     outcome: Mapped[str] = mapped_column(Code)
-    author: Mapped[str] = mapped_column(ShortText, default="")
+    # Who called, or sent the mailing or the invitations.
+    coach_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("coach.id", ondelete="SET NULL"), index=True
+    )
     campaign: Mapped[str] = mapped_column(ShortText, default="")
     recall_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")

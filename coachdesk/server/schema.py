@@ -92,6 +92,9 @@ def build_metadata() -> MetaData:
         Column("cohort_scope", Text, nullable=False, default=""),
         Column("created_at", DateTime, nullable=False),
         Column("disabled_at", DateTime),
+        # The team-wide coach record (laptop table ``coach``) this login is: how a laptop's
+        # « which coach uses this laptop » and the people's « chargé·e » map to an account.
+        Column("coach_record_id", ServerId, ForeignKey("coach.id", ondelete="SET NULL")),
     )
     Table(
         "join_code", metadata,

@@ -17,14 +17,15 @@ How every service is called (the window, the command line, the demo and the test
   (the audit line goes in the transaction of what it audits), ``records.get_record``,
   ``matching.move_referral_to`` (an interview's outcome moves its referral in the same
   transaction), and the reads the exports run inside the one transaction a workbook is read in
-  (``funnel.compute_funnel``, ``stages.participant_stages``, ``gdpr.access_report``…).
+  (``funnel.compute_funnel``, ``stages.participant_stages``, ``gdpr.access_report``…), and
+  ``follow_on.linked_files_in`` (a person's files in other promotions, read with their file).
 * **What a coach types for one record arrives as one typed, frozen draft**, never as
   ``**fields``: ``ParticipantData``, ``EmployerDraft``, ``ContactDraft``, ``ProspectingDraft``,
   ``OfferDraft``, ``ProjectDraft``, ``SkillAssessmentDraft``, ``InterviewDraft``,
   ``contract_draft.ContractDraft``, ``VisitDraft``, ``RuptureDraft``, ``OutcomeDraft``,
-  ``CohortDraft``. An edit saves the whole draft the form shows (``get_offer`` reads one
-  back). A quick action from a list (a call's outcome, a presence, a decision, a status)
-  takes its few typed arguments.
+  ``CohortDraft``, ``CoachDraft``, ``TrainingBodyDraft``. An edit saves the whole draft the
+  form shows (``get_offer``, ``cohorts.get_cohort`` read one back). A quick action from a list
+  (a call's outcome, a presence, a decision, a status) takes its few typed arguments.
 * **Reads return frozen dataclasses or named tuples**, never live ORM objects.
 * **Each rule lives in one function, called from every path**: the SIRET, NAF and vocabulary
   checks in ``checks``, the ROME code in ``rome.check_rome_code``, a contract's terms in

@@ -27,6 +27,7 @@ from coachdesk.errors import UserError
 from coachdesk.services import (
     bilan,
     clock,
+    coaches,
     cohorts,
     contracts,
     employers,
@@ -37,6 +38,7 @@ from coachdesk.services import (
     outcomes,
     participants,
     recruitment,
+    training_bodies,
     visits,
 )
 from coachdesk.services import contract_rules as rules
@@ -50,6 +52,7 @@ NOTE_DATE = date(2010, 12, 31)
 # The information mailing sent to every contact with an e-mail address.
 INFORMATION_MAILING = date(2010, 2, 10)
 BILAN_START = date(2010, 3, 22)
+BILAN_END = date(2010, 5, 5)
 TRAINING_START = date(2010, 5, 26)
 ENROLMENT_DEADLINE = date(2010, 7, 15)
 CONTRACT_END = date(2011, 4, 30)
@@ -73,6 +76,7 @@ class _DemoBuilder:
         self.rng = random.Random(2010)
         self.used_names: set[tuple[str, str]] = set()
         self.tutor_of: dict[str, str] = {}
+        self.coach_ids: dict[str, str] = {}  # each coach's record, by name
         self.trainee_of: dict[str, rules.Trainee] = {}
         self.smic = demo_smic()
 
@@ -115,7 +119,7 @@ class _DemoBuilder:
             bac_series="" if adult else rng.choice(data.BAC_SERIES[bac_type]),
             bac_year=None if adult else birth.year + 18,
             provenance=provenance,
-            coach=rng.choice(data.COACHES),
+            coach_id=self.coach_ids[rng.choice(data.COACHES)],
             # Informed of the programme's use of their data by the information e-mail of
             # 10/02/2010 (the adults when they joined); those without an e-mail address were
             # never reached that way, and nothing is recorded for them.
@@ -129,10 +133,17 @@ class _DemoBuilder:
     def build(self) -> str:
         # The demo lives on the day of the progress note it tells.
         clock.set_clock(self.db, NOTE_DATE)
+        # The coaches, the training body and the promotion, as a coach sets them up.
+        self.coach_ids = {record[0]: coaches.create_coach(self.db, coaches.CoachDraft(*record))
+                          for record in data.COACH_RECORDS}
+        body = training_bodies.create_training_body(
+            self.db, training_bodies.TrainingBodyDraft(**data.TRAINING_BODY))
         self.cohort_id = cohorts.create_cohort(self.db, cohorts.CohortDraft(
             name=DEMO_COHORT_NAME, start_date=TRAINING_START, training_title=TRAINING_TITLE,
+            training_body_id=body, bilan_start_date=BILAN_START, bilan_end_date=BILAN_END,
             end_date=CONTRACT_END, enrolment_deadline=ENROLMENT_DEADLINE,
-            visit_interval_weeks=6,
+            visit_interval_weeks=6, target_size=data.TARGET_SIZE,
+            coach_ids=tuple(self.coach_ids.values()),
         ))
         university = [self._person(date(2010, 2, 1), "universite") for _ in range(212)]
         mission_locale = [self._person(date(2010, 2, 8), "mission_locale") for _ in range(61)]
@@ -161,18 +172,19 @@ class _DemoBuilder:
         """The February mailing to everyone, then the phoning of each contact."""
         rng = self.rng
         recruitment.record_campaign(
-            self.db, contacts, date(2010, 2, 10), "mailing", author=data.COACHES[0],
+            self.db, contacts, date(2010, 2, 10), "mailing",
+            coach_id=self.coach_ids[data.COACHES[0]],
             campaign="Mailing d'information février 2010",
         )
         for person in contacts:
-            coach = rng.choice(data.COACHES)
+            coach = self.coach_ids[rng.choice(data.COACHES)]
             first_call = date(2010, 2, 15) + timedelta(days=rng.randint(0, 10))
             if person in interested:
                 if rng.random() < 0.4:
                     recruitment.record_call(self.db, person, "message_laisse", first_call,
-                                            author=coach)
+                                            coach_id=coach)
                     first_call += timedelta(days=2)
-                recruitment.record_call(self.db, person, "interesse", first_call, author=coach,
+                recruitment.record_call(self.db, person, "interesse", first_call, coach_id=coach,
                                         notes="Invité·e à une réunion d'information collective.")
                 continue
             outcome = rng.choices(
@@ -180,10 +192,10 @@ class _DemoBuilder:
                 weights=(30, 25, 30, 8, 7),
             )[0]
             recall = first_call + timedelta(days=7) if outcome == "a_rappeler" else None
-            recruitment.record_call(self.db, person, outcome, first_call, author=coach,
+            recruitment.record_call(self.db, person, outcome, first_call, coach_id=coach,
                                     recall_on=recall)
             if recall is not None:
-                recruitment.record_call(self.db, person, "pas_interesse", recall, author=coach,
+                recruitment.record_call(self.db, person, "pas_interesse", recall, coach_id=coach,
                                         notes="A repris un emploi saisonnier.")
 
     def _info_sessions(self, present: list[str], absent: list[str]) -> None:
@@ -472,7 +484,7 @@ class _DemoBuilder:
                     kind="visite" if rng.random() < 0.75 else "appel",
                     planned_on=day,
                     done_on=day,
-                    author=rng.choice(data.COACHES),
+                    coach_id=self.coach_ids[rng.choice(data.COACHES)],
                     met_people="Le tuteur et le jeune",
                     rating=rng.choice((2, 3, 3, 4, 4)),
                     difficulty_categories=(
@@ -487,7 +499,7 @@ class _DemoBuilder:
                 day = next_day
             if rupture_on is None:
                 visits.record_visit(self.db, contract, visits.VisitDraft(
-                    planned_on=day, author=rng.choice(data.COACHES)
+                    planned_on=day, coach_id=self.coach_ids[rng.choice(data.COACHES)]
                 ))
 
     def _outcome(self, person: str, kind: str, on: date, notes: str = "",
@@ -568,17 +580,17 @@ def fresh_demo_copy() -> Path:
     gets its own copy, so the coach can play with it freely and never touches a real database.
     """
     from coachdesk import __version__
+    from coachdesk.services.backups import DEMO_BACKUP_FOLDER
+    from coachdesk.services.demo_sessions import SESSIONS_FOLDER, clean_demo_cache
 
     cache = paths.cache_dir()
     template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
+    # Copies of earlier launches are throw-away: only what a running demo uses is kept.
+    clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
     if not template.exists():
         write_demo_database(template, force=True)
-    sessions = cache / "demo-sessions"
+    sessions = cache / SESSIONS_FOLDER
     sessions.mkdir(exist_ok=True)
-    # Copies of earlier launches are throw-away: keep the last few, never let them pile up.
-    earlier = sorted(sessions.glob("demo-*.sqlite3*"), key=lambda p: p.stat().st_mtime)
-    for old in earlier[:-15]:
-        old.unlink(missing_ok=True)
     handle, name = tempfile.mkstemp(prefix="demo-", suffix=".sqlite3", dir=sessions)
     Path(name).unlink()
     import os

@@ -8,6 +8,20 @@ import random
 from datetime import date
 
 COACHES = ("Claire Vidal", "Julien Roux", "Nadia Benali")
+# The demo's coaches (two at the training centre, one at the Mission Locale) and its training
+# body: invented, with numbers that pass the checks (phones of the 04 67 area, e-mails of a
+# reserved domain).
+TRAINING_CENTRE = "Cnam Languedoc-Roussillon"
+COACH_RECORDS = (
+    ("Claire Vidal", "04 67 00 10 21", "claire.vidal@example.org", TRAINING_CENTRE),
+    ("Julien Roux", "04 67 00 10 22", "julien.roux@example.org", TRAINING_CENTRE),
+    ("Nadia Benali", "04 67 00 20 31", "nadia.benali@example.org",
+     "Mission Locale des Jeunes de l'Agglomération de Montpellier"),
+)
+TRAINING_BODY = {"name": TRAINING_CENTRE, "siret": "301 234 563 00015", "uai": "0341234G",
+                 "address": "Avenue du Professeur Grasset", "postcode": "34090",
+                 "city": "Montpellier"}
+TARGET_SIZE = 15
 FIRST_NAMES_F = (
     "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Océane", "Laura", "Émilie", "Julie",
     "Anaïs", "Mélanie", "Marion", "Pauline", "Élodie", "Justine", "Amandine", "Céline", "Noémie",

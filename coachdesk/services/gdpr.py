@@ -32,6 +32,7 @@ from coachdesk.models import (
     BilanAttendance,
     BilanMember,
     BilanSession,
+    Coach,
     Cohort,
     Contract,
     Enrolment,
@@ -51,6 +52,7 @@ from coachdesk.models import (
 )
 from coachdesk.services import audit, enrolment
 from coachdesk.services.clock import clock_day
+from coachdesk.services.follow_on import linked_files_in
 
 DEFAULT_RETENTION_YEARS = 2
 
@@ -238,14 +240,15 @@ def purge(
 
 
 def erase(session: Session, participant_id: str) -> int:
-    """Erase one person from every table (right to erasure); returns the rows removed."""
-    person = session.get(Participant, participant_id)
-    if person is None:
+    """Erase one person from every table (right to erasure), their files in other promotions
+    too (``services.follow_on``); returns the rows removed."""
+    files = linked_files_in(session, participant_id)
+    if not files:
         raise UserError(
             f"Aucune personne n'a l'identifiant « {participant_id} ».",
             hint="Copiez l'identifiant depuis la fiche de la personne.",
         )
-    rows = _delete_people(session, [participant_id])
+    rows = _delete_people(session, [file.participant_id for file in files])
     audit.record(session, "erasure", f"Effacement d'une personne ({rows} lignes)", count=1)
     return rows
 
@@ -307,7 +310,8 @@ _LABELS = {
     "bac_year": "Année du bac",
     "provenance": "Provenance",
     "listed_on": "Inscrit·e au fichier le",
-    "coach": "Chargé·e d'accompagnement",
+    "coach_id": "Chargé·e",
+    "follows_from_id": "Suite du dossier (identifiant)",
     "source_file": "Fichier d'origine",
     "source_sheet": "Feuille d'origine",
     "imported_at": "Importé le",
@@ -316,7 +320,6 @@ _LABELS = {
     "done_on": "Date",
     "channel": "Canal",
     "outcome": "Résultat",
-    "author": "Auteur",
     "campaign": "Campagne",
     "recall_on": "À rappeler le",
     "status": "Statut",
@@ -330,7 +333,7 @@ _LABELS = {
     "job_title": "Métier",
     "rome_code": "Code ROME",
     "decided_on": "Décidé le",
-    "proposed_on": "Proposé le",
+    "proposed_on": "Proposée le",  # une mise en relation
     "status_on": "Statut au",
     "enrolled_on": "Inscrit·e le",
     "confirmed_on": "Confirmée le",
@@ -390,7 +393,9 @@ def _columns(model: Any) -> list[Column[Any]]:
     return [c for c in model.__table__.columns if c.name not in _SKIPPED_COLUMNS]
 
 
-def _cell(table: str, column: str, value: Any) -> Any:
+def _cell(table: str, column: str, value: Any, coaches: dict[str, str]) -> Any:
+    if column == "coach_id":
+        return coaches.get(value or "", "")
     if isinstance(value, bool):
         return "oui" if value else "non"
     vocabulary = _VOCABULARIES.get((table, column))
@@ -403,8 +408,9 @@ def _rows(session: Session, model: Any, where: Any) -> tuple[list[str], list[lis
     columns = _columns(model)
     table = model.__tablename__
     headers = [_LABELS.get(c.name, c.name.replace("_", " ").capitalize()) for c in columns]
+    coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
     rows = [
-        [_cell(table, c.name, value) for c, value in zip(columns, row, strict=True)]
+        [_cell(table, c.name, value, coaches) for c, value in zip(columns, row, strict=True)]
         for row in session.execute(select(*columns).where(where))
     ]
     return headers, rows
@@ -413,9 +419,10 @@ def _rows(session: Session, model: Any, where: Any) -> tuple[list[str], list[lis
 Sheet = tuple[list[str], list[list[Any]]]
 
 
-def _enrolment_sheet(session: Session, participant_id: str) -> Sheet:
-    """The place in the training as it stands today, computed as everywhere else (what earlier
-    versions stored about it is not said: it may be out of date)."""
+def _enrolment_sheet(session: Session, participant_ids: list[str]) -> Sheet:
+    """The place in the training (in each of the person's files) as it stands today, computed
+    as everywhere else (what earlier versions stored about it is not said: it may be out of
+    date)."""
     headers = ["Inscrit·e le", "Date limite", "Date limite propre à la personne",
                "Statut aujourd'hui", "Depuis le", "Enregistré le"]
     rows = []
@@ -425,7 +432,7 @@ def _enrolment_sheet(session: Session, participant_id: str) -> Sheet:
                enrolment.deadline_column(), enrolment.first_contract_column(),
                Enrolment.created_at)
         .join(Cohort, Cohort.id == Enrolment.cohort_id)
-        .where(Enrolment.participant_id == participant_id)
+        .where(Enrolment.participant_id.in_(participant_ids))
     ):
         state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
                                            first_contract_on=contract_on, on=today)
@@ -447,18 +454,23 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     identity += [[label, value] for label, value in zip(headers, rows[0], strict=True)]
     latest = last_contact_dates(session).get(participant_id)
     identity.append(["Dernier contact", latest])
+    # The same person followed in other promotions: their files are theirs too.
+    files = linked_files_in(session, participant_id)
+    identity += [["Dossier dans une autre promotion", f"{file.cohort_name} ({file.participant_id})"]
+                 for file in files if file.participant_id != participant_id]
+    ids = [file.participant_id for file in files]
     report: dict[str, Sheet] = {
         "Personne": (["Rubrique", "Valeur"], identity)
     }
     for title, model in _SHEETS:
-        report[title] = _rows(session, model, model.participant_id == participant_id)
+        report[title] = _rows(session, model, model.participant_id.in_(ids))
         if model is Referral:
-            report["Inscriptions"] = _enrolment_sheet(session, participant_id)
-    contract_ids = select(Contract.id).where(Contract.participant_id == participant_id)
+            report["Inscriptions"] = _enrolment_sheet(session, ids)
+    contract_ids = select(Contract.id).where(Contract.participant_id.in_(ids))
     report["Visites de suivi"] = _rows(
         session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)
     )
-    referral_ids = select(Referral.id).where(Referral.participant_id == participant_id)
+    referral_ids = select(Referral.id).where(Referral.participant_id.in_(ids))
     report["Entretiens de recrutement"] = _rows(
         session, RecruitmentInterview, RecruitmentInterview.referral_id.in_(referral_ids)
     )

@@ -21,6 +21,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import (
     ChecklistTemplate,
     ChecklistTemplateItem,
+    Coach,
     Employer,
     EmployerContact,
     InterviewChecklistItem,
@@ -387,16 +388,6 @@ class CoachContact:
     phone: str = ""
 
 
-def coach_contact_for(participant: Participant) -> CoachContact:
-    """The coach a participant calls when something comes up before an interview.
-
-    Today the participant's file only names their coach (the free-text « Chargé·e
-    d'accompagnement »), without a phone: the coach record, with its phone, takes its place
-    here, in this one function.
-    """
-    return CoachContact(" ".join((participant.coach or "").split()))
-
-
 @dataclass(frozen=True, slots=True)
 class InterviewSheet:
     interview_id: str
@@ -473,9 +464,11 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
                    RecruitmentInterview.route_note, RecruitmentInterview.contact_person,
                    JobOffer.title, JobOffer.rome_code, JobOffer.city, JobOffer.start_on,
                    JobOffer.weekly_hours, JobOffer.description, RecruitmentInterview.notes,
-                   Employer.id, Participant)
+                   Employer.id, Coach.name, Coach.phone)
             .join(Referral, Referral.id == RecruitmentInterview.referral_id)
             .join(Participant, Participant.id == Referral.participant_id)
+            # The person's chargé·e, with the phone of their coach record.
+            .outerjoin(Coach, Coach.id == Participant.coach_id)
             .join(JobOffer, JobOffer.id == Referral.offer_id)
             .join(Employer, Employer.id == JobOffer.employer_id)
             .where(RecruitmentInterview.starts_at >= low, RecruitmentInterview.starts_at < high)
@@ -512,6 +505,6 @@ def interview_sheets(db: Database, start: date, end: date) -> list[InterviewShee
                 offer_start_on=row[16], weekly_hours=row[17], offer_description=row[18],
                 notes=row[19], checklist=tuple(items[row[0]]),
                 recruiter=recruiter_of(contacts[row[20]], row[12]),
-                coach=coach_contact_for(row[21]),
+                coach=CoachContact(row[21] or "", row[22] or ""),
             ))
     return sheets

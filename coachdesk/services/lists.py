@@ -16,6 +16,7 @@ from coachdesk.models import (
     BilanAttendance,
     BilanGroup,
     BilanMember,
+    Coach,
     Participant,
     ProfessionalProject,
     SkillAssessment,
@@ -37,13 +38,14 @@ class ParticipantRow:
     email: str
     city: str
     provenance: str
+    # The chargé·e's name ("" when nobody is named).
     coach: str
     is_adult: bool
     search_text: str
 
 
 # What participant_rows reads: a write to another table changes none of its rows.
-PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant"}
+PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant", "coach"}
 
 
 def participant_rows(
@@ -56,6 +58,8 @@ def participant_rows(
         params["people"] = list(people)
     with database.read() as session:
         stages = participant_stages(session, cohort_id, people=people)
+        # A handful of coaches: named from a dictionary rather than joined on every row.
+        coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
         rows = session.execute(_rows_statement(people is not None), params)
         return [
             ParticipantRow(
@@ -67,7 +71,7 @@ def participant_rows(
                 email=row.email,
                 city=row.city,
                 provenance=codes.PROVENANCES.get(row.provenance, row.provenance),
-                coach=row.coach,
+                coach=coaches.get(row.coach_id, "") if row.coach_id else "",
                 is_adult=row.is_adult,
                 search_text=row.search_text,
             )
@@ -87,7 +91,7 @@ def _rows_statement(restricted: bool) -> Executable:
             Participant.email,
             Participant.city,
             Participant.provenance,
-            Participant.coach,
+            Participant.coach_id,
             Participant.is_adult,
             Participant.search_text,
         )

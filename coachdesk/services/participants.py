@@ -9,8 +9,9 @@ current.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from coachdesk.models import (
     Attendance,
     BilanGroup,
     BilanMember,
+    Coach,
     Cohort,
     Contract,
     Employer,
@@ -45,6 +47,7 @@ from coachdesk.models import (
 from coachdesk.services import enrolment as enrolments
 from coachdesk.services.clock import clock_day
 from coachdesk.services.contact_import.normalise import normalise_phone
+from coachdesk.services.follow_on import LinkedFile, linked_files_in
 from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
 
@@ -59,16 +62,29 @@ def _as_date(value: date | datetime | None) -> date | None:
 MIN_SEARCH_LENGTH = 2
 
 
+_PHONE_SEPARATORS = re.compile(r"[.\-/]")
+
+
 def search_words(search: str) -> list[str]:
     """The folded words of a search, each to be found in ``search_text``.
 
-    "06 12" and "0612" both find 06 12 34 56 78: phones are stored as digits only, so dots
-    typed between digits are dropped.
+    "06 94 72", "06.94.72" and "069472" all find 06 94 72 …, and only numbers holding those
+    digits in that order: phones are stored as digits only, so the groups of digits typed one
+    after another make one number, their dots and dashes dropped.
     """
-    words = []
+    words: list[str] = []
+    previous_was_number = False
     for word in fold(search).split():
-        bare = word.replace(".", "")
-        words.append(bare if bare.isdigit() else word)
+        bare = _PHONE_SEPARATORS.sub("", word)
+        if bare.isdigit():
+            if previous_was_number:
+                words[-1] += bare
+            else:
+                words.append(bare)
+            previous_was_number = True
+        else:
+            words.append(word)
+            previous_was_number = False
     return words
 
 
@@ -115,7 +131,8 @@ class ParticipantData:
     bac_series: str = ""
     bac_year: int | None = None
     provenance: str = "universite"
-    coach: str = ""
+    # The coach record of the person's chargé·e d'accompagnement.
+    coach_id: str | None = None
     consent_date: date | None = None
     notes: str = ""
 
@@ -139,7 +156,7 @@ class ParticipantFile:
 def _checked(data: ParticipantData) -> dict[str, Any]:
     values = {name: getattr(data, name) for name in _DATA_FIELDS}
     for name in ("last_name", "first_name", "phone", "email", "address", "postcode", "city",
-                 "ine", "university_track", "bac_series", "coach"):
+                 "ine", "university_track", "bac_series"):
         values[name] = (values[name] or "").strip()
     if not values["last_name"] or not values["first_name"]:
         missing = "Nom" if not values["last_name"] else "Prénom"
@@ -149,6 +166,7 @@ def _checked(data: ParticipantData) -> dict[str, Any]:
         raise UserError(f"Provenance inconnue : « {values['provenance']} ».")
     if values["bac_type"] is not None and values["bac_type"] not in codes.BAC_TYPES:
         raise UserError(f"Type de bac inconnu : « {values['bac_type']} ».")
+    values["coach_id"] = values["coach_id"] or None
     if values["birth_date"] is not None and values["birth_date"] > date.today():
         raise UserError("La date de naissance est dans le futur.",
                         hint="Vérifiez la date (JJ/MM/AAAA).")
@@ -220,12 +238,17 @@ def get_participant(database: Database, participant_id: str) -> ParticipantFile:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
-    """One dated thing that happened to a person, in French, from whichever tab recorded it."""
+    """One dated thing that happened to a person, in French, from whichever tab recorded it.
+
+    ``cohort`` names the promotion of another file of the same person (a follow-on
+    promotion) the event was recorded in; empty for the file's own events.
+    """
 
     on: date
     kind: str
     title: str
     detail: str = ""
+    cohort: str = ""
 
 
 def _label(vocabulary: dict[str, str], code: str | None) -> str:
@@ -235,24 +258,44 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str:
 def participant_timeline(
     database: Database, participant_id: str, on: date | None = None
 ) -> list[TimelineEvent]:
-    """Everything recorded about a person across every table, oldest first, and what follows
-    from it by ``on`` (the database's day): a provisional enrolment that lapsed."""
+    """Everything recorded about a person across every table, oldest first: in this file, and
+    in the person's other files when they were followed in several promotions; and what
+    follows from it by ``on`` (the database's day): a provisional enrolment that lapsed."""
     with database.read() as session:
-        person = session.execute(
-            select(Participant.listed_on, Participant.source_file, Participant.provenance)
-            .where(Participant.id == participant_id)
-        ).first()
-        if person is None:
+        files = linked_files_in(session, participant_id)
+        if not any(file.participant_id == participant_id for file in files):
             raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
-        events: list[TimelineEvent] = [TimelineEvent(
-            person.listed_on, "contact", "Entrée dans le fichier de contacts",
-            " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
-                                         person.source_file) if part),
-        )]
-        events += _events(session, participant_id, on or clock_day(session))
+        today = on or clock_day(session)
+        coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
+        names = {file.participant_id: file.cohort_name for file in files}
+        events: list[TimelineEvent] = []
+        for file in files:
+            own = file.participant_id == participant_id
+            found = list(_file_events(session, file, names, coaches, today))
+            events += found if own else [replace(e, cohort=file.cohort_name) for e in found]
         order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
         events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
         return events
+
+
+def _file_events(session: Session, file: LinkedFile, cohort_names: dict[str, str],
+                 coaches: dict[str, str], today: date) -> Iterable[TimelineEvent]:
+    person = session.execute(
+        select(Participant.source_file, Participant.provenance)
+        .where(Participant.id == file.participant_id)
+    ).one()
+    if file.follows_from_id is not None:
+        earlier = cohort_names.get(file.follows_from_id, "")
+        yield TimelineEvent(
+            file.listed_on, "contact", f"Inscription dans la promotion « {file.cohort_name} »",
+            f"suite de la promotion « {earlier} »" if earlier else "")
+    if file.follows_from_id is None or person.source_file:
+        yield TimelineEvent(
+            file.listed_on, "contact", "Entrée dans le fichier de contacts",
+            " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
+                                         person.source_file) if part),
+        )
+    yield from _events(session, file.participant_id, coaches, today)
 
 
 _KIND_ORDER = (
@@ -262,14 +305,16 @@ _KIND_ORDER = (
 )
 
 
-def _events(session: Session, person: str, today: date) -> Iterable[TimelineEvent]:
+def _events(session: Session, person: str, coaches: dict[str, str], today: date
+            ) -> Iterable[TimelineEvent]:
     row: Any  # one query per table, each with its own columns
     for row in session.execute(
-        select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
+        select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.coach_id,
                Outreach.recall_on, Outreach.notes).where(Outreach.participant_id == person)
     ):
         detail = " — ".join(part for part in (
-            row.author, f"à rappeler le {row.recall_on:%d/%m/%Y}" if row.recall_on else "",
+            coaches.get(row.coach_id or "", ""),
+            f"à rappeler le {row.recall_on:%d/%m/%Y}" if row.recall_on else "",
             row.notes) if part)
         title = (f"{_label(codes.OUTREACH_CHANNELS, row.channel)} : "
                  f"{_label(codes.OUTREACH_OUTCOMES, row.outcome)}")
@@ -385,16 +430,17 @@ def _events(session: Session, person: str, today: date) -> Iterable[TimelineEven
                                 row.rupture_reason)
     for row in session.execute(
         select(FollowUpVisit.kind, FollowUpVisit.planned_on, FollowUpVisit.done_on,
-               FollowUpVisit.author, FollowUpVisit.difficulties, FollowUpVisit.actions)
+               FollowUpVisit.coach_id, FollowUpVisit.difficulties, FollowUpVisit.actions)
         .join(Contract, Contract.id == FollowUpVisit.contract_id)
         .where(Contract.participant_id == person)
     ):
         kind = _label(codes.VISIT_KINDS, row.kind)
+        coach = coaches.get(row.coach_id or "", "")
         if row.done_on is not None:
             yield TimelineEvent(row.done_on, "visit", kind, " — ".join(
-                p for p in (row.author, row.difficulties, row.actions) if p))
+                p for p in (coach, row.difficulties, row.actions) if p))
         elif row.planned_on is not None:
-            yield TimelineEvent(row.planned_on, "visit", f"{kind} prévue", row.author)
+            yield TimelineEvent(row.planned_on, "visit", f"{kind} prévue", coach)
     for row in session.execute(
         select(Outcome.kind, Outcome.recorded_on, Outcome.expected_on, Outcome.notes)
         .where(Outcome.participant_id == person)

@@ -20,6 +20,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import (
     Attendance,
     BilanMember,
+    Coach,
     Cohort,
     InfoSession,
     Outreach,
@@ -44,14 +45,15 @@ CALL_OUTCOMES = ("pas_de_reponse", "message_laisse", "interesse", "pas_interesse
 
 def _record_outreach(
     session: Session, participant_id: str, done_on: date, channel: str, outcome: str, *,
-    author: str = "", campaign: str = "", recall_on: date | None = None, notes: str = "",
+    coach_id: str | None = None, campaign: str = "", recall_on: date | None = None,
+    notes: str = "",
 ) -> str:
     check_code(channel, codes.OUTREACH_CHANNELS, "Canal")
     check_code(outcome, codes.OUTREACH_OUTCOMES, "Résultat")
     check_order(done_on, recall_on, "La date de rappel doit suivre la date de l'appel.")
     row = Outreach(participant_id=participant_id, done_on=done_on, channel=channel,
-                   outcome=outcome, author=author, campaign=campaign, recall_on=recall_on,
-                   notes=notes)
+                   outcome=outcome, coach_id=coach_id or None, campaign=campaign,
+                   recall_on=recall_on, notes=notes)
     session.add(row)
     session.flush()
     return row.id
@@ -92,6 +94,7 @@ class OutreachRow:
     done_on: date
     channel: str
     outcome: str
+    # Who called or sent it: the coach's name ("" when nobody was named).
     author: str
     campaign: str
     recall_on: date | None
@@ -130,8 +133,10 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
 
     Contacts still at the first stage, with a number, who said neither yes nor no and whose
     number is not known to be wrong. Recalls that are due come first (the oldest first), then
-    people never reached, then the others by fewest attempts and oldest last attempt. A recall
-    set for a later day keeps the person out of today's list.
+    people never reached, then the others by fewest attempts and oldest last attempt; people
+    already tried ``today`` (no answer, a message left) come last, so the sheet moves on to
+    the next person instead of proposing the same one again. A recall set for a later day
+    keeps the person out of today's list.
     """
     with database.read() as session:
         stages = participant_stages(session, cohort_id)
@@ -170,6 +175,8 @@ def call_queue(database: Database, cohort_id: str, today: date) -> list[CallRow]
                 return (0, call.recall_on, call.name.casefold())
             if call.attempts == 0:
                 return (1, date.min, call.name.casefold())
+            if call.last_on is not None and call.last_on >= today:
+                return (3, call.attempts, call.name.casefold())
             return (2, call.attempts, call.last_on or date.min, call.name.casefold())
 
         queue.sort(key=urgency)
@@ -182,8 +189,10 @@ def outreach_history(database: Database, participant_id: str) -> list[OutreachRo
         return [
             OutreachRow(*row)
             for row in session.execute(
-                select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.author,
-                       Outreach.campaign, Outreach.recall_on, Outreach.notes)
+                select(Outreach.done_on, Outreach.channel, Outreach.outcome,
+                       func.coalesce(Coach.name, ""), Outreach.campaign, Outreach.recall_on,
+                       Outreach.notes)
+                .outerjoin(Coach, Coach.id == Outreach.coach_id)
                 .where(Outreach.participant_id == participant_id)
                 .order_by(Outreach.done_on.desc(), Outreach.created_at.desc())
             )
@@ -196,11 +205,12 @@ def record_call(
     outcome: str,
     on: date,
     *,
-    author: str = "",
+    coach_id: str | None = None,
     recall_on: date | None = None,
     notes: str = "",
 ) -> str:
-    """One phone call and its outcome (one transaction). « À rappeler » needs its date."""
+    """One phone call and its outcome (one transaction), made by the coach ``coach_id``.
+    « À rappeler » needs its date."""
     if outcome == "a_rappeler" and recall_on is None:
         raise UserError("Indiquez le jour où rappeler cette personne.",
                         hint="Choisissez une date de rappel puis validez à nouveau.")
@@ -210,7 +220,7 @@ def record_call(
         get_record(session, Participant, participant_id, "Personne")
         return _record_outreach(
             session, participant_id, on, "telephone", outcome,
-            author=author, recall_on=recall_on, notes=notes,
+            coach_id=coach_id or None, recall_on=recall_on, notes=notes,
         )
 
 
@@ -221,19 +231,21 @@ def record_campaign(
     channel: str,
     *,
     campaign: str = "",
-    author: str = "",
+    coach_id: str | None = None,
 ) -> int:
-    """A mailing, an SMS campaign or the Mission Locale's invitations, sent to each person
-    chosen (one transaction); returns how many were recorded."""
+    """A mailing, an SMS campaign or the Mission Locale's invitations, sent by the coach
+    ``coach_id`` to each person chosen (one transaction); returns how many were recorded."""
     people = list(dict.fromkeys(participant_ids))
     if not people:
         raise UserError("Aucun contact n'est sélectionné.",
                         hint="Sélectionnez dans la liste les personnes concernées.")
     if channel == "telephone":
         raise UserError("Les appels se notent un par un, dans la fiche d'appels.")
-    if channel == "mission_locale" and not author.strip():
+    if channel == "mission_locale" and not coach_id:
         raise UserError("Indiquez qui, à la Mission Locale, a envoyé les invitations.",
-                        hint="Renseignez le champ « Auteur ».")
+                        hint="Choisissez-le ou la dans le champ « Envoyé par » ; s'il ou elle "
+                        "n'est pas dans la liste, ajoutez-le ou la d'abord par Promotion ▸ "
+                        "Chargé·es… (ou « coachdesk coach add »).")
     with database.write() as session:
         known = set(session.scalars(select(Participant.id).where(Participant.id.in_(people))))
         if len(known) < len(people):
@@ -241,7 +253,7 @@ def record_campaign(
                             "supprimée.", hint="Rechargez la liste.")
         for person in people:
             _record_outreach(session, person, on, channel, "envoye",
-                             author=author.strip(), campaign=campaign.strip())
+                             coach_id=coach_id, campaign=campaign.strip())
     return len(people)
 
 

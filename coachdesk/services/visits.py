@@ -110,7 +110,7 @@ class VisitDraft:
     kind: str = "visite"
     planned_on: date | None = None
     done_on: date | None = None
-    author: str = ""
+    coach_id: str | None = None  # the coach record of the « Chargé·e de suivi »
     met_people: str = ""
     rating: int | None = None  # 1 (très difficile) to 4 (très bien)
     difficulty_categories: tuple[str, ...] = ()
@@ -137,7 +137,7 @@ def record_visit(db: Database, contract_id: str, draft: VisitDraft) -> str:
             kind=draft.kind,
             planned_on=draft.planned_on,
             done_on=draft.done_on,
-            author=draft.author.strip(),
+            coach_id=draft.coach_id or None,
             met_people=draft.met_people.strip(),
             rating=draft.rating,
             difficulty_categories=",".join(draft.difficulty_categories),

@@ -1,4 +1,6 @@
-"""ISO weeks, as coaches and partners name them: ``2010-W28``, Monday to Sunday.
+"""ISO weeks, Monday to Sunday: typed ``2010-W28`` on the command line, written « semaine 28 (du
+12 au 18 juillet 2010) » everywhere a coach or a partner reads them (``week_label``: the window,
+the workbooks, the command line's output).
 
 The one parser of a week typed by a coach (the weekly workbook, the interview sheets, the
 agenda): ``2010-W28``, ``2010W28`` or ``2010-w28``, spaces around allowed; a week that does not
@@ -26,6 +28,31 @@ def range_hint() -> str:
     return f"CoachDesk accepte les dates du {FIRST_DAY:%d/%m/%Y} au {LAST_DAY:%d/%m/%Y}."
 
 
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+def day_label(day: date, *, month: bool = True, year: bool = True) -> str:
+    """``date(2010, 7, 1)`` → « 1er juillet 2010 » (the first of the month is « 1er »)."""
+    text = "1er" if day.day == 1 else str(day.day)
+    if month:
+        text += f" {MONTHS_FR[day.month - 1]}"
+    if year:
+        text += f" {day.year}"
+    return text
+
+
+def week_span(monday: date, sunday: date) -> str:
+    """« du 12 au 18 juillet 2010 », « du 28 juin au 4 juillet 2010 », « du 27 décembre 2010
+    au 2 janvier 2011 »: the month and the year only where they change."""
+    same_year = monday.year == sunday.year
+    same_month = same_year and monday.month == sunday.month
+    start = day_label(monday, month=not same_month, year=not same_year)
+    return f"du {start} au {day_label(sunday)}"
+
+
 @dataclass(frozen=True, order=True)
 class IsoWeek:
     year: int
@@ -46,7 +73,13 @@ class IsoWeek:
 
     @property
     def code(self) -> str:
+        """``2010-W28``: what the command line takes, and file names; not what a coach reads."""
         return f"{self.year}-W{self.week:02d}"
+
+    @property
+    def label(self) -> str:
+        """« semaine 28 (du 12 au 18 juillet 2010) »: how a week is written to a coach."""
+        return week_label(self)
 
     @classmethod
     def of(cls, day: date) -> IsoWeek:
@@ -76,6 +109,13 @@ class IsoWeek:
                 hint="Les semaines ISO sont numérotées de 1 à 52 (53 certaines années).",
             )
         return cls(year, week)
+
+
+def week_label(week: IsoWeek, *, capital: bool = False) -> str:
+    """The one way CoachDesk writes a week to a person: « semaine 28 (du 12 au 18 juillet
+    2010) », « Semaine 28 (…) » at the start of a sentence (``capital``)."""
+    word = "Semaine" if capital else "semaine"
+    return f"{word} {week.week} ({week_span(week.monday, week.sunday)})"
 
 
 def week_start(day: date) -> date:

@@ -3,8 +3,8 @@
 * **Person-scoped** tables hold a young person and everything about them. A row belongs to
   the structure of its person (and to the person's promotion, for coaches limited to some
   promotions); the server's row-level security shows it only to coaches of that scope.
-* **Team-wide** tables (promotions, employers, offers, checklists…) are seen by every coach of
-  the team.
+* **Team-wide** tables (promotions, employers, offers, checklists, the coaches' and training
+  bodies' records…) are seen by every coach of the team.
 * **Local** tables never leave the laptop (its export log, its audit log, the sync tables).
 
 A new table must be placed in one of these groups (a test fails until it is).
@@ -36,7 +36,10 @@ PERSON_SCOPED: dict[str, tuple[str, str] | None] = {
 }
 
 TEAM_WIDE: tuple[str, ...] = (
+    "coach",
+    "training_body",
     "cohort",
+    "cohort_coach",
     "employer",
     "employer_contact",
     "prospecting_event",

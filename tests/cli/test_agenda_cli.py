@@ -43,7 +43,7 @@ def test_readable_french_table_and_ics(demo_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "semaine.ics"
     result = coachdesk(demo_db, "agenda", "--week", "2010-w27", "--ics", str(target))
     assert result.returncode == 0, result.stderr
-    assert "Agenda de la semaine 27 (2010), du 05/07/2010 au 11/07/2010" in result.stdout
+    assert "Agenda de la semaine 27 (du 5 au 11 juillet 2010)" in result.stdout
     assert "Fin de période d'essai" in result.stdout
     assert "06/07/2010" in result.stdout
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -117,7 +117,7 @@ def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) ->
     """The demo lives on Friday 31/12/2010: its agenda opens on that week, not this year's."""
     result = coachdesk(demo_db, "agenda")
     assert result.returncode == 0, result.stderr
-    assert "Agenda de la semaine 52 (2010), du 27/12/2010 au 02/01/2011" in result.stdout
+    assert "Agenda de la semaine 52 (du 27 décembre 2010 au 2 janvier 2011)" in result.stdout
     as_json = coachdesk(demo_db, "agenda", "--json")
     assert as_json.returncode == 0, as_json.stderr
     items = json.loads(as_json.stdout)
@@ -144,7 +144,7 @@ def test_the_day_of_a_database_is_read_and_set_from_the_command_line(tmp_path: P
     fixed = coachdesk(base, "jour", "--fixer", "2010-12-31")
     assert (fixed.returncode, fixed.stdout) == (0, "La base vit le 31/12/2010.\n")
     week = coachdesk(base, "agenda")
-    assert "du 27/12/2010 au 02/01/2011" in week.stdout
+    assert "semaine 52 (du 27 décembre 2010 au 2 janvier 2011)" in week.stdout
     wrong = coachdesk(base, "jour", "--fixer", "2010-02-30")
     assert wrong.returncode != 0 and "Date « 2010-02-30 » non reconnue" in wrong.stderr
     back = coachdesk(base, "jour", "--aujourdhui")

@@ -41,7 +41,7 @@ def test_week_with_interviews_gives_one_page_each(tmp_path: Path) -> None:
     out = tmp_path / "fiches semaine 18.pdf"
     result = _run(db_path, "print", "interview-sheets", "--week", "2010-W18", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "2 fiches de préparation (semaine 2010-W18)" in result.stdout
+    assert "2 fiches de préparation (semaine 18 (du 3 au 9 mai 2010))" in result.stdout
     pages = pypdf.PdfReader(out).pages
     assert len(pages) == 2
     assert "LEFÈVRE Zoé" in pages[0].extract_text()
@@ -59,7 +59,8 @@ def test_week_without_interviews_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "fiches.pdf"
     result = _run(db_path, "print", "interview-sheets", "--week", "2010-W02", "--out", str(out))
     assert result.returncode == 1
-    assert "Aucun entretien de recrutement la semaine 2010-W02" in result.stderr
+    assert ("Aucun entretien de recrutement en semaine 2 (du 11 au 17 janvier 2010) : aucun "
+            "fichier écrit.") in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
     bad = _run(db_path, "print", "interview-sheets", "--week", "semaine 2", "--out", str(out))

@@ -101,7 +101,7 @@ def test_diagnostic_reports_folders_resources_and_french_translations(tmp_path: 
     assert report["mode"] == "COACHDESK_HOME"
     assert report["database"] == str(tmp_path / "home" / "data" / "coachdesk.sqlite3")
     assert report["frozen"] is False
-    assert all(report["resources"].values()) and len(report["resources"]) == 5
+    assert all(report["resources"].values()) and len(report["resources"]) == 6
     assert report["translations"] == {"qtbase_fr": True, "coachdesk_fr": True}
 
     text = subprocess.run(

@@ -31,3 +31,32 @@ def test_a_row_created_and_deleted_offline_never_reaches_the_server(
     assert report.pending == 0
     assert server_rows(team_server, "SELECT count(*) FROM participant WHERE id = CAST(:i AS uuid)",
                        i=gone) == [(0,)]
+
+
+def test_a_promotions_set_up_and_its_coaches_reach_the_other_laptop(
+    team_server: Any, laptop_factory: Any
+) -> None:
+    from datetime import date
+
+    from coachdesk.services import cohorts
+    from coachdesk.services.coaches import CoachDraft, create_coach
+    from coachdesk.services.training_bodies import TrainingBodyDraft, create_training_body
+
+    a, b = laptop_factory("Alice"), laptop_factory("Bruno")
+    claire = create_coach(a, CoachDraft("Claire Vidal", phone="0467001021"))
+    body = create_training_body(a, TrainingBodyDraft("Cnam LR", uai="0341234G"))
+    cohort_id = cohorts.create_cohort(a, cohorts.CohortDraft(
+        name="Promotion 2011", start_date=date(2011, 5, 25), training_body_id=body,
+        bilan_start_date=date(2011, 3, 21), target_size=15, coach_ids=(claire,)))
+    engine.synchronise(a)
+    engine.synchronise(b)
+    details = cohorts.get_cohort(b, cohort_id)
+    assert (details.training_body, details.coaches, details.draft.target_size) == (
+        "Cnam LR", ("Claire Vidal",), 15)
+    # Archived on the second laptop, archived on the first.
+    cohorts.archive_cohort(b, cohort_id)
+    engine.synchronise(b)
+    engine.synchronise(a)
+    assert cohort_id in {row.id for row in cohorts.cohort_choices(b, include_archived=True)}
+    assert cohort_id not in {row.id for row in cohorts.cohort_choices(a)}
+    assert cohorts.get_cohort(a, cohort_id).archived

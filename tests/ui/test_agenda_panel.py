@@ -1,4 +1,4 @@
-"""« Cette semaine » on the Tableau de bord: the demo cohort's summer 2010, driven as a coach."""
+"""The week's agenda on the Tableau de bord: the demo cohort's summer 2010, driven as a coach."""
 
 from __future__ import annotations
 
@@ -53,10 +53,12 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     ).y()  # the agenda first, the funnel below it
     # The demo lives on Friday 31/12/2010: its agenda opens on that week, with its visits.
     assert panel.monday == date(2010, 12, 27)
-    assert panel.title.text().endswith("semaine 52 (2010), du 27/12/2010 au 02/01/2011")
+    assert panel.title.text() == (
+        "Cette semaine — semaine 52 (du 27 décembre 2010 au 2 janvier 2011)")
     assert {kind for _day, kind, _who in shown(window)} >= {"visit_due"}
     panel.week_date.setDate(QDate(2010, 7, 14))  # any day of the week
-    assert panel.title.text() == "Cette semaine — semaine 28 (2010), du 12/07/2010 au 18/07/2010"
+    # Any other week than today's is said by its number and dates, never « Cette semaine ».
+    assert panel.title.text() == "Semaine 28 (du 12 au 18 juillet 2010)"
     items = shown(window)
     kinds = {kind for _day, kind, _who in items}
     assert {"enrolment_deadline", "trial_period_end", "visit_due"} <= kinds
@@ -70,17 +72,19 @@ def test_dashboard_opens_on_the_week_and_navigates(window: MainWindow, qtbot: Qt
     assert panel.model.index(0, 1).data() == "Visite à faire"
     # Weber's contract, broken on 18/06, is notified to the OPCO within 30 days: by 18/07.
     assert (date(2010, 7, 18), "rupture_notice", "WEBER Pauline") in items
-    assert panel.summary.text().startswith("14 éléments cette semaine")
+    assert panel.summary.text().startswith("14 éléments cette semaine-là")
     panel.next_button.click()
-    assert panel.title.text().startswith("Cette semaine — semaine 29 (2010)")
+    assert panel.title.text() == "Semaine 29 (du 19 au 25 juillet 2010)"
     panel.previous_button.click()
     panel.previous_button.click()
-    assert panel.title.text().startswith("Cette semaine — semaine 27 (2010)")
+    assert panel.title.text() == "Semaine 27 (du 5 au 11 juillet 2010)"
     panel.show_week(date(2030, 1, 7))
-    assert panel.summary.text() == "Rien de prévu cette semaine."
+    assert panel.summary.text() == "Rien de prévu cette semaine-là."
     assert not panel.ics_button.isEnabled()
     panel.this_week_button.click()
     assert panel.monday == date(2010, 12, 27)  # the demo's week, not the calendar's
+    assert panel.title.text() == (
+        "Cette semaine — semaine 52 (du 27 décembre 2010 au 2 janvier 2011)")
 
 
 def test_an_item_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from coachdesk.models import Outreach, Participant
+from coachdesk.models import Coach, Outreach, Participant
+from coachdesk.services.coaches import CoachDraft, create_coach
 from coachdesk.services.recruitment import record_call
 from coachdesk.ui.cohort.call_sheet import CallSheet, CampaignDialog
 from coachdesk.ui.cohort.tab import CohortTab
+from coachdesk.ui.widgets.coach_picker import set_laptop_coach_id
 from tests.ui import cohort_support
 from tests.ui.cohort_support import person_id
 
@@ -26,8 +28,9 @@ def outreach_of(database, last_name: str) -> list[tuple]:  # type: ignore[no-unt
     with database.read() as session:
         return [tuple(row) for row in session.execute(
             select(Outreach.done_on, Outreach.channel, Outreach.outcome, Outreach.recall_on,
-                   Outreach.author, Outreach.campaign)
+                   Coach.name, Outreach.campaign)
             .join(Participant, Participant.id == Outreach.participant_id)
+            .outerjoin(Coach, Coach.id == Outreach.coach_id)
             .where(Participant.last_name == last_name).order_by(Outreach.created_at))]
 
 
@@ -36,8 +39,14 @@ def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
     # Dubois asked to be called back today: first in the list.
     record_call(database, person_id(database, "Dubois"), "a_rappeler", date(2010, 2, 12),
                 recall_on=TODAY)
-    sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
+    create_coach(database, CoachDraft("Julien Roux"))
+    claire = create_coach(database, CoachDraft("Claire Vidal", phone="04 67 00 10 21"))
+    # Claire uses this laptop: « Called by » is hers without her choosing it.
+    set_laptop_coach_id(database, claire)
+    sheet = CallSheet(database, cohort_id, today=TODAY)
     qtbot.addWidget(sheet)
+    assert sheet.author.currentText() == "Claire Vidal"
+    assert sheet.author.count() == 3  # nobody, Claire Vidal, Julien Roux
     sheet.show()
     sheet.activateWindow()
     # The keys act in the sheet's window, as when the coach works in it.
@@ -69,6 +78,7 @@ def test_one_key_outcomes_then_the_next_contact(qtbot: QtBot, cohort) -> None:
 
 def test_campaign_for_the_chosen_contacts_by_channel_and_author(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
+    adviser = create_coach(database, CoachDraft("Mme Roux", structure="MLJAM"))
     tab = CohortTab(database)
     qtbot.addWidget(tab)
     tab.set_cohort(cohort_id)
@@ -82,13 +92,38 @@ def test_campaign_for_the_chosen_contacts_by_channel_and_author(qtbot: QtBot, co
     dialog.channel.setCurrentIndex(dialog.channel.findText("Invitation Mission Locale"))
     dialog.sent_on.setDate(QDate(2010, 2, 10))
     dialog.campaign.setText("Invitation MLJAM bac+1")
+    assert dialog.author.coach_id() is None  # nobody uses this laptop yet
     dialog.save()
     assert dialog.result() == 0 and dialog.isVisible()  # the author is required
     assert "Mission Locale" in cohort_support.messages.last_messages[-1].text
-    dialog.author.setText("MLJAM — Mme Roux")
+    dialog.author.setCurrentIndex(dialog.author.findText("Mme Roux — MLJAM"))
+    assert dialog.author.coach_id() == adviser
     dialog.save()
-    expected = [(date(2010, 2, 10), "mission_locale", "envoye", None, "MLJAM — Mme Roux",
+    expected = [(date(2010, 2, 10), "mission_locale", "envoye", None, "Mme Roux",
                  "Invitation MLJAM bac+1")]
     assert outreach_of(database, "Dubois") == expected
     assert outreach_of(database, "LEFÈVRE") == expected
     assert outreach_of(database, "Martin") == []
+
+
+def test_no_answer_moves_on_to_the_next_person(qtbot: QtBot, cohort) -> None:
+    database, cohort_id = cohort
+    # The others were tried twice before; LEFÈVRE never: she comes first, once.
+    for name in ("Dubois", "Martin", "N'Guyen"):
+        for day in (date(2010, 2, 10), date(2010, 2, 12)):
+            record_call(database, person_id(database, name), "pas_de_reponse", day)
+    sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    sheet.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
+    assert sheet.name.text() == "LEFÈVRE Élodie"
+    shown = []
+    for _call in range(4):
+        shown.append(sheet.name.text())
+        qtbot.keyClick(sheet, Qt.Key.Key_1)  # pas de réponse
+    # Each person once, whoever has the fewest attempts; nobody twice in a row.
+    assert shown == ["LEFÈVRE Élodie", "DUBOIS Théo", "MARTIN Lucas", "N'GUYEN Chloé"]
+    assert sheet.remaining.text() == "4 contacts à appeler"
+    # Everybody tried today: the round starts again, fewest attempts first.
+    assert sheet.name.text() == "LEFÈVRE Élodie"

@@ -26,6 +26,7 @@ from coachdesk.models import (
     Reminder,
 )
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.coaches import find_coach
 from coachdesk.services.contract_board import contract_on_file
 from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.ui.app_window.main_window import MainWindow
@@ -272,12 +273,13 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     tab.view.selectRow(row)
     target = tmp_path / "visite.pdf"
     monkeypatch.setattr(tab, "ask_save_path", lambda suggested: target)
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
     tab.visit_button.click()
     dialog = tab.dialog
     assert dialog.windowTitle() == "Compte rendu de visite"
     dialog.done_on.setDate(QDate(2011, 2, 1))
     dialog.kind_call.setChecked(True)
-    dialog.author.setText("Julien Roux")
+    dialog.author.set_coach_id(julien)
     dialog.met_people.setText("Le tuteur, M. Ségur, et Dylan")
     dialog.rating_group.button(2).setChecked(True)
     dialog.category_boxes["transport"].setChecked(True)
@@ -298,6 +300,7 @@ def test_record_a_visit_and_print_it_for_the_tutor(
     assert (visit.kind, visit.rating, visit.next_visit_on) == ("appel", 2, date(2011, 2, 15))
     assert visit.difficulty_categories == "horaires,transport"
     assert visit.met_people == "Le tuteur, M. Ségur, et Dylan"
+    assert visit.coach_id == julien
     # The list caught up: last visit today, next one on the date set, no longer late.
     line = tab.model.row_at(row_of(tab, "URBAIN Dylan"))
     assert (line.last_visit, line.next_visit, line.visit_overdue) == (
@@ -667,3 +670,80 @@ def test_edit_needs_a_selected_contract(tab: ContractsTab) -> None:
     tab.edit_button.click()
     assert tab.dialog is None
     assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."
+
+
+def test_a_visit_dated_years_after_the_contract_asks_first(
+    tab: ContractsTab, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.set_today(date(2011, 2, 1))
+    row = row_of(tab, "URBAIN Dylan")
+    contract_id = tab.model.row_at(row).id
+    with database.read() as session:
+        contract = session.get(Contract, contract_id)
+        assert contract is not None and contract.end_date is not None
+        end = contract.end_date
+    tab.view.selectRow(row)
+    tab.visit_button.click()
+    dialog = tab.dialog
+    dialog.done_on.setDate(QDate(end.year + 15, end.month, 1))  # 2025 typed for 2010
+    dialog.author.setText("Julien Roux")
+    monkeypatch.setattr(messages, "answers", [False])
+    save(dialog)
+
+    def visits() -> int:
+        with database.read() as session:
+            return session.scalar(select(func.count()).select_from(FollowUpVisit).where(
+                FollowUpVisit.contract_id == contract_id,
+                FollowUpVisit.done_on == date(end.year + 15, end.month, 1)))
+    question = messages.last_messages[-1]
+    assert question.kind == "question"
+    assert question.text.startswith(f"Le contrat s'est terminé le {end:%d/%m/%Y}.")
+    assert f"le 01/{end.month:02d}/{end.year + 15}" in question.text
+    # Answered no: nothing recorded, the form stays open as typed.
+    assert visits() == 0 and dialog.isVisible()
+    assert dialog.author.text() == "Julien Roux"
+    monkeypatch.setattr(messages, "answers", [True])
+    save(dialog)
+    assert visits() == 1 and not dialog.isVisible()
+
+
+def test_a_visit_during_the_contract_asks_nothing(
+    tab: ContractsTab, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.set_today(date(2011, 2, 1))
+    tab.view.selectRow(row_of(tab, "URBAIN Dylan"))
+    tab.visit_button.click()
+    dialog = tab.dialog
+    dialog.done_on.setDate(QDate(2011, 2, 1))
+    dialog.author.setText("Julien Roux")
+    before = len(messages.last_messages)
+    save(dialog)
+    assert not dialog.isVisible()
+    assert [shown.kind for shown in messages.last_messages[before:]] == []
+
+
+def test_the_wheel_over_training_hours_without_focus_changes_nothing_and_cancel_asks(
+    qtbot: QtBot, tab: ContractsTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSpinBox
+
+    tab.create_new()
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    hours = dialog.findChild(QSpinBox, "trainingHours")
+    assert hours is not None and hours.value() == 400 and not hours.hasFocus()
+    for _turn in range(3):  # the coach scrolls down the form, the pointer over the field
+        QTest.wheelEvent(dialog.windowHandle(), hours.mapTo(dialog, hours.rect().center()),
+                         QPoint(0, -120))
+    assert hours.value() == 400 and not hours.hasFocus()
+    # A change, then Cancel: the form asks; « Revenir au formulaire » keeps it as typed.
+    hours.setValue(376)
+    monkeypatch.setattr(messages, "answers", [False])
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and hours.value() == 376
+    assert messages.last_messages[-1].text == (
+        "Fermer sans enregistrer ? Ce que vous avez modifié dans ce formulaire sera perdu.")

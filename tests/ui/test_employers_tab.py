@@ -22,6 +22,7 @@ from coachdesk.services import employers, interviews, matching, offers
 from coachdesk.services.cohorts import list_cohorts
 from coachdesk.ui.employers.tab import EmployersTab
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.fields import set_date
 
 # The offscreen platform cannot pass a window's size hints on; harmless, logged on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -268,7 +269,9 @@ def test_matching_referral_interview_checklist_and_documents(
 
     # Preparation: tick the first point with the keyboard, note on the second, then outcome.
     select(tab.interview_view, tab.interview_model, lambda r: r.id == interview.id)
-    assert tab.week.text() == "2010-W24"
+    # The week of the sheets follows the interview chosen, said as a coach reads a week.
+    assert tab.week.text() == "14/06/2010"
+    assert tab.week_button.toolTip() == "Semaine 24 (du 14 au 20 juin 2010)"
     click(qtbot, tab.checklist_button)
     dialog = tab.dialog
     assert dialog.progress.text() == f"0 points faits sur {interview.items_total}"
@@ -317,16 +320,18 @@ def test_matching_referral_interview_checklist_and_documents(
     assert len(PdfReader(sheet).pages) == 1
 
     # The sheets of the week of 3 May 2010: one page per interview.
-    tab.week.setText("2010-W18")
+    set_date(tab.week, date(2010, 5, 5))
     expected = len(interviews.interview_sheets(database, date(2010, 5, 3), date(2010, 5, 10)))
     week = tab.print_week(tmp_path / "semaine.pdf")
     assert week is not None and len(PdfReader(week).pages) == expected > 0
     assert messages.last_messages[-1].text.endswith(f"écrites dans {week}.")
     # A week without interviews: a clear message, no file.
-    tab.week.setText("2010-W02")
+    set_date(tab.week, date(2010, 1, 11))
     assert tab.print_week(tmp_path / "vide.pdf") is None
     assert not (tmp_path / "vide.pdf").exists()
-    assert "Aucun entretien de recrutement la semaine 2010-W02" in messages.last_messages[-1].text
+    assert messages.last_messages[-1].text.startswith(
+        "Aucun entretien de recrutement en semaine 2 (du 11 au 17 janvier 2010) : aucun fichier "
+        "écrit.")
 
     # The calendar of the cohort's interviews and of the follow-up visits planned for its
     # contracts, read back.

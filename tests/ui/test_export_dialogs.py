@@ -91,7 +91,7 @@ def test_weekly_defaults_then_export_with_confirmation(
         "Ni date de naissance, ni téléphone, ni courriel, ni adresse.")
     # The coach picks a day of June 2010: the week is shown with its Monday and Sunday.
     dialog.week_day.setDate(QDate(2010, 6, 23))
-    assert dialog.week_label.text() == "semaine 2010-W25, du 21/06/2010 au 27/06/2010"
+    assert dialog.week_label.text() == "semaine 25 (du 21 au 27 juin 2010)"
     assert dialog.file_edit.text().endswith("2010-W25.xlsx")
     out = tmp_path / "Hebdo MLJAM"
     dialog.file_edit.setText(str(out))
@@ -196,9 +196,11 @@ def test_contract_list_for_pole_emploi(
     dialog = ContractListDialog(database, cohort_id(database))
     qtbot.addWidget(dialog)
     labels = [dialog.profile.itemText(i) for i in range(dialog.profile.count())]
-    assert labels == ["OPCO", "Pôle Emploi (France Travail)"]
+    # Pôle emploi is France Travail since 2024: named so to the coach, its code kept.
+    assert labels == ["OPCO", "France Travail (ex-Pôle emploi)"]
+    assert dialog.profile.itemData(1) == "pole_emploi"
     dialog.profile.setCurrentIndex(1)
-    assert "Contrats Pôle Emploi (France Travail)" in dialog.file_edit.text()
+    assert "Contrats France Travail (ex-Pôle emploi)" in dialog.file_edit.text()
     out = tmp_path / "contrats pe.xlsx"
     dialog.file_edit.setText(str(out))
     click_export(qtbot, dialog)
@@ -246,7 +248,7 @@ def test_progress_note_from_the_dashboard_then_history(
     assert texts == [
         "Classeur &hebdomadaire Mission Locale…",
         "Export pour l'é&valuateur (pseudonymisé)…",
-        "Liste des &contrats (OPCO, Pôle Emploi)…",
+        "Liste des &contrats pour l'OPCO ou France Travail (ex-Pôle emploi)…",
         "&Note d'étape…",
         "P&rofils d'export…",
         "Histori&que des exports…",

@@ -24,7 +24,7 @@ from coachdesk.app import install_translators
 from coachdesk.db import open_database
 from coachdesk.models import Cohort
 from coachdesk.ui.app_window.main_window import MainWindow
-from coachdesk.ui.app_window.new_cohort import NewCohortDialog
+from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
 from coachdesk.ui.widgets import background, messages
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen windows
@@ -69,16 +69,15 @@ def test_the_welcome_leads_to_a_new_cohort_then_to_the_import(
     action = window.findChild(QAction, "newCohortAction")
     assert action is not None and action.text() == "&Nouvelle promotion…"
     welcome.new_cohort_button.click()
-    dialog = window.findChild(NewCohortDialog, "newCohortDialog")
+    dialog = window.findChild(CohortDialog, "cohortDialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Nouvelle promotion"
     # Nothing named: said, nothing created.
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert messages.last_messages[-1].text.startswith(
-        "Le champ « Nom de la promotion » est obligatoire")
+    assert dialog.error.text().startswith("Le champ « Nom de la promotion » est obligatoire")
     assert dialog.isVisible() and window.cohort_selector.count() == 0
     dialog.name.setText("Promotion 2026")
-    dialog.training.setText("BTS MCO")
+    dialog.training_title.setText("BTS MCO")
     dialog.start.setDate(QDate(2026, 9, 1))
     dialog.deadline.setDate(QDate(2026, 7, 15))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()

@@ -156,7 +156,7 @@ def test_gdpr_menu_of_the_window(qtbot: QtBot, demo_path: Path, home: Path) -> N
     window.show()
     window.attach_database(open_database(demo_path, create=False))
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Sécurité", "&RGPD", "E&xports", "&Aide"]
+    assert menus == ["&Fichier", "&Promotion", "&Sécurité", "&RGPD", "E&xports", "&Aide"]
     opened: list[str] = []
 
     def close_it() -> None:

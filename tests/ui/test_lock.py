@@ -36,6 +36,9 @@ HOLDER = textwrap.dedent(
     """
 )
 
+# How the list writes the person's name (NOM Prénom): what must hide while locked.
+SHOWN_NAME = SECRET_LAST_NAME.upper()
+
 
 def _holder(database: Path) -> subprocess.Popen[str]:
     process = subprocess.Popen(
@@ -148,13 +151,13 @@ def test_ctrl_l_locks_a_protected_database_until_the_passphrase(
     key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
     window = _window(qtbot, path, key)
     qtbot.waitUntil(lambda: window.cohort_tab.model.rowCount() == 3)
-    assert SECRET_LAST_NAME in _shown_text(window)
+    assert SHOWN_NAME in _shown_text(window)
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     overlay = window.locker.overlay
     assert overlay is not None and overlay.isVisible()
     assert overlay.geometry() == window.centralWidget().geometry()
-    assert SECRET_LAST_NAME not in _shown_text(window)
+    assert SHOWN_NAME not in _shown_text(window)
     assert "suivi" not in window.windowTitle()
     assert window.windowTitle() == "CoachDesk — verrouillé"
     assert not window.tabs.isEnabled()
@@ -165,7 +168,7 @@ def test_ctrl_l_locks_a_protected_database_until_the_passphrase(
     qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
     assert window.locker.locked
     assert "Phrase de passe incorrecte" in overlay.error.text()
-    assert SECRET_LAST_NAME not in _shown_text(window)
+    assert SHOWN_NAME not in _shown_text(window)
 
     overlay.secret.setText(PASSPHRASE)
     qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
@@ -191,12 +194,12 @@ def test_idle_time_locks_a_plain_database_with_a_simple_confirmation(
     assert not overlay.secret.isVisible()
     assert "n'a pas de phrase de passe" in overlay.explanation.text()
     assert overlay.button.text() == "Déverrouiller"
-    assert SECRET_LAST_NAME not in _shown_text(window)
+    assert SHOWN_NAME not in _shown_text(window)
     path_png = tmp_path / "verrou.png"
     window.grab().save(str(path_png))
     qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
     assert not window.locker.locked
-    qtbot.waitUntil(lambda: SECRET_LAST_NAME in _shown_text(window))
+    qtbot.waitUntil(lambda: SHOWN_NAME in _shown_text(window))
     window.close()
     # Closing releases the lock and makes the last backup.
     assert not lock_path(path).exists()

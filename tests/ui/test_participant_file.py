@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from coachdesk.models import Outreach, Participant
+from coachdesk.services.coaches import CoachDraft, create_coach
 from coachdesk.services.recruitment import (
     record_call,
     record_decision,
@@ -31,7 +32,7 @@ def test_edit_school_history_and_consent_then_save(qtbot: QtBot, cohort) -> None
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Fiche de MARTIN Lucas"
     assert dialog.phone.text() == "06 22 33 44 55"
-    assert dialog.source.text() == "Saisi·e à la main le 01/02/2010"
+    assert dialog.source.text() == "Saisie à la main le 01/02/2010"  # the file, not the person
     dialog.first_name.setText("Lucas-Émile")
     dialog.phone.setText("0699887766")
     dialog.university_track.setText("L1 AES")
@@ -75,7 +76,8 @@ def test_missing_first_name_is_refused_and_nothing_changes(qtbot: QtBot, cohort)
 def test_timeline_gathers_what_every_tab_recorded(qtbot: QtBot, cohort) -> None:
     database, cohort_id = cohort
     person = person_id(database, "LEFÈVRE")
-    record_call(database, person, "interesse", date(2010, 2, 15), author="Claire Vidal")
+    claire = create_coach(database, CoachDraft("Claire Vidal"))
+    record_call(database, person, "interesse", date(2010, 2, 15), coach_id=claire)
     interview = schedule_selection_interview(database, person, date(2010, 3, 2), "Nadia Benali")
     record_decision(database, interview, "retenu", "Motivée")
     dialog = ParticipantFileDialog(database, cohort_id, person)
@@ -103,7 +105,7 @@ def test_delete_from_the_file_after_confirmation(qtbot: QtBot, cohort) -> None:
     with qtbot.waitSignal(dialog.changed):
         dialog.delete_button.click()
     assert messages.last_messages[-1].kind == "question"
-    assert "Chloé N'Guyen" in messages.last_messages[-1].text
+    assert "N'GUYEN Chloé" in messages.last_messages[-1].text
     with database.read() as session:
         assert session.get(Participant, person) is None
         assert session.scalar(select(Outreach.id).where(Outreach.participant_id == person)) is None

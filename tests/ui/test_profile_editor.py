@@ -180,3 +180,24 @@ def test_weekly_profile_includes_the_others_and_their_phone(
     assert dialog.last_result is not None
     assert dialog.last_result.recipient == "Mission Locale (tous)"
     database.dispose()
+
+
+def test_closing_the_editor_with_a_column_unticked_asks_first(
+    qtbot: QtBot, french: None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    editor = ProfileEditor("opco")
+    qtbot.addWidget(editor)
+    editor.show()
+    # Starting from another profile is no change: it closes without a word.
+    editor.chooser.setCurrentIndex(editor.chooser.findData("pole_emploi"))
+    assert not editor.has_unsaved_changes()
+    editor.column_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    monkeypatch.setattr(messages, "answers", [False])
+    editor.reject()
+    assert editor.isVisible()
+    assert messages.last_messages[-1].kind == "question"
+    assert messages.last_messages[-1].text.startswith("Fermer sans enregistrer ?")
+    monkeypatch.setattr(messages, "answers", [True])
+    editor.reject()
+    assert not editor.isVisible()
+    assert not profiles_path().exists()  # nothing saved

@@ -13,6 +13,7 @@ from coachdesk.models import (
     Attendance,
     BilanGroup,
     BilanMember,
+    Coach,
     Cohort,
     Contract,
     Employer,
@@ -49,14 +50,16 @@ def build_sample(db: Database) -> Sample:
             enrolment_deadline=date(2010, 7, 15),
         )
         older = Cohort(name="Promotion 2009", start_date=date(2009, 2, 1))
-        s.add_all([cohort, older])
+        claire = Coach(name="Claire Dubois", phone="04 67 00 00 01")
+        marc = Coach(name="Marc Teyssier")
+        s.add_all([cohort, older, claire, marc])
         s.flush()
 
         def person(last: str, first: str, **extra: object) -> Participant:
             defaults: dict[str, object] = {
                 "birth_date": date(1990, 5, 17), "phone": "06 12 34 56 78",
                 "email": f"{first.lower()}@exemple.fr", "listed_on": date(2010, 2, 15),
-                "coach": "Claire Dubois", "city": "Montpellier",
+                "coach_id": claire.id, "city": "Montpellier",
                 "consent_date": date(2010, 2, 15),
             }
             defaults.update(extra)
@@ -77,7 +80,7 @@ def build_sample(db: Database) -> Sample:
 
         # Week 2010-W12 runs from Monday 22/03/2010 to Sunday 28/03/2010.
         s.add(Outreach(participant_id=contact.id, done_on=date(2010, 3, 23), channel="telephone",
-                       outcome="a_rappeler", author="Claire", recall_on=date(2010, 3, 30)))
+                       outcome="a_rappeler", coach_id=claire.id, recall_on=date(2010, 3, 30)))
         meeting = InfoSession(cohort_id=cohort.id, starts_at=datetime(2010, 3, 2, 14, 0),
                               place="Cnam, salle 2")
         s.add(meeting)
@@ -122,8 +125,9 @@ def build_sample(db: Database) -> Sample:
         s.add_all([active, broken, adult_contract])
         s.flush()
         s.add(FollowUpVisit(contract_id=active.id, done_on=date(2010, 9, 1),
-                            next_visit_on=date(2010, 10, 13), author="Marc"))
-        s.add(FollowUpVisit(contract_id=active.id, planned_on=date(2010, 10, 13), author="Marc"))
+                            next_visit_on=date(2010, 10, 13), coach_id=marc.id))
+        s.add(FollowUpVisit(contract_id=active.id, planned_on=date(2010, 10, 13),
+                            coach_id=marc.id))
         s.add(Outcome(participant_id=elodie.id, kind="poursuite_etudes_souhait",
                       recorded_on=date(2010, 12, 15)))
         s.add(Outcome(participant_id=theo.id, kind="emploi_hors_dispositif",

@@ -41,7 +41,7 @@ def test_weekly_job_writes_logs_and_audits(
                        is_cancelled=lambda: False)
     assert done is not None
     assert done.file_name == "Hebdo MLJAM.xlsx"
-    assert done.detail.endswith("semaine 2010-W25")
+    assert done.detail.endswith("semaine 25 (du 21 au 27 juin 2010)")
     assert done.recipient == "Mission Locale"
     assert done.sha256 == sha256(out)
     book = openpyxl.load_workbook(out, read_only=True)

@@ -46,7 +46,8 @@ def test_saved_profile_chooses_columns_labels_and_rows(db: Database, tmp_path: P
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Employeur", "NOM DE L'ALTERNANT", "Début", "Statut")
     # Zoé's contract was broken: the filter keeps Élodie's and the adult's.
-    assert sorted(row[1] for row in rows[1:]) == ["Lefèvre", "Martin"]
+    # Names as partners list them: the last name in capitals (stored as typed).
+    assert sorted(row[1] for row in rows[1:]) == ["LEFÈVRE", "MARTIN"]
     assert result.row_count == 2
     assert sheet["C2"].number_format == "dd/mm/yyyy"
 

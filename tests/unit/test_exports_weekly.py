@@ -169,7 +169,7 @@ def _add_people_who_left(db: Database, sample: Sample) -> dict[str, str]:
 
         declined = person("Pujol", "Kévin")
         s.add(Outreach(participant_id=declined.id, done_on=date(2010, 2, 20),
-                       channel="telephone", outcome="pas_interesse", author="Claire"))
+                       channel="telephone", outcome="pas_interesse"))
         meeting = s.scalars(select(InfoSession.id)).one()
         ids = {"Kévin": declined.id}
         for last, first, decision in (("Sabatier", "Lou", "desistement"),

@@ -17,6 +17,7 @@ from coachdesk.exports.interview_sheet import write_interview_sheets
 from coachdesk.models import Employer, EmployerContact, Participant
 from coachdesk.services import bilan, interviews, matching, offers
 from coachdesk.services import employers as emp
+from coachdesk.services.coaches import CoachDraft, create_coach, update_coach
 from coachdesk.services.weeks import IsoWeek
 from tests.employers_fixtures import cohort_id, db, make_participant  # noqa: F401
 
@@ -131,10 +132,11 @@ def test_the_sheet_names_the_recruiter_the_time_and_the_coach_to_call(
     db, cohort_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
     _interview(db, cohort_id, when=datetime(2010, 5, 11, 9, 5))
+    claire = create_coach(db, CoachDraft("Claire  Vidal"))
     with db.write() as session:
         employer_id = session.scalars(select(Employer.id)).one()
         participant = session.scalars(select(Participant)).one()
-        participant.coach = "Claire  Vidal"
+        participant.coach_id = claire
     _contacts(db, employer_id)
     week = IsoWeek.parse("2010-W19")
     (sheet,) = interviews.interview_sheets(db, week.monday, week.next_monday)
@@ -152,8 +154,7 @@ def test_the_sheet_names_the_recruiter_the_time_and_the_coach_to_call(
             "l'heure du rendez-vous.") in text
 
     # The coach's number, once the coach record gives it, is printed beside the name.
-    monkeypatch.setattr(interviews, "coach_contact_for",
-                        lambda person: interviews.CoachContact(person.coach, "06 11 22 33 44"))
+    update_coach(db, claire, CoachDraft("Claire Vidal", phone="0611223344"))
     (sheet,) = interviews.interview_sheets(db, week.monday, week.next_monday)
     write_interview_sheets(out, [sheet])
     text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())

@@ -257,3 +257,65 @@ def test_upgrade_from_first_schema_gives_the_database_an_identity(tmp_path: Path
     with database.read() as s:
         assert s.execute(select(DatabaseIdentity.id)).scalar_one() == identities[0]
     database.dispose()
+
+
+def test_a_migrated_coach_has_the_same_id_on_a_laptop_and_on_the_team_server() -> None:
+    """Revision 0011 (laptops) and s0002 (team server) turn a typed name into the same coach id,
+    however it was typed, so one coach stays one record across a team."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2] / "coachdesk"
+    modules = []
+    for path in (
+        root / "migrations" / "versions" / "0011_coaches_training_bodies_promotions.py",
+        root / "server" / "migrations" / "versions" / "s0002_coaches_training_bodies_promotions.py",
+    ):
+        spec = importlib.util.spec_from_file_location(f"revision_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    laptop, server = modules
+    assert laptop.COACH_NAMESPACE == server.COACH_NAMESPACE
+    for spelling in ("Claire Vidal", "  CLAIRE   vidal ", "Clàire Vidal"):
+        assert laptop._coach_id(spelling) == server._coach_id(spelling) == laptop._coach_id(
+            "claire vidal")
+    assert laptop._coach_id("Paul Roux") != laptop._coach_id("Claire Vidal")
+
+
+def test_upgrade_from_first_schema_turns_typed_coach_names_into_records(tmp_path: Path) -> None:
+    """Revision 0011: the names typed in « Chargé·e » and « Appel passé par » become coach
+    records, one per coach however the name was typed; the promotion keeps its data and gets
+    its new fields empty."""
+    from coachdesk.models import Coach, Cohort, Outreach
+
+    copy = tmp_path / "schema-0001.sqlite3"
+    shutil.copyfile(TESTS_DATA / "schema-0001.sqlite3", copy)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE participant SET coach = 'Claire  VIDAL'")
+        person = connection.execute("SELECT id FROM participant").fetchone()[0]
+        for number, author in enumerate(("claire vidal", "Clàire Vidal", "Paul Roux", "")):
+            connection.execute(
+                "INSERT INTO outreach (participant_id, done_on, channel, outcome, author, "
+                "campaign, notes, id, created_at, updated_at) VALUES (?, '2011-02-15', "
+                "'telephone', 'interesse', ?, '', '', ?, '2011-02-15 10:00:00', "
+                "'2011-02-15 10:00:00')", (person, author, f"{number:032x}"))
+    connection.close()
+    database = open_database(copy, create=False)
+    try:
+        with database.read() as s:
+            coaches = dict(s.execute(select(Coach.id, Coach.name)).all())
+            # The spelling typed most often names the coach, spaces tidied.
+            assert len(coaches) == 2 and "Paul Roux" in coaches.values()
+            assert {"Claire VIDAL", "claire vidal", "Clàire Vidal"} & set(coaches.values())
+            claire = next(i for i, name in coaches.items() if name != "Paul Roux")
+            assert s.scalar(select(Participant.coach_id)) == claire
+            authors = sorted(coaches.get(coach_id or "", "") for coach_id in
+                             s.scalars(select(Outreach.coach_id)))
+            # The first release's own call named nobody, nor did the last one added here.
+            assert authors == ["", "", coaches[claire], coaches[claire], "Paul Roux"]
+            cohort = s.scalars(select(Cohort)).one()
+            assert (cohort.name, cohort.archived_at, cohort.target_size) == (
+                "Promotion 2011", None, None)
+    finally:
+        database.dispose()

@@ -315,7 +315,7 @@ SESSION_LEVEL = {
     "gdpr.purge": "composed by purge_for_good, in its transaction",
     "gdpr.erase": "composed by erase_for_good, in its transaction",
     "gdpr.access_report": "read inside the access export's transaction",
-    "contact_import.importer.resolve_cohort": "inside the import's one transaction",
+    "follow_on.linked_files_in": "read inside the participant file's one transaction",
     "clock.clock_day": "the database's day, read inside the transaction that needs it",
     "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
     "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",

@@ -70,10 +70,16 @@ def test_search_ignores_accents_and_case(database):
     assert names("elodie") == ["Élodie"]
     assert names("ÉLO") == ["Eloise", "Élodie"]
     assert names("lefevre elo") == ["Élodie"]
-    assert names("06 12 34") == names("06.12.34") == ["Élodie"]
+    assert names("06 12 34") == names("06.12.34") == names("06-12-34") == ["Élodie"]
     assert names("%%") == [] and names("__") == []
+    # The groups of a phone are the digits in sequence, not each group anywhere.
+    svc.create_participant(db, cohort_id, svc.ParticipantData("Roux", "Inès", phone="0694127200"))
+    rows = participant_rows(db, cohort_id)
+    assert names("06 94 72") == []  # 06, 94 and 72 are all in 06 94 12 72 00, not in sequence
+    assert names("06 94 12 72") == names("0694 1272") == ["Inès"]
+    assert names("roux 06 94") == ["Inès"]
     # Shorter than two characters: too broad to filter, everyone is shown.
-    assert names("") == names("e") == ["Eloise", "Élodie", "Léo"]
+    assert names("") == names("e") == ["Eloise", "Élodie", "Léo", "Inès"]
 
 
 def test_create_edit_delete_keep_search_text(database):

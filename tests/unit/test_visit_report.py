@@ -15,6 +15,7 @@ from coachdesk.exports.visit_report import (
     load_visit_report,
     write_visit_report,
 )
+from coachdesk.services.coaches import CoachDraft, create_coach
 from tests import builders as b
 
 
@@ -29,14 +30,15 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
     contract = b.contract(database, person, employer, date(2010, 6, 7),
                           end_date=date(2011, 5, 31), tutor_id=tutor,
                           job_title="Assistante de gestion")
+    julien = create_coach(database, CoachDraft("Julien Roux", phone="04 67 00 10 22"))
     planned = b.visit(database, contract, planned_on=date(2010, 6, 21))
     first = b.visit(
-        database, contract, kind="visite", done_on=date(2010, 6, 21), author="Julien Roux",
+        database, contract, kind="visite", done_on=date(2010, 6, 21), coach_id=julien,
         met_people="Mme Ségur et Maëlys", rating=3, actions="RAS.",
         next_visit_on=date(2010, 8, 2),
     )
     second = b.visit(
-        database, contract, kind="appel", done_on=date(2010, 8, 2), author="Julien Roux",
+        database, contract, kind="appel", done_on=date(2010, 8, 2), coach_id=julien,
         met_people="Mme Ségur", rating=1,
         difficulty_categories=["financier", "transport"],
         difficulties="Frais d'essence : 120 € par mois ; l'œuvre sociale n'aide pas.\n"

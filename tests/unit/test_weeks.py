@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from coachdesk.errors import UserError
-from coachdesk.services.weeks import IsoWeek, week_start
+from coachdesk.services.weeks import IsoWeek, week_label, week_start
 
 
 @pytest.mark.parametrize("text", ["2010-W28", "2010W28", " 2010-w28 ", "2010-W28\n"])
@@ -55,3 +55,18 @@ def test_the_week_of_a_day_and_its_monday() -> None:
     assert IsoWeek.of(date(2011, 1, 2)) == IsoWeek(2010, 52)  # a Sunday
     assert week_start(date(2010, 7, 18)) == date(2010, 7, 12)
     assert week_start(date(2010, 7, 12)) == date(2010, 7, 12)
+
+
+@pytest.mark.parametrize(("day", "label"), [
+    (date(2010, 7, 14), "semaine 28 (du 12 au 18 juillet 2010)"),
+    (date(2010, 6, 30), "semaine 26 (du 28 juin au 4 juillet 2010)"),
+    (date(2010, 3, 1), "semaine 9 (du 1er au 7 mars 2010)"),
+    (date(2010, 12, 31), "semaine 52 (du 27 décembre 2010 au 2 janvier 2011)"),
+    (date(2010, 1, 2), "semaine 53 (du 28 décembre 2009 au 3 janvier 2010)"),
+])
+def test_a_week_is_written_as_a_coach_reads_it(day: date, label: str) -> None:
+    week = IsoWeek.of(day)
+    assert week_label(week) == week.label == label
+    assert week_label(week, capital=True) == "S" + label[1:]
+    # The command line's form is still what is typed, and reads back the same week.
+    assert IsoWeek.parse(week.code) == week

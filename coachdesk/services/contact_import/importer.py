@@ -5,12 +5,20 @@ Three steps, so that the database's write lock is held only while rows are writt
 1. the people already known are read (a short read transaction);
 2. the file is read, each row checked and matched against everyone known so far (within the
    file and in the database), and the rows to insert are made ready — no lock held;
-3. one write transaction: the target cohort, a check that nobody changed the people meanwhile
-   (else step 2's matching is redone against what is there now), the newcomers inserted in
-   large ``executemany`` batches, the duplicates' new details written.
+3. one write transaction: a check that nobody changed the people meanwhile (else step 2's
+   matching is redone against what is there now), the newcomers inserted in large
+   ``executemany`` batches, the duplicates' new details written.
 
-Duplicates fill the empty fields of the person already known. Nothing is written on a dry run,
-on cancellation or on error: the transaction is rolled back.
+A new target promotion is created just before step 3 by
+:func:`coachdesk.services.cohorts.create_cohort`, like any promotion, and deleted again when
+the import does not go through.
+
+Duplicates are looked for in the target promotion: they fill the empty fields of the person
+already known there. A person known only in another promotion (last year's contact, the
+trainee going on to a bac+2) is no duplicate: they join this promotion as a follow-on file
+linked to their latest earlier one (``Participant.follows_from_id``), their empty fields
+completed from it, their history readable from both (``coachdesk.services.follow_on``).
+Nothing is written on a dry run, on cancellation or on error: the transaction is rolled back.
 """
 
 from __future__ import annotations
@@ -29,9 +37,14 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.files import text_name
-from coachdesk.models import Cohort, Participant, canonical_id, codes, new_id, utcnow
+from coachdesk.models import Cohort, Participant, canonical_id, codes, utcnow
 from coachdesk.services.clock import today_for
-from coachdesk.services.cohorts import list_cohorts
+from coachdesk.services.cohorts import (
+    CohortDraft,
+    create_cohort,
+    delete_empty_cohort,
+    list_cohorts,
+)
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.limits import MAX_CELL_CHARS
@@ -87,6 +100,17 @@ class Duplicate:
     filled: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class FollowOn:
+    """A row naming a person known only in another promotion: imported here, linked to their
+    latest earlier file."""
+
+    row: int
+    name: str
+    earlier_id: str
+    earlier_cohort: str
+
+
 @dataclass
 class ImportReport:
     file_name: str
@@ -99,6 +123,8 @@ class ImportReport:
     blank_rows: int = 0
     imported: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
+    # Among the imported: people already followed in another promotion.
+    followed_on: list[FollowOn] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
     unrecognised_columns: tuple[str, ...] = ()
@@ -108,6 +134,7 @@ class ImportReport:
         return {
             "imported": self.imported,
             "duplicates": len(self.duplicates),
+            "followed_on": len(self.followed_on),
             "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
             "warnings": [
                 {"row": w.row, "field": w.field, "value": w.value, "message": w.message}
@@ -357,8 +384,9 @@ def _empty(value: Any) -> bool:
 
 
 _KNOWN_COLUMNS = (
-    "id", "last_name", "first_name", "email", "phone",
+    "id", "cohort_id", "last_name", "first_name", "email", "phone",
     *(name for name in FILLABLE if name not in ("email", "phone")),
+    "listed_on", "coach_id",
 )
 
 
@@ -369,49 +397,46 @@ def _known_people(session: Session) -> dict[str, dict[str, Any]]:
     conversion (through ``uuid.UUID``) cost more than the query at 80,000 people.
     """
     table = cast(Table, Participant.__table__)
-    raw_id = type_coerce(table.c.id, String())
-    rows = session.execute(select(raw_id, *(table.c[name] for name in _KNOWN_COLUMNS[1:])))
+    raw_ids = (type_coerce(table.c.id, String()), type_coerce(table.c.cohort_id, String()))
+    rows = session.execute(select(*raw_ids, *(table.c[name] for name in _KNOWN_COLUMNS[2:])))
     known = {}
     for row in rows:
         values = dict(zip(_KNOWN_COLUMNS, row, strict=True))
         values["id"] = participant_id = canonical_id(row[0])
+        values["cohort_id"] = canonical_id(row[1])
         known[participant_id] = values
     return known
 
 
 def resolve_cohort(
-    session: Session, name: str | None, today: date, *, create: bool
+    database: Database, name: str | None, today: date, *, create: bool
 ) -> tuple[str | None, str, bool]:
     """(id, name, created) of the target cohort.
 
-    The cohort named (created when absent), else the most recent one, else a new one named
-    after the current year. ``id`` is None when the cohort would be created but ``create`` is
-    false (dry run).
+    The cohort named (archived or not), else the most recent one still running, else a new one
+    named after the current year. A new one is made by ``create_cohort`` when ``create``, else
+    its ``id`` is None (a dry run, or a promotion made only once the file is read).
     """
-    cohorts = list_cohorts(session)
+    with database.read() as session:
+        cohorts = list_cohorts(session)
     if name is not None:
-        name = name.strip()
+        name = " ".join(name.split())
         if not name:
             raise UserError(
                 "Le nom de la promotion est vide.", hint="Donnez un nom après --cohort."
             )
-        wanted = name.casefold()
-        for row in cohorts:
-            if row.name == name or row.name.strip().casefold() == wanted:
-                return row.id, row.name, False
-    elif cohorts:
-        return cohorts[0].id, cohorts[0].name, False
     else:
+        running = [row for row in cohorts if not row.archived]
+        if running:
+            return running[0].id, running[0].name, False
         name = str(today.year)
+    wanted = fold(name)
+    for row in cohorts:
+        if row.name == name or fold(row.name) == wanted:
+            return row.id, row.name, False
     if not create:
         return None, name, True
-    cohort_id = new_id()
-    now = utcnow()
-    session.execute(insert(Cohort).values(
-        id=cohort_id, name=name, start_date=today, training_title="", notes="",
-        visit_interval_weeks=6, created_at=now, updated_at=now,
-    ))
-    return cohort_id, name, True
+    return create_cohort(database, CohortDraft(name=name, start_date=today)), name, True
 
 
 def import_contacts(
@@ -455,8 +480,10 @@ def import_contacts(
     def cancelled() -> bool:
         return cancel is not None and cancel()
 
+    target_id, target_name, _created = resolve_cohort(database, cohort, today, create=False)
     with database.read() as session:
         known = _known_people(session)
+        cohort_names = dict(session.execute(select(Cohort.id, Cohort.name)).all())
     people: list[_Person] = []
     with open_table(Path(path), sheet=sheet, mapping=mapping) as table:
         report = ImportReport(
@@ -470,7 +497,7 @@ def import_contacts(
             guess_bac_type=not any(column.field == "bac_type" for column in columns),
         )
         total = table.last_row
-        matcher = _Matcher(known, report)
+        matcher = _Matcher(known, report, target_id, cohort_names)
         for number, row in table.rows:
             report.data_rows += 1
             if report.data_rows % _PROGRESS_EVERY == 0:
@@ -489,13 +516,9 @@ def import_contacts(
     if cancelled():
         raise ImportCancelled()
     report.imported = len(matcher.newcomers)
-    if dry_run:
-        with database.read() as session:
-            _id, report.cohort_name, report.cohort_created = resolve_cohort(
-                session, cohort, today, create=False
-            )
-    else:
-        _write(database, matcher, people, report, cohort, provenance, today, cancelled)
+    report.cohort_name, report.cohort_created = target_name, target_id is None
+    if not dry_run:
+        _write(database, matcher, people, report, target_id, provenance, today, cancelled)
     if progress is not None:
         progress(total or report.data_rows, total)
     return report
@@ -503,44 +526,56 @@ def import_contacts(
 
 def _write(
     database: Database, matcher: _Matcher, people: list[_Person], report: ImportReport,
-    cohort: str | None, provenance: str, today: date, cancelled: CancelCheck,
+    cohort_id: str | None, provenance: str, today: date, cancelled: CancelCheck,
 ) -> None:
-    """The one write transaction: cohort, newcomers, completed details."""
+    """The one write transaction: newcomers, completed details (the promotion made first when
+    it is new, and deleted again if the import does not go through)."""
     now = utcnow()
     # Ready before the lock: ids, search texts, every column's values.
     ids = _ordered_ids(len(matcher.newcomers))
     rows = _NewRows(matcher, ids, provenance, today, now, report)
-    with database.write() as session:
-        cohort_id, report.cohort_name, report.cohort_created = resolve_cohort(
-            session, cohort, today, create=True
-        )
-        assert cohort_id is not None
-        known = _known_people(session)
-        if known != matcher.known:
-            # Someone changed the people while the file was read: match again against what
-            # is there now, under the lock this time.
-            report.duplicates.clear()
-            matcher = _Matcher(known, report)
-            for person in people:
-                matcher.add(person)
-            report.imported = len(matcher.newcomers)
-            ids = _ordered_ids(len(matcher.newcomers))
-            rows = _NewRows(matcher, ids, provenance, today, now, report)
-        connection = session.connection()
-        for start in range(0, len(ids), INSERT_BATCH):
+    created = None
+    if cohort_id is None:
+        created = cohort_id = create_cohort(
+            database, CohortDraft(name=report.cohort_name, start_date=today))
+    try:
+        with database.write() as session:
+            if session.get(Cohort, cohort_id) is None:
+                raise UserError(f"La promotion « {report.cohort_name} » a été supprimée "
+                                "pendant l'import : rien n'a été importé.",
+                                hint="Choisissez une autre promotion et recommencez.")
+            known = _known_people(session)
+            if known != matcher.known:
+                # Someone changed the people while the file was read: match again against
+                # what is there now, under the lock this time.
+                report.duplicates.clear()
+                report.followed_on.clear()
+                matcher = _Matcher(known, report, cohort_id, matcher.cohort_names)
+                for person in people:
+                    matcher.add(person)
+                report.imported = len(matcher.newcomers)
+                ids = _ordered_ids(len(matcher.newcomers))
+                rows = _NewRows(matcher, ids, provenance, today, now, report)
+            connection = session.connection()
+            for start in range(0, len(ids), INSERT_BATCH):
+                if cancelled():
+                    raise ImportCancelled()
+                rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
+                # Straight to the driver, past the session: a database in a team is told of
+                # the new people here, for its outbox (nothing happens on a database of one
+                # coach).
+                record_rows(session, "participant", "insert",
+                            [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
+            updates = matcher.update_rows(now)
+            if updates:
+                # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
+                session.execute(update(Participant), updates)
             if cancelled():
                 raise ImportCancelled()
-            rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
-            # Straight to the driver, past the session: a database in a team is told of the
-            # new people here, for its outbox (nothing happens on a database of one coach).
-            record_rows(session, "participant", "insert",
-                        [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
-        updates = matcher.update_rows(now)
-        if updates:
-            # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
-            session.execute(update(Participant), updates)
-        if cancelled():
-            raise ImportCancelled()
+    except BaseException:
+        if created is not None:
+            delete_empty_cohort(database, created)
+        raise
 
 
 def _ordered_ids(count: int) -> list[str]:
@@ -563,23 +598,35 @@ def _ordered_ids(count: int) -> list[str]:
 class _Matcher:
     """Matches each checked person against everyone known so far.
 
-    A duplicate (same INE, or same names with the same birth date or e-mail) of a person in the
-    database or in an earlier row fills that person's empty fields; the others are newcomers.
-    Nothing is written here.
+    A duplicate (same INE, or same names with the same birth date or e-mail) of a person of the
+    target promotion or of an earlier row fills that person's empty fields; the others are
+    newcomers. A newcomer known only in other promotions follows on from their latest file
+    there (``follows``). Nothing is written here.
     """
 
-    def __init__(self, known: dict[str, dict[str, Any]], report: ImportReport) -> None:
+    def __init__(self, known: dict[str, dict[str, Any]], report: ImportReport,
+                 cohort_id: str | None, cohort_names: dict[str, str]) -> None:
         self.known = known
         self.report = report
+        self.cohort_names = cohort_names
         self.folded = _Folded()
         self.name_keys = _NameKeys(self.folded)
         # Identity key → ("db", participant id) or ("file", index in `newcomers`).
         self.index: dict[tuple[Any, ...], tuple[str, Any]] = {}
-        for values in known.values():
-            for key in _keys(self.name_keys, values["last_name"], values["first_name"],
-                             values["birth_date"], values["email"], values["ine"]):
-                self.index.setdefault(key, ("db", values["id"]))
+        # Identity key → the latest file of that person in another promotion.
+        self.elsewhere: dict[tuple[Any, ...], str] = {}
+        for values in sorted(known.values(), key=lambda v: v["listed_on"], reverse=True):
+            keys = _keys(self.name_keys, values["last_name"], values["first_name"],
+                         values["birth_date"], values["email"], values["ine"])
+            if values["cohort_id"] == cohort_id:
+                for key in keys:
+                    self.index.setdefault(key, ("db", values["id"]))
+            else:
+                for key in keys:
+                    self.elsewhere.setdefault(key, values["id"])
         self.newcomers: list[_Person] = []
+        # Newcomer index → the earlier file (another promotion) it follows on from.
+        self.follows: dict[int, str] = {}
         # Newcomers a later row completed (their values are a copy).
         self.completed: set[int] = set()
         # Participant id → fields a duplicate filled on a person already in the database.
@@ -599,6 +646,9 @@ class _Matcher:
         newcomers = self.newcomers
         if match is None:
             reference = ("file", len(newcomers))
+            earlier = next((self.elsewhere[key] for key in keys if key in self.elsewhere), None)
+            if earlier is not None:
+                person = self._follow_on(person, earlier)
             newcomers.append(person)
             for key in keys:
                 index.setdefault(key, reference)
@@ -639,6 +689,22 @@ class _Matcher:
             filled=tuple(FIELDS[name] for name in filled),
         ))
 
+    def _follow_on(self, person: _Person, earlier_id: str) -> _Person:
+        """The person as they join this promotion: the row's values, completed by their
+        earlier file (a copy: the row as read stays as it was)."""
+        earlier = self.known[earlier_id]
+        values = dict(person.values)
+        for name in FILLABLE:
+            if _empty(values.get(name)) and not _empty(earlier.get(name)):
+                values[name] = earlier[name]
+        self.follows[len(self.newcomers)] = earlier_id
+        self.report.followed_on.append(FollowOn(
+            row=person.row, name=f"{values['last_name']} {values['first_name']}",
+            earlier_id=earlier_id,
+            earlier_cohort=self.cohort_names.get(earlier["cohort_id"], ""),
+        ))
+        return _Person(person.row, values, person.note_parts)
+
     def update_rows(self, now: datetime) -> list[dict[str, Any]]:
         """The details duplicates brought to people already in the database."""
         rows = []
@@ -675,7 +741,7 @@ class _NewRows:
         values = [person.values for person in newcomers]
         self.constant: dict[str, Any] = {
             "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
-            "listed_on": today, "coach": "", "source_file": text_name(report.file_name),
+            "listed_on": today, "source_file": text_name(report.file_name),
             "source_sheet": report.sheet, "imported_at": now, "consent_date": None,
         }
         self.varying: dict[str, list[Any]] = {"id": ids}
@@ -684,6 +750,13 @@ class _NewRows:
         for name in ("birth_date", "bac_type", "bac_year"):
             self.varying[name] = [row.get(name) for row in values]
         self.varying["notes"] = ["\n".join(person.note_parts) for person in newcomers]
+        # A follow-on file keeps its link to the earlier one, and the coach who followed it.
+        follows = matcher.follows
+        self.varying["follows_from_id"] = [follows.get(i) for i in range(len(newcomers))]
+        known = matcher.known
+        self.varying["coach_id"] = [
+            known[follows[i]]["coach_id"] if i in follows else None for i in range(len(newcomers))
+        ]
         self.varying["search_text"] = [
             search_text_of_folded(
                 folded[row["last_name"]], folded[row["first_name"]], row.get("phone", ""),

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import paths
 from coachdesk.errors import UserError
+from coachdesk.ui.widgets.forms import GuardedDialog
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
@@ -160,7 +160,7 @@ class AutoBackup(QObject):
         return self._run(timedelta(0))
 
 
-class BackupSettingsDialog(QDialog):
+class BackupSettingsDialog(GuardedDialog):
     """Where automatic backups go: the data folder always, and a second folder if chosen."""
 
     def __init__(
@@ -242,7 +242,8 @@ class BackupSettingsDialog(QDialog):
             self.folder.setText(chosen)
 
     def _now(self) -> None:
-        self.accept_settings()
+        if self.accept_settings():
+            self.mark_clean()  # the folder is saved: closing now loses nothing
         if self._backup_now is not None:
             self.last.setText(self._backup_now() or self.tr("Nothing changed since the last one."))
 

@@ -34,7 +34,8 @@ class ExportMenu(QObject):
         for text, dialog_name in (
             (self.tr("Mission Locale &weekly workbook…"), "WeeklyExportDialog"),
             (self.tr("&Evaluator export (pseudonymised)…"), "EvaluatorExportDialog"),
-            (self.tr("&Contract list (OPCO, Pôle Emploi)…"), "ContractListDialog"),
+            (self.tr("&Contract list for the OPCO or France Travail (ex-Pôle emploi)…"),
+             "ContractListDialog"),
             (self.tr("&Progress note (Note d'étape)…"), "ProgressNoteDialog"),
         ):
             action = menu.addAction(text)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from coachdesk.services.lists import ParticipantRow
 
 PURGE_COLUMNS: list[Column[PurgeCandidate]] = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, "")),
     Column(QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Cohort"), lambda r: r.cohort_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Last contact"), lambda r: r.last_contact),
@@ -46,7 +46,7 @@ PURGE_COLUMNS: list[Column[PurgeCandidate]] = [
 ]
 
 CONSENT_COLUMNS: list[Column[MissingConsent]] = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, "")),
     Column(QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Cohort"), lambda r: r.cohort_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Listed on"), lambda r: r.listed_on),

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.app_window.about import show_about
 from coachdesk.ui.app_window.database_actions import DatabaseActions
+from coachdesk.ui.app_window.help_dialog import show_about, show_guide
+from coachdesk.ui.app_window.promotion_actions import PromotionActions
 from coachdesk.ui.app_window.tab_slot import (
     TabSlot,
     make_bilan_tab,
@@ -208,24 +209,21 @@ class MainWindow(QMainWindow):
 
         # « Nouvelle promotion… », from the menu and from the first-run welcome alike.
         self.new_cohort_action = new_cohort_action(self, self, file_menu)
-        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action = file_menu.addAction(
+            self.tr("&Restore a backup…"), lambda: self.database_actions.restore_backup())
         self.restore_action.setObjectName("restoreAction")
-        self.restore_action.triggered.connect(
-            lambda _checked=False: self.database_actions.restore_backup()
-        )
         self.restore_action.setEnabled(False)
-        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        self._shortcut_later(quit_action, lambda: QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        self._shortcut_later(quit_action, lambda: "Ctrl+Q")  # as the guide says, on every system
+        self.promotion_actions = PromotionActions(self, self)
         self._build_security_menus()
         self._build_export_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About CoachDesk"), self)
-        about.triggered.connect(lambda: show_about(self))
-        help_menu.addAction(about)
+        guide = help_menu.addAction(self.tr("CoachDesk &guide"), self.open_guide)
+        guide.setObjectName("guideAction")
+        self._shortcut_later(guide, lambda: "F1")
+        help_menu.addAction(self.tr("&About CoachDesk"), lambda: show_about(self))
 
     def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
         """Give ``action`` its shortcut once the window has painted.
@@ -395,20 +393,19 @@ class MainWindow(QMainWindow):
     def refresh_cohorts(self, select: str | None = None) -> None:
         """Read the cohorts again into the selector, keeping the one shown (or showing
         ``select``, a cohort id); with none shown yet, the most recent one is."""
-        from coachdesk.services.cohorts import cohort_choices
-
         if self.database is None:
             return
         shown = self.current_cohort_id()
         wanted = select or shown
-        cohorts = cohort_choices(self.database)
+        # (label, id): archived ones too, marked, under Promotion ▸ Show archived promotions.
+        cohorts = self.promotion_actions.selector_items(self.database)
         selector = self.cohort_selector
-        listed = [(selector.itemData(i), selector.itemText(i)) for i in range(selector.count())]
-        if listed != [(cohort.id, cohort.name) for cohort in cohorts]:
+        listed = [(selector.itemText(i), selector.itemData(i)) for i in range(selector.count())]
+        if listed != cohorts:
             selector.blockSignals(True)
             selector.clear()
-            for cohort in cohorts:
-                selector.addItem(cohort.name, cohort.id)
+            for label, cohort_id in cohorts:
+                selector.addItem(label, cohort_id)
             selector.blockSignals(False)
         index = selector.findData(wanted) if wanted else -1
         selector.blockSignals(True)
@@ -489,6 +486,10 @@ class MainWindow(QMainWindow):
         self.show_tab(0)
         if item.participant_id is not None:
             self.cohort_tab.open_file(item.participant_id)
+
+    def open_guide(self) -> QWidget:
+        """Aide ▸ Guide de CoachDesk (F1): the French guide, beside the window."""
+        return show_guide(self)
 
     # Security and GDPR ------------------------------------------------------------------------
     def lock(self) -> None:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import bilan
 from coachdesk.ui.widgets.clock import database_day
-from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.fields import DateField, date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import RomePicker
 
@@ -65,7 +64,7 @@ class GroupDialog(FormDialog):
         self.form.addRow(self.tr("Group name"), self.name)
         self.form.addRow(self.tr("Starts on"), self.start)
         self.form.addRow(self.tr("Ends on"), self.end)
-        self.parts: dict[str, tuple[QDateEdit, QDateEdit]] = {}
+        self.parts: dict[str, tuple[DateField, DateField]] = {}
         note = QLabel(self.tr("The three parts are cut in equal thirds; change them if needed."))
         note.setWordWrap(True)
         self.form.addRow(note)

@@ -418,10 +418,9 @@ class BilanTab(ListTab):
                                               "projects."))
         self.skill_model.set_rows(skills)
         self.project_model.set_rows(projects)
-        # A handful of rows: sizing them to their content costs nothing.
+        # A handful of rows (or none: the headers): sizing them to their content costs nothing.
         for view in (self.skill_view, self.project_view):
-            if view.model().rowCount():
-                fit_columns(view)
+            fit_columns(view)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

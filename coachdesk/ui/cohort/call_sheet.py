@@ -36,7 +36,9 @@ from coachdesk.services.recruitment import (
 )
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date, to_qdate
+from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -61,7 +63,7 @@ class CallSheet(QDialog):
         database: Database,
         cohort_id: str,
         *,
-        author: str = "",
+        coach_id: str | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -93,8 +95,8 @@ class CallSheet(QDialog):
         self.history: RowTableModel[OutreachRow] = RowTableModel(HISTORY_COLUMNS, self)
         self.history_view = make_table_view(self.history, "callHistory", sortable=False)
 
-        self.author = QLineEdit(author)
-        self.author.setObjectName("callAuthor")
+        # « Appel passé par »: this laptop's coach unless another one is given.
+        self.author = CoachPicker(database, coach_id, name="callAuthor")
         self.notes = QLineEdit()
         self.notes.setObjectName("callNotes")
         self.notes.setPlaceholderText(self.tr("Optional note about this call"))
@@ -191,10 +193,12 @@ class CallSheet(QDialog):
     def record(self, outcome: str) -> None:
         if self.current is None:
             return
+        if outcome == "a_rappeler" and refuse_wrong_dates(self.recall_on):
+            return
         recall = from_qdate(self.recall_on.date()) if outcome == "a_rappeler" else None
         try:
             record_call(self.database, self.current.participant_id, outcome, self.today,
-                        author=self.author.text().strip(), recall_on=recall,
+                        coach_id=self.author.coach_id(), recall_on=recall,
                         notes=self.notes.text().strip())
         except UserError as error:
             messages.user_error(self, error)
@@ -208,7 +212,7 @@ class CallSheet(QDialog):
             self.reload()
 
 
-class CampaignDialog(QDialog):
+class CampaignDialog(GuardedDialog):
     """Record a mailing, an SMS or the Mission Locale's invitations for the chosen contacts."""
 
     def __init__(
@@ -216,7 +220,7 @@ class CampaignDialog(QDialog):
         database: Database,
         participant_ids: list[str],
         *,
-        author: str = "",
+        coach_id: str | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -235,14 +239,13 @@ class CampaignDialog(QDialog):
         self.campaign = QLineEdit()
         self.campaign.setObjectName("campaignName")
         self.campaign.setPlaceholderText(self.tr("e.g. Mailing of February"))
-        self.author = QLineEdit(author)
-        self.author.setObjectName("campaignAuthor")
-        self.author.setPlaceholderText(self.tr("Who sent it (coach, Mission Locale adviser)"))
+        # Who sent it: a coach or the Mission Locale's adviser, as a coach record.
+        self.author = CoachPicker(database, coach_id, name="campaignAuthor")
         form = QFormLayout()
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Sent on"), self.sent_on)
         form.addRow(self.tr("Campaign"), self.campaign)
-        form.addRow(self.tr("Author"), self.author)
+        form.addRow(self.tr("Sent by"), self.author)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -255,11 +258,13 @@ class CampaignDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        if refuse_wrong_dates(self):
+            return
         try:
             self.recorded_count = record_campaign(
                 self.database, self.participant_ids, from_qdate(self.sent_on.date()),
                 self.channel.currentData(), campaign=self.campaign.text(),
-                author=self.author.text(),
+                coach_id=self.author.coach_id(),
             )
         except UserError as error:
             messages.user_error(self, error)

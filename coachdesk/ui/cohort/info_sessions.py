@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,7 +40,8 @@ from coachdesk.services.recruitment import (
 )
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
-from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
+from coachdesk.ui.widgets.fields import date_time_edit, from_qdatetime
+from coachdesk.ui.widgets.forms import refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -125,12 +125,8 @@ class InfoSessionsDialog(QDialog):
         self.sessions: RowTableModel[InfoSessionRow] = RowTableModel(SESSION_COLUMNS, self)
         self.sessions_view = make_table_view(self.sessions, "sessionTable", sortable=False)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setObjectName("sessionStartsAt")
-        self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.starts_at.setCalendarPopup(True)
         start = datetime.combine((today or database_day(database)) + timedelta(days=7), time(14, 0))
-        self.starts_at.setDateTime(to_qdatetime(start))
+        self.starts_at = date_time_edit(start, name="sessionStartsAt")
         self.place = QLineEdit()
         self.place.setObjectName("sessionPlace")
         self.place.setPlaceholderText(self.tr("Room and address"))
@@ -242,6 +238,8 @@ class InfoSessionsDialog(QDialog):
     # Writing ----------------------------------------------------------------------------------
     def create_session(self) -> None:
         capacity = self.capacity.value() or None
+        if refuse_wrong_dates(self.starts_at):
+            return
         try:
             new_id = create_info_session(
                 self.database, self.cohort_id, from_qdatetime(self.starts_at.dateTime()),

@@ -39,8 +39,9 @@ from coachdesk.services.participants import (
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import enrolment, messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
-from coachdesk.ui.widgets.forms import FormDialog
+from coachdesk.ui.widgets.forms import FormDialog, GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -55,7 +56,7 @@ TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
 ]
 
 
-class ParticipantFileDialog(QDialog):
+class ParticipantFileDialog(GuardedDialog):
     """Create (``participant_id`` None) or view and edit one person's file.
 
     Each save and the deletion are one transaction; ``changed`` tells the list to reload.
@@ -120,8 +121,8 @@ class ParticipantFileDialog(QDialog):
         self.provenance.setObjectName("provenance")
         for code, label in codes.PROVENANCES.items():
             self.provenance.addItem(label, code)
-        self.coach = QLineEdit()
-        self.coach.setObjectName("coach")
+        # « Chargé·e »: this laptop's coach for a new person, the file's own for a known one.
+        self.coach = CoachPicker(database, name="coach")
         self.consent_date = date_edit(optional=True, name="consentDate")
         self.source = QLabel()
         self.source.setObjectName("source")
@@ -213,6 +214,12 @@ class ParticipantFileDialog(QDialog):
         self.delete_button.setObjectName("deleteParticipant")
         self.delete_button.clicked.connect(self.delete)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # Follow-on promotions: the same person next year (a bac+2), or a file misplaced.
+        self.follow_on_button = QPushButton(self.tr("Other promotion…"))
+        self.follow_on_button.setObjectName("followOnButton")
+        self.follow_on_button.setEnabled(participant_id is not None)
+        self.follow_on_button.clicked.connect(self.open_follow_on)
+        buttons.addButton(self.follow_on_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -249,7 +256,7 @@ class ParticipantFileDialog(QDialog):
         self.bac_series.setText(data.bac_series)
         self.bac_year.setValue(data.bac_year or self.bac_year.minimum())
         self.provenance.setCurrentIndex(max(self.provenance.findData(data.provenance), 0))
-        self.coach.setText(data.coach)
+        self.coach.reload(data.coach_id)
         set_date(self.consent_date, data.consent_date)
         self.notes.setPlainText(data.notes)
         if file.source_file:
@@ -337,7 +344,7 @@ class ParticipantFileDialog(QDialog):
             bac_series=self.bac_series.text(),
             bac_year=None if year == self.bac_year.minimum() else year,
             provenance=self.provenance.currentData(),
-            coach=self.coach.text(),
+            coach_id=self.coach.coach_id(),
             consent_date=date_of(self.consent_date),
             notes=self.notes.toPlainText(),
         )
@@ -345,6 +352,8 @@ class ParticipantFileDialog(QDialog):
     # Writing ----------------------------------------------------------------------------------
     def save(self) -> None:
         """Check the file, then save it (or say first what looks wrong)."""
+        if refuse_wrong_dates(self):
+            return
         from coachdesk.ui.cohort.duplicates import DuplicateWarning
 
         review = review_participant(self.database, self.data(),
@@ -377,7 +386,7 @@ class ParticipantFileDialog(QDialog):
     def delete(self) -> None:
         if self.participant_id is None:
             return
-        name = f"{self.first_name.text()} {self.last_name.text()}".strip()
+        name = person_name(self.last_name.text(), self.first_name.text())
         question = self.tr(
             "Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? "
             "This cannot be undone."
@@ -389,5 +398,20 @@ class ParticipantFileDialog(QDialog):
         except UserError as error:
             messages.user_error(self, error)
             return
+        self.changed.emit()
+        self.accept()
+
+    def open_follow_on(self) -> None:
+        from coachdesk.ui.cohort.promotion_dialogs import FollowOnDialog
+
+        if self.participant_id is None:
+            return
+        dialog = FollowOnDialog(self.database, self.participant_id, self.cohort_id, parent=self)
+        # Either way the person's list changes: the file goes, or its timeline grows.
+        dialog.saved.connect(self._followed_on)
+        self.follow_on = dialog
+        dialog.open()
+
+    def _followed_on(self, _saved: str) -> None:
         self.changed.emit()
         self.accept()

@@ -36,6 +36,7 @@ from coachdesk.services.recruitment import (
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate
+from coachdesk.ui.widgets.forms import refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -199,6 +200,8 @@ class SelectionDialog(QDialog):
                 "Nobody to schedule: people come here once marked present at an information "
                 "session."))
             return
+        if refuse_wrong_dates(self.held_on):
+            return
         try:
             new_id = schedule_selection_interview(
                 self.database, person, from_qdate(self.held_on.date()), self.interviewer.text()
@@ -225,7 +228,7 @@ class SelectionDialog(QDialog):
     def offer_bilan(self) -> None:
         row = self.current()
         group_id = self.group.currentData()
-        if row is None or group_id is None:
+        if row is None or group_id is None or refuse_wrong_dates(self.started_on):
             return
         try:
             bilan.add_member(self.database, group_id, row.participant_id,

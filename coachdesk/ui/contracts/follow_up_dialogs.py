@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import codes
 from coachdesk.ui.contracts.contract_dialog import ALERT_COLOUR, WARNING_COLOUR
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
     date_edit,
@@ -51,6 +53,10 @@ RATINGS = {
     3: QT_TRANSLATE_NOOP("VisitDialog", "Good"),
     4: QT_TRANSLATE_NOOP("VisitDialog", "Very good"),
 }
+
+
+# A visit (or the call after it) this long after a contract's end is asked about.
+VISIT_DAYS_AFTER_END = 92
 
 
 class VisitDialog(FormDialog):
@@ -85,8 +91,8 @@ class VisitDialog(FormDialog):
         kinds.addWidget(self.kind_visit)
         kinds.addWidget(self.kind_call)
         kinds.addStretch(1)
-        self.author = QLineEdit()
-        self.author.setObjectName("author")
+        # « Chargé·e de suivi »: this laptop's coach unless another one is chosen.
+        self.author = CoachPicker(database, name="author")
         self.met_people = QLineEdit()
         self.met_people.setObjectName("metPeople")
         self.met_people.setPlaceholderText(self.tr("e.g. the tutor and the young person"))
@@ -126,7 +132,7 @@ class VisitDialog(FormDialog):
         when.addWidget(self.planned_only, 1)
         form.addRow(self.tr("Date"), when)
         form.addRow(self.tr("Kind"), kinds)
-        form.addRow(self.tr("Coach"), self.author)
+        form.addRow(self.tr("Follow-up coach"), self.author)
         form.addRow(self.tr("Met"), self.met_people)
         form.addRow(self.tr("How it is going"), ratings)
         form.addRow(self.tr("Difficulties"), categories)
@@ -156,12 +162,12 @@ class VisitDialog(FormDialog):
         day = from_qdate(self.done_on.date())
         kind = "appel" if self.kind_call.isChecked() else "visite"
         if self.planned_only.isChecked():
-            return VisitDraft(kind=kind, planned_on=day, author=self.author.text().strip())
+            return VisitDraft(kind=kind, planned_on=day, coach_id=self.author.coach_id())
         rating = self.rating_group.checkedId()
         return VisitDraft(
             kind=kind,
             done_on=day,
-            author=self.author.text().strip(),
+            coach_id=self.author.coach_id(),
             met_people=self.met_people.text().strip(),
             rating=rating if rating > 0 else None,
             difficulty_categories=tuple(
@@ -171,6 +177,23 @@ class VisitDialog(FormDialog):
             actions=self.actions_decided.toPlainText().strip(),
             next_visit_on=self.next_visit.value(),
         )
+
+    def confirm_before_save(self) -> bool:
+        """A visit dated before the contract or long after its end is most likely a typing
+        slip (2025 for 2010): the coach confirms it or corrects it."""
+        day = from_qdate(self.done_on.date())
+        start, end = self.context.terms.start_date, self.context.terms.end_date
+        if day < start:
+            question = self.tr("The contract starts on %1. Record this visit on %2, before it?")
+            question = question.replace("%1", f"{start:%d/%m/%Y}")
+        elif end is not None and day > end + timedelta(days=VISIT_DAYS_AFTER_END):
+            question = self.tr(
+                "The contract ended on %1. Record this visit on %2, %3 days after its end?"
+            ).replace("%1", f"{end:%d/%m/%Y}").replace("%3", str((day - end).days))
+        else:
+            return True
+        return messages.confirm(self, self.windowTitle(),
+                                question.replace("%2", f"{day:%d/%m/%Y}"))
 
     def save(self) -> str:
         from coachdesk.services.visits import record_visit

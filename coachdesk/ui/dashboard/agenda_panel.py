@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
+from coachdesk.services.weeks import IsoWeek, week_label
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enabling import explain_enabled
@@ -182,25 +183,27 @@ class AgendaPanel(QWidget):
         if self.database is not None:
             items = compute_agenda(self.database, self.monday, cohort_id=self.cohort_id)
         self.model.set_rows(items)
-        sunday = self.monday + timedelta(days=6)
-        iso_year, iso_week, _ = self.monday.isocalendar()
+        # « Cette semaine » only for the week that holds the database's day (the demo's
+        # 31/12/2010, a coach's today); any other is said by its dates.
+        week = IsoWeek.of(self.monday)
+        current = week == IsoWeek.of(database_day(self.database))
         self.title.setText(
-            self.tr("This week — week %1 (%2), from %3 to %4")
-            .replace("%1", str(iso_week)).replace("%2", str(iso_year))
-            .replace("%3", self.monday.strftime("%d/%m/%Y"))
-            .replace("%4", sunday.strftime("%d/%m/%Y"))
+            self.tr("This week — %1").replace("%1", week_label(week)) if current
+            else week_label(week, capital=True)
         )
         self.week_date.blockSignals(True)
         set_date(self.week_date, self.monday)
         self.week_date.blockSignals(False)
         overdue = sum(1 for item in items if item.kind == "visit_overdue")
         if items:
-            text = self.tr("%n item(s) this week", "", len(items))
+            text = (self.tr("%n item(s) this week", "", len(items)) if current
+                    else self.tr("%n item(s) that week", "", len(items)))
             if overdue:
                 text += " — " + self.tr("%n visit(s) overdue", "", overdue)
             text += " — " + self.tr("double-click a line to open its record.")
         else:
-            text = self.tr("Nothing due this week.")
+            text = (self.tr("Nothing due this week.") if current
+                    else self.tr("Nothing due that week."))
         self.summary.setText(text)
         explain_enabled(self.ics_button, bool(items),
                         self.tr("Nothing is due this week: there is nothing to export."))

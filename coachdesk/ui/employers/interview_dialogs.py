@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateTimeEdit,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,7 +31,7 @@ from coachdesk.models import codes
 from coachdesk.services import interviews
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets.clock import database_day
-from coachdesk.ui.widgets.fields import from_qdatetime, to_qdatetime
+from coachdesk.ui.widgets.fields import date_time_edit, from_qdatetime
 from coachdesk.ui.widgets.forms import FormDialog
 from coachdesk.ui.widgets.rome_picker import on_return
 
@@ -63,10 +62,7 @@ class InterviewDialog(FormDialog):
         self.database = database
         self.referral = referral
         start = datetime.combine(max(database_day(database), referral.status_on), time(9, 0))
-        self.starts_at = QDateTimeEdit(to_qdatetime(start))
-        self.starts_at.setObjectName("interviewStartsAt")
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.starts_at = date_time_edit(start, name="interviewStartsAt")
         self.place = QLineEdit(referral.employer_name)
         self.address = QLineEdit()
         self.route_note = QPlainTextEdit()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -21,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.services.text import person_name
-from coachdesk.services.weeks import IsoWeek
+from coachdesk.services.weeks import IsoWeek, week_label
 from coachdesk.ui.employers.pages import PLACEMENT_PAGE, EmployersPage, boxed, current_row, hbox
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enabling import explain_enabled
+from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
+from coachdesk.ui.widgets.forms import refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -71,11 +72,12 @@ class PlacementPage(EmployersPage):
         self.interview_view = make_table_view(self.interview_model, "interviewTable")
         self.checklist_button = QPushButton(self.tr("Preparation and outcome…"))
         self.sheet_button = QPushButton(self.tr("Preparation sheet (PDF)…"))
-        self.week = QLineEdit()
-        self.week.setObjectName("sheetWeek")
-        self.week.setPlaceholderText("2010-W18")
-        self.week.setMaximumWidth(100)
+        # Any day of the week to print (the database's week until an interview is chosen);
+        # the week itself is said in the tooltips.
+        self.week = date_edit(None, optional=True, name="sheetWeek")
+        self.week.dateChanged.connect(self._show_sheet_week)
         self.week_button = QPushButton(self.tr("Sheets of the week (PDF)…"))
+        self._show_sheet_week()
         self.ics_button = QPushButton(self.tr("Export to a calendar (.ics)…"))
         self.ics_button.setToolTip(self.tr("The cohort's recruitment interviews and the "
                                            "follow-up visits planned for its contracts"))
@@ -87,7 +89,7 @@ class PlacementPage(EmployersPage):
                                        self.plan_interview_button, self.templates_button)))
         splitter.addWidget(boxed(
             self.tr("Recruitment interviews"), self.interview_view,
-            hbox(self.checklist_button, self.sheet_button, QLabel(self.tr("Week:")), self.week,
+            hbox(self.checklist_button, self.sheet_button, QLabel(self.tr("Week of:")), self.week,
                  self.week_button, self.ics_button)))
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -116,9 +118,9 @@ class PlacementPage(EmployersPage):
             referrals = list_referrals(self.database, cohort_id=self.cohort_id)
             found = list_interviews(self.database, cohort_id=self.cohort_id)
         self._page_loaded[PLACEMENT_PAGE] = True
-        if not self.week.text():
+        if date_of(self.week) is None:
             # The database's week (the demo's is the last of 2010) until an interview is chosen.
-            self.week.setText(IsoWeek.of(database_day(self.database)).code)
+            set_date(self.week, database_day(self.database))
         self.referral_model.set_rows(referrals)
         self.interview_model.set_rows(found)
         self._update_buttons()
@@ -126,7 +128,7 @@ class PlacementPage(EmployersPage):
     def _interview_changed(self, *_args: Any) -> None:
         interview = current_row(self.interview_view, self.interview_model)
         if interview is not None:
-            self.week.setText(IsoWeek.of(interview.starts_at.date()).code)
+            set_date(self.week, interview.starts_at.date())
         self._update_buttons()
 
     def select_interview(self, interview_id: str) -> bool:
@@ -218,6 +220,15 @@ class PlacementPage(EmployersPage):
                       self.tr("Sheet written to %1.").replace("%1", str(path)))
         return path
 
+    def sheet_week(self) -> IsoWeek:
+        """The week whose sheets « Sheets of the week » prints."""
+        return IsoWeek.of(date_of(self.week) or database_day(self.database))
+
+    def _show_sheet_week(self) -> None:
+        label = week_label(self.sheet_week(), capital=True)
+        self.week.setToolTip(label)
+        self.week_button.setToolTip(label)
+
     def print_week(self, path: Path | None = None) -> Path | None:
         """One sheet per recruitment interview of the week typed, in one PDF."""
         from coachdesk.exports.interview_sheet import write_interview_sheets
@@ -225,19 +236,20 @@ class PlacementPage(EmployersPage):
 
         if self.database is None:
             return None
-        week = self.week.text().strip()
+        if refuse_wrong_dates(self.week):
+            return None
+        parsed = self.sheet_week()
         try:
-            parsed = IsoWeek.parse(week)
             start, end = parsed.monday, parsed.next_monday
             sheets = interview_sheets(self.database, start, end)
             if not sheets:
                 raise UserError(
-                    f"Aucun entretien de recrutement la semaine {week} (du {start:%d/%m/%Y} au "
-                    f"{end - timedelta(days=1):%d/%m/%Y}) : aucun fichier écrit.",
+                    f"Aucun entretien de recrutement en {week_label(parsed)} : aucun fichier "
+                    "écrit.",
                     hint="Choisissez une autre semaine.")
             if path is None:
                 path = self._ask_path(self.tr("Save the sheets of the week"),
-                                      f"Fiches entretiens {week}.pdf",
+                                      f"Fiches entretiens {parsed.code}.pdf",
                                       self.tr("PDF documents (*.pdf)"))
                 if path is None:
                     return None

@@ -1,5 +1,5 @@
 """The export dialogs: the Mission Locale's weekly workbook, the evaluator's export, the contract
-list for the OPCO or Pôle Emploi, and the "Note d'étape".
+list for the OPCO or France Travail, and the "Note d'étape".
 
 Each dialog gathers plain values (cohort, week or date, profile, file) and hands them to a job of
 ``coachdesk.exports.jobs`` through ``background.run_job``: the workbook is written in a worker
@@ -361,15 +361,9 @@ class WeeklyExportDialog(ExportDialog):
         return IsoWeek.of(from_qdate(self.week_day.date())).code
 
     def _show_week(self) -> None:
-        from coachdesk.services.weeks import IsoWeek
+        from coachdesk.services.weeks import IsoWeek, week_label
 
-        week = IsoWeek.of(from_qdate(self.week_day.date()))
-        self.week_label.setText(
-            self.tr("week %1, from %2 to %3")
-            .replace("%1", self.week_code())
-            .replace("%2", f"{week.monday:%d/%m/%Y}")
-            .replace("%3", f"{week.sunday:%d/%m/%Y}")
-        )
+        self.week_label.setText(week_label(IsoWeek.of(from_qdate(self.week_day.date()))))
 
     def _week_changed(self) -> None:
         self._show_week()
@@ -446,7 +440,8 @@ class EvaluatorExportDialog(ExportDialog):
 
 
 class ContractListDialog(ExportDialog):
-    """The contract list for the OPCO or Pôle Emploi, shaped by an export profile."""
+    """The contract list for the OPCO or France Travail (ex-Pôle emploi), shaped by an export
+    profile."""
 
     job_name = "contracts"
     all_cohorts_allowed = True
@@ -456,7 +451,8 @@ class ContractListDialog(ExportDialog):
         self, database: Database, cohort_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(database, cohort_id, parent)
-        self.setWindowTitle(self.tr("Contract list (OPCO, Pôle Emploi)"))
+        self.setWindowTitle(
+            self.tr("Contract list for the OPCO or France Travail (ex-Pôle emploi)"))
         self.setObjectName("contractListDialog")
         self.intro.setText(self.tr(
             "The work-study contracts, with the columns, labels and rows the chosen profile "

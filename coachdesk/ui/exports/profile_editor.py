@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.forms import GuardedDialog
 
 if TYPE_CHECKING:
     from coachdesk.exports.profiles import Profile
@@ -105,7 +105,7 @@ def filter_choices() -> dict[str, tuple[str, ...]]:
     }
 
 
-class ProfileEditor(QDialog):
+class ProfileEditor(GuardedDialog):
     """Edit and save one profile of an export (``export``: the contract list, the default, or
     the weekly workbook); ``saved`` carries the saved profile's name."""
 
@@ -249,6 +249,8 @@ class ProfileEditor(QDialog):
         name = self.chooser.currentData()
         if name in self.profiles:
             self.show_profile(self.profiles[name])
+        if self.isVisible():
+            self.mark_clean()  # a profile to start from is no change of the coach's
 
     def show_profile(self, profile: Profile) -> None:
         self.name_edit.setText(profile.name)

@@ -73,6 +73,10 @@ class EmployerPicker(QWidget):
     def employer_id(self) -> str | None:
         return self._choice.id if self._choice else None
 
+    def form_value(self) -> str | None:
+        """The coach's choice, as a form compares it (the search typed is no entry)."""
+        return self.employer_id()
+
     def current_name(self) -> str:
         return self._choice.name if self._choice else ""
 

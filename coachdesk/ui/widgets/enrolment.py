@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import codes
 from coachdesk.services import enrolment as service
-from coachdesk.ui.widgets.fields import OptionalDate, date_edit, from_qdate
-from coachdesk.ui.widgets.forms import ERROR_COLOUR, FormDialog
+from coachdesk.ui.widgets.fields import ERROR_COLOUR, OptionalDate, date_edit, from_qdate
+from coachdesk.ui.widgets.forms import FormDialog
 
 if TYPE_CHECKING:
     from coachdesk.db import Database

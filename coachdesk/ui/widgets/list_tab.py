@@ -1,15 +1,24 @@
-"""Shared shape of the list tabs: a heading, optional filters, a sortable table, a count line."""
+"""Shared shape of the list tabs: a heading, optional filters, a sortable table, a count line.
+
+Columns fit the window (1366×768 included): sized to their content, then the widest ones are
+narrowed until the table needs no horizontal scrolling; a text cut short ends with « … » and
+shows whole in its tooltip.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +32,52 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
 
 
+# What a cell's text needs beside its letters (the margins Qt's styles draw).
+CELL_PADDING = 12
+# The narrowest a column is made to fit the window; the header's own width.
+MIN_COLUMN, MAX_COLUMN = 70, 320
+
+
+def elided_tip(view: QAbstractItemView, index: QModelIndex) -> str | None:
+    """The whole text of a cell shown cut short (« … »), for its tooltip; None when it fits."""
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if not isinstance(text, str) or not text:
+        return None
+    needed = view.fontMetrics().horizontalAdvance(text) + CELL_PADDING
+    return text if needed > view.visualRect(index).width() else None
+
+
+class ElidedTextTips(QStyledItemDelegate):
+    """Cells keep the model's own tooltips; a text cut short gets itself as its tooltip."""
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (event.type() == QEvent.Type.ToolTip and index.isValid()
+                and index.data(Qt.ItemDataRole.ToolTipRole) is None):
+            cell = index if isinstance(index, QModelIndex) else view.model().index(
+                index.row(), index.column())
+            tip = elided_tip(view, cell)
+            if tip is None:
+                QToolTip.hideText()
+                event.ignore()
+                return False
+            QToolTip.showText(event.globalPos(), tip, view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
 def make_table_view(model: RowTableModel[Any], name: str, *, sortable: bool = True) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    view.setItemDelegate(ElidedTextTips(view))
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setWordWrap(False)
     if sortable:
         view.setSortingEnabled(True)
         view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -44,12 +95,61 @@ def make_table_view(model: RowTableModel[Any], name: str, *, sortable: bool = Tr
     return view
 
 
+def fit_widths(widths: list[int], available: int, floor: int = MIN_COLUMN) -> list[int]:
+    """``widths`` narrowed so that they add up to at most ``available``: the widest are cut to
+    one common width first, none below ``floor`` (nor below its own width if smaller)."""
+    if sum(widths) <= available:
+        return widths
+    low, high = 0, max(widths)
+    while low < high:  # the widest common cap that fits
+        cap = (low + high + 1) // 2
+        if sum(max(min(width, cap), min(width, floor)) for width in widths) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    return [max(min(width, low), min(width, floor)) for width in widths]
+
+
+class _ColumnFitter(QObject):
+    """Keeps a table's columns within its width: on every resize of what it shows (the window
+    resized, a scroll bar appearing), the columns measured at load are fitted again."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.setObjectName("columnFitter")
+        self.view = view
+        self.widths: list[int] = []
+        self.columns: list[int] = []
+        view.viewport().installEventFilter(self)
+
+    def measure(self) -> None:
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        self.columns = [column for column in range(header.count())
+                        if not header.isSectionHidden(column)]
+        self.widths = [min(max(header.sectionSize(column) + CELL_PADDING, MIN_COLUMN), MAX_COLUMN)
+                       for column in self.columns]
+
+    def apply(self) -> None:
+        header = self.view.horizontalHeader()
+        available = self.view.viewport().width()
+        widths = fit_widths(self.widths, available) if self.view.isVisible() else self.widths
+        for column, width in zip(self.columns, widths, strict=True):
+            if column < header.count():
+                header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.widths:
+            self.apply()
+        return False
+
+
 def fit_columns(view: QTableView) -> None:
-    """Size the columns to their content once data is shown, within reasonable bounds."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(max(header.sectionSize(column) + 12, 70), 320))
+    """Size the columns to their content once data is shown, then to the table's width: a
+    table shown in the window needs no horizontal scrolling (long texts are elided)."""
+    fitter = view.findChild(_ColumnFitter, "columnFitter") or _ColumnFitter(view)
+    fitter.measure()
+    fitter.apply()
 
 
 class ListTab(QWidget):

@@ -1,7 +1,8 @@
 """Every message the window shows goes through here: information, warnings, errors, questions.
 
 Tests read ``last_messages`` instead of patching QMessageBox: when ``quiet`` is set (tests), no
-dialog opens and the message is only recorded.
+dialog opens and the message is only recorded; a question is then answered yes, or with the
+next of ``answers`` when a test put some there.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ class Shown:
 
 last_messages: list[Shown] = []
 quiet = False
+# The answers a quiet test gives to the next questions, in order (then yes).
+answers: list[bool] = []
+
+
+def _quiet_answer() -> bool:
+    return answers.pop(0) if answers else True
 
 
 def _show(kind: str, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
@@ -66,6 +73,26 @@ def unexpected_error(parent: QWidget | None, report_text: str, report_path: str)
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     last_messages.append(Shown("question", title, text))
     if quiet:
-        return True
+        return _quiet_answer()
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def discard_changes(parent: QWidget | None, title: str) -> bool:
+    """A form with changes is being closed: lose them? The safe answer is the default."""
+    text = QApplication.translate(
+        "Messages", "Close without saving? What you changed in this form will be lost."
+    )
+    last_messages.append(Shown("question", title, text))
+    if quiet:
+        return _quiet_answer()
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    discard = box.addButton(QApplication.translate("Messages", "Close without saving"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QApplication.translate("Messages", "Go back to the form"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard

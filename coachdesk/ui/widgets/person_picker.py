@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from coachdesk.models import codes
 from coachdesk.services.participants import search_rows
+from coachdesk.services.text import person_name
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
@@ -25,7 +26,7 @@ _STAGE_LABELS = list(codes.STAGES.values())
 
 # Who a person is, as every list of people shows it first.
 PERSON_COLUMNS: list[Column[ParticipantRow]] = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: r.last_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, "")),
     Column(QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Stage"),
@@ -80,6 +81,11 @@ class PersonPicker(QWidget):
                 self.view.selectRow(index)
                 return True
         return False
+
+    def form_value(self) -> str | None:
+        """The coach's choice, as a form compares it (the search typed is no entry)."""
+        chosen = self.selected()
+        return chosen.id if chosen else None
 
     def selected(self) -> ParticipantRow | None:
         rows = self.view.selectionModel().selectedRows()

@@ -91,6 +91,10 @@ class RomePicker(QWidget):
     def code(self) -> str:
         return self._code
 
+    def form_value(self) -> str:
+        """The coach's choice, as a form compares it (the search typed is no entry)."""
+        return self._code
+
     def set_code(self, code: str) -> None:
         job = rome_jobs().get(code.strip().upper())
         self._code = job.code if job else ""

@@ -16,8 +16,8 @@
         <translation>Export pour l&apos;é&amp;valuateur (pseudonymisé)…</translation>
     </message>
     <message>
-        <source>&amp;Contract list (OPCO, Pôle Emploi)…</source>
-        <translation>Liste des &amp;contrats (OPCO, Pôle Emploi)…</translation>
+        <source>&amp;Contract list for the OPCO or France Travail (ex-Pôle emploi)…</source>
+        <translation>Liste des &amp;contrats pour l&apos;OPCO ou France Travail (ex-Pôle emploi)…</translation>
     </message>
     <message>
         <source>&amp;Progress note (Note d&apos;étape)…</source>

@@ -60,6 +60,10 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>CoachDesk &amp;guide</source>
+        <translation>&amp;Guide de CoachDesk</translation>
+    </message>
+    <message>
         <source>&amp;About CoachDesk</source>
         <translation>À &amp;propos de CoachDesk</translation>
     </message>

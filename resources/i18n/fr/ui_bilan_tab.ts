@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Attendance: tick who was present</source>
-        <translation>Émargement : cochez les présents</translation>
+        <translation>Émargement : cochez les présent·e·s</translation>
     </message>
     <message>
         <source>Where each participant stands</source>

@@ -93,10 +93,6 @@
         <translation>par ex. Mailing de février</translation>
     </message>
     <message>
-        <source>Who sent it (coach, Mission Locale adviser)</source>
-        <translation>Qui l&apos;a envoyé (chargé·e d&apos;accompagnement, conseiller·ère Mission Locale)</translation>
-    </message>
-    <message>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
@@ -109,8 +105,8 @@
         <translation>Campagne</translation>
     </message>
     <message>
-        <source>Author</source>
-        <translation>Auteur</translation>
+        <source>Sent by</source>
+        <translation>Envoyé par</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) chosen in the list.</source>

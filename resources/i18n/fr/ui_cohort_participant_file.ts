@@ -127,6 +127,10 @@
         <translation>Supprimer cette personne…</translation>
     </message>
     <message>
+        <source>Other promotion…</source>
+        <translation>Autre promotion…</translation>
+    </message>
+    <message>
         <source>New participant</source>
         <translation>Nouveau participant</translation>
     </message>
@@ -144,7 +148,7 @@
     </message>
     <message>
         <source>Entered by hand on %1</source>
-        <translation>Saisi·e à la main le %1</translation>
+        <translation>Saisie à la main le %1</translation>
     </message>
     <message>
         <source>Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? This cannot be undone.</source>

@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>%1 decided, %2 selected, %3 to schedule</source>
-        <translation>%1 décidés, %2 retenu·e·s, %3 à programmer</translation>
+        <translation>%1 décidé·e·s, %2 retenu·e·s, %3 à programmer</translation>
     </message>
     <message>
         <source>Select an interview.</source>

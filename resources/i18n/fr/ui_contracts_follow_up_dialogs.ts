@@ -149,7 +149,7 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Coach</source>
+        <source>Follow-up coach</source>
         <translation>Chargé·e de suivi</translation>
     </message>
     <message>
@@ -171,6 +171,14 @@
     <message>
         <source>Next visit</source>
         <translation>Prochaine visite</translation>
+    </message>
+    <message>
+        <source>The contract starts on %1. Record this visit on %2, before it?</source>
+        <translation>Le contrat commence le %1. Enregistrer cette visite le %2, avant son début ?</translation>
+    </message>
+    <message>
+        <source>The contract ended on %1. Record this visit on %2, %3 days after its end?</source>
+        <translation>Le contrat s&apos;est terminé le %1. Enregistrer cette visite le %2, %3 jours après sa fin ?</translation>
     </message>
 </context>
 </TS>

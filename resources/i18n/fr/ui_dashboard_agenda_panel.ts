@@ -24,14 +24,21 @@
         <translation>Exporter vers l&apos;agenda (.ics)…</translation>
     </message>
     <message>
-        <source>This week — week %1 (%2), from %3 to %4</source>
-        <translation>Cette semaine — semaine %1 (%2), du %3 au %4</translation>
+        <source>This week — %1</source>
+        <translation>Cette semaine — %1</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) this week</source>
         <translation>
             <numerusform>%n élément cette semaine</numerusform>
             <numerusform>%n éléments cette semaine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) that week</source>
+        <translation>
+            <numerusform>%n élément cette semaine-là</numerusform>
+            <numerusform>%n éléments cette semaine-là</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -48,6 +55,10 @@
     <message>
         <source>Nothing due this week.</source>
         <translation>Rien de prévu cette semaine.</translation>
+    </message>
+    <message>
+        <source>Nothing due that week.</source>
+        <translation>Rien de prévu cette semaine-là.</translation>
     </message>
     <message>
         <source>Nothing is due this week: there is nothing to export.</source>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Proposed on</source>
-        <translation>Proposé·e le</translation>
+        <translation>Proposée le</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Proposed on</source>
-        <translation>Proposé·e le</translation>
+        <translation>Proposée le</translation>
     </message>
     <message>
         <source>Propose for the selected offer</source>

@@ -5,7 +5,7 @@
     <name>Columns</name>
     <message>
         <source>Proposed on</source>
-        <translation>Proposé·e le</translation>
+        <translation>Proposée le</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -87,8 +87,8 @@
         <translation>Entretiens de recrutement</translation>
     </message>
     <message>
-        <source>Week:</source>
-        <translation>Semaine :</translation>
+        <source>Week of:</source>
+        <translation>Semaine du :</translation>
     </message>
     <message>
         <source>Save the preparation sheet</source>

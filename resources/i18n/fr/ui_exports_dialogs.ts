@@ -4,8 +4,8 @@
 <context>
     <name>ContractListDialog</name>
     <message>
-        <source>Contract list (OPCO, Pôle Emploi)</source>
-        <translation>Liste des contrats (OPCO, Pôle Emploi)</translation>
+        <source>Contract list for the OPCO or France Travail (ex-Pôle emploi)</source>
+        <translation>Liste des contrats pour l&apos;OPCO ou France Travail (ex-Pôle emploi)</translation>
     </message>
     <message>
         <source>The work-study contracts, with the columns, labels and rows the chosen profile gives this recipient.</source>
@@ -129,10 +129,6 @@
     <message>
         <source>Week of:</source>
         <translation>Semaine du :</translation>
-    </message>
-    <message>
-        <source>week %1, from %2 to %3</source>
-        <translation>semaine %1, du %2 au %3</translation>
     </message>
     <message>
         <source>Everyone in the cohort.</source>

@@ -17,5 +17,17 @@ The details below were written to {path}; please send that file to the CoachDesk
         <translation>Un problème inattendu est survenu. Rien n&apos;a été enregistré à moitié.
 Le détail ci-dessous a été écrit dans {path} : transmettez ce fichier à l&apos;équipe CoachDesk.</translation>
     </message>
+    <message>
+        <source>Close without saving? What you changed in this form will be lost.</source>
+        <translation>Fermer sans enregistrer ? Ce que vous avez modifié dans ce formulaire sera perdu.</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Fermer sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Go back to the form</source>
+        <translation>Revenir au formulaire</translation>
+    </message>
 </context>
 </TS>

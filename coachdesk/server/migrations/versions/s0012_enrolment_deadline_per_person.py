@@ -1,7 +1,7 @@
 """team server: a person's own provisional-enrolment deadline (laptop revision 0012)
 
 Revision ID: s0012
-Revises: s0001
+Revises: s0002
 Create Date: 2026-12-14 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 's0012'
-down_revision = 's0001'
+down_revision = 's0002'
 branch_labels = None
 depends_on = None
 
