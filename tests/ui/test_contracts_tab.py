@@ -686,7 +686,8 @@ def test_a_visit_dated_years_after_the_contract_asks_first(
     tab.visit_button.click()
     dialog = tab.dialog
     dialog.done_on.setDate(QDate(end.year + 15, end.month, 1))  # 2025 typed for 2010
-    dialog.author.setText("Julien Roux")
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
+    dialog.author.set_coach_id(julien)
     monkeypatch.setattr(messages, "answers", [False])
     save(dialog)
 
@@ -701,7 +702,7 @@ def test_a_visit_dated_years_after_the_contract_asks_first(
     assert f"le 01/{end.month:02d}/{end.year + 15}" in question.text
     # Answered no: nothing recorded, the form stays open as typed.
     assert visits() == 0 and dialog.isVisible()
-    assert dialog.author.text() == "Julien Roux"
+    assert dialog.author.coach_id() == julien
     monkeypatch.setattr(messages, "answers", [True])
     save(dialog)
     assert visits() == 1 and not dialog.isVisible()
@@ -715,7 +716,8 @@ def test_a_visit_during_the_contract_asks_nothing(
     tab.visit_button.click()
     dialog = tab.dialog
     dialog.done_on.setDate(QDate(2011, 2, 1))
-    dialog.author.setText("Julien Roux")
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
+    dialog.author.set_coach_id(julien)
     before = len(messages.last_messages)
     save(dialog)
     assert not dialog.isVisible()
