@@ -176,6 +176,7 @@ def test_record_a_contract_as_a_coach(
     # A young person still waiting for a contract one week before the deadline.
     cohort_id = _cohort_id(database)
     person = b.person(database, cohort_id, "Zidane", "Inès", birth_date=date(1990, 3, 14))
+    b.bilan_group(database, cohort_id, [person], name="Rattrapage")
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
@@ -380,6 +381,7 @@ def test_lapsed_enrolment_gets_its_solution(
     tab: ContractsTab, database: Database
 ) -> None:
     person = b.person(database, _cohort_id(database), "Yilmaz", "Enzo")
+    b.bilan_group(database, _cohort_id(database), [person], name="Rattrapage")
     b.enrol(database, person, date(2010, 5, 26))
     tab.set_today(date(2010, 9, 20))
     rows = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
@@ -394,8 +396,10 @@ def test_lapsed_enrolment_gets_its_solution(
     assert tab.select_participant(person)
     tab.outcome_button.click()
     dialog = tab.dialog
-    dialog.kind.setCurrentIndex(dialog.kind.findData("poursuite_etudes_inscrit"))
-    dialog.recorded_on.setDate(QDate(2010, 9, 15))
+    assert dialog.objectName() == "solutionDialog"
+    assert dialog.windowTitle() == "Solution pour YILMAZ Enzo"
+    dialog.kinds["poursuite_etudes_inscrit"].setChecked(True)
+    dialog.on.setDate(QDate(2010, 9, 15))
     dialog.expected_on.set_value(date(2010, 10, 4))
     dialog.notes.setPlainText("BTS Assistant de manager en alternance.")
     save(dialog)
@@ -484,7 +488,7 @@ def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
 def _late_contract(database: Database) -> tuple[str, str, str]:
     """A 30-year-old's contract recorded in July 2010 with nothing yet about the OPCO."""
     person = b.person(database, _cohort_id(database), "Zoller", "Hélène",
-                      birth_date=date(1980, 5, 1))
+                      birth_date=date(1980, 5, 1), is_adult=True)
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     tutor = b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
@@ -623,7 +627,8 @@ def test_the_dialog_shows_and_reads_back_every_term_of_the_draft(
     one, and what it saves is that draft. A field added to the draft without its widget fails
     here (the draft below sets every field away from its default)."""
     cohort_id = _cohort_id(database)
-    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1))
+    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1),
+                      is_adult=True)
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     tutor = b.contact(database, employer, "Roussel", "Claire", is_tutor=True,
