@@ -1,0 +1,168 @@
+"""A coach's year replayed from an empty database through the window's own dialogs only: the
+promotion, the contacts imported from a workbook, the calls, the information session, the
+selection, the bilan, the employer and the offer, the referral and its interview, the provisional
+enrolment and its lapse, the contract, a visit, a rupture and its outcome. The funnel the command
+line then reports is the one this year implies, written below as plain numbers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from coachdesk.app import install_translators
+from coachdesk.db import Database, open_database
+from coachdesk.services.clock import set_clock
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.cohort.promotion_dialogs import CohortDialog
+from coachdesk.ui.widgets import background, messages
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen windows
+
+# Six contacts, sorted by name as every list shows them.
+CONTACTS = [
+    ("ARNAUD", "Léa", date(1991, 4, 2), "0611111111", "lea.arnaud@exemple.fr"),
+    ("BLANC", "Hugo", date(1990, 9, 17), "0622222222", "hugo.blanc@exemple.fr"),
+    ("COSTE", "Inès", date(1992, 1, 23), "0633333333", "ines.coste@exemple.fr"),
+    ("DURAND", "Théo", date(1991, 6, 5), "0644444444", "theo.durand@exemple.fr"),
+    ("ESTÈVE", "Manon", date(1990, 11, 30), "0655555555", "manon.esteve@exemple.fr"),
+    ("FABRE", "Nathan", date(1992, 3, 8), "0666666666", "nathan.fabre@exemple.fr"),
+]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+           ) -> Iterator[tuple[MainWindow, Database]]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app)
+    monkeypatch.setattr(messages, "quiet", True)
+    monkeypatch.setattr(messages, "last_messages", [])
+    monkeypatch.setattr(background, "run_in_process", False)
+    database = open_database(tmp_path / "annee.sqlite3")
+    # The year is replayed on its own days: the database lives on the day the coach works.
+    set_clock(database, date(2011, 2, 1))
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1280, 760)
+    main.show()
+    main.attach_database(database)
+    yield main, database
+    main.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def button(parent, text: str) -> QAbstractButton:  # type: ignore[no-untyped-def]
+    """The visible button of ``parent`` whose French label is ``text``."""
+    found = [b for b in parent.findChildren(QAbstractButton) if b.text() == text]
+    assert found, (text, sorted({b.text() for b in parent.findChildren(QAbstractButton)}))
+    return found[0]
+
+
+def click(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot: QtBot, box) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def write_contacts(path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nom", "Prénom", "Date de naissance", "Téléphone", "Courriel"])
+    for last, first, born, phone, email in CONTACTS:
+        sheet.append([last, first, born.strftime("%d/%m/%Y"), phone, email])
+    book.save(path)
+
+
+def funnel(path: Path, as_of: str) -> dict[str, int]:
+    result = subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--db", str(path), "report", "funnel", "--json",
+         "--as-of", as_of],
+        capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_year_replayed_through_the_window(
+    qtbot: QtBot, window: tuple[MainWindow, Database], tmp_path: Path
+) -> None:
+    main, database = window
+
+    # 1. The promotion (Promotion ▸ Nouvelle promotion…).
+    main.findChild(object, "newCohortAction").trigger()
+    dialog = main.findChild(CohortDialog, "cohortDialog")
+    assert isinstance(dialog, CohortDialog) and dialog.windowTitle() == "Nouvelle promotion"
+    dialog.name.setText("Promotion 2011")
+    dialog.training_title.setText("Certificat professionnel Assistant de gestion de PME")
+    dialog.bilan_start.setDate(QDate(2011, 3, 21))
+    dialog.bilan_end.setDate(QDate(2011, 5, 4))
+    dialog.start.setDate(QDate(2011, 5, 25))
+    dialog.end.setDate(QDate(2012, 4, 30))
+    dialog.deadline.setDate(QDate(2011, 7, 15))
+    dialog.target_size.setValue(12)
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert main.cohort_selector.currentText() == "Promotion 2011"
+
+    # 2. The contacts, from a workbook, through the import wizard.
+    contacts = tmp_path / "contacts.xlsx"
+    write_contacts(contacts)
+    main.first_run.page.import_button.click()
+    wizard = main.cohort_tab.dialog
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.file_page.cohort.text() == "Promotion 2011"
+    wizard.file_page.path.setText(str(contacts))
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_page.finished_, timeout=30_000)
+    summary = wizard.import_page.summary.toPlainText()
+    assert summary.splitlines()[0] == "6 personnes importées dans la promotion « Promotion 2011 »."
+    wizard.accept()
+    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.tabs)
+    cohort_tab = main.cohort_tab
+    assert cohort_tab.count_label.text().startswith("6 participants affichés sur 6")
+
+    # 3. The calls: four interested, two not.
+    set_clock(database, date(2011, 2, 14))
+    click(qtbot, cohort_tab.buttons["calls"])
+    sheet = cohort_tab.dialog
+    assert sheet.remaining.text() == "6 contacts à appeler"
+    for expected, outcome in zip(CONTACTS, ["interesse"] * 4 + ["pas_interesse"] * 2,
+                                 strict=True):
+        assert sheet.name.text() == f"{expected[0]} {expected[1]}"
+        click(qtbot, sheet.outcome_buttons[outcome])
+    assert sheet.name.text() == "Plus personne à appeler aujourd'hui."
+    sheet.close()
+
+    # 4. The information session: four invited, three came.
+    click(qtbot, cohort_tab.buttons["sessions"])
+    sessions = cohort_tab.dialog
+    sessions.starts_at.setDateTime(QDateTime(datetime(2011, 2, 28, 14, 0)))
+    sessions.place.setText("Cnam, salle 2, Montpellier")
+    sessions.capacity.setValue(10)
+    click(qtbot, button(sessions, "Créer la réunion"))
+    click(qtbot, sessions.invite_button)
+    invite = sessions.invite_dialog
+    assert invite.model.rowCount() == 4
+    invite.view.selectAll()
+    click(qtbot, invite.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    assert "4 invité·e·s, 0 présent·e·s" in sessions.attendance_title.text()
+    for row in range(3):
+        sessions.attendance_view.selectRow(row)
+        click(qtbot, sessions.mark_buttons["present"])
+    assert "4 invité·e·s, 3 présent·e·s" in sessions.attendance_title.text()
+    sessions.close()
