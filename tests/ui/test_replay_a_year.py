@@ -166,3 +166,58 @@ def test_a_year_replayed_through_the_window(
         click(qtbot, sessions.mark_buttons["present"])
     assert "4 invité·e·s, 3 présent·e·s" in sessions.attendance_title.text()
     sessions.close()
+
+    # 5. The bilan group the selected will join (Bilan ▸ Nouveau groupe…).
+    set_clock(database, date(2011, 3, 7))
+    bilan_tab = main.show_tab(1)
+    click(qtbot, bilan_tab.new_group_button)
+    group = bilan_tab.dialog
+    assert group.windowTitle() == "Nouveau groupe de bilan"
+    group.name.setText("Groupe bilan printemps 2011")
+    group.start.setDate(QDate(2011, 3, 21))
+    group.end.setDate(QDate(2011, 5, 4))
+    click(qtbot, group.ok_button)
+    assert not group.isVisible()
+
+    # 6. The selection: the three who came are seen, two are kept and join the bilan.
+    main.show_tab(0)
+    click(qtbot, cohort_tab.buttons["selection"])
+    selection = cohort_tab.dialog
+    assert [selection.candidate.itemText(i) for i in range(selection.candidate.count())] == [
+        "ARNAUD Léa", "BLANC Hugo", "COSTE Inès"]
+    selection.interviewer.setText("Claire Vidal")
+    for _ in range(3):
+        click(qtbot, button(selection, "Programmer"))
+    assert selection.candidate.count() == 0
+    for row, decision in ((0, "Retenu·e"), (1, "Retenu·e"), (2, "Non retenu·e")):
+        selection.view.selectRow(row)
+        selection.decision.setCurrentIndex(selection.decision.findText(decision))
+        click(qtbot, selection.decide_button)
+        if decision == "Retenu·e":
+            selection.started_on.setDate(QDate(2011, 3, 21))
+            click(qtbot, selection.offer_button)
+            assert not selection.offer_button.isEnabled()
+    # Column « En bilan »: only the two kept were offered a place.
+    assert [selection.model.index(r, 4).data() for r in range(3)] == ["Oui", "Oui", ""]
+    assert "Non retenu·e" in [selection.model.index(2, c).data()
+                              for c in range(selection.model.columnCount())]
+    selection.close()
+
+    # 7. The bilan: both projects validated, on a job of the ROME.
+    bilan_tab = main.show_tab(1)
+    qtbot.waitUntil(lambda: bilan_tab.model.rowCount() == 2)
+    for number in range(2):
+        bilan_tab.view.setCurrentIndex(bilan_tab.model.index(number, 0))
+        click(qtbot, bilan_tab.project_button)
+        project = bilan_tab.dialog
+        project.rome.search.setText("comptable")
+        qtbot.waitUntil(lambda project=project: project.rome.model.rowCount() >= 1)
+        first = project.rome.model.index(0)
+        qtbot.mouseClick(project.rome.results.viewport(), Qt.MouseButton.LeftButton,
+                         pos=project.rome.results.visualRect(first).center())
+        assert project.rome.code()
+        project.decision.setCurrentIndex(project.decision.findData("valide"))
+        project.decided_on.setDate(QDate(2011, 5, 4))
+        click(qtbot, project.ok_button)
+        assert not project.isVisible()
+    assert [row.project_decision for row in bilan_tab.model.rows()] == ["Validé", "Validé"]
