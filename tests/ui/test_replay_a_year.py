@@ -221,3 +221,75 @@ def test_a_year_replayed_through_the_window(
         click(qtbot, project.ok_button)
         assert not project.isVisible()
     assert [row.project_decision for row in bilan_tab.model.rows()] == ["Validé", "Validé"]
+    people = {row.name: row.participant_id for row in bilan_tab.model.rows()}
+
+    # 8. The employer and its tutor (Employeurs ▸ Nouvel employeur…).
+    set_clock(database, date(2011, 5, 9))
+    employers_tab = main.show_tab(2)
+    click(qtbot, employers_tab.new_employer_button)
+    employer = employers_tab.dialog
+    assert employer.windowTitle() == "Nouvel employeur"
+    employer.name.setText("Cabinet Vautrin Conseil")
+    employer.siret.setText("73282932000074")
+    employer.city.setText("Montpellier")
+    click(qtbot, employer.ok_button)
+    assert not employer.isVisible()
+    assert employers_tab.selected_employer().name == "Cabinet Vautrin Conseil"
+    click(qtbot, employers_tab.add_contact_button)
+    tutor = employers_tab.dialog
+    tutor.last_name.setText("Pons")
+    tutor.first_name.setText("Anne")
+    tick(qtbot, tutor.is_tutor)
+    tutor.experience.setValue(8)
+    click(qtbot, tutor.ok_button)
+    assert not tutor.isVisible()
+
+    # 9. Its offer, on the same job as the projects.
+    employers_tab.pages.setCurrentIndex(1)
+    click(qtbot, employers_tab.new_offer_button)
+    offer = employers_tab.dialog
+    assert offer.employer.current_name() == "Cabinet Vautrin Conseil"
+    offer.title.setText("Assistante comptable")
+    offer.rome.search.setText("comptable")
+    qtbot.waitUntil(lambda: offer.rome.model.rowCount() >= 1)
+    first = offer.rome.model.index(0)
+    qtbot.mouseClick(offer.rome.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=offer.rome.results.visualRect(first).center())
+    offer.received_on.setDate(QDate(2011, 5, 9))
+    offer.hours.setValue(35)
+    click(qtbot, offer.ok_button)
+    assert not offer.isVisible()
+    assert employers_tab.offer_model.rowCount() == 1
+
+    # 10. The referral: Léa is proposed to the offer (mise en relation).
+    employers_tab.offer_view.setCurrentIndex(employers_tab.offer_model.index(0, 0))
+    click(qtbot, employers_tab.candidates_button)
+    candidates = employers_tab.dialog
+    names = [row.participant_id for row in candidates.model.rows()]
+    assert sorted(names) == sorted(people.values())
+    lea = people["ARNAUD Léa"]
+    candidates.view.setCurrentIndex(candidates.model.index(names.index(lea), 0))
+    candidates.proposed_on.setDate(QDate(2011, 5, 10))
+    click(qtbot, candidates.ok_button)
+    assert not candidates.isVisible()
+
+    # 11. Her recruitment interview, then its outcome: kept.
+    employers_tab.pages.setCurrentIndex(2)
+    assert employers_tab.referral_model.rowCount() == 1
+    employers_tab.referral_view.setCurrentIndex(employers_tab.referral_model.index(0, 0))
+    click(qtbot, employers_tab.plan_interview_button)
+    interview = employers_tab.dialog
+    interview.starts_at.setDateTime(QDateTime(datetime(2011, 5, 16, 10, 0)))
+    interview.contact_person.setText("Mme Pons")
+    click(qtbot, interview.ok_button)
+    assert not interview.isVisible()
+    assert employers_tab.interview_model.rowCount() == 1
+    employers_tab.interview_view.setCurrentIndex(employers_tab.interview_model.index(0, 0))
+    click(qtbot, employers_tab.checklist_button)
+    sheet = employers_tab.dialog
+    sheet.outcome.setCurrentIndex(sheet.outcome.findData("retenu"))
+    sheet.notes.setPlainText("Commence en juin.")
+    click(qtbot, sheet.ok_button)
+    assert not sheet.isVisible()
+    assert employers_tab.interview_model.rows()[0].outcome == "retenu"
+    assert employers_tab.referral_model.rows()[0].status == "retenu"
