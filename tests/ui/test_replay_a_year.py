@@ -293,3 +293,68 @@ def test_a_year_replayed_through_the_window(
     assert not sheet.isVisible()
     assert employers_tab.interview_model.rows()[0].outcome == "retenu"
     assert employers_tab.referral_model.rows()[0].status == "retenu"
+
+    # 12. Both enrolled provisionally in the training (Bilan ▸ Inscrire provisoirement…).
+    set_clock(database, date(2011, 5, 20))
+    bilan_tab = main.show_tab(1)
+    qtbot.waitUntil(lambda: bilan_tab.model.rowCount() == 2)
+    bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 5, 20))
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    bilan_tab.view.clearSelection()
+    for row in range(2):
+        bilan_tab.view.selectionModel().select(bilan_tab.model.index(row, 0), flags)
+    click(qtbot, bilan_tab.enrolment_bar.buttons[0])
+    enrol = bilan_tab.dialog
+    assert enrol.windowTitle() == "Inscription provisoire à la formation"
+    assert [enrol.people.item(i).text() for i in range(2)] == [
+        "✔ ARNAUD Léa — date limite le 15/07/2011", "✔ BLANC Hugo — date limite le 15/07/2011"]
+    enrol.enrolled_on.setDate(QDate(2011, 5, 25))
+    click(qtbot, enrol.ok_button)
+    assert not enrol.isVisible()
+    assert bilan_tab.enrolment_bar.summary.text().startswith("Inscriptions : 2 provisoire(s)")
+
+    # 13. Léa's contract with the employer who kept her (Suivi des contrats ▸ Nouveau…).
+    set_clock(database, date(2011, 6, 3))
+    contracts_tab = main.show_tab(3)
+    click(qtbot, contracts_tab.new_button)
+    contract = contracts_tab.dialog
+    assert contract.windowTitle() == "Nouveau contrat de professionnalisation"
+    contract.participant.setCurrentIndex(contract.participant.findText("ARNAUD Léa"))
+    contract.employer.search.setFocus()
+    qtbot.keyClicks(contract.employer.search, "vautrin")
+    qtbot.keyClick(contract.employer.search, Qt.Key.Key_Return)
+    assert contract.employer.current_name() == "Cabinet Vautrin Conseil"
+    assert contract.tutor.currentText().startswith("PONS Anne")
+    contract.start.setDate(QDate(2011, 6, 6))
+    contract.end.set_value(date(2012, 4, 30))
+    contract.signed_on.set_value(date(2011, 6, 3))
+    contract.job_title.setText("Assistante comptable")
+    contract.rome_code.setText("M1203")
+    contract.qualification.setText("Certificat professionnel Assistant de gestion de PME")
+    contract.training_hours.setValue(400)
+    contract.pay.setText("1 400,00")
+    click(qtbot, contract.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not contract.isVisible()
+    assert contracts_tab.model.rowCount() == 1
+    assert contracts_tab.current_contract().participant == "ARNAUD Léa"
+
+    # 14. 16 July: Hugo has no contract, his place has lapsed; he found a job elsewhere.
+    set_clock(database, date(2011, 7, 16))
+    bilan_tab = main.show_tab(1)
+    bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 7, 16))
+    statuses = {row.name: row for row in bilan_tab.model.rows()}
+    hugo = list(statuses).index("BLANC Hugo")
+    assert bilan_tab.model.index(hugo, 1).data() == "Caduque"
+    assert bilan_tab.enrolment_bar.summary.text().endswith(
+        "1 confirmée(s), 1 caduque(s) sans solution")
+    bilan_tab.view.clearSelection()
+    bilan_tab.view.selectionModel().select(bilan_tab.model.index(hugo, 0), flags)
+    click(qtbot, bilan_tab.enrolment_bar.buttons[2])
+    solution = bilan_tab.dialog
+    assert solution.windowTitle() == "Solution pour BLANC Hugo"
+    solution.kinds["emploi_hors_dispositif"].setChecked(True)
+    solution.on.setDate(QDate(2011, 7, 18))
+    click(qtbot, solution.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not solution.isVisible()
+    bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 7, 18))  # the day of his solution
+    assert bilan_tab.enrolment_bar.summary.text().endswith("0 caduque(s) sans solution")
