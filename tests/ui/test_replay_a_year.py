@@ -358,3 +358,61 @@ def test_a_year_replayed_through_the_window(
     assert not solution.isVisible()
     bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 7, 18))  # the day of his solution
     assert bilan_tab.enrolment_bar.summary.text().endswith("0 caduque(s) sans solution")
+
+    # 15. A follow-up visit at Léa's employer.
+    set_clock(database, date(2011, 7, 20))
+    contracts_tab = main.show_tab(3)
+    contracts_tab.as_of.setDate(QDate(2011, 7, 20))
+    contracts_tab.view.selectRow(0)
+    click(qtbot, contracts_tab.visit_button)
+    visit = contracts_tab.dialog
+    assert visit.windowTitle() == "Compte rendu de visite"
+    visit.done_on.setDate(QDate(2011, 7, 20))
+    visit.met_people.setText("La tutrice, Mme Pons, et Léa")
+    visit.rating_group.button(3).setChecked(True)
+    visit.actions_decided.setPlainText("Point dans six semaines.")
+    click(qtbot, visit.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not visit.isVisible()
+    assert contracts_tab.model.row_at(0).last_visit == date(2011, 7, 20)
+
+    # 16. The rupture, after the trial period: Léa is promised a permanent job elsewhere.
+    set_clock(database, date(2011, 9, 15))
+    contracts_tab.as_of.setDate(QDate(2011, 9, 15))
+    contracts_tab.view.selectRow(0)
+    click(qtbot, contracts_tab.rupture_button)
+    rupture = contracts_tab.dialog
+    rupture.rupture_on.setDate(QDate(2011, 9, 15))
+    assert rupture.trial_label.text().startswith("Après la période d'essai")
+    rupture.by.setCurrentIndex(rupture.by.findData("jeune"))
+    rupture.reason_category.setCurrentIndex(rupture.reason_category.findData("autre_emploi"))
+    rupture.reason.setPlainText("Une promesse d'embauche en CDI dans une autre entreprise.")
+    click(qtbot, rupture.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert messages.last_messages[-1].title == "Rupture enregistrée"
+
+    # 17. Her outcome: the promise of a permanent job.
+    outcome = contracts_tab.dialog
+    assert outcome.windowTitle() == "La suite pour ARNAUD Léa"
+    assert outcome.record_solution.isChecked()
+    outcome.kind.setCurrentIndex(outcome.kind.findData("promesse_cdi"))
+    outcome.recorded_on.setDate(QDate(2011, 9, 20))
+    click(qtbot, outcome.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not outcome.isVisible()
+
+    # 18. The funnel the command line reports, mid-year then at the end of the year.
+    path = tmp_path / "annee.sqlite3"
+    assert funnel(path, "2011-06-30") == {
+        "contacts": 6, "info_sessions": 1, "info_session_attendees": 3,
+        "selection_interviews": 3, "selected": 2, "bilan_started": 2, "projects_validated": 2,
+        "job_offers": 1, "contracts_signed": 1, "contracts_broken": 0,
+        "contracts_broken_in_trial": 0, "contracts_active": 1, "adults_in_training": 0,
+        "employed_outside_programme": 0, "cdi_promises": 0, "hire_promises": 0,
+        "further_study_wishes": 0,
+    }
+    assert funnel(path, "2011-12-31") == {
+        "contacts": 6, "info_sessions": 1, "info_session_attendees": 3,
+        "selection_interviews": 3, "selected": 2, "bilan_started": 2, "projects_validated": 2,
+        "job_offers": 1, "contracts_signed": 1, "contracts_broken": 1,
+        "contracts_broken_in_trial": 0, "contracts_active": 0, "adults_in_training": 0,
+        "employed_outside_programme": 1, "cdi_promises": 1, "hire_promises": 0,
+        "further_study_wishes": 0,
+    }
