@@ -169,7 +169,8 @@ def test_a_year_replayed_through_the_window(
 
     # 5. The bilan group the selected will join (Bilan ▸ Nouveau groupe…).
     set_clock(database, date(2011, 3, 7))
-    bilan_tab = main.show_tab(1)
+    main.show_tab(1)
+    bilan_tab = main.bilan_tab
     click(qtbot, bilan_tab.new_group_button)
     group = bilan_tab.dialog
     assert group.windowTitle() == "Nouveau groupe de bilan"
@@ -204,7 +205,8 @@ def test_a_year_replayed_through_the_window(
     selection.close()
 
     # 7. The bilan: both projects validated, on a job of the ROME.
-    bilan_tab = main.show_tab(1)
+    main.show_tab(1)
+    bilan_tab = main.bilan_tab
     qtbot.waitUntil(lambda: bilan_tab.model.rowCount() == 2)
     for number in range(2):
         bilan_tab.view.setCurrentIndex(bilan_tab.model.index(number, 0))
@@ -225,7 +227,8 @@ def test_a_year_replayed_through_the_window(
 
     # 8. The employer and its tutor (Employeurs ▸ Nouvel employeur…).
     set_clock(database, date(2011, 5, 9))
-    employers_tab = main.show_tab(2)
+    main.show_tab(2)
+    employers_tab = main.employers_tab
     click(qtbot, employers_tab.new_employer_button)
     employer = employers_tab.dialog
     assert employer.windowTitle() == "Nouvel employeur"
@@ -296,7 +299,8 @@ def test_a_year_replayed_through_the_window(
 
     # 12. Both enrolled provisionally in the training (Bilan ▸ Inscrire provisoirement…).
     set_clock(database, date(2011, 5, 20))
-    bilan_tab = main.show_tab(1)
+    main.show_tab(1)
+    bilan_tab = main.bilan_tab
     qtbot.waitUntil(lambda: bilan_tab.model.rowCount() == 2)
     bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 5, 20))
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -315,7 +319,8 @@ def test_a_year_replayed_through_the_window(
 
     # 13. Léa's contract with the employer who kept her (Suivi des contrats ▸ Nouveau…).
     set_clock(database, date(2011, 6, 3))
-    contracts_tab = main.show_tab(3)
+    main.show_tab(3)
+    contracts_tab = main.contracts_tab
     click(qtbot, contracts_tab.new_button)
     contract = contracts_tab.dialog
     assert contract.windowTitle() == "Nouveau contrat de professionnalisation"
@@ -340,7 +345,8 @@ def test_a_year_replayed_through_the_window(
 
     # 14. 16 July: Hugo has no contract, his place has lapsed; he found a job elsewhere.
     set_clock(database, date(2011, 7, 16))
-    bilan_tab = main.show_tab(1)
+    main.show_tab(1)
+    bilan_tab = main.bilan_tab
     bilan_tab.enrolment_bar.as_of.setDate(QDate(2011, 7, 16))
     statuses = {row.name: row for row in bilan_tab.model.rows()}
     hugo = list(statuses).index("BLANC Hugo")
@@ -361,7 +367,8 @@ def test_a_year_replayed_through_the_window(
 
     # 15. A follow-up visit at Léa's employer.
     set_clock(database, date(2011, 7, 20))
-    contracts_tab = main.show_tab(3)
+    main.show_tab(3)
+    contracts_tab = main.contracts_tab
     contracts_tab.as_of.setDate(QDate(2011, 7, 20))
     contracts_tab.view.selectRow(0)
     click(qtbot, contracts_tab.visit_button)
