@@ -83,8 +83,12 @@ def build(path: Path) -> dict[str, int]:
                                  "done_on": start - timedelta(days=100 - k * 7),
                                  "channel": "telephone", "outcome": "interesse"})
             if rng.random() < 0.5:
+                # One in twenty has a deadline of their own, a few weeks after the promotion's.
+                own = (start + timedelta(days=50 + rng.randrange(1, 40))
+                       if rng.random() < 0.05 else None)
                 enrolments.append({**stamp(), "participant_id": pid, "cohort_id": cohort["id"],
-                                   "enrolled_on": start, "status": "provisoire"})
+                                   "enrolled_on": start, "status": "provisoire",
+                                   "deadline_override": own})
             if rng.random() < 0.3:
                 c_start = start + timedelta(days=rng.randrange(60))
                 contract = {**stamp(), "participant_id": pid,

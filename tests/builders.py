@@ -8,7 +8,16 @@ from datetime import date
 from typing import Any
 
 from coachdesk.db import Database
-from coachdesk.services import cohorts, contracts, employers, enrolment, offers, outcomes, visits
+from coachdesk.services import (
+    bilan,
+    cohorts,
+    contracts,
+    employers,
+    enrolment,
+    offers,
+    outcomes,
+    visits,
+)
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.participants import ParticipantData, create_participant
 
@@ -42,6 +51,17 @@ def offer(db: Database, cohort_id: str, employer_id: str, title: str, rome_code:
         employer_id=employer_id, title=title, rome_code=rome_code, received_on=received_on,
         **fields,
     ))
+
+
+def bilan_group(db: Database, cohort_id: str, people: list[str], name: str = "Printemps",
+                start: date = date(2010, 3, 22), end: date = date(2010, 5, 5)) -> str:
+    """A bilan group that these young people joined on its first day (only they, and adults,
+    may then be enrolled in the training)."""
+    group = bilan.create_group(db, cohort_id=cohort_id, name=name, start_date=start,
+                               end_date=end)
+    for participant_id in people:
+        bilan.add_member(db, group, participant_id, start)
+    return group
 
 
 def enrol(db: Database, participant_id: str, on: date) -> str:

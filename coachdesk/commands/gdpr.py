@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from coachdesk.commands._arguments import iso_date, output_file, retention_years
+from coachdesk.commands.export import password_option
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +31,7 @@ def register(subparsers: Any) -> None:
     access = actions.add_parser("access", help="tout ce qui est connu d'une personne (xlsx)")
     access.add_argument("participant_id", metavar="IDENTIFIANT")
     access.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FICHIER.xlsx")
+    password_option(access)
     access.set_defaults(handler=run_access)
 
     erase = actions.add_parser("erase", help="effacer une personne de toutes les tables")
@@ -77,17 +79,21 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_access(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.commands.export import export_password, protected_notice
     from coachdesk.exports.access import write_access_workbook
     from coachdesk.security.cli_support import open_for_command
 
+    password = export_password(args, ctx)
     db, key = open_for_command(ctx)
     try:
         db.check_writable()  # the access export is audited: refused before, never after
-        records = write_access_workbook(db, args.participant_id, args.out)
+        records = write_access_workbook(db, args.participant_id, args.out, password=password)
     finally:
         db.dispose()
     print(f"Fiche d'accès écrite : {args.out} ({records} enregistrements).", file=ctx.out)
-    if key is not None:
+    if password is not None:
+        protected_notice(ctx)
+    elif key is not None:
         print(
             "Attention : ce classeur n'est PAS chiffré, contrairement à la base. Remettez-le à "
             "la personne par un moyen sûr puis supprimez-le.",

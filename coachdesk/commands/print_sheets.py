@@ -1,5 +1,6 @@
-"""``coachdesk --db PATH print interview-sheets [--week AAAA-Wss] --out FILE.pdf``
-and ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.ics``."""
+"""``coachdesk --db PATH print interview-sheets [--week AAAA-Wss] --out FILE.pdf``,
+``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.ics`` and
+``coachdesk --db PATH print employer-estimate CONTRACT_ID [--job-seeker] --out FILE.pdf``."""
 
 from __future__ import annotations
 
@@ -31,6 +32,19 @@ def register(subparsers: Any) -> None:
                           help="semaine ISO (par défaut la semaine du jour de la base)")
     calendar.add_argument("--out", metavar="FICHIER.ics", type=output_file(".ics"), required=True)
     calendar.set_defaults(handler=run_interview_calendar)
+    estimate = kinds.add_parser(
+        "employer-estimate",
+        help="coût d'un contrat pour l'employeur, net des aides à l'embauche (PDF d'une page)",
+        description="Le coût du contrat sur sa durée, les aides à l'embauche en vigueur à son "
+        "début (tableau daté et sourcé) et le coût net, à remettre à l'employeur.",
+    )
+    estimate.add_argument("contract_id", metavar="CONTRAT", help="identifiant du contrat")
+    estimate.add_argument("--job-seeker", action="store_true",
+                          help="le ou la salarié·e était inscrit·e comme demandeur·se d'emploi "
+                          "à l'embauche (compte les aides qui le demandent)")
+    estimate.add_argument("--out", metavar="FICHIER.pdf", type=output_file(".pdf"),
+                          required=True, help="fichier PDF à écrire")
+    estimate.set_defaults(handler=run_employer_estimate)
 
 
 def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:
@@ -71,4 +85,26 @@ def run_interview_calendar(args: argparse.Namespace, ctx: Any) -> int:
     write_interviews_ics(args.out, sheets)
     print(f"{len(sheets)} entretien{'s' if len(sheets) > 1 else ''} ({week}) dans "
           f"{args.out}.", file=ctx.out)
+    return 0
+
+
+def run_employer_estimate(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.exports.employer_estimate import write_employer_estimate
+    from coachdesk.services.contract_rules import fr_money
+    from coachdesk.services.employer_estimate import contract_estimate
+
+    database = ctx.open_db(read_only=True)
+    try:
+        estimate = contract_estimate(database, args.contract_id,
+                                     job_seeker=True if args.job_seeker else None)
+    finally:
+        database.dispose()
+    write_employer_estimate(args.out, estimate)
+    print(estimate.summary_fr, file=ctx.out)
+    for item in estimate.aids.applying:
+        print(f"  {item.aid.code} : {fr_money(item.amount)}", file=ctx.out)
+    if estimate.aids.to_check:
+        print(f"{len(estimate.aids.to_check)} aide(s) à vérifier, non comptée(s) : "
+              + ", ".join(aid.code for aid in estimate.aids.to_check) + ".", file=ctx.out)
+    print(f"Estimation écrite dans {args.out}.", file=ctx.out)
     return 0

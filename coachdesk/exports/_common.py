@@ -126,7 +126,10 @@ def log_export(
         row_count=result.row_count,
         sha256=result.sha256,
         cohort_id=cohort_id,
-        summary=json.dumps(summary or {}, ensure_ascii=False, sort_keys=True),
+        # Whether the file was protected by a password (the password itself is kept nowhere).
+        summary=json.dumps({**(summary or {}), **({"protected": True} if result.encrypted
+                                                    else {})},
+                           ensure_ascii=False, sort_keys=True),
     )
     session.add(entry)
     session.flush()

@@ -56,9 +56,12 @@ def access_sheets(session: Session, participant_id: str) -> tuple[list[Sheet], i
     return sheets, total
 
 
-def write_access_workbook(database: Database, participant_id: str, out: Path) -> int:
-    """Write the right-of-access workbook to ``out`` (atomically, formula-proof), in one
-    transaction with its line in the audit log (by the person's id).
+def write_access_workbook(
+    database: Database, participant_id: str, out: Path, *, password: str | None = None
+) -> int:
+    """Write the right-of-access workbook to ``out`` (atomically, formula-proof, protected by
+    ``password`` when given), in one transaction with its line in the audit log (by the
+    person's id).
 
     Returns the number of records written.
     """
@@ -66,7 +69,7 @@ def write_access_workbook(database: Database, participant_id: str, out: Path) ->
 
     with database.write() as session:
         sheets, total = access_sheets(session, participant_id)
-        write_workbook(Path(out), sheets)
+        write_workbook(Path(out), sheets, password=password)
         check_not_damaged(session)
         audit.record(
             session,

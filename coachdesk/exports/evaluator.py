@@ -52,6 +52,8 @@ from coachdesk.models import (
     SelectionInterview,
     codes,
 )
+from coachdesk.services import enrolment as enrolments
+from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_terms import trial_period_end
 
 KIND = "evaluateur"
@@ -162,8 +164,11 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str | None:
 
 
 def participant_rows(
-    session: Session, pseudonym: Pseudonymiser, cohort_id: str | None
+    session: Session, pseudonym: Pseudonymiser, cohort_id: str | None, on: date | None = None
 ) -> Iterator[tuple[Any, ...]]:
+    """One row per person; the enrolment's status is the one it has on ``on`` (the database's
+    day)."""
+    on = on or clock_day(session)
     pid = Participant.id
     first_outreach = (
         select(Outreach.participant_id.label("participant_id"),
@@ -193,10 +198,6 @@ def participant_rows(
         ProfessionalProject.directly_employable.label("employable"),
         where=(ProfessionalProject.decision == "valide",),
     )
-    enrolment = latest_per_participant(
-        Enrolment.participant_id, Enrolment.enrolled_on,
-        Enrolment.enrolled_on.label("enrolled_on"), Enrolment.status.label("enrolment_status"),
-    )
     contract = latest_per_participant(
         Contract.participant_id, Contract.start_date,
         Contract.contract_type, Contract.start_date, Contract.end_date,
@@ -216,7 +217,9 @@ def participant_rows(
             selection.c.selection_on, selection.c.selection_decision,
             bilan.c.bilan_on, bilan.c.bilan_status,
             project.c.project_on, project.c.project_rome, project.c.employable,
-            enrolment.c.enrolled_on, enrolment.c.enrolment_status,
+            # One enrolment per person (in their own promotion): its facts, the status below.
+            Enrolment.enrolled_on, enrolments.deadline_column().label("deadline"),
+            enrolments.first_contract_column().label("first_contract_on"),
             contract.c.contract_type, contract.c.start_date, contract.c.end_date,
             contract.c.trial_period_end_override, contract.c.rupture_on, contract.c.rupture_by,
             contract.c.rupture_reason_category,
@@ -228,7 +231,7 @@ def participant_rows(
         .outerjoin(selection, selection.c.participant_id == pid)
         .outerjoin(bilan, bilan.c.participant_id == pid)
         .outerjoin(project, project.c.participant_id == pid)
-        .outerjoin(enrolment, enrolment.c.participant_id == pid)
+        .outerjoin(Enrolment, Enrolment.participant_id == pid)
         .outerjoin(contract, contract.c.participant_id == pid)
         .outerjoin(outcome, outcome.c.participant_id == pid)
         # The pseudonymised export must not leak the alphabetical order of names: order by id.
@@ -249,7 +252,7 @@ def participant_rows(
             r.bac_year, r.listed_on, r.outreach_on, as_day(r.meeting_on), r.selection_on,
             _label(codes.SELECTION_DECISIONS, r.selection_decision), r.bilan_on,
             _label(codes.BILAN_STATUSES, r.bilan_status), r.project_on, r.project_rome,
-            r.employable, r.enrolled_on, _label(codes.ENROLMENT_STATUSES, r.enrolment_status),
+            r.employable, r.enrolled_on, _enrolment_status(r, on),
             r.start_date, r.end_date, r.rupture_on, in_trial,
             _label(codes.RUPTURE_BY, r.rupture_by),
             _label(codes.RUPTURE_REASONS, r.rupture_reason_category),
@@ -257,10 +260,52 @@ def participant_rows(
         )
 
 
-def event_rows(
-    session: Session, pseudonym: Pseudonymiser, cohort_id: str | None
+def _enrolment_status(row: Any, on: date) -> str | None:
+    if row.enrolled_on is None:
+        return None
+    return enrolments.effective_status(
+        enrolled_on=row.enrolled_on, deadline=row.deadline,
+        first_contract_on=row.first_contract_on, on=on,
+    ).label
+
+
+def _enrolment_events(
+    session: Session, pseudonym: Pseudonymiser, cohort_id: str | None, on: date
 ) -> Iterator[tuple[Any, ...]]:
-    """One row per dated event of each person, by kind then person: codes only, no free text."""
+    """The enrolment's events, computed like its status: provisional, final, lapsed."""
+    statement = (
+        select(Enrolment.participant_id, Enrolment.enrolled_on,
+               enrolments.deadline_column().label("deadline"),
+               enrolments.first_contract_column().label("first_contract_on"))
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
+        .order_by(Enrolment.participant_id)
+    )
+    if cohort_id is not None:
+        statement = statement.where(Enrolment.cohort_id == cohort_id)
+    confirmed: list[tuple[Any, ...]] = []
+    lapsed: list[tuple[Any, ...]] = []
+    for person, enrolled_on, deadline, contract_on in session.execute(
+        statement, execution_options={"yield_per": STREAM_BATCH}
+    ):
+        name = pseudonym(person)
+        yield (name, enrolled_on, "Inscription en formation",
+               codes.ENROLMENT_STATUSES["provisoire"])
+        state = enrolments.effective_status(enrolled_on=enrolled_on, deadline=deadline,
+                                            first_contract_on=contract_on, on=on)
+        if state.status != "provisoire":
+            (confirmed if state.status == "confirmee" else lapsed).append(
+                (name, state.since, f"Inscription {state.label.lower()}", state.label)
+            )
+    yield from confirmed
+    yield from lapsed
+
+
+def event_rows(
+    session: Session, pseudonym: Pseudonymiser, cohort_id: str | None, on: date | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """One row per dated event of each person, by kind then person: codes only, no free text.
+
+    The enrolment's events are those it has had by ``on`` (the database's day)."""
     def scoped(statement: Any) -> Any:
         if cohort_id is None:
             return statement
@@ -268,6 +313,8 @@ def event_rows(
             Participant.cohort_id == cohort_id
         )
 
+    today = on or clock_day(session)
+    # The enrolment (statement None) is computed, not read: see _enrolment_events.
     queries: list[tuple[str, Any, dict[str, str] | None]] = [
         ("Prise de contact", select(Outreach.participant_id, Outreach.done_on, Outreach.outcome),
          codes.OUTREACH_OUTCOMES),
@@ -292,9 +339,7 @@ def event_rows(
                 RecruitmentInterview.outcome)
          .join(Referral, Referral.id == RecruitmentInterview.referral_id),
          codes.INTERVIEW_OUTCOMES),
-        ("Inscription en formation",
-         select(Enrolment.participant_id, Enrolment.enrolled_on, Enrolment.status),
-         codes.ENROLMENT_STATUSES),
+        ("Inscription en formation", None, None),
         ("Début du contrat",
          select(Contract.participant_id, Contract.start_date, Contract.contract_type),
          codes.CONTRACT_TYPES),
@@ -309,13 +354,16 @@ def event_rows(
          select(Outcome.participant_id, Outcome.recorded_on, Outcome.kind), codes.OUTCOME_KINDS),
     ]
     for label, statement, vocabulary in queries:
+        if statement is None:
+            yield from _enrolment_events(session, pseudonym, cohort_id, today)
+            continue
         rows = session.execute(
             scoped(statement).order_by(statement.selected_columns[0],
                                        statement.selected_columns[1]),
             execution_options={"yield_per": STREAM_BATCH},
         )
-        for participant_id, on, code in rows:
-            yield (pseudonym(participant_id), as_day(on), label,
+        for participant_id, day, code in rows:
+            yield (pseudonym(participant_id), as_day(day), label,
                    _label(vocabulary, code) if vocabulary else code)
 
 
@@ -333,6 +381,7 @@ def export_evaluator(
     key_file: Path | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> EvaluatorExport:
     """Write the pseudonymised workbook (every cohort, or one) and log it.
 
@@ -365,7 +414,8 @@ def export_evaluator(
                 ("L'âge est donné par tranche, calculé à l'entrée dans le fichier de contacts.",),
             ]),
         ]
-        result = write_workbook(out, sheets, progress=progress, is_cancelled=is_cancelled)
+        result = write_workbook(out, sheets, progress=progress, is_cancelled=is_cancelled,
+                                password=password)
     with recording(database, result) as session:
         log_id = log_export(session, kind=KIND, recipient=RECIPIENT, result=result,
                             cohort_id=cohort_id)

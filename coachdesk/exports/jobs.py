@@ -2,8 +2,10 @@
 (``coachdesk.ui.widgets.background.run_job``).
 
 Each job takes plain values only (paths, names, codes: what a spawned process can receive),
-opens the database itself, runs one exporter and returns an :class:`ExportDone` the window
-turns into a French confirmation. A cancelled export returns None (no file was written); a
+and the workbook's password when the coach protects it (it reaches the worker through the
+process's pipe, never its command line, and is kept nowhere); it opens the database itself,
+runs one exporter and returns an :class:`ExportDone` the window turns into a French
+confirmation. A cancelled export returns None (no file was written); a
 coach-fixable problem raises the exporter's :class:`~coachdesk.errors.UserError` unchanged.
 
 Also here, because the window and the worker both need it without Qt: the export history (the
@@ -59,6 +61,7 @@ class ExportDone:
     sha256: str
     recipient: str
     detail: str = ""
+    protected: bool = False
 
     @property
     def file_name(self) -> str:
@@ -119,6 +122,7 @@ def weekly(
     key: bytes | None = None,
     profile_name: str | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -136,12 +140,13 @@ def weekly(
         try:
             done = export_weekly(database, out, week=week, cohort_name=cohort_name,
                                  profile=profile, progress=_job_progress(progress),
-                                 is_cancelled=is_cancelled)
+                                 is_cancelled=is_cancelled, password=password)
         except ExportCancelled:
             return None
     result = done.result
     return ExportDone("hebdomadaire", str(result.path), result.row_count, result.sha256,
-                      profile.recipient, f"{done.cohort_name}, {done.week.label}")
+                      profile.recipient, f"{done.cohort_name}, {done.week.label}",
+                      result.encrypted)
 
 
 def evaluator(
@@ -150,6 +155,7 @@ def evaluator(
     cohort_name: str | None = None,
     key: bytes | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -162,12 +168,12 @@ def evaluator(
         try:
             done = export_evaluator(database, out, cohort_name=cohort_name,
                                     progress=_job_progress(progress),
-                                    is_cancelled=is_cancelled)
+                                    is_cancelled=is_cancelled, password=password)
         except ExportCancelled:
             return None
     result = done.result
     return ExportDone("evaluateur", str(result.path), result.row_count, result.sha256,
-                      RECIPIENT, cohort_name or "Toutes les promotions")
+                      RECIPIENT, cohort_name or "Toutes les promotions", result.encrypted)
 
 
 def contracts(
@@ -177,6 +183,7 @@ def contracts(
     cohort_name: str | None = None,
     key: bytes | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -191,11 +198,12 @@ def contracts(
             result = export_contracts(database, out, recipient=recipient,
                                       cohort_name=cohort_name,
                                       progress=_job_progress(progress),
-                                      is_cancelled=is_cancelled)
+                                      is_cancelled=is_cancelled, password=password)
         except ExportCancelled:
             return None
     return ExportDone("contrats", str(result.path), result.row_count, result.sha256,
-                      profile.recipient, cohort_name or "Toutes les promotions")
+                      profile.recipient, cohort_name or "Toutes les promotions",
+                      result.encrypted)
 
 
 def progress_note(
@@ -205,6 +213,7 @@ def progress_note(
     cohort_name: str | None = None,
     key: bytes | None = None,
     *,
+    password: str | None = None,
     progress: JobProgress | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> ExportDone | None:
@@ -214,12 +223,14 @@ def progress_note(
     if _cancelled(is_cancelled):
         return None
     with _database(db_path, key) as database:
-        done = export_progress_note(database, out, as_of=as_of, cohort_name=cohort_name)
+        done = export_progress_note(database, out, as_of=as_of, cohort_name=cohort_name,
+                                    password=password)
     result = done.result
     if progress is not None:
         progress(result.row_count, max(result.row_count, 1), "")
     return ExportDone("note_etape", str(result.path), result.row_count, result.sha256,
-                      "Note d'étape", f"situation au {done.funnel.as_of:%d/%m/%Y}")
+                      "Note d'étape", f"situation au {done.funnel.as_of:%d/%m/%Y}",
+                      result.encrypted)
 
 
 def export_history(database: Database, limit: int | None = None) -> list[ExportLogRow]:

@@ -170,6 +170,7 @@ def export_contracts(
     today: date | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> ExportResult:
     """Write the contract list for a recipient (its profile decides columns and rows); log it."""
     profile = find_profile(recipient)
@@ -183,7 +184,7 @@ def export_contracts(
         sheet = Sheet("Contrats", CONTRACT_LIST_COLUMNS,
                       contract_list_rows(session, cohort_id, day))
         result = write_workbook(out, [apply_profile(sheet, profile)], progress=progress,
-                                is_cancelled=is_cancelled)
+                                is_cancelled=is_cancelled, password=password)
     with recording(database, result) as session:
         log_export(session, kind=KIND, recipient=profile.recipient, result=result,
                    cohort_id=cohort_id, summary={"profile": profile.name})

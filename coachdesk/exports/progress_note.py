@@ -89,6 +89,7 @@ def export_progress_note(
     *,
     as_of: date | None = None,
     cohort_name: str | None = None,
+    password: str | None = None,
 ) -> ProgressNoteExport:
     from coachdesk.services.cohorts import find_cohort
 
@@ -101,7 +102,7 @@ def export_progress_note(
         "Effectifs comptés à partir des événements enregistrés dans CoachDesk.",
     ]
     sheet = Sheet("Note d'étape", COLUMNS, note_rows(funnel), title_lines=title)
-    result = write_workbook(out, [sheet])
+    result = write_workbook(out, [sheet], password=password)
     with recording(database, result) as session:
         log_export(session, kind=KIND, recipient="Note d'étape", result=result,
                    cohort_id=cohort.id,

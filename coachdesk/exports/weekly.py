@@ -421,6 +421,7 @@ def export_weekly(
     profile: str | Profile | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
+    password: str | None = None,
 ) -> WeeklyExport:
     """Write the Mission Locale's weekly workbook and log it.
 
@@ -430,6 +431,7 @@ def export_weekly(
         today: the current day (tests pin it).
         profile: a weekly profile or its name (default: the Mission Locale's, see
             ``weekly_scope``).
+        password: encrypt the workbook with it (``xlsx.write_workbook``).
 
     Raises:
         UserError: no such cohort or profile, or the file cannot be written.
@@ -447,7 +449,7 @@ def export_weekly(
         built = weekly_sheets(session, cohort.id, cohort.name, week, day, today=today,
                               profile=profile, funnel=funnel, previous=previous)
         result = write_workbook(target, built.sheets, progress=progress,
-                                is_cancelled=is_cancelled, tabs=TABS)
+                                is_cancelled=is_cancelled, tabs=TABS, password=password)
     listing = built.listing
     with recording(database, result) as session:
         log_id = log_export(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Container, Iterator
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import Any
 
@@ -24,6 +24,7 @@ from coachdesk.models import (
     BilanMember,
     BilanSession,
     Coach,
+    Cohort,
     Contract,
     Employer,
     Enrolment,
@@ -40,6 +41,7 @@ from coachdesk.models import (
     SelectionInterview,
     codes,
 )
+from coachdesk.services import enrolment as enrolments
 from coachdesk.services.text import person_name
 from coachdesk.services.weeks import IsoWeek
 
@@ -85,6 +87,46 @@ def _dated_events(
         event = make(r)
         if event is not None:
             yield event
+
+
+def _enrolment_events(session: Session, cohort_id: str, first: date, last: date,
+                      listed: Container[str] | None) -> Iterator[Event]:
+    """Provisional enrolments, places made final and places lapsed during the week (of the
+    people in ``listed``, when given).
+
+    Final and lapsed are computed by the enrolment's rule (nothing stored says so): the places
+    enrolled, given a first contract, or reaching their deadline's next day this week are read,
+    a handful, and sorted here.
+    """
+    deadline = enrolments.deadline_column()
+    first_contract = enrolments.first_contract_column()
+    rows = session.execute(
+        select(Enrolment.enrolled_on, deadline.label("deadline"),
+               first_contract.label("first_contract_on"), Participant.last_name,
+               Participant.first_name, _PERSON)
+        .join(Participant, Participant.id == Enrolment.participant_id)
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
+        .where(Enrolment.cohort_id == cohort_id, Enrolment.enrolled_on <= last,
+               or_(Enrolment.enrolled_on >= first, first_contract.between(first, last),
+                   deadline.between(first - timedelta(days=1), last - timedelta(days=1))))
+    )
+    events: list[Event] = []
+    for r in rows:
+        if listed is not None and r.person_id not in listed:
+            continue
+        who = person_name(r.last_name, r.first_name)
+        if first <= r.enrolled_on:
+            events.append(_event(r.enrolled_on, "Inscription provisoire", who, None, None, None))
+        final = enrolments.confirmation_day(r.enrolled_on, r.deadline, r.first_contract_on)
+        if final is not None and first <= final <= last:
+            events.append(_event(final, "Inscription confirmée", who, None, None, None))
+        if final is None and r.deadline is not None and (
+            first <= enrolments.lapse_day(r.deadline) <= last
+        ):
+            events.append(_event(enrolments.lapse_day(r.deadline), "Inscription caduque", who,
+                                 None, None, None))
+    events.sort(key=lambda event: event[0])
+    return iter(events)
 
 
 def week_actions(
@@ -255,20 +297,7 @@ def week_actions(
                          codes.INTERVIEW_OUTCOMES.get(r.outcome, r.outcome), None),
     )
 
-    enrolments = (
-        select(Participant.last_name, Participant.first_name, _PERSON)
-        .select_from(Enrolment)
-        .join(Participant, Participant.id == Enrolment.participant_id)
-        .where(Enrolment.cohort_id == cohort_id)
-    )
-    for column, label in ((Enrolment.enrolled_on, "Inscription provisoire"),
-                          (Enrolment.confirmed_on, "Inscription confirmée"),
-                          (Enrolment.lapsed_on, "Inscription caduque")):
-        source(
-            enrolments.add_columns(column.label("on")).where(column.between(first, last)),
-            column,
-            _person_event(label, who),
-        )
+    streams.append(_enrolment_events(session, cohort_id, first, last, listed))
 
     contracts = (
         select(Contract.rupture_by, Contract.job_title, Employer.name, Participant.last_name,
@@ -327,11 +356,6 @@ def week_actions(
     merged = heapq.merge(*streams, key=_event_moment)
     for _, same_moment in groupby(merged, key=_event_moment):
         yield from sorted(same_moment, key=_action_and_person)
-
-
-def _person_event(label: str, who: Callable[[Any], str]) -> Callable[[Any], Event]:
-    """An event of a participant on the row's ``on`` day, with nothing more to say."""
-    return lambda r: _event(r.on, label, who(r), None, None, None)
 
 
 def _contract_event(

@@ -43,6 +43,7 @@ from coachdesk.models import (
     SelectionInterview,
     codes,
 )
+from coachdesk.services import enrolment as enrolments
 from coachdesk.services.contract_terms import contract_status
 from coachdesk.services.stages import stage_of
 
@@ -140,8 +141,10 @@ def _people_statement(cohort_id: str, day: date) -> Any:
     enrolment = _per_participant(
         Enrolment.participant_id,
         _latest_when(Enrolment.enrolled_on <= day, Enrolment.enrolled_on, "enrolled_on"),
-        _earliest_when(and_(Enrolment.status == "provisoire", Cohort.enrolment_deadline > day),
-                       Cohort.enrolment_deadline, "deadline_on"),
+        # The deadline ahead of a place still provisional on the day (its own, else the
+        # promotion's), by the enrolment's rule.
+        _earliest_when(and_(enrolments.provisional_on(day), enrolments.deadline_column() > day),
+                       enrolments.deadline_column(), "deadline_on"),
         where=(Enrolment.cohort_id == cohort_id,),
         joins=[(Cohort, Cohort.id == Enrolment.cohort_id)],
     )

@@ -19,7 +19,11 @@ What every workbook gets, whatever the export:
   files a crashed export of the same file left are removed by the next export (``tests/crash``
   proves both);
 * a French :class:`~coachdesk.errors.UserError` when the target is open in Excel (Windows refuses
-  the rename), the folder cannot be written, or a sheet would pass Excel's row limit.
+  the rename), the folder cannot be written, or a sheet would pass Excel's row limit;
+* with a ``password``, the standard Office encryption (``workbook_password``): the plain package
+  is then written to an anonymous ``0600`` file inside a private ``0700`` temporary folder, never
+  beside the export, encrypted into the hidden temporary file beside the target, and the folder
+  is removed whatever happens — only the encrypted workbook is ever renamed into place.
 
 Why the rows are written here and not by xlsxwriter or openpyxl: the partners' workbooks are
 plain tables, and the general writers spend most of an export on per-cell bookkeeping. On an
@@ -140,6 +144,8 @@ class ExportResult:
     row_count: int
     sha256: str
     rows_per_sheet: dict[str, int] = field(default_factory=dict)
+    # Written encrypted with a password (the password itself is kept nowhere).
+    encrypted: bool = False
 
 
 class ExportCancelled(UserError):
@@ -240,6 +246,7 @@ def write_workbook(
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
     tabs: Sequence[str] | None = None,
+    password: str | None = None,
 ) -> ExportResult:
     """Write ``sheets`` to ``path`` as one xlsx file, atomically.
 
@@ -255,10 +262,12 @@ def write_workbook(
             :data:`PROGRESS_EVERY` rows and at the end.
         is_cancelled: polled as often as ``progress``; when it returns true the export stops,
             the temporary file is removed and :class:`ExportCancelled` is raised.
+        password: when given, the workbook is encrypted with it (Excel's own encryption);
+            the caller checks its strength (``workbook_password.check_password``).
 
     Returns:
         The path, the number of data rows written (all sheets, headers excluded) and the
-        SHA-256 of the file.
+        SHA-256 of the file (of the encrypted file, when protected).
 
     Raises:
         UserError: the folder cannot be written, the target is open in another program, or a
@@ -287,7 +296,12 @@ def write_workbook(
     temp = Path(temp_name)
     try:
         try:
-            total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
+            if password is None:
+                total, per_sheet = _write(temp, target, sheets, progress, is_cancelled, tabs)
+            else:
+                total, per_sheet = _write_encrypted(
+                    temp, target, sheets, progress, is_cancelled, tabs, password
+                )
         except OSError as exc:
             raise _unwritable(target, exc) from exc
         digest = _sha256(temp)
@@ -302,7 +316,29 @@ def write_workbook(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    return ExportResult(target, total, digest, per_sheet)
+    return ExportResult(target, total, digest, per_sheet, encrypted=password is not None)
+
+
+def _write_encrypted(
+    temp: Path,
+    target: Path,
+    sheets: Sequence[Sheet],
+    progress: ProgressCallback | None,
+    is_cancelled: CancelCheck | None,
+    tabs: Sequence[str] | None,
+    password: str,
+) -> tuple[int, dict[str, int]]:
+    """Write the plain package where only this process can read it, then its encryption to
+    ``temp`` (``workbook_password.write_encrypted``)."""
+    from coachdesk.exports.workbook_password import write_encrypted
+
+    def plain_package(plain: IO[bytes]) -> tuple[int, dict[str, int]]:
+        counts = _write(plain, target, sheets, progress, is_cancelled, tabs)
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled(target)
+        return counts
+
+    return write_encrypted(temp, password, plain_package)
 
 
 def _remove_crashed_partials(target: Path) -> None:
@@ -318,7 +354,7 @@ def _remove_crashed_partials(target: Path) -> None:
 
 
 def _write(
-    temp: Path,
+    temp: Path | IO[bytes],
     target: Path,
     sheets: Sequence[Sheet],
     progress: ProgressCallback | None,

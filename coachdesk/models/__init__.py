@@ -2,7 +2,7 @@
 
 Names are loaded on first use (PEP 562), so ``from coachdesk.models import codes`` — the
 vocabularies the window needs at start-up — does not import SQLAlchemy. Asking for ``Base``
-loads every model module, so its metadata always holds the whole schema.
+or any model loads every model module, so the metadata always holds the whole schema.
 """
 
 from __future__ import annotations
@@ -67,7 +67,10 @@ def __getattr__(name: str) -> Any:
     module_name = _MODULE_OF.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if name == "Base":
+    if module_name != "base" or name == "Base":
+        # A model's foreign keys name tables of other modules (a person's coach, a promotion's
+        # training body): whoever asks for one model gets the whole schema mapped, or the first
+        # flush fails on a table SQLAlchemy has never heard of.
         for table_module in _TABLE_MODULES:
             importlib.import_module(f"{__name__}.{table_module}")
     value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)

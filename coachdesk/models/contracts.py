@@ -22,7 +22,14 @@ from coachdesk.models.base import Code, Entity, IdType, ShortText, in_codes
 
 
 class Enrolment(Entity):
-    """A place in the training: provisional, confirmed by a contract, or lapsed at the deadline."""
+    """A place in the training: provisional, confirmed by a contract, or lapsed at the deadline.
+
+    Only the facts are read: the day of the enrolment and the person's own deadline when it
+    differs from the promotion's. Whether the place is provisional, confirmed or lapsed on a
+    given day is computed from them and the contracts (``services.enrolment.effective_status``);
+    ``status``, ``confirmed_on`` and ``lapsed_on`` are what earlier versions stored and are no
+    longer read.
+    """
 
     __tablename__ = "enrolment"
     __table_args__ = (
@@ -40,6 +47,10 @@ class Enrolment(Entity):
         CheckConstraint(
             "NOT (confirmed_on IS NOT NULL AND lapsed_on IS NOT NULL)", name="confirmed_or_lapsed"
         ),
+        CheckConstraint(
+            "deadline_override IS NULL OR deadline_override >= enrolled_on",
+            name="deadline_after",
+        ),
     )
 
     participant_id: Mapped[str] = mapped_column(IdType, index=True)
@@ -48,6 +59,9 @@ class Enrolment(Entity):
     status: Mapped[str] = mapped_column(Code, default="provisoire")
     confirmed_on: Mapped[date | None] = mapped_column(Date)
     lapsed_on: Mapped[date | None] = mapped_column(Date)
+    # This person's deadline for a contract, when the coach set one other than the promotion's
+    # (``Cohort.enrolment_deadline``); NULL follows the promotion's, even after it changes.
+    deadline_override: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 class Contract(Entity):

@@ -32,6 +32,7 @@ from coachdesk.models import (
 )
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
+from coachdesk.services import enrolment
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
@@ -382,53 +383,71 @@ def _may_give_an_item(summary: _Summary, monday: date, sunday: date) -> Any:
 def _enrolment_items(
     session: Session, monday: date, sunday: date, cohort_id: str | None
 ) -> list[AgendaItem]:
+    """D-15, D-7 and the deadline itself for each place still provisional on that day.
+
+    The deadline is the person's own or the promotion's; the places read are those whose
+    deadline falls within 15 days after the week starts: through the promotions with such a
+    deadline, then through the people's own deadlines (indexed), never every enrolment.
+    """
     horizon = sunday + timedelta(days=max(DEADLINE_WARNING_DAYS))
-    cohorts = session.execute(
+    columns = (
+        # Ids as stored (canonical form below): a promotion may have thousands of enrolments.
+        type_coerce(Enrolment.id, String).label("enrolment_id"),
+        type_coerce(Participant.id, String).label("person_id"),
+        Participant.first_name, Participant.last_name, Enrolment.enrolled_on,
+        Enrolment.deadline_override, enrolment.first_contract_column().label("contract_on"),
+    )
+
+    def read(*where: Any) -> list[Any]:
+        return list(session.execute(
+            select(*columns).join(Participant, Participant.id == Enrolment.participant_id)
+            .where(*where)
+        ))
+
+    promotions = session.execute(
         select(Cohort.id, Cohort.enrolment_deadline).where(
             Cohort.enrolment_deadline.between(monday, horizon),
-            Cohort.id == cohort_id if cohort_id else true(),
-        )
+            Cohort.id == cohort_id if cohort_id else true())
     ).all()
+    people: list[tuple[Any, date]] = []
+    for promotion, promotion_deadline in promotions:
+        assert promotion_deadline is not None  # selected by its range
+        # By the promotion's index, those following its deadline (an "IS NULL" on the person's
+        # own deadline would make SQLite walk that index over every enrolment instead).
+        people += [(row, promotion_deadline) for row in read(Enrolment.cohort_id == promotion)
+                   if row.deadline_override is None]
+    people += [(row, row.deadline_override) for row in read(
+        Enrolment.deadline_override.between(monday, horizon),
+        Enrolment.cohort_id == cohort_id if cohort_id else true())]
+    # Per deadline, its days in the week (D-15, D-7, the day itself) and what they say.
+    warnings: dict[date, list[tuple[date, str]]] = {}
     items: list[AgendaItem] = []
-    for cohort, deadline in cohorts:
-        assert deadline is not None  # selected by its range
-        days: list[tuple[date, int]] = [(deadline, 0)] + [
-            (deadline - timedelta(days=n), n) for n in DEADLINE_WARNING_DAYS
-        ]
-        days = [(day, left) for day, left in days if monday <= day <= sunday]
+    for (enrolment_id, pid, first, last, enrolled_on, _own, contract_on), deadline in people:
+        days = warnings.get(deadline)
+        if days is None:
+            days = warnings[deadline] = [
+                (deadline - timedelta(days=left), _deadline_detail(deadline, left))
+                for left in (*DEADLINE_WARNING_DAYS, 0)
+                if monday <= deadline - timedelta(days=left) <= sunday
+            ]
         if not days:
             continue
-        first_contract = (
-            select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
-            .where(Contract.participant_id == Enrolment.participant_id)
-            .scalar_subquery()
-        )
-        people = session.execute(
-            # Ids as stored (canonical form below): a cohort may have thousands of enrolments.
-            select(type_coerce(Enrolment.id, String).label("enrolment_id"),
-                   type_coerce(Participant.id, String).label("person_id"),
-                   Participant.first_name, Participant.last_name,
-                   Enrolment.confirmed_on, Enrolment.lapsed_on, first_contract)
-            .join(Participant, Participant.id == Enrolment.participant_id)
-            .where(Enrolment.cohort_id == cohort)
-        ).all()
-        for day, left in days:
-            if left == 0:
-                detail = ("Date limite : sans contrat signé ce jour, l'inscription provisoire "
-                          "devient caduque.")
-            else:
-                detail = (f"Plus que {left} jours pour signer un contrat : l'inscription "
-                          f"provisoire devient caduque après le {fr_date(deadline)}.")
-            # Still provisional on that day: no contract yet, not lapsed before.
-            items += [
-                AgendaItem(day, "enrolment_deadline", person_name(last, first), detail,
-                           canonical_id(pid), "enrolment", canonical_id(enrolment_id))
-                for enrolment_id, pid, first, last, confirmed_on, lapsed_on, contract_on in people
-                if (confirmed_on is None or confirmed_on > day)
-                and (contract_on is None or contract_on > day)
-                and (lapsed_on is None or lapsed_on >= day)
-            ]
+        final = enrolment.confirmation_day(enrolled_on, deadline, contract_on)
+        for day, detail in days:
+            # Still provisional that day (enrolment.effective_status): enrolled, not yet final.
+            if enrolled_on <= day and (final is None or final > day):
+                items.append(AgendaItem(day, "enrolment_deadline", person_name(last, first),
+                                        detail, canonical_id(pid), "enrolment",
+                                        canonical_id(enrolment_id)))
     return items
+
+
+def _deadline_detail(deadline: date, left: int) -> str:
+    if left == 0:
+        return ("Date limite : sans contrat signé ce jour, l'inscription provisoire devient "
+                "caduque.")
+    return (f"Plus que {left} jours pour signer un contrat : l'inscription provisoire devient "
+            f"caduque après le {fr_date(deadline)}.")
 
 
 def _interview_items(

@@ -3,8 +3,8 @@ visits and enrolment, and what the contract dialog offers and checks.
 
 Plain rows for the window, each read in one transaction (selected columns, never ORM objects
 out), with the same rules as the agenda: ``contract_rules`` for the legal checks,
-``visits.next_visit_due`` for the visit plan, ``enrolment.effective_status`` for the provisional
-enrolment. Recording and editing a contract is ``contracts``; no Qt here.
+``visits.next_visit_due`` for the visit plan; the provisional enrolments are the rows of
+``enrolment.enrolment_board``. Recording and editing a contract is ``contracts``; no Qt here.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from coachdesk.services.contract_rules import (
     trial_period_end,
 )
 from coachdesk.services.contract_terms import contract_status
-from coachdesk.services.enrolment import EnrolmentState, effective_status
+from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
 from coachdesk.services.smic import SmicTable
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import follow_up_end, next_visit_due
@@ -87,26 +87,6 @@ class ContractLine:
         return self.level in (ILLEGAL, TO_CHECK)
 
 
-@dataclass(frozen=True, slots=True)
-class EnrolmentLine:
-    """A provisional, confirmed or lapsed place in the training."""
-
-    id: str
-    participant_id: str
-    participant: str
-    enrolled_on: date
-    state: EnrolmentState
-    has_outcome: bool
-
-    @property
-    def status_label(self) -> str:
-        return codes.ENROLMENT_STATUSES[self.state.status]
-
-    @property
-    def needs_outcome(self) -> bool:
-        return self.state.status == "caduque" and not self.has_outcome
-
-
 def _tutor_loads(session: Session, tutor_ids: set[str]) -> dict[str, list[tuple[date, date]]]:
     """Per tutor, the periods of every contract they follow (in any cohort)."""
     loads: dict[str, list[tuple[date, date]]] = defaultdict(list)
@@ -135,10 +115,10 @@ class ContractBoard:
 
 
 def contract_board(db: Database, cohort_id: str, today: date, smic: SmicTable) -> ContractBoard:
-    """Every contract and every enrolment of the cohort on ``today``, read together."""
+    """Every contract and every enrolment of the cohort on ``today``."""
     with db.read() as session:
-        return ContractBoard(tuple(_contract_lines(session, cohort_id, today, smic)),
-                             tuple(_enrolment_lines(session, cohort_id, today)))
+        lines = tuple(_contract_lines(session, cohort_id, today, smic))
+    return ContractBoard(lines, tuple(enrolment_board(db, cohort_id, today)))
 
 
 def _contract_lines(
@@ -253,40 +233,6 @@ def _contract_lines(
             acknowledged=acknowledged,
         ))
     return lines
-
-
-def _enrolment_lines(session: Session, cohort_id: str, today: date) -> list[EnrolmentLine]:
-    """Every enrolment of the cohort with its status on ``today`` and its deadline warning."""
-    first_contract = (
-        select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
-        .where(Contract.participant_id == Enrolment.participant_id)
-        .scalar_subquery()
-    )
-    has_outcome = (
-        select(Outcome.id).where(Outcome.participant_id == Enrolment.participant_id).exists()
-    )
-    rows = session.execute(
-        select(
-            Enrolment.id, Enrolment.participant_id, Participant.first_name, Participant.last_name,
-            Enrolment.enrolled_on, Enrolment.status, Enrolment.confirmed_on, Enrolment.lapsed_on,
-            Cohort.enrolment_deadline, first_contract, has_outcome,
-        )
-        .join(Participant, Participant.id == Enrolment.participant_id)
-        .join(Cohort, Cohort.id == Enrolment.cohort_id)
-        .where(Enrolment.cohort_id == cohort_id)
-        .order_by(Participant.last_name, Participant.first_name)
-    ).all()
-    return [
-        EnrolmentLine(
-            enrolment_id, pid, person_name(last, first), enrolled_on,
-            effective_status(stored_status=status, confirmed_on=confirmed_on,
-                             lapsed_on=lapsed_on, deadline=deadline,
-                             first_contract_on=contract_on, on=today),
-            bool(outcome),
-        )
-        for (enrolment_id, pid, first, last, enrolled_on, status, confirmed_on, lapsed_on,
-             deadline, contract_on, outcome) in rows
-    ]
 
 
 # --- what the dialogs offer -------------------------------------------------------------------

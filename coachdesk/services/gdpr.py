@@ -50,7 +50,8 @@ from coachdesk.models import (
     SkillAssessment,
     codes,
 )
-from coachdesk.services import audit
+from coachdesk.services import audit, enrolment
+from coachdesk.services.clock import clock_day
 from coachdesk.services.follow_on import linked_files_in
 
 DEFAULT_RETENTION_YEARS = 2
@@ -382,7 +383,6 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Positionnement", SkillAssessment),
     ("Projets professionnels", ProfessionalProject),
     ("Mises en relation", Referral),
-    ("Inscriptions", Enrolment),
     ("Contrats", Contract),
     ("Sorties", Outcome),
     ("Rappels", Reminder),
@@ -419,6 +419,28 @@ def _rows(session: Session, model: Any, where: Any) -> tuple[list[str], list[lis
 Sheet = tuple[list[str], list[list[Any]]]
 
 
+def _enrolment_sheet(session: Session, participant_ids: list[str]) -> Sheet:
+    """The place in the training (in each of the person's files) as it stands today, computed
+    as everywhere else (what earlier versions stored about it is not said: it may be out of
+    date)."""
+    headers = ["Inscrit·e le", "Date limite", "Date limite propre à la personne",
+               "Statut aujourd'hui", "Depuis le", "Enregistré le"]
+    rows = []
+    today = clock_day(session)  # the database's day (the demo's is 31/12/2010)
+    for enrolled_on, own, deadline, contract_on, created_at in session.execute(
+        select(Enrolment.enrolled_on, Enrolment.deadline_override,
+               enrolment.deadline_column(), enrolment.first_contract_column(),
+               Enrolment.created_at)
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
+        .where(Enrolment.participant_id.in_(participant_ids))
+    ):
+        state = enrolment.effective_status(enrolled_on=enrolled_on, deadline=deadline,
+                                           first_contract_on=contract_on, on=today)
+        rows.append([enrolled_on, deadline, "oui" if own else "non", state.label, state.since,
+                     created_at])
+    return headers, rows
+
+
 def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     """Everything known about one person: sheet title → (headers, rows)."""
     person = session.get(Participant, participant_id)
@@ -442,6 +464,8 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     }
     for title, model in _SHEETS:
         report[title] = _rows(session, model, model.participant_id.in_(ids))
+        if model is Referral:
+            report["Inscriptions"] = _enrolment_sheet(session, ids)
     contract_ids = select(Contract.id).where(Contract.participant_id.in_(ids))
     report["Visites de suivi"] = _rows(
         session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)

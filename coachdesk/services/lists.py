@@ -23,6 +23,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.models.base import IdType
+from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
 from coachdesk.services.stages import STAGE_TABLES, participant_stages
 from coachdesk.services.text import person_name
 
@@ -123,9 +124,16 @@ class BilanRow:
     average_gain: float | None
     project: str
     project_decision: str
+    # The person's place in the training as it stands on the day asked (None: not enrolled).
+    enrolment: EnrolmentLine | None = None
 
 
-def bilan_rows(database: Database, cohort_id: str) -> list[BilanRow]:
+def bilan_rows(database: Database, cohort_id: str, on: date | None = None) -> list[BilanRow]:
+    """Everyone in a bilan group of the cohort; with ``on``, each one's enrolment that day."""
+    places = {}
+    if on is not None:
+        places = {line.participant_id: line
+                  for line in enrolment_board(database, cohort_id, on)}
     with database.read() as session:
         members = session.execute(
             select(
@@ -190,6 +198,7 @@ def bilan_rows(database: Database, cohort_id: str) -> list[BilanRow]:
                     average_gain=sum(person_gains) / len(person_gains) if person_gains else None,
                     project=project,
                     project_decision=codes.PROJECT_DECISIONS.get(decision, ""),
+                    enrolment=places.get(row.participant_id),
                 )
             )
         return result

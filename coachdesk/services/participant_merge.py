@@ -258,14 +258,18 @@ def _pointing_at(table: Table) -> list[tuple[Table, str]]:
     ]
 
 
+# Fields of the file the import does not read, as the coach reads them.
+_OTHER_FIELDS = {"consent_date": "Consentement", "coach_id": "Chargé·e"}
+
+
 def _complete(kept: Participant, merged: Participant) -> tuple[str, ...]:
     """Fill the kept file's empty fields from the merged one; append its notes. Returns the
     French names of the fields filled."""
     filled = []
-    for name in (*FILLABLE, "consent_date", "coach"):
+    for name in (*FILLABLE, "consent_date", "coach_id"):
         if _is_empty(getattr(kept, name)) and not _is_empty(getattr(merged, name)):
             setattr(kept, name, getattr(merged, name))
-            filled.append(FIELDS.get(name, name))
+            filled.append(FIELDS.get(name) or _OTHER_FIELDS[name])
     if merged.notes.strip() and merged.notes.strip() not in kept.notes:
         kept.notes = "\n".join(part for part in (kept.notes.strip(), merged.notes.strip())
                                if part)

@@ -25,6 +25,7 @@ from coachdesk.models import (
     BilanGroup,
     BilanMember,
     Coach,
+    Cohort,
     Contract,
     Employer,
     Enrolment,
@@ -43,6 +44,7 @@ from coachdesk.models import (
     codes,
     utcnow,
 )
+from coachdesk.services import enrolment as enrolments
 from coachdesk.services.clock import clock_day
 from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.follow_on import LinkedFile, linked_files_in
@@ -253,19 +255,23 @@ def _label(vocabulary: dict[str, str], code: str | None) -> str:
     return vocabulary.get(code or "", code or "")
 
 
-def participant_timeline(database: Database, participant_id: str) -> list[TimelineEvent]:
+def participant_timeline(
+    database: Database, participant_id: str, on: date | None = None
+) -> list[TimelineEvent]:
     """Everything recorded about a person across every table, oldest first: in this file, and
-    in the person's other files when they were followed in several promotions."""
+    in the person's other files when they were followed in several promotions; and what
+    follows from it by ``on`` (the database's day): a provisional enrolment that lapsed."""
     with database.read() as session:
         files = linked_files_in(session, participant_id)
         if not any(file.participant_id == participant_id for file in files):
             raise UserError("Cette personne n'existe plus : elle a peut-être été supprimée.")
+        today = on or clock_day(session)
         coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
         names = {file.participant_id: file.cohort_name for file in files}
         events: list[TimelineEvent] = []
         for file in files:
             own = file.participant_id == participant_id
-            found = list(_file_events(session, file, names, coaches))
+            found = list(_file_events(session, file, names, coaches, today))
             events += found if own else [replace(e, cohort=file.cohort_name) for e in found]
         order = {kind: index for index, kind in enumerate(_KIND_ORDER)}
         events.sort(key=lambda event: (event.on, order.get(event.kind, len(order))))
@@ -273,7 +279,7 @@ def participant_timeline(database: Database, participant_id: str) -> list[Timeli
 
 
 def _file_events(session: Session, file: LinkedFile, cohort_names: dict[str, str],
-                 coaches: dict[str, str]) -> Iterable[TimelineEvent]:
+                 coaches: dict[str, str], today: date) -> Iterable[TimelineEvent]:
     person = session.execute(
         select(Participant.source_file, Participant.provenance)
         .where(Participant.id == file.participant_id)
@@ -289,7 +295,7 @@ def _file_events(session: Session, file: LinkedFile, cohort_names: dict[str, str
             " — ".join(part for part in (_label(codes.PROVENANCES, person.provenance),
                                          person.source_file) if part),
         )
-    yield from _events(session, file.participant_id, coaches)
+    yield from _events(session, file.participant_id, coaches, today)
 
 
 _KIND_ORDER = (
@@ -299,7 +305,7 @@ _KIND_ORDER = (
 )
 
 
-def _events(session: Session, person: str, coaches: dict[str, str]
+def _events(session: Session, person: str, coaches: dict[str, str], today: date
             ) -> Iterable[TimelineEvent]:
     row: Any  # one query per table, each with its own columns
     for row in session.execute(
@@ -390,14 +396,22 @@ def _events(session: Session, person: str, coaches: dict[str, str]
             f"{row.name} à {row.starts_at:%H:%M}" + (f", {row.place}" if row.place else ""),
         )
     for row in session.execute(
-        select(Enrolment.enrolled_on, Enrolment.confirmed_on, Enrolment.lapsed_on)
+        select(Enrolment.enrolled_on, enrolments.deadline_column().label("deadline"),
+               enrolments.first_contract_column().label("first_contract_on"))
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .where(Enrolment.participant_id == person)
     ):
-        yield TimelineEvent(row.enrolled_on, "enrolment", "Inscription provisoire à la formation")
-        if row.confirmed_on is not None:
-            yield TimelineEvent(row.confirmed_on, "enrolment", "Inscription confirmée")
-        if row.lapsed_on is not None:
-            yield TimelineEvent(row.lapsed_on, "enrolment", "Inscription caduque")
+        # Final or lapsed by the enrolment's rule; a lapse shows once its day has come.
+        limit = f"date limite le {row.deadline:%d/%m/%Y}" if row.deadline else ""
+        yield TimelineEvent(row.enrolled_on, "enrolment", "Inscription provisoire à la formation",
+                            limit)
+        final = enrolments.confirmation_day(row.enrolled_on, row.deadline, row.first_contract_on)
+        if final is not None:
+            yield TimelineEvent(final, "enrolment", "Inscription confirmée",
+                                "contrat signé avant la date limite")
+        elif row.deadline is not None and enrolments.lapse_day(row.deadline) <= today:
+            yield TimelineEvent(enrolments.lapse_day(row.deadline), "enrolment",
+                                "Inscription caduque", "pas de contrat signé à la date limite")
     for row in session.execute(
         select(Contract.id, Contract.contract_type, Contract.start_date, Contract.end_date,
                Contract.rupture_on, Contract.rupture_by, Contract.rupture_reason, Employer.name)

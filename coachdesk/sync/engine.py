@@ -22,6 +22,7 @@ from coachdesk.errors import UserError
 from coachdesk.models.base import canonical_id, utcnow
 from coachdesk.sync.applier import CHUNK, Applier, model_tables
 from coachdesk.sync.capture import APPLYING
+from coachdesk.sync.clashes import check_promotion_names
 from coachdesk.sync.client import HttpTransport, SyncError
 from coachdesk.sync.tables import PERSON_SCOPED, SYNCED
 
@@ -147,6 +148,9 @@ def _join(database: Database, url: str, code: str, transport: Transport) -> dict
             if not page["more"]:
                 break
             after = page["rows"][-1]["id"]
+    with database.read() as session:
+        check_promotion_names(session, (row for table_name, raw in pages if table_name == "cohort"
+                                        for row in json.loads(raw)["rows"]))
     received = 0
     with database.write() as session:
         session.info[APPLYING] = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -76,6 +77,41 @@ def test_empty_week(demo_db: Path) -> None:
     assert result.returncode == 0
     assert "Rien de prévu cette semaine." in result.stdout
     assert json.loads(coachdesk(demo_db, "agenda", "--week", "2009-W01", "--json").stdout) == []
+
+
+def test_the_demos_summer_deadline_warnings(demo_db: Path, tmp_path: Path) -> None:
+    """The 22 young people and 2 adults enrolled on 26/05/2010 (deadline 15/07/2010): D-15 and
+    D-7 for those still without a contract that day, then the deadline for the 11 who never
+    signed one; computed on a database where no lapse is stored, and written to the .ics."""
+    seen = {}
+    for week, day, detail in (
+        ("2010-W26", "2010-06-30", "Plus que 15 jours pour signer un contrat : l'inscription "
+                                   "provisoire devient caduque après le 15/07/2010."),
+        ("2010-W27", "2010-07-08", "Plus que 7 jours pour signer un contrat : l'inscription "
+                                   "provisoire devient caduque après le 15/07/2010."),
+        ("2010-W28", "2010-07-15", "Date limite : sans contrat signé ce jour, l'inscription "
+                                   "provisoire devient caduque."),
+    ):
+        result = coachdesk(demo_db, "agenda", "--week", week, "--json")
+        assert result.returncode == 0, result.stderr
+        deadline = [i for i in json.loads(result.stdout) if i["kind"] == "enrolment_deadline"]
+        assert {(i["date"], i["detail"]) for i in deadline} == {(day, detail)}
+        seen[week] = {i["participant"] for i in deadline}
+    # Signed contracts leave the list week after week; nobody new appears.
+    assert [len(seen[w]) for w in ("2010-W26", "2010-W27", "2010-W28")] == [14, 13, 11]
+    assert seen["2010-W28"] <= seen["2010-W27"] <= seen["2010-W26"]
+    result = coachdesk(demo_db, "agenda", "--week", "2010-W29", "--json")
+    assert not [i for i in json.loads(result.stdout) if i["kind"] == "enrolment_deadline"]
+    target = tmp_path / "semaine-27.ics"
+    result = coachdesk(demo_db, "agenda", "--week", "2010-W27", "--ics", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").count("SUMMARY:Date limite d'inscription") == 13
+    with sqlite3.connect(demo_db) as connection:
+        stored = connection.execute(
+            "SELECT count(*) FROM enrolment WHERE lapsed_on IS NOT NULL OR status = 'caduque'"
+        ).fetchone()
+    connection.close()
+    assert stored == (0,)
 
 
 def test_without_a_week_the_demo_shows_the_week_of_its_own_day(demo_db: Path) -> None:

@@ -100,7 +100,8 @@ def test_protect_then_use_with_passphrase(tmp_path: Path) -> None:
     assert (tmp_path / "chiffree.sqlite3.cles.json").exists()
 
     access = tmp_path / "acces.xlsx"
-    exported = run(db, "gdpr", "access", ids[0], "--out", str(access), env=env)
+    exported = run(db, "gdpr", "access", ids[0], "--out", str(access), "--no-password",
+                   env=env)
     assert exported.returncode == 0, exported.stderr
     assert "PAS chiffré" in exported.stdout
     assert openpyxl.load_workbook(access)["Personne"]["B4"].value == SECRET_LAST_NAME

@@ -1,5 +1,5 @@
-"""``coachdesk export`` from an encrypted database tells plainly, before writing, that the
-workbook is not encrypted; from a plain database it says nothing of the kind."""
+"""``coachdesk export --no-password`` from an encrypted database tells plainly, before writing,
+that the workbook is not encrypted; from a plain database it says nothing of the kind."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def test_export_from_protected_database_says_the_workbook_is_plain(
     protected: Path, tmp_path: Path, export: tuple[str, ...]
 ) -> None:
     out = tmp_path / f"{export[0]}.xlsx"
-    done = run(protected, "export", *export, "--out", str(out), passphrase=PASSPHRASE)
+    done = run(protected, "export", *export, "--out", str(out), "--no-password",
+               passphrase=PASSPHRASE)
     assert done.returncode == 0, done.stderr
     assert PLAIN_WORKBOOK_NOTICE in done.stderr
     assert "ce classeur Excel ne le sera pas" in done.stderr
@@ -74,7 +75,7 @@ def test_export_from_protected_database_says_the_workbook_is_plain(
 def test_weekly_workbook_holds_the_names_in_clear(protected: Path, tmp_path: Path) -> None:
     out = tmp_path / "hebdo.xlsx"
     done = run(protected, "export", "weekly", "--week", "2010-W10", "--out", str(out),
-               passphrase=PASSPHRASE)
+               "--no-password", passphrase=PASSPHRASE)
     assert done.returncode == 0, done.stderr
     book = openpyxl.load_workbook(out, read_only=True)
     names = [row[0] for row in book["Jeunes"].iter_rows(min_row=2, values_only=True)]
@@ -89,7 +90,7 @@ def test_wrong_passphrase_writes_nothing_and_warns_of_nothing(
     protected: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "hebdo.xlsx"
-    done = run(protected, "export", "weekly", "--out", str(out),
+    done = run(protected, "export", "weekly", "--out", str(out), "--no-password",
                passphrase="pas la bonne phrase")
     assert done.returncode == 1
     assert PLAIN_WORKBOOK_NOTICE not in done.stderr

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -95,6 +95,13 @@ def test_evaluator_contracts_and_note(demo: tuple[Path, Path], tmp_path: Path) -
     assert run(db, "export", "evaluator", "--out", str(evaluator), home=home).returncode == 0
     people = openpyxl.load_workbook(evaluator)["Participants"]
     assert people["A1"].value == "Pseudonyme" and people.max_row == 1 + 275
+    # The places as computed today, after the dated events of every kind: 24 enrolled on
+    # 26/05/2010, 13 made final by a contract, 11 lapsed on 16/07/2010.
+    events = list(openpyxl.load_workbook(evaluator)["Événements"].iter_rows(values_only=True))
+    places = [(row[1].date(), row[2]) for row in events[1:] if row[2].startswith("Inscription")]
+    assert len(places) == 24 + 13 + 11
+    assert sum(1 for _day, kind in places if kind == "Inscription confirmée") == 13
+    assert {day for day, kind in places if kind == "Inscription caduque"} == {date(2010, 7, 16)}
 
     for recipient, column in (("opco", "Salaire brut mensuel"), ("pole_emploi", "Code ROME")):
         out = tmp_path / f"{recipient}.xlsx"

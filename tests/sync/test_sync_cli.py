@@ -23,7 +23,7 @@ def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
 ) -> None:
     url = team_server.database_url
     code, out, err = run(capsys, "server", "init", "--database-url", url)
-    assert code == 0 and out.startswith("Schéma de l'équipe à jour (révision s0002)"), err
+    assert code == 0 and out.startswith("Schéma de l'équipe à jour (révision s0012)"), err
     monkeypatch.setenv("COACHDESK_SERVER_DATABASE_URL", url)
     code, out, err = run(capsys, "server", "add-coach", "--name", "Camille Martin",
                          "--scope", "Mission Locale CLI", "--json")
@@ -102,3 +102,47 @@ def test_the_administrator_erases_moves_and_revokes_from_the_command_line(
     assert code == 0 and "Poste retiré" in out
     code, _out, err = run(capsys, "server", "revoke", device)
     assert code == 1 and "Aucun poste actif" in err
+
+
+def test_joining_with_a_promotion_named_like_the_teams_is_refused_in_french(
+    team_server: Any, laptop_factory: Any, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A laptop's own promotion named like one of the team's: told which, nothing written."""
+    from sqlalchemy import text
+
+    from tests.sync.support import COHORT_PREFIX, add_person
+
+    first = laptop_factory("Alice")
+    add_person(first, cohort="Doublon")
+    assert run(capsys, "--db", str(tmp_path / "Alice.sqlite3"), "sync")[0] == 0
+    name = f"{COHORT_PREFIX[0]} Doublon"
+
+    second = laptop_factory("Bruno", join=False)
+    add_person(second, "Petit", "Noé", cohort="Doublon")
+    with second.read() as s:
+        before = s.execute(text("SELECT id, name FROM cohort")).all()
+    second.dispose()
+    code = team_server.add_coach("Bruno", "Mission Locale Sud")
+    laptop = str(tmp_path / "Bruno.sqlite3")
+    status, out, err = run(capsys, "--db", laptop, "sync", "join", team_server.url, code)
+    assert status == 1, out
+    assert err.startswith(
+        f"Erreur : Impossible de rejoindre l'équipe : la promotion « {name} » de ce portable "
+        "porte le même nom qu'une promotion de l'équipe. Rien n'a été modifié sur ce portable.")
+    assert f"Renommez « {name} » sur ce portable" in err
+    assert "Traceback" not in err and "IntegrityError" not in err
+    # Nothing was written: still not joined, the same promotion, the person still there.
+    status, out, err = run(capsys, "--db", laptop, "sync")
+    assert status == 1 and "n'a pas rejoint d'équipe" in err
+    from coachdesk.db import open_database
+
+    reopened = open_database(Path(laptop), create=False)
+    try:
+        with reopened.read() as s:
+            assert s.execute(text("SELECT id, name FROM cohort")).all() == before
+            assert s.execute(text("SELECT count(*) FROM participant")).scalar() == 1
+            assert s.execute(text("SELECT count(*) FROM sync_state")).scalar() == 0
+            assert s.execute(text("SELECT count(*) FROM sync_outbox")).scalar() == 0
+    finally:
+        reopened.dispose()

@@ -112,7 +112,7 @@ def test_no_answer_moves_on_to_the_next_person(qtbot: QtBot, cohort) -> None:
     for name in ("Dubois", "Martin", "N'Guyen"):
         for day in (date(2010, 2, 10), date(2010, 2, 12)):
             record_call(database, person_id(database, name), "pas_de_reponse", day)
-    sheet = CallSheet(database, cohort_id, author="Claire Vidal", today=TODAY)
+    sheet = CallSheet(database, cohort_id, today=TODAY)
     qtbot.addWidget(sheet)
     sheet.show()
     sheet.activateWindow()

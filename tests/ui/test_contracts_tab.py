@@ -176,6 +176,7 @@ def test_record_a_contract_as_a_coach(
     # A young person still waiting for a contract one week before the deadline.
     cohort_id = _cohort_id(database)
     person = b.person(database, cohort_id, "Zidane", "Inès", birth_date=date(1990, 3, 14))
+    b.bilan_group(database, cohort_id, [person], name="Rattrapage")
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
@@ -380,6 +381,7 @@ def test_lapsed_enrolment_gets_its_solution(
     tab: ContractsTab, database: Database
 ) -> None:
     person = b.person(database, _cohort_id(database), "Yilmaz", "Enzo")
+    b.bilan_group(database, _cohort_id(database), [person], name="Rattrapage")
     b.enrol(database, person, date(2010, 5, 26))
     tab.set_today(date(2010, 9, 20))
     rows = [tab.enrolment_model.row_at(r) for r in range(tab.enrolment_model.rowCount())]
@@ -394,8 +396,10 @@ def test_lapsed_enrolment_gets_its_solution(
     assert tab.select_participant(person)
     tab.outcome_button.click()
     dialog = tab.dialog
-    dialog.kind.setCurrentIndex(dialog.kind.findData("poursuite_etudes_inscrit"))
-    dialog.recorded_on.setDate(QDate(2010, 9, 15))
+    assert dialog.objectName() == "solutionDialog"
+    assert dialog.windowTitle() == "Solution pour YILMAZ Enzo"
+    dialog.kinds["poursuite_etudes_inscrit"].setChecked(True)
+    dialog.on.setDate(QDate(2010, 9, 15))
     dialog.expected_on.set_value(date(2010, 10, 4))
     dialog.notes.setPlainText("BTS Assistant de manager en alternance.")
     save(dialog)
@@ -484,7 +488,7 @@ def test_finished_contracts_have_no_visit_due(tab: ContractsTab) -> None:
 def _late_contract(database: Database) -> tuple[str, str, str]:
     """A 30-year-old's contract recorded in July 2010 with nothing yet about the OPCO."""
     person = b.person(database, _cohort_id(database), "Zoller", "Hélène",
-                      birth_date=date(1980, 5, 1))
+                      birth_date=date(1980, 5, 1), is_adult=True)
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     tutor = b.contact(database, employer, "Roussel", "Claire", role="Gérante", is_tutor=True,
@@ -623,7 +627,8 @@ def test_the_dialog_shows_and_reads_back_every_term_of_the_draft(
     one, and what it saves is that draft. A field added to the draft without its widget fails
     here (the draft below sets every field away from its default)."""
     cohort_id = _cohort_id(database)
-    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1))
+    person = b.person(database, cohort_id, "Zoller", "Hélène", birth_date=date(1980, 5, 1),
+                      is_adult=True)
     b.enrol(database, person, date(2010, 5, 26))
     employer = b.employer(database, "Zénith Bureautique", opco="OPCALIA")
     tutor = b.contact(database, employer, "Roussel", "Claire", is_tutor=True,
@@ -681,7 +686,8 @@ def test_a_visit_dated_years_after_the_contract_asks_first(
     tab.visit_button.click()
     dialog = tab.dialog
     dialog.done_on.setDate(QDate(end.year + 15, end.month, 1))  # 2025 typed for 2010
-    dialog.author.setText("Julien Roux")
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
+    dialog.author.set_coach_id(julien)
     monkeypatch.setattr(messages, "answers", [False])
     save(dialog)
 
@@ -696,7 +702,7 @@ def test_a_visit_dated_years_after_the_contract_asks_first(
     assert f"le 01/{end.month:02d}/{end.year + 15}" in question.text
     # Answered no: nothing recorded, the form stays open as typed.
     assert visits() == 0 and dialog.isVisible()
-    assert dialog.author.text() == "Julien Roux"
+    assert dialog.author.coach_id() == julien
     monkeypatch.setattr(messages, "answers", [True])
     save(dialog)
     assert visits() == 1 and not dialog.isVisible()
@@ -710,7 +716,8 @@ def test_a_visit_during_the_contract_asks_nothing(
     tab.visit_button.click()
     dialog = tab.dialog
     dialog.done_on.setDate(QDate(2011, 2, 1))
-    dialog.author.setText("Julien Roux")
+    julien = find_coach(database, "Julien Roux").id  # one of the demo's coaches
+    dialog.author.set_coach_id(julien)
     before = len(messages.last_messages)
     save(dialog)
     assert not dialog.isVisible()
@@ -742,3 +749,30 @@ def test_the_wheel_over_training_hours_without_focus_changes_nothing_and_cancel_
     assert dialog.isVisible() and hours.value() == 376
     assert messages.last_messages[-1].text == (
         "Fermer sans enregistrer ? Ce que vous avez modifié dans ce formulaire sera perdu.")
+
+
+def test_employer_estimate_of_the_selected_contract(
+    tab: ContractsTab, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.set_today(date(2010, 12, 31))
+    assert tab.estimate_button.text() == "Estimation employeur (PDF)…"
+    tab.view.clearSelection()
+    assert tab.print_employer_estimate() is None
+    assert messages.last_messages[-1].text == "Sélectionnez d'abord un contrat dans la liste."
+    row = row_of(tab, "URBAIN Dylan")
+    tab.view.selectRow(row)
+    target = tmp_path / "estimation.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "ask_estimate_path",
+                        lambda suggested: asked.append(suggested) or target)
+    tab.estimate_button.click()
+    # The file name names no one.
+    assert asked and asked[0].startswith("estimation-employeur-2010-")
+    assert "urbain" not in asked[0].lower() and "dylan" not in asked[0].lower()
+    text = PdfReader(target).pages[0].extract_text().replace("\u202f", " ")
+    assert "Estimation du coût d'un contrat de professionnalisation" in text
+    assert "Aides à l'embauche en vigueur au début du contrat" in text
+    assert "URBAIN" not in text and "Dylan" not in text
+    shown = messages.last_messages[-1]
+    assert shown.title == "Estimation pour l'employeur"
+    assert shown.text.startswith(f"Estimation enregistrée : {target}\nCoût estimé sur ")

@@ -1,5 +1,6 @@
-"""Exporting from an encrypted database: every export dialog says plainly, before anything is
-written, that the workbook will not be encrypted; a plain database gets no such warning."""
+"""Exporting from an encrypted database: every export dialog protects the workbook by a
+password by default, and says plainly, before anything is written, that the workbook will not be
+encrypted when the coach unticks that; a plain database gets no such warning."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from coachdesk.ui.exports.dialogs import (
     WeeklyExportDialog,
 )
 from coachdesk.ui.widgets import background, messages
-from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
+from tests.security_support import FAST_SCRYPT, INFORMED_ON, PASSPHRASE, make_plain_db
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -55,7 +56,8 @@ def french(qtbot: QtBot):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def plain_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("plain") / "modele.sqlite3"
-    make_plain_db(path, count=5)
+    # Consent recorded: the weekly workbook lists only such people.
+    make_plain_db(path, count=5, consent_on=INFORMED_ON)
     return path
 
 
@@ -105,6 +107,10 @@ def test_each_dialog_warns_before_writing_from_a_protected_database(
 ) -> None:
     database, key = protected
     dialog = _dialog(qtbot, kind, database, key)
+    # Protected by default: nothing to warn of until the coach asks for a plain workbook.
+    assert dialog.password_box.isChecked()
+    assert not dialog.plain_warning.isVisible()
+    dialog.password_box.setChecked(False)
     assert dialog.plain_warning.isVisible()
     # The same French sentence the command line prints.
     assert dialog.plain_warning.text() == PLAIN_WORKBOOK_NOTICE
@@ -123,10 +129,13 @@ def test_warning_shown_even_without_the_key_and_the_export_still_works(
     bare = WeeklyExportDialog(database)
     qtbot.addWidget(bare)
     bare.show()
+    assert bare.password_box.isChecked()
+    bare.password_box.setChecked(False)
     assert bare.plain_warning.isVisible()
 
     monkeypatch.setattr(background, "run_in_process", False)
     dialog = _dialog(qtbot, WeeklyExportDialog, database, key)
+    dialog.password_box.setChecked(False)  # the coach asks for a plain workbook
     out = tmp_path / "Hebdo chiffrée"
     dialog.file_edit.setText(str(out))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -145,12 +154,14 @@ def test_no_warning_for_a_plain_database(
 ) -> None:
     dialog = _dialog(qtbot, kind, plain, None)
     assert not dialog.plain_warning.isVisible()
+    assert not dialog.password_box.isChecked()  # offered, not imposed
 
 
 def test_render_the_warning(qtbot: QtBot, protected: tuple[Database, bytes],
                             tmp_path: Path) -> None:
     database, key = protected
     dialog = _dialog(qtbot, WeeklyExportDialog, database, key)
+    dialog.password_box.setChecked(False)
     # The whole sentence fits: the label is as tall as its wrapped text needs.
     label = dialog.plain_warning
     assert label.height() >= label.heightForWidth(label.width())

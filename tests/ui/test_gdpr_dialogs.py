@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
+import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
@@ -112,11 +114,31 @@ def test_access_export_of_the_selected_person(
     assert dialog.picker.select(person.id)
     out = tmp_path / "acces.xlsx"
     dialog.out.setText(str(out))
+    # From an encrypted database the workbook is protected unless the coach unticks it.
+    assert dialog.password_box.isChecked()
+    dialog.password_box.setChecked(False)
     dialog.export_button.click()
     assert "Classeur écrit" in shown[-1].text and "PAS chiffré" in shown[-1].text
     sheet = load_workbook(out)["Personne"]
     values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert values["Nom"] == person.last_name and values["Identifiant"] == person.id
+
+    protected = tmp_path / "acces-protege.xlsx"
+    dialog.password_box.setChecked(True)
+    password = dialog.password_box.password_edit.text()
+    dialog.out.setText(str(protected))
+    dialog.export_button.click()
+    assert f"protégé par le mot de passe {password}" in shown[-1].text
+    assert "PAS chiffré" not in shown[-1].text
+    assert person.last_name.encode() not in protected.read_bytes()
+    plain = io.BytesIO()
+    with protected.open("rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password=password, verify_password=True)
+        office.decrypt(plain)
+    values = {row[0]: row[1] for row in load_workbook(plain)["Personne"].iter_rows(
+        min_row=2, values_only=True)}
+    assert values["Nom"] == person.last_name
 
 
 def test_erasure_is_confirmed_and_complete(

@@ -87,7 +87,7 @@ def test_the_guide_lists_the_window_s_shortcuts_and_only_them(window: MainWindow
 
 def test_the_guide_lists_the_call_sheet_keys(window: MainWindow, qtbot: QtBot) -> None:
     assert window.database is not None
-    sheet = CallSheet(window.database, window.current_cohort_id() or "", author="")
+    sheet = CallSheet(window.database, window.current_cohort_id() or "")
     qtbot.addWidget(sheet)
     guide = window.open_guide()
     assert isinstance(guide, GuideDialog)

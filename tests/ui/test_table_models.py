@@ -31,6 +31,7 @@ CHECKED_BY = {
     "ContractTableModel": "test_contracts_tab.py::test_contract_model_passes_qt_model_tester",
     "EnrolmentTableModel": "test_contracts_tab.py::test_contract_model_passes_qt_model_tester",
     "AttendanceModel": "test_bilan_tab.py::test_attendance_model_passes_qt_model_tester",
+    "BilanTableModel": "test_enrolment_window.py::test_bilan_model_passes_qt_model_tester",
     "DirectoryModel": "test_directory_model",
     "AgendaModel": "test_agenda_model",
     "ChecklistModel": "test_checklist_model",

@@ -35,6 +35,7 @@ def world(tmp_path: Path) -> tuple[Database, dict[str, str]]:
                    birth_date=D(1989, 3, 1), bac_type="professionnel")
     bruno = b.person(database, cohort, "Martin", "Bruno", listed_on=D(2010, 2, 1))
     chloe = b.person(database, cohort, "Petit", "Chloé", listed_on=D(2010, 2, 1))
+    b.bilan_group(database, cohort, [ana, bruno])
     for person in (ana, bruno):
         b.enrol(database, person, D(2010, 5, 26))
     employer = b.employer(database, "Optique Comédie")
@@ -187,13 +188,15 @@ def test_a_contract_confirms_the_enrolment_and_reading_writes_nothing(
         (D(2010, 7, 16), None, "caduque", "enrolment_lapsed"),
         (D(2010, 7, 16), D(2010, 7, 10), "confirmee", None),
         (D(2010, 7, 9), D(2010, 7, 10), "provisoire", "enrolment_deadline_near"),
+        # Signed the day after the deadline: too late, the place lapsed.
+        (D(2010, 7, 20), D(2010, 7, 16), "caduque", "enrolment_contract_after_deadline"),
     ],
 )
 def test_effective_enrolment_status(
     on: date, contract_on: date | None, status: str, warning: str | None
 ) -> None:
-    state = effective_status(stored_status="provisoire", confirmed_on=None, lapsed_on=None,
-                             deadline=DEADLINE, first_contract_on=contract_on, on=on)
+    state = effective_status(enrolled_on=D(2010, 5, 26), deadline=DEADLINE,
+                             first_contract_on=contract_on, on=on)
     assert state.status == status
     assert (state.warning.code if state.warning else None) == warning
 

@@ -131,7 +131,8 @@ def test_command_line_writes_private_files_under_any_umask(tmp_path: Path) -> No
     assert saved.returncode == 0, saved.stderr
     assert (mode(encrypted_copy), mode(crypto.sidecar_path(encrypted_copy))) == (0o600, 0o600)
     out = tmp_path / "hebdo.xlsx"
-    exported = _cli(db, "export", "weekly", "--week", "2010-W25", "--out", str(out), home=home)
+    exported = _cli(db, "export", "weekly", "--week", "2010-W25", "--out", str(out),
+                    "--no-password", home=home)
     assert exported.returncode == 0, exported.stderr
     assert mode(out) == 0o600
     remembered = home / "config" / "bases-protegees.json"

@@ -208,6 +208,11 @@ class AccessExportDialog(_PersonDialog):
         row.addWidget(self.out, 1)
         row.addWidget(browse)
         self.layout_.addLayout(row)
+        # Protected by default when the database is encrypted, like the partners' workbooks.
+        from coachdesk.ui.exports.password_box import WorkbookPasswordBox
+
+        self.password_box = WorkbookPasswordBox(encrypted)
+        self.layout_.addWidget(self.password_box)
         buttons = _buttons(self)
         self.export_button = buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
@@ -249,12 +254,25 @@ class AccessExportDialog(_PersonDialog):
                 ),
             )
             return
-        records = write_access_workbook(self.database, person.id, out)
+        weakness = self.password_box.weakness()
+        if weakness is not None:
+            messages.warn(self, self.windowTitle(), self.tr(
+                "This workbook password is too easy to guess: %1. Use the one CoachDesk "
+                "proposes (unrelated words and a number, easy to read on the phone)."
+            ).replace("%1", weakness))
+            return
+        password = self.password_box.password()
+        records = write_access_workbook(self.database, person.id, out, password=password)
         self.written = out
         text = self.tr("Workbook written: %1 (%n record(s)).", "", records).replace(
             "%1", str(out)
         )
-        if self.encrypted:
+        if password is not None:
+            text += "\n" + self.tr(
+                "It is protected by the password %1: give it to the person by phone or in "
+                "person, never with the workbook. CoachDesk keeps it nowhere."
+            ).replace("%1", password)
+        elif self.encrypted:
             text += "\n" + self.tr(
                 "This workbook is NOT encrypted, unlike the database. Hand it to the person "
                 "by a safe means, then delete it."

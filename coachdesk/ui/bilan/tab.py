@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.services.text import fold, person_name
+from coachdesk.ui.bilan.enrolment_bar import ENROLMENT_COLUMNS, BilanTableModel, EnrolmentBar
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enabling import explain_enabled
@@ -73,6 +76,9 @@ COLUMNS: list[Column[BilanRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Professional project"), lambda r: r.project),
     Column(QT_TRANSLATE_NOOP("Columns", "Decision"), lambda r: r.project_decision),
 ]
+# The place in the training (provisional enrolment, deadline, days left) next to the name: in
+# May–July it is what the coach watches in this list.
+COLUMNS[1:1] = ENROLMENT_COLUMNS
 
 SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: r.held_on),
@@ -242,8 +248,19 @@ class BilanTab(ListTab):
         self.calendar_label.setWordWrap(True)
 
         # Where each participant stands, with the selected person's skills and projects -------
-        self.model: RowTableModel[BilanRow] = RowTableModel(COLUMNS, self)
+        self.model = BilanTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "bilanTable")
+        # Several people at once (Ctrl, Shift): the enrolment bar acts on the selection, also
+        # from the list's context menu.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.enrolment_bar = EnrolmentBar(self, self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions(list(self.enrolment_bar.actions_))
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.enrolment_bar)
+        listing_layout.addWidget(self.view, 1)
         self.skill_model: RowTableModel[SkillRow] = RowTableModel(SKILL_COLUMNS, self)
         self.skill_view = make_table_view(self.skill_model, "skillTable", sortable=False)
         self.project_model: RowTableModel[ProjectRow] = RowTableModel(PROJECT_COLUMNS, self)
@@ -270,7 +287,7 @@ class BilanTab(ListTab):
                                _buttons(self.project_button, self.decide_button)), 1)
         detail_layout.addLayout(boxes)
         standing = QSplitter(Qt.Orientation.Vertical)
-        standing.addWidget(self.view)
+        standing.addWidget(listing)
         standing.addWidget(detail)
         standing.setStretchFactor(0, 3)
         standing.setStretchFactor(1, 2)
@@ -303,6 +320,7 @@ class BilanTab(ListTab):
 
         self.group_selector.currentIndexChanged.connect(self._group_changed)
         self.view.selectionModel().currentRowChanged.connect(self._person_changed)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_group_button.clicked.connect(self.create_new)
         self.add_member_button.clicked.connect(self.add_member)
         self.new_session_button.clicked.connect(self.add_session)
@@ -318,6 +336,7 @@ class BilanTab(ListTab):
     def set_database(self, database: Database | None) -> None:
         super().set_database(database)
         self.attendance_model.database = database
+        self.enrolment_bar.day_from_clock = True
 
     # Loading ----------------------------------------------------------------------------------
     def load(self) -> None:
@@ -325,11 +344,14 @@ class BilanTab(ListTab):
         from coachdesk.services.lists import bilan_rows
 
         assert self.database is not None
+        self.enrolment_bar.follow_database_day(self.database)
         rows: list[BilanRow] = []
         if self.cohort_id is not None:
-            rows = bilan_rows(self.database, self.cohort_id)
+            rows = bilan_rows(self.database, self.cohort_id, self.enrolment_bar.today)
         selected = self.selected_participant()
+        chosen = {row.participant_id for row in self.selected_rows()}
         self.model.set_rows(rows)
+        self.enrolment_bar.show_rows(rows)
         validated = sum(1 for row in rows if row.project_decision == "Validé")
         self.count_label.setText(
             self.tr("%n participant(s) in the bilan", "", len(rows))
@@ -353,6 +375,8 @@ class BilanTab(ListTab):
             self.select_participant(selected)
         else:
             self._person_changed()
+        if len(chosen) > 1:
+            self.select_participants(chosen)
 
     def _group_changed(self) -> None:
         from coachdesk.services import bilan
@@ -416,6 +440,7 @@ class BilanTab(ListTab):
         explain_enabled(
             self.decide_button, has_person and self.project_model.rowCount() > 0,
             no_person if not has_person else self.tr("No project recorded yet for this person."))
+        self.enrolment_bar.update_actions()
 
     # Selection helpers ------------------------------------------------------------------------
     def group_id(self) -> str | None:
@@ -425,6 +450,21 @@ class BilanTab(ListTab):
     def selected_row(self) -> BilanRow | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_rows(self) -> list[BilanRow]:
+        """The rows selected in the list (several with Ctrl or Shift), in list order."""
+        indexes = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.model.row_at(index.row()) for index in indexes]
+
+    def select_participants(self, participant_ids: set[str]) -> None:
+        """Select these people in the list, as Ctrl+click does."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        for number, row in enumerate(self.model.rows()):
+            if row.participant_id in participant_ids:
+                selection.select(self.model.index(number, 0),
+                                 QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def selected_participant(self) -> str | None:
         row = self.selected_row()
@@ -449,6 +489,8 @@ class BilanTab(ListTab):
         self.dialog = dialog
         dialog.accepted.connect(self.reload)
         dialog.open()
+
+    open_dialog = _open
 
     def create_new(self) -> None:
         """Ctrl+N: a new bilan group for the selected cohort."""

@@ -3,6 +3,7 @@ notes, and one timeline of everything that happened to the person across all tab
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -36,15 +37,17 @@ from coachdesk.services.participants import (
     update_participant,
 )
 from coachdesk.services.text import person_name
-from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets import enrolment, messages
+from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.coach_picker import CoachPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
-from coachdesk.ui.widgets.forms import GuardedDialog, refuse_wrong_dates
+from coachdesk.ui.widgets.forms import FormDialog, GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
+    from coachdesk.services.enrolment import EnrolmentLine
 
 TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda e: e.on),
@@ -168,7 +171,34 @@ class ParticipantFileDialog(GuardedDialog):
         self.timeline: RowTableModel[TimelineEvent] = RowTableModel(TIMELINE_COLUMNS, self)
         self.timeline_view = make_table_view(self.timeline, "timeline", sortable=False)
         self.timeline_view.setWordWrap(True)
+        # The place in the training: provisional with its deadline and days left, final, or
+        # lapsed; and what the coach does about it from here.
+        self.today = database_day(database)
+        self.place: EnrolmentLine | None = None
+        self.enrolment_box = QGroupBox(self.tr("Training enrolment"))
+        self.enrolment_box.setObjectName("enrolmentBox")
+        self.enrolment_label = QLabel()
+        self.enrolment_label.setObjectName("enrolmentState")
+        self.enrolment_label.setWordWrap(True)
+        self.enrol_button = QPushButton(self.tr("Enrol provisionally…"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.deadline_button = QPushButton(self.tr("Deadline…"))
+        self.deadline_button.setObjectName("deadlineButton")
+        self.solution_button = QPushButton(self.tr("Solution…"))
+        self.solution_button.setObjectName("solutionButton")
+        place_layout = QVBoxLayout(self.enrolment_box)
+        place_layout.addWidget(self.enrolment_label)
+        place_buttons = QHBoxLayout()
+        for button in (self.enrol_button, self.deadline_button, self.solution_button):
+            place_buttons.addWidget(button)
+        place_buttons.addStretch(1)
+        place_layout.addLayout(place_buttons)
+        self.enrol_button.clicked.connect(self.enrol)
+        self.deadline_button.clicked.connect(self.change_deadline)
+        self.solution_button.clicked.connect(self.record_solution)
+        self.enrolment_dialog: FormDialog | None = None
         right = QVBoxLayout()
+        right.addWidget(self.enrolment_box)
         right.addWidget(QLabel(self.tr("Timeline")))
         right.addWidget(self.timeline_view, 1)
 
@@ -201,12 +231,13 @@ class ParticipantFileDialog(GuardedDialog):
         if self.participant_id is None:
             self.setWindowTitle(self.tr("New participant"))
             self.delete_button.setVisible(False)
+            self.enrolment_box.setVisible(False)
             self.source.setText(self.tr("Entered by hand"))
             self.timeline_view.setEnabled(False)
             self.last_name.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         file = get_participant(self.database, self.participant_id)
-        events = participant_timeline(self.database, self.participant_id)
+        events = participant_timeline(self.database, self.participant_id, self.today)
         data = file.data
         self.setWindowTitle(self.tr("File of %1").replace(
             "%1", person_name(data.last_name, data.first_name)))
@@ -235,10 +266,64 @@ class ParticipantFileDialog(GuardedDialog):
         else:
             source = self.tr("Entered by hand on %1").replace("%1", f"{file.listed_on:%d/%m/%Y}")
         self.source.setText(source)
+        self._show_place()
         self.timeline.set_rows(events)
         self.timeline_view.resizeColumnsToContents()
         self.timeline_view.horizontalHeader().resizeSection(
             1, min(self.timeline_view.horizontalHeader().sectionSize(1), 300))
+
+    def _show_place(self) -> None:
+        from coachdesk.services.enrolment import enrolment_of
+
+        assert self.participant_id is not None
+        self.place = enrolment_of(self.database, self.participant_id, self.today)
+        self.enrolment_label.setText(enrolment.describe(self.place))
+        status = self.place.state.status if self.place is not None else None
+        self.enrol_button.setVisible(self.place is None)
+        self.deadline_button.setVisible(status is not None)
+        self.solution_button.setVisible(status in ("provisoire", "caduque"))
+
+    def set_today(self, day: date) -> None:
+        """Show the enrolment as it stands on ``day``."""
+        self.today = day
+        if self.participant_id is not None:
+            self._show_place()
+            self.timeline.set_rows(participant_timeline(self.database, self.participant_id, day))
+
+    def _open_enrolment(self, dialog: FormDialog) -> None:
+        """A dialog over the file; once it saves, the file and the lists show the change."""
+        self.enrolment_dialog = dialog
+
+        def saved() -> None:
+            # Only the enrolment and the timeline: what the coach typed in the form stays.
+            assert self.participant_id is not None
+            self._show_place()
+            self.timeline.set_rows(participant_timeline(self.database, self.participant_id,
+                                                        self.today))
+            self.changed.emit()
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+
+    def enrol(self) -> None:
+        if self.participant_id is not None:
+            self._open_enrolment(enrolment.EnrolDialog(self.database, [self.participant_id],
+                                                       self.today, self))
+
+    def change_deadline(self) -> None:
+        from coachdesk.services.cohorts import cohort_choices
+
+        if self.place is None:
+            return
+        promotion = next((c.enrolment_deadline for c in cohort_choices(self.database)
+                          if c.id == self.cohort_id), None)
+        self._open_enrolment(enrolment.DeadlineDialog(self.database, [self.place], promotion,
+                                                      self))
+
+    def record_solution(self) -> None:
+        if self.place is not None:
+            self._open_enrolment(enrolment.SolutionDialog(self.database, self.place, self.today,
+                                                          self))
 
     def data(self) -> ParticipantData:
         """What the form holds."""

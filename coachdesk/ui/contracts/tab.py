@@ -48,13 +48,16 @@ from coachdesk.ui.contracts.follow_up_dialogs import (
 )
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.enrolment import SolutionDialog
+from coachdesk.ui.widgets.enrolment import background as enrolment_background
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.table_model import AnyIndex, Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.contract_board import ContractContext, ContractLine, EnrolmentLine
+    from coachdesk.services.contract_board import ContractContext, ContractLine
+    from coachdesk.services.enrolment import EnrolmentLine
     from coachdesk.services.smic import SmicTable
 
 ALERT = QColor("#b3261e")
@@ -118,9 +121,10 @@ def _days_left(line: EnrolmentLine) -> int | None:
 
 
 def _to_do(line: EnrolmentLine) -> str:
-    if line.state.warning is None or (line.state.status == "caduque" and line.has_outcome):
+    warning = line.state.warning
+    if warning is None or (warning.code == "enrolment_lapsed" and line.has_outcome):
         return ""
-    return line.state.warning.message_fr
+    return warning.message_fr
 
 
 ENROLMENT_COLUMNS: list[Column[EnrolmentLine]] = [
@@ -128,10 +132,7 @@ ENROLMENT_COLUMNS: list[Column[EnrolmentLine]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Enrolment"), lambda r: r.status_label),
     Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda r: r.state.deadline),
     Column(QT_TRANSLATE_NOOP("Columns", "Days left"), _days_left, align_right=True),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Solution"),
-        lambda r: r.has_outcome,
-    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Solution"), lambda r: ", ".join(r.solutions)),
     Column(QT_TRANSLATE_NOOP("Columns", "To do"), lambda r: _to_do(r)),
 ]
 
@@ -184,10 +185,7 @@ class EnrolmentTableModel(RowTableModel["EnrolmentLine"]):
         if index.isValid():
             line = self.row_at(index.row())
             if role == Qt.ItemDataRole.BackgroundRole:
-                if line.needs_outcome:
-                    return QBrush(ALERT_BACKGROUND)
-                if line.state.status == "provisoire" and line.state.warning is not None:
-                    return QBrush(WARNING_BACKGROUND)
+                return enrolment_background(line)
             if role == Qt.ItemDataRole.ToolTipRole and line.state.warning is not None:
                 return line.state.warning.message_fr + "\n" + line.state.warning.rule_fr
         return super().data(index, role)
@@ -229,8 +227,15 @@ class ContractsTab(ListTab):
         self.acknowledge_button.setToolTip(
             self.tr("An alert checked with the employer (e.g. a branch agreement): it no longer "
                     "flags the contract"))
+        self.estimate_button = QPushButton(self.tr("Employer estimate (PDF)…"))
+        self.estimate_button.setObjectName("printEmployerEstimate")
+        self.estimate_button.setToolTip(
+            self.tr("What the contract costs the employer, net of the hiring aids in force at "
+                    "its start: one page to give the employer")
+        )
         for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
-                       self.outcome_button, self.print_button, self.acknowledge_button):
+                       self.outcome_button, self.print_button, self.acknowledge_button,
+                       self.estimate_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
@@ -265,6 +270,7 @@ class ContractsTab(ListTab):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
         self.acknowledge_button.clicked.connect(self.acknowledge_alert)
+        self.estimate_button.clicked.connect(self.print_employer_estimate)
         self.as_of.dateChanged.connect(self._date_chosen)
         self.edit_button.clicked.connect(self.edit_contract)
         self.view.doubleClicked.connect(self._edit_at)
@@ -308,6 +314,7 @@ class ContractsTab(ListTab):
 
     def load(self) -> None:
         from coachdesk.services.contract_board import contract_board
+        from coachdesk.services.enrolment import enrolment_board
 
         lines: list[ContractLine] = []
         enrolments: list[EnrolmentLine] = []
@@ -324,6 +331,8 @@ class ContractsTab(ListTab):
                 lines, enrolments = list(board.contracts), list(board.enrolments)
             except UserError as error:  # e.g. a SMIC table that does not cover the dates
                 messages.user_error(self, error)
+                # The places waiting for a contract are listed all the same.
+                enrolments = enrolment_board(self.database, self.cohort_id, self.today)
         self.model.set_rows(lines)
         # Confirmed enrolments are the contracts above: list only those still waiting.
         enrolments = [e for e in enrolments if e.state.status != "confirmee"]
@@ -512,11 +521,10 @@ class ContractsTab(ListTab):
     def record_outcome(self) -> None:
         enrolment = self.current_enrolment()
         if enrolment is not None:
-            reason = (
-                enrolment.state.warning.message_fr if enrolment.state.warning is not None
-                else self.tr("Record where %1 goes next.").replace("%1", enrolment.participant)
-            )
-            self._ask_outcome(enrolment.participant_id, enrolment.participant, reason)
+            # A place without a contract ends with the solution found (the Bilan list and the
+            # person's file open the same dialog).
+            assert self.database is not None
+            self._open(SolutionDialog(self.database, enrolment, self.today, self))
             return
         line = self.current_contract()
         if line is None:
@@ -567,3 +575,19 @@ class ContractsTab(ListTab):
                           self.tr("No visit done yet for this contract."))
             return None
         return self.print_visit(visit_id)
+
+    # Employer estimate ------------------------------------------------------------------------
+    def ask_estimate_path(self, suggested: str) -> Path | None:
+        """Where to save the employer's estimate (a file dialog; tests replace this method)."""
+        from coachdesk.ui.contracts.employer_estimate import ask_estimate_path
+
+        return ask_estimate_path(self, suggested)
+
+    def print_employer_estimate(self) -> Path | None:
+        """The selected contract's cost net of the hiring aids, as a one-page PDF."""
+        from coachdesk.ui.contracts.employer_estimate import print_employer_estimate
+
+        line = self._need_contract()
+        if line is None or self.database is None:
+            return None
+        return print_employer_estimate(self, self.database, line.id, self.ask_estimate_path)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui.exports.password_box import WorkbookPasswordBox
 from coachdesk.ui.widgets import background, messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
@@ -91,7 +92,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.intro)
         self.plain_warning = self._plain_workbook_warning()
         layout.addWidget(self.plain_warning)
-        self.plain_warning.setVisible(self.is_protected())
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form)
@@ -112,6 +112,11 @@ class ExportDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         self.form.addRow(self.tr("File:"), file_row)
+        # Protected by default when the database is: the warning shows only for a plain one.
+        self.password_box = WorkbookPasswordBox(self.is_protected())
+        layout.addWidget(self.password_box)
+        self.password_box.toggled.connect(self._show_plain_warning)
+        self._show_plain_warning()
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
@@ -127,6 +132,11 @@ class ExportDialog(QDialog):
 
         self.cohort.currentIndexChanged.connect(self.refresh_suggestion)
         self.refresh_suggestion()
+
+    def _show_plain_warning(self) -> None:
+        self.plain_warning.setVisible(self.is_protected() and not self.password_box.isChecked())
+        if self.isVisible():
+            self.adjustSize()  # the warning's whole text, never clipped
 
     def is_protected(self) -> bool:
         """True when the open database is encrypted: its workbooks will not be."""
@@ -277,6 +287,14 @@ class ExportDialog(QDialog):
         if self.database.path is None:
             messages.warn(self, self.windowTitle(), self.tr("No database is open."))
             return None
+        weakness = self.password_box.weakness()
+        if weakness is not None:
+            messages.warn(self, self.windowTitle(), self.tr(
+                "This workbook password is too easy to guess: %1. Use the one CoachDesk "
+                "proposes (unrelated words and a number, easy to read on the phone)."
+            ).replace("%1", weakness))
+            self.password_box.password_edit.setFocus()
+            return None
         self.export_button.setEnabled(False)
         self.job = background.run_job(
             self,
@@ -286,6 +304,7 @@ class ExportDialog(QDialog):
             self.tr("Writing “%1”…").replace("%1", out.name),
             self._finished,
             self._cancelled,
+            keywords={"password": self.password_box.password()},
         )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
         # A job run inline (tests) has already ended when run_job returns.
@@ -306,9 +325,21 @@ class ExportDialog(QDialog):
                 "%1", result.file_name
             )
             + "\n"
-            + self.tr("Folder: %1").replace("%1", str(Path(result.path).parent)),
+            + self.tr("Folder: %1").replace("%1", str(Path(result.path).parent))
+            + self._protected_note(result),
         )
         self.accept()
+
+    def _protected_note(self, result: ExportDone) -> str:
+        """What the confirmation adds about a protected workbook: its password, one last time."""
+        password = self.password_box.password()
+        if not result.protected or password is None:
+            return ""
+        return "\n\n" + self.tr(
+            "The workbook is protected by the password %1. Give it to the recipient by phone "
+            "(or in person), never in the e-mail that carries the workbook: CoachDesk keeps it "
+            "nowhere."
+        ).replace("%1", password)
 
     def _cancelled(self) -> None:
         messages.info(self, self.tr("Export cancelled"),

@@ -3,7 +3,9 @@
 The work runs in a child process: a thread would starve the event loop through the GIL (the
 event loop was measured stalling 0.3–2.5 s during an export in a thread, under 15 ms with a
 process; DESIGN.md). The job is a plain function named by its dotted path, Qt-free, called as
-``function(*args, progress=callback, is_cancelled=callback)``; it reports progress with
+``function(*args, **keywords, progress=callback, is_cancelled=callback)`` (keywords carry what
+must not sit among the positional values, such as a workbook's password: they reach the worker
+through its pipe, like the arguments, never a command line); it reports progress with
 ``progress(done, total, message)`` and stops early (writing nothing, returning None) when
 ``is_cancelled()``. A job that returns something did its work, even if the coach clicked Cancel
 meanwhile: it is reported as done, so the window never says "nothing was written" about a file
@@ -57,7 +59,10 @@ def _stop_on_terminate() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
-def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
+def _child(
+    dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any,
+    keywords: dict[str, Any] | None = None,
+) -> None:
     """Body of the worker process: run the job and send back progress and its outcome."""
     last_sent = 0.0
 
@@ -72,7 +77,8 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
     try:
         with changes.collected() as written:
             try:
-                result = _resolve(dotted)(*args, progress=progress, is_cancelled=cancel.is_set)
+                result = _resolve(dotted)(*args, **(keywords or {}), progress=progress,
+                                          is_cancelled=cancel.is_set)
             finally:
                 # What the job committed, whatever came after: the window shows it.
                 merged = changes.merge_all(written)
@@ -100,10 +106,13 @@ def _child(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> No
         messages.put(("cancelled",) if result is None and cancel.is_set() else ("done", result))
 
 
-def _worker_main(dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any) -> None:
+def _worker_main(
+    dotted: str, args: tuple[Any, ...], messages: Any, cancel: Any,
+    keywords: dict[str, Any] | None = None,
+) -> None:
     """Entry point of the worker process."""
     _stop_on_terminate()
-    _child(dotted, args, messages, cancel)
+    _child(dotted, args, messages, cancel, keywords)
 
 
 class BackgroundJob(QObject):
@@ -116,10 +125,14 @@ class BackgroundJob(QObject):
     cancelled = Signal()
     ended = Signal()
 
-    def __init__(self, dotted: str, args: tuple[Any, ...], title: str, parent: QWidget) -> None:
+    def __init__(
+        self, dotted: str, args: tuple[Any, ...], title: str, parent: QWidget,
+        keywords: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.dotted = dotted
         self.args = args
+        self.keywords = keywords
         self.parent_widget = parent
         self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("backgroundProgress")
@@ -145,7 +158,7 @@ class BackgroundJob(QObject):
         self._cancel = context.Event()
         self._process = context.Process(
             target=_worker_main,
-            args=(self.dotted, self.args, self._messages, self._cancel),
+            args=(self.dotted, self.args, self._messages, self._cancel, self.keywords),
             daemon=True,
         )
         self._process.start()
@@ -164,7 +177,7 @@ class BackgroundJob(QObject):
             def is_set() -> bool:
                 return self.dialog.wasCanceled()
 
-        _child(self.dotted, self.args, inline_messages, _Flag())
+        _child(self.dotted, self.args, inline_messages, _Flag(), self.keywords)
         while not inline_messages.empty():
             self._handle(inline_messages.get())
 
@@ -222,11 +235,13 @@ def run_job(
     title: str,
     on_done: Callable[[Any], None],
     on_cancelled: Callable[[], None] | None = None,
+    *,
+    keywords: dict[str, Any] | None = None,
 ) -> BackgroundJob:
-    """Start ``dotted(*args)`` off the GUI thread; errors are shown to the coach."""
+    """Start ``dotted(*args, **keywords)`` off the GUI thread; errors are shown to the coach."""
     from coachdesk.ui.widgets import messages
 
-    job = BackgroundJob(dotted, args, title, parent)
+    job = BackgroundJob(dotted, args, title, parent, keywords)
     job.succeeded.connect(on_done)
     job.user_error.connect(lambda text: messages.warn(parent, "CoachDesk", text))
     job.failed.connect(lambda report: _report_failure(parent, report))

@@ -43,12 +43,20 @@
         <source>Choose where to write the workbook with « Choose… ».</source>
         <translation>Choisissez où écrire le classeur avec « Choisir… ».</translation>
     </message>
+    <message>
+        <source>This workbook password is too easy to guess: %1. Use the one CoachDesk proposes (unrelated words and a number, easy to read on the phone).</source>
+        <translation>Ce mot de passe de classeur est trop facile à deviner : %1. Utilisez celui que CoachDesk propose (des mots sans rapport entre eux et un nombre, faciles à dicter au téléphone).</translation>
+    </message>
     <message numerus="yes">
         <source>Workbook written: %1 (%n record(s)).</source>
         <translation>
             <numerusform>Classeur écrit : %1 (%n enregistrement).</numerusform>
             <numerusform>Classeur écrit : %1 (%n enregistrements).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It is protected by the password %1: give it to the person by phone or in person, never with the workbook. CoachDesk keeps it nowhere.</source>
+        <translation>Il est protégé par le mot de passe %1 : donnez-le à la personne par téléphone ou en main propre, jamais avec le classeur. CoachDesk ne le conserve nulle part.</translation>
     </message>
     <message>
         <source>This workbook is NOT encrypted, unlike the database. Hand it to the person by a safe means, then delete it.</source>

@@ -103,6 +103,22 @@
         <translation>Observations</translation>
     </message>
     <message>
+        <source>Training enrolment</source>
+        <translation>Inscription à la formation</translation>
+    </message>
+    <message>
+        <source>Enrol provisionally…</source>
+        <translation>Inscrire provisoirement…</translation>
+    </message>
+    <message>
+        <source>Deadline…</source>
+        <translation>Date limite…</translation>
+    </message>
+    <message>
+        <source>Solution…</source>
+        <translation>Solution…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>

@@ -143,6 +143,14 @@
         <translation>Une alerte vérifiée avec l&apos;employeur (par exemple un accord de branche) : elle ne signale plus le contrat</translation>
     </message>
     <message>
+        <source>Employer estimate (PDF)…</source>
+        <translation>Estimation employeur (PDF)…</translation>
+    </message>
+    <message>
+        <source>What the contract costs the employer, net of the hiring aids in force at its start: one page to give the employer</source>
+        <translation>Ce que le contrat coûte à l&apos;employeur, net des aides à l&apos;embauche en vigueur à son début : une page à remettre à l&apos;employeur</translation>
+    </message>
+    <message>
         <source>Situation on</source>
         <translation>Situation au</translation>
     </message>

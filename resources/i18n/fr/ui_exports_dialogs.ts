@@ -81,6 +81,10 @@
         <translation>Aucune base de données n&apos;est ouverte.</translation>
     </message>
     <message>
+        <source>This workbook password is too easy to guess: %1. Use the one CoachDesk proposes (unrelated words and a number, easy to read on the phone).</source>
+        <translation>Ce mot de passe de classeur est trop facile à deviner : %1. Utilisez celui que CoachDesk propose (des mots sans rapport entre eux et un nombre, faciles à dicter au téléphone).</translation>
+    </message>
+    <message>
         <source>Writing “%1”…</source>
         <translation>Écriture de « %1 »…</translation>
     </message>
@@ -91,6 +95,10 @@
     <message>
         <source>Folder: %1</source>
         <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>The workbook is protected by the password %1. Give it to the recipient by phone (or in person), never in the e-mail that carries the workbook: CoachDesk keeps it nowhere.</source>
+        <translation>Le classeur est protégé par le mot de passe %1. Donnez-le au destinataire par téléphone (ou en main propre), jamais dans le courriel qui porte le classeur : CoachDesk ne le conserve nulle part.</translation>
     </message>
     <message>
         <source>Export cancelled</source>
