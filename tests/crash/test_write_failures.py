@@ -147,7 +147,8 @@ def test_full_disk_during_import_into_a_protected_database(
     tmp_path: Path, template: Path, contacts: Path
 ) -> None:
     home = tmp_path / "home"
-    with mounts.small_disk(tmp_path / "disque", 4096) as disk:
+    # Room for the database and its encrypted copy while it is protected; filled just after.
+    with mounts.small_disk(tmp_path / "disque", 8192) as disk:
         db = _copy(template, disk / "base.sqlite3")
         sqlcipher.protect_database(db, PASSPHRASE, params=FAST_SCRYPT)
         key = sqlcipher.unlock(db, passphrase=PASSPHRASE)
@@ -244,7 +245,8 @@ def test_canary_nothing_in_clear_after_a_failed_write_into_a_protected_database(
     in CoachDesk's home, outside the encrypted files, is there a trace of her."""
     home = tmp_path / "home"
     paths_data = home / "data"
-    with mounts.small_disk(paths_data, 4096) as data:
+    # Room for the database and its encrypted copy while it is protected; filled just after.
+    with mounts.small_disk(paths_data, 8192) as data:
         db = _copy(template, data / "coachdesk.sqlite3")
         sqlcipher.protect_database(db, PASSPHRASE, params=FAST_SCRYPT)
         filler = mounts.fill(data, leave_kb=64)

@@ -159,6 +159,20 @@ def workbooks_as_coaches_get_them(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
+def _after_1904(value: Any) -> Any:
+    """A date Excel's 1904 calendar can hold: its day 0 is 01/01/1904 and earlier days do not
+    exist (Excel shows ####; day 0 reads back as the time 00:00:00). Earlier dates move on by
+    eight years, keeping their day."""
+    moment = value[0] if isinstance(value, tuple) else value
+    if not isinstance(moment, date):
+        return value
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if day >= date(1904, 1, 2):
+        return value
+    moved = moment.replace(year=moment.year + 8)
+    return (moved, value[1]) if isinstance(value, tuple) else moved
+
+
 def _write_workbook(path: Path, spec: dict[str, Any]) -> None:
     workbook = openpyxl.Workbook()
     if spec["epoch_1904"]:
@@ -181,6 +195,8 @@ def _write_workbook(path: Path, spec: dict[str, Any]) -> None:
         row_number += 1
         for offset, value in enumerate(values):
             cell = sheet.cell(row_number, column + offset)
+            if spec["epoch_1904"]:
+                value = _after_1904(value)
             if isinstance(value, tuple):
                 cell.value, cell.number_format = value
             elif value in _ERRORS:
