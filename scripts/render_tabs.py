@@ -1,7 +1,9 @@
-"""Render each tab of the demo database, and its promotion's set-up, to PNG (offscreen), for
-the README and for review.
+"""Render each tab of the demo database, on the demo's day, and its promotion's set-up to PNG,
+for the README and for review, at 1366×768 (the smallest laptop screen coaches use).
 
-python scripts/render_tabs.py [OUTPUT_FOLDER]     # default: docs/screenshots
+python scripts/render_tabs.py [OUTPUT_FOLDER]     # default: docs/screenshots; offscreen
+QT_QPA_PLATFORM=xcb xvfb-run -s "-screen 0 1366x768x24" python scripts/render_tabs.py
+                                                  # in a real window on a virtual screen
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def render_first_run(app: object, home: Path, output: Path) -> None:
 
     assert isinstance(app, QApplication)
     window = MainWindow()
-    window.resize(1280, 760)
+    window.resize(1366, 768)
     window.show()
     window.attach_database(open_database(home / "Première base.sqlite3"))
     window.statusBar().clearMessage()  # (it names a temporary folder)

@@ -87,7 +87,8 @@ LEVEL_ICONS = {
     "to_check": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "information": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-# Information (a pay rise to plan) keeps the row plain: only what needs acting stands out.
+# Information (a pay rise to plan) keeps the row plain, without a sign: only what needs acting
+# stands out.
 LEVEL_BACKGROUNDS = {"illegal": ALERT_BACKGROUND, "to_check": WARNING_BACKGROUND}
 LEVEL_NAMES = {
     "illegal": QT_TRANSLATE_NOOP("ContractsTab", "Illegal"),
@@ -146,7 +147,8 @@ class ContractTableModel(RowTableModel["ContractLine"]):
         line = self.row_at(index.row())
         column = index.column()
         if column in (PARTICIPANT, ALERT_COLUMN) and line.level is not None:
-            if role == Qt.ItemDataRole.DecorationRole and column == PARTICIPANT:
+            if (role == Qt.ItemDataRole.DecorationRole and column == PARTICIPANT
+                    and line.level in LEVEL_BACKGROUNDS):
                 style = QApplication.style()
                 return style.standardIcon(LEVEL_ICONS[line.level])
             if role == Qt.ItemDataRole.BackgroundRole and line.level in LEVEL_BACKGROUNDS:
@@ -233,14 +235,18 @@ class ContractsTab(ListTab):
             self.tr("What the contract costs the employer, net of the hiring aids in force at "
                     "its start: one page to give the employer")
         )
+        # Two rows: at 1366 pixels wide, one row cut the last buttons' labels.
         for button in (self.new_button, self.edit_button, self.visit_button, self.rupture_button,
-                       self.outcome_button, self.print_button, self.acknowledge_button,
-                       self.estimate_button):
+                       self.outcome_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Situation on")))
         self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
+        papers = QHBoxLayout()
+        for button in (self.print_button, self.estimate_button, self.acknowledge_button):
+            papers.addWidget(button)
+        papers.addStretch(1)
 
         self.model = ContractTableModel(COLUMNS, self)
         self.view = make_table_view(self.model, "contractTable")
@@ -261,6 +267,7 @@ class ContractsTab(ListTab):
         splitter.addWidget(enrolments)
         splitter.setSizes([420, 220])
         self.layout_.addLayout(actions)
+        self.layout_.addLayout(papers)
         self.layout_.addWidget(splitter, 1)
         self.layout_.addWidget(self.count_label)
 
