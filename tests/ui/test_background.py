@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -20,14 +21,12 @@ def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:
         parent, "tests.sample_jobs.count_to", (5, 0.05), "Comptage", results.append
     )
     job.progressed.connect(lambda done, total, text: steps.append(done))
-    # Measure how long the event loop stalls while the job runs.
-    stalls: list[float] = []
-    last = [time.monotonic()]
+    # Measure how long the event loop stalls while the job runs: the gaps between the ticks of
+    # a 10 ms timer, as benchmarks/import_contacts.py measures the wizard's import.
+    ticks: list[float] = []
 
     def tick() -> None:
-        now = time.monotonic()
-        stalls.append(now - last[0])
-        last[0] = now
+        ticks.append(time.monotonic())
 
     timer = QTimer(interval=10)
     timer.timeout.connect(tick)
@@ -35,7 +34,8 @@ def test_job_runs_in_a_child_process_and_reports_progress(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: results == [5], timeout=30_000)
     timer.stop()
     assert steps and steps[-1] == 5
-    assert max(stalls) < 0.5
+    stalls = [later - earlier for earlier, later in pairwise(ticks)]
+    assert stalls and max(stalls) < 0.5
 
 
 def test_user_error_from_the_job_is_shown_in_french(qtbot: QtBot) -> None:
