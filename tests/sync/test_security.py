@@ -151,7 +151,9 @@ def test_the_evaluator_export_gives_the_same_pseudonyms_on_every_laptop(
     for name, laptop in (("a", a), ("b", b)):
         out = tmp_path / f"cereq-{name}.xlsx"
         export_evaluator(laptop, out)
-        rows = list(load_workbook(out, read_only=True)["Participants"].iter_rows(values_only=True))
+        book = load_workbook(out, read_only=True)
+        rows = list(book["Participants"].iter_rows(values_only=True))
+        book.close()
         sheets.append([row[0] for row in rows[1:]])
     assert sheets[0] == sheets[1] and sheets[0][0].startswith("P-")
 
