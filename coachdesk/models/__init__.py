@@ -33,6 +33,7 @@ _MODULE_OF = {
     "Employer": "employers",
     "EmployerContact": "employers",
     "JobOffer": "employers",
+    "JournalEntry": "journal",
     "ProspectingEvent": "employers",
     "ChecklistTemplate": "placement",
     "ChecklistTemplateItem": "placement",
@@ -57,7 +58,7 @@ _MODULE_OF = {
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync",
+    "identity", "sync", "journal",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -151,6 +152,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
+    )
+    from coachdesk.models.journal import (
+        JournalEntry as JournalEntry,
     )
     from coachdesk.models.organisation import (
         Coach as Coach,

@@ -39,6 +39,7 @@ from coachdesk.models import (
     FollowUpVisit,
     InfoSession,
     InterviewChecklistItem,
+    JournalEntry,
     Outcome,
     Outreach,
     Participant,
@@ -86,6 +87,7 @@ def _dated_sources() -> list[Any]:
         (Contract.participant_id, Contract.end_date),
         (Contract.participant_id, Contract.rupture_on),
         (Outcome.participant_id, Outcome.recorded_on),
+        (JournalEntry.participant_id, JournalEntry.written_on),
     ]
     statements = [
         select(person, func.max(day)).where(day.is_not(None)).group_by(person)
@@ -189,6 +191,7 @@ def _delete_people(session: Session, ids: list[str]) -> int:
 _PERSON_TABLES: list[tuple[str, Any]] = [
     ("participant", Participant.id),
     ("reminder", Reminder.participant_id),
+    ("journal_entry", JournalEntry.participant_id),
     ("outreach", Outreach.participant_id),
     ("attendance", Attendance.participant_id),
     ("selection_interview", SelectionInterview.participant_id),
@@ -355,6 +358,8 @@ _LABELS = {
     "difficulties": "Difficultés",
     "actions": "Actions",
     "present": "Présent·e",
+    "written_on": "Écrite le",
+    "follow_up_months": "Suivi à (mois)",
 }
 _VOCABULARIES = {
     ("participant", "provenance"): codes.PROVENANCES,
@@ -372,6 +377,7 @@ _VOCABULARIES = {
     ("contract", "rupture_reason_category"): codes.RUPTURE_REASONS,
     ("outcome", "kind"): codes.OUTCOME_KINDS,
     ("follow_up_visit", "kind"): codes.VISIT_KINDS,
+    ("journal_entry", "kind"): codes.JOURNAL_KINDS,
     ("recruitment_interview", "outcome"): codes.INTERVIEW_OUTCOMES,
 }
 _SHEETS: list[tuple[str, Any]] = [
@@ -386,6 +392,7 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Contrats", Contract),
     ("Sorties", Outcome),
     ("Rappels", Reminder),
+    ("Journal", JournalEntry),
 ]
 
 
