@@ -7,7 +7,6 @@ contract follow-up uses. Visits overdue are those due before the week starts and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -32,10 +31,13 @@ from coachdesk.models import (
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import enrolment
+from coachdesk.services.agenda_items import AgendaItem as AgendaItem  # the window imports it from here
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.journal import journal_agenda_items
 from coachdesk.services.pay_changes import pay_rises
+from coachdesk.services.reminders import reminder_agenda_items
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import (
     RUPTURE_NOTIFY_OPCO_DAYS,
@@ -72,30 +74,6 @@ _KIND_ORDER = {kind: position for position, kind in enumerate(
 )}
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    """One thing due in the week, with what the window needs to open its record."""
-
-    day: date
-    kind: str  # a key of KINDS
-    participant: str  # display name, "" for a reminder about no one
-    detail: str  # French
-    participant_id: str | None
-    record_table: str  # "contract", "enrolment", "recruitment_interview", "outcome", "reminder"
-    record_id: str
-    contract_id: str | None = None
-    starts_at: datetime | None = None  # recruitment interviews have a time
-    done: bool = False  # a reminder or follow-up ticked done (services.reminders)
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "date": self.day.isoformat(),
-            "kind": self.kind,
-            "participant": self.participant,
-            "detail": self.detail,
-        }
-
-
 def compute_agenda(
     database: Database, monday: date, *, cohort_id: str | None = None
 ) -> list[AgendaItem]:
@@ -114,9 +92,6 @@ def compute_agenda(
         items += _enrolment_items(session, monday, sunday, cohort_id)
         items += _interview_items(session, monday, sunday, cohort_id)
         # The coach's reminders, the follow-ups after an exit, and the journal's notes.
-        from coachdesk.services.journal import journal_agenda_items
-        from coachdesk.services.reminders import reminder_agenda_items
-
         items += reminder_agenda_items(session, monday, sunday, cohort_id)
         items += journal_agenda_items(session, monday, sunday, cohort_id)
     items.sort(key=lambda item: (item.day, _KIND_ORDER[item.kind], item.starts_at or

@@ -30,6 +30,7 @@ from coachdesk.services import (
     coaches,
     cohorts,
     contracts,
+    demo_journal,
     employers,
     enrolment,
     interviews,
@@ -165,6 +166,7 @@ class _DemoBuilder:
         signed = self._contracts(validated, signers, adults, offer_rows, employer_ids)
         self._follow_up(signed)
         self._outcomes(validated, signers)
+        demo_journal.record_journal(self.db, signers, [c for c, _s, _r in signed], self.coach_ids)
         return self.cohort_id
 
     # Recruitment ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session, aliased
@@ -19,12 +19,10 @@ from sqlalchemy.orm import Session, aliased
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Coach, Contract, Employer, JournalEntry, Participant, codes, utcnow
+from coachdesk.services.agenda_items import AgendaItem
 from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.text import fold, person_name
-
-if TYPE_CHECKING:
-    from coachdesk.services.agenda import AgendaItem
 
 # A search shorter than this would match nearly every note.
 MIN_SEARCH_LENGTH = 2
@@ -188,8 +186,6 @@ def journal_agenda_items(
 ) -> list[AgendaItem]:
     """The notes written during the week, for the week's agenda (shared on purpose: read in
     the agenda's one transaction)."""
-    from coachdesk.services.agenda import AgendaItem
-
     items = []
     for line in _lines(session, JournalEntry.written_on.between(monday, sunday),
                        Participant.cohort_id == cohort_id if cohort_id else true()):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -29,13 +29,11 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database
 from coachdesk.errors import UserError
 from coachdesk.models import Outcome, Participant, Reminder, codes, utcnow
+from coachdesk.services.agenda_items import AgendaItem
 from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_rules import add_months, fr_date
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS
-
-if TYPE_CHECKING:
-    from coachdesk.services.agenda import AgendaItem
 
 # A follow-up not ticked stays in the current week's agenda, overdue, this long: about the
 # three months until the next one is due.
@@ -91,7 +89,7 @@ def key_of(item: AgendaItem) -> ReminderKey | None:
     if item.record_table == "reminder":
         return ReminderKey(reminder_id=item.record_id)
     if item.record_table == "outcome" and item.kind in FOLLOW_UP_KINDS:
-        return ReminderKey(outcome_id=item.record_id, due_on=item.day)
+        return ReminderKey(outcome_id=item.record_id, due_on=item.due_on or item.day)
     return None
 
 
@@ -195,7 +193,7 @@ def _settled(session: Session, outcome_ids: Iterable[str]) -> set[tuple[str, int
     return {(outcome_id, months) for outcome_id, months in session.execute(
         select(Reminder.outcome_id, Reminder.follow_up_months)
         .where(Reminder.outcome_id.in_(list(outcome_ids)))
-    ) if months is not None}
+    ) if outcome_id is not None and months is not None}
 
 
 def person_reminders(
@@ -244,12 +242,10 @@ def reminder_agenda_items(
     """The reminders and follow-ups of the week for the agenda, read in its transaction
     (shared on purpose): those due in the week, done or not, and — in the week that holds
     the database's day — those still overdue from before it."""
-    from coachdesk.services.agenda import AgendaItem
-
     today = clock_day(session)
     current = monday <= today <= sunday
     in_cohort = Participant.cohort_id == cohort_id if cohort_id else true()
-    due = Reminder.due_on.between(monday, sunday)
+    due: Any = Reminder.due_on.between(monday, sunday)
     if current:
         due = or_(due, and_(Reminder.due_on < monday, Reminder.done.is_(False)))
     statement = (
@@ -270,7 +266,7 @@ def reminder_agenda_items(
         items.append(AgendaItem(today if late and due_on < monday else due_on, kind,
                                 person_name(last, first),
                                 _detail(text, due_on, done, done_on, today if current else None),
-                                pid, "reminder", rid, done=done))
+                                pid, "reminder", rid, done=done, due_on=due_on))
     return items + _follow_up_items(session, monday, sunday, today if current else None,
                                     in_cohort)
 
@@ -280,8 +276,6 @@ def _follow_up_items(
 ) -> list[AgendaItem]:
     """The 3- and 6-month follow-ups computed from the exits, not yet settled; ``today``
     when the week holds the database's day."""
-    from coachdesk.services.agenda import AgendaItem
-
     since = monday
     if today is not None:
         since = min(monday, today - timedelta(days=FOLLOW_UP_OVERDUE_DAYS))
@@ -305,6 +299,6 @@ def _follow_up_items(
                 "followup_overdue" if late else "post_exit_followup",
                 person_name(last, first),
                 _detail(follow_up_text(months, recorded_on, kind), day, False, None, today),
-                pid, "outcome", outcome_id,
+                pid, "outcome", outcome_id, due_on=day,
             ))
     return items
