@@ -31,7 +31,9 @@ from coachdesk.models import (
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import enrolment
-from coachdesk.services.agenda_items import AgendaItem as AgendaItem  # the window imports it from here
+from coachdesk.services.agenda_items import (
+    AgendaItem as AgendaItem,  # the window imports it from here
+)
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
