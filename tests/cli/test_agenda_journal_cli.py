@@ -44,7 +44,7 @@ def test_json_and_ics_hold_the_reminders_and_the_notes(demo_db: Path, tmp_path: 
     # The 3-month follow-ups of the three exits of 13/09/2010, never ticked.
     assert sum(item["kind"] == "followup_overdue" for item in items) == 3
     # The same lines in the calendar file, unfolded as a calendar application reads them.
-    ics = target.read_text(encoding="utf-8").replace("\r\n ", "")
+    ics = target.read_bytes().decode("utf-8").replace("\r\n ", "")
     assert ics.count("BEGIN:VEVENT") == len(items)
     assert "SUMMARY:Rappel en retard — " in ics
     assert "SUMMARY:Journal — " in ics
