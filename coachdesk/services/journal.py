@@ -196,3 +196,16 @@ def journal_agenda_items(
                                 line.participant_id, "journal_entry", line.id,
                                 line.draft.contract_id))
     return items
+
+
+def contract_choices(database: Database, participant_id: str) -> list[tuple[str, str]]:
+    """The person's contracts a note may be about: (id, « Contrat chez X du JJ/MM/AAAA »)."""
+    with database.read() as session:
+        rows = session.execute(
+            select(Contract.id, Employer.name, Contract.start_date)
+            .join(Employer, Employer.id == Contract.employer_id)
+            .where(Contract.participant_id == participant_id)
+            .order_by(Contract.start_date)
+        ).all()
+    return [(contract_id, f"Contrat chez {employer} du {fr_date(start)}")
+            for contract_id, employer, start in rows]

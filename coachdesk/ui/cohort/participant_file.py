@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from coachdesk.services.participants import (
     update_participant,
 )
 from coachdesk.services.text import person_name
+from coachdesk.ui.cohort.journal_panel import JournalPanel
 from coachdesk.ui.widgets import enrolment, messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.coach_picker import CoachPicker
@@ -199,8 +201,12 @@ class ParticipantFileDialog(GuardedDialog):
         self.enrolment_dialog: FormDialog | None = None
         right = QVBoxLayout()
         right.addWidget(self.enrolment_box)
-        right.addWidget(QLabel(self.tr("Timeline")))
-        right.addWidget(self.timeline_view, 1)
+        # The timeline, and a known person's journal and reminders (journal_panel).
+        self.pages = QTabWidget()
+        self.pages.setObjectName("filePages")
+        self.pages.addTab(self.timeline_view, self.tr("Timeline"))
+        self.journal: JournalPanel | None = None
+        right.addWidget(self.pages, 1)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
@@ -268,6 +274,11 @@ class ParticipantFileDialog(GuardedDialog):
         self.source.setText(source)
         self._show_place()
         self.timeline.set_rows(events)
+        if self.journal is None:
+            self.journal = JournalPanel(self.database, self.participant_id, self.today,
+                                        person_name(data.last_name, data.first_name), self)
+            self.journal.changed.connect(lambda: self.set_today(self.today))
+            self.pages.addTab(self.journal, self.tr("Journal and reminders"))
         self.timeline_view.resizeColumnsToContents()
         self.timeline_view.horizontalHeader().resizeSection(
             1, min(self.timeline_view.horizontalHeader().sectionSize(1), 300))
@@ -289,6 +300,9 @@ class ParticipantFileDialog(GuardedDialog):
         if self.participant_id is not None:
             self._show_place()
             self.timeline.set_rows(participant_timeline(self.database, self.participant_id, day))
+            if self.journal is not None:
+                self.journal.today = day
+                self.journal.reload()
 
     def _open_enrolment(self, dialog: FormDialog) -> None:
         """A dialog over the file; once it saves, the file and the lists show the change."""

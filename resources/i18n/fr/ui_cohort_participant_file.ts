@@ -151,6 +151,10 @@
         <translation>Saisie à la main le %1</translation>
     </message>
     <message>
+        <source>Journal and reminders</source>
+        <translation>Journal et rappels</translation>
+    </message>
+    <message>
         <source>Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? This cannot be undone.</source>
         <translation>Supprimer %1 et tout ce qui a été noté à son sujet (appels, réunions, bilan, contrat) ? Cette action est définitive.</translation>
     </message>
