@@ -12,8 +12,8 @@ Two kinds of thing to do, one way to settle them:
 Anything not done whose day has passed is **overdue** and says by how much (« en retard de
 3 jours »), counted to the database's day (``services.clock``). The agenda says it in the
 week that holds that day (another week shows its items as they were planned), and carries
-there what is still overdue from before it: every reminder, and the follow-ups for
-:data:`FOLLOW_UP_OVERDUE_DAYS` (after that the next follow-up is due).
+there, on that day, what is still overdue from the :data:`OVERDUE_CARRIED_DAYS` before it
+(older ones stay listed, late, in the person's file).
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from coachdesk.services.contract_rules import add_months, fr_date
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import EXIT_OUTCOMES, FOLLOW_UP_MONTHS
 
-# A follow-up not ticked stays in the current week's agenda, overdue, this long: about the
-# three months until the next one is due.
-FOLLOW_UP_OVERDUE_DAYS = 90
+# What is not ticked stays in the current week's agenda, overdue, this long: about the three
+# months until an exit's next follow-up is due (a years-old database would otherwise fill the
+# week with what nobody ticked).
+OVERDUE_CARRIED_DAYS = 90
 # The agenda kinds a coach can tick done or postpone.
 FOLLOW_UP_KINDS = ("post_exit_followup", "followup_overdue")
 REMINDER_KINDS = ("reminder", "reminder_overdue")
@@ -247,7 +248,9 @@ def reminder_agenda_items(
     in_cohort = Participant.cohort_id == cohort_id if cohort_id else true()
     due: Any = Reminder.due_on.between(monday, sunday)
     if current:
-        due = or_(due, and_(Reminder.due_on < monday, Reminder.done.is_(False)))
+        due = or_(due, and_(
+            Reminder.due_on.between(today - timedelta(days=OVERDUE_CARRIED_DAYS), monday),
+            Reminder.done.is_(False)))
     statement = (
         select(Reminder.id, Reminder.due_on, Reminder.text, Reminder.done, Reminder.done_on,
                Reminder.follow_up_months, Participant.id, Participant.first_name,
@@ -278,7 +281,7 @@ def _follow_up_items(
     when the week holds the database's day."""
     since = monday
     if today is not None:
-        since = min(monday, today - timedelta(days=FOLLOW_UP_OVERDUE_DAYS))
+        since = min(monday, today - timedelta(days=OVERDUE_CARRIED_DAYS))
     # Exits whose follow-ups may fall from ``since`` to Sunday (months differ in length).
     windows = [
         Outcome.recorded_on.between(add_months(since, -months) - timedelta(days=3),

@@ -242,3 +242,17 @@ def test_upgrade_from_the_first_release_keeps_reminders_and_takes_notes(tmp_path
         assert connection.execute("SELECT done, done_on FROM reminder").fetchall() == [
             (1, "2010-06-09")]
     connection.close()
+
+
+def test_the_week_carries_what_is_late_for_three_months_the_file_keeps_the_rest(
+    world: tuple,
+) -> None:
+    db, ids = world
+    add_reminder(db, ids["elodie"], D(2010, 10, 10), "Près de trois mois de retard.")
+    add_reminder(db, ids["elodie"], D(2010, 9, 1), "Quatre mois de retard.")
+    carried = [i.detail for i in compute_agenda(db, D(2010, 12, 27))
+               if i.kind == "reminder_overdue"]
+    assert carried == ["Près de trois mois de retard. — en retard de 82 jours (prévu le "
+                       "10/10/2010)."]
+    states = {line.text: line.state for line in reminders.person_reminders(db, ids["elodie"])}
+    assert states["Quatre mois de retard."] == "en retard de 121 jours"
