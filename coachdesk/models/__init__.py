@@ -43,6 +43,8 @@ _MODULE_OF = {
     "Cohort": "programme",
     "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
+    "Document": "documents",
+    "DocumentContent": "documents",
     "Participant": "programme",
     "Reminder": "programme",
     "Attendance": "recruitment",
@@ -57,7 +59,7 @@ _MODULE_OF = {
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync",
+    "identity", "sync", "documents",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -148,6 +150,12 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.employers import (
         ProspectingEvent as ProspectingEvent,
+    )
+    from coachdesk.models.documents import (
+        Document as Document,
+    )
+    from coachdesk.models.documents import (
+        DocumentContent as DocumentContent,
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,

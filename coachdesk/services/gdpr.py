@@ -10,7 +10,8 @@
 * **Erasure** deletes one person from every table. Rows referring to a person are removed by the
   database's ``ON DELETE CASCADE`` foreign keys; ``erase`` then checks nothing is left.
 * **Right of access**: everything known about one person, one sheet per kind of record
-  (``access_report``); ``coachdesk.exports.access`` writes it as a workbook.
+  (``access_report``); ``coachdesk.exports.access`` writes it as a workbook, and the person's
+  documents beside it.
 * After an erasure or a purge the write-ahead log is checkpointed and emptied
   (``erase_for_good``, ``purge_for_good``): the erased rows' old pages do not stay in ``-wal``.
 """
@@ -35,6 +36,8 @@ from coachdesk.models import (
     Coach,
     Cohort,
     Contract,
+    Document,
+    DocumentContent,
     Enrolment,
     FollowUpVisit,
     InfoSession,
@@ -51,6 +54,7 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import audit, enrolment
+from coachdesk.services.documents import documents_in, documents_of_people, neutral_name
 from coachdesk.services.clock import clock_day
 from coachdesk.services.follow_on import linked_files_in
 
@@ -178,6 +182,11 @@ def _delete_people(session: Session, ids: list[str]) -> int:
         # Reminders are the one link that is optional; the cascade covers them, but a reminder
         # is about the person, so remove it explicitly too (PostgreSQL and SQLite alike).
         session.execute(delete(Reminder).where(Reminder.participant_id.in_(chunk)))
+        # Their documents, attached to them, their contracts or visits: the bytes first.
+        documents = select(Document.id).where(documents_of_people(chunk))
+        session.execute(
+            delete(DocumentContent).where(DocumentContent.document_id.in_(documents)))
+        session.execute(delete(Document).where(documents_of_people(chunk)))
         session.execute(delete(Participant).where(Participant.id.in_(chunk)))
     session.flush()
     left = remaining_rows(session, ids)
@@ -207,7 +216,8 @@ def _row_total(session: Session) -> int:
     total = 0
     for _name, column in _PERSON_TABLES:
         total += session.scalar(select(func.count()).select_from(column.table)) or 0
-    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem):
+    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem, Document,
+                  DocumentContent):
         total += session.scalar(select(func.count()).select_from(table)) or 0
     return total
 
@@ -220,6 +230,9 @@ def remaining_rows(session: Session, ids: Iterable[str]) -> dict[str, int]:
         count = session.scalar(select(func.count()).where(column.in_(ids))) or 0
         if count:
             left[name] = count
+    documents = session.scalar(select(func.count()).where(documents_of_people(ids))) or 0
+    if documents:
+        left["document"] = documents
     return left
 
 
@@ -473,6 +486,12 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     referral_ids = select(Referral.id).where(Referral.participant_id.in_(ids))
     report["Entretiens de recrutement"] = _rows(
         session, RecruitmentInterview, RecruitmentInterview.referral_id.in_(referral_ids)
+    )
+    report["Documents"] = (
+        ["Nom du fichier", "Type", "Taille", "Ajouté le", "Rattaché à", "Copie jointe"],
+        [[row.file_name, row.kind, row.size_label, row.added_on, row.attached_to,
+          neutral_name(row.id, row.extension)]
+         for row in documents_in(session, documents_of_people(ids))],
     )
     return report
 

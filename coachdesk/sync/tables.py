@@ -57,6 +57,10 @@ LOCAL_ONLY: tuple[str, ...] = (
     # A coach's acknowledgement of a contract alert stays on their laptop for now (the team
     # server's schema does not hold it yet).
     "contract_alert_ack",
+    # Documents (their bytes) stay on the laptop that received them in this version: the
+    # team protocol carries rows of a few hundred bytes, not files of up to 20 MB.
+    "document",
+    "document_content",
     "export_log",
     "audit_event",
     "sync_state",

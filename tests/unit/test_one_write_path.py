@@ -319,6 +319,7 @@ SESSION_LEVEL = {
     "clock.clock_day": "the database's day, read inside the transaction that needs it",
     "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
     "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",
+    "documents.documents_in": "read inside the right-of-access export's transaction",
 }
 
 
