@@ -139,6 +139,12 @@ if TYPE_CHECKING:
     from coachdesk.models.contracts import (
         Outcome as Outcome,
     )
+    from coachdesk.models.documents import (
+        Document as Document,
+    )
+    from coachdesk.models.documents import (
+        DocumentContent as DocumentContent,
+    )
     from coachdesk.models.employers import (
         Employer as Employer,
     )
@@ -150,12 +156,6 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.employers import (
         ProspectingEvent as ProspectingEvent,
-    )
-    from coachdesk.models.documents import (
-        Document as Document,
-    )
-    from coachdesk.models.documents import (
-        DocumentContent as DocumentContent,
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,

@@ -17,6 +17,7 @@ export; it is never used as a path (a copy opened in the viewer gets a neutral n
 from __future__ import annotations
 
 import hashlib
+import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -146,8 +147,10 @@ def _extension(name: str) -> str:
 
 
 def _too_big(name: str, size: int) -> UserError:
+    # Rounded up: a file just over the limit never reads as « 20,0 Mo ».
+    weight = f"{math.ceil(size * 10 / (1024 * 1024)) / 10:.1f} Mo".replace(".", ",")
     return UserError(
-        f"Le fichier « {name} » pèse {size_label(size)} : un document gardé dans CoachDesk "
+        f"Le fichier « {name} » pèse {weight} : un document gardé dans CoachDesk "
         f"ne peut pas dépasser {MAX_DOCUMENT_LABEL}.",
         hint="Réduisez-le (un PDF compressé, une image moins grande, un scan en noir et "
         "blanc), puis ajoutez-le de nouveau.",

@@ -54,8 +54,8 @@ from coachdesk.models import (
     codes,
 )
 from coachdesk.services import audit, enrolment
-from coachdesk.services.documents import documents_in, documents_of_people, neutral_name
 from coachdesk.services.clock import clock_day
+from coachdesk.services.documents import documents_in, documents_of_people, neutral_name
 from coachdesk.services.follow_on import linked_files_in
 
 DEFAULT_RETENTION_YEARS = 2

@@ -1,0 +1,135 @@
+"""The « Documents » list of a participant file, a contract and an employer: add, open in the
+system's viewer through a private copy, delete; refusals said in French."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from coachdesk.services.documents import (
+    MAX_DOCUMENT_BYTES,
+    DocumentFile,
+    DocumentOwner,
+    add_document,
+    list_documents,
+)
+from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+from coachdesk.ui.employers.dialogs import EmployerDialog
+from coachdesk.ui.widgets import messages
+from coachdesk.ui.widgets.documents import DocumentsPanel
+from tests import builders as b
+from tests.ui import cohort_support
+from tests.ui.cohort_support import person_id
+
+cohort, french = cohort_support.cohort, cohort_support.french
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen windows
+
+PDF = b"%PDF-1.4\n% un CV\n%%EOF\n"
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _cells(panel: DocumentsPanel) -> list[list[str]]:
+    model = panel.model
+    return [[model.index(row, column).data() for column in range(model.columnCount())]
+            for row in range(model.rowCount())]
+
+
+def test_the_participant_file_adds_opens_and_deletes_documents(
+    qtbot: QtBot, cohort, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, cohort_id = cohort
+    person = person_id(database, "Martin")
+    dialog = ParticipantFileDialog(database, cohort_id, person)
+    qtbot.addWidget(dialog)
+    panel = dialog.documents
+    assert panel.title() == "Documents"
+    assert [panel.add_button.text(), panel.open_button.text(), panel.delete_button.text()] == [
+        "Ajouter…", "Ouvrir", "Supprimer"]
+    assert panel.note.text().startswith("Aucun document pour l'instant")
+    assert not panel.open_button.isEnabled()
+    assert panel.open_button.toolTip() == "Choisissez d'abord un document dans la liste."
+
+    chosen = tmp_path / "CV Lucas Martin.pdf"
+    chosen.write_bytes(PDF)
+    monkeypatch.setattr(panel, "choose_file", lambda: chosen)
+    qtbot.mouseClick(panel.add_button, LEFT)
+    assert _cells(panel) == [["CV Lucas Martin.pdf", "PDF", f"{len(PDF)} octets",
+                              panel.model.index(0, 3).data(), "Personne"]]
+    header = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert header == ["Document", "Type", "Taille", "Ajouté le", "Rattaché à"]
+
+    # Open: a private copy under a neutral name, handed to the system's viewer.
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    panel.view.selectRow(0)
+    assert panel.open_button.isEnabled()
+    qtbot.mouseClick(panel.open_button, LEFT)
+    (url,) = opened
+    copy = Path(url.toLocalFile())
+    assert copy.read_bytes() == PDF
+    assert copy.name.startswith("document-") and copy.suffix == ".pdf"
+    assert "Martin" not in str(copy)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+
+    # A file too big is refused, in French, naming the file and the limit.
+    big = tmp_path / "scan.pdf"
+    with big.open("wb") as out:
+        out.write(b"%PDF-")
+        out.truncate(MAX_DOCUMENT_BYTES + 1)
+    monkeypatch.setattr(panel, "choose_file", lambda: big)
+    messages.last_messages.clear()
+    qtbot.mouseClick(panel.add_button, LEFT)
+    (refusal,) = messages.last_messages
+    assert refusal.text.startswith("Le fichier « scan.pdf » pèse 20,1 Mo : un document gardé "
+                                   "dans CoachDesk ne peut pas dépasser 20 Mo.")
+    assert panel.model.rowCount() == 1
+
+    # Delete, after a question.
+    messages.last_messages.clear()
+    panel.view.selectRow(0)
+    qtbot.mouseClick(panel.delete_button, LEFT)
+    assert messages.last_messages[0].kind == "question"
+    assert "« CV Lucas Martin.pdf »" in messages.last_messages[0].text
+    assert panel.model.rowCount() == 0
+    assert list_documents(database, DocumentOwner("participant", person)) == []
+
+
+def test_a_new_file_says_to_save_first(qtbot: QtBot, cohort) -> None:
+    database, cohort_id = cohort
+    dialog = ParticipantFileDialog(database, cohort_id)
+    qtbot.addWidget(dialog)
+    panel = dialog.documents
+    assert not panel.add_button.isEnabled()
+    assert panel.note.text() == ("Enregistrez d'abord cette fiche ; ses documents viendront "
+                                 "ensuite.")
+
+
+def test_the_employer_dialog_lists_its_documents_and_a_viewer_missing_is_said(
+    qtbot: QtBot, cohort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, _cohort_id = cohort
+    employer = b.employer(database, "Boulangerie Ducroquet")
+    add_document(database, DocumentOwner("employer", employer), DocumentFile("kbis.pdf", PDF))
+    dialog = EmployerDialog(database, employer)
+    qtbot.addWidget(dialog)
+    panel = dialog.findChild(DocumentsPanel)
+    assert panel is not None
+    assert [row[0] for row in _cells(panel)] == ["kbis.pdf"]
+    assert _cells(panel)[0][4] == "Employeur"
+    # A new employer has no list yet.
+    new = EmployerDialog(database)
+    qtbot.addWidget(new)
+    assert new.findChild(DocumentsPanel) is None
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    messages.last_messages.clear()
+    panel.view.selectRow(0)
+    panel.open_selected()
+    (said,) = messages.last_messages
+    assert said.text.startswith("Aucun programme de cet ordinateur n'ouvre les documents « PDF »")
