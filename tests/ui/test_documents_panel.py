@@ -4,13 +4,17 @@ system's viewer through a private copy, delete; refusals said in French."""
 from __future__ import annotations
 
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from coachdesk.models import Contract, Enrolment, FollowUpVisit
 from coachdesk.services.documents import (
     MAX_DOCUMENT_BYTES,
     DocumentFile,
@@ -19,6 +23,7 @@ from coachdesk.services.documents import (
     list_documents,
 )
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
+from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.employers.dialogs import EmployerDialog
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.documents import DocumentsPanel
@@ -58,16 +63,19 @@ def test_the_participant_file_adds_opens_and_deletes_documents(
     chosen.write_bytes(PDF)
     monkeypatch.setattr(panel, "choose_file", lambda: chosen)
     qtbot.mouseClick(panel.add_button, LEFT)
-    assert _cells(panel) == [["CV Lucas Martin.pdf", "PDF", f"{len(PDF)} octets",
-                              panel.model.index(0, 3).data(), "Personne"]]
-    header = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert header == ["Document", "Type", "Taille", "Ajouté le", "Rattaché à"]
+    today = f"{date.today():%d/%m/%Y}"  # a coach's database lives on today
+    assert _cells(panel) == [["CV Lucas Martin.pdf", "Personne", today]]
+    header = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert header == ["Document", "Rattaché à", "Ajouté le"]
+    assert panel.note.text() == "Double-cliquez sur un document pour l'ouvrir."
 
     # Open: a private copy under a neutral name, handed to the system's viewer.
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     panel.view.selectRow(0)
     assert panel.open_button.isEnabled()
+    assert panel.note.text() == (f"CV Lucas Martin.pdf — PDF, {len(PDF)} octets, ajouté le "
+                                 f"{today} (Personne).")
     qtbot.mouseClick(panel.open_button, LEFT)
     (url,) = opened
     copy = Path(url.toLocalFile())
@@ -121,7 +129,7 @@ def test_the_employer_dialog_lists_its_documents_and_a_viewer_missing_is_said(
     panel = dialog.findChild(DocumentsPanel)
     assert panel is not None
     assert [row[0] for row in _cells(panel)] == ["kbis.pdf"]
-    assert _cells(panel)[0][4] == "Employeur"
+    assert _cells(panel)[0][1] == "Employeur"
     # A new employer has no list yet.
     new = EmployerDialog(database)
     qtbot.addWidget(new)
@@ -133,3 +141,39 @@ def test_the_employer_dialog_lists_its_documents_and_a_viewer_missing_is_said(
     panel.open_selected()
     (said,) = messages.last_messages
     assert said.text.startswith("Aucun programme de cet ordinateur n'ouvre les documents « PDF »")
+
+
+def test_a_recorded_contract_shows_its_documents_and_its_visits(
+    qtbot: QtBot, demo_path: Path, home: Path, french: None, qtmodeltester: ModelTester
+) -> None:
+    from coachdesk.db import open_database
+    from coachdesk.services.smic import load_smic_table
+
+    database = open_database(demo_path)
+    try:
+        with database.read() as session:
+            contract, cohort_id, visit = session.execute(
+                select(Contract.id, Enrolment.cohort_id, FollowUpVisit.id)
+                .join(Enrolment, Enrolment.participant_id == Contract.participant_id)
+                .join(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)
+                .limit(1)
+            ).one()
+        add_document(database, DocumentOwner("contract", contract),
+                     DocumentFile("CERFA signé.pdf", PDF))
+        add_document(database, DocumentOwner("visit", visit),
+                     DocumentFile("compte rendu.pdf", PDF))
+        dialog = ContractDialog(database, cohort_id, load_smic_table(), date(2010, 12, 31),
+                                contract_id=contract)
+        qtbot.addWidget(dialog)
+        panel = dialog.findChild(DocumentsPanel)
+        assert panel is not None
+        cells = _cells(panel)
+        assert sorted((row[0], row[1][:6]) for row in cells) == [
+            ("CERFA signé.pdf", "Contra"), ("compte rendu.pdf", "Visite")]
+        qtmodeltester.check(panel.model)
+        # A contract being recorded has none yet.
+        new = ContractDialog(database, cohort_id, load_smic_table(), date(2010, 12, 31))
+        qtbot.addWidget(new)
+        assert new.findChild(DocumentsPanel) is None
+    finally:
+        database.dispose()

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coachdesk import paths
-from coachdesk.db import Database, open_database
+from coachdesk.db import HEAD_REVISION, Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_export
 from coachdesk.models import Contract, Document, DocumentContent, FollowUpVisit, Participant
@@ -308,6 +308,6 @@ def test_upgrade_from_the_first_schema_keeps_documents(tmp_path: Path) -> None:
         database.dispose()
     with sqlite3.connect(copy) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0016",)
+            HEAD_REVISION,)
         assert connection.execute("SELECT count(*) FROM document_content").fetchone() == (1,)
     connection.close()

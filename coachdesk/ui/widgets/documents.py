@@ -34,24 +34,21 @@ from coachdesk.services.documents import (
     delete_document,
     list_documents,
     read_document_file,
-    size_label,
 )
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.enabling import explain_enabled
-from coachdesk.ui.widgets.list_tab import make_table_view
+from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
 
 DOCUMENT_COLUMNS: list[Column[DocumentRow]] = [
+    # Narrow enough for a side column; the chosen document's type and size show below it.
     Column(QT_TRANSLATE_NOOP("Columns", "Document"), lambda d: d.file_name),
-    Column(QT_TRANSLATE_NOOP("Columns", "Type"), lambda d: d.kind),
-    Column(QT_TRANSLATE_NOOP("Columns", "Size"), lambda d: d.size, display=size_label,
-           align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Added on"), lambda d: d.added_on),
     Column(QT_TRANSLATE_NOOP("Columns", "Attached to"), lambda d: d.attached_to),
+    Column(QT_TRANSLATE_NOOP("Columns", "Added on"), lambda d: d.added_on),
 ]
 _TABLES = ("document", "document_content")
 
@@ -69,7 +66,9 @@ class DocumentsPanel(QGroupBox):
         self.owner = owner
         self.model: RowTableModel[DocumentRow] = RowTableModel(DOCUMENT_COLUMNS, self)
         self.view = make_table_view(self.model, "documents", sortable=False)
+        # A few lines: the file's own lists (the timeline) keep the room.
         self.view.setMinimumHeight(90)
+        self.view.setMaximumHeight(150)
         self.view.doubleClicked.connect(self._open_index)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("Add…"))
@@ -103,12 +102,8 @@ class DocumentsPanel(QGroupBox):
             self.model.set_rows([])
             self.note.setText(self.tr("Save this record first; its documents come next."))
         else:
-            rows = list_documents(self.database, self.owner)
-            self.model.set_rows(rows)
-            self.note.setText(
-                "" if rows else self.tr("No document yet (a CV, the signed CERFA, a visit "
-                                        "report…).")
-            )
+            self.model.set_rows(list_documents(self.database, self.owner))
+            fit_columns(self.view)
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:
@@ -122,10 +117,24 @@ class DocumentsPanel(QGroupBox):
     def _update_buttons(self) -> None:
         explain_enabled(self.add_button, self.owner is not None,
                         self.tr("Save this record first; its documents come next."))
-        chosen = self.selected() is not None
+        chosen = self.selected()
         why = self.tr("Choose a document in the list first.")
-        explain_enabled(self.open_button, chosen, why)
-        explain_enabled(self.delete_button, chosen, why)
+        explain_enabled(self.open_button, chosen is not None, why)
+        explain_enabled(self.delete_button, chosen is not None, why)
+        if self.owner is None:
+            return
+        if chosen is not None:
+            # The whole name (the list may cut it), its type and its size.
+            self.note.setText(self.tr("%1 — %2, %3, added on %4 (%5).")
+                              .replace("%1", chosen.file_name).replace("%2", chosen.kind)
+                              .replace("%3", chosen.size_label)
+                              .replace("%4", f"{chosen.added_on:%d/%m/%Y}")
+                              .replace("%5", chosen.attached_to))
+        elif self.model.rowCount():
+            self.note.setText(self.tr("Double-click a document to open it."))
+        else:
+            self.note.setText(self.tr("No document yet (a CV, the signed CERFA, a visit "
+                                      "report…)."))
 
     # Acting ---------------------------------------------------------------------------------
     def choose_file(self) -> Path | None:

@@ -8,14 +8,6 @@
         <translation>Document</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Taille</translation>
-    </message>
-    <message>
         <source>Added on</source>
         <translation>Ajouté le</translation>
     </message>
@@ -49,6 +41,14 @@
     <message>
         <source>Save this record first; its documents come next.</source>
         <translation>Enregistrez d&apos;abord cette fiche ; ses documents viendront ensuite.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, added on %4 (%5).</source>
+        <translation>%1 — %2, %3, ajouté le %4 (%5).</translation>
+    </message>
+    <message>
+        <source>Double-click a document to open it.</source>
+        <translation>Double-cliquez sur un document pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>No document yet (a CV, the signed CERFA, a visit report…).</source>
