@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.cohort",
     "coachdesk.commands.backup",
     "coachdesk.commands.gdpr",
+    "coachdesk.commands.documents",
     "coachdesk.commands.diagnostic",
     "coachdesk.commands.sync",
     "coachdesk.commands.server",
