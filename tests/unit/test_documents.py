@@ -311,3 +311,28 @@ def test_upgrade_from_the_first_schema_keeps_documents(tmp_path: Path) -> None:
             HEAD_REVISION,)
         assert connection.execute("SELECT count(*) FROM document_content").fetchone() == (1,)
     connection.close()
+
+
+def test_a_protected_database_keeps_documents_encrypted_in_it_and_its_backups(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachdesk.security import crypto, sqlcipher
+    from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
+
+    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", FAST_SCRYPT)
+    path = tmp_path / "base.sqlite3"
+    (person, *_others) = make_plain_db(path)
+    sqlcipher.protect_database(path, PASSPHRASE)
+    key = sqlcipher.unlock(path, passphrase=PASSPHRASE)
+    database = open_database(path, create=False, key=key)
+    try:
+        content = _pdf()
+        document_id = add_document(database, DocumentOwner("participant", person),
+                                   DocumentFile("cv.pdf", content))
+        saved = backups.write_backup(database, tmp_path / "copie.sqlite3")
+        assert document_content(database, document_id).content == content
+    finally:
+        database.dispose()
+    for part in (path, path.with_name(path.name + "-wal"), saved):
+        data = part.read_bytes() if part.exists() else b""
+        assert CANARY not in data, part.name
