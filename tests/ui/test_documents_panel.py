@@ -177,3 +177,32 @@ def test_a_recorded_contract_shows_its_documents_and_its_visits(
         assert new.findChild(DocumentsPanel) is None
     finally:
         database.dispose()
+
+
+def test_the_right_of_access_window_says_where_the_documents_went(
+    qtbot: QtBot, demo_path: Path, home: Path, french: None, tmp_path: Path
+) -> None:
+    from coachdesk.db import open_database
+    from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
+
+    database = open_database(demo_path)
+    try:
+        with database.read() as session:
+            person, cohort_id = session.execute(
+                select(Contract.participant_id, Enrolment.cohort_id)
+                .join(Enrolment, Enrolment.participant_id == Contract.participant_id).limit(1)
+            ).one()
+        add_document(database, DocumentOwner("participant", person), DocumentFile("CV.pdf", PDF))
+        dialog = AccessExportDialog(database, cohort_id, encrypted=False)
+        qtbot.addWidget(dialog)
+        assert dialog.picker.select(person)
+        out = tmp_path / "acces.xlsx"
+        dialog.out.setText(str(out))
+        messages.last_messages.clear()
+        dialog.export_button.click()
+        folder = tmp_path / "acces-documents"
+        assert (f"Les documents de la personne sont dans le dossier {folder} (1 fichier)."
+                in messages.last_messages[-1].text)
+        assert [p.read_bytes() for p in folder.iterdir()] == [PDF]
+    finally:
+        database.dispose()

@@ -77,8 +77,13 @@ def test_a_document_is_added_listed_read_back_and_deleted(db: Database) -> None:
     assert row.added_on == date.today()  # a coach's database lives on today
     assert document_content(db, document_id) == DocumentFile("CV Léa Durand.pdf", PDF)
 
+    wal = Path(str(db.path) + "-wal")
+    assert CANARY in wal.read_bytes() + Path(str(db.path)).read_bytes()
     delete_document(db, document_id)
     assert list_documents(db, owner) == []
+    # Gone from the disk too: zeroed in the file, the write-ahead log emptied.
+    for part in (Path(str(db.path)), wal):
+        assert CANARY not in (part.read_bytes() if part.exists() else b""), part.name
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(DocumentContent)) == 0
     with pytest.raises(UserError, match="n'existe plus"):
