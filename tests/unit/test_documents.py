@@ -341,3 +341,16 @@ def test_a_protected_database_keeps_documents_encrypted_in_it_and_its_backups(
     for part in (path, path.with_name(path.name + "-wal"), saved):
         data = part.read_bytes() if part.exists() else b""
         assert CANARY not in data, part.name
+
+
+def test_merging_two_files_keeps_the_documents_of_both(db: Database) -> None:
+    from coachdesk.services.participant_merge import merge_participants
+
+    cohort = b.cohort(db)
+    kept = b.person(db, cohort, "Durand", "Léa")
+    merged = b.person(db, cohort, "Durand", "Lea", phone="06 12 34 56 78")
+    add_document(db, DocumentOwner("participant", kept), DocumentFile("cv.pdf", PDF))
+    add_document(db, DocumentOwner("participant", merged), DocumentFile("cerfa.pdf", PDF))
+    merge_participants(db, kept, merged)
+    assert sorted(row.file_name for row in list_documents(
+        db, DocumentOwner("participant", kept))) == ["cerfa.pdf", "cv.pdf"]
