@@ -83,15 +83,20 @@ def documents_folder(out: Path) -> Path:
     return out.with_name(f"{out.stem}-documents")
 
 
-def _write_documents(session: Session, participant_id: str, folder: Path) -> int:
-    """Write the person's documents into ``folder`` (replaced whole); returns how many."""
+def _stage_documents(
+    session: Session, participant_id: str, folder: Path
+) -> tuple[Path | None, int]:
+    """Write the person's documents into a hidden folder beside ``folder``; returns it (None
+    when the person has no document) and how many."""
     ids = [file.participant_id for file in linked_files_in(session, participant_id)]
     documents = session.execute(
         select(Document.id, Document.extension).where(documents_of_people(ids))
     ).all()
     if not documents:
-        return 0
-    partial = private_dir(folder.with_name(f".{folder.name}.partiel"))
+        return None, 0
+    partial = folder.with_name(f".{folder.name}.partiel")
+    shutil.rmtree(partial, ignore_errors=True)  # left by an export that was interrupted
+    private_dir(partial)
     try:
         for document_id, extension in documents:
             content = session.scalar(
@@ -99,15 +104,20 @@ def _write_documents(session: Session, participant_id: str, folder: Path) -> int
             )
             with open_private(partial / neutral_name(document_id, extension), "wb") as out:
                 out.write(content or b"")
-        old = folder.with_name(f".{folder.name}.ancien")
-        if folder.exists():
-            folder.rename(old)
-        partial.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return len(documents)
+    return partial, len(documents)
+
+
+def _publish(partial: Path, folder: Path) -> None:
+    """Put the staged documents in place of ``folder`` (an earlier export's goes)."""
+    old = folder.with_name(f".{folder.name}.ancien")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    partial.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_access_export(
@@ -115,15 +125,23 @@ def write_access_export(
 ) -> AccessExport:
     """Write the right-of-access workbook to ``out`` (atomically, formula-proof, protected by
     ``password`` when given) and the person's documents beside it, in one transaction with
-    its line in the audit log (by the person's id)."""
+    its line in the audit log (by the person's id). The documents are staged first: when
+    either part fails, neither is left behind."""
     from coachdesk.db_copy import check_not_damaged
 
     out = Path(out)
+    folder = documents_folder(out)
     with database.write() as session:
         sheets, total = access_sheets(session, participant_id)
-        write_workbook(out, sheets, password=password)
-        folder = documents_folder(out)
-        documents = _write_documents(session, participant_id, folder)
+        partial, documents = _stage_documents(session, participant_id, folder)
+        try:
+            write_workbook(out, sheets, password=password)
+        except BaseException:
+            if partial is not None:
+                shutil.rmtree(partial, ignore_errors=True)
+            raise
+        if partial is not None:
+            _publish(partial, folder)
         check_not_damaged(session)
         audit.record(
             session,

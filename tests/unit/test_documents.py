@@ -354,3 +354,22 @@ def test_merging_two_files_keeps_the_documents_of_both(db: Database) -> None:
     merge_participants(db, kept, merged)
     assert sorted(row.file_name for row in list_documents(
         db, DocumentOwner("participant", kept))) == ["cerfa.pdf", "cv.pdf"]
+
+
+def test_a_failed_access_export_leaves_neither_workbook_nor_documents(
+    demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachdesk.exports import access
+
+    person, _contract, _visit = _contract_with_visit(demo)
+    add_document(demo, DocumentOwner("participant", person), DocumentFile("CV.pdf", PDF))
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(access, "write_workbook", full_disk)
+    out = tmp_path / "remise"
+    out.mkdir()
+    with pytest.raises(OSError):
+        write_access_export(demo, person, out / "acces.xlsx")
+    assert list(out.iterdir()) == []
