@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, delete, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -329,11 +329,42 @@ def documents_in(session: Session, where: ColumnElement[bool]) -> list[DocumentR
         elif row.employer_id is not None:
             attached = "Employeur"
         else:
-            day = row.done_on or row.planned_on
-            attached = f"Visite du {day:%d/%m/%Y}" if day else "Visite"
+            attached = _visit_label(row.done_on, row.planned_on)
         rows.append(DocumentRow(row.id, row.file_name, row.extension,
                                 ACCEPTED[row.extension][0], row.size, row.added_on, attached))
     return rows
+
+
+def _visit_label(done_on: date | None, planned_on: date | None) -> str:
+    day = done_on or planned_on
+    return f"Visite du {day:%d/%m/%Y}" if day else "Visite"
+
+
+def attach_targets(database: Database, owner: DocumentOwner) -> list[tuple[str, DocumentOwner]]:
+    """Where a document added from ``owner``'s list may go, with the label the list shows:
+    the record itself first, then, for a person, their contracts and visits, for a contract,
+    its visits."""
+    targets = [(_OWNER_MODELS[owner.kind][2], owner)]
+    if owner.kind not in ("participant", "contract"):
+        return targets
+    with database.read() as session:
+        if owner.kind == "participant":
+            for contract_id, start in session.execute(
+                select(Contract.id, Contract.start_date)
+                .where(Contract.participant_id == owner.id).order_by(Contract.start_date)
+            ):
+                targets.append((f"Contrat du {start:%d/%m/%Y}",
+                                DocumentOwner("contract", contract_id)))
+            contracts = select(Contract.id).where(Contract.participant_id == owner.id)
+        else:
+            contracts = select(Contract.id).where(Contract.id == owner.id)
+        for visit_id, done_on, planned_on in session.execute(
+            select(FollowUpVisit.id, FollowUpVisit.done_on, FollowUpVisit.planned_on)
+            .where(FollowUpVisit.contract_id.in_(contracts))
+            .order_by(func.coalesce(FollowUpVisit.done_on, FollowUpVisit.planned_on))
+        ):
+            targets.append((_visit_label(done_on, planned_on), DocumentOwner("visit", visit_id)))
+    return targets
 
 
 def list_documents(database: Database, owner: DocumentOwner) -> list[DocumentRow]:

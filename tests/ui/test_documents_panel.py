@@ -206,3 +206,49 @@ def test_the_right_of_access_window_says_where_the_documents_went(
         assert [p.read_bytes() for p in folder.iterdir()] == [PDF]
     finally:
         database.dispose()
+
+
+def test_from_a_person_a_document_goes_to_their_contract_or_a_visit(
+    qtbot: QtBot, demo_path: Path, home: Path, french: None, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coachdesk.db import open_database
+
+    database = open_database(demo_path)
+    try:
+        with database.read() as session:
+            person, contract, start, visit, visited = session.execute(
+                select(Contract.participant_id, Contract.id, Contract.start_date,
+                       FollowUpVisit.id, FollowUpVisit.done_on)
+                .join(FollowUpVisit, FollowUpVisit.contract_id == Contract.id)
+                .where(FollowUpVisit.done_on.is_not(None)).limit(1)
+            ).one()
+        panel = DocumentsPanel(database, DocumentOwner("participant", person))
+        qtbot.addWidget(panel)
+        panel.show()
+        labels = [panel.target.itemText(i) for i in range(panel.target.count())]
+        assert labels[:2] == ["Personne", f"Contrat du {start:%d/%m/%Y}"]
+        assert f"Visite du {visited:%d/%m/%Y}" in labels
+        assert panel.target.isVisible() and panel.target_label.text() == "Rattacher à"
+
+        report = tmp_path / "compte rendu.pdf"
+        report.write_bytes(PDF)
+        monkeypatch.setattr(panel, "choose_file", lambda: report)
+        panel.target.setCurrentIndex(panel.target.findData(f"visit:{visit}"))
+        panel.add_button.click()
+        assert _cells(panel) == [["compte rendu.pdf", f"Visite du {visited:%d/%m/%Y}",
+                                  "31/12/2010"]]
+        assert [row.file_name for row in list_documents(
+            database, DocumentOwner("visit", visit))] == ["compte rendu.pdf"]
+        assert list_documents(database, DocumentOwner("contract", contract))  # its visits too
+
+        # An employer's list has one place only: no choice shown.
+        with database.read() as session:
+            employer = session.scalar(select(Contract.employer_id).where(
+                Contract.id == contract))
+        alone = DocumentsPanel(database, DocumentOwner("employer", employer))
+        qtbot.addWidget(alone)
+        alone.show()
+        assert not alone.target.isVisible()
+    finally:
+        database.dispose()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from coachdesk.services.documents import (
     DocumentOwner,
     DocumentRow,
     add_document,
+    attach_targets,
     delete_document,
     list_documents,
     read_document_file,
@@ -50,7 +52,8 @@ DOCUMENT_COLUMNS: list[Column[DocumentRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Attached to"), lambda d: d.attached_to),
     Column(QT_TRANSLATE_NOOP("Columns", "Added on"), lambda d: d.added_on),
 ]
-_TABLES = ("document", "document_content")
+# A new contract or visit is a new place to attach to.
+_TABLES = ("document", "document_content", "contract", "follow_up_visit")
 
 
 class DocumentsPanel(QGroupBox):
@@ -82,6 +85,13 @@ class DocumentsPanel(QGroupBox):
         self.add_button.clicked.connect(self.add)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        # Where « Ajouter… » attaches: the record itself, or (from a person's or a
+        # contract's list) one of its contracts or visits.
+        self.target = QComboBox()
+        self.target.setObjectName("documentTarget")
+        self.target_label = QLabel(self.tr("Attach to"))
+        self.target.setVisible(False)
+        self.target_label.setVisible(False)
         self.note = QLabel()
         self.note.setObjectName("documentsNote")
         self.note.setWordWrap(True)
@@ -89,9 +99,13 @@ class DocumentsPanel(QGroupBox):
         for button in (self.add_button, self.open_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        target = QHBoxLayout()
+        target.addWidget(self.target_label)
+        target.addWidget(self.target, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
+        layout.addLayout(target)
         layout.addLayout(buttons)
         change_relay().changed.connect(self._changed)
         self.reload()
@@ -104,7 +118,27 @@ class DocumentsPanel(QGroupBox):
         else:
             self.model.set_rows(list_documents(self.database, self.owner))
             fit_columns(self.view)
+            self._load_targets(self.owner)
         self._update_buttons()
+
+    def _load_targets(self, owner: DocumentOwner) -> None:
+        # Items hold "kind:id" (Qt compares Python objects by identity, text by value).
+        chosen = self.target.currentData()
+        self.target.clear()
+        for label, target in attach_targets(self.database, owner):
+            self.target.addItem(label, f"{target.kind}:{target.id}")
+        self.target.setCurrentIndex(max(self.target.findData(chosen), 0))
+        several = self.target.count() > 1
+        self.target.setVisible(several)
+        self.target_label.setVisible(several)
+
+    def chosen_target(self) -> DocumentOwner | None:
+        """Where « Ajouter… » attaches (the record itself unless another place is chosen)."""
+        data = self.target.currentData()
+        if not data:
+            return self.owner
+        kind, _, record_id = str(data).partition(":")
+        return DocumentOwner(kind, record_id)  # type: ignore[arg-type]  # kinds we put there
 
     def _changed(self, change: Change) -> None:
         if change.touches(_TABLES):
@@ -152,8 +186,11 @@ class DocumentsPanel(QGroupBox):
         path = self.choose_file()
         if path is None:
             return
+        target = self.chosen_target()
+        if target is None:
+            return
         try:
-            add_document(self.database, self.owner, read_document_file(path))
+            add_document(self.database, target, read_document_file(path))
         except UserError as error:
             messages.user_error(self, error)
             return

@@ -39,6 +39,10 @@
         <translation>Supprimer</translation>
     </message>
     <message>
+        <source>Attach to</source>
+        <translation>Rattacher à</translation>
+    </message>
+    <message>
         <source>Save this record first; its documents come next.</source>
         <translation>Enregistrez d&apos;abord cette fiche ; ses documents viendront ensuite.</translation>
     </message>
