@@ -54,10 +54,13 @@ _MODULE_OF = {
     "SyncOutboxOp": "sync",
     "SyncState": "sync",
     "TrainingBody": "organisation",
+    "Training": "training",
+    "TrainingAbsence": "training",
+    "TrainingAssessment": "training",
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync",
+    "identity", "sync", "training",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -208,4 +211,13 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.sync import (
         SyncState as SyncState,
+    )
+    from coachdesk.models.training import (
+        Training as Training,
+    )
+    from coachdesk.models.training import (
+        TrainingAbsence as TrainingAbsence,
+    )
+    from coachdesk.models.training import (
+        TrainingAssessment as TrainingAssessment,
     )

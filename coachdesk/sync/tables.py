@@ -57,6 +57,11 @@ LOCAL_ONLY: tuple[str, ...] = (
     # A coach's acknowledgement of a contract alert stays on their laptop for now (the team
     # server's schema does not hold it yet).
     "contract_alert_ack",
+    # The training followed (rhythm, absences, assessments, result) stays on the laptop until
+    # the team server's schema holds it; it is erased and exported with the person all the same.
+    "training",
+    "training_absence",
+    "training_assessment",
     "export_log",
     "audit_event",
     "sync_state",
