@@ -47,6 +47,7 @@ from coachdesk.services.clock import clock_day
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import header_key
 from coachdesk.services.contact_import.reader import open_table, row_is_blank
+from coachdesk.services.contact_import.workbooks import Row
 from coachdesk.services.text import fold, name_key, person_name
 from coachdesk.services.training import (
     AbsenceDraft,
@@ -224,14 +225,14 @@ class _Matcher:
 
 
 def import_training_sheet(
-    database: Database, path: Path | str, *, cohort_id: str | None = None,
+    database: Database, path: Path | str, *, cohort_name: str | None = None,
     sheet: str | None = None, dry_run: bool = False,
     on_progress: Callable[[int], None] | None = None,
 ) -> TrainingImportReport:
     """Import the absences and assessments of a training body's sheet (one transaction).
 
     Args:
-        cohort_id: look for the people in this promotion only (all promotions by default).
+        cohort_name: look for the people in this promotion only (all promotions by default).
         dry_run: check and count everything, write nothing.
 
     Raises:
@@ -257,12 +258,17 @@ def import_training_sheet(
         rows = list(table.rows)
         file_name, sheet_name, header_row = table.file_name, table.sheet, table.header_row
 
-    def cell(row: tuple[Any, ...], field: str) -> Any:
+    def cell(row: Row, field: str) -> Any:
         index = fields.get(field)
         return row[index] if index is not None and index < len(row) else None
 
     with (database.read() if dry_run else database.write()) as session:
         today = clock_day(session)
+        cohort_id = None
+        if cohort_name is not None:
+            from coachdesk.services.cohorts import find_cohort
+
+            cohort_id = find_cohort(session, cohort_name).id
         matcher = _Matcher(session, cohort_id)
         rejected: list[TrainingRejection] = []
         absences = assessments = already = blank = 0
@@ -318,7 +324,7 @@ def _checked(check: Callable[[Any], None], draft: Any, column: str) -> None:
 
 
 def _absence(session: Session, matcher: _Matcher, training_id: str, day: date,
-             row: tuple[Any, ...], cell: Callable[[tuple[Any, ...], str], Any],
+             row: Row, cell: Callable[[Row, str], Any],
              dry_run: bool) -> int:
     """1 when the absence is new (written unless a dry run), 0 when recorded already."""
     hours = _number(cell(row, "hours"), "Heures")
@@ -348,7 +354,7 @@ def _absence(session: Session, matcher: _Matcher, training_id: str, day: date,
 
 
 def _assessment(session: Session, matcher: _Matcher, training_id: str, day: date,
-                row: tuple[Any, ...], cell: Callable[[tuple[Any, ...], str], Any],
+                row: Row, cell: Callable[[Row, str], Any],
                 dry_run: bool) -> int:
     """1 when the assessment is new (written unless a dry run), 0 when recorded already."""
     draft = AssessmentDraft(day, subject=normalise.cell_text(cell(row, "subject")),
