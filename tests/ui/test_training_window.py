@@ -171,3 +171,11 @@ def test_evening_classes_from_an_enrolment_without_a_contract(
     form.at_work.setValue(5)
     _save(form)
     assert window.rhythm_label.text() == "0 j centre / 5 j entreprise"
+
+
+def test_the_training_tables_pass_qt_model_tester(tab: ContractsTab, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window = _open_for_contract(tab, "GARCIA Margaux")
+    assert window.absence_model.rowCount() == 2
+    assert window.assessment_model.rowCount() == 2
+    for model in (window.absence_model, window.assessment_model):
+        qtmodeltester.check(model)

@@ -300,3 +300,46 @@ def test_erasure_and_right_of_access_cover_the_training(programme: Programme) ->
         assert s.scalar(select(func.count()).select_from(Training)) == 1  # Hugo's
         assert s.scalar(select(func.count()).select_from(TrainingAbsence)) == 0
         assert s.scalar(select(func.count()).select_from(TrainingAssessment)) == 0
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+TESTS_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_a_first_release_database_gains_the_training_tables_and_records_one(
+    tmp_path: Path,
+) -> None:
+    """Revision 0015 on the committed first-release database: the three tables arrive empty,
+    and the first release's contract can be given its training, an absence and a result."""
+    import shutil
+    import sqlite3
+
+    from coachdesk.db import HEAD_REVISION, open_database
+    from coachdesk.models.base import canonical_id
+
+    copy = tmp_path / "schema-0001.sqlite3"
+    shutil.copyfile(TESTS_DATA / "schema-0001.sqlite3", copy)
+    database = open_database(copy)
+    try:
+        with database.read() as s:
+            contract_id, person = s.connection().exec_driver_sql(
+                "SELECT id, participant_id FROM contract LIMIT 1").one()
+            assert s.scalar(select(func.count()).select_from(Training)) == 0
+        contract_id, person = canonical_id(contract_id), canonical_id(person)
+        draft = contract_training_defaults(database, contract_id)
+        training = save_training(database, person, draft)
+        start = draft.start_date
+        assert start is not None
+        record_absence(database, training, AbsenceDraft(start, half_days=1))
+    finally:
+        database.dispose()
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,)
+        assert connection.execute(
+            "SELECT half_days, justified, source FROM training_absence").fetchall() == [
+            (1, 0, "saisie")]
+        indexes = {row[1] for row in connection.execute("PRAGMA index_list(training_absence)")}
+    connection.close()
+    assert "ix_training_absence_training_id" in indexes
