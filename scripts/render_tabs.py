@@ -58,10 +58,35 @@ def main() -> int:
             dialog.grab().save(str(target))
             print(target)
             dialog.reject()
+        render_training(app, window, output)
         window.close()
         if window.database is not None:
             window.database.dispose()
     return 0
+
+
+def render_training(app: object, window: object, output: Path) -> None:
+    """Suivi des contrats ▸ Formation… on a contract with absences and assessments."""
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.contracts.tab import ContractsTab
+    from coachdesk.ui.contracts.training_panel import open_training
+
+    assert isinstance(app, QApplication)
+    tab = window.findChild(ContractsTab)  # type: ignore[attr-defined]
+    assert tab is not None
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    app.processEvents()
+    rows = [row for row in range(tab.model.rowCount())
+            if tab.model.row_at(row).participant == "GARCIA Margaux"]
+    tab.view.selectRow(rows[0] if rows else 0)
+    training = open_training(tab)
+    if training is not None:
+        app.processEvents()
+        target = output / "7-formation.png"
+        training.grab().save(str(target))
+        print(target)
+        training.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

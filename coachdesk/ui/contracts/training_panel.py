@@ -44,10 +44,20 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.training import AbsenceLine, AssessmentLine, TrainingFile
 
+def _yes_no(value: object) -> str:
+    if value:
+        return QCoreApplication.translate("TrainingWindow", "yes")
+    return QCoreApplication.translate("TrainingWindow", "no")
+
+
+def _grade(value: object) -> str:
+    return "" if value is None else f"{value:g}".replace(".", ",")
+
+
 ABSENCE_COLUMNS: list[Column[AbsenceLine]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Day"), lambda r: r.absent_on),
     Column(QT_TRANSLATE_NOOP("Columns", "Length"), lambda r: r.duration),
-    Column(QT_TRANSLATE_NOOP("Columns", "Justified"), lambda r: r.justified),
+    Column(QT_TRANSLATE_NOOP("Columns", "Justified"), lambda r: r.justified, _yes_no),
     Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda r: r.reason),
     Column(QT_TRANSLATE_NOOP("Columns", "Entered from"), lambda r: r.source),
 ]
@@ -55,7 +65,8 @@ ASSESSMENT_COLUMNS: list[Column[AssessmentLine]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Day"), lambda r: r.assessed_on),
     Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda r: r.subject),
     Column(QT_TRANSLATE_NOOP("Columns", "Result"), lambda r: r.result),
-    Column(QT_TRANSLATE_NOOP("Columns", "Grade /20"), lambda r: r.grade, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Grade /20"), lambda r: r.grade, _grade,
+           align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "Entered from"), lambda r: r.source),
 ]
 # What the window shows: a change to these refreshes it.

@@ -39,6 +39,14 @@
 <context>
     <name>TrainingWindow</name>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Training of %1</source>
         <translation>Formation de %1</translation>
     </message>
