@@ -179,3 +179,12 @@ def test_the_training_tables_pass_qt_model_tester(tab: ContractsTab, qtmodeltest
     assert window.assessment_model.rowCount() == 2
     for model in (window.absence_model, window.assessment_model):
         qtmodeltester.check(model)
+
+
+def test_without_a_selection_the_coach_is_told_what_to_select(tab: ContractsTab) -> None:
+    tab.view.clearSelection()
+    tab.enrolment_view.clearSelection()
+    tab.findChild(object, "followTraining").click()  # type: ignore[union-attr]
+    assert tab.dialog is None
+    assert messages.last_messages[-1].text == (
+        "Sélectionnez d'abord un contrat ou une inscription dans les listes.")

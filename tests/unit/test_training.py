@@ -343,3 +343,26 @@ def test_a_first_release_database_gains_the_training_tables_and_records_one(
         indexes = {row[1] for row in connection.execute("PRAGMA index_list(training_absence)")}
     connection.close()
     assert "ix_training_absence_training_id" in indexes
+
+
+def test_in_a_team_the_training_stays_on_the_laptop(programme: Programme) -> None:
+    """Classified LOCAL_ONLY until the team server holds it: recording the training of a team
+    database works and puts nothing of it in the outbox (the contract itself is shared)."""
+    from coachdesk.models import SyncOutboxOp
+    from coachdesk.sync.tables import LOCAL_ONLY, SYNCED
+    from tests.sync.test_outbox import fake_join
+
+    assert {"training", "training_absence", "training_assessment"} <= set(LOCAL_ONLY)
+    assert not {"training", "training_absence", "training_assessment"} & SYNCED
+    db = programme.db
+    fake_join(db)
+    record_absence(db, programme.hugo_training, AbsenceDraft(date(2010, 10, 4), hours=1))
+    save_training(db, programme.hugo, _with_rhythm(contract_training_defaults(
+        db, programme.hugo_contract)))
+    b.person(db, programme.cohort, "Vidal", "Inès")  # a shared write, for comparison
+    with db.read() as s:
+        tables = set(s.scalars(select(SyncOutboxOp.table_name)))
+    assert "participant" in tables
+    assert not tables & {"training", "training_absence", "training_assessment"}
+    training = contract_training(db, programme.hugo_contract)
+    assert training is not None and training.rhythm == "2 j centre / 3 j entreprise"
