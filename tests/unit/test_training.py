@@ -366,3 +366,31 @@ def test_in_a_team_the_training_stays_on_the_laptop(programme: Programme) -> Non
     assert not tables & {"training", "training_absence", "training_assessment"}
     training = contract_training(db, programme.hugo_contract)
     assert training is not None and training.rhythm == "2 j centre / 3 j entreprise"
+
+
+def test_the_demo_follows_its_training_as_the_note_tells_it(demo_path: Path) -> None:
+    """Every contract has its training at the note's rhythm (80 % at work); the three broken
+    contracts left the training on the day of their rupture; three young people with a job
+    outside the programme follow evening classes at the Cnam; no certificate by 31/12/2010."""
+    from coachdesk.db import open_database
+    from coachdesk.models import Contract
+
+    database = open_database(demo_path)
+    try:
+        with database.read() as s:
+            trainings = s.execute(select(Training.mode, Training.days_at_work,
+                                         Training.result, Training.result_on,
+                                         Contract.rupture_on)
+                                  .outerjoin(Contract, Contract.id == Training.contract_id)).all()
+            absences = s.scalar(select(func.count()).select_from(TrainingAbsence))
+            assessments = s.scalar(select(func.count()).select_from(TrainingAssessment))
+            latest = max(s.scalars(select(TrainingAbsence.absent_on)))
+    finally:
+        database.dispose()
+    work_study = [t for t in trainings if t.mode == "alternance"]
+    assert len(work_study) == 13 and {t.days_at_work for t in work_study} == {4}
+    assert sorted((t.result, t.result_on) for t in work_study if t.result) == [
+        ("abandon", day) for day in (date(2010, 6, 18), date(2010, 7, 23), date(2010, 10, 15))]
+    assert all(t.result_on == t.rupture_on for t in work_study if t.result)
+    assert [t.mode for t in trainings].count("cours_du_soir") == 3
+    assert absences and assessments and latest <= date(2010, 12, 31)
