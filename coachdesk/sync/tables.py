@@ -57,6 +57,9 @@ LOCAL_ONLY: tuple[str, ...] = (
     # A coach's acknowledgement of a contract alert stays on their laptop for now (the team
     # server's schema does not hold it yet).
     "contract_alert_ack",
+    # Letter templates stay on the laptop for now too (not in the team server's schema yet);
+    # they hold no person.
+    "letter_template",
     "export_log",
     "audit_event",
     "sync_state",
