@@ -290,8 +290,9 @@ def compose_letters(
             raise UserError(
                 f"Le modèle « {row.name} » parle d'une réunion d'information : choisissez "
                 "laquelle.",
-                hint="Choisissez la réunion dans la liste « Réunion », ou un modèle sans les "
-                "champs {date_réunion}, {heure_réunion} et {lieu_réunion}.",
+                hint="Choisissez la réunion (« Réunion » dans la fenêtre, --session AAAA-MM-JJ "
+                "en ligne de commande), ou un modèle sans les champs {date_réunion}, "
+                "{heure_réunion} et {lieu_réunion}.",
             )
         signer = get_record(session, Coach, coach_id, "Chargé·e") if coach_id else None
         common = {"date_du_jour": french_day(clock_day(session)), **_session_values(info)}
@@ -322,3 +323,39 @@ def _letter(session: Session, participant_id: str, template: LetterTemplateRow,
                   person.email.strip(), sender, values["courriel_chargé"],
                   f"Le {common['date_du_jour']}", fill(template.subject, values),
                   fill(template.body, values))
+
+
+# --- for the command line ----------------------------------------------------------------------
+
+
+def find_template(database: Database, name: str) -> LetterTemplateRow:
+    """The template called ``name`` (case and accents aside), or a UserError listing them."""
+    rows = list_templates(database)
+    for row in rows:
+        if fold(row.name) == fold(name):
+            return row
+    raise UserError(f"Aucun modèle de courrier ne s'appelle « {name} ».",
+                    hint="Modèles de cette base : "
+                    + ", ".join(f"« {row.name} »" for row in rows) + ".")
+
+
+def promotion_people(database: Database, cohort_id: str) -> list[str]:
+    """Everybody in the promotion (ids, by name)."""
+    with database.read() as session:
+        return [str(person) for person in session.scalars(
+            select(Participant.id).where(Participant.cohort_id == cohort_id)
+            .order_by(Participant.last_name, Participant.first_name))]
+
+
+def session_on(database: Database, cohort_id: str, day: date) -> str:
+    """The promotion's information session on ``day`` (the first, if there are several)."""
+    with database.read() as session:
+        sessions = session.execute(
+            select(InfoSession.id, InfoSession.starts_at)
+            .where(InfoSession.cohort_id == cohort_id).order_by(InfoSession.starts_at)).all()
+    for session_id, starts_at in sessions:
+        if starts_at.date() == day:
+            return str(session_id)
+    known = ", ".join(f"{starts_at:%d/%m/%Y}" for _, starts_at in sessions) or "aucune"
+    raise UserError(f"La promotion n'a pas de réunion d'information le {day:%d/%m/%Y}.",
+                    hint=f"Réunions de la promotion : {known}.")
