@@ -114,9 +114,9 @@ def run_write(args: argparse.Namespace, ctx: Any) -> int:
             print(f"{len(drafts.files)} brouillon(s) de courriel écrits dans {args.eml}.",
                   file=ctx.out)
             missing, channel = drafts.without_email, "courriel"
-            reached = [letter.participant_id for letter in result.letters if "@" in letter.email]
+            reached = list(drafts.recipients)
             if missing:
-                print(f"{len(missing)} personne(s) sans adresse électronique (aucun "
+                print(f"{len(missing)} personne(s) sans adresse électronique valide (aucun "
                       "brouillon) : " + ", ".join(missing) + ".", file=ctx.err)
         if args.record_campaign:
             count = recruitment.record_campaign(database, reached, today_for(database), channel,

@@ -16,8 +16,8 @@ import contextlib
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import formataddr
+from email.errors import HeaderParseError
+from email.policy import SMTP, SMTPUTF8
 from pathlib import Path
 
 from coachdesk.errors import UserError
@@ -27,20 +27,37 @@ from coachdesk.services.letters import Letter, LetterSet
 
 @dataclass(frozen=True, slots=True)
 class EmlDrafts:
-    """What was written: the draft files, and the people with no e-mail address."""
+    """What was written: the draft files, who they go to (ids), and the people with no valid
+    e-mail address (names)."""
 
     files: tuple[Path, ...]
+    recipients: tuple[str, ...]
     without_email: tuple[str, ...]
 
 
 def draft_message(letter: Letter) -> EmailMessage:
-    """The e-mail of one letter."""
-    message = EmailMessage(policy=SMTP)
+    """The e-mail of one letter; ValueError when the person's address is not one."""
+    address = letter.email.strip()
+    local, _, domain = address.rpartition("@")
+    if not local or "." not in domain or any(char.isspace() or char in '<>"(),;'
+                                             for char in address):
+        raise ValueError(address)
     recipient = " ".join(letter.address_lines[:1]) or letter.name
-    message["To"] = formataddr((recipient, letter.email))
+    if address.isascii():
+        message = EmailMessage(policy=SMTP)
+        try:
+            message["To"] = Address(display_name=recipient, addr_spec=address)
+        except HeaderParseError as exc:
+            raise ValueError(address) from exc
+    else:
+        # An address with accents (élodie@…) is legal in an SMTPUTF8 message only, and the
+        # email package's Address refuses it: the header is written as text.
+        message = EmailMessage(policy=SMTPUTF8)
+        quoted = recipient.replace("\\", "\\\\").replace('"', '\\"')
+        message["To"] = f'"{quoted}" <{address}>'
     if letter.sender_email:
         name = letter.sender_lines[0] if letter.sender_lines else ""
-        with contextlib.suppress(ValueError, IndexError):
+        with contextlib.suppress(ValueError, IndexError, HeaderParseError):
             message["From"] = Address(display_name=name, addr_spec=letter.sender_email)
     message["Subject"] = letter.subject
     message["X-Unsent"] = "1"
@@ -60,8 +77,11 @@ def write_eml_drafts(folder: Path, letters: LetterSet) -> EmlDrafts:
             hint="Choisissez un dossier vide ou créez-en un nouveau, pour que les brouillons de "
             "cet envoi ne se mêlent à aucun autre fichier.",
         )
-    with_email = [letter for letter in letters.letters if "@" in letter.email]
-    if not with_email:
+    drafts: list[tuple[Letter, bytes]] = []
+    for letter in letters.letters:
+        with contextlib.suppress(ValueError):
+            drafts.append((letter, draft_message(letter).as_bytes()))
+    if not drafts:
         raise UserError("Aucune des personnes choisies n'a d'adresse électronique : aucun "
                         "brouillon écrit.",
                         hint="Complétez leur fiche, ou imprimez plutôt les lettres (PDF).")
@@ -72,14 +92,15 @@ def write_eml_drafts(folder: Path, letters: LetterSet) -> EmlDrafts:
                         hint="Choisissez un dossier où vous pouvez écrire.") from exc
     written: list[Path] = []
     try:
-        for number, letter in enumerate(with_email, start=1):
+        for number, (_letter, content) in enumerate(drafts, start=1):
             path = folder / f"courriel-{number:03d}.eml"
             with open_private(path, "wb", exclusive=True) as handle:
-                handle.write(draft_message(letter).as_bytes())
+                handle.write(content)
             written.append(path)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return EmlDrafts(tuple(written), tuple(letter.name for letter in letters.letters
-                                           if "@" not in letter.email))
+    reached = tuple(letter.participant_id for letter, _content in drafts)
+    return EmlDrafts(tuple(written), reached, tuple(
+        letter.name for letter in letters.letters if letter.participant_id not in reached))

@@ -201,3 +201,22 @@ def test_upgrade_from_the_first_schema_has_the_templates(tmp_path: Path) -> None
     connection.close()
     assert stored[0] == ("Objet modifié",) and len(stored) == 3
     assert version == ("0018",)
+
+
+def test_addresses_with_accents_are_kept_and_broken_ones_get_no_draft(
+    db: Database, programme: dict[str, str], tmp_path: Path
+) -> None:
+    cohort = programme["cohort"]
+    accented = builders.person(db, cohort, "Bézier", "Éloïse", email="éloïse@exemple.fr")
+    broken = builders.person(db, cohort, "Faux", "Félix", email="felix chez exemple.fr")
+    plain = letters.save_template(db, None, letters.TemplateDraft("Mot", "Pour {prénom}",
+                                                                  "Bonjour {prénom}"))
+    result = letters.compose_letters(db, plain, [accented, broken])
+    drafts = write_eml_drafts(tmp_path / "brouillons", result)
+    assert drafts.recipients == (accented,)
+    assert drafts.without_email == ("FAUX Félix",)
+    message = email.message_from_string(drafts.files[0].read_bytes().decode("utf-8"),
+                                        policy=default_policy)
+    assert message["To"].addresses[0].addr_spec == "éloïse@exemple.fr"
+    assert message["To"].addresses[0].display_name == "Éloïse BÉZIER"
+    assert message["Subject"] == "Pour Éloïse"
