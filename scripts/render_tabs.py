@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,10 +59,32 @@ def main() -> int:
             dialog.grab().save(str(target))
             print(target)
             dialog.reject()
+        render_letters(app, window, output)
         window.close()
         if window.database is not None:
             window.database.dispose()
     return 0
+
+
+def render_letters(app: Any, window: Any, output: Path) -> None:
+    """Cohorte ▸ Courriers ▸ Écrire des lettres… for the first twelve people of the list."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from coachdesk.ui.cohort.letters_menu import open_letters
+
+    window.tabs.setCurrentIndex(0)
+    tab = window.tabs.currentWidget().tab()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(12):
+        tab.view.selectionModel().select(tab.model.index(row, 0), flags)
+    open_letters(tab)
+    dialog = tab.dialog
+    dialog.signer.setCurrentIndex(1)
+    app.processEvents()
+    target = output / "7-courriers.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.errors import HeaderParseError
 from email.policy import SMTP, SMTPUTF8
 from pathlib import Path
 

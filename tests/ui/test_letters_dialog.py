@@ -10,9 +10,9 @@ from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtWidgets import QLabel
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from coachdesk.services import campaigns, recruitment
