@@ -73,13 +73,13 @@ def run_funnel(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_sources(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.services.cohorts import find_cohort
-    from coachdesk.services.funnel_sources import REACH_LABELS, compute_reach
+    from coachdesk.services.funnel_sources import REACH_LABELS, cohort_reach
 
     database = ctx.open_db(read_only=True)
     try:
         with database.read() as session:
             cohort = find_cohort(session, args.cohort)
-            reach = compute_reach(session, cohort.id, args.as_of)
+        reach = cohort_reach(database, cohort.id, args.as_of)
     finally:
         database.dispose()
     if args.json:

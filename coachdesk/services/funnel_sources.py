@@ -66,12 +66,13 @@ def source_of(provenance: str) -> str:
 
 
 def cohort_reach(database: Database, cohort_id: str, as_of: date | None = None) -> Reach:
-    """:func:`compute_reach` in its own read transaction."""
+    """The counts per source and per campaign of the promotion, as of ``as_of`` (today, or
+    the promotion's last day once it is over)."""
     with database.read() as session:
-        return compute_reach(session, cohort_id, as_of)
+        return _compute_reach(session, cohort_id, as_of)
 
 
-def compute_reach(session: Session, cohort_id: str, as_of: date | None = None) -> Reach:
+def _compute_reach(session: Session, cohort_id: str, as_of: date | None = None) -> Reach:
     """The counts per source and per campaign of the promotion, as of ``as_of``."""
     cohort = session.get(Cohort, cohort_id)
     if cohort is None:

@@ -3,15 +3,28 @@ record their answers to a campaign, edit the templates. The dialogs load on firs
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from coachdesk.ui.widgets import messages
 
 if TYPE_CHECKING:
-    from coachdesk.ui.cohort.tab import CohortTab
+    from coachdesk.db import Database
+
+
+class CohortTab(Protocol):
+    """What the menu needs of the Cohorte tab (the tab imports this module)."""
+
+    database: Database | None
+    cohort_id: str | None
+
+    def selected_ids(self) -> list[str]: ...
+
+    def _show(self, dialog: Any) -> None: ...
+
+    def _changed(self) -> None: ...
 
 
 def letters_button(tab: CohortTab) -> QPushButton:
@@ -45,7 +58,8 @@ def open_letters(tab: CohortTab) -> None:
         return
     from coachdesk.ui.cohort.letters_dialog import LettersDialog
 
-    _show(tab, LettersDialog(tab.database, tab.cohort_id, tab.selected_ids(), tab))
+    _show(tab, LettersDialog(tab.database, tab.cohort_id, tab.selected_ids(),
+                             cast(QWidget, tab)))
 
 
 def open_answers(tab: CohortTab) -> None:
@@ -57,15 +71,15 @@ def open_answers(tab: CohortTab) -> None:
     chosen = tab.selected_ids()
     title = QCoreApplication.translate("LettersMenu", "Answers to a campaign")
     if not campaign_names(tab.database, tab.cohort_id):
-        messages.info(tab, title, QCoreApplication.translate("LettersMenu",
+        messages.info(cast(QWidget, tab), title, QCoreApplication.translate("LettersMenu",
             "No campaign has been recorded in this cohort yet: write letters or e-mails, or "
             "record a campaign, first."))
         return
     if not chosen:
-        messages.info(tab, title, QCoreApplication.translate("LettersMenu",
+        messages.info(cast(QWidget, tab), title, QCoreApplication.translate("LettersMenu",
             "Select in the list the people who answered (search or filter, then Ctrl+A)."))
         return
-    _show(tab, AnswersDialog(tab.database, tab.cohort_id, chosen, tab))
+    _show(tab, AnswersDialog(tab.database, tab.cohort_id, chosen, cast(QWidget, tab)))
 
 
 def open_templates(tab: CohortTab) -> None:
@@ -73,4 +87,4 @@ def open_templates(tab: CohortTab) -> None:
         return
     from coachdesk.ui.cohort.letters_dialog import TemplatesDialog
 
-    _show(tab, TemplatesDialog(tab.database, tab))
+    _show(tab, TemplatesDialog(tab.database, cast(QWidget, tab)))
