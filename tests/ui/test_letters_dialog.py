@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -170,3 +170,41 @@ def test_answers_recorded_for_the_selection(
     reach = cohort_reach(database, cohort_id, date(2010, 2, 28))
     assert [(row.label, row.contacted, row.answered) for row in reach.by_campaign] == [
         ("Mailing de février", 2, 2)]
+
+
+def test_the_dashboard_shows_the_recruitment_per_source_and_per_campaign(
+    qtbot: QtBot, cohort  # type: ignore[no-untyped-def]
+) -> None:
+    from coachdesk.ui.dashboard.recruitment_sources import RecruitmentSourcesDialog
+    from coachdesk.ui.dashboard.tab import DashboardTab
+
+    database, cohort_id = cohort
+    people = [cohort_support.person_id(database, name) for name in ("Dubois", "Martin")]
+    recruitment.record_campaign(database, people, date(2010, 2, 10), "courrier",
+                                campaign="Mailing de février")
+    campaigns.record_campaign_answer(database, people[:1], "Mailing de février", "interesse",
+                                     date(2010, 2, 12))
+    tab = DashboardTab(database)
+    qtbot.addWidget(tab)
+    tab.set_cohort(cohort_id)
+    tab.reload()
+    tab.as_of.setDate(QDate(2010, 2, 28))
+    assert tab.sources_button.text() == "Recrutement par provenance…"
+    tab.sources_button.click()
+    dialog = tab.sources_dialog
+    assert isinstance(dialog, RecruitmentSourcesDialog)
+
+    def table(model) -> list[list[str]]:  # type: ignore[no-untyped-def]
+        return [[model.index(row, column).data() for column in range(model.columnCount())]
+                for row in range(model.rowCount())]
+
+    assert [dialog.sources.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(6)] == ["Provenance", "Personnes", "Contactées", "Ont répondu",
+                                   "Venues à une réunion", "Inscrites en formation"]
+    assert table(dialog.sources) == [
+        ["Fichier de l'université", "4", "2", "1", "0", "0"],
+        ["Mission Locale", "0", "0", "0", "0", "0"],
+        ["Autre", "0", "0", "0", "0", "0"]]
+    assert table(dialog.campaigns) == [["Mailing de février", "2", "2", "1", "0", "0"]]
+    assert dialog.situation.text() == (
+        "Compté à partir des événements enregistrés jusqu'au 28/02/2010 inclus.")
