@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
 
 
-def _columns(first: str) -> list[Column[ReachRow]]:
+def _columns(first: object) -> list[Column[ReachRow]]:
     return [
         Column(first, lambda r: r.label),
         Column(QT_TRANSLATE_NOOP("Columns", "People"), lambda r: r.people, align_right=True),
