@@ -67,10 +67,11 @@ def main() -> int:
 
 
 def render_letters(app: Any, window: Any, output: Path) -> None:
-    """Cohorte ▸ Courriers ▸ Écrire des lettres… for the first twelve people of the list."""
+    """Cohorte ▸ Courriers ▸ Écrire des lettres… for the first twelve people of the list, the
+    templates' editor, and Tableau de bord ▸ Recrutement par provenance…"""
     from PySide6.QtCore import QItemSelectionModel
 
-    from coachdesk.ui.cohort.letters_menu import open_letters
+    from coachdesk.ui.cohort.letters_menu import open_letters, open_templates
 
     window.tabs.setCurrentIndex(0)
     tab = window.tabs.currentWidget().tab()
@@ -85,6 +86,20 @@ def render_letters(app: Any, window: Any, output: Path) -> None:
     dialog.grab().save(str(target))
     print(target)
     dialog.reject()
+    open_templates(tab)
+    app.processEvents()
+    target = output / "7-modeles-de-courrier.png"
+    tab.dialog.grab().save(str(target))
+    print(target)
+    tab.dialog.reject()
+    window.tabs.setCurrentIndex(4)
+    dashboard = window.tabs.currentWidget().tab()
+    dashboard.open_recruitment_sources()
+    app.processEvents()
+    target = output / "5-recrutement-par-provenance.png"
+    dashboard.sources_dialog.grab().save(str(target))
+    print(target)
+    dashboard.sources_dialog.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

@@ -8,7 +8,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk.services.funnel_sources import ReachRow, cohort_reach
 from coachdesk.ui.widgets.list_tab import make_table_view
@@ -57,9 +64,21 @@ class RecruitmentSourcesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("By source of contacts")))
-        layout.addWidget(make_table_view(self.sources, "reachBySource", sortable=False))
-        layout.addWidget(QLabel(self.tr("By campaign (letters, e-mails, invitations)")))
-        layout.addWidget(make_table_view(self.campaigns, "reachByCampaign", sortable=False))
+        for model, name, title in (
+            (self.sources, "reachBySource", None),
+            (self.campaigns, "reachByCampaign",
+             self.tr("By campaign (letters, e-mails, invitations)")),
+        ):
+            if title:
+                layout.addWidget(QLabel(title))
+            view = make_table_view(model, name, sortable=False)
+            # The names take what the figures leave.
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, model.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            layout.addWidget(view)
         layout.addWidget(self.situation)
         layout.addWidget(buttons)
-        self.resize(820, 420)
+        self.resize(900, 420)
