@@ -139,6 +139,14 @@ def test_templates_edited_and_an_unknown_field_refused(
     assert [dialog.names.item(i).text() for i in range(dialog.names.count())][1] == (
         "Invitation à une réunion d'information")
     assert dialog.name.text() == "Rappel du dossier"
+    # Choosing another template with changes typed asks first; « no » keeps the edit.
+    dialog.body.setPlainText("Bonjour {prénom}, merci d'envoyer votre CV et vos relevés.")
+    cohort_support.messages.answers[:] = [False]
+    dialog.names.setCurrentRow(0)
+    assert cohort_support.messages.last_messages[-1].kind == "question"
+    assert dialog.name.text() == "Rappel du dossier"
+    assert dialog.body.toPlainText().endswith("vos relevés.")
+    dialog.body.setPlainText("Bonjour {prénom}, merci d'envoyer votre CV.")
     # The letters dialog offers it, and fills it.
     open_letters(tab)
     letters_dialog = tab.dialog

@@ -220,3 +220,47 @@ def test_addresses_with_accents_are_kept_and_broken_ones_get_no_draft(
     assert message["To"].addresses[0].addr_spec == "éloïse@exemple.fr"
     assert message["To"].addresses[0].display_name == "Éloïse BÉZIER"
     assert message["Subject"] == "Pour Éloïse"
+
+
+def test_labels_fill_a_sheet_of_24_then_the_next(
+    db: Database, programme: dict[str, str], tmp_path: Path
+) -> None:
+    people = [builders.person(db, programme["cohort"], f"Personne{index:02d}", "Zoé",
+                              address=f"{index} rue Haute", postcode="34000", city="Sète")
+              for index in range(30)]
+    plain = letters.save_template(db, None, letters.TemplateDraft(
+        "Long", "", "Bonjour {prénom},\n" + "Une ligne de la lettre.\n" * 70))
+    result = letters.compose_letters(db, plain, people)
+    target = tmp_path / "lettres.pdf"
+    written = write_letters_pdf(target, result)
+    # A letter of 70 lines takes two pages; 30 labels take two sheets of 24.
+    assert (written.letter_pages, written.labels, written.label_pages) == (60, 30, 2)
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    assert len(pages) == 62
+    assert "PERSONNE23" in pages[60] and "PERSONNE24" not in pages[60]
+    assert "PERSONNE24" in pages[61] and "29 rue Haute" in pages[61]
+    assert "34000 SÈTE" in pages[61]
+
+
+def test_an_erased_person_leaves_nothing_in_the_database_file(
+    db: Database, programme: dict[str, str], tmp_path: Path
+) -> None:
+    from coachdesk.services.campaigns import record_campaign_answer
+    from coachdesk.services.gdpr import erase_for_good
+
+    invitation = _template(db, INVITATION)
+    result = letters.compose_letters(db, invitation.id, [programme["zoe"]],
+                                     session_id=programme["session"])
+    write_eml_drafts(tmp_path / "envoi", result)
+    recruitment.record_campaign(db, [programme["zoe"]], date(2010, 2, 15), "courriel",
+                                campaign="Invitations de mars")
+    record_campaign_answer(db, [programme["zoe"]], "Invitations de mars", "interesse",
+                           date(2010, 2, 16))
+    erase_for_good(db, programme["zoe"])
+    assert db.path is not None
+    path = db.path
+    db.dispose()
+    stored = b"".join(file.read_bytes() for file in path.parent.glob(path.name + "*"))
+    for personal in ("Lefèvre", "LEFÈVRE", "zoe.lefevre@example.org", "rue de l'Œuf"):
+        assert personal.encode("utf-8") not in stored
+    assert "Invitation à une réunion".encode() in stored  # the templates stay

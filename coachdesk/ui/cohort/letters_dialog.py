@@ -172,18 +172,21 @@ class LettersDialog(QDialog):
                 unanswered_only=self.unanswered.isChecked())
         return list(self.selected)
 
-    def compose(self) -> letters.LetterSet:
+    def compose(self, people: list[str] | None = None) -> letters.LetterSet:
         template = self.template.currentData()
         if template is None:
             raise UserError("Aucun modèle de courrier n'est choisi.",
                             hint="Créez-en un avec « Modifier les modèles… ».")
-        return letters.compose_letters(self.database, template, self.people(),
+        return letters.compose_letters(self.database, template,
+                                       self.people() if people is None else people,
                                        session_id=self.session.currentData(),
                                        coach_id=self.signer.coach_id())
 
     def refresh_preview(self) -> None:
+        """The first letter only: a selection of thousands stays quick to preview."""
+        people = self.people()
         try:
-            result = self.compose()
+            result = self.compose(people[:1])
         except UserError as error:
             self.preview_title.setText(self.tr("Nothing to show yet:"))
             self.preview.setPlainText(str(error))
@@ -191,8 +194,7 @@ class LettersDialog(QDialog):
             return
         first = result.letters[0]
         self.preview_title.setText(
-            self.tr("First of %n letter(s): %1", "", len(result.letters)).replace("%1",
-                                                                                  first.name))
+            self.tr("First of %n letter(s): %1", "", len(people)).replace("%1", first.name))
         self.preview.setPlainText("\n".join([*first.address_lines, "", first.dated, "",
                                              f"Objet : {first.subject}", "", first.body]))
         self.write_button.setEnabled(True)
@@ -310,7 +312,8 @@ class TemplatesDialog(GuardedDialog):
         layout.addLayout(actions)
         self.resize(980, 560)
         self.rows: list[letters.LetterTemplateRow] = []
-        self.names.currentRowChanged.connect(self.show_row)
+        self._shown_row = -1
+        self.names.currentRowChanged.connect(self._row_chosen)
         self.reload()
 
     def reload(self, selected: str | None = None) -> None:
@@ -323,7 +326,18 @@ class TemplatesDialog(GuardedDialog):
         self.names.setCurrentRow(ids.index(selected) if selected in ids else 0)
         self.show_row(self.names.currentRow())
 
+    def _row_chosen(self, index: int) -> None:
+        """Another template chosen: the one being edited is not lost without asking."""
+        if self.has_unsaved_changes() and not messages.discard_changes(self,
+                                                                       self.windowTitle()):
+            self.names.blockSignals(True)
+            self.names.setCurrentRow(self._shown_row)
+            self.names.blockSignals(False)
+            return
+        self.show_row(index)
+
     def show_row(self, index: int) -> None:
+        self._shown_row = index
         row = self.rows[index] if 0 <= index < len(self.rows) else None
         self.template_id = row.id if row else None
         self.name.setText(row.name if row else "")
