@@ -1,7 +1,7 @@
 """``coachdesk --db PATH letters templates`` and
 ``coachdesk --db PATH letters write --template NOM [--cohort NOM] [--campaign NOM
 [--unanswered]] [--session AAAA-MM-JJ] [--signed-by NOM] (--pdf FICHIER.pdf | --eml DOSSIER)
-[--record-campaign NOM]`` (also ``coachdesk courriers``)."""
+[--record-campaign NOM]``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from coachdesk.commands._arguments import iso_date, output_file
 
 def register(subparsers: Any) -> None:
     letters = subparsers.add_parser(
-        "letters", aliases=["courriers"],
+        "letters",
         help="lettres et courriels à partir de modèles (invitation, relance, convocation)")
     kinds = letters.add_subparsers(dest="letters", metavar="ACTION", required=True)
     templates = kinds.add_parser("templates", help="les modèles de courrier et leurs champs")

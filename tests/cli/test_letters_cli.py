@@ -1,4 +1,4 @@
-"""``coachdesk letters`` (``courriers``) and ``coachdesk report sources`` on a real database
+"""``coachdesk letters`` and ``coachdesk report sources`` on a real database
 file, as a coach runs them."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _database(tmp_path: Path) -> Path:
 
 def test_letters_as_pdf_then_e_mails_recorded_as_a_campaign(tmp_path: Path) -> None:
     db_path = _database(tmp_path)
-    listing = _run(db_path, "courriers", "templates")
+    listing = _run(db_path, "letters", "templates")
     assert listing.returncode == 0, listing.stderr
     assert "Relance — objet :" in listing.stdout and "{téléphone_chargé}" in listing.stdout
 
