@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +60,7 @@ def main() -> int:
             print(target)
             dialog.reject()
         render_training(app, window, output)
+        render_letters(app, window, output)
         window.close()
         if window.database is not None:
             window.database.dispose()
@@ -87,6 +89,40 @@ def render_training(app: object, window: object, output: Path) -> None:
         training.grab().save(str(target))
         print(target)
         training.reject()
+def render_letters(app: Any, window: Any, output: Path) -> None:
+    """Cohorte ▸ Courriers ▸ Écrire des lettres… for the first twelve people of the list, the
+    templates' editor, and Tableau de bord ▸ Recrutement par provenance…"""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from coachdesk.ui.cohort.letters_menu import open_letters, open_templates
+
+    window.tabs.setCurrentIndex(0)
+    tab = window.tabs.currentWidget().tab()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(12):
+        tab.view.selectionModel().select(tab.model.index(row, 0), flags)
+    open_letters(tab)
+    dialog = tab.dialog
+    dialog.signer.setCurrentIndex(1)
+    app.processEvents()
+    target = output / "7-courriers.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.reject()
+    open_templates(tab)
+    app.processEvents()
+    target = output / "7-modeles-de-courrier.png"
+    tab.dialog.grab().save(str(target))
+    print(target)
+    tab.dialog.reject()
+    window.tabs.setCurrentIndex(4)
+    dashboard = window.tabs.currentWidget().tab()
+    dashboard.open_recruitment_sources()
+    app.processEvents()
+    target = output / "5-recrutement-par-provenance.png"
+    dashboard.sources_dialog.grab().save(str(target))
+    print(target)
+    dashboard.sources_dialog.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

@@ -41,6 +41,7 @@ _MODULE_OF = {
     "Referral": "placement",
     "Coach": "organisation",
     "Cohort": "programme",
+    "LetterTemplate": "letters",
     "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
     "Participant": "programme",
@@ -60,7 +61,7 @@ _MODULE_OF = {
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync", "training",
+    "identity", "sync", "training", "letters",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -154,6 +155,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
+    )
+    from coachdesk.models.letters import (
+        LetterTemplate as LetterTemplate,
     )
     from coachdesk.models.organisation import (
         Coach as Coach,
