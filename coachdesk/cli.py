@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coachdesk.commands.demo",
     "coachdesk.commands.report",
     "coachdesk.commands.print_sheets",
+    "coachdesk.commands.letters",
     "coachdesk.commands.export",
     "coachdesk.commands.import_contacts",
     "coachdesk.commands.cohort",

@@ -41,6 +41,7 @@ _MODULE_OF = {
     "Referral": "placement",
     "Coach": "organisation",
     "Cohort": "programme",
+    "LetterTemplate": "letters",
     "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
     "Document": "documents",
@@ -56,10 +57,13 @@ _MODULE_OF = {
     "SyncOutboxOp": "sync",
     "SyncState": "sync",
     "TrainingBody": "organisation",
+    "Training": "training",
+    "TrainingAbsence": "training",
+    "TrainingAssessment": "training",
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync", "documents",
+    "identity", "sync", "training", "letters", "documents",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -160,6 +164,9 @@ if TYPE_CHECKING:
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
     )
+    from coachdesk.models.letters import (
+        LetterTemplate as LetterTemplate,
+    )
     from coachdesk.models.organisation import (
         Coach as Coach,
     )
@@ -216,4 +223,13 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.sync import (
         SyncState as SyncState,
+    )
+    from coachdesk.models.training import (
+        Training as Training,
+    )
+    from coachdesk.models.training import (
+        TrainingAbsence as TrainingAbsence,
+    )
+    from coachdesk.models.training import (
+        TrainingAssessment as TrainingAssessment,
     )

@@ -51,6 +51,9 @@ from coachdesk.models import (
     Reminder,
     SelectionInterview,
     SkillAssessment,
+    Training,
+    TrainingAbsence,
+    TrainingAssessment,
     codes,
 )
 from coachdesk.services import audit, enrolment
@@ -90,6 +93,8 @@ def _dated_sources() -> list[Any]:
         (Contract.participant_id, Contract.end_date),
         (Contract.participant_id, Contract.rupture_on),
         (Outcome.participant_id, Outcome.recorded_on),
+        (Training.participant_id, Training.end_date),
+        (Training.participant_id, Training.result_on),
     ]
     statements = [
         select(person, func.max(day)).where(day.is_not(None)).group_by(person)
@@ -209,6 +214,7 @@ _PERSON_TABLES: list[tuple[str, Any]] = [
     ("enrolment", Enrolment.participant_id),
     ("contract", Contract.participant_id),
     ("outcome", Outcome.participant_id),
+    ("training", Training.participant_id),
 ]
 
 
@@ -216,8 +222,8 @@ def _row_total(session: Session) -> int:
     total = 0
     for _name, column in _PERSON_TABLES:
         total += session.scalar(select(func.count()).select_from(column.table)) or 0
-    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem, Document,
-                  DocumentContent):
+    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem, TrainingAbsence,
+                  TrainingAssessment, Document, DocumentContent):
         total += session.scalar(select(func.count()).select_from(table)) or 0
     return total
 
@@ -368,6 +374,24 @@ _LABELS = {
     "difficulties": "Difficultés",
     "actions": "Actions",
     "present": "Présent·e",
+    "mode": "Type de formation",
+    "contract_id": "Contrat (identifiant)",
+    "training_body_id": "Organisme de formation (identifiant)",
+    "qualification": "Qualification préparée",
+    "days_at_training_body": "Jours au centre par semaine",
+    "days_at_work": "Jours en entreprise par semaine",
+    "result": "Résultat",
+    "result_on": "Résultat le",
+    "training_id": "Formation (identifiant)",
+    "absent_on": "Absent·e le",
+    "hours": "Heures",
+    "half_days": "Demi-journées",
+    "justified": "Justifiée",
+    "reason": "Motif",
+    "source": "Origine",
+    "assessed_on": "Évalué·e le",
+    "subject": "Matière",
+    "grade": "Note sur 20",
 }
 _VOCABULARIES = {
     ("participant", "provenance"): codes.PROVENANCES,
@@ -386,6 +410,10 @@ _VOCABULARIES = {
     ("outcome", "kind"): codes.OUTCOME_KINDS,
     ("follow_up_visit", "kind"): codes.VISIT_KINDS,
     ("recruitment_interview", "outcome"): codes.INTERVIEW_OUTCOMES,
+    ("training", "mode"): codes.TRAINING_MODES,
+    ("training", "result"): codes.TRAINING_RESULTS,
+    ("training_absence", "source"): codes.TRAINING_ENTRY_SOURCES,
+    ("training_assessment", "source"): codes.TRAINING_ENTRY_SOURCES,
 }
 _SHEETS: list[tuple[str, Any]] = [
     ("Prises de contact", Outreach),
@@ -398,6 +426,7 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Mises en relation", Referral),
     ("Contrats", Contract),
     ("Sorties", Outcome),
+    ("Formations", Training),
     ("Rappels", Reminder),
 ]
 
@@ -483,6 +512,11 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     report["Visites de suivi"] = _rows(
         session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)
     )
+    training_ids = select(Training.id).where(Training.participant_id.in_(ids))
+    report["Absences en formation"] = _rows(
+        session, TrainingAbsence, TrainingAbsence.training_id.in_(training_ids))
+    report["Évaluations en formation"] = _rows(
+        session, TrainingAssessment, TrainingAssessment.training_id.in_(training_ids))
     referral_ids = select(Referral.id).where(Referral.participant_id.in_(ids))
     report["Entretiens de recrutement"] = _rows(
         session, RecruitmentInterview, RecruitmentInterview.referral_id.in_(referral_ids)

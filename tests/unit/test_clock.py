@@ -65,7 +65,7 @@ def test_upgrade_from_the_first_schema_lives_on_today_and_can_acknowledge(
             (None,)]
         acks = connection.execute("SELECT code, reason FROM contract_alert_ack").fetchall()
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            HEAD_REVISION,)  # upgraded through 0013 to the last revision
+            HEAD_REVISION,)
     connection.close()
     assert acks == [("training_share_high", "accord de branche")]
 
