@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coachdesk.db import Database, open_database
+from coachdesk.db import HEAD_REVISION, Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.letters_eml import write_eml_drafts
 from coachdesk.exports.letters_pdf import write_letters_pdf
@@ -200,7 +200,7 @@ def test_upgrade_from_the_first_schema_has_the_templates(tmp_path: Path) -> None
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     connection.close()
     assert stored[0] == ("Objet modifié",) and len(stored) == 3
-    assert version == ("0018",)
+    assert version == (HEAD_REVISION,)  # upgraded through 0018 to the last revision
 
 
 def test_addresses_with_accents_are_kept_and_broken_ones_get_no_draft(
