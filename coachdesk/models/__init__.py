@@ -42,8 +42,11 @@ _MODULE_OF = {
     "Referral": "placement",
     "Coach": "organisation",
     "Cohort": "programme",
+    "LetterTemplate": "letters",
     "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
+    "Document": "documents",
+    "DocumentContent": "documents",
     "Participant": "programme",
     "Reminder": "programme",
     "Attendance": "recruitment",
@@ -55,10 +58,13 @@ _MODULE_OF = {
     "SyncOutboxOp": "sync",
     "SyncState": "sync",
     "TrainingBody": "organisation",
+    "Training": "training",
+    "TrainingAbsence": "training",
+    "TrainingAssessment": "training",
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync", "journal",
+    "identity", "sync", "training", "letters", "documents", "journal",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -138,6 +144,12 @@ if TYPE_CHECKING:
     from coachdesk.models.contracts import (
         Outcome as Outcome,
     )
+    from coachdesk.models.documents import (
+        Document as Document,
+    )
+    from coachdesk.models.documents import (
+        DocumentContent as DocumentContent,
+    )
     from coachdesk.models.employers import (
         Employer as Employer,
     )
@@ -155,6 +167,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.journal import (
         JournalEntry as JournalEntry,
+    )
+    from coachdesk.models.letters import (
+        LetterTemplate as LetterTemplate,
     )
     from coachdesk.models.organisation import (
         Coach as Coach,
@@ -212,4 +227,13 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.sync import (
         SyncState as SyncState,
+    )
+    from coachdesk.models.training import (
+        Training as Training,
+    )
+    from coachdesk.models.training import (
+        TrainingAbsence as TrainingAbsence,
+    )
+    from coachdesk.models.training import (
+        TrainingAssessment as TrainingAssessment,
     )

@@ -23,7 +23,8 @@ import coachdesk
 
 PACKAGE_DIR = Path(coachdesk.__file__).parent
 DEMO_MODULES = {"coachdesk.services.demo", "coachdesk.services.demo_data",
-                "coachdesk.services.demo_contracts", "coachdesk.services.demo_journal"}
+                "coachdesk.services.demo_contracts", "coachdesk.services.demo_training",
+                "coachdesk.services.demo_journal"}
 # Where functions may lead on to others: the services and the exports (the window's export
 # dialogs reach the services through them).
 GRAPH_PACKAGES = ("coachdesk.services", "coachdesk.exports")
@@ -321,6 +322,7 @@ SESSION_LEVEL = {
     "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",
     "reminders.reminder_agenda_items": "composed by the agenda, in its one read transaction",
     "journal.journal_agenda_items": "composed by the agenda, in its one read transaction",
+    "documents.documents_in": "read inside the right-of-access export's transaction",
 }
 
 

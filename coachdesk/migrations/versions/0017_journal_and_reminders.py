@@ -1,7 +1,7 @@
 """the coach's journal; reminders ticked done on a day, follow-ups after an exit kept
 
 Revision ID: 0017
-Revises: 0013
+Revises: the revision before it in coachdesk.db.SCHEMA_REVISIONS
 Create Date: 2026-12-06 12:00:00
 """
 
@@ -10,8 +10,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from coachdesk.db import SCHEMA_REVISIONS
+
 revision = '0017'
-down_revision = '0013'
+# Chained to whatever revision precedes it in SCHEMA_REVISIONS ("0013" when written).
+down_revision = SCHEMA_REVISIONS[SCHEMA_REVISIONS.index(revision) - 1]
 branch_labels = None
 depends_on = None
 
