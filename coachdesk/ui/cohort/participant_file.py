@@ -209,10 +209,11 @@ class ParticipantFileDialog(GuardedDialog):
         self.pages.addTab(self.timeline_view, self.tr("Timeline"))
         self.journal: JournalPanel | None = None
         right.addWidget(self.pages, 1)
-        # The person's documents (and those of their contracts and visits).
+        # The person's documents (and those of their contracts and visits), in their own tab:
+        # the column is too short for the journal and the documents one above the other.
         self.documents = DocumentsPanel(
             database, DocumentOwner("participant", participant_id) if participant_id else None)
-        right.addWidget(self.documents)
+        self.pages.addTab(self.documents, self.tr("Documents"))
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
@@ -284,7 +285,7 @@ class ParticipantFileDialog(GuardedDialog):
             self.journal = JournalPanel(self.database, self.participant_id, self.today,
                                         person_name(data.last_name, data.first_name), self)
             self.journal.changed.connect(lambda: self.set_today(self.today))
-            self.pages.addTab(self.journal, self.tr("Journal and reminders"))
+            self.pages.insertTab(1, self.journal, self.tr("Journal and reminders"))
         self.timeline_view.resizeColumnsToContents()
         self.timeline_view.horizontalHeader().resizeSection(
             1, min(self.timeline_view.horizontalHeader().sectionSize(1), 300))

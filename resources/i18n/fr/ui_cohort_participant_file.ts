@@ -123,6 +123,10 @@
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>Delete this person…</source>
         <translation>Supprimer cette personne…</translation>
     </message>
