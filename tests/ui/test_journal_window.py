@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
-from coachdesk.services import journal
+from coachdesk.services import journal, reminders
 from coachdesk.services.agenda import compute_agenda
 from coachdesk.services.contract_board import contract_board
 from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.cohort.journal_panel import REMINDER_COLUMNS, ReminderModel
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.dashboard.agenda_panel import OVERDUE
@@ -195,3 +197,19 @@ def test_a_reminder_from_an_employer_and_from_a_contract(
     assert any(item.participant_id == line.participant_id and item.detail.endswith(
         "rappeler la tutrice.") for item in compute_agenda(database, date(2011, 1, 3)))
     contract.done(0)
+
+
+def test_reminder_model_passes_qt_model_tester(
+    qtmodeltester: ModelTester, demo_path: Path
+) -> None:
+    database = open_database(demo_path)
+    try:
+        (line,) = journal.search_journal(database, "bts")
+        model = ReminderModel(REMINDER_COLUMNS)
+        model.set_rows(reminders.person_reminders(database, line.participant_id))
+        qtmodeltester.check(model)
+        assert model.rowCount() == 3
+        assert model.index(0, 1).data() == "en retard de 3 jours"
+        assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    finally:
+        database.dispose()
