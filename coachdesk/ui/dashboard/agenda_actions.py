@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QWidget
 
 from coachdesk.errors import UserError
 from coachdesk.services.reminders import key_of, mark_done
@@ -55,6 +55,8 @@ class AgendaActions(QObject):
         self.done_button.clicked.connect(self.tick_done)
         self.postpone_button.clicked.connect(self.postpone)
         self.new_button.clicked.connect(self.new_reminder)
+        # One line at a time: the buttons act on the line selected.
+        panel.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         panel.view.selectionModel().selectionChanged.connect(lambda *_: self.enable())
         self.enable()
 
