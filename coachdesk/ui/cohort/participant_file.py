@@ -213,6 +213,7 @@ class ParticipantFileDialog(GuardedDialog):
         # the column is too short for the journal and the documents one above the other.
         self.documents = DocumentsPanel(
             database, DocumentOwner("participant", participant_id) if participant_id else None)
+        self.documents.view.setMaximumHeight(16777215)  # a tab of its own: the list may grow
         self.pages.addTab(self.documents, self.tr("Documents"))
 
         columns = QHBoxLayout()
