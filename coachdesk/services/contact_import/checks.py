@@ -90,7 +90,7 @@ class ImportReport:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckedPerson:
     """A checked row waiting to be written."""
 

@@ -24,7 +24,8 @@ Nothing is written on a dry run, on cancellation or on error: the transaction is
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import chain
 from operator import itemgetter
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import String, Table, insert, select, type_coerce, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -96,7 +97,13 @@ class _NameKeys(dict[str, str]):
         self.folded = folded
 
     def __missing__(self, text: str) -> str:
-        value = self[text] = NAME_SEPARATORS.sub("", self.folded[text])
+        if text.isalnum() and text.isascii():
+            # Letters and digits only (« MARTIN », « Lucas »): folded by lowering, and no
+            # separator to drop.
+            value = self.folded[text] = text.lower()
+        else:
+            value = NAME_SEPARATORS.sub("", self.folded[text])
+        self[text] = value
         return value
 
 
@@ -107,11 +114,13 @@ def _keys(
     keys: list[tuple[Any, ...]] = []
     if ine:
         keys.append(("ine", ine.replace(" ", "").upper()))
-    if birth is not None:
-        keys.append(("birth", name_keys[last], name_keys[first], birth))
-    if email:
-        keys.append(("email", name_keys[last], name_keys[first],
-                     email.casefold() if email.isascii() else name_keys.folded[email]))
+    if birth is not None or email:
+        last_key, first_key = name_keys[last], name_keys[first]
+        if birth is not None:
+            keys.append(("birth", last_key, first_key, birth))
+        if email:
+            keys.append(("email", last_key, first_key,
+                         email.casefold() if email.isascii() else name_keys.folded[email]))
     return keys
 
 
@@ -290,7 +299,7 @@ def _write(
     now = utcnow()
     # Ready before the lock: ids, search texts, every column's values.
     ids = _ordered_ids(len(matcher.newcomers))
-    rows = _NewRows(matcher, ids, provenance, today, now, report)
+    rows = _NewRows(matcher, ids, provenance, today, now, report, database.engine.dialect)
     created = None
     if cohort_id is None:
         created = cohort_id = create_cohort(
@@ -312,17 +321,19 @@ def _write(
                     matcher.add(person)
                 report.imported = len(matcher.newcomers)
                 ids = _ordered_ids(len(matcher.newcomers))
-                rows = _NewRows(matcher, ids, provenance, today, now, report)
+                rows = _NewRows(matcher, ids, provenance, today, now, report,
+                                database.engine.dialect)
             connection = session.connection()
-            for start in range(0, len(ids), INSERT_BATCH):
-                if cancelled():
-                    raise ImportCancelled()
-                rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
-                # Straight to the driver, past the session: a database in a team is told of
-                # the new people here, for its outbox (nothing happens on a database of one
-                # coach).
-                record_rows(session, "participant", "insert",
-                            [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
+            with _page_cache(connection, len(ids)):
+                for start in range(0, len(ids), INSERT_BATCH):
+                    if cancelled():
+                        raise ImportCancelled()
+                    rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
+                    # Straight to the driver, past the session: a database in a team is told
+                    # of the new people here, for its outbox (nothing happens on a database
+                    # of one coach).
+                    record_rows(session, "participant", "insert",
+                                [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
             updates = matcher.update_rows(now)
             if updates:
                 # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
@@ -333,6 +344,28 @@ def _write(
         if created is not None:
             delete_empty_cohort(database, created)
         raise
+
+
+# SQLite's page cache while many newcomers are inserted (KiB): the pages the inserts touch
+# stay in memory until the commit instead of being written to the journal, read back and
+# written again. Only memory: what the commit writes, and how, is unchanged.
+IMPORT_CACHE_KIB = 64 * 1024
+_LARGE_IMPORT = 5_000
+
+
+@contextmanager
+def _page_cache(connection: Connection, rows: int) -> Iterator[None]:
+    """A larger page cache on this connection while ``rows`` rows are inserted, then the
+    connection's own again (it goes back to the pool)."""
+    if connection.dialect.name != "sqlite" or rows < _LARGE_IMPORT:
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def _ordered_ids(count: int) -> list[str]:
@@ -391,26 +424,27 @@ class _Matcher:
 
     def add(self, person: CheckedPerson) -> None:
         values = person.values
+        get = values.get
         keys = _keys(self.name_keys, values["last_name"], values["first_name"],
-                     values.get("birth_date"), values.get("email", ""), values.get("ine", ""))
+                     get("birth_date"), get("email", ""), get("ine", ""))
         index = self.index
-        match = None
+        newcomers = self.newcomers
         for key in keys:
             found = index.get(key)
             if found is not None:
-                match = key, found
                 break
-        newcomers = self.newcomers
-        if match is None:
+        else:
             reference = ("file", len(newcomers))
-            earlier = next((self.elsewhere[key] for key in keys if key in self.elsewhere), None)
-            if earlier is not None:
-                person = self._follow_on(person, earlier)
+            elsewhere = self.elsewhere
+            if elsewhere:
+                earlier = next((elsewhere[key] for key in keys if key in elsewhere), None)
+                if earlier is not None:
+                    person = self._follow_on(person, earlier)
             newcomers.append(person)
             for key in keys:
                 index.setdefault(key, reference)
             return
-        key, (where, target) = match
+        where, target = found
         if where == "db":
             current = self.known[target]
             if target in self.updates:
@@ -509,69 +543,77 @@ class _NewRows:
 
     def __init__(
         self, matcher: _Matcher, ids: list[str], provenance: str, today: date, now: datetime,
-        report: ImportReport,
+        report: ImportReport, dialect: Dialect,
     ) -> None:
         folded = matcher.folded
         follows = matcher.follows
         known = matcher.known
+        table = cast(Table, Participant.__table__)
+
+        def processor(name: str) -> Callable[[Any], Any] | None:
+            return cast(Callable[[Any], Any] | None,
+                        table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+
+        def processed(name: str, value: Any) -> Any:
+            process = processor(name)
+            return value if process is None or value is None else process(value)
+
+        self.dialect_name = dialect.name
         self.ids = ids
         self.constant: dict[str, Any] = {
-            "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
-            "listed_on": today, "source_file": text_name(report.file_name),
-            "source_sheet": report.sheet, "imported_at": now, "consent_date": None,
+            name: processed(name, value) for name, value in {
+                "created_at": now, "updated_at": now, "is_adult": False,
+                "provenance": provenance, "listed_on": today,
+                "source_file": text_name(report.file_name), "source_sheet": report.sheet,
+                "imported_at": now, "consent_date": None,
+            }.items()
         }
         self.columns = (*_VALUE_COLUMNS, *_ADDED_COLUMNS)
+        # The person's values whose type converts them (a date as text on SQLite): each
+        # distinct value converted once.
+        converted = [
+            (position, process, {None: None})
+            for position, name in enumerate(_VALUE_COLUMNS)
+            if (process := processor(name)) is not None
+        ]
+        process_id = processor("id")
+        row_ids = ids if process_id is None else [process_id(value) for value in ids]
         pick = itemgetter(*_VALUE_COLUMNS)
         defaults = _VALUE_DEFAULTS
         rows = []
         for index, person in enumerate(matcher.newcomers):
             values = person.values
+            picked: Any = pick({**defaults, **values})
+            if converted:
+                picked = list(picked)
+                for position, process, done in converted:
+                    value = picked[position]
+                    if value not in done:
+                        done[value] = process(value)
+                    picked[position] = done[value]
             earlier = follows.get(index)
             rows.append((
-                *pick({**defaults, **values}),
+                *picked,
                 "\n".join(person.note_parts),
                 search_text_of_folded(
                     folded[values["last_name"]], folded[values["first_name"]],
                     values.get("phone", ""), values.get("email", ""), folded,
                 ),
-                earlier,
-                None if earlier is None else known[earlier]["coach_id"],
-                ids[index],
+                processed("follows_from_id", earlier),
+                None if earlier is None else processed(
+                    "coach_id", known[earlier]["coach_id"]),
+                row_ids[index],
             ))
         self.rows = rows
-        self._processed: str | None = None
-
-    def _process(self, dialect: Any) -> None:
-        """Convert, once, the values of the columns whose type converts them for ``dialect``."""
-        if self._processed == dialect.name:
-            return
-        table = cast(Table, Participant.__table__)
-        processors = [
-            table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-            for name in self.columns
-        ]
-        if any(processors) and self.rows:
-            columns: list[Any] = list(zip(*self.rows, strict=True))
-            for position, process in enumerate(processors):
-                if process is not None:
-                    done = {value: process(value) for value in set(columns[position])}
-                    done[None] = None
-                    columns[position] = [done[value] for value in columns[position]]
-            self.rows = list(zip(*columns, strict=True))
-        self.constant = {
-            name: value if value is None or (process := table.c[name].type.dialect_impl(
-                dialect).bind_processor(dialect)) is None else process(value)
-            for name, value in self.constant.items()
-        }
-        self._processed = dialect.name
 
     def insert(self, connection: Connection, cohort_id: str, start: int, stop: int) -> None:
         """INSERT rows [start, stop) into the cohort."""
-        dialect = connection.dialect
-        self._process(dialect)
         rows = self.rows[start:stop]
         if not rows:
             return
+        dialect = connection.dialect
+        if dialect.name != self.dialect_name:  # pragma: no cover - one database, one dialect
+            raise RuntimeError("rows made for another database")
         table = cast(Table, Participant.__table__)
         process_id = table.c["cohort_id"].type.dialect_impl(dialect).bind_processor(dialect)
         shared = (process_id(cohort_id) if process_id else cohort_id,
@@ -593,7 +635,7 @@ class _NewRows:
         shared_marks = ", ".join(f"?{number}" for number in range(1, len(shared) + 1))
         width = len(self.columns)
 
-        def statement(count: int) -> str:
+        def many(count: int) -> str:
             groups = (
                 f"({shared_marks}, " + ", ".join(
                     f"?{len(shared) + row * width + column}" for column in range(1, width + 1)
@@ -604,10 +646,10 @@ class _NewRows:
 
         full = len(rows) - len(rows) % ROWS_PER_STATEMENT
         if full:
-            connection.exec_driver_sql(statement(ROWS_PER_STATEMENT), [
+            connection.exec_driver_sql(many(ROWS_PER_STATEMENT), [
                 (*shared, *chain.from_iterable(rows[at:at + ROWS_PER_STATEMENT]))
                 for at in range(0, full, ROWS_PER_STATEMENT)
             ])
         if full < len(rows):
             connection.exec_driver_sql(
-                statement(len(rows) - full), (*shared, *chain.from_iterable(rows[full:])))
+                many(len(rows) - full), (*shared, *chain.from_iterable(rows[full:])))
