@@ -591,19 +591,21 @@ class _NewRows:
                     if value not in done:
                         done[value] = process(value)
                     picked[position] = done[value]
-            earlier = follows.get(index)
             rows.append((
                 *picked,
-                "\n".join(person.note_parts),
+                "\n".join(person.note_parts) if person.note_parts else "",
                 search_text_of_folded(
                     folded[values["last_name"]], folded[values["first_name"]],
                     values.get("phone", ""), values.get("email", ""), folded,
                 ),
-                processed("follows_from_id", earlier),
-                None if earlier is None else processed(
-                    "coach_id", known[earlier]["coach_id"]),
-                row_ids[index],
+                None, None, row_ids[index],
             ))
+        # A follow-on file keeps its link to the earlier one, and the coach who followed it.
+        for index, earlier in follows.items():
+            rows[index] = (
+                *rows[index][:-3], processed("follows_from_id", earlier),
+                processed("coach_id", known[earlier]["coach_id"]), rows[index][-1],
+            )
         self.rows = rows
 
     def insert(self, connection: Connection, cohort_id: str, start: int, stop: int) -> None:

@@ -14,7 +14,7 @@ from coachdesk.services.text import fold
 
 # Excel's day 0 (its calendar wrongly counts 29/02/1900, so serials count from 30/12/1899).
 _EXCEL_EPOCH = date(1899, 12, 30)
-_OLDEST = date(1900, 1, 1)
+OLDEST_BIRTH_DATE = _OLDEST = date(1900, 1, 1)
 _SERIAL_MIN, _SERIAL_MAX = 1, 2958465  # 01/01/1900 … 31/12/9999
 
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
