@@ -117,7 +117,8 @@ def original_search_text(last: str, first: str, phone: str, email: str) -> str:
 _NAMES = st.one_of(
     st.text(max_size=14),
     st.sampled_from(["Élodie", "LEFÈVRE", "  N'Guyen ", "Bœuf", "ÆSIR", "Σίσυφος", "e\u0301",
-                     "\u0301", " ", "\t\x1c", "ﬁ", "Straße", "e\u0301\u034f", "Ĳssel", "théo.1@exemple.fr"]),
+                     "\u0301", " ", "\t\x1c", "ﬁ", "Straße", "e\u0301\u034f", "Ĳssel",
+                     "théo.1@exemple.fr"]),
 )
 
 
