@@ -173,3 +173,40 @@ def _one_person(tmp_path: Path) -> Path:
     first = tmp_path / "premier.csv"
     first.write_text("Nom;Prénom\nDurand;Léa\n", encoding="utf-8")
     return first
+
+
+def test_an_sqlite_taking_few_parameters_gets_the_same_people(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """SQLite before 3.32 takes 999 parameters a statement: the INSERTs hold fewer rows, the
+    people written (several batches, made while the previous one is inserted) are the same."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    monkeypatch.setattr(importer, "INSERT_BATCH", 500)
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Date de naissance;Téléphone\n" + "".join(
+        f"Nom{i};Prénom{i};{i % 28 + 1:02d}/03/1991;06 12 34 {i % 100:02d} {i // 100:02d}\n"
+        for i in range(1234)), encoding="utf-8")
+    results = []
+    for limit in (999, None):
+        db = open_database(tmp_path / f"limite-{limit}.sqlite3")
+        if limit is not None:
+            def lower(dbapi_connection: Any, _record: Any, limit: int = limit) -> None:
+                dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+
+            event.listen(db.engine, "connect", lower)
+            db.engine.dispose()
+            with db.engine.connect() as connection:
+                raw: Any = connection.connection.dbapi_connection
+                assert raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) == 999
+        try:
+            report = import_contacts(db, path, cohort="Promo", today=TODAY)
+            assert (report.imported, report.rejected, report.warnings) == (1234, [], [])
+            results.append(stored(db))
+        finally:
+            db.dispose()
+    assert len(results[0]) == 1234
+    assert results[0] == results[1]
+    assert results[0]["Nom1233 Prénom1233"]["phone"] == "06 12 34 33 12"

@@ -4,10 +4,11 @@ Three steps, so that the database's write lock is held only while rows are writt
 
 1. the people already known are read (a short read transaction);
 2. the file is read, each row checked and matched against everyone known so far (within the
-   file and in the database), and the rows to insert are made ready — no lock held;
+   file and in the database), ids and shared values made ready — no lock held;
 3. one write transaction: a check that nobody changed the people meanwhile (else step 2's
    matching is redone against what is there now), the newcomers inserted in large batches
-   (many rows per statement, :mod:`.new_rows`), the duplicates' new details written.
+   (many rows per statement, each batch's rows made on a second thread while the previous
+   batch is written, :mod:`.new_rows`), the duplicates' new details written.
 
 A new target promotion is created just before step 3 by
 :func:`coachdesk.services.cohorts.create_cohort`, like any promotion, and deleted again when
@@ -291,7 +292,7 @@ def _write(
     """The one write transaction: newcomers, completed details (the promotion made first when
     it is new, and deleted again if the import does not go through)."""
     now = utcnow()
-    # Ready before the lock: ids, search texts, every column's values.
+    # Ready before the lock: ids, constants; the rows are made while the previous ones go in.
     ids = ordered_ids(len(matcher.newcomers))
     rows = NewRows(matcher, ids, provenance, today, now, report, database.engine.dialect)
     created = None
@@ -319,10 +320,10 @@ def _write(
                                 database.engine.dialect)
             connection = session.connection()
             with page_cache(connection, len(ids)):
-                for start in range(0, len(ids), INSERT_BATCH):
+                for start, batch in rows.batches(INSERT_BATCH):
                     if cancelled():
                         raise ImportCancelled()
-                    rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
+                    rows.insert(connection, cohort_id, batch)
                     # Straight to the driver, past the session: a database in a team is told
                     # of the new people here, for its outbox (nothing happens on a database
                     # of one coach).
