@@ -64,6 +64,7 @@ FILLABLE = (
     "birth_date", "phone", "email", "address", "postcode", "city", "ine", "university_track",
     "bac_type", "bac_series", "bac_year",
 )
+_FILLABLE_SET = frozenset(FILLABLE)
 _PROGRESS_EVERY = 500
 # Rows per INSERT executemany: large, with a chance to cancel between two.
 INSERT_BATCH = 10_000
@@ -407,11 +408,15 @@ class _Matcher:
                 current = {**current, **self.updates[target]}
         else:
             current = newcomers[target].values
+        # Only the fields this row has can fill anything (a row holds a few of them): looked
+        # for among its values, then put in FILLABLE's order.
         filled = {
-            name: values[name] for name in FILLABLE
-            if not _empty(values.get(name)) and _empty(current.get(name))
+            name: value for name, value in values.items()
+            if name in _FILLABLE_SET and not _empty(value) and _empty(current.get(name))
         }
         if filled:
+            if len(filled) > 1:
+                filled = {name: filled[name] for name in FILLABLE if name in filled}
             if where == "db":
                 self.updates.setdefault(target, {}).update(filled)
             else:

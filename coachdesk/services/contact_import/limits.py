@@ -239,6 +239,12 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
         return _scan_chunks(_chunks_at_tag_ends(stream))
 
 
+# Where ":c" or ":row" occurs at all (a prefixed tag, or text that looks like one).
+_PREFIXED_TAG = re.compile(rb":(?:c|row)")
+# A "<c" that does not open a cell with its reference first.
+_ODD_CELL = re.compile(rb'<c(?! r=")')
+
+
 def _scan_chunks(chunks: Iterator[bytes]) -> SheetShape:
     prefix = b""
     state = "before"  # before / inside / after sheetData
@@ -266,28 +272,45 @@ def _scan_chunks(chunks: Iterator[bytes]) -> SheetShape:
         p = re.escape(prefix)
         error_cells += chunk.count(b't="e"') + chunk.count(b"t='e'")
         # Every "<c…" or "…:c…" must open a plain cell; same for rows.
-        cells = chunk.count(b"<" + prefix + b'c r="')
-        if cells != chunk.count(b"<c") + chunk.count(b":c"):
-            plain = False
+        prefixed = bool(prefix) or _PREFIXED_TAG.search(chunk) is not None
+        if prefixed:
+            cells = chunk.count(b"<" + prefix + b'c r="')
+            if cells != chunk.count(b"<c") + chunk.count(b":c"):
+                plain = False
+        else:
+            # No ":c" anywhere (the usual sheet): one search for a "<c" that opens no plain
+            # cell says the same as the counts, in fewer passes.
+            cells = int(b'<c r="' in chunk)
+            if _ODD_CELL.search(chunk) is not None:
+                plain = False
         rows = [int(number) for number in
                 re.findall(rb"<" + p + rb'row r="([1-9][0-9]{0,6})"', chunk)]
-        if len(rows) != chunk.count(b"<row") + chunk.count(b":row"):
+        if len(rows) != chunk.count(b"<row") + (chunk.count(b":row") if prefixed else 0):
             plain = False
         if rows:
             if rows[0] <= last_row or any(later <= earlier for earlier, later in pairwise(rows)):
                 plain = False
             last_row = max(last_row, *rows)
+        if not cells:
+            continue
+        below = _greater_than(last_row)
+        if not prefix and re.search(
+            rb'<c r="(?:(?![A-Z][1-9][0-9]{0,6}")|[A-Z]' + below + rb'")', chunk
+        ) is None:
+            # The usual sheet: every reference is one letter and a row above the last one
+            # (what the two tests below would find, in one pass).
+            max_column = max(max_column, 26)
+            continue
         # A reference that is not a plain "B12", or a cell below every row.
-        if cells and re.search(
-            rb"<" + p + rb'c r="(?:(?![A-Z]{1,3}[1-9][0-9]{0,6}")|[A-Z]{1,3}'
-            + _greater_than(last_row) + rb'")',
+        if re.search(
+            rb"<" + p + rb'c r="(?:(?![A-Z]{1,3}[1-9][0-9]{0,6}")|[A-Z]{1,3}' + below + rb'")',
             chunk,
         ):
             plain = False
         wide = set(re.findall(rb"<" + p + rb'c r="([A-Z]{2,3})[0-9]', chunk))
         if wide:
             max_column = max(max_column, *(_column_number(letters) for letters in wide))
-        elif cells:
+        else:
             max_column = max(max_column, 26)
     if state == "before":
         plain = False
