@@ -24,10 +24,12 @@ Nothing is written on a dry run, on cancellation or on error: the transaction is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import String, Table, select, type_coerce, update
 from sqlalchemy.orm import Session
@@ -243,11 +245,11 @@ def import_contacts(
         return cancel is not None and cancel()
 
     target_id, target_name, _created = resolve_cohort(database, cohort, today, create=False)
-    with database.read() as session:
-        known = _known_people(session)
-        cohort_names = dict(session.execute(select(Cohort.id, Cohort.name)).all())
     people: list[CheckedPerson] = []
-    with open_table(Path(path), sheet=sheet, mapping=mapping) as table:
+    # The people already known are read and indexed on a second thread while the file is
+    # measured and its sheet loaded (the reader lets other threads run while it loads).
+    with _in_background(_known_matcher, database, target_id) as known_matcher, \
+            open_table(Path(path), sheet=sheet, mapping=mapping) as table:
         report = ImportReport(
             file_name=table.file_name, sheet=table.sheet, header_row=table.header_row,
             cohort_name="", cohort_created=False, dry_run=dry_run,
@@ -259,7 +261,8 @@ def import_contacts(
             guess_bac_type=not any(column.field == "bac_type" for column in columns),
         )
         total = table.last_row
-        matcher = _Matcher(known, report, target_id, cohort_names)
+        matcher = known_matcher.result()
+        matcher.report = report
         for number, row in table.rows:
             report.data_rows += 1
             if report.data_rows % _PROGRESS_EVERY == 0:
@@ -284,6 +287,24 @@ def import_contacts(
     if progress is not None:
         progress(total or report.data_rows, total)
     return report
+
+
+T = TypeVar("T")
+
+
+@contextmanager
+def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Future[T]]:
+    """``function(*args)`` running on a second thread for the time of the block."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import") as pool:
+        yield pool.submit(function, *args)
+
+
+def _known_matcher(database: Database, cohort_id: str | None) -> _Matcher:
+    """The people already in the database, indexed for matching rows against them."""
+    with database.read() as session:
+        known = _known_people(session)
+        cohort_names = dict(session.execute(select(Cohort.id, Cohort.name)).all())
+    return _Matcher(known, cohort_id, cohort_names)
 
 
 def _write(
@@ -312,7 +333,8 @@ def _write(
                 # what is there now, under the lock this time.
                 report.duplicates.clear()
                 report.followed_on.clear()
-                matcher = _Matcher(known, report, cohort_id, matcher.cohort_names)
+                matcher = _Matcher(known, cohort_id, matcher.cohort_names)
+                matcher.report = report
                 for person in people:
                     matcher.add(person)
                 report.imported = len(matcher.newcomers)
@@ -351,10 +373,12 @@ class _Matcher:
     there (``follows``). Nothing is written here.
     """
 
-    def __init__(self, known: dict[str, dict[str, Any]], report: ImportReport,
-                 cohort_id: str | None, cohort_names: dict[str, str]) -> None:
+    # Where duplicates and follow-ons are reported (set once the file is open).
+    report: ImportReport
+
+    def __init__(self, known: dict[str, dict[str, Any]], cohort_id: str | None,
+                 cohort_names: dict[str, str]) -> None:
         self.known = known
-        self.report = report
         self.cohort_names = cohort_names
         self.folded = _Folded()
         self.name_keys = _NameKeys(self.folded)
