@@ -177,6 +177,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
         open_in_window(window, db_path, demo)
         if exit_when_ready:
+            # Ready once the data is painted, not merely read.
+            window.repaint()
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
             window.close()
             app.quit()
