@@ -195,8 +195,8 @@ def test_an_alert_set_aside_by_mistake_is_restored_from_the_tab(
     assert dialog.objectName() == "restoreAlertDialog"
     assert dialog.windowTitle() == "Rétablir une alerte — VINCENT Gaëlle"
     assert dialog.alert.count() == 1
-    assert dialog.alert.itemText(0).startswith(
-        "À vérifier — mise de côté (accord de branche) — La formation (400 h) représente 27 %")
+    assert dialog.alert.itemText(0) == "À vérifier — mise de côté (accord de branche)"
+    assert dialog.sentence.text().startswith("La formation (400 h) représente 27 %")
     assert dialog.ok_button.text() == "Rétablir l'alerte"
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())

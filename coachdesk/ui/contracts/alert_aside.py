@@ -116,17 +116,26 @@ class RestoreAlertDialog(FormDialog):
             "The alert will flag the contract again, and the reason it was set aside with is "
             "forgotten."))
         explanation.setWordWrap(True)
-        self.add_to_body(explanation)
+        self.layout_.insertWidget(0, explanation)
         self.alert = QComboBox()
         self.alert.setObjectName("alertChoice")
         for code, level, sentence, reason in alerts:
-            label = self.tr("%1 — set aside (%2) — %3")
-            self.alert.addItem(
-                label.replace("%1", level).replace("%2", reason).replace("%3", sentence), code)
+            label = self.tr("%1 — set aside (%2)").replace("%1", level).replace("%2", reason)
+            self.alert.addItem(label, code)
             self.alert.setItemData(self.alert.count() - 1, sentence, Qt.ItemDataRole.ToolTipRole)
+        # The rule's whole sentence, under the choice.
+        self.sentence = QLabel()
+        self.sentence.setObjectName("alertSentence")
+        self.sentence.setWordWrap(True)
+        self.alert.currentIndexChanged.connect(self._show_sentence)
+        self._show_sentence()
         self.form.addRow(self.tr("Alert"), self.alert)
+        self.form.addRow("", self.sentence)
         self.ok_button.setText(self.tr("Restore the alert"))
         self.setMinimumWidth(620)
+
+    def _show_sentence(self) -> None:
+        self.sentence.setText(str(self.alert.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
 
     def save(self) -> str:
         from coachdesk.services.contract_alerts import withdraw_acknowledgement

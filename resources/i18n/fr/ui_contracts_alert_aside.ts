@@ -58,8 +58,8 @@
         <translation>L&apos;alerte signalera de nouveau le contrat, et la raison donnée pour la mettre de côté sera effacée.</translation>
     </message>
     <message>
-        <source>%1 — set aside (%2) — %3</source>
-        <translation>%1 — mise de côté (%2) — %3</translation>
+        <source>%1 — set aside (%2)</source>
+        <translation>%1 — mise de côté (%2)</translation>
     </message>
     <message>
         <source>Alert</source>
