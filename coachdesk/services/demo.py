@@ -45,6 +45,7 @@ from coachdesk.services import contract_rules as rules
 from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.demo_contracts import demo_smic, lawful_terms
+from coachdesk.services.demo_training import follow_the_training
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
@@ -165,6 +166,7 @@ class _DemoBuilder:
         signed = self._contracts(validated, signers, adults, offer_rows, employer_ids)
         self._follow_up(signed)
         self._outcomes(validated, signers)
+        follow_the_training(self.db, signed, [p for p in validated if p not in signers][:3])
         return self.cohort_id
 
     # Recruitment ----------------------------------------------------------------------------

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.contract_draft import MAX_WEEKLY_HOURS
+from coachdesk.services.documents import DocumentOwner
+from coachdesk.ui.widgets.documents import DocumentsPanel
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
@@ -260,6 +262,8 @@ class ContractDialog(FormDialog):
         warnings_heading.setStyleSheet("font-weight: bold")
         checks.addWidget(warnings_heading)
         checks.addWidget(self.warnings_label, 1)
+        if contract_id is not None:  # the signed CERFA, the OPCO's decision…
+            checks.addWidget(DocumentsPanel(database, DocumentOwner("contract", contract_id)))
         checks_widget = QWidget()
         checks_widget.setLayout(checks)
         checks_widget.setMinimumWidth(380)
