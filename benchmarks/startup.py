@@ -13,17 +13,17 @@ load: compare the ratio, not the milliseconds, between runs.
 * ``--large``: a database of 80,000 participants in one promotion and 400,000 calls, opened
   with ``coachdesk --db`` on that promotion (80,000 rows listed). Target: data shown within 1 s.
 
-Measured on the shared 2-core machine while other engineers ran their tests (load average
-3–6), medians of 5 launches each, all interleaved in one run; "before" is the code as it was
-before the start-up work of issue 15, "after" this version (both counted once painted):
+Measured on the shared 2-core machine while other engineers ran their tests, all launches of a
+run interleaved; "before" is the code as it was before the start-up work of issue 15, "after"
+this version (both counted once painted). The load moved the figures a lot between runs:
 
-| what | bare window | before | after |
+| run (launches, load) | bare window | demo data shown | 80,000 people shown |
 |---|---|---|---|
-| demo, first paint | 273 ms | 912 ms (3.3×) | 676 ms (2.5×) |
-| demo, data shown | | 3211 ms (11.7×) | 2750 ms (10.1×) |
-| 80,000 people in one promotion, data shown | | 9200 ms | 6826 ms |
+| 1 (5, 3–6) | 273 ms | 3211 → 2750 ms (11.7× → 10.1×) | 9.2 → 6.8 s |
+| 2 (5, 1.5–3) | 199 ms | 2259 → 2261 ms (11.4× → 11.4×) | 6.8 → 4.7 s |
+| 3 (7, 2.5) | 192 ms | 2285 → 1659 ms (11.9× → 8.7×) | |
 
-Neither target is met. The same run measured the floor of any start-up that reads through the
+Neither target is met. Run 1 also measured the floor of any start-up that reads through the
 ORM: the bare window, then importing SQLAlchemy's ORM, mapping CoachDesk's models and
 configuring the mappers, and nothing else — 1610 ms, 5.9× the bare window. Meeting 3× needs
 the first list read without the ORM's mapping (or that work done beside the window on another
