@@ -150,28 +150,32 @@ def _statements(restricted: bool) -> tuple[CompoundSelect[Any], Select[Any]]:
     """
     cohort, day = bindparam("cohort", type_=IdType), bindparam("day", type_=Date)
 
-    def people(column: Any) -> Select[Any]:
-        query = select(column).where(Participant.cohort_id == cohort)
-        if restricted:
-            query = query.where(
-                Participant.id.in_(bindparam("people", expanding=True, type_=IdType)))
-        return query
-
-    in_cohort = people(Participant.id)
-    listed = people(type_coerce(Participant.id, String))
+    restriction = (
+        (Participant.id.in_(bindparam("people", expanding=True, type_=IdType)),)
+        if restricted else ())
+    listed = select(type_coerce(Participant.id, String)).where(
+        Participant.cohort_id == cohort, *restriction)
     no_date = null().cast(Date)
 
+    def of_the_cohort(query: Select[Any], person: Any, *conditions: Any) -> Select[Any]:
+        # Joined to the cohort's people rather than "IN (their ids)": SQLite then walks the
+        # cohort's index and probes each fact table, without first listing every id (at
+        # 80,000 people the IN form took five times longer for the same rows).
+        return query.join(Participant, Participant.id == person).where(
+            Participant.cohort_id == cohort, *restriction, *conditions)
+
     def fact(kind: str, person: Any, *conditions: Any) -> Select[Any]:
-        return select(_kind(kind), type_coerce(person, String), no_date, no_date,
-                      no_date).where(person.in_(in_cohort), *conditions)
+        return of_the_cohort(
+            select(_kind(kind), type_coerce(person, String), no_date, no_date, no_date),
+            person, *conditions)
 
     # Contracts come first: their dates give the union's columns their type.
     facts = union_all(
-        select(_kind("contract"), type_coerce(Contract.participant_id, String),
-               Contract.start_date,
-               Contract.end_date, Contract.rupture_on)
-        .where(Contract.participant_id.in_(in_cohort),
-               func.coalesce(Contract.signed_on, Contract.start_date) <= day),
+        of_the_cohort(
+            select(_kind("contract"), type_coerce(Contract.participant_id, String),
+                   Contract.start_date, Contract.end_date, Contract.rupture_on),
+            Contract.participant_id,
+            func.coalesce(Contract.signed_on, Contract.start_date) <= day),
         fact("attended", Attendance.participant_id, Attendance.cohort_id == cohort,
              Attendance.status == "present",
              Attendance.session_id.in_(select(InfoSession.id).where(
