@@ -391,5 +391,7 @@ def contract_on_file(db: Database, contract_id: str) -> ContractOnFile:
         if row is None:
             raise UserError("Contrat introuvable : il a peut-être été supprimé.")
         contract, first, last = row
+        from coachdesk.services.cerfa import with_parties
+
         return ContractOnFile(contract.id, contract.participant_id, person_name(last, first),
-                              draft_of(contract))
+                              with_parties(session, contract.participant_id, draft_of(contract)))

@@ -16,12 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.checks import check_code, check_order, check_siret
 from coachdesk.services.rome import check_rome_code
+
+if TYPE_CHECKING:
+    from coachdesk.services.cerfa_checks import CerfaParties
 
 MAX_WEEKLY_HOURS = 48
 
@@ -64,6 +67,47 @@ class ContractDraft:
     sent_to_opco_on: date | None = None
     opco_decision: str | None = None
     opco_decision_on: date | None = None
+    # The rest of the CERFA n° 12434, in the form's order (``services.cerfa`` has the wording).
+    situation_before: str | None = None
+    minimum_social: str | None = None
+    highest_diploma: str | None = None
+    rqth: bool | None = None
+    rqth_youth_equivalence: bool | None = None
+    rqth_boe_extension: bool | None = None
+    france_travail_registered: bool | None = None
+    france_travail_number: str = ""
+    france_travail_months: int | None = None
+    user_tutor_last_name: str = ""
+    user_tutor_first_name: str = ""
+    user_tutor_job: str = ""
+    user_tutor_birth_date: date | None = None
+    user_company_naf: str = ""
+    tutor_attested: bool | None = None
+    project_number: str = ""
+    vae_amendment: bool = False
+    cerfa_contract_kind: str | None = None
+    amendment_effective_on: date | None = None
+    classification: str = ""
+    classification_level: str = ""
+    coefficient: str = ""
+    trial_days: int | None = None
+    training_body_id: str | None = None
+    internal_training: bool | None = None
+    internal_training_attested: bool | None = None
+    training_body_count: int | None = None
+    qualification_type: str | None = None
+    target_diploma: str | None = None
+    rncp_code: str = ""
+    nsf_code: str = ""
+    training_organisation: str = ""
+    teaching_hours: int | None = None
+    training_start_on: date | None = None
+    exams_end_on: date | None = None
+    signed_at_place: str = ""
+    # What the CERFA asks of the person, the employer, the tutor and the training body, kept on
+    # their own records: None leaves those records as they are (a draft rebuilt from the
+    # contract row alone); the contract dialog always gives them.
+    parties: CerfaParties | None = None
 
     @property
     def gross_monthly_pay(self) -> Decimal | None:
@@ -82,7 +126,8 @@ class ContractDraft:
         return values
 
 
-DRAFT_FIELDS = tuple(field.name for field in fields(ContractDraft))
+# The draft's fields stored as ``Contract`` columns (the parties live on their own records).
+DRAFT_FIELDS = tuple(field.name for field in fields(ContractDraft) if field.name != "parties")
 
 
 def draft_of(row: Any) -> ContractDraft:
@@ -143,6 +188,9 @@ def checked(draft: ContractDraft) -> ContractDraft:
     rome_code = _clean_text(draft.rome_code)
     if rome_code:
         rome_code = check_rome_code(rome_code, field="Code ROME du contrat")
+    from coachdesk.services.cerfa_checks import checked_cerfa
+
+    draft = checked_cerfa(draft)
     return replace(
         draft,
         workplace_siret=siret,

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from coachdesk.db import Database, open_database
+from coachdesk.db import HEAD_REVISION, Database, open_database
 from coachdesk.services import clock, contract_alerts
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.contract_board import contract_board
@@ -65,7 +65,7 @@ def test_upgrade_from_the_first_schema_lives_on_today_and_can_acknowledge(
             (None,)]
         acks = connection.execute("SELECT code, reason FROM contract_alert_ack").fetchall()
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0013",)
+            HEAD_REVISION,)
     connection.close()
     assert acks == [("training_share_high", "accord de branche")]
 
