@@ -44,6 +44,7 @@ from coachdesk.services import (
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
+from coachdesk.services.demo_cerfa import complete_demo_cerfa
 from coachdesk.services.demo_contracts import demo_smic, lawful_terms
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
@@ -163,6 +164,7 @@ class _DemoBuilder:
         self._placement(validated, signers, offer_rows)
         adults = [self._person(date(2010, 5, 10), "autre", adult=True) for _ in range(2)]
         signed = self._contracts(validated, signers, adults, offer_rows, employer_ids)
+        complete_demo_cerfa(self.db, [contract for contract, *_rest in signed], self.cohort_id)
         self._follow_up(signed)
         self._outcomes(validated, signers)
         return self.cohort_id
