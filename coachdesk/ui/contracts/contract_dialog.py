@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.contract_draft import MAX_WEEKLY_HOURS
+from coachdesk.ui.contracts import cerfa_fields as cerfa
+from coachdesk.ui.contracts.cerfa_fields import CerfaFields
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
@@ -230,6 +232,10 @@ class ContractDialog(FormDialog):
             box = QGroupBox(title)
             box.setLayout(layout)
             form_layout.addWidget(box)
+        # The rest of the CERFA and what is still missing before sending: cerfa_fields.
+        self.cerfa = CerfaFields(database, cohort_id, today, self)
+        for box in self.cerfa.boxes:
+            form_layout.addWidget(box)
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -260,6 +266,10 @@ class ContractDialog(FormDialog):
         warnings_heading.setStyleSheet("font-weight: bold")
         checks.addWidget(warnings_heading)
         checks.addWidget(self.warnings_label, 1)
+        missing_heading = QLabel(self.tr("Missing before sending to the OPCO"))
+        missing_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(missing_heading)
+        checks.addWidget(self.cerfa.missing_label, 1)
         checks_widget = QWidget()
         checks_widget.setLayout(checks)
         checks_widget.setMinimumWidth(380)
@@ -279,6 +289,11 @@ class ContractDialog(FormDialog):
             self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
         ):
             signal.connect(self.refresh_checks)
+        self.cerfa.changed.connect(self.refresh_checks)
+        for chosen, facts in ((self.participant.currentIndexChanged, cerfa.PERSON_FACTS),
+                              (self.tutor.currentIndexChanged, cerfa.TUTOR_FACTS),
+                              (self.cerfa.training_body.currentIndexChanged, cerfa.BODY_FACTS)):
+            chosen.connect(lambda _index, facts=facts: self._parties_changed(facts))
         if self.stored is not None:
             self.fill(self.stored.draft)
         else:
@@ -313,6 +328,7 @@ class ContractDialog(FormDialog):
                         if draft.opco_decision else 0)
             self.opco_decision.setCurrentIndex(max(0, decision))
             self.opco_decision_on.set_value(draft.opco_decision_on)
+            self.cerfa.fill(draft, self.participant.currentData())
         finally:
             self._filling = False
         self.refresh_checks()
@@ -353,6 +369,7 @@ class ContractDialog(FormDialog):
 
         employer_id = self.employer.employer_id()
         self._load_parties(employer_id, None, None)
+        self._parties_changed(cerfa.EMPLOYER_FACTS)
         if employer_id and not self.opco.text():
             opco = get_employer(self.database, employer_id).opco
             if opco:
@@ -376,7 +393,7 @@ class ContractDialog(FormDialog):
         from coachdesk.services.contract_draft import ContractDraft, euros_to_cents
 
         weekly_hours = self.weekly_hours.value()
-        return ContractDraft(
+        return self.cerfa.completed(ContractDraft(
             start_date=from_qdate(self.start.date()),
             contract_type=self.contract_type.currentData(),
             end_date=self.end.value(),
@@ -397,7 +414,11 @@ class ContractDialog(FormDialog):
             sent_to_opco_on=self.sent_to_opco.value(),
             opco_decision=self.opco_decision.currentData(),
             opco_decision_on=self.opco_decision_on.value(),
-        )
+        ))
+
+    def _parties_changed(self, facts: tuple[str, ...]) -> None:
+        if not self._filling:
+            self.cerfa.reload_parties(self.participant.currentData(), self.draft(), facts)
 
     def refresh_checks(self) -> None:
         """Recompute the trial period, the cost and every warning from what is typed."""
@@ -440,6 +461,7 @@ class ContractDialog(FormDialog):
         self.warnings_label.setText(
             warnings_html(self.warnings, self.tr("No rule seems broken."))
         )
+        self.cerfa.show_missing(self.participant.currentData(), terms)
 
     def save(self) -> str:
         from coachdesk.services.contracts import record_contract, update_contract
