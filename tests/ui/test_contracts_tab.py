@@ -27,9 +27,9 @@ from coachdesk.models import (
     Reminder,
 )
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.cerfa_checks import CerfaParties
 from coachdesk.services.coaches import find_coach
 from coachdesk.services.contract_board import contract_on_file
-from coachdesk.services.cerfa_checks import CerfaParties
 from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.services.training_bodies import TrainingBodyDraft, create_training_body
 from coachdesk.ui.app_window.main_window import MainWindow

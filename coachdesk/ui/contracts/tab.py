@@ -46,6 +46,7 @@ from coachdesk.ui.contracts.follow_up_dialogs import (
     RuptureDialog,
     VisitDialog,
 )
+from coachdesk.ui.contracts.opco_file import paper_row
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enrolment import SolutionDialog
@@ -243,9 +244,7 @@ class ContractsTab(ListTab):
         actions.addWidget(QLabel(self.tr("Situation on")))
         self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
-        papers = QHBoxLayout()
-        for button in (self.print_button, self.estimate_button, self.acknowledge_button):
-            papers.addWidget(button)
+        papers = paper_row(self)  # the printing buttons, « Dossier OPCO… » among them
         papers.addStretch(1)
 
         self.model = ContractTableModel(COLUMNS, self)
