@@ -290,8 +290,8 @@ class CerfaFields(QObject):
         shown = self.missing[:12]
         items = "".join(f"<li>{html.escape(label)}</li>" for label in shown)
         more = len(self.missing) - len(shown)
-        tail = (f"<p>{self.tr('and %1 more.').replace('%1', str(more))}</p>" if more > 0
-                else "")
+        more_text = self.tr("and %1 more.").replace("%1", str(more))
+        tail = f"<p>{more_text}</p>" if more > 0 else ""
         heading = self.tr("%1 field(s) of the CERFA still empty:").replace(
             "%1", str(len(self.missing)))
         self.missing_label.setText(
