@@ -14,7 +14,7 @@ no rule found in the notice: they are listed, never required.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -229,7 +229,7 @@ class _Facts:
     body: TrainingBody | None
 
 
-def parties_in(session: Session, participant_id: str | None, draft: ContractDraft
+def _parties_in(session: Session, participant_id: str | None, draft: ContractDraft
                ) -> CerfaParties:
     """The parties' CERFA facts as stored (what the contract dialog shows)."""
     person = session.get(Participant, participant_id) if participant_id else None
@@ -258,10 +258,10 @@ def parties_in(session: Session, participant_id: str | None, draft: ContractDraf
 
 def stored_parties(db: Database, participant_id: str | None, draft: ContractDraft
                    ) -> CerfaParties:
-    """``parties_in`` in its own read: the dialog's CERFA fields when the employer, the tutor or
-    the training body changes."""
+    """The parties' CERFA facts as their records hold them (one read): what the contract
+    dialog shows, and reloads when another person, employer, tutor or body is chosen."""
     with db.read() as session:
-        return parties_in(session, participant_id, draft)
+        return _parties_in(session, participant_id, draft)
 
 
 def _required(rule: bool | str, facts: _Facts) -> bool:
@@ -346,7 +346,7 @@ def _lines(facts: _Facts) -> tuple[CerfaLine, ...]:
 
 
 def _facts(session: Session, participant_id: str | None, draft: ContractDraft) -> _Facts:
-    parties = draft.parties or parties_in(session, participant_id, draft)
+    parties = draft.parties or _parties_in(session, participant_id, draft)
     return _Facts(
         draft, parties,
         session.get(Participant, participant_id) if participant_id else None,
@@ -388,11 +388,6 @@ def opco_file(db: Database, contract_id: str) -> OpcoFile:
         draft = draft_of(contract)
         facts = _facts(session, contract.participant_id, draft)
         return OpcoFile(contract.id, draft.start_date, _lines(facts))
-
-
-def with_parties(session: Session, participant_id: str, draft: ContractDraft) -> ContractDraft:
-    """A stored contract's draft with its parties' CERFA facts (what the dialog edits)."""
-    return replace(draft, parties=parties_in(session, participant_id, draft))
 
 
 def as_rows(file: OpcoFile) -> list[tuple[Any, ...]]:

@@ -13,13 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from coachdesk.errors import UserError
-from coachdesk.services.checks import check_code, check_idcc, check_naf, check_nir, check_rncp
-
-if TYPE_CHECKING:
-    from coachdesk.services.contract_draft import ContractDraft
+from coachdesk.services.checks import check_code, check_idcc, check_nir
 
 SITUATIONS_BEFORE = {
     "1": "Scolaire",
@@ -80,7 +76,7 @@ QUALIFICATION_TYPES = {
 }
 RNCP_QUALIFICATION = "1"
 SEXES = {"M": "M", "F": "F"}
-_NSF = re.compile(r"\d{3}")
+NSF_CODE = re.compile(r"\d{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +103,15 @@ class CerfaParties:
     declaration_number: str = ""
 
 
-def _text(value: str) -> str:
+def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
-def _optional_code(value: str | None, vocabulary: dict[str, str], field: str) -> str | None:
+def optional_code(value: str | None, vocabulary: dict[str, str], field: str) -> str | None:
     return None if value in (None, "") else check_code(value, vocabulary, field)
 
 
-def _not_negative(value: int | None, field: str) -> None:
+def not_negative(value: int | None, field: str) -> None:
     if value is not None and value < 0:
         raise UserError(f"Champ « {field} » : le nombre ne peut pas être négatif.")
 
@@ -125,86 +121,20 @@ def checked_parties(parties: CerfaParties) -> CerfaParties:
     sex = parties.sex.strip().upper()
     if sex:
         check_code(sex, SEXES, "Sexe du salarié")
-    _not_negative(parties.headcount, "Effectif total salariés de l'entreprise")
+    not_negative(parties.headcount, "Effectif total salariés de l'entreprise")
     return replace(
         parties,
-        usage_name=_text(parties.usage_name),
+        usage_name=clean_text(parties.usage_name),
         nir=check_nir(parties.nir),
         sex=sex,
-        birth_department=_text(parties.birth_department),
-        birth_city=_text(parties.birth_city),
-        employer_phone=_text(parties.employer_phone),
-        employer_email=_text(parties.employer_email),
-        pension_fund=_text(parties.pension_fund),
-        provident_fund=_text(parties.provident_fund),
-        urssaf_number=_text(parties.urssaf_number),
+        birth_department=clean_text(parties.birth_department),
+        birth_city=clean_text(parties.birth_city),
+        employer_phone=clean_text(parties.employer_phone),
+        employer_email=clean_text(parties.employer_email),
+        pension_fund=clean_text(parties.pension_fund),
+        provident_fund=clean_text(parties.provident_fund),
+        urssaf_number=clean_text(parties.urssaf_number),
         idcc=check_idcc(parties.idcc),
-        opco_member_number=_text(parties.opco_member_number),
-        declaration_number=_text(parties.declaration_number),
-    )
-
-
-def checked_cerfa(draft: ContractDraft) -> ContractDraft:
-    """The contract's CERFA fields checked and normalised (``contract_draft.checked`` calls
-    it); a French UserError names the field and what to do."""
-    situation = _optional_code(draft.situation_before, SITUATIONS_BEFORE,
-                               "Situation avant ce contrat")
-    social = _optional_code(draft.minimum_social, MINIMUM_SOCIAL, "Type de minimum social")
-    highest = _optional_code(draft.highest_diploma, DIPLOMAS,
-                             "Diplôme ou titre le plus élevé obtenu")
-    kind = _optional_code(draft.cerfa_contract_kind, CONTRACT_KINDS, "Type de contrat (CERFA)")
-    qualification_type = _optional_code(draft.qualification_type, QUALIFICATION_TYPES,
-                                        "Type qualification visée")
-    target = _optional_code(draft.target_diploma, DIPLOMAS, "Diplôme ou titre visé")
-    nsf = draft.nsf_code.strip()
-    if nsf and not _NSF.fullmatch(nsf):
-        raise UserError(
-            f"Champ « Spécialité de formation » : « {draft.nsf_code} » doit être un code NSF de "
-            "trois chiffres, par exemple 314 (comptabilité, gestion).",
-            hint="La spécialité figure sur la fiche RNCP de la certification.",
-        )
-    for value, field in ((draft.france_travail_months, "Durée d'inscription à France Travail"),
-                         (draft.trial_days, "Durée de la période d'essai"),
-                         (draft.teaching_hours, "Durée des enseignements")):
-        _not_negative(value, field)
-    if draft.training_body_count is not None and draft.training_body_count < 1:
-        raise UserError("Champ « Nombre d'organismes de formation intervenant » : au moins 1 "
-                        "(l'organisme principal compris).")
-    if (draft.teaching_hours is not None and draft.training_hours is not None
-            and draft.teaching_hours > draft.training_hours):
-        raise UserError(
-            "Champ « dont durée des enseignements » : elle ne peut pas dépasser la durée totale "
-            f"de la formation ({draft.training_hours} heures).",
-            hint="Vérifiez les deux durées sur la convention de formation.",
-        )
-    if (draft.training_start_on is not None and draft.exams_end_on is not None
-            and draft.exams_end_on < draft.training_start_on):
-        raise UserError(
-            "Champ « Date prévue de fin des épreuves ou examens » : elle précède le début du "
-            "cycle de formation.",
-            hint="Vérifiez les deux dates sur le calendrier de la formation.",
-        )
-    user_naf = check_naf(draft.user_company_naf)
-    return replace(
-        draft,
-        situation_before=situation,
-        minimum_social=social,
-        highest_diploma=highest,
-        cerfa_contract_kind=kind,
-        qualification_type=qualification_type,
-        target_diploma=target,
-        nsf_code=nsf,
-        rncp_code=check_rncp(draft.rncp_code),
-        user_company_naf=user_naf,
-        france_travail_number=_text(draft.france_travail_number),
-        user_tutor_last_name=_text(draft.user_tutor_last_name),
-        user_tutor_first_name=_text(draft.user_tutor_first_name),
-        user_tutor_job=_text(draft.user_tutor_job),
-        project_number=_text(draft.project_number),
-        classification=_text(draft.classification),
-        classification_level=_text(draft.classification_level),
-        coefficient=_text(draft.coefficient),
-        training_organisation=draft.training_organisation.strip(),
-        signed_at_place=_text(draft.signed_at_place),
-        parties=None if draft.parties is None else checked_parties(draft.parties),
+        opco_member_number=clean_text(parties.opco_member_number),
+        declaration_number=clean_text(parties.declaration_number),
     )

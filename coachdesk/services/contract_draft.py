@@ -16,15 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.services.checks import check_code, check_order, check_siret
+from coachdesk.services.cerfa_checks import (
+    CONTRACT_KINDS,
+    DIPLOMAS,
+    MINIMUM_SOCIAL,
+    NSF_CODE,
+    QUALIFICATION_TYPES,
+    SITUATIONS_BEFORE,
+    CerfaParties,
+    checked_parties,
+    clean_text,
+    not_negative,
+    optional_code,
+)
+from coachdesk.services.checks import check_code, check_naf, check_order, check_rncp, check_siret
 from coachdesk.services.rome import check_rome_code
-
-if TYPE_CHECKING:
-    from coachdesk.services.cerfa_checks import CerfaParties
 
 MAX_WEEKLY_HOURS = 48
 
@@ -188,9 +198,7 @@ def checked(draft: ContractDraft) -> ContractDraft:
     rome_code = _clean_text(draft.rome_code)
     if rome_code:
         rome_code = check_rome_code(rome_code, field="Code ROME du contrat")
-    from coachdesk.services.cerfa_checks import checked_cerfa
-
-    draft = checked_cerfa(draft)
+    draft = _checked_cerfa(draft)
     return replace(
         draft,
         workplace_siret=siret,
@@ -198,4 +206,70 @@ def checked(draft: ContractDraft) -> ContractDraft:
         job_title=_clean_text(draft.job_title),
         qualification=_clean_text(draft.qualification),
         opco=_clean_text(draft.opco),
+    )
+
+
+def _checked_cerfa(draft: ContractDraft) -> ContractDraft:
+    """The contract's CERFA fields checked and normalised (the code lists and the parties'
+    checks are ``cerfa_checks``'); a French UserError names the field and what to do."""
+    situation = optional_code(draft.situation_before, SITUATIONS_BEFORE,
+                               "Situation avant ce contrat")
+    social = optional_code(draft.minimum_social, MINIMUM_SOCIAL, "Type de minimum social")
+    highest = optional_code(draft.highest_diploma, DIPLOMAS,
+                             "Diplôme ou titre le plus élevé obtenu")
+    kind = optional_code(draft.cerfa_contract_kind, CONTRACT_KINDS, "Type de contrat (CERFA)")
+    qualification_type = optional_code(draft.qualification_type, QUALIFICATION_TYPES,
+                                        "Type qualification visée")
+    target = optional_code(draft.target_diploma, DIPLOMAS, "Diplôme ou titre visé")
+    nsf = draft.nsf_code.strip()
+    if nsf and not NSF_CODE.fullmatch(nsf):
+        raise UserError(
+            f"Champ « Spécialité de formation » : « {draft.nsf_code} » doit être un code NSF de "
+            "trois chiffres, par exemple 314 (comptabilité, gestion).",
+            hint="La spécialité figure sur la fiche RNCP de la certification.",
+        )
+    for value, field in ((draft.france_travail_months, "Durée d'inscription à France Travail"),
+                         (draft.trial_days, "Durée de la période d'essai"),
+                         (draft.teaching_hours, "Durée des enseignements")):
+        not_negative(value, field)
+    if draft.training_body_count is not None and draft.training_body_count < 1:
+        raise UserError("Champ « Nombre d'organismes de formation intervenant » : au moins 1 "
+                        "(l'organisme principal compris).")
+    if (draft.teaching_hours is not None and draft.training_hours is not None
+            and draft.teaching_hours > draft.training_hours):
+        raise UserError(
+            "Champ « dont durée des enseignements » : elle ne peut pas dépasser la durée totale "
+            f"de la formation ({draft.training_hours} heures).",
+            hint="Vérifiez les deux durées sur la convention de formation.",
+        )
+    if (draft.training_start_on is not None and draft.exams_end_on is not None
+            and draft.exams_end_on < draft.training_start_on):
+        raise UserError(
+            "Champ « Date prévue de fin des épreuves ou examens » : elle précède le début du "
+            "cycle de formation.",
+            hint="Vérifiez les deux dates sur le calendrier de la formation.",
+        )
+    user_naf = check_naf(draft.user_company_naf)
+    return replace(
+        draft,
+        situation_before=situation,
+        minimum_social=social,
+        highest_diploma=highest,
+        cerfa_contract_kind=kind,
+        qualification_type=qualification_type,
+        target_diploma=target,
+        nsf_code=nsf,
+        rncp_code=check_rncp(draft.rncp_code),
+        user_company_naf=user_naf,
+        france_travail_number=clean_text(draft.france_travail_number),
+        user_tutor_last_name=clean_text(draft.user_tutor_last_name),
+        user_tutor_first_name=clean_text(draft.user_tutor_first_name),
+        user_tutor_job=clean_text(draft.user_tutor_job),
+        project_number=clean_text(draft.project_number),
+        classification=clean_text(draft.classification),
+        classification_level=clean_text(draft.classification_level),
+        coefficient=clean_text(draft.coefficient),
+        training_organisation=draft.training_organisation.strip(),
+        signed_at_place=clean_text(draft.signed_at_place),
+        parties=None if draft.parties is None else checked_parties(draft.parties),
     )
