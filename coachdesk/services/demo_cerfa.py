@@ -19,6 +19,7 @@ from coachdesk.services.cerfa import cohort_training_body
 from coachdesk.services.cerfa_checks import CerfaParties
 from coachdesk.services.contract_board import contract_on_file
 from coachdesk.services.demo_data import FIRST_NAMES_F
+from coachdesk.services.text import fold
 
 # The employers' collective agreements by NAF division (IDCC codes of the agreements' texts).
 _IDCC_BY_NAF = {"69": "0787", "49": "0016", "86": "2264", "43": "1597"}
@@ -81,7 +82,7 @@ def complete_demo_cerfa(db: Database, contract_ids: list[str], cohort_id: str) -
                 postcode=employer.postcode or "34000"))
         completed_employers.add(draft.employer_id)
         naf_division = employer.naf_code[:2]
-        slug = "".join(ch for ch in employer.name.lower() if ch.isalnum())[:20]
+        slug = "".join(ch for ch in fold(employer.name) if ch.isascii() and ch.isalnum())[:20]
         parties = CerfaParties(
             nir=demo_nir(sex, person.birth_date, index), sex=sex,
             birth_department=_BIRTH_DEPARTMENT, birth_city=_BIRTH_CITY,

@@ -124,6 +124,7 @@ class CerfaFields(QObject):
         self.missing_label.setObjectName("cerfaMissing")
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.missing: list[str] = []
         self.boxes = self._boxes()
 
@@ -139,71 +140,75 @@ class CerfaFields(QObject):
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
+        # The code lists' labels are long: the list opens wide, the form stays narrow.
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(18)
         combo.addItem("—", None)
         combo.currentIndexChanged.connect(self.changed)
         self._keep(name, combo)
         return combo
 
     def _boxes(self) -> list[QGroupBox]:
-        tr = self.tr
         layout: list[tuple[str, list[tuple[str, str]]]] = [
-            (tr("Employee (CERFA)"), [
-                ("usage_name", tr("Usage name")), ("nir", tr("Social security number (NIR)")),
-                ("sex", tr("Sex")), ("birth_department", tr("Department of birth")),
-                ("birth_city", tr("Commune of birth")),
-                ("rqth", tr("Recognised disabled worker (RQTH)")),
-                ("rqth_youth_equivalence", tr("If not: RQTH youth equivalence")),
-                ("rqth_boe_extension", tr("If not: BOE extension")),
-                ("france_travail_registered", tr("Registered with France Travail")),
-                ("france_travail_number", tr("Registration number")),
-                ("france_travail_months", tr("Registered for (months)")),
-                ("situation_before", tr("Situation before this contract")),
-                ("minimum_social", tr("Minimum social benefit")),
-                ("highest_diploma", tr("Highest diploma or title")),
+            (self.tr("Employee (CERFA)"), [
+                ("usage_name", self.tr("Usage name")),
+                ("nir", self.tr("Social security number (NIR)")),
+                ("sex", self.tr("Sex")), ("birth_department", self.tr("Department of birth")),
+                ("birth_city", self.tr("Commune of birth")),
+                ("rqth", self.tr("Recognised disabled worker (RQTH)")),
+                ("rqth_youth_equivalence", self.tr("If not: RQTH youth equivalence")),
+                ("rqth_boe_extension", self.tr("If not: BOE extension")),
+                ("france_travail_registered", self.tr("Registered with France Travail")),
+                ("france_travail_number", self.tr("Registration number")),
+                ("france_travail_months", self.tr("Registered for (months)")),
+                ("situation_before", self.tr("Situation before this contract")),
+                ("minimum_social", self.tr("Minimum social benefit")),
+                ("highest_diploma", self.tr("Highest diploma or title")),
             ]),
-            (tr("Employer and tutors (CERFA)"), [
-                ("employer_phone", tr("Employer's phone")),
-                ("employer_email", tr("Employer's e-mail")),
-                ("pension_fund", tr("Supplementary pension fund")),
-                ("provident_fund", tr("Provident fund, if any")),
-                ("private_employer", tr("Private individual employer")),
-                ("urssaf_number", tr("URSSAF number (private employer)")),
-                ("headcount", tr("Total headcount")),
-                ("idcc", tr("IDCC code of the agreement")),
-                ("opco_member_number", tr("OPCO membership number")),
-                ("project_number", tr("Project number (VAE)")),
-                ("tutor_birth_date", tr("Tutor's date of birth")),
-                ("tutor_attested", tr("Employer attests the tutor is eligible")),
-                ("user_tutor_last_name", tr("User company's tutor: last name")),
-                ("user_tutor_first_name", tr("User company's tutor: first name")),
-                ("user_tutor_job", tr("User company's tutor: job")),
-                ("user_tutor_birth_date", tr("User company's tutor: date of birth")),
-                ("user_company_naf", tr("User company's NAF code (VAE)")),
+            (self.tr("Employer and tutors (CERFA)"), [
+                ("employer_phone", self.tr("Employer's phone")),
+                ("employer_email", self.tr("Employer's e-mail")),
+                ("pension_fund", self.tr("Supplementary pension fund")),
+                ("provident_fund", self.tr("Provident fund, if any")),
+                ("private_employer", self.tr("Private individual employer")),
+                ("urssaf_number", self.tr("URSSAF number (private employer)")),
+                ("headcount", self.tr("Total headcount")),
+                ("idcc", self.tr("IDCC code of the agreement")),
+                ("opco_member_number", self.tr("OPCO membership number")),
+                ("project_number", self.tr("Project number (VAE)")),
+                ("tutor_birth_date", self.tr("Tutor's date of birth")),
+                ("tutor_attested", self.tr("Employer attests the tutor is eligible")),
+                ("user_tutor_last_name", self.tr("User company's tutor: last name")),
+                ("user_tutor_first_name", self.tr("User company's tutor: first name")),
+                ("user_tutor_job", self.tr("User company's tutor: job")),
+                ("user_tutor_birth_date", self.tr("User company's tutor: date of birth")),
+                ("user_company_naf", self.tr("User company's NAF code (VAE)")),
             ]),
-            (tr("Contract details (CERFA)"), [
-                ("cerfa_contract_kind", tr("Type of contract")),
-                ("vae_amendment", tr("Amendment")),
-                ("amendment_effective_on", tr("If amendment: effective date")),
-                ("classification", tr("Classification in the agreement")),
-                ("classification_level", tr("Level")),
-                ("coefficient", tr("Coefficient")),
-                ("trial_days", tr("Trial period (days)")),
-                ("signed_at_place", tr("Signed at")),
+            (self.tr("Contract details (CERFA)"), [
+                ("cerfa_contract_kind", self.tr("Type of contract")),
+                ("vae_amendment", self.tr("Amendment")),
+                ("amendment_effective_on", self.tr("If amendment: effective date")),
+                ("classification", self.tr("Classification in the agreement")),
+                ("classification_level", self.tr("Level")),
+                ("coefficient", self.tr("Coefficient")),
+                ("trial_days", self.tr("Trial period (days)")),
+                ("signed_at_place", self.tr("Signed at")),
             ]),
-            (tr("Training (CERFA)"), [
-                ("training_body_id", tr("Main training body")),
-                ("declaration_number", tr("Its declaration number")),
-                ("internal_training", tr("In-house training service")),
-                ("internal_training_attested", tr("Employer attests its means")),
-                ("training_body_count", tr("Number of training bodies")),
-                ("qualification_type", tr("Type of qualification")),
-                ("target_diploma", tr("Diploma or title aimed at")),
-                ("rncp_code", tr("RNCP code")),
-                ("nsf_code", tr("Training speciality (NSF)")),
-                ("training_organisation", tr("Organisation of the training")),
-                ("teaching_hours", tr("Of which teaching hours")),
-                ("training_start_on", tr("Training cycle starts")),
-                ("exams_end_on", tr("Exams end (planned)")),
+            (self.tr("Training (CERFA)"), [
+                ("training_body_id", self.tr("Main training body")),
+                ("declaration_number", self.tr("Its declaration number")),
+                ("internal_training", self.tr("In-house training service")),
+                ("internal_training_attested", self.tr("Employer attests its means")),
+                ("training_body_count", self.tr("Number of training bodies")),
+                ("qualification_type", self.tr("Type of qualification")),
+                ("target_diploma", self.tr("Diploma or title aimed at")),
+                ("rncp_code", self.tr("RNCP code")),
+                ("nsf_code", self.tr("Training speciality (NSF)")),
+                ("training_organisation", self.tr("Organisation of the training")),
+                ("teaching_hours", self.tr("Of which teaching hours")),
+                ("training_start_on", self.tr("Training cycle starts")),
+                ("exams_end_on", self.tr("Exams end (planned)")),
             ]),
         ]
         boxes = []

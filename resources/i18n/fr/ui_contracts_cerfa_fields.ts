@@ -2,7 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
+    <name>CerfaFields</name>
+    <message>
+        <source>15 characters, key included</source>
+        <translation>15 caractères, clé comprise</translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 1486</source>
+        <translation>4 chiffres, par ex. 1486</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>connue</translation>
+    </message>
+    <message>
+        <source>the contract amends the initial work contract (VAE)</source>
+        <translation>le contrat vaut avenant au contrat de travail initial (VAE)</translation>
+    </message>
     <message>
         <source>Employee (CERFA)</source>
         <translation>Salarié (CERFA)</translation>
@@ -226,33 +250,6 @@
     <message>
         <source>Exams end (planned)</source>
         <translation>Fin prévue des épreuves</translation>
-    </message>
-</context>
-<context>
-    <name>CerfaFields</name>
-    <message>
-        <source>15 characters, key included</source>
-        <translation>15 caractères, clé comprise</translation>
-    </message>
-    <message>
-        <source>4 digits, e.g. 1486</source>
-        <translation>4 chiffres, par ex. 1486</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Oui</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Non</translation>
-    </message>
-    <message>
-        <source>known</source>
-        <translation>connue</translation>
-    </message>
-    <message>
-        <source>the contract amends the initial work contract (VAE)</source>
-        <translation>le contrat vaut avenant au contrat de travail initial (VAE)</translation>
     </message>
     <message>
         <source>Every field the CERFA asks for is filled in.</source>
