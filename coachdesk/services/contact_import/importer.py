@@ -499,6 +499,8 @@ class _NewRows:
             "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
             "listed_on": today, "source_file": text_name(report.file_name),
             "source_sheet": report.sheet, "imported_at": now, "consent_date": None,
+            # The CERFA's civil status, typed later in the contract dialog.
+            "usage_name": "", "nir": "", "sex": "", "birth_department": "", "birth_city": "",
         }
         self.varying: dict[str, list[Any]] = {"id": ids}
         for name in ("last_name", "first_name", "phone", "email", "postcode", *_TEXT_FIELDS):
