@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from coachdesk.errors import UserError
@@ -18,9 +18,10 @@ from coachdesk.ui.widgets import messages
 def ask_opco_file_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the PDF (the xlsx goes beside it): a file dialog in Documents."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, OpcoFileAction.tr("Save the OPCO file"), str(Path(folder) / suggested),
-        OpcoFileAction.tr("PDF documents (*.pdf)"))
+    title = QCoreApplication.translate("OpcoFileAction", "Save the OPCO file")
+    kinds = QCoreApplication.translate("OpcoFileAction", "PDF documents (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
+                                                  kinds)
     return Path(chosen) if chosen else None
 
 

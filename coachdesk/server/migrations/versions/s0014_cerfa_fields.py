@@ -8,6 +8,8 @@ Create Date: 2026-12-06 12:00:00
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,7 +28,7 @@ def _text(length: int) -> sa.String:
 
 
 # Existing rows get an empty text or NULL: nothing of the CERFA was known before.
-_COLUMNS: dict[str, list[tuple[str, sa.types.TypeEngine, bool]]] = {
+_COLUMNS: dict[str, list[tuple[str, sa.types.TypeEngine[Any], bool]]] = {
     # (name, type, text with an empty default)
     'contract': [
         ('situation_before', _text(2), False), ('minimum_social', _text(2), False),
