@@ -132,3 +132,26 @@ def test_the_opco_file_of_the_selected_contract(
         workbook.close()
     assert values[18] == "Urbain" and values[20] == "Dylan"
     assert list(values) == list(range(1, 87))
+
+
+def test_a_new_contract_shows_the_persons_stored_cerfa_facts_and_keeps_them(
+    tab: ContractsTab, database: Database
+) -> None:
+    """A second contract for a person: the NIR stored with the first one is shown, follows the
+    person chosen, and saving the new contract keeps it."""
+    with database.read() as session:
+        person_id, nir = session.execute(
+            select(Participant.id, Participant.nir).join(
+                Contract, Contract.participant_id == Participant.id)
+            .where(Contract.rupture_on.is_not(None)).order_by(Participant.last_name)).first()
+    assert len(nir) == 15
+    dialog = ContractDialog(database, tab.cohort_id or "", tab.smic, date(2010, 12, 31), tab)
+    first = dialog.participant.currentData()
+    with database.read() as session:
+        first_nir = session.scalar(select(Participant.nir).where(Participant.id == first))
+    assert dialog.cerfa.nir.text() == first_nir
+    dialog.participant.setCurrentIndex(dialog.participant.findData(person_id))
+    assert dialog.cerfa.nir.text() == nir
+    assert dialog.cerfa.training_body.currentText() == "Cnam Languedoc-Roussillon"
+    assert dialog.cerfa.declaration_number.text() == "91340512334"
+    dialog.close()

@@ -297,6 +297,8 @@ class ContractDialog(FormDialog):
         if self.stored is not None:
             self.fill(self.stored.draft)
         else:
+            # The first person's and the promotion's training body's CERFA facts, as stored.
+            self._parties_changed(cerfa.PERSON_FACTS + cerfa.BODY_FACTS)
             self._employer_changed()
 
     # Showing a draft --------------------------------------------------------------------------
