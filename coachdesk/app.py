@@ -175,6 +175,9 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         if exit_when_ready:
             painted = window.first_paint_time or time.time()
             print(f"painted {painted:.6f}", file=sys.stderr, flush=True)
+        from coachdesk.services.document_copies import remove_stale_copies
+
+        remove_stale_copies()  # documents a crashed CoachDesk left open in a viewer
         open_in_window(window, db_path, demo)
         if exit_when_ready:
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
@@ -183,4 +186,9 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
 
     window.first_painted.connect(open_database)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        from coachdesk.services.document_copies import remove_session_copies
+
+        remove_session_copies()  # the copies this session opened in a viewer

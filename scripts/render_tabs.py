@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,10 +59,70 @@ def main() -> int:
             dialog.grab().save(str(target))
             print(target)
             dialog.reject()
+        render_training(app, window, output)
+        render_letters(app, window, output)
         window.close()
         if window.database is not None:
             window.database.dispose()
     return 0
+
+
+def render_training(app: object, window: object, output: Path) -> None:
+    """Suivi des contrats ▸ Formation… on a contract with absences and assessments."""
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.contracts.tab import ContractsTab
+    from coachdesk.ui.contracts.training_panel import open_training
+
+    assert isinstance(app, QApplication)
+    tab = window.findChild(ContractsTab)  # type: ignore[attr-defined]
+    assert tab is not None
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    app.processEvents()
+    rows = [row for row in range(tab.model.rowCount())
+            if tab.model.row_at(row).participant == "GARCIA Margaux"]
+    tab.view.selectRow(rows[0] if rows else 0)
+    training = open_training(tab)
+    if training is not None:
+        app.processEvents()
+        target = output / "7-formation.png"
+        training.grab().save(str(target))
+        print(target)
+        training.reject()
+def render_letters(app: Any, window: Any, output: Path) -> None:
+    """Cohorte ▸ Courriers ▸ Écrire des lettres… for the first twelve people of the list, the
+    templates' editor, and Tableau de bord ▸ Recrutement par provenance…"""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from coachdesk.ui.cohort.letters_menu import open_letters, open_templates
+
+    window.tabs.setCurrentIndex(0)
+    tab = window.tabs.currentWidget().tab()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(12):
+        tab.view.selectionModel().select(tab.model.index(row, 0), flags)
+    open_letters(tab)
+    dialog = tab.dialog
+    dialog.signer.setCurrentIndex(1)
+    app.processEvents()
+    target = output / "7-courriers.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.reject()
+    open_templates(tab)
+    app.processEvents()
+    target = output / "7-modeles-de-courrier.png"
+    tab.dialog.grab().save(str(target))
+    print(target)
+    tab.dialog.reject()
+    window.tabs.setCurrentIndex(4)
+    dashboard = window.tabs.currentWidget().tab()
+    dashboard.open_recruitment_sources()
+    app.processEvents()
+    target = output / "5-recrutement-par-provenance.png"
+    dashboard.sources_dialog.grab().save(str(target))
+    print(target)
+    dashboard.sources_dialog.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

@@ -80,17 +80,21 @@ def run_purge(args: argparse.Namespace, ctx: Any) -> int:
 
 def run_access(args: argparse.Namespace, ctx: Any) -> int:
     from coachdesk.commands.export import export_password, protected_notice
-    from coachdesk.exports.access import write_access_workbook
+    from coachdesk.exports.access import write_access_export
     from coachdesk.security.cli_support import open_for_command
 
     password = export_password(args, ctx)
     db, key = open_for_command(ctx)
     try:
         db.check_writable()  # the access export is audited: refused before, never after
-        records = write_access_workbook(db, args.participant_id, args.out, password=password)
+        written = write_access_export(db, args.participant_id, args.out, password=password)
     finally:
         db.dispose()
-    print(f"Fiche d'accès écrite : {args.out} ({records} enregistrements).", file=ctx.out)
+    print(f"Fiche d'accès écrite : {args.out} ({written.records} enregistrements).", file=ctx.out)
+    if written.folder is not None:
+        unprotected = ", que le mot de passe du classeur ne protège pas" if password else ""
+        print(f"Documents de la personne : {written.folder} ({written.documents} fichier(s)"
+              f"{unprotected}).", file=ctx.out)
     if password is not None:
         protected_notice(ctx)
     elif key is not None:

@@ -43,6 +43,9 @@ def register(subparsers: Any) -> None:
         help="créer la base de --db si elle n'existe pas encore (sinon elle doit exister)",
     )
     contacts.set_defaults(handler=run_import_contacts)
+    from coachdesk.commands.import_training import register_kind
+
+    register_kind(kinds)
 
 
 def run_import_contacts(args: argparse.Namespace, ctx: Any) -> int:

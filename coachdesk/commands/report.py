@@ -1,4 +1,5 @@
-"""``coachdesk --db PATH report funnel [--cohort NAME] [--as-of YYYY-MM-DD] [--json]``."""
+"""``coachdesk --db PATH report funnel [--cohort NAME] [--as-of YYYY-MM-DD] [--json]`` and
+``coachdesk --db PATH report sources`` (same options)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ def register(subparsers: Any) -> None:
     )
     funnel.add_argument("--json", action="store_true", help="seulement un objet JSON sur stdout")
     funnel.set_defaults(handler=run_funnel)
+    sources = kinds.add_parser(
+        "sources",
+        help="le recrutement par source de contacts et par campagne",
+        description="Pour chaque source (fichier de l'université, Mission Locale, autre) et "
+        "chaque campagne : personnes contactées, qui ont répondu, venues à une réunion "
+        "d'information, inscrites en formation.",
+    )
+    sources.add_argument("--cohort", metavar="NOM", help="promotion (par défaut la plus récente)")
+    sources.add_argument("--as-of", type=iso_date, metavar="AAAA-MM-JJ",
+                         help="date de la situation (par défaut aujourd'hui)")
+    sources.add_argument("--json", action="store_true", help="seulement un objet JSON sur stdout")
+    sources.set_defaults(handler=run_sources)
 
 
 def run_funnel(args: argparse.Namespace, ctx: Any) -> int:
@@ -55,4 +68,38 @@ def run_funnel(args: argparse.Namespace, ctx: Any) -> int:
         print(f"{label.ljust(width)}  {figures[key]:>8}  {shown:>6}", file=ctx.out)
     print("", file=ctx.out)
     print("Taux : part de l'étape précédente de l'entonnoir.", file=ctx.out)
+    return 0
+
+
+def run_sources(args: argparse.Namespace, ctx: Any) -> int:
+    from coachdesk.services.cohorts import find_cohort
+    from coachdesk.services.funnel_sources import REACH_LABELS, cohort_reach
+
+    database = ctx.open_db(read_only=True)
+    try:
+        with database.read() as session:
+            cohort = find_cohort(session, args.cohort)
+        reach = cohort_reach(database, cohort.id, args.as_of)
+    finally:
+        database.dispose()
+    if args.json:
+        print(json.dumps({
+            "as_of": reach.as_of.isoformat(),
+            "sources": {row.label: row.figures() for row in reach.by_source},
+            "campaigns": {row.label: row.figures() for row in reach.by_campaign},
+        }, ensure_ascii=False), file=ctx.out)
+        return 0
+    print(f"{cohort.name}, situation au {reach.as_of:%d/%m/%Y}", file=ctx.out)
+    for title, rows in (("Par source", reach.by_source), ("Par campagne", reach.by_campaign)):
+        print("", file=ctx.out)
+        width = max([len(title), *(len(row.label) for row in rows)])
+        print(title.ljust(width) + "".join(f"  {label}" for label in
+                                           ("Personnes", *REACH_LABELS.values())), file=ctx.out)
+        if not rows:
+            print("(aucune campagne enregistrée)", file=ctx.out)
+        for row in rows:
+            figures = (row.people, row.contacted, row.answered, row.came, row.enrolled)
+            print(row.label.ljust(width) + "".join(
+                f"  {value:>{len(label)}}" for value, label in
+                zip(figures, ("Personnes", *REACH_LABELS.values()), strict=True)), file=ctx.out)
     return 0

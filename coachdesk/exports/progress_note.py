@@ -60,6 +60,8 @@ LAYOUT: tuple[tuple[str, str, str, str | None], ...] = (
     ("5) Solutions et insertion professionnelle",
      "Jeunes souhaitant poursuivre leurs études à bac+2", "further_study_wishes",
      "contracts_active"),
+    ("5) Solutions et insertion professionnelle", "Qualification obtenue (certificat)",
+     "qualifications_obtained", None),
 )
 
 

@@ -235,6 +235,11 @@ def contract_rows(
 
 # --- "Synthèse" -------------------------------------------------------------------------------
 
+# The certificate comes at the end of the training (the note d'étape and the dashboard count
+# it); one more line would push the Synthèse onto a second printed page in LibreOffice.
+NOT_IN_WEEKLY_SUMMARY = frozenset({"qualifications_obtained"})
+
+
 def summary_rows(
     funnel: Funnel, previous: dict[str, int] | None
 ) -> list[tuple[Any, ...]]:
@@ -243,6 +248,8 @@ def summary_rows(
     stages = dict(FUNNEL_STAGES)
     rows = []
     for key, label in FUNNEL_LABELS.items():
+        if key in NOT_IN_WEEKLY_SUMMARY:
+            continue
         value = figures[key]
         rate = funnel.conversion(key) if stages.get(key) else None
         before = previous.get(key) if previous else None

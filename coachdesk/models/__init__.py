@@ -41,8 +41,11 @@ _MODULE_OF = {
     "Referral": "placement",
     "Coach": "organisation",
     "Cohort": "programme",
+    "LetterTemplate": "letters",
     "CohortCoach": "programme",
     "DatabaseIdentity": "identity",
+    "Document": "documents",
+    "DocumentContent": "documents",
     "Participant": "programme",
     "Reminder": "programme",
     "Attendance": "recruitment",
@@ -54,10 +57,13 @@ _MODULE_OF = {
     "SyncOutboxOp": "sync",
     "SyncState": "sync",
     "TrainingBody": "organisation",
+    "Training": "training",
+    "TrainingAbsence": "training",
+    "TrainingAssessment": "training",
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync",
+    "identity", "sync", "training", "letters", "documents",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -137,6 +143,12 @@ if TYPE_CHECKING:
     from coachdesk.models.contracts import (
         Outcome as Outcome,
     )
+    from coachdesk.models.documents import (
+        Document as Document,
+    )
+    from coachdesk.models.documents import (
+        DocumentContent as DocumentContent,
+    )
     from coachdesk.models.employers import (
         Employer as Employer,
     )
@@ -151,6 +163,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
+    )
+    from coachdesk.models.letters import (
+        LetterTemplate as LetterTemplate,
     )
     from coachdesk.models.organisation import (
         Coach as Coach,
@@ -208,4 +223,13 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.sync import (
         SyncState as SyncState,
+    )
+    from coachdesk.models.training import (
+        Training as Training,
+    )
+    from coachdesk.models.training import (
+        TrainingAbsence as TrainingAbsence,
+    )
+    from coachdesk.models.training import (
+        TrainingAssessment as TrainingAssessment,
     )

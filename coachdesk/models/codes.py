@@ -201,3 +201,21 @@ STAGES = {
     "contrat": "Contrat",
     "sortie": "Sortie",
 }
+
+# The training a person follows (services.training): in work-study with their contract, or in
+# evening classes beside a job (the note's three jobs outside the programme).
+TRAINING_MODES = {
+    "alternance": "Formation en alternance",
+    "cours_du_soir": "Cours du soir",
+}
+# How a training ends: the certificate obtained or not, or the training left.
+TRAINING_RESULTS = {
+    "obtenu": "Certificat obtenu",
+    "non_obtenu": "Certificat non obtenu",
+    "abandon": "Abandon",
+}
+# Where an absence or an assessment came from: typed by the coach, or the training body's sheet.
+TRAINING_ENTRY_SOURCES = {
+    "saisie": "Saisie",
+    "import": "Feuille de l'organisme de formation",
+}

@@ -132,6 +132,18 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
 
         return await guarded(request, work)
 
+    async def join_release(request: Request) -> Response:
+        body = await request.json()
+
+        def work() -> Any:
+            now, _ = service.now()
+            with service.transaction() as connection:
+                scope = authenticated(request, connection)
+                return {"released": devices.release_code(connection, scope,
+                                                         str(body["code"]), now)}
+
+        return await guarded(request, work)
+
     async def push(request: Request) -> Response:
         body = await request.json()
         ops = body["ops"]
@@ -222,6 +234,7 @@ def create_app(engine: Engine, clock_ms: Callable[[], int] = wall_ms) -> Starlet
 
     app = Starlette(routes=[
         Route("/join", join, methods=["POST"]),
+        Route("/join/release", join_release, methods=["POST"]),
         Route("/push", push, methods=["POST"]),
         Route("/pull", pull, methods=["GET"]),
         Route("/snapshot", snapshot, methods=["GET"]),

@@ -106,6 +106,26 @@ def redeem_code(connection: Connection, code: str, now: datetime,
     }
 
 
+def release_code(connection: Connection, scope: DeviceScope, code: str, now: datetime) -> bool:
+    """Give back the join code this device was just made with, when the laptop could not join.
+
+    The laptop checks the team's promotions only once it holds a token; when one clashes with
+    its own it joins nothing. The device is revoked and the code can serve again until it
+    expires, so the coach renames the promotion and retries without a new code. Only the
+    device the code made (same coach, created when the code was used) can give it back.
+    """
+    row = connection.execute(text(
+        "SELECT j.used_at, d.created_at FROM join_code j JOIN device d "
+        "ON d.coach_id = j.coach_id AND d.id = CAST(:device AS uuid) "
+        "WHERE j.code_hash = :h FOR UPDATE OF j"),
+        {"h": token_hash(_normal_code(code)), "device": scope.device_id}).first()
+    if row is None or row[0] is None or row[0] != row[1]:
+        return False
+    connection.execute(text("UPDATE join_code SET used_at = NULL WHERE code_hash = :h"),
+                       {"h": token_hash(_normal_code(code))})
+    return revoke_device(connection, scope.device_id, now)
+
+
 def ensure_structure(connection: Connection, name: str, now: datetime) -> str:
     found = connection.execute(text("SELECT id::text FROM structure WHERE name = :n"),
                                {"n": name}).scalar()

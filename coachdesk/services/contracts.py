@@ -10,9 +10,6 @@ follow are ``visits`` and ``outcomes``; what the tab shows is ``contract_board``
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -21,7 +18,6 @@ from coachdesk.models import (
     Contract,
     Employer,
     EmployerContact,
-    Enrolment,
     JobOffer,
     Participant,
     TrainingBody,
@@ -83,19 +79,6 @@ def _store_parties(session: Session, participant_id: str, draft: ContractDraft) 
         body.declaration_number = parties.declaration_number
 
 
-def _enrolment_of(session: Session, participant_id: str) -> Enrolment | None:
-    return session.scalar(select(Enrolment).where(Enrolment.participant_id == participant_id))
-
-
-def _confirm_enrolment(session: Session, participant_id: str, signed: date) -> None:
-    """A contract makes the person's provisional (or lapsed) enrolment definitive."""
-    enrolment = _enrolment_of(session, participant_id)
-    if enrolment is not None and enrolment.status != "confirmee":
-        enrolment.status = "confirmee"
-        enrolment.confirmed_on = max(enrolment.enrolled_on, signed)
-        enrolment.lapsed_on = None
-
-
 def record_contract(db: Database, participant_id: str, draft: ContractDraft) -> str:
     """Record a signed contract; it confirms the person's provisional enrolment.
 
@@ -110,7 +93,6 @@ def record_contract(db: Database, participant_id: str, draft: ContractDraft) -> 
         contract = Contract(participant_id=participant_id, **clean.columns())
         session.add(contract)
         _store_parties(session, participant_id, clean)
-        _confirm_enrolment(session, participant_id, clean.signed_on or clean.start_date)
         session.flush()
         return contract.id
 
@@ -135,11 +117,3 @@ def update_contract(db: Database, contract_id: str, draft: ContractDraft) -> Non
             setattr(contract, name, value)
         _store_parties(session, contract.participant_id, clean)
         session.flush()
-        enrolment = _enrolment_of(session, contract.participant_id)
-        if enrolment is not None and enrolment.status == "confirmee":
-            first = session.scalar(
-                select(func.min(func.coalesce(Contract.signed_on, Contract.start_date)))
-                .where(Contract.participant_id == contract.participant_id)
-            )
-            if first is not None:
-                enrolment.confirmed_on = max(enrolment.enrolled_on, first)

@@ -46,6 +46,7 @@ from coachdesk.services import demo_data as data
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.demo_cerfa import complete_demo_cerfa
 from coachdesk.services.demo_contracts import demo_smic, lawful_terms
+from coachdesk.services.demo_training import follow_the_training
 
 DEMO_COHORT_NAME = "Promotion 2010 — Certificat professionnel Assistant de gestion de PME"
 TRAINING_TITLE = "Certificat professionnel Assistant de gestion de PME (bac+1), en alternance"
@@ -167,6 +168,7 @@ class _DemoBuilder:
         complete_demo_cerfa(self.db, [contract for contract, *_rest in signed], self.cohort_id)
         self._follow_up(signed)
         self._outcomes(validated, signers)
+        follow_the_training(self.db, signed, [p for p in validated if p not in signers][:3])
         return self.cohort_id
 
     # Recruitment ----------------------------------------------------------------------------

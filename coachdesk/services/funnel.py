@@ -26,6 +26,7 @@ from coachdesk.models import (
     Participant,
     ProfessionalProject,
     SelectionInterview,
+    Training,
 )
 from coachdesk.services.clock import clock_day
 from coachdesk.services.contract_terms import trial_period_end
@@ -49,6 +50,7 @@ FUNNEL_LABELS: dict[str, str] = {
     "cdi_promises": "Promesses d'embauche en CDI",
     "hire_promises": "Promesses d'embauche à une date",
     "further_study_wishes": "Souhaits de poursuite d'études (bac+2)",
+    "qualifications_obtained": "Qualifications obtenues (certificat)",
 }
 
 # The successive stages the dashboard draws as a funnel, each with the stage it converts from.
@@ -88,6 +90,7 @@ class Funnel:
     cdi_promises: int
     hire_promises: int
     further_study_wishes: int
+    qualifications_obtained: int
 
     def figures(self) -> dict[str, int]:
         data = asdict(self)
@@ -229,6 +232,14 @@ def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) 
         ).all()
     )
 
+    # A certificate obtained in work-study or in evening classes: the programme's aim.
+    qualifications_obtained = _count(
+        session,
+        _distinct_young(Training.participant_id)
+        .join(Participant, Participant.id == Training.participant_id)
+        .where(young, Training.result == "obtenu", Training.result_on <= day),
+    )
+
     return Funnel(
         cohort_id=cohort_id,
         cohort_name=cohort.name,
@@ -250,4 +261,5 @@ def compute_funnel(session: Session, cohort_id: str, as_of: date | None = None) 
         cdi_promises=outcome_counts.get("promesse_cdi", 0),
         hire_promises=outcome_counts.get("promesse_embauche_date", 0),
         further_study_wishes=outcome_counts.get("poursuite_etudes_souhait", 0),
+        qualifications_obtained=qualifications_obtained,
     )

@@ -10,7 +10,8 @@
 * **Erasure** deletes one person from every table. Rows referring to a person are removed by the
   database's ``ON DELETE CASCADE`` foreign keys; ``erase`` then checks nothing is left.
 * **Right of access**: everything known about one person, one sheet per kind of record
-  (``access_report``); ``coachdesk.exports.access`` writes it as a workbook.
+  (``access_report``); ``coachdesk.exports.access`` writes it as a workbook, and the person's
+  documents beside it.
 * After an erasure or a purge the write-ahead log is checkpointed and emptied
   (``erase_for_good``, ``purge_for_good``): the erased rows' old pages do not stay in ``-wal``.
 """
@@ -35,6 +36,8 @@ from coachdesk.models import (
     Coach,
     Cohort,
     Contract,
+    Document,
+    DocumentContent,
     Enrolment,
     FollowUpVisit,
     InfoSession,
@@ -48,10 +51,14 @@ from coachdesk.models import (
     Reminder,
     SelectionInterview,
     SkillAssessment,
+    Training,
+    TrainingAbsence,
+    TrainingAssessment,
     codes,
 )
 from coachdesk.services import audit, enrolment
 from coachdesk.services.clock import clock_day
+from coachdesk.services.documents import documents_in, documents_of_people, neutral_name
 from coachdesk.services.follow_on import linked_files_in
 
 DEFAULT_RETENTION_YEARS = 2
@@ -86,6 +93,8 @@ def _dated_sources() -> list[Any]:
         (Contract.participant_id, Contract.end_date),
         (Contract.participant_id, Contract.rupture_on),
         (Outcome.participant_id, Outcome.recorded_on),
+        (Training.participant_id, Training.end_date),
+        (Training.participant_id, Training.result_on),
     ]
     statements = [
         select(person, func.max(day)).where(day.is_not(None)).group_by(person)
@@ -178,6 +187,11 @@ def _delete_people(session: Session, ids: list[str]) -> int:
         # Reminders are the one link that is optional; the cascade covers them, but a reminder
         # is about the person, so remove it explicitly too (PostgreSQL and SQLite alike).
         session.execute(delete(Reminder).where(Reminder.participant_id.in_(chunk)))
+        # Their documents, attached to them, their contracts or visits: the bytes first.
+        documents = select(Document.id).where(documents_of_people(chunk))
+        session.execute(
+            delete(DocumentContent).where(DocumentContent.document_id.in_(documents)))
+        session.execute(delete(Document).where(documents_of_people(chunk)))
         session.execute(delete(Participant).where(Participant.id.in_(chunk)))
     session.flush()
     left = remaining_rows(session, ids)
@@ -200,6 +214,7 @@ _PERSON_TABLES: list[tuple[str, Any]] = [
     ("enrolment", Enrolment.participant_id),
     ("contract", Contract.participant_id),
     ("outcome", Outcome.participant_id),
+    ("training", Training.participant_id),
 ]
 
 
@@ -207,7 +222,8 @@ def _row_total(session: Session) -> int:
     total = 0
     for _name, column in _PERSON_TABLES:
         total += session.scalar(select(func.count()).select_from(column.table)) or 0
-    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem):
+    for table in (FollowUpVisit, RecruitmentInterview, InterviewChecklistItem, TrainingAbsence,
+                  TrainingAssessment, Document, DocumentContent):
         total += session.scalar(select(func.count()).select_from(table)) or 0
     return total
 
@@ -220,6 +236,9 @@ def remaining_rows(session: Session, ids: Iterable[str]) -> dict[str, int]:
         count = session.scalar(select(func.count()).where(column.in_(ids))) or 0
         if count:
             left[name] = count
+    documents = session.scalar(select(func.count()).where(documents_of_people(ids))) or 0
+    if documents:
+        left["document"] = documents
     return left
 
 
@@ -355,6 +374,24 @@ _LABELS = {
     "difficulties": "Difficultés",
     "actions": "Actions",
     "present": "Présent·e",
+    "mode": "Type de formation",
+    "contract_id": "Contrat (identifiant)",
+    "training_body_id": "Organisme de formation (identifiant)",
+    "qualification": "Qualification préparée",
+    "days_at_training_body": "Jours au centre par semaine",
+    "days_at_work": "Jours en entreprise par semaine",
+    "result": "Résultat",
+    "result_on": "Résultat le",
+    "training_id": "Formation (identifiant)",
+    "absent_on": "Absent·e le",
+    "hours": "Heures",
+    "half_days": "Demi-journées",
+    "justified": "Justifiée",
+    "reason": "Motif",
+    "source": "Origine",
+    "assessed_on": "Évalué·e le",
+    "subject": "Matière",
+    "grade": "Note sur 20",
 }
 _VOCABULARIES = {
     ("participant", "provenance"): codes.PROVENANCES,
@@ -373,6 +410,10 @@ _VOCABULARIES = {
     ("outcome", "kind"): codes.OUTCOME_KINDS,
     ("follow_up_visit", "kind"): codes.VISIT_KINDS,
     ("recruitment_interview", "outcome"): codes.INTERVIEW_OUTCOMES,
+    ("training", "mode"): codes.TRAINING_MODES,
+    ("training", "result"): codes.TRAINING_RESULTS,
+    ("training_absence", "source"): codes.TRAINING_ENTRY_SOURCES,
+    ("training_assessment", "source"): codes.TRAINING_ENTRY_SOURCES,
 }
 _SHEETS: list[tuple[str, Any]] = [
     ("Prises de contact", Outreach),
@@ -385,6 +426,7 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Mises en relation", Referral),
     ("Contrats", Contract),
     ("Sorties", Outcome),
+    ("Formations", Training),
     ("Rappels", Reminder),
 ]
 
@@ -470,9 +512,20 @@ def access_report(session: Session, participant_id: str) -> dict[str, Sheet]:
     report["Visites de suivi"] = _rows(
         session, FollowUpVisit, FollowUpVisit.contract_id.in_(contract_ids)
     )
+    training_ids = select(Training.id).where(Training.participant_id.in_(ids))
+    report["Absences en formation"] = _rows(
+        session, TrainingAbsence, TrainingAbsence.training_id.in_(training_ids))
+    report["Évaluations en formation"] = _rows(
+        session, TrainingAssessment, TrainingAssessment.training_id.in_(training_ids))
     referral_ids = select(Referral.id).where(Referral.participant_id.in_(ids))
     report["Entretiens de recrutement"] = _rows(
         session, RecruitmentInterview, RecruitmentInterview.referral_id.in_(referral_ids)
+    )
+    report["Documents"] = (
+        ["Nom du fichier", "Type", "Taille", "Ajouté le", "Rattaché à", "Copie jointe"],
+        [[row.file_name, row.kind, row.size_label, row.added_on, row.attached_to,
+          neutral_name(row.id, row.extension)]
+         for row in documents_in(session, documents_of_people(ids))],
     )
     return report
 

@@ -11,7 +11,9 @@ shipped row of the same code and extend the table.
 For one hire, :func:`aids_for_hire` sorts the aids in force on the day the contract starts into
 those that apply — a fixed amount, the age band met, and the one fact the row turns on (the
 person's diploma level, being a registered job seeker, the employer's size) known to hold — and
-those to check, listed with their conditions but never counted.
+those to check, listed with their conditions but never counted. Aids the texts forbid to combine
+(:data:`COMBINES_ONLY_WITH`) are never counted together: the larger is counted, the other joins
+those to check.
 """
 
 from __future__ import annotations
@@ -70,6 +72,28 @@ class HiringAid:
         return (self.age_min is None or age >= self.age_min) and (
             self.age_max is None or age <= self.age_max)
 
+
+# Aids that cannot be claimed with others for the same hire (code prefix → the prefixes it may
+# be combined with), as the rows' conditions say: the AFE of 2008 "non cumulable avec une
+# autre aide à l'emploi" (instruction PE n° 2009-305, fiche 7); the AFE of 2011 "cumulable
+# seulement avec l'aide de l'État DE 45 ans et plus" (délibération Pôle emploi n° 2011/18); the
+# long-term job seekers' aid "se substitue aux aides de l'État pour ces contrats" (décrets
+# n° 2021-1404 and n° 2022-957).
+COMBINES_ONLY_WITH: dict[str, tuple[str, ...]] = {
+    "AFE_2008": (),
+    "AFE_2011": ("AIDE_DE45_ETAT",),
+    "AIDE_DELD_": (),
+}
+
+
+def combinable(first: HiringAid, second: HiringAid) -> bool:
+    """Whether the texts let one hire claim both aids."""
+    for one, other in ((first, second), (second, first)):
+        for prefix, allowed in COMBINES_ONLY_WITH.items():
+            if one.code.startswith(prefix) and not any(
+                    other.code.startswith(partner) for partner in allowed):
+                return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +169,15 @@ def aids_for_hire(aids: Iterable[HiringAid], facts: HireFacts) -> HireAids:
             continue
         prorated = _prorated_for_part_time(aid, by_code)
         applying.append(AidAmount(aid, _prorated(aid.amount, prorated, facts.weekly_hours)))
-    return HireAids(tuple(applying), tuple(to_check))
+    counted: list[AidAmount] = []
+    # The larger aid first: of two that cannot be combined, the employer claims the larger.
+    for item in sorted(applying, key=lambda item: item.amount, reverse=True):
+        if all(combinable(item.aid, kept.aid) for kept in counted):
+            counted.append(item)
+        else:
+            to_check.append(item.aid)
+    counted.sort(key=applying.index)
+    return HireAids(tuple(counted), tuple(to_check))
 
 
 _SAME_CONDITIONS = re.compile(r"mêmes conditions que ([A-Z0-9_]+)")

@@ -17,28 +17,33 @@ from coachdesk.errors import UserError
 from coachdesk.models.base import canonical_id
 
 
-def check_promotion_names(session: Session, team_cohorts: Iterable[dict[str, Any]]) -> None:
-    """Raise a French ``UserError`` naming the first local promotion the team also has.
-
-    ``team_cohorts`` are the team's cohort rows as received (``id`` and ``name``). The same
-    promotion (same id) on both sides is no clash: it is the team's own, received again.
-    """
+def clashing_promotion(session: Session, team_cohorts: Iterable[dict[str, Any]]) -> str | None:
+    """The first local promotion named like a different promotion of the team, or None."""
     from coachdesk.models import Cohort
 
     team = {str(row["name"]): canonical_id(row["id"]) for row in team_cohorts
             if row.get("name") is not None}
     if not team:
-        return
+        return None
     local = session.execute(select(Cohort.id, Cohort.name)
                             .where(Cohort.name.in_(sorted(team)))
                             .order_by(Cohort.name)).all()
     for cohort_id, name in local:
         if canonical_id(cohort_id) != team[name]:
-            raise UserError(
-                f"Impossible de rejoindre l'équipe : la promotion « {name} » de ce portable "
-                "porte le même nom qu'une promotion de l'équipe. Rien n'a été modifié sur ce "
-                "portable.",
-                hint=f"Renommez « {name} » sur ce portable (Promotion ▸ Paramètres de la "
-                "promotion…), puis demandez un nouveau code d'accès au responsable de "
-                "l'équipe pour la rejoindre.",
-            )
+            return str(name)
+    return None
+
+
+def clash_error(name: str, *, code_kept: bool) -> UserError:
+    """What the coach reads: which promotion, and whether the same code still serves."""
+    then = ("puis relancez l'adhésion avec le même code d'accès : il reste valable."
+            if code_kept else
+            "puis demandez un nouveau code d'accès au responsable de l'équipe pour la "
+            "rejoindre.")
+    return UserError(
+        f"Impossible de rejoindre l'équipe : la promotion « {name} » de ce portable "
+        "porte le même nom qu'une promotion de l'équipe. Rien n'a été modifié sur ce "
+        "portable.",
+        hint=f"Renommez « {name} » sur ce portable (Promotion ▸ Paramètres de la "
+        f"promotion…), {then}",
+    )

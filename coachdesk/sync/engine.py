@@ -22,7 +22,7 @@ from coachdesk.errors import UserError
 from coachdesk.models.base import canonical_id, utcnow
 from coachdesk.sync.applier import CHUNK, Applier, model_tables
 from coachdesk.sync.capture import APPLYING
-from coachdesk.sync.clashes import check_promotion_names
+from coachdesk.sync.clashes import clash_error, clashing_promotion
 from coachdesk.sync.client import HttpTransport, SyncError
 from coachdesk.sync.tables import PERSON_SCOPED, SYNCED
 
@@ -149,8 +149,11 @@ def _join(database: Database, url: str, code: str, transport: Transport) -> dict
                 break
             after = page["rows"][-1]["id"]
     with database.read() as session:
-        check_promotion_names(session, (row for table_name, raw in pages if table_name == "cohort"
-                                        for row in json.loads(raw)["rows"]))
+        clash = clashing_promotion(session, (row for table_name, raw in pages
+                                             if table_name == "cohort"
+                                             for row in json.loads(raw)["rows"]))
+    if clash is not None:
+        raise clash_error(clash, code_kept=_release_code(transport, token, code))
     received = 0
     with database.write() as session:
         session.info[APPLYING] = True
@@ -176,6 +179,17 @@ def _join(database: Database, url: str, code: str, transport: Transport) -> dict
     database.team_capture = None
     return {"team": answer["team_name"], "coach": answer["coach_name"],
             "structure": answer["structure_name"], "received": received}
+
+
+def _release_code(transport: Transport, token: str, code: str) -> bool:
+    """Give the join code back to the team so the coach can retry with it; False if refused or
+    the server is unreachable (the coach is then told to ask for a new code)."""
+    try:
+        answer = transport.call("POST", "/join/release", token=token, body={"code": code},
+                                schema=_schema())
+    except (SyncError, UserError):
+        return False
+    return bool(answer.get("released"))
 
 
 def _enqueue_local_rows(session: Session, structure_id: str) -> None:

@@ -57,6 +57,18 @@ LOCAL_ONLY: tuple[str, ...] = (
     # A coach's acknowledgement of a contract alert stays on their laptop for now (the team
     # server's schema does not hold it yet).
     "contract_alert_ack",
+    # The training followed (rhythm, absences, assessments, result) stays on the laptop until
+    # the team server's schema holds it; it is erased and exported with the person all the same.
+    "training",
+    "training_absence",
+    "training_assessment",
+    # Letter templates stay on the laptop for now too (not in the team server's schema yet);
+    # they hold no person.
+    "letter_template",
+    # Documents (their bytes) stay on the laptop that received them in this version: the
+    # team protocol carries rows of a few hundred bytes, not files of up to 20 MB.
+    "document",
+    "document_content",
     "export_log",
     "audit_event",
     "sync_state",

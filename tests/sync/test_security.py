@@ -176,3 +176,33 @@ def test_a_coach_limited_to_a_promotion_sees_only_its_people(
     with limited.read() as s:
         names = set(s.execute(text("SELECT name FROM cohort")).scalars())
     assert {f"{support.COHORT_PREFIX[0]} Suivie", f"{support.COHORT_PREFIX[0]} Autre"} <= names
+
+
+def test_only_the_device_a_code_made_can_give_the_code_back(team_server: Any,
+                                                            laptop_factory: Any) -> None:
+    """Giving a join code back (a refused join) needs the token that code made: another
+    device, even of the same team, cannot revive a code it did not use."""
+    from coachdesk.db import HEAD_REVISION
+
+    first = laptop_factory("Anne")
+    with first.read() as s:
+        token = s.execute(text("SELECT device_token FROM sync_state")).scalar()
+    unused = team_server.add_coach("Bruno")
+    transport = HttpTransport(team_server.url)
+    try:
+        answer = transport.call("POST", "/join/release", token=token, body={"code": unused},
+                                schema=HEAD_REVISION)
+        assert answer == {"released": False}
+        # Anne's laptop still synchronises: a refused release revokes nothing.
+        engine.synchronise(first)
+        joined = transport.call("POST", "/join", body={"code": unused}, schema=HEAD_REVISION)
+        # Bruno's code made Bruno's device: it can give it back, once, and is revoked.
+        again = transport.call("POST", "/join/release", token=joined["token"],
+                               body={"code": unused}, schema=HEAD_REVISION)
+        assert again == {"released": True}
+        with pytest.raises(SyncError) as refused:
+            transport.call("POST", "/join/release", token=joined["token"],
+                           body={"code": unused}, schema=HEAD_REVISION)
+        assert "retiré de l'équipe" in str(refused.value)
+    finally:
+        transport.close()

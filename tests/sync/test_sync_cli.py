@@ -131,6 +131,7 @@ def test_joining_with_a_promotion_named_like_the_teams_is_refused_in_french(
         f"Erreur : Impossible de rejoindre l'équipe : la promotion « {name} » de ce portable "
         "porte le même nom qu'une promotion de l'équipe. Rien n'a été modifié sur ce portable.")
     assert f"Renommez « {name} » sur ce portable" in err
+    assert "avec le même code d'accès : il reste valable" in err
     assert "Traceback" not in err and "IntegrityError" not in err
     # Nothing was written: still not joined, the same promotion, the person still there.
     status, out, err = run(capsys, "--db", laptop, "sync")
@@ -146,3 +147,13 @@ def test_joining_with_a_promotion_named_like_the_teams_is_refused_in_french(
             assert s.execute(text("SELECT count(*) FROM sync_outbox")).scalar() == 0
     finally:
         reopened.dispose()
+    # The code was given back: once the promotion is renamed, the same code joins.
+    status, out, err = run(capsys, "--db", laptop, "cohort", "edit", name,
+                           "--name", "Promotion de Bruno")
+    assert status == 0, err
+    status, out, err = run(capsys, "--db", laptop, "sync", "join", team_server.url, code)
+    assert status == 0, err
+    # Used, the code cannot serve a third time.
+    other = str(tmp_path / "Autre.sqlite3")
+    status, out, err = run(capsys, "--db", other, "sync", "join", team_server.url, code)
+    assert status == 1 and "a déjà servi" in err

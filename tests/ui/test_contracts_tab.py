@@ -31,6 +31,7 @@ from coachdesk.services.cerfa_checks import CerfaParties
 from coachdesk.services.coaches import find_coach
 from coachdesk.services.contract_board import contract_on_file
 from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
+from coachdesk.services.enrolment import enrolment_of
 from coachdesk.services.training_bodies import TrainingBodyDraft, create_training_body
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
@@ -250,7 +251,12 @@ def test_record_a_contract_as_a_coach(
     assert contract.gross_monthly_pay_cents == 110000
     assert (contract.rome_code, contract.opco, contract.training_hours) == ("M1607", "OPCALIA", 400)
     assert contract.tutor_id is not None
-    assert (enrolment.status, enrolment.confirmed_on) == ("confirmee", date(2010, 7, 9))
+    assert enrolment.enrolled_on <= date(2010, 7, 9)
+    # The place is confirmed from the signature, as the Bilan list says.
+    line = enrolment_of(database, person, date(2010, 7, 9))
+    assert line is not None
+    state = line.state
+    assert (state.status, state.since) == ("confirmee", date(2010, 7, 9))
     # Listed and selected.
     assert tab.model.rowCount() == 14
     assert tab.current_contract().participant == "ZIDANE Inès"
@@ -615,9 +621,11 @@ def test_edit_checks_like_a_new_contract_and_changes_employer(
         assert contract.employer_id == tutor.employer_id
         assert (contract.opco_decision, contract.opco_decision_on) == ("refuse", date(2010, 8, 12))
         assert contract.branch_minimum_cents is None
-        enrolment = session.scalars(select(Enrolment).where(Enrolment.participant_id == person)
-                                    ).one()
-        assert enrolment.confirmed_on == date(2010, 7, 16)
+    line = enrolment_of(database, person, date(2010, 7, 31))
+    assert line is not None
+    state = line.state
+    # Signed now on 16/07, the day after the deadline: the Bilan list says the place lapsed.
+    assert (state.status, state.since) == ("caduque", date(2010, 7, 16))
     line = tab.model.row_at(row_of(tab, "ZOLLER Hélène"))
     assert line.employer == "Yucca Conseil"
     assert "L'OPCO a refusé la prise en charge" in _tooltip(tab, "ZOLLER Hélène")

@@ -262,7 +262,7 @@ def test_progress_note_from_the_dashboard_then_history(
                        "SHA-256"]
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells[1:] == ["Note d'étape", "Note d'étape", window.cohort_selector.currentText(),
-                         "note.xlsx", "17", hashlib.sha256(out.read_bytes()).hexdigest()]
+                         "note.xlsx", "18", hashlib.sha256(out.read_bytes()).hexdigest()]
     assert history.count_label.text() == "1 fichier exporté depuis cette base."
     audit = history.audit_model
     assert audit.index(0, 2).data() == "Export"

@@ -413,7 +413,7 @@ def test_a_year_replayed_through_the_window(
         "job_offers": 1, "contracts_signed": 1, "contracts_broken": 0,
         "contracts_broken_in_trial": 0, "contracts_active": 1, "adults_in_training": 0,
         "employed_outside_programme": 0, "cdi_promises": 0, "hire_promises": 0,
-        "further_study_wishes": 0,
+        "further_study_wishes": 0, "qualifications_obtained": 0,
     }
     assert funnel(path, "2011-12-31") == {
         "contacts": 6, "info_sessions": 1, "info_session_attendees": 3,
@@ -421,5 +421,5 @@ def test_a_year_replayed_through_the_window(
         "job_offers": 1, "contracts_signed": 1, "contracts_broken": 1,
         "contracts_broken_in_trial": 0, "contracts_active": 0, "adults_in_training": 0,
         "employed_outside_programme": 1, "cdi_promises": 1, "hire_promises": 0,
-        "further_study_wishes": 0,
+        "further_study_wishes": 0, "qualifications_obtained": 0,
     }

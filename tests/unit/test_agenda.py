@@ -15,7 +15,7 @@ from coachdesk.exports.ics import write_ics
 from coachdesk.models import Contract, Enrolment
 from coachdesk.services import interviews, matching
 from coachdesk.services.agenda import add_reminder, compute_agenda
-from coachdesk.services.enrolment import effective_status
+from coachdesk.services.enrolment import effective_status, enrolment_of
 from coachdesk.services.visits import next_visit_due
 from coachdesk.services.weeks import IsoWeek
 from tests import builders as b
@@ -173,10 +173,18 @@ def test_a_contract_confirms_the_enrolment_and_reading_writes_nothing(
     world: tuple[Database, dict]
 ) -> None:
     database, ids = world
+
+    def stored() -> list[tuple[object, ...]]:
+        with database.read() as s:
+            table = Enrolment.__table__
+            return [tuple(row) for row in s.execute(select(table).order_by(table.c.id))]
+
+    before = stored()
     compute_agenda(database, D(2010, 7, 19))  # after Bruno's deadline: lapsed when read
-    with database.read() as s:
-        statuses = dict(s.execute(select(Enrolment.participant_id, Enrolment.status)).all())
-    assert statuses == {ids["ana"]: "confirmee", ids["bruno"]: "provisoire"}
+    assert stored() == before
+    states = {who: enrolment_of(database, ids[who], D(2010, 7, 19)) for who in ("ana", "bruno")}
+    assert {who: line.state.status for who, line in states.items() if line is not None} == {
+        "ana": "confirmee", "bruno": "caduque"}
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,8 @@ def test_evaluator_and_progress_note_jobs(demo_path: Path, tmp_path: Path, home:
     assert sheet is not None
     indicators = [row[1] for row in sheet.iter_rows(values_only=True)]
     assert "Contrats de professionnalisation signés" in indicators
-    assert note.row_count == 17
+    assert "Qualification obtenue (certificat)" in indicators
+    assert note.row_count == 18
     database = open_database(demo_path)
     try:
         kinds = [row.kind_label for row in jobs.export_history(database)]

@@ -30,6 +30,8 @@ PROGRESS_NOTE = {
     "cdi_promises": 2,
     "hire_promises": 1,
     "further_study_wishes": 8,
+    # The training runs until April 2011: no certificate yet on the note's day.
+    "qualifications_obtained": 0,
 }
 
 

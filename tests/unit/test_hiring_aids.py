@@ -137,3 +137,17 @@ def test_months_and_employer_size() -> None:
     assert contract_months(date(2010, 6, 1), date(2010, 6, 10)) == 1
     assert [employer_under_250(b) for b in ("10-49", "250+", "1000+", "")] == [
         True, False, False, None]
+
+
+def test_aids_the_texts_forbid_to_combine_are_never_counted_together(table: tuple) -> None:  # type: ignore[type-arg]
+    # A 27-year-old job seeker hired in March 2023: the 2023 aid (6 000 €) and the AFE
+    # (2 000 €), which combines only with the State's aid for job seekers of 45 and over.
+    hire = aids_for_hire(table, _hire(date(2023, 3, 1), 27, job_seeker=True))
+    assert [(a.aid.code, a.amount) for a in hire.applying] == [
+        ("AIDE_PRO_2023", Decimal(6000))]
+    assert hire.total == Decimal(6000)
+    assert "AFE_2011" in [aid.code for aid in hire.to_check]
+    # At 46 the AFE and the State's 45+ aid add up, as the texts allow.
+    older = aids_for_hire(table, _hire(date(2023, 3, 1), 46, job_seeker=True))
+    assert sorted(a.aid.code for a in older.applying) == ["AFE_2011", "AIDE_DE45_ETAT"]
+    assert older.total == Decimal(4000)

@@ -235,7 +235,7 @@ class AccessExportDialog(_PersonDialog):
             self.out.setText(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
 
     def export(self) -> None:
-        from coachdesk.exports.access import write_access_workbook
+        from coachdesk.exports.access import write_access_export
 
         person = self._chosen()
         if person is None:
@@ -262,11 +262,17 @@ class AccessExportDialog(_PersonDialog):
             ).replace("%1", weakness))
             return
         password = self.password_box.password()
-        records = write_access_workbook(self.database, person.id, out, password=password)
+        written = write_access_export(self.database, person.id, out, password=password)
         self.written = out
-        text = self.tr("Workbook written: %1 (%n record(s)).", "", records).replace(
+        text = self.tr("Workbook written: %1 (%n record(s)).", "", written.records).replace(
             "%1", str(out)
         )
+        if written.folder is not None:
+            text += "\n" + self.tr(
+                "The person's documents are in the folder %1 (%n file(s)).", "",
+                written.documents).replace("%1", str(written.folder))
+            if password is not None:
+                text += " " + self.tr("The workbook's password does not protect them.")
         if password is not None:
             text += "\n" + self.tr(
                 "It is protected by the password %1: give it to the person by phone or in "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
+from coachdesk.services.documents import DocumentOwner
 from coachdesk.services.participant_merge import review_participant
 from coachdesk.services.participants import (
     ParticipantData,
@@ -40,6 +41,7 @@ from coachdesk.services.text import person_name
 from coachdesk.ui.widgets import enrolment, messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.coach_picker import CoachPicker
+from coachdesk.ui.widgets.documents import DocumentsPanel
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog, GuardedDialog, refuse_wrong_dates
 from coachdesk.ui.widgets.list_tab import make_table_view
@@ -201,6 +203,10 @@ class ParticipantFileDialog(GuardedDialog):
         right.addWidget(self.enrolment_box)
         right.addWidget(QLabel(self.tr("Timeline")))
         right.addWidget(self.timeline_view, 1)
+        # The person's documents (and those of their contracts and visits).
+        self.documents = DocumentsPanel(
+            database, DocumentOwner("participant", participant_id) if participant_id else None)
+        right.addWidget(self.documents)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)

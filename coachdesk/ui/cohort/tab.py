@@ -26,6 +26,7 @@ from coachdesk.models import codes
 from coachdesk.services.lists import PARTICIPANT_ROW_TABLES
 from coachdesk.services.participants import search_rows
 from coachdesk.services.text import person_name
+from coachdesk.ui.cohort.letters_menu import letters_button
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.enabling import explain_enabled
@@ -91,6 +92,8 @@ class CohortTab(ListTab):
             button.clicked.connect(slot)
             actions.addWidget(button)
             self.buttons[name] = button
+        self.buttons["letters"] = letters_button(self)
+        actions.addWidget(self.buttons["letters"])
         actions.addStretch(1)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("deleteButton")

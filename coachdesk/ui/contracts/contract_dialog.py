@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.contract_draft import MAX_WEEKLY_HOURS
+from coachdesk.services.documents import DocumentOwner
 from coachdesk.ui.contracts import cerfa_fields as cerfa
 from coachdesk.ui.contracts.cerfa_fields import CerfaFields
+from coachdesk.ui.widgets.documents import DocumentsPanel
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import (
     OptionalDate,
@@ -270,6 +272,8 @@ class ContractDialog(FormDialog):
         missing_heading.setStyleSheet("font-weight: bold")
         checks.addWidget(missing_heading)
         checks.addWidget(self.cerfa.missing_label, 1)
+        if contract_id is not None:  # the signed CERFA, the OPCO's decision…
+            checks.addWidget(DocumentsPanel(database, DocumentOwner("contract", contract_id)))
         checks_widget = QWidget()
         checks_widget.setLayout(checks)
         checks_widget.setMinimumWidth(380)

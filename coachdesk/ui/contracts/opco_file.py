@@ -73,12 +73,12 @@ class OpcoFileAction(QObject):
         return pdf, xlsx
 
 
-def paper_row(tab: Any) -> QHBoxLayout:
+def paper_row(tab: Any, *more: QWidget) -> QHBoxLayout:
     """The tab's second row of buttons: print the last visit, the employer's estimate, the OPCO
-    file, set an alert aside."""
+    file, set an alert aside, then ``more``."""
     row = QHBoxLayout()
     action = OpcoFileAction(tab)
     for button in (tab.print_button, tab.estimate_button, action.button,
-                   tab.acknowledge_button):
+                   tab.acknowledge_button, *more):
         row.addWidget(button)
     return row

@@ -1,11 +1,9 @@
-"""The Suivi des contrats tab: every contract of the cohort with its warnings and its visits,
-and every provisional enrolment with its deadline.
+"""The Suivi des contrats tab: each contract with its warnings and visits, each waiting enrolment.
 
-What needs the coach stands out: a warning sign (its French sentences in the tooltip) on a
-contract that seems not to respect a rule, the next visit in red when it is late, the
-enrolments close to their deadline in orange and the lapsed ones without a solution in red.
-The buttons record a contract (Ctrl+N) or edit the selected one (double-click, Enter), a visit,
-a rupture, an outcome, and print the last visit report for the tutor.
+What needs the coach stands out: a warning sign on a contract that seems not to respect a rule
+(its French sentences in the tooltip), a late visit in red, enrolments near their deadline in
+orange, lapsed ones without a solution in red. The buttons record a contract (Ctrl+N) or edit
+it (double-click, Enter), a visit, a rupture, an outcome, the training (``training_panel``).
 """
 
 from __future__ import annotations
@@ -47,6 +45,7 @@ from coachdesk.ui.contracts.follow_up_dialogs import (
     VisitDialog,
 )
 from coachdesk.ui.contracts.opco_file import paper_row
+from coachdesk.ui.contracts.training_panel import training_button
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enrolment import SolutionDialog
@@ -244,7 +243,8 @@ class ContractsTab(ListTab):
         actions.addWidget(QLabel(self.tr("Situation on")))
         self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
-        papers = paper_row(self)  # the printing buttons, « Dossier OPCO… » among them
+        # The printing buttons, « Dossier OPCO… » among them, and the training.
+        papers = paper_row(self, training_button(self))
         papers.addStretch(1)
 
         self.model = ContractTableModel(COLUMNS, self)

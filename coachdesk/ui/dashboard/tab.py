@@ -133,6 +133,10 @@ class DashboardTab(ListTab):
         self.export_note.setObjectName("exportProgressNote")
         self.export_note.clicked.connect(self.open_progress_note)
         header.addWidget(self.export_note)
+        self.sources_button = QPushButton(self.tr("Recruitment by source…"))
+        self.sources_button.setObjectName("recruitmentSources")
+        self.sources_button.clicked.connect(self.open_recruitment_sources)
+        header.addWidget(self.sources_button)
         self.chart = FunnelChart()
         self.model: RowTableModel[FunnelLine] = RowTableModel(COLUMNS, self)
         self.table = make_table_view(self.model, "funnelTable", sortable=False)
@@ -180,6 +184,15 @@ class DashboardTab(ListTab):
         from coachdesk.ui.exports.dialogs import open_progress_note
 
         open_progress_note(self, self.database, self.cohort_id, self.funnel)
+
+    def open_recruitment_sources(self) -> None:
+        if self.database is None or self.cohort_id is None:
+            return
+        from coachdesk.ui.dashboard.recruitment_sources import RecruitmentSourcesDialog
+
+        self.sources_dialog = RecruitmentSourcesDialog(
+            self.database, self.cohort_id, self.funnel.as_of if self.funnel else None, self)
+        self.sources_dialog.open()
 
     def set_cohort(self, cohort_id: str | None) -> None:
         self._chosen_date = None

@@ -23,8 +23,10 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services import employers, matching, offers
 from coachdesk.services.checks import check_siret
+from coachdesk.services.documents import DocumentOwner
 from coachdesk.services.text import digits, person_name
 from coachdesk.ui.widgets.clock import database_day
+from coachdesk.ui.widgets.documents import DocumentsPanel
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import date_edit, date_of, set_date
 from coachdesk.ui.widgets.forms import FormDialog
@@ -113,6 +115,8 @@ class EmployerDialog(FormDialog):
         self.siret.textEdited.connect(self._siret_typed)
         if employer_id:
             self._fill(employers.get_employer(database, employer_id))
+            # Its Kbis, a signed agreement…
+            self.add_to_body(DocumentsPanel(database, DocumentOwner("employer", employer_id)))
 
     def _fill(self, detail: employers.EmployerDraft) -> None:
         self.name.setText(detail.name)

@@ -54,6 +54,17 @@
             <numerusform>Classeur écrit : %1 (%n enregistrements).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The person&apos;s documents are in the folder %1 (%n file(s)).</source>
+        <translation>
+            <numerusform>Les documents de la personne sont dans le dossier %1 (%n fichier).</numerusform>
+            <numerusform>Les documents de la personne sont dans le dossier %1 (%n fichiers).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s password does not protect them.</source>
+        <translation>Le mot de passe du classeur ne les protège pas.</translation>
+    </message>
     <message>
         <source>It is protected by the password %1: give it to the person by phone or in person, never with the workbook. CoachDesk keeps it nowhere.</source>
         <translation>Il est protégé par le mot de passe %1 : donnez-le à la personne par téléphone ou en main propre, jamais avec le classeur. CoachDesk ne le conserve nulle part.</translation>

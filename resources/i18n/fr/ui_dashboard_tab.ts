@@ -27,6 +27,10 @@
         <translation>Exporter la note d&apos;étape…</translation>
     </message>
     <message>
+        <source>Recruitment by source…</source>
+        <translation>Recrutement par provenance…</translation>
+    </message>
+    <message>
         <source>No cohort yet: import a contact file to start.</source>
         <translation>Aucune promotion pour l&apos;instant : importez un fichier de contacts pour commencer.</translation>
     </message>
