@@ -148,3 +148,11 @@ class Reminder(Entity):
     text: Mapped[str] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(ShortText, default="")
+    # The day it was ticked done (a reminder postponed keeps only its new date).
+    done_on: Mapped[date | None] = mapped_column(Date)
+    # A 3- or 6-month follow-up after an exit, once the coach ticked or postponed it: the
+    # agenda computes these from the exit (coachdesk.services.reminders) until then.
+    outcome_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("outcome.id", ondelete="CASCADE"), index=True
+    )
+    follow_up_months: Mapped[int | None] = mapped_column(Integer)

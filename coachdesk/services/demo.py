@@ -30,6 +30,7 @@ from coachdesk.services import (
     coaches,
     cohorts,
     contracts,
+    demo_journal,
     employers,
     enrolment,
     interviews,
@@ -169,6 +170,7 @@ class _DemoBuilder:
         self._follow_up(signed)
         self._outcomes(validated, signers)
         follow_the_training(self.db, signed, [p for p in validated if p not in signers][:3])
+        demo_journal.record_journal(self.db, signers, [c for c, _s, _r in signed], self.coach_ids)
         return self.cohort_id
 
     # Recruitment ----------------------------------------------------------------------------

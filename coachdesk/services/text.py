@@ -19,11 +19,22 @@ def fold(text: str | None) -> str:
         # Nothing to decompose: the same result, several times faster (an import folds a few
         # names per row).
         return " ".join(text.lower().split())
-    stripped = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = _LATIN_ACCENTS.sub("", decomposed)
+    if plain.isascii():
+        # French names and e-mails: only accents left once decomposed; the same result as
+        # below (no other mark, no ligature, and casefold is lower on ASCII), twice as fast.
+        return " ".join(plain.lower().split())
+    stripped = decomposed.translate(_combining_marks())
     # Ligatures NFKD leaves alone.
     stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
     # str.split() splits on exactly the characters \s matches, and drops the ends.
     return " ".join(stripped.casefold().split())
+
+
+# The combining marks of the Combining Diacritical Marks block (U+0300–U+036F): every one but
+# U+034F, a joiner that is no combining mark.
+_LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 @functools.cache

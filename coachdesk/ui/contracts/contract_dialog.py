@@ -118,6 +118,11 @@ class ContractDialog(FormDialog):
         else:
             self.stored = contract_on_file(database, contract_id)
             people = [Choice(self.stored.participant_id, self.stored.participant)]
+            # A reminder about this contract (« rappeler la tutrice jeudi »), for the agenda.
+            self.reminder_button = self.buttons.addButton(
+                self.tr("Reminder…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.reminder_button.setObjectName("contractReminder")
+            self.reminder_button.clicked.connect(self.remind)
         self.setWindowTitle(
             self.tr("New work-study contract") if self.stored is None
             else self.tr("Work-study contract of %1").replace("%1", self.stored.participant)
@@ -495,3 +500,14 @@ class ContractDialog(FormDialog):
             update_contract(self.database, self.contract_id, self.draft())
             return self.contract_id
         return record_contract(self.database, participant_id, self.draft())
+
+    def remind(self) -> None:
+        from coachdesk.ui.widgets.reminder_dialog import ReminderDialog
+
+        if self.stored is not None:
+            self.reminder = ReminderDialog(
+                self.database, self.stored.participant_id, self.today,
+                who=self.stored.participant,
+                about=self.tr("Contract at %1").replace("%1", self.employer.current_name()),
+                parent=self)
+            self.reminder.open()

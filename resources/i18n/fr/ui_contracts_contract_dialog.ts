@@ -4,6 +4,10 @@
 <context>
     <name>ContractDialog</name>
     <message>
+        <source>Reminder…</source>
+        <translation>Rappel…</translation>
+    </message>
+    <message>
         <source>New work-study contract</source>
         <translation>Nouveau contrat de professionnalisation</translation>
     </message>
@@ -214,6 +218,10 @@
     <message>
         <source>Write e.g. 1 650,00 or leave it empty.</source>
         <translation>Écrivez par exemple 1 650,00 ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Contract at %1</source>
+        <translation>Contrat chez %1</translation>
     </message>
 </context>
 </TS>
