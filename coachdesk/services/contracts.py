@@ -10,6 +10,7 @@ follow are ``visits`` and ``outcomes``; what the tab shows is ``contract_board``
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
@@ -20,6 +21,7 @@ from coachdesk.models import (
     EmployerContact,
     JobOffer,
     Participant,
+    Training,
     TrainingBody,
 )
 from coachdesk.services.contract_draft import ContractDraft, checked
@@ -79,6 +81,18 @@ def _store_parties(session: Session, participant_id: str, draft: ContractDraft) 
         body.declaration_number = parties.declaration_number
 
 
+def _share_training(session: Session, contract: Contract) -> None:
+    """The contract's training body and training start are those of its followed training:
+    set on the CERFA, they are set on the training (when one is recorded) too."""
+    training = session.scalar(select(Training).where(Training.contract_id == contract.id))
+    if training is None:
+        return
+    if contract.training_body_id is not None:
+        training.training_body_id = contract.training_body_id
+    if contract.training_start_on is not None:
+        training.start_date = contract.training_start_on
+
+
 def record_contract(db: Database, participant_id: str, draft: ContractDraft) -> str:
     """Record a signed contract; it confirms the person's provisional enrolment.
 
@@ -116,4 +130,5 @@ def update_contract(db: Database, contract_id: str, draft: ContractDraft) -> Non
         for name, value in clean.columns().items():
             setattr(contract, name, value)
         _store_parties(session, contract.participant_id, clean)
+        _share_training(session, contract)
         session.flush()
