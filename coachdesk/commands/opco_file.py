@@ -39,15 +39,16 @@ def run_opco_file(args: argparse.Namespace, ctx: Any) -> int:
     if args.pdf is None and args.xlsx is None:
         raise UserError("Indiquez au moins un fichier à écrire : --pdf FICHIER.pdf ou "
                         "--xlsx FICHIER.xlsx.", hint="Rien n'a été écrit.")
-    password = export_password(args, ctx) if args.xlsx is not None else None
+    password = export_password(args, ctx)
     database = ctx.open_db(read_only=True)
     try:
         file = opco_file(database, args.contract_id)
     finally:
         database.dispose()
     if args.pdf is not None:
-        write_opco_pdf(args.pdf, file)
-        print(f"Dossier OPCO écrit dans {args.pdf}.", file=ctx.out)
+        write_opco_pdf(args.pdf, file, password=password)
+        protected = " (protégé par mot de passe)" if password else ""
+        print(f"Dossier OPCO écrit dans {args.pdf}{protected}.", file=ctx.out)
     if args.xlsx is not None:
         write_opco_xlsx(args.xlsx, file, password=password)
         protected = " (protégé par mot de passe)" if password else ""

@@ -93,9 +93,9 @@ def _draw(canvas: Canvas, file: OpcoFile) -> None:
     canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN / 2, f"page {page}")
 
 
-def write_opco_pdf(path: Path, file: OpcoFile) -> Path:
-    """The OPCO file as an A4 PDF, ``0600``."""
-    write_pdf(path, lambda canvas: _draw(canvas, file), title=TITLE)
+def write_opco_pdf(path: Path, file: OpcoFile, *, password: str | None = None) -> Path:
+    """The OPCO file as an A4 PDF, ``0600``; encrypted when a ``password`` is given."""
+    write_pdf(path, lambda canvas: _draw(canvas, file), title=TITLE, password=password)
     os.chmod(path, FILE_MODE)
     return path
 

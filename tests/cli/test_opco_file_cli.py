@@ -43,13 +43,18 @@ def test_the_opco_file_as_a_pdf_and_a_protected_workbook(demo_path: Path, tmp_pa
                 env={"COACHDESK_EXPORT_PASSWORD": PASSWORD})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        f"Dossier OPCO écrit dans {pdf}.",
+        f"Dossier OPCO écrit dans {pdf} (protégé par mot de passe).",
         f"Dossier OPCO écrit dans {xlsx} (protégé par mot de passe).",
         "Tous les champs demandés par le formulaire sont remplis.",
     ]
     for written in (pdf, xlsx):
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
-    text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    reader = pypdf.PdfReader(pdf)
+    # The PDF holds the NIR too: encrypted, unreadable without the password.
+    assert reader.is_encrypted and b"Nom et pr" not in pdf.read_bytes()
+    assert reader.decrypt("mauvais mot de passe").name == "NOT_DECRYPTED"
+    assert reader.decrypt(PASSWORD).name != "NOT_DECRYPTED"
+    text = " ".join(page.extract_text() for page in reader.pages)
     assert "1. Nom et prénom ou dénomination" in text
     assert "86. N° Adhérent de l'employeur à l'OPCO s'il existe" in text
     plain = io.BytesIO()

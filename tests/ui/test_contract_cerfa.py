@@ -155,3 +155,42 @@ def test_a_new_contract_shows_the_persons_stored_cerfa_facts_and_keeps_them(
     assert dialog.cerfa.training_body.currentText() == "Cnam Languedoc-Roussillon"
     assert dialog.cerfa.declaration_number.text() == "91340512334"
     dialog.close()
+
+
+def test_from_a_protected_database_the_opco_file_is_protected_or_cancelled(
+    tab: ContractsTab, database: Database, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The window holds a key: the coach is asked for the password, both files are encrypted;
+    cancelling writes nothing."""
+    import msoffcrypto
+
+    from coachdesk.ui.contracts.opco_file import OpcoPasswordDialog
+
+    action = tab.findChild(OpcoFileAction)
+    assert action is not None
+    tab.window().database_key = b"k" * 32  # what the main window holds once unlocked
+    contract_id = _contract_of(database, "Urbain")
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).id == contract_id)
+    tab.view.selectRow(row)
+    out = tmp_path / "sortie"
+    out.mkdir()
+    action.ask_path = lambda suggested: out / suggested
+    action.ask_password = lambda: (False, None)
+    assert action.write() is None
+    assert list(out.iterdir()) == []
+    # The dialog proposes a strong password, ticked by default.
+    dialog = OpcoPasswordDialog(tab)
+    qtbot.addWidget(dialog)
+    proposed = dialog.password_box.password()
+    assert proposed and dialog.password_box.weakness() is None
+    action.ask_password = lambda: (True, proposed)
+    written = action.write()
+    assert written is not None
+    pdf, xlsx = written
+    assert "protégés par le mot de passe" in messages.last_messages[-1].text
+    reader = PdfReader(pdf)
+    assert reader.is_encrypted and reader.decrypt(proposed).name != "NOT_DECRYPTED"
+    assert "Urbain" in " ".join(page.extract_text() for page in reader.pages)
+    with xlsx.open("rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        assert office.is_encrypted()

@@ -32,8 +32,23 @@
         <translation>Dossier OPCO enregistré : %1 et %2.</translation>
     </message>
     <message>
+        <source>Both files are protected by the password: give it by phone, never in the e-mail that carries them.</source>
+        <translation>Les deux fichiers sont protégés par le mot de passe : donnez-le par téléphone, jamais dans le courriel qui les transporte.</translation>
+    </message>
+    <message>
         <source>%1 field(s) still to fill in: %2.</source>
         <translation>%1 champ(s) encore à remplir : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>OpcoPasswordDialog</name>
+    <message>
+        <source>OPCO file</source>
+        <translation>Dossier OPCO</translation>
+    </message>
+    <message>
+        <source>The database is encrypted: the OPCO file (PDF and workbook) holds the person&apos;s social security number. Protect both files with this password.</source>
+        <translation>La base est chiffrée : le dossier OPCO (PDF et classeur) contient le numéro de sécurité sociale de la personne. Protégez les deux fichiers par ce mot de passe.</translation>
     </message>
 </context>
 </TS>
