@@ -39,7 +39,7 @@ class OpcoPasswordDialog(QDialog):
     protects both files (ticked by default; unticked, they are written in clear)."""
 
     def __init__(self, parent: QWidget) -> None:
-        from coachdesk.ui.exports.password_box import WorkbookPasswordBox
+        from coachdesk.ui.widgets.password_box import WorkbookPasswordBox
 
         super().__init__(parent)
         self.setObjectName("opcoPasswordDialog")
