@@ -59,6 +59,7 @@ def main() -> int:
             add_document(database, owner, DocumentFile(name, content))
         dialog = ParticipantFileDialog(database, cohort, person)
         dialog.show()
+        dialog.pages.setCurrentWidget(dialog.documents)
         dialog.documents.view.selectRow(0)
         app.processEvents()
         target = output / "7-documents.png"

@@ -33,6 +33,7 @@ _MODULE_OF = {
     "Employer": "employers",
     "EmployerContact": "employers",
     "JobOffer": "employers",
+    "JournalEntry": "journal",
     "ProspectingEvent": "employers",
     "ChecklistTemplate": "placement",
     "ChecklistTemplateItem": "placement",
@@ -63,7 +64,7 @@ _MODULE_OF = {
 }
 _TABLE_MODULES = (
     "organisation", "programme", "recruitment", "bilan", "employers", "placement", "contracts",
-    "identity", "sync", "training", "letters", "documents",
+    "identity", "sync", "training", "letters", "documents", "journal",
 )
 
 __all__ = sorted(_MODULE_OF)
@@ -163,6 +164,9 @@ if TYPE_CHECKING:
     )
     from coachdesk.models.identity import (
         DatabaseIdentity as DatabaseIdentity,
+    )
+    from coachdesk.models.journal import (
+        JournalEntry as JournalEntry,
     )
     from coachdesk.models.letters import (
         LetterTemplate as LetterTemplate,

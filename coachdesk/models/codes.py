@@ -161,6 +161,15 @@ RUPTURE_REASONS = {
     "autre": "Autre",
 }
 
+# Kinds of note in a person's journal (coachdesk.models.journal).
+JOURNAL_KINDS = {
+    "appel": "Appel",
+    "entretien": "Entretien",
+    "visite": "Visite",
+    "courriel": "Courriel",
+    "autre": "Autre",
+}
+
 VISIT_KINDS = {
     "visite": "Visite en entreprise",
     "appel": "Appel",

@@ -98,6 +98,13 @@ class Participant(Entity):
     postcode: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(ShortText, default="")
     ine: Mapped[str] = mapped_column(String(20), default="")
+    # Civil status the CERFA asks for: the name in use, the social-security number (NIR, 13
+    # digits and its 2-digit key), sex « M »/« F », the birth's department and commune.
+    usage_name: Mapped[str] = mapped_column(ShortText, default="")
+    nir: Mapped[str] = mapped_column(String(15), default="")
+    sex: Mapped[str] = mapped_column(String(1), default="")
+    birth_department: Mapped[str] = mapped_column(String(40), default="")
+    birth_city: Mapped[str] = mapped_column(ShortText, default="")
     university_track: Mapped[str] = mapped_column(ShortText, default="")
     bac_type: Mapped[str | None] = mapped_column(Code)
     bac_series: Mapped[str] = mapped_column(ShortText, default="")
@@ -141,3 +148,11 @@ class Reminder(Entity):
     text: Mapped[str] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(ShortText, default="")
+    # The day it was ticked done (a reminder postponed keeps only its new date).
+    done_on: Mapped[date | None] = mapped_column(Date)
+    # A 3- or 6-month follow-up after an exit, once the coach ticked or postponed it: the
+    # agenda computes these from the exit (coachdesk.services.reminders) until then.
+    outcome_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("outcome.id", ondelete="CASCADE"), index=True
+    )
+    follow_up_months: Mapped[int | None] = mapped_column(Integer)

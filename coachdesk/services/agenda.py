@@ -7,7 +7,6 @@ contract follow-up uses. Visits overdue are those due before the week starts and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -23,7 +22,6 @@ from coachdesk.models import (
     Enrolment,
     FollowUpVisit,
     JobOffer,
-    Outcome,
     Participant,
     RecruitmentInterview,
     Referral,
@@ -33,14 +31,17 @@ from coachdesk.models import (
 from coachdesk.models.base import canonical_id
 from coachdesk.services import contract_rules as rules
 from coachdesk.services import enrolment
+from coachdesk.services.agenda_items import (
+    AgendaItem as AgendaItem,  # the window imports it from here
+)
 from coachdesk.services.contract_draft import ContractDraft
 from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.enrolment import DEADLINE_WARNING_DAYS
+from coachdesk.services.journal import journal_agenda_items
 from coachdesk.services.pay_changes import pay_rises
+from coachdesk.services.reminders import reminder_agenda_items
 from coachdesk.services.text import person_name
 from coachdesk.services.visits import (
-    EXIT_OUTCOMES,
-    FOLLOW_UP_MONTHS,
     RUPTURE_NOTIFY_OPCO_DAYS,
     next_visit_due,
     rupture_notice,
@@ -62,36 +63,17 @@ KINDS = {
     "rupture_notice": "Suite d'une rupture",
     "post_exit_followup": "Suivi après la sortie",
     "reminder": "Rappel",
+    "reminder_overdue": "Rappel en retard",
+    "followup_overdue": "Suivi après la sortie en retard",
+    "journal": "Journal",
 }
 # Sort order within a day: what is late or final first.
 _KIND_ORDER = {kind: position for position, kind in enumerate(
-    ("visit_overdue", "enrolment_deadline", "trial_period_end", "opco_deadline",
+    ("visit_overdue", "reminder_overdue", "followup_overdue", "enrolment_deadline",
+     "trial_period_end", "opco_deadline",
      "rupture_notice", "contract_end", "pay_rise", "recruitment_interview", "visit_due",
-     "post_exit_followup", "reminder")
+     "post_exit_followup", "reminder", "journal")
 )}
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    """One thing due in the week, with what the window needs to open its record."""
-
-    day: date
-    kind: str  # a key of KINDS
-    participant: str  # display name, "" for a reminder about no one
-    detail: str  # French
-    participant_id: str | None
-    record_table: str  # "contract", "enrolment", "recruitment_interview", "outcome", "reminder"
-    record_id: str
-    contract_id: str | None = None
-    starts_at: datetime | None = None  # recruitment interviews have a time
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "date": self.day.isoformat(),
-            "kind": self.kind,
-            "participant": self.participant,
-            "detail": self.detail,
-        }
 
 
 def compute_agenda(
@@ -111,8 +93,9 @@ def compute_agenda(
         ]
         items += _enrolment_items(session, monday, sunday, cohort_id)
         items += _interview_items(session, monday, sunday, cohort_id)
-        items += _followup_items(session, monday, sunday, cohort_id)
-        items += _reminder_items(session, monday, sunday, cohort_id)
+        # The coach's reminders, the follow-ups after an exit, and the journal's notes.
+        items += reminder_agenda_items(session, monday, sunday, cohort_id)
+        items += journal_agenda_items(session, monday, sunday, cohort_id)
     items.sort(key=lambda item: (item.day, _KIND_ORDER[item.kind], item.starts_at or
                                  datetime.min, item.participant))
     return items
@@ -479,67 +462,6 @@ def _interview_items(
             pid, "recruitment_interview", interview_id, starts_at=starts_at,
         ))
     return items
-
-
-def _followup_items(
-    session: Session, monday: date, sunday: date, cohort_id: str | None
-) -> list[AgendaItem]:
-    # Exits whose 3- or 6-month follow-up falls in the week; then keep each person's first exit.
-    windows = [
-        and_(Outcome.recorded_on >= rules.add_months(monday, -months) - timedelta(days=3),
-             Outcome.recorded_on <= rules.add_months(sunday, -months) + timedelta(days=3))
-        for months in FOLLOW_UP_MONTHS
-    ]
-    candidates = session.execute(
-        select(Outcome.id, Outcome.participant_id, Outcome.kind, Outcome.recorded_on,
-               Participant.first_name, Participant.last_name)
-        .join(Participant, Participant.id == Outcome.participant_id)
-        .where(or_(*windows), Outcome.kind.in_(EXIT_OUTCOMES), _in_cohort(cohort_id))
-    ).all()
-    if not candidates:
-        return []
-    earliest = dict(session.execute(
-        select(Outcome.participant_id, func.min(Outcome.recorded_on))
-        .where(Outcome.participant_id.in_({row[1] for row in candidates}),
-               Outcome.kind.in_(EXIT_OUTCOMES))
-        .group_by(Outcome.participant_id)
-    ).all())
-    items = []
-    seen: set[str] = set()
-    for outcome_id, pid, kind, recorded_on, first, last in candidates:
-        if recorded_on != earliest.get(pid) or pid in seen:
-            continue
-        seen.add(pid)
-        for months in FOLLOW_UP_MONTHS:
-            day = rules.add_months(recorded_on, months)
-            if monday <= day <= sunday:
-                items.append(AgendaItem(
-                    day, "post_exit_followup", person_name(last, first),
-                    f"Suivi à {months} mois après la sortie du {fr_date(recorded_on)} "
-                    f"({codes.OUTCOME_KINDS[kind]}).",
-                    pid, "outcome", outcome_id,
-                ))
-    return items
-
-
-def _reminder_items(
-    session: Session, monday: date, sunday: date, cohort_id: str | None
-) -> list[AgendaItem]:
-    statement = (
-        select(Reminder.id, Reminder.due_on, Reminder.text, Participant.id,
-               Participant.first_name, Participant.last_name)
-        .outerjoin(Participant, Participant.id == Reminder.participant_id)
-        .where(Reminder.due_on.between(monday, sunday), Reminder.done.is_(False))
-    )
-    if cohort_id:
-        statement = statement.where(
-            or_(Reminder.participant_id.is_(None), Participant.cohort_id == cohort_id)
-        )
-    return [
-        AgendaItem(due_on, "reminder", person_name(last, first), text, pid, "reminder",
-                   reminder_id)
-        for reminder_id, due_on, text, pid, first, last in session.execute(statement)
-    ]
 
 
 def planned_visits(

@@ -42,6 +42,7 @@ from coachdesk.models import (
     FollowUpVisit,
     InfoSession,
     InterviewChecklistItem,
+    JournalEntry,
     Outcome,
     Outreach,
     Participant,
@@ -93,6 +94,7 @@ def _dated_sources() -> list[Any]:
         (Contract.participant_id, Contract.end_date),
         (Contract.participant_id, Contract.rupture_on),
         (Outcome.participant_id, Outcome.recorded_on),
+        (JournalEntry.participant_id, JournalEntry.written_on),
         (Training.participant_id, Training.end_date),
         (Training.participant_id, Training.result_on),
     ]
@@ -203,6 +205,7 @@ def _delete_people(session: Session, ids: list[str]) -> int:
 _PERSON_TABLES: list[tuple[str, Any]] = [
     ("participant", Participant.id),
     ("reminder", Reminder.participant_id),
+    ("journal_entry", JournalEntry.participant_id),
     ("outreach", Outreach.participant_id),
     ("attendance", Attendance.participant_id),
     ("selection_interview", SelectionInterview.participant_id),
@@ -374,6 +377,8 @@ _LABELS = {
     "difficulties": "Difficultés",
     "actions": "Actions",
     "present": "Présent·e",
+    "written_on": "Écrite le",
+    "follow_up_months": "Suivi à (mois)",
     "mode": "Type de formation",
     "contract_id": "Contrat (identifiant)",
     "training_body_id": "Organisme de formation (identifiant)",
@@ -409,6 +414,7 @@ _VOCABULARIES = {
     ("contract", "rupture_reason_category"): codes.RUPTURE_REASONS,
     ("outcome", "kind"): codes.OUTCOME_KINDS,
     ("follow_up_visit", "kind"): codes.VISIT_KINDS,
+    ("journal_entry", "kind"): codes.JOURNAL_KINDS,
     ("recruitment_interview", "outcome"): codes.INTERVIEW_OUTCOMES,
     ("training", "mode"): codes.TRAINING_MODES,
     ("training", "result"): codes.TRAINING_RESULTS,
@@ -428,6 +434,7 @@ _SHEETS: list[tuple[str, Any]] = [
     ("Sorties", Outcome),
     ("Formations", Training),
     ("Rappels", Reminder),
+    ("Journal", JournalEntry),
 ]
 
 

@@ -32,6 +32,7 @@ from coachdesk.models import (
     FollowUpVisit,
     InfoSession,
     JobOffer,
+    JournalEntry,
     Outcome,
     Outreach,
     Participant,
@@ -304,7 +305,7 @@ def _file_events(session: Session, file: LinkedFile, cohort_names: dict[str, str
 _KIND_ORDER = (
     "contact", "outreach", "information", "selection", "bilan", "skills", "project",
     "referral", "recruitment", "enrolment", "contract", "visit", "rupture", "outcome",
-    "reminder",
+    "reminder", "journal",
 )
 
 
@@ -458,3 +459,11 @@ def _events(session: Session, person: str, coaches: dict[str, str], today: date
     ):
         yield TimelineEvent(row.due_on, "reminder",
                             "Rappel" + (" (fait)" if row.done else ""), row.text)
+    for row in session.execute(
+        select(JournalEntry.written_on, JournalEntry.kind, JournalEntry.text, JournalEntry.coach_id)
+        .where(JournalEntry.participant_id == person)
+    ):
+        yield TimelineEvent(row.written_on, "journal",
+                            f"Journal : {_label(codes.JOURNAL_KINDS, row.kind)}",
+                            " — ".join(p for p in (coaches.get(row.coach_id or "", ""), row.text)
+                                       if p))

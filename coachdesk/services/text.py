@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping
 
@@ -17,34 +19,33 @@ def fold(text: str | None) -> str:
         # Nothing to decompose: the same result, several times faster (an import folds a few
         # names per row).
         return " ".join(text.lower().split())
-    stripped = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = _LATIN_ACCENTS.sub("", decomposed)
+    if plain.isascii():
+        # French names and e-mails: only accents left once decomposed; the same result as
+        # below (no other mark, no ligature, and casefold is lower on ASCII), twice as fast.
+        return " ".join(plain.lower().split())
+    stripped = decomposed.translate(_combining_marks())
     # Ligatures NFKD leaves alone.
     stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
     # str.split() splits on exactly the characters \s matches, and drops the ends.
     return " ".join(stripped.casefold().split())
 
 
-class _CombiningMarks(dict[int, int | None]):
-    """For ``str.translate``: a combining mark (an accent once decomposed) maps to None and is
-    dropped, any other character to itself.
+# The combining marks of the Combining Diacritical Marks block (U+0300–U+036F): every one but
+# U+034F, a joiner that is no combining mark.
+_LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
-    Filled as characters are met: the first accented name costs nothing up front (listing
-    every combining mark of Unicode took 0.1–0.4 s, paid by the window's first sort), and
-    translating stays several times faster than testing ``unicodedata.combining`` character by
-    character.
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining mark (accents once decomposed), for ``str.translate`` to drop.
+
+    Built once (~0.1 s) on the first accented text; translating is several times faster than
+    testing ``unicodedata.combining`` character by character.
     """
-
-    def __missing__(self, code: int) -> int | None:
-        value = None if unicodedata.combining(chr(code)) else code
-        self[code] = value
-        return value
-
-
-_COMBINING_MARKS = _CombiningMarks()
-
-
-def _combining_marks() -> _CombiningMarks:
-    return _COMBINING_MARKS
+    return {code: None for code in range(sys.maxunicode + 1)
+            if unicodedata.combining(chr(code))}
 
 
 def name_key(text: str | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 PERSON_SCOPED: dict[str, tuple[str, str] | None] = {
     "participant": None,
     "reminder": ("participant_id", "participant"),
+    "journal_entry": ("participant_id", "participant"),
     "outreach": ("participant_id", "participant"),
     "attendance": ("participant_id", "participant"),
     "selection_interview": ("participant_id", "participant"),

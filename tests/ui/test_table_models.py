@@ -38,6 +38,7 @@ CHECKED_BY = {
     "_PlainHeaders": "test_import_preview_model",
     "ChoiceListModel": "test_choice_list_model",
     "FilteredTableModel": "test_filtered_model_puts_changed_rows_in_place",
+    "ReminderModel": "test_journal_window.py::test_reminder_model_passes_qt_model_tester",
 }
 
 

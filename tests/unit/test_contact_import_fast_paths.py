@@ -117,7 +117,8 @@ def original_search_text(last: str, first: str, phone: str, email: str) -> str:
 _NAMES = st.one_of(
     st.text(max_size=14),
     st.sampled_from(["Élodie", "LEFÈVRE", "  N'Guyen ", "Bœuf", "ÆSIR", "Σίσυφος", "e\u0301",
-                     "\u0301", " ", "\t\x1c", "ﬁ", "Straße"]),
+                     "\u0301", " ", "\t\x1c", "ﬁ", "Straße", "e\u0301\u034f", "Ĳssel",
+                     "théo.1@exemple.fr"]),
 )
 
 
@@ -161,6 +162,32 @@ def test_times_and_durations_are_not_phones():
 @example(number=1234567890)
 def test_phones_typed_as_numbers_agree_with_phonenumbers(number: int):
     """Excel's numbers (612345678, or 612345678.0 from calamine) take their own shortcut."""
+    expected = normalise_phone_general(str(number))
+    assert normalise_phone(number) == expected
+    assert normalise_phone(float(number)) == expected
+
+
+@_SETTINGS
+@given(raw=st.one_of(phones_as_typed(), st.text(alphabet="0123456789 +.", max_size=16)))
+@example(raw="06 12 34 56 78")
+@example(raw=" 07 81 23 45 67 ")
+@example(raw="00 12 34 56 78")
+@example(raw="06 12 34 56 7x")
+@example(raw="06 00 00 00 00")
+@example(raw="٠٦ ١٢ ٣٤ ٥٦ ٧٨")
+def test_a_phone_typed_as_text_gets_what_the_rules_decide(raw: str):
+    """The shortcut for a number already written « 06 12 34 56 78 » decides as the fast path,
+    and the fast path as phonenumbers."""
+    fast = phone_fast_path(raw.strip())
+    expected = normalise_phone_general(raw.strip()) if fast is UNDECIDED else fast
+    assert normalise_phone(raw) == expected
+
+
+@_SETTINGS
+@given(number=st.integers(min_value=-10**10, max_value=-1))
+@example(number=-12345678)
+@example(number=-612345678)
+def test_negative_numbers_are_phones_only_if_phonenumbers_says_so(number: int):
     expected = normalise_phone_general(str(number))
     assert normalise_phone(number) == expected
     assert normalise_phone(float(number)) == expected

@@ -23,7 +23,8 @@ import coachdesk
 
 PACKAGE_DIR = Path(coachdesk.__file__).parent
 DEMO_MODULES = {"coachdesk.services.demo", "coachdesk.services.demo_data",
-                "coachdesk.services.demo_contracts", "coachdesk.services.demo_training"}
+                "coachdesk.services.demo_contracts", "coachdesk.services.demo_training",
+                "coachdesk.services.demo_cerfa", "coachdesk.services.demo_journal"}
 # Where functions may lead on to others: the services and the exports (the window's export
 # dialogs reach the services through them).
 GRAPH_PACKAGES = ("coachdesk.services", "coachdesk.exports")
@@ -319,6 +320,8 @@ SESSION_LEVEL = {
     "clock.clock_day": "the database's day, read inside the transaction that needs it",
     "contract_alerts.acknowledgements": "read inside the contract board's one transaction",
     "pay_changes.pay_rises": "composed by the agenda, in its one read transaction",
+    "reminders.reminder_agenda_items": "composed by the agenda, in its one read transaction",
+    "journal.journal_agenda_items": "composed by the agenda, in its one read transaction",
     "documents.documents_in": "read inside the right-of-access export's transaction",
 }
 

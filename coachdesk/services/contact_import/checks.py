@@ -90,7 +90,7 @@ class ImportReport:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckedPerson:
     """A checked row waiting to be written."""
 
@@ -196,6 +196,7 @@ class RowChecker:
         number = person.row
         values = person.values
         width = len(row)
+        oldest, today = normalise.OLDEST_BIRTH_DATE, self.today
         for index, name, column in columns:
             if index >= width:
                 continue
@@ -205,10 +206,12 @@ class RowChecker:
             kind = type(raw_value)
             if kind is str:
                 raw = raw_value.strip()
+            elif kind is float and raw_value.is_integer():
+                raw = str(int(raw_value))  # as cell_text writes a number Excel stored
             elif name == "birth_date" and (kind is date or kind is datetime):
                 # A real date: its text (JJ/MM/AAAA) is needed only for a warning.
                 parsed = raw_value if kind is date else raw_value.date()
-                if normalise.plausible_birth_date(parsed, self.today):
+                if oldest <= parsed <= today:  # normalise.plausible_birth_date
                     values[name] = parsed
                 else:
                     raw = normalise.cell_text(raw_value)

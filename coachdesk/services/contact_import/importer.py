@@ -6,8 +6,8 @@ Three steps, so that the database's write lock is held only while rows are writt
 2. the file is read, each row checked and matched against everyone known so far (within the
    file and in the database), and the rows to insert are made ready — no lock held;
 3. one write transaction: a check that nobody changed the people meanwhile (else step 2's
-   matching is redone against what is there now), the newcomers inserted in large
-   ``executemany`` batches, the duplicates' new details written.
+   matching is redone against what is there now), the newcomers inserted in large batches
+   (many rows per statement, :mod:`.new_rows`), the duplicates' new details written.
 
 A new target promotion is created just before step 3 by
 :func:`coachdesk.services.cohorts.create_cohort`, like any promotion, and deleted again when
@@ -23,19 +23,16 @@ Nothing is written on a dry run, on cancellation or on error: the transaction is
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import String, Table, insert, select, type_coerce, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import String, Table, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.files import text_name
 from coachdesk.models import Cohort, Participant, canonical_id, codes, utcnow
 from coachdesk.services.clock import today_for
 from coachdesk.services.cohorts import (
@@ -53,6 +50,7 @@ from coachdesk.services.contact_import.checks import (
     RowChecker,
 )
 from coachdesk.services.contact_import.columns import FIELDS
+from coachdesk.services.contact_import.new_rows import NewRows, ordered_ids, page_cache
 from coachdesk.services.contact_import.reader import open_table, row_is_blank
 from coachdesk.services.text import NAME_SEPARATORS, fold, search_text_of_folded
 from coachdesk.sync.capture import record_rows
@@ -65,7 +63,6 @@ FILLABLE = (
     "birth_date", "phone", "email", "address", "postcode", "city", "ine", "university_track",
     "bac_type", "bac_series", "bac_year",
 )
-_TEXT_FIELDS = ("address", "city", "ine", "university_track", "bac_series")
 _PROGRESS_EVERY = 500
 # Rows per INSERT executemany: large, with a chance to cancel between two.
 INSERT_BATCH = 10_000
@@ -94,7 +91,13 @@ class _NameKeys(dict[str, str]):
         self.folded = folded
 
     def __missing__(self, text: str) -> str:
-        value = self[text] = NAME_SEPARATORS.sub("", self.folded[text])
+        if text.isalnum() and text.isascii():
+            # Letters and digits only (« MARTIN », « Lucas »): folded by lowering, and no
+            # separator to drop.
+            value = self.folded[text] = text.lower()
+        else:
+            value = NAME_SEPARATORS.sub("", self.folded[text])
+        self[text] = value
         return value
 
 
@@ -105,11 +108,13 @@ def _keys(
     keys: list[tuple[Any, ...]] = []
     if ine:
         keys.append(("ine", ine.replace(" ", "").upper()))
-    if birth is not None:
-        keys.append(("birth", name_keys[last], name_keys[first], birth))
-    if email:
-        keys.append(("email", name_keys[last], name_keys[first],
-                     email.casefold() if email.isascii() else name_keys.folded[email]))
+    if birth is not None or email:
+        last_key, first_key = name_keys[last], name_keys[first]
+        if birth is not None:
+            keys.append(("birth", last_key, first_key, birth))
+        if email:
+            keys.append(("email", last_key, first_key,
+                         email.casefold() if email.isascii() else name_keys.folded[email]))
     return keys
 
 
@@ -287,8 +292,8 @@ def _write(
     it is new, and deleted again if the import does not go through)."""
     now = utcnow()
     # Ready before the lock: ids, search texts, every column's values.
-    ids = _ordered_ids(len(matcher.newcomers))
-    rows = _NewRows(matcher, ids, provenance, today, now, report)
+    ids = ordered_ids(len(matcher.newcomers))
+    rows = NewRows(matcher, ids, provenance, today, now, report, database.engine.dialect)
     created = None
     if cohort_id is None:
         created = cohort_id = create_cohort(
@@ -309,18 +314,20 @@ def _write(
                 for person in people:
                     matcher.add(person)
                 report.imported = len(matcher.newcomers)
-                ids = _ordered_ids(len(matcher.newcomers))
-                rows = _NewRows(matcher, ids, provenance, today, now, report)
+                ids = ordered_ids(len(matcher.newcomers))
+                rows = NewRows(matcher, ids, provenance, today, now, report,
+                                database.engine.dialect)
             connection = session.connection()
-            for start in range(0, len(ids), INSERT_BATCH):
-                if cancelled():
-                    raise ImportCancelled()
-                rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
-                # Straight to the driver, past the session: a database in a team is told of
-                # the new people here, for its outbox (nothing happens on a database of one
-                # coach).
-                record_rows(session, "participant", "insert",
-                            [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
+            with page_cache(connection, len(ids)):
+                for start in range(0, len(ids), INSERT_BATCH):
+                    if cancelled():
+                        raise ImportCancelled()
+                    rows.insert(connection, cohort_id, start, start + INSERT_BATCH)
+                    # Straight to the driver, past the session: a database in a team is told
+                    # of the new people here, for its outbox (nothing happens on a database
+                    # of one coach).
+                    record_rows(session, "participant", "insert",
+                                [{"id": row_id} for row_id in ids[start:start + INSERT_BATCH]])
             updates = matcher.update_rows(now)
             if updates:
                 # Bulk UPDATE by primary key, grouped by the set of columns each row changes.
@@ -331,23 +338,6 @@ def _write(
         if created is not None:
             delete_empty_cohort(database, created)
         raise
-
-
-def _ordered_ids(count: int) -> list[str]:
-    """Fresh random ids (UUID version 4, as :func:`~coachdesk.models.new_id` makes), in order.
-
-    Giving them out sorted makes the inserts walk the primary key's index in order instead of
-    jumping around it. Drawn in one go from the system's random source: ``uuid.uuid4()`` one
-    at a time cost a tenth of the whole import.
-    """
-    random = bytearray(os.urandom(16 * count))
-    # The version (4) and variant (RFC 4122) bits, as uuid.uuid4() sets them.
-    random[6::16] = bytes(byte & 0x0F | 0x40 for byte in random[6::16])
-    random[8::16] = bytes(byte & 0x3F | 0x80 for byte in random[8::16])
-    digits = random.hex()
-    ids = [digits[start : start + 32] for start in range(0, 32 * count, 32)]
-    ids.sort()
-    return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" for h in ids]
 
 
 class _Matcher:
@@ -389,26 +379,27 @@ class _Matcher:
 
     def add(self, person: CheckedPerson) -> None:
         values = person.values
+        get = values.get
         keys = _keys(self.name_keys, values["last_name"], values["first_name"],
-                     values.get("birth_date"), values.get("email", ""), values.get("ine", ""))
+                     get("birth_date"), get("email", ""), get("ine", ""))
         index = self.index
-        match = None
+        newcomers = self.newcomers
         for key in keys:
             found = index.get(key)
             if found is not None:
-                match = key, found
                 break
-        newcomers = self.newcomers
-        if match is None:
+        else:
             reference = ("file", len(newcomers))
-            earlier = next((self.elsewhere[key] for key in keys if key in self.elsewhere), None)
-            if earlier is not None:
-                person = self._follow_on(person, earlier)
+            elsewhere = self.elsewhere
+            if elsewhere:
+                earlier = next((elsewhere[key] for key in keys if key in elsewhere), None)
+                if earlier is not None:
+                    person = self._follow_on(person, earlier)
             newcomers.append(person)
             for key in keys:
                 index.setdefault(key, reference)
             return
-        key, (where, target) = match
+        where, target = found
         if where == "db":
             current = self.known[target]
             if target in self.updates:
@@ -476,77 +467,3 @@ class _Matcher:
                 "updated_at": now,
             })
         return rows
-
-
-class _NewRows:
-    """The newcomers' rows, column by column, in the form the database driver takes.
-
-    Built before the write lock. Core's ``executemany`` would convert every value of every row
-    through the column types' bind processors (more time than SQLite's own insert); here each
-    column is converted once as a list, and a column holding one same value for every row
-    (timestamps, cohort, provenance…) is converted once. The statement is compiled by the
-    database's own dialect, so this holds for SQLite and PostgreSQL alike.
-    """
-
-    def __init__(
-        self, matcher: _Matcher, ids: list[str], provenance: str, today: date, now: datetime,
-        report: ImportReport,
-    ) -> None:
-        newcomers = matcher.newcomers
-        folded = matcher.folded
-        values = [person.values for person in newcomers]
-        self.constant: dict[str, Any] = {
-            "created_at": now, "updated_at": now, "is_adult": False, "provenance": provenance,
-            "listed_on": today, "source_file": text_name(report.file_name),
-            "source_sheet": report.sheet, "imported_at": now, "consent_date": None,
-        }
-        self.varying: dict[str, list[Any]] = {"id": ids}
-        for name in ("last_name", "first_name", "phone", "email", "postcode", *_TEXT_FIELDS):
-            self.varying[name] = [row.get(name, "") for row in values]
-        for name in ("birth_date", "bac_type", "bac_year"):
-            self.varying[name] = [row.get(name) for row in values]
-        self.varying["notes"] = ["\n".join(person.note_parts) for person in newcomers]
-        # A follow-on file keeps its link to the earlier one, and the coach who followed it.
-        follows = matcher.follows
-        self.varying["follows_from_id"] = [follows.get(i) for i in range(len(newcomers))]
-        known = matcher.known
-        self.varying["coach_id"] = [
-            known[follows[i]]["coach_id"] if i in follows else None for i in range(len(newcomers))
-        ]
-        self.varying["search_text"] = [
-            search_text_of_folded(
-                folded[row["last_name"]], folded[row["first_name"]], row.get("phone", ""),
-                row.get("email", ""), folded,
-            )
-            for row in values
-        ]
-
-    def insert(self, connection: Connection, cohort_id: str, start: int, stop: int) -> None:
-        """INSERT rows [start, stop) into the cohort, in one executemany."""
-        if start >= len(self.varying["id"]):
-            return
-        table = cast(Table, Participant.__table__)
-        dialect = connection.dialect
-        names = ["cohort_id", *self.constant, *self.varying]
-        statement = insert(table).compile(dialect=dialect, column_keys=names)
-        columns: dict[str, Iterable[Any]] = {}
-        count = len(self.varying["id"][start:stop])
-        for name in names:
-            process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-            if name == "cohort_id" or name in self.constant:
-                value = cohort_id if name == "cohort_id" else self.constant[name]
-                columns[name] = [process(value) if process and value is not None else value] * count
-            else:
-                chunk = self.varying[name][start:stop]
-                columns[name] = [
-                    None if value is None else process(value) for value in chunk
-                ] if process else chunk
-        if dialect.positional:
-            order = statement.positiontup or names
-            parameters: list[Any] = list(zip(*(columns[name] for name in order), strict=True))
-        else:
-            parameters = [dict(zip(names, row, strict=True))
-                          for row in zip(*(columns[name] for name in names), strict=True)]
-        connection.exec_driver_sql(str(statement), parameters)
-
-

@@ -14,7 +14,7 @@ from coachdesk.services.text import fold
 
 # Excel's day 0 (its calendar wrongly counts 29/02/1900, so serials count from 30/12/1899).
 _EXCEL_EPOCH = date(1899, 12, 30)
-_OLDEST = date(1900, 1, 1)
+OLDEST_BIRTH_DATE = _OLDEST = date(1900, 1, 1)
 _SERIAL_MIN, _SERIAL_MAX = 1, 2958465  # 01/01/1900 … 31/12/9999
 
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
@@ -146,23 +146,33 @@ def normalise_phone(value: Any) -> str | None:
     it gets its leading 0 back. Numbers from abroad keep their international form.
     """
     kind = type(value)
-    if kind is float or kind is int:
+    if kind is str:
+        raw = value.strip()
+        if len(raw) == 14 and raw[0] == "0" and raw[1] != "0" and raw[2::3] == "    " \
+                and raw.isascii():
+            # Already as CoachDesk writes it (« 06 12 34 56 78 »): valid or not, decided here,
+            # as phone_fast_path would.
+            national = raw[1:].replace(" ", "")
+            if national.isdigit():
+                return raw if _french_pattern().fullmatch(national) else None
+    elif kind is float or kind is int:
         # Excel's number: its digits are the whole text (the fast path's commonest case).
         if kind is float and not value.is_integer():
             return None
         raw = str(int(value))
-        if 9 <= len(raw) <= 10 and raw.isdigit():
-            if len(raw) == 10 and raw[0] != "0":
-                return None
-            national = raw[1:] if len(raw) == 10 else raw
-            return _french(national) if _french_pattern().fullmatch(national) else None
+        if len(raw) == 9 and raw.isdigit():
+            return _french(raw) if _french_pattern().fullmatch(raw) else None
+        if len(raw) == 10 and raw.isdigit():
+            return None if raw[0] != "0" else (
+                _french(raw[1:]) if _french_pattern().fullmatch(raw[1:]) else None
+            )
     elif isinstance(value, bool | date | time | timedelta):
         return None  # never a phone number (and phonenumbers agrees, see the tests)
     elif isinstance(value, float):
         if not value.is_integer():
             return None
         raw = str(int(value))
-    else:
+    elif kind is not str:
         raw = str(value).strip()
     fast = phone_fast_path(raw)
     if fast is not UNDECIDED:
@@ -238,9 +248,9 @@ def _french_pattern() -> re.Pattern[str]:
 
 
 def _french(national: str) -> str:
+    if len(national) == 9:
+        return f"0{national[0]} {national[1:3]} {national[3:5]} {national[5:7]} {national[7:]}"
     digits = "0" + national
-    if len(digits) == 10:
-        return f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]} {digits[8:]}"
     return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 

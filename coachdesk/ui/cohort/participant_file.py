@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from coachdesk.services.participants import (
     update_participant,
 )
 from coachdesk.services.text import person_name
+from coachdesk.ui.cohort.journal_panel import JournalPanel
 from coachdesk.ui.widgets import enrolment, messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.coach_picker import CoachPicker
@@ -201,12 +203,18 @@ class ParticipantFileDialog(GuardedDialog):
         self.enrolment_dialog: FormDialog | None = None
         right = QVBoxLayout()
         right.addWidget(self.enrolment_box)
-        right.addWidget(QLabel(self.tr("Timeline")))
-        right.addWidget(self.timeline_view, 1)
-        # The person's documents (and those of their contracts and visits).
+        # The timeline, and a known person's journal and reminders (journal_panel).
+        self.pages = QTabWidget()
+        self.pages.setObjectName("filePages")
+        self.pages.addTab(self.timeline_view, self.tr("Timeline"))
+        self.journal: JournalPanel | None = None
+        right.addWidget(self.pages, 1)
+        # The person's documents (and those of their contracts and visits), in their own tab:
+        # the column is too short for the journal and the documents one above the other.
         self.documents = DocumentsPanel(
             database, DocumentOwner("participant", participant_id) if participant_id else None)
-        right.addWidget(self.documents)
+        self.documents.view.setMaximumHeight(16777215)  # a tab of its own: the list may grow
+        self.pages.addTab(self.documents, self.tr("Documents"))
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
@@ -274,6 +282,11 @@ class ParticipantFileDialog(GuardedDialog):
         self.source.setText(source)
         self._show_place()
         self.timeline.set_rows(events)
+        if self.journal is None:
+            self.journal = JournalPanel(self.database, self.participant_id, self.today,
+                                        person_name(data.last_name, data.first_name), self)
+            self.journal.changed.connect(lambda: self.set_today(self.today))
+            self.pages.insertTab(1, self.journal, self.tr("Journal and reminders"))
         self.timeline_view.resizeColumnsToContents()
         self.timeline_view.horizontalHeader().resizeSection(
             1, min(self.timeline_view.horizontalHeader().sectionSize(1), 300))
@@ -295,6 +308,9 @@ class ParticipantFileDialog(GuardedDialog):
         if self.participant_id is not None:
             self._show_place()
             self.timeline.set_rows(participant_timeline(self.database, self.participant_id, day))
+            if self.journal is not None:
+                self.journal.today = day
+                self.journal.reload()
 
     def _open_enrolment(self, dialog: FormDialog) -> None:
         """A dialog over the file; once it saves, the file and the lists show the change."""

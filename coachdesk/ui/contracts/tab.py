@@ -40,6 +40,7 @@ from coachdesk.errors import UserError
 from coachdesk.ui.contracts.alert_aside import AlertAside, level_name
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
+from coachdesk.ui.contracts.opco_file import paper_row
 from coachdesk.ui.contracts.training_panel import training_button
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
@@ -226,10 +227,9 @@ class ContractsTab(ListTab):
         actions.addWidget(QLabel(self.tr("Situation on")))
         self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
-        papers = QHBoxLayout()
-        for button in (self.print_button, self.estimate_button, *self.alert_aside.buttons,
-                       training_button(self)):
-            papers.addWidget(button)
+        # The printing buttons, « Dossier OPCO… » among them, the alerts set aside (restored
+        # by the button after « Mettre une alerte de côté… ») and the training.
+        papers = paper_row(self, self.restore_alert_button, training_button(self))
         papers.addStretch(1)
 
         self.model = ContractTableModel(COLUMNS, self)

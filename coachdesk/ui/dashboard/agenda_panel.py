@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserError
 from coachdesk.services.weeks import IsoWeek, week_label
+from coachdesk.ui.dashboard.agenda_actions import AgendaActions
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.enabling import explain_enabled
@@ -42,6 +43,8 @@ DAY_NAMES = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 OVERDUE = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fde3e1")
 DEADLINE_BACKGROUND = QColor("#fff3d6")
+DONE = QColor("#6b6b6b")
+OVERDUE_KINDS = ("visit_overdue", "reminder_overdue", "followup_overdue")
 
 
 def _day_display(day: date) -> str:
@@ -69,13 +72,15 @@ class AgendaModel(RowTableModel["AgendaItem"]):
         if index.isValid():
             item = self.row_at(index.row())
             if role == Qt.ItemDataRole.BackgroundRole:
-                if item.kind == "visit_overdue":
+                if item.kind in OVERDUE_KINDS:
                     return QBrush(OVERDUE_BACKGROUND)
                 if item.kind in ("enrolment_deadline", "opco_deadline", "trial_period_end",
                                  "rupture_notice", "contract_end", "pay_rise"):
                     return QBrush(DEADLINE_BACKGROUND)
-            if role == Qt.ItemDataRole.ForegroundRole and item.kind == "visit_overdue":
+            if role == Qt.ItemDataRole.ForegroundRole and item.kind in OVERDUE_KINDS:
                 return QBrush(OVERDUE)
+            if role == Qt.ItemDataRole.ForegroundRole and item.done:
+                return QBrush(DONE)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return item.detail
         return super().data(index, role)
@@ -144,7 +149,12 @@ class AgendaPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
+        # Tick a reminder or a follow-up done, postpone it, write one (agenda_actions).
+        self.agenda_actions = AgendaActions(self, self)
+        footer = QHBoxLayout()
+        footer.addWidget(self.summary, 1)
+        footer.addLayout(self.agenda_actions.buttons)
+        layout.addLayout(footer)
 
         self.previous_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(7)))
@@ -205,6 +215,7 @@ class AgendaPanel(QWidget):
             text = (self.tr("Nothing due this week.") if current
                     else self.tr("Nothing due that week."))
         self.summary.setText(text)
+        self.agenda_actions.enable()
         explain_enabled(self.ics_button, bool(items),
                         self.tr("Nothing is due this week: there is nothing to export."))
         if items:

@@ -180,13 +180,16 @@ class DirectoryPage(EmployersPage):
         self.prospecting_view = make_table_view(self.prospecting_model, "prospectingTable",
                                                 sortable=False)
         self.prospecting_button = QPushButton(self.tr("Log a contact…"))
+        self.reminder_button = QPushButton(self.tr("Reminder…"))
+        self.reminder_button.setObjectName("employerReminder")
         self.employer_heading = QLabel()
         self.employer_heading.setObjectName("employerHeading")
         detail = QTabWidget()
         detail.addTab(boxed("", self.contact_view, self.tutor_warnings,
                              hbox(self.add_contact_button, self.edit_contact_button)),
                       self.tr("Contact persons and tutors"))
-        detail.addTab(boxed("", self.prospecting_view, hbox(self.prospecting_button)),
+        detail.addTab(boxed("", self.prospecting_view,
+                            hbox(self.prospecting_button, self.reminder_button)),
                       self.tr("Prospecting log"))
         self.employer_detail = detail
         right = QWidget()
@@ -212,6 +215,7 @@ class DirectoryPage(EmployersPage):
         self.edit_contact_button.clicked.connect(lambda: self.edit_contact(new=False))
         self.contact_view.doubleClicked.connect(lambda _index: self.edit_contact(new=False))
         self.prospecting_button.clicked.connect(self.log_prospecting)
+        self.reminder_button.clicked.connect(self.remind)
         return page
 
     def load_employers(self) -> None:
@@ -346,6 +350,16 @@ class DirectoryPage(EmployersPage):
             return
         self._open(ProspectingDialog(self.database, employer.id, parent=self))
 
+    def remind(self) -> None:
+        """A reminder about the employer (« relancer pour l'offre »), in the week's agenda."""
+        from coachdesk.ui.widgets.clock import database_day
+        from coachdesk.ui.widgets.reminder_dialog import ReminderDialog
+
+        employer = self.selected_employer()
+        if self.database is not None and employer is not None:
+            self._open(ReminderDialog(self.database, None, database_day(self.database),
+                                      about=employer.name, parent=self))
+
     def _update_directory_buttons(self) -> None:
         has_employer = self.selected_employer() is not None
         no_employer = self.tr("Select an employer in the list first.")
@@ -355,4 +369,5 @@ class DirectoryPage(EmployersPage):
             self.edit_contact_button, has_employer and self.contact_model.rowCount() > 0,
             no_employer if not has_employer else self.tr("This employer has no contact yet."))
         explain_enabled(self.prospecting_button, has_employer, no_employer)
+        explain_enabled(self.reminder_button, has_employer, no_employer)
 

@@ -123,6 +123,10 @@
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>Delete this person…</source>
         <translation>Supprimer cette personne…</translation>
     </message>
@@ -149,6 +153,10 @@
     <message>
         <source>Entered by hand on %1</source>
         <translation>Saisie à la main le %1</translation>
+    </message>
+    <message>
+        <source>Journal and reminders</source>
+        <translation>Journal et rappels</translation>
     </message>
     <message>
         <source>Delete %1 and everything recorded about them (calls, meetings, bilan, contract)? This cannot be undone.</source>

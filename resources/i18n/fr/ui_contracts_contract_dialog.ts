@@ -4,6 +4,10 @@
 <context>
     <name>ContractDialog</name>
     <message>
+        <source>Reminder…</source>
+        <translation>Rappel…</translation>
+    </message>
+    <message>
         <source>New work-study contract</source>
         <translation>Nouveau contrat de professionnalisation</translation>
     </message>
@@ -160,6 +164,10 @@
         <translation>Alertes</translation>
     </message>
     <message>
+        <source>Missing before sending to the OPCO</source>
+        <translation>Manque avant l&apos;envoi à l&apos;OPCO</translation>
+    </message>
+    <message>
         <source>— no tutor named yet —</source>
         <translation>— pas encore de tuteur désigné —</translation>
     </message>
@@ -210,6 +218,10 @@
     <message>
         <source>Write e.g. 1 650,00 or leave it empty.</source>
         <translation>Écrivez par exemple 1 650,00 ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Contract at %1</source>
+        <translation>Contrat chez %1</translation>
     </message>
 </context>
 </TS>

@@ -115,6 +115,10 @@
         <translation>Noter un contact…</translation>
     </message>
     <message>
+        <source>Reminder…</source>
+        <translation>Rappel…</translation>
+    </message>
+    <message>
         <source>Contact persons and tutors</source>
         <translation>Contacts et tuteurs</translation>
     </message>
