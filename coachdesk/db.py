@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 # Every schema revision ever released, oldest first. A new migration appends its id here
 # (a test checks this tuple against coachdesk/migrations/versions).
 SCHEMA_REVISIONS: tuple[str, ...] = (
-    "0001", "0002", "0010", "0011", "0012", "0013", "0015", "0016", "0017", "0018",
+    "0001", "0002", "0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018",
 )
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 

@@ -1,6 +1,7 @@
 """``coachdesk --db PATH print interview-sheets [--week AAAA-Wss] --out FILE.pdf``,
 ``coachdesk --db PATH print interview-calendar [--week AAAA-Wss] --out FILE.ics`` and
-``coachdesk --db PATH print employer-estimate CONTRACT_ID [--job-seeker] --out FILE.pdf``."""
+``coachdesk --db PATH print employer-estimate CONTRACT_ID [--job-seeker] --out FILE.pdf`` and
+``coachdesk --db PATH print opco-file CONTRACT_ID [--pdf FILE.pdf] [--xlsx FILE.xlsx]``."""
 
 from __future__ import annotations
 
@@ -45,6 +46,9 @@ def register(subparsers: Any) -> None:
     estimate.add_argument("--out", metavar="FICHIER.pdf", type=output_file(".pdf"),
                           required=True, help="fichier PDF à écrire")
     estimate.set_defaults(handler=run_employer_estimate)
+    from coachdesk.commands.opco_file import register_opco_file
+
+    register_opco_file(kinds)
 
 
 def _week_sheets(args: argparse.Namespace, ctx: Any) -> tuple[str, list[Any]]:

@@ -65,10 +65,12 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author: str = "") -> None:
+def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author: str = "",
+              password: str | None = None) -> None:
     """Draw a PDF into a temporary file beside ``path``, then rename it into place.
 
-    A failure leaves no half-written file behind.
+    A failure leaves no half-written file behind. With a ``password`` the file is encrypted
+    (AES-256, the PDF standard's strongest): every PDF reader asks for it before showing a page.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -86,6 +88,8 @@ def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author:
         canvas.setCreator("CoachDesk")
         draw(canvas)
         canvas.save()
+        if password is not None:
+            _encrypt(Path(temporary), password)
         os.replace(temporary, path)
     except PermissionError as exc:
         Path(temporary).unlink(missing_ok=True)
@@ -96,3 +100,13 @@ def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _encrypt(path: Path, password: str) -> None:
+    """Encrypt the PDF at ``path`` in place with ``password`` (AES-256)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    with open(path, "wb") as out:
+        writer.write(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -135,6 +136,49 @@ class Contract(Entity):
     sent_to_opco_on: Mapped[date | None] = mapped_column(Date)
     opco_decision: Mapped[str | None] = mapped_column(Code)
     opco_decision_on: Mapped[date | None] = mapped_column(Date)
+    # The rest of the CERFA n° 12434 (services.cerfa lists every field in the form's order).
+    # The employee's situation when the contract is signed.
+    situation_before: Mapped[str | None] = mapped_column(String(2))
+    minimum_social: Mapped[str | None] = mapped_column(String(2))
+    highest_diploma: Mapped[str | None] = mapped_column(String(2))
+    rqth: Mapped[bool | None] = mapped_column(Boolean)
+    rqth_youth_equivalence: Mapped[bool | None] = mapped_column(Boolean)
+    rqth_boe_extension: Mapped[bool | None] = mapped_column(Boolean)
+    france_travail_registered: Mapped[bool | None] = mapped_column(Boolean)
+    france_travail_number: Mapped[str] = mapped_column(String(20), default="")
+    france_travail_months: Mapped[int | None] = mapped_column(Integer)
+    # The user company's tutor (temporary work or an employers' group) and its NAF (VAE).
+    user_tutor_last_name: Mapped[str] = mapped_column(ShortText, default="")
+    user_tutor_first_name: Mapped[str] = mapped_column(ShortText, default="")
+    user_tutor_job: Mapped[str] = mapped_column(ShortText, default="")
+    user_tutor_birth_date: Mapped[date | None] = mapped_column(Date)
+    user_company_naf: Mapped[str] = mapped_column(String(6), default="")
+    tutor_attested: Mapped[bool | None] = mapped_column(Boolean)
+    # The contract itself.
+    project_number: Mapped[str] = mapped_column(String(40), default="")
+    vae_amendment: Mapped[bool] = mapped_column(Boolean, default=False)
+    cerfa_contract_kind: Mapped[str | None] = mapped_column(String(2))
+    amendment_effective_on: Mapped[date | None] = mapped_column(Date)
+    classification: Mapped[str] = mapped_column(ShortText, default="")
+    classification_level: Mapped[str] = mapped_column(String(40), default="")
+    coefficient: Mapped[str] = mapped_column(String(40), default="")
+    trial_days: Mapped[int | None] = mapped_column(Integer)
+    # The training.
+    training_body_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("training_body.id", ondelete="SET NULL"), index=True
+    )
+    internal_training: Mapped[bool | None] = mapped_column(Boolean)
+    internal_training_attested: Mapped[bool | None] = mapped_column(Boolean)
+    training_body_count: Mapped[int | None] = mapped_column(Integer)
+    qualification_type: Mapped[str | None] = mapped_column(String(2))
+    target_diploma: Mapped[str | None] = mapped_column(String(2))
+    rncp_code: Mapped[str] = mapped_column(String(12), default="")
+    nsf_code: Mapped[str] = mapped_column(String(3), default="")
+    training_organisation: Mapped[str] = mapped_column(Text, default="")
+    teaching_hours: Mapped[int | None] = mapped_column(Integer)
+    training_start_on: Mapped[date | None] = mapped_column(Date)
+    exams_end_on: Mapped[date | None] = mapped_column(Date)
+    signed_at_place: Mapped[str] = mapped_column(ShortText, default="")
     rupture_on: Mapped[date | None] = mapped_column(Date)
     rupture_by: Mapped[str | None] = mapped_column(Code)
     rupture_reason_category: Mapped[str | None] = mapped_column(Code)

@@ -41,6 +41,17 @@ class Employer(Entity):
     size_band: Mapped[str] = mapped_column(String(40), default="")
     collective_agreement: Mapped[str] = mapped_column(ShortText, default="")
     opco: Mapped[str] = mapped_column(ShortText, default="")
+    # What the CERFA asks of the employer beyond its identity.
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(ShortText, default="")
+    pension_fund: Mapped[str] = mapped_column(ShortText, default="")
+    provident_fund: Mapped[str] = mapped_column(ShortText, default="")
+    private_employer: Mapped[bool | None] = mapped_column(Boolean)
+    urssaf_number: Mapped[str] = mapped_column(String(40), default="")
+    headcount: Mapped[int | None] = mapped_column(Integer)
+    # Code IDCC of the collective agreement (four digits; 9999 none, 9998 being negotiated).
+    idcc: Mapped[str] = mapped_column(String(4), default="")
+    opco_member_number: Mapped[str] = mapped_column(String(40), default="")
     reached_via: Mapped[str | None] = mapped_column(Code)
     notes: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(String(600), default="", index=True)
@@ -69,6 +80,8 @@ class EmployerContact(Entity):
     # The employer in person acts as tutor: the legal limit is two trainees instead of three.
     is_employer_in_person: Mapped[bool] = mapped_column(Boolean, default=False)
     tutor_experience_years: Mapped[int | None] = mapped_column(Integer)
+    # Asked by the CERFA for the tutor.
+    birth_date: Mapped[date | None] = mapped_column(Date)
 
 
 class ProspectingEvent(Entity):

@@ -46,3 +46,5 @@ class TrainingBody(Entity):
     address: Mapped[str] = mapped_column(ShortText, default="")
     postcode: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(ShortText, default="")
+    # N° de déclaration d'activité, given by the préfet (asked by the CERFA).
+    declaration_number: Mapped[str] = mapped_column(String(20), default="")

@@ -98,6 +98,13 @@ class Participant(Entity):
     postcode: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(ShortText, default="")
     ine: Mapped[str] = mapped_column(String(20), default="")
+    # Civil status the CERFA asks for: the name in use, the social-security number (NIR, 13
+    # digits and its 2-digit key), sex « M »/« F », the birth's department and commune.
+    usage_name: Mapped[str] = mapped_column(ShortText, default="")
+    nir: Mapped[str] = mapped_column(String(15), default="")
+    sex: Mapped[str] = mapped_column(String(1), default="")
+    birth_department: Mapped[str] = mapped_column(String(40), default="")
+    birth_city: Mapped[str] = mapped_column(ShortText, default="")
     university_track: Mapped[str] = mapped_column(ShortText, default="")
     bac_type: Mapped[str | None] = mapped_column(Code)
     bac_series: Mapped[str] = mapped_column(ShortText, default="")

@@ -83,3 +83,71 @@ def check_order(first: date | None, then: date | None, message: str) -> None:
     """A UserError with ``message`` when ``then`` comes before ``first`` (both known)."""
     if first is not None and then is not None and then < first:
         raise UserError(message)
+
+
+def check_nir(value: str | None, field: str = "NIR du salarié") -> str:
+    """The social-security number (NIR) as 15 characters (13 and the 2-digit key), checked
+    with python-stdnum (length, Corsica's 2A/2B, the key); "" when empty."""
+    from stdnum import exceptions
+    from stdnum.fr import nir
+
+    text = "".join((value or "").split()).upper()
+    if not text:
+        return ""
+    try:
+        return str(nir.validate(text))
+    except exceptions.InvalidLength:
+        raise UserError(
+            f"Champ « {field} » : « {value} » doit compter 15 caractères (13 chiffres et la "
+            f"clé de 2 chiffres), il en compte {len(text)}.",
+            hint="Recopiez le numéro de sécurité sociale depuis la carte Vitale ou une fiche "
+            "de paie, clé comprise.",
+        ) from None
+    except exceptions.InvalidChecksum:
+        raise UserError(
+            f"Champ « {field} » : la clé de « {value} » ne correspond pas au numéro, un "
+            "chiffre a sans doute été mal recopié.",
+            hint="Vérifiez le numéro et sa clé sur la carte Vitale.",
+        ) from None
+    except exceptions.ValidationError:
+        raise UserError(
+            f"Champ « {field} » : « {value} » n'est pas un numéro de sécurité sociale (13 "
+            "chiffres, 2A ou 2B pour la Corse, puis la clé de 2 chiffres).",
+            hint="Recopiez-le depuis la carte Vitale ou une fiche de paie.",
+        ) from None
+
+
+_IDCC = re.compile(r"\d{4}")
+_RNCP = re.compile(r"(?:RNCP)?(\d{2,6})")
+
+
+def check_idcc(value: str | None) -> str:
+    """A collective agreement's IDCC code: four digits (« IDCC 1486 » is accepted); ""."""
+    text = "".join((value or "").split()).upper().removeprefix("IDCC")
+    if not text:
+        return ""
+    if not _IDCC.fullmatch(text):
+        raise UserError(
+            f"Champ « Code IDCC » : « {value} » doit compter quatre chiffres, par exemple 1486 "
+            "ou 0016.",
+            hint="Le code IDCC figure sur les fiches de paie ; 9999 s'il n'y a pas de "
+            "convention collective, 9998 si elle est en cours de négociation.",
+        )
+    return text
+
+
+def check_rncp(value: str | None) -> str:
+    """A certification's RNCP code written ``RNCP34592`` (``34592`` and ``rncp 34592`` are
+    accepted); ""."""
+    text = "".join((value or "").split()).upper()
+    if not text:
+        return ""
+    match = _RNCP.fullmatch(text)
+    if match is None:
+        raise UserError(
+            f"Champ « Code RNCP » : « {value} » doit s'écrire RNCP suivi de chiffres, par "
+            "exemple RNCP34592.",
+            hint="Le code figure sur la fiche de la certification sur "
+            "francecompetences.fr (Répertoire national des certifications professionnelles).",
+        )
+    return f"RNCP{match.group(1)}"

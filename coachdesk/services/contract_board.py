@@ -10,7 +10,7 @@ out), with the same rules as the agenda: ``contract_rules`` for the legal checks
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import and_, case, func, select
@@ -391,5 +391,10 @@ def contract_on_file(db: Database, contract_id: str) -> ContractOnFile:
         if row is None:
             raise UserError("Contrat introuvable : il a peut-être été supprimé.")
         contract, first, last = row
-        return ContractOnFile(contract.id, contract.participant_id, person_name(last, first),
-                              draft_of(contract))
+        on_file = ContractOnFile(contract.id, contract.participant_id,
+                                 person_name(last, first), draft_of(contract))
+    from coachdesk.services.cerfa import stored_parties
+
+    # With the parties' CERFA facts: the dialog shows and saves them with the contract.
+    parties = stored_parties(db, on_file.participant_id, on_file.draft)
+    return replace(on_file, draft=replace(on_file.draft, parties=parties))

@@ -20,7 +20,20 @@ from typing import Any
 
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.services.checks import check_code, check_order, check_siret
+from coachdesk.services.cerfa_checks import (
+    CONTRACT_KINDS,
+    DIPLOMAS,
+    MINIMUM_SOCIAL,
+    NSF_CODE,
+    QUALIFICATION_TYPES,
+    SITUATIONS_BEFORE,
+    CerfaParties,
+    checked_parties,
+    clean_text,
+    not_negative,
+    optional_code,
+)
+from coachdesk.services.checks import check_code, check_naf, check_order, check_rncp, check_siret
 from coachdesk.services.rome import check_rome_code
 
 MAX_WEEKLY_HOURS = 48
@@ -64,6 +77,47 @@ class ContractDraft:
     sent_to_opco_on: date | None = None
     opco_decision: str | None = None
     opco_decision_on: date | None = None
+    # The rest of the CERFA n° 12434, in the form's order (``services.cerfa`` has the wording).
+    situation_before: str | None = None
+    minimum_social: str | None = None
+    highest_diploma: str | None = None
+    rqth: bool | None = None
+    rqth_youth_equivalence: bool | None = None
+    rqth_boe_extension: bool | None = None
+    france_travail_registered: bool | None = None
+    france_travail_number: str = ""
+    france_travail_months: int | None = None
+    user_tutor_last_name: str = ""
+    user_tutor_first_name: str = ""
+    user_tutor_job: str = ""
+    user_tutor_birth_date: date | None = None
+    user_company_naf: str = ""
+    tutor_attested: bool | None = None
+    project_number: str = ""
+    vae_amendment: bool = False
+    cerfa_contract_kind: str | None = None
+    amendment_effective_on: date | None = None
+    classification: str = ""
+    classification_level: str = ""
+    coefficient: str = ""
+    trial_days: int | None = None
+    training_body_id: str | None = None
+    internal_training: bool | None = None
+    internal_training_attested: bool | None = None
+    training_body_count: int | None = None
+    qualification_type: str | None = None
+    target_diploma: str | None = None
+    rncp_code: str = ""
+    nsf_code: str = ""
+    training_organisation: str = ""
+    teaching_hours: int | None = None
+    training_start_on: date | None = None
+    exams_end_on: date | None = None
+    signed_at_place: str = ""
+    # What the CERFA asks of the person, the employer, the tutor and the training body, kept on
+    # their own records: None leaves those records as they are (a draft rebuilt from the
+    # contract row alone); the contract dialog always gives them.
+    parties: CerfaParties | None = None
 
     @property
     def gross_monthly_pay(self) -> Decimal | None:
@@ -82,7 +136,8 @@ class ContractDraft:
         return values
 
 
-DRAFT_FIELDS = tuple(field.name for field in fields(ContractDraft))
+# The draft's fields stored as ``Contract`` columns (the parties live on their own records).
+DRAFT_FIELDS = tuple(field.name for field in fields(ContractDraft) if field.name != "parties")
 
 
 def draft_of(row: Any) -> ContractDraft:
@@ -143,6 +198,7 @@ def checked(draft: ContractDraft) -> ContractDraft:
     rome_code = _clean_text(draft.rome_code)
     if rome_code:
         rome_code = check_rome_code(rome_code, field="Code ROME du contrat")
+    draft = _checked_cerfa(draft)
     return replace(
         draft,
         workplace_siret=siret,
@@ -150,4 +206,70 @@ def checked(draft: ContractDraft) -> ContractDraft:
         job_title=_clean_text(draft.job_title),
         qualification=_clean_text(draft.qualification),
         opco=_clean_text(draft.opco),
+    )
+
+
+def _checked_cerfa(draft: ContractDraft) -> ContractDraft:
+    """The contract's CERFA fields checked and normalised (the code lists and the parties'
+    checks are ``cerfa_checks``'); a French UserError names the field and what to do."""
+    situation = optional_code(draft.situation_before, SITUATIONS_BEFORE,
+                               "Situation avant ce contrat")
+    social = optional_code(draft.minimum_social, MINIMUM_SOCIAL, "Type de minimum social")
+    highest = optional_code(draft.highest_diploma, DIPLOMAS,
+                             "Diplôme ou titre le plus élevé obtenu")
+    kind = optional_code(draft.cerfa_contract_kind, CONTRACT_KINDS, "Type de contrat (CERFA)")
+    qualification_type = optional_code(draft.qualification_type, QUALIFICATION_TYPES,
+                                        "Type qualification visée")
+    target = optional_code(draft.target_diploma, DIPLOMAS, "Diplôme ou titre visé")
+    nsf = draft.nsf_code.strip()
+    if nsf and not NSF_CODE.fullmatch(nsf):
+        raise UserError(
+            f"Champ « Spécialité de formation » : « {draft.nsf_code} » doit être un code NSF de "
+            "trois chiffres, par exemple 314 (comptabilité, gestion).",
+            hint="La spécialité figure sur la fiche RNCP de la certification.",
+        )
+    for value, field in ((draft.france_travail_months, "Durée d'inscription à France Travail"),
+                         (draft.trial_days, "Durée de la période d'essai"),
+                         (draft.teaching_hours, "Durée des enseignements")):
+        not_negative(value, field)
+    if draft.training_body_count is not None and draft.training_body_count < 1:
+        raise UserError("Champ « Nombre d'organismes de formation intervenant » : au moins 1 "
+                        "(l'organisme principal compris).")
+    if (draft.teaching_hours is not None and draft.training_hours is not None
+            and draft.teaching_hours > draft.training_hours):
+        raise UserError(
+            "Champ « dont durée des enseignements » : elle ne peut pas dépasser la durée totale "
+            f"de la formation ({draft.training_hours} heures).",
+            hint="Vérifiez les deux durées sur la convention de formation.",
+        )
+    if (draft.training_start_on is not None and draft.exams_end_on is not None
+            and draft.exams_end_on < draft.training_start_on):
+        raise UserError(
+            "Champ « Date prévue de fin des épreuves ou examens » : elle précède le début du "
+            "cycle de formation.",
+            hint="Vérifiez les deux dates sur le calendrier de la formation.",
+        )
+    user_naf = check_naf(draft.user_company_naf)
+    return replace(
+        draft,
+        situation_before=situation,
+        minimum_social=social,
+        highest_diploma=highest,
+        cerfa_contract_kind=kind,
+        qualification_type=qualification_type,
+        target_diploma=target,
+        nsf_code=nsf,
+        rncp_code=check_rncp(draft.rncp_code),
+        user_company_naf=user_naf,
+        france_travail_number=clean_text(draft.france_travail_number),
+        user_tutor_last_name=clean_text(draft.user_tutor_last_name),
+        user_tutor_first_name=clean_text(draft.user_tutor_first_name),
+        user_tutor_job=clean_text(draft.user_tutor_job),
+        project_number=clean_text(draft.project_number),
+        classification=clean_text(draft.classification),
+        classification_level=clean_text(draft.classification_level),
+        coefficient=clean_text(draft.coefficient),
+        training_organisation=draft.training_organisation.strip(),
+        signed_at_place=clean_text(draft.signed_at_place),
+        parties=None if draft.parties is None else checked_parties(draft.parties),
     )

@@ -203,8 +203,23 @@ def save_training(db: Database, participant_id: str, draft: TrainingDraft,
         else:
             for name, value in values.items():
                 setattr(training, name, value)
+        _share_with_contract(session, training)
         session.flush()
         return training.id
+
+
+def _share_with_contract(session: Session, training: Training) -> None:
+    """A work-study training's body and start are the contract's CERFA ones (one fact, read
+    in both places): what the coach sets here is set on the contract too."""
+    if training.contract_id is None:
+        return
+    contract = session.get(Contract, training.contract_id)
+    if contract is None:
+        return
+    if training.training_body_id is not None:
+        contract.training_body_id = training.training_body_id
+    if training.start_date is not None:
+        contract.training_start_on = training.start_date
 
 
 def set_training_result(db: Database, training_id: str, result: str | None,
@@ -422,9 +437,11 @@ def contract_training_defaults(db: Database, contract_id: str) -> TrainingDraft:
             .where(Participant.id == contract.participant_id))
         return TrainingDraft(
             mode="alternance", contract_id=contract_id,
-            training_body_id=cohort.training_body_id if cohort else None,
+            training_body_id=contract.training_body_id or (
+                cohort.training_body_id if cohort else None),
             qualification=cohort.training_title if cohort else "",
-            start_date=contract.start_date, end_date=contract.end_date)
+            start_date=contract.training_start_on or contract.start_date,
+            end_date=contract.end_date)
 
 
 def evening_classes_defaults(db: Database, participant_id: str) -> TrainingDraft:

@@ -3,6 +3,7 @@ visit, a rupture and a solution, then check the database and the week's agenda."
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -26,10 +27,12 @@ from coachdesk.models import (
     Reminder,
 )
 from coachdesk.services.agenda import compute_agenda
+from coachdesk.services.cerfa_checks import CerfaParties
 from coachdesk.services.coaches import find_coach
 from coachdesk.services.contract_board import contract_on_file
 from coachdesk.services.contract_draft import DRAFT_FIELDS, ContractDraft
 from coachdesk.services.enrolment import enrolment_of
+from coachdesk.services.training_bodies import TrainingBodyDraft, create_training_body
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
 from coachdesk.ui.contracts.tab import ContractsTab
@@ -169,6 +172,70 @@ def test_the_demo_opens_on_its_day_with_two_alerts_of_distinct_levels(
                                         ContractAlertAck.acknowledged_on)).all()
     assert [tuple(row) for row in stored] == [
         ("training_share_high", "accord de branche", date(2010, 12, 31))]
+
+
+def test_an_alert_set_aside_by_mistake_is_restored_from_the_tab(
+    tab: ContractsTab, qtbot: QtBot, database: Database
+) -> None:
+    """The coach set the wrong alert aside: « Rétablir une alerte mise de côté… » makes it flag
+    the contract again, its reason gone from the tooltip and from the database."""
+    from coachdesk.models import ContractAlertAck
+    from coachdesk.services.contract_alerts import acknowledge_alert
+
+    vincent = tab.model.row_at(row_of(tab, "VINCENT Gaëlle"))
+    assert tab.restore_alert_button.text() == "Rétablir une alerte mise de côté…"
+    # A contract with nothing set aside: said, no dialog.
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    assert tab.dialog is None
+    assert messages.last_messages[-1].text == "Aucune alerte de ce contrat n'est mise de côté."
+
+    acknowledge_alert(database, vincent.id, "training_share_high", "accord de branche")
+    qtbot.waitUntil(lambda: not tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
+    assert tab.count_label.text().endswith("— 1 avec alerte")
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    dialog = tab.dialog
+    assert dialog.objectName() == "restoreAlertDialog"
+    assert dialog.windowTitle() == "Rétablir une alerte — VINCENT Gaëlle"
+    assert dialog.alert.count() == 1
+    assert dialog.alert.itemText(0) == "À vérifier — mise de côté (accord de branche)"
+    assert dialog.sentence.text().startswith("La formation (400 h) représente 27 %")
+    assert dialog.ok_button.text() == "Rétablir l'alerte"
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    row = row_of(tab, "VINCENT Gaëlle")
+    assert tab.model.row_at(row).flagged
+    assert tab.model.index(row, 10).data() == "À vérifier (3)"
+    tip = tab.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Mise de côté" not in tip
+    assert "• À vérifier : La formation (400 h) représente 27 %" in tip
+    assert tab.count_label.text().endswith("— 2 avec alertes")
+    with database.read() as session:
+        assert session.scalar(select(func.count()).select_from(ContractAlertAck)) == 0
+
+
+def test_restoring_an_alert_restored_elsewhere_is_said_in_french(
+    tab: ContractsTab, qtbot: QtBot, database: Database
+) -> None:
+    """The dialog was open while the alert was restored elsewhere: the coach reads why nothing
+    happened, the dialog stays open."""
+    from coachdesk.services.contract_alerts import acknowledge_alert, withdraw_acknowledgement
+
+    vincent = tab.model.row_at(row_of(tab, "VINCENT Gaëlle"))
+    acknowledge_alert(database, vincent.id, "training_share_high", "accord de branche")
+    qtbot.waitUntil(lambda: not tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    dialog = tab.dialog
+    withdraw_acknowledgement(database, vincent.id, "training_share_high")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert messages.last_messages[-1].text.startswith(
+        "Cette alerte n'est pas (ou plus) mise de côté pour ce contrat.")
+    # The list shows what was done elsewhere: the alert flags the contract again.
+    qtbot.waitUntil(lambda: tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
 
 
 def test_record_a_contract_as_a_coach(
@@ -653,15 +720,40 @@ def test_the_dialog_shows_and_reads_back_every_term_of_the_draft(
         weekly_hours=Decimal("30.5"), training_hours=450, gross_monthly_pay_cents=123_456,
         branch_minimum_cents=165_000, opco="Atlas", sent_to_opco_on=date(2010, 7, 22),
         opco_decision="accepte", opco_decision_on=date(2010, 8, 5),
+        situation_before="9", minimum_social="1", highest_diploma="42", rqth=False,
+        rqth_youth_equivalence=True, rqth_boe_extension=False, france_travail_registered=True,
+        france_travail_number="3412345B", france_travail_months=7,
+        user_tutor_last_name="Perez", user_tutor_first_name="Luc", user_tutor_job="Gérant",
+        user_tutor_birth_date=date(1970, 2, 3), user_company_naf="69.20Z", tutor_attested=True,
+        project_number="VAE-2010-12", vae_amendment=True, cerfa_contract_kind="30",
+        amendment_effective_on=date(2010, 8, 1), classification="Employée administrative",
+        classification_level="II", coefficient="170", trial_days=30,
+        training_body_id=create_training_body(database, TrainingBodyDraft("Cnam Picardie")),
+        internal_training=False, internal_training_attested=True, training_body_count=2,
+        qualification_type="1", target_diploma="39", rncp_code="RNCP34592", nsf_code="314",
+        training_organisation="Une semaine sur quatre au Cnam.", teaching_hours=400,
+        training_start_on=date(2010, 7, 19), exams_end_on=date(2011, 6, 15),
+        signed_at_place="Amiens",
+        parties=CerfaParties(
+            usage_name="Martin", nir="280058012345636", sex="F", birth_department="80",
+            birth_city="Amiens", employer_phone="03 22 00 00 00",
+            employer_email="rh@zenith.example", pension_fund="Humanis",
+            provident_fund="AG2R", private_employer=False, urssaf_number="ABC",
+            headcount=12, idcc="1486", opco_member_number="A123",
+            tutor_birth_date=date(1965, 3, 4), declaration_number="22800012380"),
     )
     defaults = ContractDraft(start_date=date(2000, 1, 1))
     assert [name for name in DRAFT_FIELDS if getattr(draft, name) == getattr(defaults, name)] == []
+    assert draft.parties is not None
+    assert [item.name for item in fields(CerfaParties)
+            if getattr(draft.parties, item.name) == getattr(CerfaParties(), item.name)] == []
 
     dialog = ContractDialog(database, cohort_id, tab.smic, date(2010, 8, 20), tab)
+    # Choosing the person shows their record's CERFA facts; the draft then shows its own.
+    dialog.participant.setCurrentIndex(dialog.participant.findData(person))
     dialog.fill(draft)
     assert dialog.draft() == draft
     assert dialog.offer.currentText() == "Assistant·e de gestion (03/05/2010, ouverte)"
-    dialog.participant.setCurrentIndex(dialog.participant.findData(person))
     contract_id = dialog.save()
     assert contract_on_file(database, contract_id).draft == draft
     # Opened again for editing, it shows the same terms.

@@ -24,7 +24,7 @@ import coachdesk
 PACKAGE_DIR = Path(coachdesk.__file__).parent
 DEMO_MODULES = {"coachdesk.services.demo", "coachdesk.services.demo_data",
                 "coachdesk.services.demo_contracts", "coachdesk.services.demo_training",
-                "coachdesk.services.demo_journal"}
+                "coachdesk.services.demo_cerfa", "coachdesk.services.demo_journal"}
 # Where functions may lead on to others: the services and the exports (the window's export
 # dialogs reach the services through them).
 GRAPH_PACKAGES = ("coachdesk.services", "coachdesk.exports")

@@ -394,3 +394,33 @@ def test_the_demo_follows_its_training_as_the_note_tells_it(demo_path: Path) -> 
     assert all(t.result_on == t.rupture_on for t in work_study if t.result)
     assert [t.mode for t in trainings].count("cours_du_soir") == 3
     assert absences and assessments and latest <= date(2010, 12, 31)
+
+
+def test_the_training_body_and_start_are_one_fact_for_the_cerfa_and_the_follow_up(
+    programme: Programme,
+) -> None:
+    """Set in the training follow-up, the body and the start are the contract's CERFA ones
+    (OPCO file included); set on the contract, they are the training's."""
+    from dataclasses import replace
+
+    from coachdesk.services.cerfa import opco_file
+    from coachdesk.services.contract_board import contract_on_file
+    from coachdesk.services.contracts import update_contract
+
+    db = programme.db
+    other = training_bodies.create_training_body(
+        db, training_bodies.TrainingBodyDraft(name="Greta Montpellier"))
+    draft = contract_training_defaults(db, programme.hugo_contract)
+    save_training(db, programme.hugo, replace(draft, training_body_id=other,
+                                              start_date=date(2010, 6, 14)))
+    on_file = contract_on_file(db, programme.hugo_contract).draft
+    assert (on_file.training_body_id, on_file.training_start_on) == (other, date(2010, 6, 14))
+    values = {line.label: line.value for line in opco_file(db, programme.hugo_contract).lines}
+    assert "Greta Montpellier" in values.values() and "14/06/2010" in values.values()
+    # The other way: the contract's CERFA names the Cnam from 21/06: the follow-up says so.
+    update_contract(db, programme.hugo_contract, replace(
+        on_file, training_body_id=programme.body, training_start_on=date(2010, 6, 21)))
+    training = contract_training(db, programme.hugo_contract)
+    assert training is not None
+    assert (training.training_body, training.start_date) == (
+        "Cnam Languedoc-Roussillon", date(2010, 6, 21))

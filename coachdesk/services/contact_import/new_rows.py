@@ -151,6 +151,9 @@ class NewRows:
                 "provenance": provenance, "listed_on": today,
                 "source_file": text_name(report.file_name), "source_sheet": report.sheet,
                 "imported_at": now, "consent_date": None,
+                # The CERFA's civil status, typed later in the contract dialog.
+                "usage_name": "", "nir": "", "sex": "", "birth_department": "",
+                "birth_city": "",
             }.items()
         }
         self.columns = (*_VALUE_COLUMNS, *_ADDED_COLUMNS)

@@ -209,7 +209,7 @@ class AccessExportDialog(_PersonDialog):
         row.addWidget(browse)
         self.layout_.addLayout(row)
         # Protected by default when the database is encrypted, like the partners' workbooks.
-        from coachdesk.ui.exports.password_box import WorkbookPasswordBox
+        from coachdesk.ui.widgets.password_box import WorkbookPasswordBox
 
         self.password_box = WorkbookPasswordBox(encrypted)
         self.layout_.addWidget(self.password_box)

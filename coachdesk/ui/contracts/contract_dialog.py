@@ -34,6 +34,8 @@ from coachdesk.errors import UserError
 from coachdesk.models import codes
 from coachdesk.services.contract_draft import MAX_WEEKLY_HOURS
 from coachdesk.services.documents import DocumentOwner
+from coachdesk.ui.contracts import cerfa_fields as cerfa
+from coachdesk.ui.contracts.cerfa_fields import CerfaFields
 from coachdesk.ui.widgets.documents import DocumentsPanel
 from coachdesk.ui.widgets.employer_picker import EmployerPicker
 from coachdesk.ui.widgets.fields import (
@@ -237,6 +239,10 @@ class ContractDialog(FormDialog):
             box = QGroupBox(title)
             box.setLayout(layout)
             form_layout.addWidget(box)
+        # The rest of the CERFA and what is still missing before sending: cerfa_fields.
+        self.cerfa = CerfaFields(database, cohort_id, today, self)
+        for box in self.cerfa.boxes:
+            form_layout.addWidget(box)
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -267,6 +273,10 @@ class ContractDialog(FormDialog):
         warnings_heading.setStyleSheet("font-weight: bold")
         checks.addWidget(warnings_heading)
         checks.addWidget(self.warnings_label, 1)
+        missing_heading = QLabel(self.tr("Missing before sending to the OPCO"))
+        missing_heading.setStyleSheet("font-weight: bold")
+        checks.addWidget(missing_heading)
+        checks.addWidget(self.cerfa.missing_label, 1)
         if contract_id is not None:  # the signed CERFA, the OPCO's decision…
             checks.addWidget(DocumentsPanel(database, DocumentOwner("contract", contract_id)))
         checks_widget = QWidget()
@@ -288,9 +298,16 @@ class ContractDialog(FormDialog):
             self.opco_decision.currentIndexChanged, self.opco_decision_on.changed,
         ):
             signal.connect(self.refresh_checks)
+        self.cerfa.changed.connect(self.refresh_checks)
+        for chosen, facts in ((self.participant.currentIndexChanged, cerfa.PERSON_FACTS),
+                              (self.tutor.currentIndexChanged, cerfa.TUTOR_FACTS),
+                              (self.cerfa.training_body.currentIndexChanged, cerfa.BODY_FACTS)):
+            chosen.connect(lambda _index, facts=facts: self._parties_changed(facts))
         if self.stored is not None:
             self.fill(self.stored.draft)
         else:
+            # The first person's and the promotion's training body's CERFA facts, as stored.
+            self._parties_changed(cerfa.PERSON_FACTS + cerfa.BODY_FACTS)
             self._employer_changed()
 
     # Showing a draft --------------------------------------------------------------------------
@@ -322,6 +339,7 @@ class ContractDialog(FormDialog):
                         if draft.opco_decision else 0)
             self.opco_decision.setCurrentIndex(max(0, decision))
             self.opco_decision_on.set_value(draft.opco_decision_on)
+            self.cerfa.fill(draft, self.participant.currentData())
         finally:
             self._filling = False
         self.refresh_checks()
@@ -362,6 +380,7 @@ class ContractDialog(FormDialog):
 
         employer_id = self.employer.employer_id()
         self._load_parties(employer_id, None, None)
+        self._parties_changed(cerfa.EMPLOYER_FACTS)
         if employer_id and not self.opco.text():
             opco = get_employer(self.database, employer_id).opco
             if opco:
@@ -385,7 +404,7 @@ class ContractDialog(FormDialog):
         from coachdesk.services.contract_draft import ContractDraft, euros_to_cents
 
         weekly_hours = self.weekly_hours.value()
-        return ContractDraft(
+        return self.cerfa.completed(ContractDraft(
             start_date=from_qdate(self.start.date()),
             contract_type=self.contract_type.currentData(),
             end_date=self.end.value(),
@@ -406,7 +425,11 @@ class ContractDialog(FormDialog):
             sent_to_opco_on=self.sent_to_opco.value(),
             opco_decision=self.opco_decision.currentData(),
             opco_decision_on=self.opco_decision_on.value(),
-        )
+        ))
+
+    def _parties_changed(self, facts: tuple[str, ...]) -> None:
+        if not self._filling:
+            self.cerfa.reload_parties(self.participant.currentData(), self.draft(), facts)
 
     def refresh_checks(self) -> None:
         """Recompute the trial period, the cost and every warning from what is typed."""
@@ -449,6 +472,7 @@ class ContractDialog(FormDialog):
         self.warnings_label.setText(
             warnings_html(self.warnings, self.tr("No rule seems broken."))
         )
+        self.cerfa.show_missing(self.participant.currentData(), terms)
 
     def save(self) -> str:
         from coachdesk.services.contracts import record_contract, update_contract

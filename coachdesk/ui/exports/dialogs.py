@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.exports.password_box import WorkbookPasswordBox
 from coachdesk.ui.widgets import background, messages
 from coachdesk.ui.widgets.clock import database_day
 from coachdesk.ui.widgets.fields import date_edit, from_qdate, set_date
+from coachdesk.ui.widgets.password_box import WorkbookPasswordBox
 from coachdesk.ui.widgets.plurals import tr_along_classes
 from coachdesk.ui.widgets.settings import settings
 

@@ -164,6 +164,10 @@
         <translation>Alertes</translation>
     </message>
     <message>
+        <source>Missing before sending to the OPCO</source>
+        <translation>Manque avant l&apos;envoi à l&apos;OPCO</translation>
+    </message>
+    <message>
         <source>— no tutor named yet —</source>
         <translation>— pas encore de tuteur désigné —</translation>
     </message>

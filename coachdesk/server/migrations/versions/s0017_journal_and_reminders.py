@@ -2,7 +2,7 @@
 (laptop revision 0017)
 
 Revision ID: s0017
-Revises: s0012
+Revises: s0014
 Create Date: 2026-12-06 12:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = 's0017'
-down_revision = 's0012'
+down_revision = 's0014'
 branch_labels = None
 depends_on = None
 
