@@ -21,16 +21,30 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
 * after them, three runs of 3 rounds each: load 4.2 / 4.7 / 4.8 → import 7.74 s, read 1.06 s =
   **7.30×** (insert not yet in one pass with its conversions); load 1.4 / 2.8 / 3.9 → import
   8.73 s, read 1.42 s = **6.13×** (rounds 3.9–6.3×), openpyxl 25.6 s, GUI stall 26 ms
-  (target < 100 ms: met). **The ≤ 4× target is not met.**
+  (target < 100 ms: met).
+* after INSERTs of 500 rows made on a second thread while the previous batch is written, a
+  pre-scan in fewer passes, and the people already known read and indexed on a second thread
+  while calamine loads the sheet, two runs of 3 rounds each: load 3.1 / 3.6 / 3.4 → import
+  7.01 s, read 1.25 s = **5.63×** (rounds 4.9–5.7×); load 2.4 / 3.3 / 3.3 → import 5.67 s,
+  read 1.04 s = **5.44×** (rounds 5.0–6.0×), openpyxl 15.6 s, the same file again (80,000
+  duplicates) 5.41 s, GUI stall 14 ms. **The ≤ 4× target is not met** (best single round
+  4.94×).
 
-Where the time goes (80,000 rows, wall clock of each step measured in one quiet round, read
-0.96 s, import 5.69 s): pre-scan of the sheet XML (``limits.scan_sheet``, eleven byte counts
-and regular expressions over 48 MB) 0.68 s; calamine's own load 0.94 s; the rows checked and
-matched (``RowChecker.check``, ``_Matcher.add`` with its identity keys and name folding) 1.94 s;
-rows made for the driver (``NewRows``) 0.38 s and ids 0.09 s; the INSERTs 1.28 s; commit and
-the rest 0.36 s. cProfile at 20,000 rows (2.40 s profiled): ``check`` 0.54 s, ``add`` 0.54 s
-(of which ``_keys`` 0.42 s, ``fold`` 0.17 s), SQLite's ``executemany`` 0.30 s,
-``get_sheet_by_name`` 0.22 s, ``NewRows`` 0.24 s, ``scan_sheet`` 0.18 s, commit 0.08 s.
+Where the time went before these last changes (80,000 rows, wall clock of each step measured in
+one quiet round, read 0.96 s, import 5.69 s): pre-scan of the sheet XML (``limits.scan_sheet``,
+eleven byte counts and regular expressions over 48 MB) 0.68 s; calamine's own load 0.94 s; the
+rows checked and matched (``RowChecker.check``, ``_Matcher.add`` with its identity keys and
+name folding) 1.94 s; rows made for the driver (``NewRows``) 0.38 s and ids 0.09 s; the INSERTs
+1.28 s; commit and the rest 0.36 s. cProfile at 20,000 rows (2.40 s profiled): ``check`` 0.54
+s, ``add`` 0.54 s (of which ``_keys`` 0.42 s, ``fold`` 0.17 s), SQLite's ``executemany`` 0.30
+s, ``get_sheet_by_name`` 0.22 s, ``NewRows`` 0.24 s, ``scan_sheet`` 0.18 s, commit 0.08 s.
+Since then (process time, best of several, same file): the scan's passes over the decompressed
+sheet 0.53 → 0.42 s; the INSERTs about a fifth shorter at 500 rows a statement; making the rows
+(0.4 s) overlaps the INSERTs. What remains is mostly Python run once per row on one core —
+checking 0.8 s, matching 0.6 s — beside calamine's load (0.9 s), SQLite's INSERTs (about 1.1 s)
+and commit (0.3 s); calamine's load and SQLite's writing let a second thread run, checking and
+matching do not. Tried and dropped, no gain measured: ``_Matcher.add`` with its keys made
+inline; accented names folded through a translation table (slower than decomposing).
 """
 
 from __future__ import annotations
