@@ -39,7 +39,7 @@ name folding) 1.94 s; rows made for the driver (``NewRows``) 0.38 s and ids 0.09
 s, ``add`` 0.54 s (of which ``_keys`` 0.42 s, ``fold`` 0.17 s), SQLite's ``executemany`` 0.30
 s, ``get_sheet_by_name`` 0.22 s, ``NewRows`` 0.24 s, ``scan_sheet`` 0.18 s, commit 0.08 s.
 Since then (process time, best of several, same file): the scan's passes over the decompressed
-sheet 0.53 → 0.42 s; the INSERTs about a fifth shorter at 500 rows a statement; making the rows
+sheet 0.53 → 0.42 s; the INSERTs about a tenth shorter at 500 rows a statement; making the rows
 (0.4 s) overlaps the INSERTs. What remains is mostly Python run once per row on one core —
 checking 0.8 s, matching 0.6 s — beside calamine's load (0.9 s), SQLite's INSERTs (about 1.1 s)
 and commit (0.3 s); calamine's load and SQLite's writing let a second thread run, checking and

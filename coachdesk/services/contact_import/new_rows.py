@@ -98,7 +98,7 @@ _VALUE_DEFAULTS: dict[str, Any] = {
 }
 _ADDED_COLUMNS = ("notes", "search_text", "follows_from_id", "coach_id", "id")
 # Rows per INSERT statement on SQLite (measured at 80,000 rows: 500 a statement spends about a
-# fifth less time inserting than 50), fewer when the SQLite build allows fewer parameters in
+# tenth less time inserting than 50), fewer when the SQLite build allows fewer parameters in
 # one statement (999 before SQLite 3.32, 32,766 since).
 ROWS_PER_STATEMENT = 500
 _OLD_SQLITE_PARAMETERS = 999
