@@ -24,11 +24,13 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   (target < 100 ms: met).
 * after INSERTs of 500 rows made on a second thread while the previous batch is written, a
   pre-scan in fewer passes, and the people already known read and indexed on a second thread
-  while calamine loads the sheet, two runs of 3 rounds each: load 3.1 / 3.6 / 3.4 → import
+  while calamine loads the sheet, three runs of 3 rounds each: load 3.1 / 3.6 / 3.4 → import
   7.01 s, read 1.25 s = **5.63×** (rounds 4.9–5.7×); load 2.4 / 3.3 / 3.3 → import 5.67 s,
   read 1.04 s = **5.44×** (rounds 5.0–6.0×), openpyxl 15.6 s, the same file again (80,000
-  duplicates) 5.41 s, GUI stall 14 ms. **The ≤ 4× target is not met** (best single round
-  4.94×).
+  duplicates) 5.41 s, GUI stall 14 ms; load 2.8 / 2.8 / 3.0 → import 6.61 s, read 1.11 s =
+  **5.95×** (rounds 4.9–6.0×), the same file again 6.06 s, GUI stall 16 ms. **The ≤ 4× target
+  is not met** (best single round 4.85×). The same file again costs nearly a first import:
+  every row is still checked and matched, only the INSERTs are saved.
 
 Where the time went before these last changes (80,000 rows, wall clock of each step measured in
 one quiet round, read 0.96 s, import 5.69 s): pre-scan of the sheet XML (``limits.scan_sheet``,
