@@ -3,9 +3,10 @@
 * **Person-scoped** tables hold a young person and everything about them. A row belongs to
   the structure of its person (and to the person's promotion, for coaches limited to some
   promotions); the server's row-level security shows it only to coaches of that scope.
-* **Team-wide** tables (promotions, employers, offers, checklists, the coaches' and training
-  bodies' records…) are seen by every coach of the team.
-* **Local** tables never leave the laptop (its export log, its audit log, the sync tables).
+* **Team-wide** tables (promotions, employers, offers, checklists, letter templates, the
+  coaches' and training bodies' records…) are seen by every coach of the team.
+* **Local** tables never leave the laptop (its export log, its audit log, the sync tables,
+  and the documents' files, too big for the team protocol).
 
 A new table must be placed in one of these groups (a test fails until it is).
 """
