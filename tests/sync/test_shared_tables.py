@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from coachdesk.db import Database
 from coachdesk.models import LetterTemplate, Training, TrainingAbsence, TrainingAssessment
 from coachdesk.services import letters
-from coachdesk.services.contract_alerts import acknowledge_alert, acknowledgements
+from coachdesk.services.contract_alerts import (
+    acknowledge_alert,
+    acknowledgements,
+    withdraw_acknowledgement,
+)
 from coachdesk.services.training import (
     AbsenceDraft,
     AssessmentDraft,
@@ -152,3 +157,37 @@ def test_an_acknowledged_contract_alert_travels_with_its_reason(
             contract: {"duration_over_12_months": "Accord de branche"}}
     with south.read() as s:
         assert acknowledgements(s, [contract]) == {}
+
+
+@pytest.mark.logs_warning
+def test_the_same_alert_set_aside_on_two_laptops_offline_waits_for_the_coach(
+    team_server: Any, laptop_factory: Any
+) -> None:
+    """One unique fact recorded twice: the second laptop's row is refused (the coach sees
+    why), its synchronisation keeps working, and the team's row arrives once it is settled."""
+    a, b_ = laptop_factory("Anne"), laptop_factory("Basile")
+    person = add_person(a, "Double", "Inès")
+    contract = b.contract(a, person, b.employer(a, "Garage du Pont"), date(2010, 9, 1),
+                          end_date=date(2011, 9, 1))
+    engine.synchronise(a)
+    engine.synchronise(b_)
+    code = "duration_over_12_months"
+    acknowledge_alert(a, contract, code, "Accord de branche")
+    acknowledge_alert(b_, contract, code, "Vu avec l'OPCO")
+    engine.synchronise(a)
+    report = engine.synchronise(b_)
+    assert report.refused == 1
+    refused = [r for r in outbox(b_) if r["status"] == "refused"]
+    assert [(r["table_name"], r["refusal_code"]) for r in refused] == [
+        ("contract_alert_ack", "duplicate")]
+    assert "modifiez l'une des deux" in refused[0]["refusal_message"]
+    # Nothing lost on the laptop, and the next synchronisation runs.
+    with b_.read() as s:
+        assert acknowledgements(s, [contract]) == {contract: {code: "Vu avec l'OPCO"}}
+    engine.synchronise(b_)
+    # The coach settles it: their own acknowledgement withdrawn, the team's arrives.
+    withdraw_acknowledgement(b_, contract, code)
+    engine.synchronise(b_)
+    with b_.read() as s:
+        assert acknowledgements(s, [contract]) == {contract: {code: "Accord de branche"}}
+    assert engine.status(b_).pending == 0
