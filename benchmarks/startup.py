@@ -1,20 +1,48 @@
-"""Start-up: `coachdesk --demo` to a painted window, against a bare PySide6 window with five tabs.
+"""Start-up: the coach's data shown in the window, against a bare PySide6 window with five tabs.
 
-    python benchmarks/startup.py [RUNS]
+    python benchmarks/startup.py [RUNS] [--large]
 
-Both are measured side by side in this run, each as a fresh process, offscreen, from the moment
-the process is launched to the window's first paint (and, for CoachDesk, until the demo's data
-is shown). Target (issue 2): CoachDesk's first paint within 1.5× the bare window's.
+Each run launches a fresh process, offscreen, and times from the launch to the window's first
+paint and, for CoachDesk, until the data is painted in the window (the cohort's people listed in
+the Cohorte tab: ``--exit-when-ready`` prints ``ready`` once that paint is done). The bare
+window and CoachDesk are launched alternately in the same run, so both see the same machine
+load: compare the ratio, not the milliseconds, between runs.
+
+* The demo (``coachdesk --demo``). Targets: data shown within 3× the bare window's first paint
+  (issue 15), the window itself within 1.5× (issue 2).
+* ``--large``: a database of 80,000 participants in one promotion and 400,000 calls, opened
+  with ``coachdesk --db`` on that promotion (80,000 rows listed). Target: data shown within 1 s.
+
+Measured on the shared 2-core machine while other engineers ran their tests, all launches of a
+run interleaved; "before" is the code as it was before the start-up work of issue 15, "after"
+this version (both counted once painted). The load moved the figures a lot between runs:
+
+| run (launches, load) | bare window | demo data shown | 80,000 people shown |
+|---|---|---|---|
+| 1 (5, 3–6) | 273 ms | 3211 → 2750 ms (11.7× → 10.1×) | 9.2 → 6.8 s |
+| 2 (5, 1.5–3) | 199 ms | 2259 → 2261 ms (11.4× → 11.4×) | 6.8 → 4.7 s |
+| 3 (7, 2.5) | 192 ms | 2285 → 1659 ms (11.9× → 8.7×) | |
+
+Neither target is met. Run 1 also measured the floor of any start-up that reads through the
+ORM: the bare window, then importing SQLAlchemy's ORM, mapping CoachDesk's models and
+configuring the mappers, and nothing else — 1610 ms, 5.9× the bare window. Meeting 3× needs
+the first list read without the ORM's mapping (or that work done beside the window on another
+core), not only lazier tabs: the tabs other than the visible one are already built and read
+only when first shown (``ui/app_window/tab_slot.py``, ``tests/ui/test_main_window.py``). At
+80,000 people the Cohorte list's own reading dominates: its stage facts (one indexed probe per
+person and table, ~0.7 s), its rows (~0.3 s), then building and sorting 80,000 rows in Python.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 BARE_WINDOW = r"""
 import sys, time
@@ -53,30 +81,65 @@ def _run(command: list[str], env: dict[str, str]) -> dict[str, float]:
     return stamps
 
 
+def _medians(command: list[str], bare: list[str], env: dict[str, str],
+             runs: int) -> tuple[float, float, float]:
+    """Median bare first paint, CoachDesk first paint and data shown, interleaved."""
+    bare_painted, app_painted, app_ready = [], [], []
+    for _ in range(runs):
+        bare_painted.append(_run(bare, env)["painted"])
+        stamps = _run(command, env)
+        app_painted.append(stamps["painted"])
+        app_ready.append(stamps["ready"])
+    return (statistics.median(bare_painted), statistics.median(app_painted),
+            statistics.median(app_ready))
+
+
+def _large_database(folder: Path) -> Path:
+    """80,000 people in one promotion, 400,000 calls (the Cohorte search benchmark's data)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cohort_search import populate
+
+    path = folder / "large.sqlite3"
+    began = time.perf_counter()
+    populate(path, 80_000, 400_000)
+    print(f"80,000 participants and 400,000 calls written in {time.perf_counter() - began:.0f} s")
+    return path
+
+
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("runs", nargs="?", type=int, default=15)
+    parser.add_argument("--large", action="store_true",
+                        help="also open an 80,000-participant database (target: 1 s)")
+    args = parser.parse_args()
+    met = True
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACHDESK_HOME": home}
         app = [sys.executable, "-m", "coachdesk", "--demo", "--exit-when-ready"]
         bare = [sys.executable, "-c", BARE_WINDOW]
         first = _run(app, env)  # builds the demo once into the cache, as a coach's first launch
-        bare_painted, app_painted, app_ready = [], [], []
-        for _ in range(runs):  # interleaved, so both see the same machine load
-            bare_painted.append(_run(bare, env)["painted"])
-            stamps = _run(app, env)
-            app_painted.append(stamps["painted"])
-            app_ready.append(stamps["ready"])
-    bare_median = statistics.median(bare_painted)
-    painted_median = statistics.median(app_painted)
-    print(f"runs: {runs} each, offscreen, Python {sys.version.split()[0]}")
-    print(f"bare PySide6 window, 5 tabs, first paint : {bare_median * 1000:7.0f} ms (median)")
-    print(f"coachdesk --demo, first paint            : {painted_median * 1000:7.0f} ms (median)")
-    ready_median = statistics.median(app_ready)
-    print(f"coachdesk --demo, demo data shown        : {ready_median * 1000:7.0f} ms")
-    print(f"first launch (demo prepared into cache)  : {first['ready'] * 1000:7.0f} ms")
-    ratio = painted_median / bare_median
-    print(f"ratio first paint / bare window          : {ratio:7.2f}  (target ≤ 1.50)")
-    return 0 if ratio <= 1.5 else 1
+        bare_median, painted_median, ready_median = _medians(app, bare, env, args.runs)
+        print(f"runs: {args.runs} each, offscreen, Python {sys.version.split()[0]}, "
+              f"load average {os.getloadavg()[0]:.1f}")
+        print(f"bare PySide6 window, 5 tabs, first paint : {bare_median * 1000:7.0f} ms (median)")
+        print(f"coachdesk --demo, first paint            : {painted_median * 1000:7.0f} ms"
+              f"  ({painted_median / bare_median:4.2f}×, target ≤ 1.50×)")
+        ratio = ready_median / bare_median
+        print(f"coachdesk --demo, demo data shown        : {ready_median * 1000:7.0f} ms"
+              f"  ({ratio:4.2f}×, target ≤ 3.00×)")
+        print(f"first launch (demo prepared into cache)  : {first['ready'] * 1000:7.0f} ms")
+        met = ratio <= 3.0
+        if args.large:
+            path = _large_database(Path(home))
+            large = [sys.executable, "-m", "coachdesk", "--db", str(path), "--exit-when-ready"]
+            _run(large, env)  # the first opening (file cache, nothing to upgrade)
+            bare_median, _painted, ready_median = _medians(
+                large, bare, env, max(3, args.runs // 3))
+            print(f"80,000 participants, data shown          : {ready_median * 1000:7.0f} ms"
+                  f"  ({ready_median / bare_median:4.2f}× the bare window's "
+                  f"{bare_median * 1000:.0f} ms; target ≤ 1000 ms)")
+            met = met and ready_median <= 1.0
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from coachdesk import paths
 from coachdesk.errors import UserError
 
 if TYPE_CHECKING:
+    from coachdesk.db import Database
     from coachdesk.ui.app_window.main_window import MainWindow
 
 TRANSLATION_FILE = "coachdesk_fr.qm"
@@ -92,6 +93,25 @@ def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
     )
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _open_plain(path: Path) -> Database | None:
+    """``path`` opened at once when it is a plain SQLite database (the demo, a database never
+    protected): nothing to ask, so the encryption and its dialogs are not even loaded. None
+    for anything else (a protected database, a file still to create, an unreadable one), which
+    ``open_interactively`` handles."""
+    try:
+        with path.open("rb") as file:
+            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+    except OSError:
+        return None
+    from coachdesk.db import open_database
+
+    return open_database(path, create=True)
+
+
 def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None:
     """Open the window's database: ``db_path``, the coach's own (None), or a fresh demo copy.
 
@@ -100,11 +120,12 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
     refused by ``open_database``, never recreated. Whatever goes wrong is said in French.
     """
     from coachdesk.database_lock import DatabaseLock
-    from coachdesk.ui.app_window.passphrase_dialog import open_interactively
 
     lock = None
     path: Path | None = None
     first_run = False
+    # The database and its data key (None when it is plain).
+    opened: tuple[Database, bytes | None] | None = None
     try:
         if demo:
             from coachdesk.services.demo_sessions import fresh_demo_copy
@@ -112,9 +133,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
             path = fresh_demo_copy()
         else:
             path = (db_path if db_path is not None else paths.default_db_path()).absolute()
-        if not _creation_allowed(window, path, chosen=db_path is not None and not demo):
-            opened = None
-        else:
+        if _creation_allowed(window, path, chosen=db_path is not None and not demo):
             if not path.parent.exists():
                 from coachdesk.files import private_dir
 
@@ -124,7 +143,14 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
             lock = DatabaseLock(path)
             lock.acquire()
             first_run = not demo and not path.exists()
-            opened = open_interactively(window, path)
+            plain = _open_plain(path)
+            if plain is not None:
+                opened = (plain, None)
+            else:
+                from coachdesk.ui.app_window.passphrase_dialog import open_interactively
+
+                asked = open_interactively(window, path)
+                opened = None if asked is None else (asked.database, asked.key)
         if opened is None:
             if lock is not None:
                 lock.release()
@@ -132,7 +158,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
                 QCoreApplication.translate("App", "The database was not opened.")
             )
         else:
-            window.attach_database(opened.database, opened.key, lock, first_run=first_run)
+            window.attach_database(*opened, lock, first_run=first_run)
     except UserError as error:
         if lock is not None:
             lock.release()
@@ -180,6 +206,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         remove_stale_copies()  # documents a crashed CoachDesk left open in a viewer
         open_in_window(window, db_path, demo)
         if exit_when_ready:
+            # Ready once the data is painted, not merely read.
+            window.repaint()
             print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
             window.close()
             app.quit()

@@ -61,6 +61,7 @@ def main() -> int:
             dialog.reject()
         render_training(app, window, output)
         render_letters(app, window, output)
+        render_restore_alert(app, window, output)
         window.close()
         if window.database is not None:
             window.database.dispose()
@@ -123,6 +124,36 @@ def render_letters(app: Any, window: Any, output: Path) -> None:
     dashboard.sources_dialog.grab().save(str(target))
     print(target)
     dashboard.sources_dialog.reject()
+
+
+def render_restore_alert(app: object, window: object, output: Path) -> None:
+    """Suivi des contrats ▸ Rétablir une alerte mise de côté…, on a demo contract whose
+    training share was set aside (written last: it changes the demo's data)."""
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.services.contract_alerts import acknowledge_alert
+    from coachdesk.ui.app_window.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    assert window.database is not None
+    window.show_tab(3)
+    app.processEvents()
+    tab = window.contracts_tab
+
+    def vincent() -> int:
+        return next(r for r in range(tab.model.rowCount())
+                    if tab.model.row_at(r).participant == "VINCENT Gaëlle")
+
+    acknowledge_alert(window.database, tab.model.row_at(vincent()).id, "training_share_high",
+                      "accord de branche")
+    app.processEvents()
+    tab.view.selectRow(vincent())
+    tab.restore_alert_button.click()
+    app.processEvents()
+    target = output / "7-retablir-une-alerte.png"
+    tab.dialog.grab().save(str(target))
+    print(target)
+    tab.dialog.reject()
 
 
 def render_first_run(app: object, home: Path, output: Path) -> None:

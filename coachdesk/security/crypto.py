@@ -25,9 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from coachdesk.errors import UserError
 
 MIN_PASSPHRASE_LENGTH = 12
@@ -172,6 +169,10 @@ def _derive(secret: bytes, salt: bytes, params: ScryptParams) -> bytes:
 
 
 def _wrap(data_key: bytes, secret: bytes, purpose: str, params: ScryptParams) -> dict[str, Any]:
+    # (cryptography is loaded when keys are wrapped or unwrapped, not when a plain database
+    # asks where its keys file would be.)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     wrapping_key = _derive(secret, salt, params)
@@ -190,6 +191,9 @@ def _wrap(data_key: bytes, secret: bytes, purpose: str, params: ScryptParams) ->
 
 def _unwrap(entry: dict[str, Any], secret: bytes, purpose: str) -> bytes | None:
     """The data key, or None when ``secret`` is not the one that wrapped it."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = ScryptParams(n=int(entry["n"]), r=int(entry["r"]), p=int(entry["p"]))
     wrapping_key = _derive(secret, _unb64(entry["salt"]), params)
     try:

@@ -38,7 +38,6 @@ from coachdesk.db import Database, backup_database
 from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.files import fresh_private
-from coachdesk.security import crypto, sqlcipher
 
 BACKUP_PREFIX = "coachdesk-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -181,6 +180,8 @@ def write_backup(database: Database, target: Path) -> Path:
     Raises:
         DamagedDatabase: the copy fails the integrity check; ``target`` is left as it was.
     """
+    from coachdesk.security import crypto
+
     target = Path(target)
     keys = crypto.sidecar_path(target)
     keys_before = keys.read_bytes() if keys.exists() else None
@@ -202,6 +203,8 @@ def write_backup(database: Database, target: Path) -> Path:
 
 
 def _remove_copy(path: Path) -> None:
+    from coachdesk.security import crypto
+
     path.unlink(missing_ok=True)
     crypto.sidecar_path(path).unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
@@ -346,6 +349,8 @@ def encrypt_plain_copies(files: Iterable[Path], key: bytes, database: Path) -> E
     """Encrypt in place each plain copy among ``files`` with ``key``, the database's keys
     file copied beside it. A plain copy that cannot be encrypted (damaged) is overwritten and
     deleted: plain personal data does not stay beside a protected database."""
+    from coachdesk.security import crypto, sqlcipher
+
     result = EncryptedCopies()
     for path in files:
         path = Path(path)
@@ -394,6 +399,8 @@ class RestoreResult:
 def target_is_protected(database: Path) -> bool:
     """Whether restoring into ``database`` must give an encrypted database: it is protected,
     or its keys file is there while the database file is missing or empty."""
+    from coachdesk.security import crypto, sqlcipher
+
     database = Path(database)
     if not crypto.sidecar_path(database).exists():
         return False
@@ -406,6 +413,8 @@ def _backup_key(
     recovery_key: str | None,
     target_key: bytes | None,
 ) -> bytes | None:
+    from coachdesk.security import crypto, sqlcipher
+
     if sqlcipher.is_plain_sqlite(backup):
         return None
     if not crypto.sidecar_path(backup).exists():
@@ -434,6 +443,8 @@ def _backup_key(
 def _stage(backup: Path, backup_key: bytes | None, staged: Path, target_key: bytes | None) -> None:
     """Write what will replace the database to ``staged`` (0600): the backup as it is, or
     re-encrypted with the key of the protected database it is restored into."""
+    from coachdesk.security import sqlcipher
+
     staged.unlink(missing_ok=True)
     if target_key is not None and backup_key is None:
         sqlcipher.export_encrypted(backup, staged, target_key)
@@ -467,6 +478,8 @@ def restore(
     refused, never made plain. CoachDesk must not have ``database`` open meanwhile (the window
     closes it first).
     """
+    from coachdesk.security import crypto, sqlcipher
+
     backup = Path(backup)
     database = Path(database)
     now = now or datetime.now()
@@ -543,6 +556,8 @@ def _audit_restore(
 def _keep_previous(database: Path, copy: Path, key: bytes | None) -> None:
     """Keep what a restore replaces: a checked backup-API copy (encrypted with the database's
     key when it is protected, with its keys file), or the raw bytes when it is damaged."""
+    from coachdesk.security import crypto, sqlcipher
+
     key_file = crypto.sidecar_path(database)
     if key_file.exists():
         _copy_private(key_file, crypto.sidecar_path(copy))

@@ -56,10 +56,21 @@ def acknowledge_alert(
 
 
 def withdraw_acknowledgement(db: Database, contract_id: str, code: str) -> None:
-    """The alert flags the contract again (one transaction)."""
+    """The alert flags the contract again, its reason forgotten (one transaction): a coach
+    who set it aside by mistake takes it back.
+
+    Raises:
+        UserError: the alert is not set aside (any more) on that contract.
+    """
     with db.write() as session:
-        session.execute(delete(ContractAlertAck).where(
-            ContractAlertAck.contract_id == contract_id, ContractAlertAck.code == code))
+        which = (ContractAlertAck.contract_id == contract_id, ContractAlertAck.code == code)
+        if session.scalar(select(ContractAlertAck.id).where(*which)) is None:
+            raise UserError(
+                "Cette alerte n'est pas (ou plus) mise de côté pour ce contrat.",
+                hint="Rouvrez l'onglet Suivi des contrats : il montre les alertes telles "
+                     "qu'elles sont enregistrées.",
+            )
+        session.execute(delete(ContractAlertAck).where(*which))
 
 
 def acknowledgements(

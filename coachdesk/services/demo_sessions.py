@@ -94,13 +94,16 @@ def fresh_demo_copy() -> Path:
     """
     from coachdesk import __version__
     from coachdesk.services.backups import DEMO_BACKUP_FOLDER
-    from coachdesk.services.demo import write_demo_database
 
     cache = paths.cache_dir()
     template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
     # Copies of earlier launches are throw-away: only what a running demo uses is kept.
     clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
     if not template.exists():
+        # Every service the demo records through: imported only when it is built (once per
+        # version), not at each start of the window.
+        from coachdesk.services.demo import write_demo_database
+
         write_demo_database(template, force=True)
     sessions = cache / SESSIONS_FOLDER
     sessions.mkdir(exist_ok=True)

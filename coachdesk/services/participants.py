@@ -47,7 +47,6 @@ from coachdesk.models import (
 )
 from coachdesk.services import enrolment as enrolments
 from coachdesk.services.clock import clock_day
-from coachdesk.services.contact_import.normalise import normalise_phone
 from coachdesk.services.follow_on import LinkedFile, linked_files_in
 from coachdesk.services.lists import ParticipantRow
 from coachdesk.services.text import fold, participant_search_text
@@ -172,6 +171,10 @@ def _checked(data: ParticipantData) -> dict[str, Any]:
         raise UserError("La date de naissance est dans le futur.",
                         hint="Vérifiez la date (JJ/MM/AAAA).")
     if values["phone"]:
+        # (phonenumbers and the contact import's rules: loaded with the first form saved, not
+        # when the window opens on the list of people.)
+        from coachdesk.services.contact_import.normalise import normalise_phone
+
         # A valid number is stored in French format; anything else is kept as typed.
         values["phone"] = normalise_phone(values["phone"]) or values["phone"]
     values["search_text"] = participant_search_text(

@@ -109,3 +109,30 @@ def test_output_piped_into_a_reader_that_stops_early(demo_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Erreur" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_window_shows_a_plain_database_without_loading_what_it_does_not_need(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """Start-up pays for what the first tab shows: opening a plain database loads neither the
+    encryption (no passphrase to ask), nor the contact import and phonenumbers (the first form
+    saved loads them), nor the services the demo is recorded with."""
+    heavy = ("cryptography", "sqlcipher3", "phonenumbers",
+             "coachdesk.ui.app_window.passphrase_dialog", "coachdesk.services.contact_import",
+             "coachdesk.services.demo", "coachdesk.services.recruitment")
+    program = (
+        "import sys\n"
+        f"sys.argv = ['coachdesk', '--db', {str(demo_path)!r}, '--exit-when-ready']\n"
+        "from coachdesk.cli import main\n"
+        "code = main()\n"
+        f"print(sorted(m for m in sys.modules if m in {heavy!r}))\n"
+        "raise SystemExit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "COACHDESK_HOME": str(tmp_path / "home"),
+             "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ready" in result.stderr
+    assert result.stdout.strip() == "[]"

@@ -174,6 +174,70 @@ def test_the_demo_opens_on_its_day_with_two_alerts_of_distinct_levels(
         ("training_share_high", "accord de branche", date(2010, 12, 31))]
 
 
+def test_an_alert_set_aside_by_mistake_is_restored_from_the_tab(
+    tab: ContractsTab, qtbot: QtBot, database: Database
+) -> None:
+    """The coach set the wrong alert aside: « Rétablir une alerte mise de côté… » makes it flag
+    the contract again, its reason gone from the tooltip and from the database."""
+    from coachdesk.models import ContractAlertAck
+    from coachdesk.services.contract_alerts import acknowledge_alert
+
+    vincent = tab.model.row_at(row_of(tab, "VINCENT Gaëlle"))
+    assert tab.restore_alert_button.text() == "Rétablir une alerte mise de côté…"
+    # A contract with nothing set aside: said, no dialog.
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    assert tab.dialog is None
+    assert messages.last_messages[-1].text == "Aucune alerte de ce contrat n'est mise de côté."
+
+    acknowledge_alert(database, vincent.id, "training_share_high", "accord de branche")
+    qtbot.waitUntil(lambda: not tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
+    assert tab.count_label.text().endswith("— 1 avec alerte")
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    dialog = tab.dialog
+    assert dialog.objectName() == "restoreAlertDialog"
+    assert dialog.windowTitle() == "Rétablir une alerte — VINCENT Gaëlle"
+    assert dialog.alert.count() == 1
+    assert dialog.alert.itemText(0) == "À vérifier — mise de côté (accord de branche)"
+    assert dialog.sentence.text().startswith("La formation (400 h) représente 27 %")
+    assert dialog.ok_button.text() == "Rétablir l'alerte"
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    row = row_of(tab, "VINCENT Gaëlle")
+    assert tab.model.row_at(row).flagged
+    assert tab.model.index(row, 10).data() == "À vérifier (3)"
+    tip = tab.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Mise de côté" not in tip
+    assert "• À vérifier : La formation (400 h) représente 27 %" in tip
+    assert tab.count_label.text().endswith("— 2 avec alertes")
+    with database.read() as session:
+        assert session.scalar(select(func.count()).select_from(ContractAlertAck)) == 0
+
+
+def test_restoring_an_alert_restored_elsewhere_is_said_in_french(
+    tab: ContractsTab, qtbot: QtBot, database: Database
+) -> None:
+    """The dialog was open while the alert was restored elsewhere: the coach reads why nothing
+    happened, the dialog stays open."""
+    from coachdesk.services.contract_alerts import acknowledge_alert, withdraw_acknowledgement
+
+    vincent = tab.model.row_at(row_of(tab, "VINCENT Gaëlle"))
+    acknowledge_alert(database, vincent.id, "training_share_high", "accord de branche")
+    qtbot.waitUntil(lambda: not tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
+    tab.view.selectRow(row_of(tab, "VINCENT Gaëlle"))
+    tab.restore_alert_button.click()
+    dialog = tab.dialog
+    withdraw_acknowledgement(database, vincent.id, "training_share_high")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert messages.last_messages[-1].text.startswith(
+        "Cette alerte n'est pas (ou plus) mise de côté pour ce contrat.")
+    # The list shows what was done elsewhere: the alert flags the contract again.
+    qtbot.waitUntil(lambda: tab.model.row_at(row_of(tab, "VINCENT Gaëlle")).flagged)
+
+
 def test_record_a_contract_as_a_coach(
     tab: ContractsTab, database: Database, qtbot: QtBot
 ) -> None:

@@ -135,3 +135,64 @@ def test_french_translation_is_complete() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_hidden_tab_reads_nothing_until_shown_then_lists_its_rows(
+    qtbot: QtBot, demo_path: Path, home: Path
+) -> None:
+    """Start-up reads only what the visible tab shows: the Suivi des contrats tab is neither
+    built nor read until the coach opens it, then lists the promotion's contracts; a write
+    made while it is hidden is read when it is shown again, not before."""
+    from sqlalchemy import event
+
+    from coachdesk.services.contract_alerts import acknowledge_alert
+
+    database = open_database(demo_path)
+    statements: list[str] = []
+
+    def heard(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", heard)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    main.attach_database(database)
+    try:
+        qtbot.waitUntil(lambda: main.tab_list[0].built is not None
+                        and main.cohort_tab.model.rowCount() == 275)
+        qtbot.wait(50)  # whatever the window does right after showing the list
+        assert [type(tab).__name__ for tab in main.built_tabs()] == ["CohortTab"]
+        assert statements and not [s for s in statements if "contract_alert_ack" in s]
+
+        qtbot.keyClick(main, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: main.tab_list[3].built is not None
+                        and main.contracts_tab.model.rowCount() == 13)
+        contracts = main.contracts_tab
+        assert [s for s in statements if "contract_alert_ack" in s]
+        names = {contracts.model.row_at(r).participant for r in range(13)}
+        assert {"URBAIN Dylan", "VINCENT Gaëlle", "BARRAL Léa"} <= names
+        assert contracts.count_label.text().startswith("13 contrats — 3 rompus")
+        vincent = next(contracts.model.row_at(r) for r in range(13)
+                       if contracts.model.row_at(r).participant == "VINCENT Gaëlle")
+        assert vincent.flagged
+
+        # Back to the Cohorte tab: a contract's alert set aside meanwhile (elsewhere) is not
+        # read by the hidden tab…
+        qtbot.keyClick(main, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not contracts.isVisible())
+        acknowledge_alert(database, vincent.id, "training_share_high", "accord de branche")
+        statements.clear()
+        qtbot.wait(50)
+        assert not [s for s in statements if "contract_alert_ack" in s]
+        # …until the coach opens it again, and sees it.
+        qtbot.keyClick(main, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: contracts.count_label.text().endswith("— 1 avec alerte"))
+        assert [s for s in statements if "contract_alert_ack" in s]
+    finally:
+        main.close()
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -37,13 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserError
+from coachdesk.ui.contracts.alert_aside import AlertAside, level_name
 from coachdesk.ui.contracts.contract_dialog import ContractDialog
-from coachdesk.ui.contracts.follow_up_dialogs import (
-    AcknowledgeAlertDialog,
-    OutcomeDialog,
-    RuptureDialog,
-    VisitDialog,
-)
+from coachdesk.ui.contracts.follow_up_dialogs import OutcomeDialog, RuptureDialog, VisitDialog
 from coachdesk.ui.contracts.opco_file import paper_row
 from coachdesk.ui.contracts.training_panel import training_button
 from coachdesk.ui.widgets import messages
@@ -90,16 +86,6 @@ LEVEL_ICONS = {
 # Information (a pay rise to plan) keeps the row plain, without a sign: only what needs acting
 # stands out.
 LEVEL_BACKGROUNDS = {"illegal": ALERT_BACKGROUND, "to_check": WARNING_BACKGROUND}
-LEVEL_NAMES = {
-    "illegal": QT_TRANSLATE_NOOP("ContractsTab", "Illegal"),
-    "to_check": QT_TRANSLATE_NOOP("ContractsTab", "To check"),
-    "information": QT_TRANSLATE_NOOP("ContractsTab", "Information"),
-}
-
-
-def level_name(level: str) -> str:
-    return QApplication.translate("ContractsTab", str(LEVEL_NAMES[level]))
-
 
 def _alert_text(line: ContractLine) -> str:
     """The worst level still showing, and how many alerts: « Illégal (2) »."""
@@ -224,11 +210,9 @@ class ContractsTab(ListTab):
         )
         self.print_button = QPushButton(self.tr("Print the last visit (PDF)…"))
         self.print_button.setObjectName("printVisit")
-        self.acknowledge_button = QPushButton(self.tr("Set an alert aside…"))
-        self.acknowledge_button.setObjectName("acknowledgeAlert")
-        self.acknowledge_button.setToolTip(
-            self.tr("An alert checked with the employer (e.g. a branch agreement): it no longer "
-                    "flags the contract"))
+        # Set an alert aside with its reason, or restore one set aside by mistake.
+        self.alert_aside = AlertAside(self, self)
+        self.acknowledge_button, self.restore_alert_button = self.alert_aside.buttons
         self.estimate_button = QPushButton(self.tr("Employer estimate (PDF)…"))
         self.estimate_button.setObjectName("printEmployerEstimate")
         self.estimate_button.setToolTip(
@@ -243,8 +227,9 @@ class ContractsTab(ListTab):
         actions.addWidget(QLabel(self.tr("Situation on")))
         self.as_of = date_edit(self.today, name="contractsAsOf")
         actions.addWidget(self.as_of)
-        # The printing buttons, « Dossier OPCO… » among them, and the training.
-        papers = paper_row(self, training_button(self))
+        # The printing buttons, « Dossier OPCO… » among them, the alerts set aside (restored
+        # by the button after « Mettre une alerte de côté… ») and the training.
+        papers = paper_row(self, self.restore_alert_button, training_button(self))
         papers.addStretch(1)
 
         self.model = ContractTableModel(COLUMNS, self)
@@ -275,7 +260,6 @@ class ContractsTab(ListTab):
         self.rupture_button.clicked.connect(self.record_rupture)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.print_button.clicked.connect(self.print_last_visit)
-        self.acknowledge_button.clicked.connect(self.acknowledge_alert)
         self.estimate_button.clicked.connect(self.print_employer_estimate)
         self.as_of.dateChanged.connect(self._date_chosen)
         self.edit_button.clicked.connect(self.edit_contract)
@@ -458,19 +442,6 @@ class ContractsTab(ListTab):
 
         assert self.database is not None
         return contract_context(self.database, line.id)
-
-    def acknowledge_alert(self) -> None:
-        """Set one of the selected contract's alerts aside, with its reason."""
-        line = self._need_contract()
-        if line is None or self.database is None:
-            return
-        if not line.warnings:
-            messages.info(self, self.tr("Contract follow-up"),
-                          self.tr("This contract has no alert to set aside."))
-            return
-        alerts = [(w.code, level_name(w.level), w.message_fr) for w in line.warnings]
-        self._open(AcknowledgeAlertDialog(self.database, line.id, line.participant, alerts,
-                                          self.today, self))
 
     def record_visit(self) -> None:
         line = self._need_contract()

@@ -71,18 +71,6 @@
 <context>
     <name>ContractsTab</name>
     <message>
-        <source>Illegal</source>
-        <translation>Illégal</translation>
-    </message>
-    <message>
-        <source>To check</source>
-        <translation>À vérifier</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
         <source>Set aside (%1)</source>
         <translation>Mise de côté (%1)</translation>
     </message>
@@ -135,14 +123,6 @@
         <translation>Imprimer la dernière visite (PDF)…</translation>
     </message>
     <message>
-        <source>Set an alert aside…</source>
-        <translation>Mettre une alerte de côté…</translation>
-    </message>
-    <message>
-        <source>An alert checked with the employer (e.g. a branch agreement): it no longer flags the contract</source>
-        <translation>Une alerte vérifiée avec l&apos;employeur (par exemple un accord de branche) : elle ne signale plus le contrat</translation>
-    </message>
-    <message>
         <source>Employer estimate (PDF)…</source>
         <translation>Estimation employeur (PDF)…</translation>
     </message>
@@ -193,10 +173,6 @@
     <message>
         <source>Select a contract in the list first.</source>
         <translation>Sélectionnez d&apos;abord un contrat dans la liste.</translation>
-    </message>
-    <message>
-        <source>This contract has no alert to set aside.</source>
-        <translation>Ce contrat n&apos;a aucune alerte à mettre de côté.</translation>
     </message>
     <message>
         <source>This contract is already broken.</source>
