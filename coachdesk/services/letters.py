@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,10 @@ from coachdesk.services.text import fold, person_name
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
+# The shipped templates have the same id on every laptop (from their name): in a team, two
+# laptops writing the defaults write the same rows, not two templates of the same name.
+DEFAULT_TEMPLATE_NAMESPACE = uuid.UUID("5f0c2f8e-6d1b-4c55-9a3e-2b7d4e8c1a90")
+
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 # Every field a template may use, with what it is replaced by (shown to the coach).
@@ -182,8 +187,9 @@ def list_templates(database: Database) -> list[LetterTemplateRow]:
         with database.write() as session:
             if not session.scalar(select(func.count(LetterTemplate.id))):
                 for draft in default_templates():
-                    session.add(LetterTemplate(name=draft.name, subject=draft.subject,
-                                               body=draft.body))
+                    session.add(LetterTemplate(
+                        id=str(uuid.uuid5(DEFAULT_TEMPLATE_NAMESPACE, draft.name)),
+                        name=draft.name, subject=draft.subject, body=draft.body))
     with database.read() as session:
         return [_row(template) for template in session.scalars(
             select(LetterTemplate).order_by(LetterTemplate.name))]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coachdesk.models.base import canonical_id, utcnow
@@ -32,6 +33,11 @@ def model_tables() -> dict[str, Table]:
     from coachdesk.models import Base
 
     return {name: table for name, table in Base.metadata.tables.items()}
+
+
+def _executor(connection: Any, statement: Any) -> Callable[[list[dict[str, Any]]], Any]:
+    """Runs one statement for a list of rows."""
+    return lambda rows: connection.execute(statement, rows)
 
 
 class Applier:
@@ -53,6 +59,8 @@ class Applier:
         self.new_conflicts = 0
         self.erased_people = 0
         self.acks: list[str] = []
+        # Rows the laptop's own rules refuse for now (``_held``): id → sequence number.
+        self.held: dict[str, int] = {}
 
     def pending(self, ids: Sequence[str]) -> dict[str, set[str] | None]:
         """Row id → columns with a pending local change (None: the whole row is pending)."""
@@ -88,8 +96,13 @@ class Applier:
         inserts: list[dict[str, Any]] = []
         updates: dict[frozenset[str], list[dict[str, Any]]] = {}
         partial: list[str] = []
+        seqs = {r["id"]: int(r.get("_seq") or 0) for r in rows}
         for row in rows:
             row_id = row["id"]
+            if self.held and any(isinstance(v, str) and v in self.held for v in row.values()):
+                # Hangs from a row held back: held back with it (foreign keys hold).
+                self.held[row_id] = seqs[row_id]
+                continue
             columns = pending.get(row_id, set())
             if columns is None:
                 continue
@@ -109,7 +122,7 @@ class Applier:
             for values in inserts:
                 by_keys.setdefault(frozenset(values), []).append(values)
             for group in by_keys.values():
-                self.connection.execute(insert(table), group)
+                self._write(group, "id", seqs, _executor(self.connection, insert(table)))
         from sqlalchemy import bindparam
 
         for keys, group in updates.items():
@@ -118,10 +131,35 @@ class Applier:
                 continue
             statement = (update(table).where(table.c.id == bindparam("_id"))
                          .values({name: bindparam(name) for name in names}))
-            self.connection.execute(statement, group)
+            self._write(group, "_id", seqs, _executor(self.connection, statement))
         if partial and table_name in DERIVED:
             self._rederive(table, partial)
-        self.received += len(rows)
+        self.received += len(rows) - len(self.held.keys() & seqs.keys())
+
+    def _write(self, group: list[dict[str, Any]], key: str, seqs: dict[str, int],
+               write: Callable[[list[dict[str, Any]]], Any]) -> None:
+        """Write rows of the team; a row this laptop's own rules refuse is held back.
+
+        The same fact recorded here and on another laptop before either synced (the same
+        alert set aside, the same day of absence, a template of the same name) makes two rows
+        with one unique value: the server refused this laptop's row, and the coach sees that
+        refusal. Until the coach settles it, the team's row waits: the cursor stays before it
+        (``finish``), so it arrives at the first synchronisation after.
+        """
+        try:
+            with self.connection.begin_nested():
+                write(group)
+            return
+        except IntegrityError:
+            pass
+        for values in group:
+            try:
+                with self.connection.begin_nested():
+                    write([values])
+            except IntegrityError:
+                row_id = canonical_id(values[key])
+                self.held[row_id] = next((seq for i, seq in seqs.items()
+                                          if canonical_id(i) == row_id), 0)
 
     def _rederive(self, table: Table, ids: list[str]) -> None:
         column, sources, compute = DERIVED[table.name]
@@ -250,6 +288,10 @@ class Applier:
     def finish(self, cursor: int | None, server_ms: int | None) -> None:
         state = self.tables["sync_state"]
         values: dict[str, Any] = {"last_sync_at": utcnow(), "blocked_message": ""}
+        if cursor is not None and self.held:
+            log.warning("%d row(s) of the team held back until a refused change is settled",
+                        len(self.held))
+            cursor = min(cursor, min(self.held.values()) - 1)
         if cursor is not None:
             values["cursor"] = cursor
         if server_ms is not None:

@@ -3,9 +3,10 @@
 * **Person-scoped** tables hold a young person and everything about them. A row belongs to
   the structure of its person (and to the person's promotion, for coaches limited to some
   promotions); the server's row-level security shows it only to coaches of that scope.
-* **Team-wide** tables (promotions, employers, offers, checklists, the coaches' and training
-  bodies' records…) are seen by every coach of the team.
-* **Local** tables never leave the laptop (its export log, its audit log, the sync tables).
+* **Team-wide** tables (promotions, employers, offers, checklists, letter templates, the
+  coaches' and training bodies' records…) are seen by every coach of the team.
+* **Local** tables never leave the laptop (its export log, its audit log, the sync tables,
+  and the documents' files, too big for the team protocol).
 
 A new table must be placed in one of these groups (a test fails until it is).
 """
@@ -32,6 +33,13 @@ PERSON_SCOPED: dict[str, tuple[str, str] | None] = {
     "contract": ("participant_id", "participant"),
     "outcome": ("participant_id", "participant"),
     "follow_up_visit": ("contract_id", "contract"),
+    # A coach's acknowledgement of a contract alert: the whole team then sees the alert set
+    # aside (with why), not only the laptop where it was acknowledged.
+    "contract_alert_ack": ("contract_id", "contract"),
+    # The training followed (rhythm, result), its absences and its assessments.
+    "training": ("participant_id", "participant"),
+    "training_absence": ("training_id", "training"),
+    "training_assessment": ("training_id", "training"),
     "recruitment_interview": ("referral_id", "referral"),
     "interview_checklist_item": ("interview_id", "recruitment_interview"),
 }
@@ -51,21 +59,12 @@ TEAM_WIDE: tuple[str, ...] = (
     "bilan_session",
     "checklist_template",
     "checklist_template_item",
+    # Letter templates hold no person: the same invitations on every laptop of the team.
+    "letter_template",
 )
 
 LOCAL_ONLY: tuple[str, ...] = (
     "database_identity",
-    # A coach's acknowledgement of a contract alert stays on their laptop for now (the team
-    # server's schema does not hold it yet).
-    "contract_alert_ack",
-    # The training followed (rhythm, absences, assessments, result) stays on the laptop until
-    # the team server's schema holds it; it is erased and exported with the person all the same.
-    "training",
-    "training_absence",
-    "training_assessment",
-    # Letter templates stay on the laptop for now too (not in the team server's schema yet);
-    # they hold no person.
-    "letter_template",
     # Documents (their bytes) stay on the laptop that received them in this version: the
     # team protocol carries rows of a few hundred bytes, not files of up to 20 MB.
     "document",

@@ -345,25 +345,32 @@ def test_a_first_release_database_gains_the_training_tables_and_records_one(
     assert "ix_training_absence_training_id" in indexes
 
 
-def test_in_a_team_the_training_stays_on_the_laptop(programme: Programme) -> None:
-    """Classified LOCAL_ONLY until the team server holds it: recording the training of a team
-    database works and puts nothing of it in the outbox (the contract itself is shared)."""
+def test_in_a_team_the_training_goes_to_the_outbox(programme: Programme) -> None:
+    """Shared with the person's scope in a team: recording the training, an absence and an
+    assessment of a team database puts each change in the outbox, and nothing is lost on the
+    laptop (the journey to another laptop is tested against a real server in tests/sync)."""
     from coachdesk.models import SyncOutboxOp
-    from coachdesk.sync.tables import LOCAL_ONLY, SYNCED
+    from coachdesk.sync.tables import LOCAL_ONLY, PERSON_SCOPED
     from tests.sync.test_outbox import fake_join
 
-    assert {"training", "training_absence", "training_assessment"} <= set(LOCAL_ONLY)
-    assert not {"training", "training_absence", "training_assessment"} & SYNCED
+    assert not {"training", "training_absence", "training_assessment"} & set(LOCAL_ONLY)
+    assert PERSON_SCOPED["training"] == ("participant_id", "participant")
+    assert PERSON_SCOPED["training_absence"] == ("training_id", "training")
+    assert PERSON_SCOPED["training_assessment"] == ("training_id", "training")
     db = programme.db
     fake_join(db)
-    record_absence(db, programme.hugo_training, AbsenceDraft(date(2010, 10, 4), hours=1))
+    absence = record_absence(db, programme.hugo_training,
+                             AbsenceDraft(date(2010, 10, 4), hours=1))
+    assessment = record_assessment(db, programme.hugo_training,
+                                   AssessmentDraft(date(2010, 12, 10), "Comptabilité", "Acquis"))
     save_training(db, programme.hugo, _with_rhythm(contract_training_defaults(
         db, programme.hugo_contract)))
-    b.person(db, programme.cohort, "Vidal", "Inès")  # a shared write, for comparison
     with db.read() as s:
-        tables = set(s.scalars(select(SyncOutboxOp.table_name)))
-    assert "participant" in tables
-    assert not tables & {"training", "training_absence", "training_assessment"}
+        queued = {(r.table_name, r.row_id, r.kind) for r in s.execute(
+            select(SyncOutboxOp.table_name, SyncOutboxOp.row_id, SyncOutboxOp.kind))}
+    assert {("training_absence", absence, "insert"),
+            ("training_assessment", assessment, "insert"),
+            ("training", programme.hugo_training, "update")} <= queued
     training = contract_training(db, programme.hugo_contract)
     assert training is not None and training.rhythm == "2 j centre / 3 j entreprise"
 
