@@ -53,7 +53,7 @@ def main() -> int:
         target = output / "7-contrat-cerfa.png"
         dialog.grab().save(str(target))
         print(target)
-        dialog.close()
+        dialog.done(0)  # the two emptied fields are not to be kept: no question asked
         database.dispose()
     return 0
 
