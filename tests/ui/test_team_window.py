@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -306,3 +306,35 @@ def test_a_change_the_server_refused_stays_visible_in_the_conflicts_dialog(
     assert dialog.refusals_label.text() == (
         "1 modification refusée par le serveur de l'équipe, gardée sur ce poste :\n"
         f"• {refusal}")
+
+
+def test_the_timed_status_refresh_leaves_a_hidden_window_and_a_rewritten_file_alone(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every 30 s the status line is read again: not for a window off screen (a closed
+    window's database may have been closed and its file rewritten since), and a failed read
+    never reaches the coach as an error."""
+    from coachdesk.sync import engine
+
+    joined_offline(database, str(uuid.uuid4()), None)
+    window = window_on(qtbot, database)
+    read = engine.status
+    reads: list[Database] = []
+    monkeypatch.setattr(engine, "status", lambda db: reads.append(db) or read(db))
+    window.team._tick()  # never shown: nothing read
+    assert reads == []
+    window.show()
+    window.team._tick()
+    assert reads == [database]
+    label = window.findChild(QLabel, "syncStatus")
+    assert label is not None and label.isVisible()
+    # The file is rewritten under the window (as protecting it does): the tick stays quiet.
+    database.dispose()
+    path = tmp_path / "base.sqlite3"
+    for extra in (path.with_name("base.sqlite3-wal"), path.with_name("base.sqlite3-shm")):
+        extra.unlink(missing_ok=True)
+    path.write_bytes(b"\x00" * 4096)
+    window.team._tick()  # raised "file is not a database" into Qt's event loop before
+    assert len(reads) == 2
+    window.detach_database()
+    window.database = None

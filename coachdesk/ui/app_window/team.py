@@ -10,6 +10,7 @@ joined a team.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ from coachdesk.ui.widgets.background import BackgroundJob
 from coachdesk.ui.widgets.enabling import explain_enabled
 
 # How often the status line reads the counts again (and "il y a 4 min" moves on).
+log = logging.getLogger(__name__)
+
 REFRESH_MS = 30_000
 
 
@@ -65,8 +68,21 @@ class TeamActions(QObject):
         self.status_label.hide()
         window.statusBar().addPermanentWidget(self.status_label)
         self._timer = QTimer(self, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self.refresh()
+
+    def _tick(self) -> None:
+        """The timed refresh: only for a window on screen (a closed window's database may be
+        gone or rewritten), and a failed read waits for the next tick rather than interrupt
+        the coach — the next action on the database says what is wrong."""
+        if not self.window.isVisible():
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            self.refresh()
+        except SQLAlchemyError as error:
+            log.info("team status not read: %s", type(error).__name__)
 
     @property
     def actions(self) -> list[QAction]:
