@@ -35,6 +35,7 @@ from coachdesk.services.cerfa_checks import (
     CerfaParties,
 )
 from coachdesk.services.contract_draft import ContractDraft, draft_of
+from coachdesk.services.contract_rules import fr_date
 
 EMPLOYER = "Employeur"
 EMPLOYEE = "Salarié"
@@ -189,10 +190,6 @@ def split_address(address: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else ("", text)
 
 
-def _date(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("Oui" if value else "Non")
 
@@ -301,7 +298,7 @@ def _values(facts: _Facts) -> dict[int, str]:
         21: person_number, 22: person_street, 24: person.postcode if person else "",
         25: person.city if person else "", 26: person.phone if person else "",
         27: person.email if person else "", 28: parties.nir,
-        29: _date(person.birth_date if person else None), 30: parties.sex,
+        29: fr_date(person.birth_date if person else None), 30: parties.sex,
         31: parties.birth_department, 32: parties.birth_city, 33: _yes_no(draft.rqth),
         34: _yes_no(draft.rqth_youth_equivalence), 35: _yes_no(draft.rqth_boe_extension),
         36: _yes_no(draft.france_travail_registered), 37: draft.france_travail_number,
@@ -310,17 +307,17 @@ def _values(facts: _Facts) -> dict[int, str]:
         40: _coded(draft.minimum_social, MINIMUM_SOCIAL),
         41: _coded(draft.highest_diploma, DIPLOMAS),
         42: tutor.last_name if tutor else "", 43: tutor.first_name if tutor else "",
-        44: tutor.role if tutor else "", 45: _date(parties.tutor_birth_date),
+        44: tutor.role if tutor else "", 45: fr_date(parties.tutor_birth_date),
         46: draft.user_tutor_last_name, 47: draft.user_tutor_first_name,
-        48: draft.user_tutor_job, 49: _date(draft.user_tutor_birth_date),
+        48: draft.user_tutor_job, 49: fr_date(draft.user_tutor_birth_date),
         50: draft.user_company_naf.replace(".", ""), 51: _yes_no(draft.tutor_attested),
         52: "" if draft.vae_amendment else _CONTRACT_NATURES.get(draft.contract_type, ""),
         53: "Oui" if draft.vae_amendment else "",
         54: _coded(draft.cerfa_contract_kind, CONTRACT_KINDS), 55: draft.job_title,
         56: draft.classification, 57: draft.classification_level, 58: draft.coefficient,
-        59: _number(draft.trial_days), 60: _date(draft.start_date),
-        61: _date(draft.amendment_effective_on), 62: _date(draft.end_date),
-        63: _hours(draft.weekly_hours), 64: _date(draft.signed_on),
+        59: _number(draft.trial_days), 60: fr_date(draft.start_date),
+        61: fr_date(draft.amendment_effective_on), 62: fr_date(draft.end_date),
+        63: _hours(draft.weekly_hours), 64: fr_date(draft.signed_on),
         65: _euros(draft.gross_monthly_pay_cents),
         66: body.name if body else "", 67: body_siret,
         68: parties.declaration_number, 69: _yes_no(draft.internal_training),
@@ -330,7 +327,7 @@ def _values(facts: _Facts) -> dict[int, str]:
         73: _coded(draft.target_diploma, DIPLOMAS), 74: draft.rncp_code,
         75: draft.qualification, 76: draft.nsf_code, 77: draft.training_organisation,
         78: _number(draft.training_hours), 79: _number(draft.teaching_hours),
-        80: _date(draft.training_start_on), 81: _date(draft.exams_end_on),
+        80: fr_date(draft.training_start_on), 81: fr_date(draft.exams_end_on),
         82: draft.signed_at_place, 83: SIGNED_BY_HAND, 84: SIGNED_BY_HAND, 85: draft.opco,
         86: parties.opco_member_number,
     }

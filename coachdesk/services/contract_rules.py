@@ -110,8 +110,9 @@ class TutorFacts:
     trainees_followed: int
 
 
-def fr_date(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+def fr_date(day: date | None) -> str:
+    """``04/05/2010``; an empty text for no date."""
+    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def fr_money(amount: Decimal) -> str:

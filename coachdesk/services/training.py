@@ -35,6 +35,7 @@ from coachdesk.models import (
 )
 from coachdesk.services.checks import check_code, check_order
 from coachdesk.services.clock import clock_day
+from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.records import get_record
 from coachdesk.services.text import person_name
 
@@ -43,10 +44,6 @@ MAX_HALF_DAYS = 2
 MAX_HOURS_A_DAY = 12
 # Grades are on 20, as French training bodies give them.
 GRADE_SCALE = 20
-
-
-def fr_day(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 # --- drafts -------------------------------------------------------------------------------------
@@ -134,9 +131,9 @@ def check_assessment(draft: AssessmentDraft) -> None:
 def check_in_period(day: date, period: tuple[date | None, date | None], what: str) -> None:
     start, end = period
     if (start is not None and day < start) or (end is not None and day > end):
-        span = f"du {fr_day(start)}" if start else ""
-        span += (" " if span else "") + (f"au {fr_day(end)}" if end else "")
-        raise UserError(f"{what} du {fr_day(day)} est en dehors de la formation ({span}).",
+        span = f"du {fr_date(start)}" if start else ""
+        span += (" " if span else "") + (f"au {fr_date(end)}" if end else "")
+        raise UserError(f"{what} du {fr_date(day)} est en dehors de la formation ({span}).",
                         hint="Vérifiez la date, ou les dates de la formation.")
 
 
@@ -236,13 +233,13 @@ def set_training_result(db: Database, training_id: str, result: str | None,
         training = get_record(session, Training, training_id, "Formation")
         if result_on is not None:
             if result_on > clock_day(session):
-                raise UserError(f"Le résultat du {fr_day(result_on)} n'est pas encore connu : "
+                raise UserError(f"Le résultat du {fr_date(result_on)} n'est pas encore connu : "
                                 "la date est après aujourd'hui.",
                                 hint="Enregistrez le résultat le jour où il est connu.")
             start, _end = _period(session, training)
             if start is not None and result_on < start:
-                raise UserError(f"Le résultat du {fr_day(result_on)} est avant le début de la "
-                                f"formation ({fr_day(start)}).", hint="Vérifiez la date.")
+                raise UserError(f"Le résultat du {fr_date(result_on)} est avant le début de la "
+                                f"formation ({fr_date(start)}).", hint="Vérifiez la date.")
         training.result, training.result_on = result, result_on
 
 
@@ -255,7 +252,7 @@ def record_absence(db: Database, training_id: str, draft: AbsenceDraft) -> str:
         if session.scalar(select(TrainingAbsence.id).where(
                 TrainingAbsence.training_id == training_id,
                 TrainingAbsence.absent_on == draft.absent_on)) is not None:
-            raise UserError(f"Une absence est déjà enregistrée le {fr_day(draft.absent_on)}.",
+            raise UserError(f"Une absence est déjà enregistrée le {fr_date(draft.absent_on)}.",
                             hint="Supprimez-la d'abord pour la remplacer.")
         absence = TrainingAbsence(
             training_id=training_id, absent_on=draft.absent_on, hours=draft.hours,
@@ -277,7 +274,7 @@ def record_assessment(db: Database, training_id: str, draft: AssessmentDraft) ->
                 TrainingAssessment.training_id == training_id,
                 TrainingAssessment.assessed_on == draft.assessed_on,
                 TrainingAssessment.subject == subject)) is not None:
-            raise UserError(f"L'évaluation « {subject} » du {fr_day(draft.assessed_on)} est "
+            raise UserError(f"L'évaluation « {subject} » du {fr_date(draft.assessed_on)} est "
                             "déjà enregistrée.", hint="Supprimez-la d'abord pour la remplacer.")
         assessment = TrainingAssessment(
             training_id=training_id, assessed_on=draft.assessed_on, subject=subject,

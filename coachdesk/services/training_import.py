@@ -48,6 +48,7 @@ from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.columns import header_key
 from coachdesk.services.contact_import.reader import open_table, row_is_blank
 from coachdesk.services.contact_import.workbooks import Row
+from coachdesk.services.contract_rules import fr_date
 from coachdesk.services.text import fold, name_key, person_name
 from coachdesk.services.training import (
     AbsenceDraft,
@@ -55,7 +56,6 @@ from coachdesk.services.training import (
     check_absence,
     check_assessment,
     check_in_period,
-    fr_day,
 )
 
 # Each column of the layout: its label in messages and the headers it is recognised by.
@@ -197,7 +197,7 @@ class _Matcher:
             found = [p for p in found if p[1] == born]
         if not found:
             raise _Refused("Nom", f"personne ne s'appelle {shown}"
-                           + (f" né·e le {fr_day(born)}" if born else "")
+                           + (f" né·e le {fr_date(born)}" if born else "")
                            + " dans CoachDesk : vérifiez l'orthographe et la date de naissance.")
         if len(found) > 1:
             raise _Refused("Date de naissance", f"plusieurs personnes s'appellent {shown} : "
@@ -217,7 +217,7 @@ class _Matcher:
                 continue
             covering.append(period)
         if not covering:
-            raise _Refused("Date", f"le {fr_day(day)} est en dehors de la formation de {shown} : "
+            raise _Refused("Date", f"le {fr_date(day)} est en dehors de la formation de {shown} : "
                            "vérifiez la date.")
         # Work-study first: evening classes overlapping a contract are rare.
         covering.sort(key=lambda p: p.mode != "alternance")
@@ -342,7 +342,7 @@ def _absence(session: Session, matcher: _Matcher, training_id: str, day: date,
     if known is not None:
         if known == values:
             return 0
-        raise _Refused("Date", f"une autre absence est déjà enregistrée le {fr_day(day)} pour "
+        raise _Refused("Date", f"une autre absence est déjà enregistrée le {fr_date(day)} pour "
                        "cette personne : corrigez-la dans la fenêtre (Suivi des contrats ▸ "
                        "Formation…) ou dans le fichier.")
     matcher.absences[(training_id, day)] = values
@@ -369,7 +369,7 @@ def _assessment(session: Session, matcher: _Matcher, training_id: str, day: date
     if known is not None:
         if known == values:
             return 0
-        raise _Refused("Matière", f"l'évaluation « {draft.subject} » du {fr_day(day)} est déjà "
+        raise _Refused("Matière", f"l'évaluation « {draft.subject} » du {fr_date(day)} est déjà "
                        "enregistrée avec un autre résultat : corrigez-la dans la fenêtre "
                        "(Suivi des contrats ▸ Formation…) ou dans le fichier.")
     matcher.assessments[key] = values
