@@ -1,7 +1,8 @@
 """The database: engine, sessions, SQLite settings, schema versions and safe upgrades.
 
-This module and ``db_copy`` (copies of the file through SQLite's backup API, integrity checks)
-are the only ones allowed to know that the embedded database is SQLite. Everything else goes
+This module, ``db_copy`` (copies of the file through SQLite's backup API, integrity checks) and
+``db_snapshot`` (the window's first look, read before SQLAlchemy is loaded) are the only ones
+allowed to know that the embedded database is SQLite. Everything else goes
 through SQLAlchemy and runs the same on PostgreSQL (the team server).
 
 Schema versions are Alembic revisions (``coachdesk/migrations``). Opening a database:
@@ -44,14 +45,13 @@ from sqlalchemy.pool import QueuePool
 from coachdesk.db_copy import copy_through, sqlite_driver
 from coachdesk.errors import UserError, explain_failure
 
+# Every schema revision, oldest first, and the newest: in a module of their own, which the
+# window's first look reads without loading SQLAlchemy.
+from coachdesk.schema_revisions import HEAD_REVISION as HEAD_REVISION
+from coachdesk.schema_revisions import SCHEMA_REVISIONS as SCHEMA_REVISIONS
+
 log = logging.getLogger(__name__)
 
-# Every schema revision ever released, oldest first. A new migration appends its id here
-# (a test checks this tuple against coachdesk/migrations/versions).
-SCHEMA_REVISIONS: tuple[str, ...] = (
-    "0001", "0002", "0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018",
-)
-HEAD_REVISION = SCHEMA_REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -12,11 +12,12 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.errors import UserError, explain_failure
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # What SQLite may keep beside a database file while writing it.
 JOURNALS = ("-journal", "-wal", "-shm")

@@ -21,6 +21,8 @@ from pathlib import Path
 APP_NAME = "CoachDesk"
 PORTABLE_MARKER = "coachdesk-portable.txt"
 DB_FILE_NAME = "coachdesk.sqlite3"
+# The demo's automatic backups: in the cache, never beside the coach's own.
+DEMO_BACKUP_FOLDER = "demo-sauvegardes"
 
 
 def executable_dir() -> Path:

@@ -43,7 +43,6 @@ BACKUP_PREFIX = "coachdesk-"
 BACKUP_SUFFIX = ".sqlite3"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME = re.compile(rf"^{re.escape(BACKUP_PREFIX)}(\d{{8}}-\d{{6}}){re.escape(BACKUP_SUFFIX)}$")
-DEMO_BACKUP_FOLDER = "demo-sauvegardes"
 
 KEEP_DAILY = 12
 KEEP_WEEKLY = 10
@@ -136,7 +135,7 @@ def private_folder(folder: Path) -> Path:
 def backup_root(identity: Identity) -> Path:
     """Where the folders of automatic backups are: the data folder, or the cache for the demo."""
     if identity.is_demo:
-        return private_folder(paths.cache_dir() / DEMO_BACKUP_FOLDER)
+        return private_folder(paths.cache_dir() / paths.DEMO_BACKUP_FOLDER)
     return private_folder(paths.backup_dir())
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from coachdesk import paths
 from coachdesk.database_lock import DatabaseLock
-from coachdesk.db import HEAD_REVISION
 from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
+from coachdesk.schema_revisions import HEAD_REVISION
 
 SESSIONS_FOLDER = "demo-sessions"
 # SQLite's files beside a database.
@@ -93,12 +93,10 @@ def fresh_demo_copy() -> Path:
     gets its own copy, so the coach can play with it freely and never touches a real database.
     """
     from coachdesk import __version__
-    from coachdesk.services.backups import DEMO_BACKUP_FOLDER
-
     cache = paths.cache_dir()
     template = cache / f"demo-{__version__}-{HEAD_REVISION}.sqlite3"
     # Copies of earlier launches are throw-away: only what a running demo uses is kept.
-    clean_demo_cache(cache, template, cache / DEMO_BACKUP_FOLDER)
+    clean_demo_cache(cache, template, cache / paths.DEMO_BACKUP_FOLDER)
     if not template.exists():
         # Every service the demo records through: imported only when it is built (once per
         # version), not at each start of the window.

@@ -18,10 +18,13 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk import paths
-from coachdesk.db import Database
 from coachdesk.files import POSIX, open_private, private_dir
+
+if TYPE_CHECKING:
+    from coachdesk.db import Database
 
 COPIES_FOLDER = "documents-ouverts"
 # Where the running process cannot be asked whether another CoachDesk still runs (Windows),

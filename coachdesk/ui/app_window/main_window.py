@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from typing import TYPE_CHECKING, Any, cast
@@ -19,17 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui.app_window import tab_slot
 from coachdesk.ui.app_window.database_actions import DatabaseActions
-from coachdesk.ui.app_window.help_dialog import show_about, show_guide
 from coachdesk.ui.app_window.promotion_actions import PromotionActions
-from coachdesk.ui.app_window.tab_slot import (
-    TabSlot,
-    make_bilan_tab,
-    make_cohort_tab,
-    make_contracts_tab,
-    make_dashboard_tab,
-    make_employers_tab,
-)
+from coachdesk.ui.app_window.tab_slot import TabSlot
 from coachdesk.ui.app_window.team import TeamActions
 from coachdesk.ui.app_window.welcome import FirstRun
 from coachdesk.ui.widgets.change_relay import change_relay
@@ -40,6 +34,7 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
 
     from coachdesk.changes import Change
     from coachdesk.database_lock import DatabaseLock
@@ -51,6 +46,11 @@ if TYPE_CHECKING:
     from coachdesk.ui.dashboard.tab import DashboardTab
     from coachdesk.ui.employers.tab import EmployersTab
     from coachdesk.ui.widgets.list_tab import ListTab
+
+
+def help_dialog() -> ModuleType:
+    """The guide and the about box, loaded when first asked for, not before the window paints."""
+    return importlib.import_module("coachdesk.ui.app_window.help_dialog")
 
 
 class MainWindow(QMainWindow):
@@ -90,9 +90,9 @@ class MainWindow(QMainWindow):
 
         self.tab_list: list[TabSlot] = [
             TabSlot(self._make_cohort_tab),
-            TabSlot(make_bilan_tab),
-            TabSlot(make_employers_tab),
-            TabSlot(make_contracts_tab),
+            TabSlot(tab_slot.make_bilan_tab),
+            TabSlot(tab_slot.make_employers_tab),
+            TabSlot(tab_slot.make_contracts_tab),
             TabSlot(self._make_dashboard_tab),
         ]
         self.tabs = QTabWidget()
@@ -167,12 +167,12 @@ class MainWindow(QMainWindow):
 
     # The tabs, built on first use ------------------------------------------------------------
     def _make_cohort_tab(self) -> ListTab:
-        tab = cast("CohortTab", make_cohort_tab())
+        tab = cast("CohortTab", tab_slot.make_cohort_tab())
         tab.show_cohort.connect(self.show_cohort_named)
         return tab
 
     def _make_dashboard_tab(self) -> ListTab:
-        tab = make_dashboard_tab()
+        tab = tab_slot.make_dashboard_tab()
         # Each item of the week's agenda opens its record.
         tab.agenda.open_record.connect(self.open_agenda_item)
         return tab
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         guide = help_menu.addAction(self.tr("CoachDesk &guide"), self.open_guide)
         guide.setObjectName("guideAction")
         self._shortcut_later(guide, lambda: "F1")
-        help_menu.addAction(self.tr("&About CoachDesk"), lambda: show_about(self))
+        help_menu.addAction(self.tr("&About CoachDesk"), lambda: help_dialog().show_about(self))
 
     def _shortcut_later(self, action: QAction, key: Callable[[], Any]) -> None:
         """Give ``action`` its shortcut once the window has painted.
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
 
     def open_guide(self) -> QWidget:
         """Aide ▸ Guide de CoachDesk (F1): the French guide, beside the window."""
-        return show_guide(self)
+        return cast("QWidget", help_dialog().show_guide(self))
 
     # Security and GDPR ------------------------------------------------------------------------
     def lock(self) -> None:

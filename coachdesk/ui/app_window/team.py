@@ -18,16 +18,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu
 
+from coachdesk.ui.widgets.enabling import explain_enabled
+
 if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.sync.engine import SyncStatus
     from coachdesk.sync.team import Joined, SyncOutcome
-from coachdesk.ui.widgets.background import BackgroundJob
-from coachdesk.ui.widgets.enabling import explain_enabled
+    from coachdesk.ui.widgets.background import BackgroundJob
 
-# How often the status line reads the counts again (and "il y a 4 min" moves on).
 log = logging.getLogger(__name__)
 
+# How often the status line reads the counts again (and "il y a 4 min" moves on).
 REFRESH_MS = 30_000
 
 

@@ -24,7 +24,6 @@ Tests can set ``run_in_process = False`` to run jobs synchronously in the test p
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import queue
 import time
 from collections.abc import Callable
@@ -153,6 +152,8 @@ class BackgroundJob(QObject):
         if not run_in_process:
             self._run_inline()
             return
+        import multiprocessing  # (not at start-up: the window paints first)
+
         context = multiprocessing.get_context("spawn")
         self._messages = context.Queue()
         self._cancel = context.Event()
