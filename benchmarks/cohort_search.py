@@ -33,7 +33,7 @@ from coachdesk.db import open_database
 from coachdesk.models import Outreach, Participant, utcnow
 from coachdesk.services.cohorts import CohortDraft, create_cohort
 from coachdesk.services.lists import participant_rows
-from coachdesk.services.participants import MIN_SEARCH_LENGTH, search_words
+from coachdesk.services.participant_list import MIN_SEARCH_LENGTH, search_words
 from coachdesk.services.text import participant_search_text
 
 LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",

@@ -20,6 +20,8 @@ from coachdesk import paths
 from coachdesk.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coachdesk.db import Database
     from coachdesk.ui.app_window.main_window import MainWindow
 
@@ -96,30 +98,35 @@ def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _open_plain(path: Path) -> Database | None:
-    """``path`` opened at once when it is a plain SQLite database (the demo, a database never
-    protected): nothing to ask, so the encryption and its dialogs are not even loaded. None
-    for anything else (a protected database, a file still to create, an unreadable one), which
-    ``open_interactively`` handles."""
+def _is_plain(path: Path) -> bool:
+    """Whether ``path`` is a plain SQLite database (the demo, a database never protected):
+    opened at once, with nothing to ask, so the encryption and its dialogs are not even
+    loaded. Anything else (a protected database, a file still to create, an unreadable one) is
+    ``open_interactively``'s."""
     try:
         with path.open("rb") as file:
-            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
-        return None
-    from coachdesk.db import open_database
-
-    return open_database(path, create=True)
+        return False
 
 
-def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None:
+def open_in_window(
+    window: MainWindow,
+    db_path: Path | None,
+    demo: bool,
+    on_shown: Callable[[], None] | None = None,
+) -> None:
     """Open the window's database: ``db_path``, the coach's own (None), or a fresh demo copy.
+
+    A plain database's list is shown before the database is opened (``first_look``):
+    ``on_shown`` is then called once it is painted.
 
     A database is created only on purpose: the first run on the coach's own database, the
     demo, or a new file the coach agrees to create. A protected database that went missing is
     refused by ``open_database``, never recreated. Whatever goes wrong is said in French.
     """
     from coachdesk.database_lock import DatabaseLock
+    from coachdesk.ui.app_window.first_look_view import forget_first_look, show_first_look
 
     lock = None
     path: Path | None = None
@@ -143,9 +150,13 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
             lock = DatabaseLock(path)
             lock.acquire()
             first_run = not demo and not path.exists()
-            plain = _open_plain(path)
-            if plain is not None:
-                opened = (plain, None)
+            if _is_plain(path):
+                # The list first, straight from the file; then the database behind it.
+                if not first_run and show_first_look(window, path) and on_shown is not None:
+                    on_shown()
+                from coachdesk.db import open_database
+
+                opened = (open_database(path, create=True), None)
             else:
                 from coachdesk.ui.app_window.passphrase_dialog import open_interactively
 
@@ -154,6 +165,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
         if opened is None:
             if lock is not None:
                 lock.release()
+            forget_first_look(window)
             window.show_database_error(
                 QCoreApplication.translate("App", "The database was not opened.")
             )
@@ -162,6 +174,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
     except UserError as error:
         if lock is not None:
             lock.release()
+        forget_first_look(window)
         window.show_database_error(str(error))
     except Exception as exc:
         # A full disk or a read-only medium while opening: said in French, like any other
@@ -171,6 +184,7 @@ def open_in_window(window: MainWindow, db_path: Path | None, demo: bool) -> None
         if lock is not None:
             lock.release()
         explained = explain_failure(exc, database=path)
+        forget_first_look(window)
         if explained is None:
             raise
         window.show_database_error(str(explained))
@@ -204,11 +218,15 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
         from coachdesk.services.document_copies import remove_stale_copies
 
         remove_stale_copies()  # documents a crashed CoachDesk left open in a viewer
-        open_in_window(window, db_path, demo)
+        shown: list[float] = []
+        open_in_window(window, db_path, demo, on_shown=lambda: shown.append(time.time()))
         if exit_when_ready:
-            # Ready once the data is painted, not merely read.
+            # Ready once the data is painted, not merely read ("ready"); "working" once the
+            # database is open behind it and every action works.
             window.repaint()
-            print(f"ready {time.time():.6f}", file=sys.stderr, flush=True)
+            working = time.time()
+            print(f"ready {shown[0] if shown else working:.6f}", file=sys.stderr, flush=True)
+            print(f"working {working:.6f}", file=sys.stderr, flush=True)
             window.close()
             app.quit()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from coachdesk.models.ids import canonical_id, new_id
+
+__all__ = ["Base", "Entity", "IdType", "canonical_id", "new_id", "utcnow"]
 
 # Named constraints let Alembic's batch mode (SQLite) find and alter them later.
 NAMING_CONVENTION = {
@@ -17,25 +20,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def new_id() -> str:
-    """A fresh random identifier: stable across laptops, safe for later synchronisation."""
-    return str(uuid.uuid4())
-
-
-def canonical_id(value: object) -> str:
-    """An id as read raw from the database, in the form the ORM gives (dashed UUID text).
-
-    Stored as 32 hex digits on SQLite, as a native UUID on PostgreSQL. Formatting it here is
-    ten times cheaper per row than SQLAlchemy's ``str(uuid.UUID(value))``, which cost more
-    than the query itself on lists of 10,000 rows.
-    """
-    if isinstance(value, str):
-        if len(value) == 32:
-            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-        return value
-    return str(value)
 
 
 def utcnow() -> datetime:

@@ -1,51 +1,39 @@
-"""The rows each tab lists: plain frozen dataclasses read with column selects, never ORM objects."""
+"""The rows each tab lists: plain frozen dataclasses read with column selects, never ORM objects.
+
+The Cohorte list's rows are built in ``services.participant_list`` (re-exported here).
+"""
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Executable, String, bindparam, func, select, type_coerce
+from sqlalchemy import Executable, bindparam, func, select, text
 
 from coachdesk.db import Database
 from coachdesk.models import (
     BilanAttendance,
     BilanGroup,
     BilanMember,
-    Coach,
     Participant,
     ProfessionalProject,
     SkillAssessment,
     codes,
 )
-from coachdesk.models.base import IdType, canonical_id
+from coachdesk.models.base import IdType
 from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
-from coachdesk.services.stages import STAGE_TABLES, participant_stages
+from coachdesk.services.participant_list import (
+    COACHES_SQL,
+    ParticipantRow,
+    rows_from_records,
+    rows_sql,
+)
+from coachdesk.services.stages import person_stages
 from coachdesk.services.text import person_name
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantRow:
-    id: str
-    last_name: str
-    first_name: str
-    stage: str
-    phone: str
-    email: str
-    city: str
-    provenance: str
-    # The chargé·e's name ("" when nobody is named).
-    coach: str
-    is_adult: bool
-    search_text: str
-
-
-# What participant_rows reads: a write to another table changes none of its rows.
-PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant", "coach"}
 
 
 def participant_rows(
@@ -57,56 +45,25 @@ def participant_rows(
     if people is not None:
         params["people"] = list(people)
     with database.read() as session:
-        stages = participant_stages(session, cohort_id, people=people)
-        # A handful of coaches: named from a dictionary rather than joined on every row.
-        coaches = dict(session.execute(select(Coach.id, Coach.name)).all())
-        rows = session.execute(_rows_statement(people is not None), params)
-        provenances = codes.PROVENANCES
-        result = []
-        for (raw_id, last_name, first_name, phone, email, city, provenance, coach_id, is_adult,
-             search_text) in rows:
-            # (Ids read as stored: canonical_id is several times cheaper per row than
-            # SQLAlchemy's UUID conversion, which cost more than the query at 80,000 people.)
-            person = canonical_id(raw_id)
-            result.append(ParticipantRow(
-                id=person,
-                last_name=last_name,
-                first_name=first_name,
-                stage=stages[person],
-                phone=phone,
-                email=email,
-                city=city,
-                provenance=provenances.get(provenance, provenance),
-                coach=coaches.get(canonical_id(coach_id), "") if coach_id else "",
-                is_adult=is_adult,
-                search_text=search_text,
-            ))
-        return result
+        stages = person_stages(session, cohort_id, people=people)
+        coaches: Iterable[Any] = session.execute(_coaches_statement())
+        records: Iterable[Any] = session.execute(_rows_statement(people is not None), params)
+        return rows_from_records(records, stages, coaches)
 
 
 @functools.cache
 def _rows_statement(restricted: bool) -> Executable:
-    """The list's query, built once (``cohort``, and ``people`` when ``restricted``)."""
-    query = (
-        select(
-            type_coerce(Participant.id, String).label("id"),
-            Participant.last_name,
-            Participant.first_name,
-            Participant.phone,
-            Participant.email,
-            Participant.city,
-            Participant.provenance,
-            type_coerce(Participant.coach_id, String).label("coach_id"),
-            Participant.is_adult,
-            Participant.search_text,
-        )
-        .where(Participant.cohort_id == bindparam("cohort", type_=IdType))
-        .order_by(Participant.last_name, Participant.first_name)
-    )
+    """The list's query, its parameters typed, built once (``cohort``, and ``people`` when
+    ``restricted``). Ids are read as stored (``rows_from_records`` makes them canonical)."""
+    ids = [bindparam("cohort", type_=IdType)]
     if restricted:
-        query = query.where(
-            Participant.id.in_(bindparam("people", expanding=True, type_=IdType)))
-    return query
+        ids.append(bindparam("people", expanding=True, type_=IdType))
+    return text(rows_sql(restricted)).bindparams(*ids)
+
+
+@functools.cache
+def _coaches_statement() -> Executable:
+    return text(COACHES_SQL)
 
 
 def people_furthest_first(database: Database, cohort_id: str) -> list[tuple[str, str]]:

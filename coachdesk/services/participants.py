@@ -1,15 +1,14 @@
 """The Cohorte tab's participants: the as-you-type search, the file, and the timeline.
 
 The list itself is :func:`coachdesk.services.lists.participant_rows`, read once per reload;
-a keystroke filters those rows in memory (:func:`search_rows`) on the folded ``search_text``
-each row carries: at 80,000 people that beats a query per keystroke
+a keystroke filters those rows in memory (``participant_list.search_rows``) on the folded
+``search_text`` each row carries: at 80,000 people that beats a query per keystroke
 (``benchmarks/cohort_search.py``). Writes are one transaction each and keep ``search_text``
 current.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
@@ -48,65 +47,13 @@ from coachdesk.models import (
 from coachdesk.services import enrolment as enrolments
 from coachdesk.services.clock import clock_day
 from coachdesk.services.follow_on import LinkedFile, linked_files_in
-from coachdesk.services.lists import ParticipantRow
-from coachdesk.services.text import fold, participant_search_text
+from coachdesk.services.text import participant_search_text
 
 
 def _as_date(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value
-
-
-# Shorter searches would match nearly everyone: the list starts filtering at this length.
-MIN_SEARCH_LENGTH = 2
-
-
-_PHONE_SEPARATORS = re.compile(r"[.\-/]")
-
-
-def search_words(search: str) -> list[str]:
-    """The folded words of a search, each to be found in ``search_text``.
-
-    "06 94 72", "06.94.72" and "069472" all find 06 94 72 …, and only numbers holding those
-    digits in that order: phones are stored as digits only, so the groups of digits typed one
-    after another make one number, their dots and dashes dropped.
-    """
-    words: list[str] = []
-    previous_was_number = False
-    for word in fold(search).split():
-        bare = _PHONE_SEPARATORS.sub("", word)
-        if bare.isdigit():
-            if previous_was_number:
-                words[-1] += bare
-            else:
-                words.append(bare)
-            previous_was_number = True
-        else:
-            words.append(word)
-            previous_was_number = False
-    return words
-
-
-def search_rows(
-    rows: list[ParticipantRow], search: str, stage: str | None = None
-) -> list[ParticipantRow]:
-    """The rows a keystroke shows: every word of ``search`` found in the row's folded text,
-    from MIN_SEARCH_LENGTH characters (shorter searches do not filter), and at ``stage``."""
-    words = search_words(search)
-    if sum(len(word) for word in words) < MIN_SEARCH_LENGTH:
-        words = []
-    if stage is None and not words:
-        return rows
-    shown = rows
-    # One simple pass per word, the longest (the most selective) first: each next pass reads
-    # fewer rows, and a plain ``in`` per row is several times quicker than ``all()`` over
-    # the words (benchmarks/cohort_search.py).
-    for word in sorted(set(words), key=len, reverse=True):
-        shown = [row for row in shown if word in row.search_text]
-    if stage is not None:
-        shown = [row for row in shown if row.stage == stage]
-    return shown
 
 
 # --- the participant file ----------------------------------------------------------------------

@@ -156,8 +156,8 @@ def test_the_cycle_finder_finds_cycles() -> None:
 
 # ``changes``: what a committed write touched, published by ``db`` (plain Python, no Qt).
 BELOW_THE_WINDOW = {
-    "errors", "paths", "files", "logs", "db", "db_copy", "database_lock", "security", "migrations",
-    "sync", "changes",
+    "errors", "paths", "files", "logs", "db", "db_copy", "db_snapshot", "schema_revisions",
+    "database_lock", "security", "migrations", "sync", "changes",
 }
 # Team mode recomputes a person's and an employer's search text after a merge: the rule is the
 # services' own (a pure function, no database), not a copy.

@@ -311,6 +311,7 @@ SESSION_LEVEL = {
     "cohorts.find_cohort": "read inside an export's or a report's one transaction",
     "funnel.compute_funnel": "read inside an export's one transaction",
     "stages.participant_stages": "read inside a list's or an export's one transaction",
+    "stages.person_stages": "read inside the Cohorte list's one transaction",
     "gdpr.last_contact_dates": "composed by the purge, in its transaction",
     "gdpr.remaining_rows": "the erasure's own check, in its transaction",
     "gdpr.purge": "composed by purge_for_good, in its transaction",

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Contract, Outreach, Participant, codes
+from coachdesk.services import participant_list
 from coachdesk.services import participants as svc
 from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.demo import DEMO_COHORT_NAME
@@ -57,9 +58,9 @@ def test_stage_counts_follow_the_demo_funnel(demo):
 def test_stage_filter(demo):
     db, cohort_id = demo
     rows = participant_rows(db, cohort_id)
-    in_contract = svc.search_rows(rows, "", "contrat")
+    in_contract = participant_list.search_rows(rows, "", "contrat")
     assert in_contract and len(in_contract) == sum(row.stage == "contrat" for row in rows)
-    assert svc.search_rows(rows, "ma", "contrat") == [
+    assert participant_list.search_rows(rows, "ma", "contrat") == [
         row for row in in_contract if "ma" in row.search_text
     ]
 
@@ -72,7 +73,7 @@ def test_search_ignores_accents_and_case(database):
     rows = participant_rows(db, cohort_id)
 
     def names(text: str) -> list[str]:
-        return [r.first_name for r in svc.search_rows(rows, text)]
+        return [r.first_name for r in participant_list.search_rows(rows, text)]
 
     assert names("elodie") == ["Élodie"]
     assert names("ÉLO") == ["Eloise", "Élodie"]
@@ -105,7 +106,7 @@ def test_create_edit_delete_keep_search_text(database):
             select(Participant.search_text, Participant.bac_type, Participant.phone)
             .where(Participant.id == person)
         ).one()
-        found = svc.search_rows(participant_rows(db, cohort_id), "rossi")
+        found = participant_list.search_rows(participant_rows(db, cohort_id), "rossi")
     assert stored == ("durand-rossi | lea | lea durand-rossi | lea@exemple.fr", "professionnel", "")
     assert [row.id for row in found] == [person]
     record_call(db, person, "interesse", date(2010, 2, 3))

@@ -35,7 +35,7 @@ from coachdesk.ui.widgets.table_model import Column, RowTableModel
 if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.gdpr import MissingConsent, PurgeCandidate
-    from coachdesk.services.lists import ParticipantRow
+    from coachdesk.services.participant_list import ParticipantRow
 
 PURGE_COLUMNS: list[Column[PurgeCandidate]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, "")),

@@ -4,7 +4,8 @@ promotion just saved."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -63,9 +64,14 @@ class PromotionActions(QObject):
         too, marked, when Promotion ▸ Show archived promotions is ticked."""
         from coachdesk.services.cohorts import cohort_choices
 
-        archived = self.show_archived.isChecked()
+        return self.labelled(
+            cohort_choices(database, include_archived=self.show_archived.isChecked()))
+
+    def labelled(self, cohorts: Iterable[Any]) -> list[tuple[str, str]]:
+        """(label, id) of each promotion (``name``, ``archived``, ``id``): its name, marked
+        when archived."""
         return [(cohort.name + (self.tr(" (archived)") if cohort.archived else ""), cohort.id)
-                for cohort in cohort_choices(database, include_archived=archived)]
+                for cohort in cohorts]
 
     def _database(self) -> Database | None:
         from coachdesk.ui.widgets import messages

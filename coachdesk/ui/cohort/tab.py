@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from coachdesk import changes
 from coachdesk.errors import UserError
 from coachdesk.models import codes
-from coachdesk.services.lists import PARTICIPANT_ROW_TABLES
-from coachdesk.services.participants import search_rows
+from coachdesk.services.participant_list import PARTICIPANT_ROW_TABLES, search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.cohort.letters_menu import letters_button
 from coachdesk.ui.widgets import messages
@@ -36,11 +35,13 @@ from coachdesk.ui.widgets.table_model import Column, FilteredTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from coachdesk.changes import Change
     from coachdesk.db import Database
     from coachdesk.services.contact_import import ImportReport
-    from coachdesk.services.lists import ParticipantRow
+    from coachdesk.services.first_look import FirstLook
+    from coachdesk.services.participant_list import ParticipantRow
 
 COLUMNS: list[Column[ParticipantRow]] = [
     *PERSON_COLUMNS,
@@ -74,6 +75,8 @@ class CohortTab(ListTab):
         # The database whose refresh query was prepared (compiled statements are per database).
         self._refresh_prepared: Database | None = None
         self.dialog: QWidget | None = None  # the screen opened last, kept for tests
+        # The file whose first look is shown, until its database is attached.
+        self._first_look: Path | None = None
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -141,12 +144,51 @@ class CohortTab(ListTab):
     def load(self) -> None:
         from coachdesk.services.lists import participant_rows
 
-        self._pending_people.clear()
+        self._first_look = None
         if self.cohort_id is None:
             rows = []
         else:
             assert self.database is not None
             rows = participant_rows(self.database, self.cohort_id)
+        self._show_rows(rows)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """Show the list the window's first look read (``services.first_look``). The database
+        then attached is the same file, unchanged since: the list is not read again."""
+        self.cohort_id = look.cohort_id
+        self._first_look = look.path
+        self._stale = False
+        self.shown_serial = changes.current_serial()
+        self._show_rows(look.rows)
+
+    def forget_first_look(self) -> None:
+        """The first look's database could not be opened: nothing is shown."""
+        self._first_look = None
+        self.cohort_id = None
+        self._show_rows([])
+
+    def set_database(self, database: Database | None) -> None:
+        first_look = self._first_look
+        super().set_database(database)
+        if (first_look is not None and database is not None and database.path is not None
+                and database.path.resolve() == first_look.resolve()):
+            self._stale = False  # (still the first look's rows, until the cohort is set)
+        else:
+            self._first_look = None
+
+    def set_cohort(self, cohort_id: str | None) -> None:
+        first_look, self._first_look = self._first_look, None
+        if (first_look is not None and not self._stale and self.database is not None
+                and cohort_id == self.cohort_id):
+            # The window's first look showed this very list: it stays, now with its database.
+            self._enable_actions()
+            database = self.database
+            QTimer.singleShot(0, lambda: self._prepare_refresh(database))
+            return
+        super().set_cohort(cohort_id)
+
+    def _show_rows(self, rows: list[ParticipantRow]) -> None:
+        self._pending_people.clear()
         self._per_stage = Counter(row.stage for row in rows)
         self.model.set_rows(rows)
         self._show_count()

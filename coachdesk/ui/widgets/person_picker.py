@@ -1,7 +1,7 @@
 """Choosing one person of a cohort: a search field over the list of its people.
 
 The columns are the first ones of the Cohorte list, and the search is the Cohorte tab's
-(``services.participants.search_rows``): the same person is found the same way everywhere.
+(``services.participant_list.search_rows``): the same person is found the same way everywhere.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from coachdesk.models import codes
-from coachdesk.services.participants import search_rows
+from coachdesk.services.participant_list import search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from coachdesk.db import Database
-    from coachdesk.services.lists import ParticipantRow
+    from coachdesk.services.participant_list import ParticipantRow
 
 _STAGE_CODES = list(codes.STAGES)
 _STAGE_LABELS = list(codes.STAGES.values())

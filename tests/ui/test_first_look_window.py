@@ -1,0 +1,101 @@
+"""Start-up on a plain database: the Cohorte list is painted from the first look, before the
+database is opened, and the list the coach sees is the one the window then works with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from coachdesk.app import install_translators, open_in_window
+from coachdesk.errors import UserError
+from coachdesk.services import lists
+from coachdesk.services.participants import ParticipantData, create_participant
+from coachdesk.ui.app_window.main_window import MainWindow
+from coachdesk.ui.widgets import messages
+
+
+@pytest.fixture
+def window(qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app)
+    monkeypatch.setattr(messages, "quiet", True)
+    messages.last_messages.clear()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.first_paint_time is not None)
+    yield main
+    main.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def _count_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The Cohorte list's whole reads through SQLAlchemy (not the few-people refreshes)."""
+    reads: list[object] = []
+    original = lists.participant_rows
+
+    def counted(database, cohort_id, *, people=None):  # type: ignore[no-untyped-def]
+        if people is None:
+            reads.append(cohort_id)
+        return original(database, cohort_id, people=people)
+
+    monkeypatch.setattr(lists, "participant_rows", counted)
+    return reads
+
+
+def test_the_list_is_painted_before_the_database_opens_and_is_not_read_again(
+    window: MainWindow, demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _count_full_reads(monkeypatch)
+    seen: dict[str, object] = {}
+
+    def shown() -> None:
+        tab = window.cohort_tab
+        seen.update(database=window.database, rows=tab.model.rowCount(),
+                    promotion=window.cohort_selector.currentText(),
+                    count=tab.count_label.text(), new_enabled=tab.buttons["new"].isEnabled())
+
+    open_in_window(window, demo_path, demo=False, on_shown=shown)
+    # Painted from the file alone: no database yet, the list and its counts already there.
+    assert seen["database"] is None
+    assert seen["rows"] == 275
+    assert str(seen["promotion"]).startswith("Promotion 2010")
+    assert str(seen["count"]).startswith("275 participants affichés sur 275")
+    assert seen["new_enabled"] is False  # nothing to write into yet
+    # The database is open behind it: same list, not read a second time, every action on.
+    tab = window.cohort_tab
+    assert window.database is not None
+    assert tab.model.rowCount() == 275 and reads == []
+    assert tab.buttons["new"].isEnabled()
+    assert window.windowTitle() == f"CoachDesk — {demo_path.name}"
+    # And it is the live list: a new person recorded shows at once.
+    create_participant(window.database, tab.cohort_id or "",
+                       ParticipantData(last_name="Zidane", first_name="Inès"))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 276)
+    assert any(tab.model.row_at(r).last_name == "Zidane" for r in range(276))
+
+
+def test_a_database_that_then_fails_to_open_shows_nothing(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coachdesk.db
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise UserError("La base est utilisée par une autre application.")
+
+    monkeypatch.setattr(coachdesk.db, "open_database", refuse)
+    painted: list[int] = []
+    open_in_window(window, demo_path, demo=False,
+                   on_shown=lambda: painted.append(window.cohort_tab.model.rowCount()))
+    assert painted == [275]  # the first look was shown…
+    # …and taken back when the database could not be opened, with the reason in French.
+    assert window.database is None
+    assert window.cohort_tab.model.rowCount() == 0
+    assert window.cohort_selector.count() == 0
+    assert [m.text for m in messages.last_messages] == [
+        "La base est utilisée par une autre application."]
