@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from coachdesk.db import Database
+    from coachdesk.ui.app_window.first_look_view import FirstLookReader
     from coachdesk.ui.app_window.main_window import MainWindow
 
 TRANSLATION_FILE = "coachdesk_fr.qm"
@@ -110,16 +111,28 @@ def _is_plain(path: Path) -> bool:
         return False
 
 
+def database_path(db_path: Path | None, demo: bool) -> Path:
+    """The database the window opens: ``db_path``, the coach's own (None), or a fresh copy of
+    the demo."""
+    if demo:
+        from coachdesk.services.demo_sessions import fresh_demo_copy
+
+        return fresh_demo_copy()
+    return (db_path if db_path is not None else paths.default_db_path()).absolute()
+
+
 def open_in_window(
     window: MainWindow,
     db_path: Path | None,
     demo: bool,
     on_shown: Callable[[], None] | None = None,
+    early: FirstLookReader | None = None,
 ) -> None:
     """Open the window's database: ``db_path``, the coach's own (None), or a fresh demo copy.
 
     A plain database's list is shown before the database is opened (``first_look``):
-    ``on_shown`` is then called once it is painted.
+    ``on_shown`` is then called once it is painted. ``early``: that path and list, read since
+    CoachDesk started.
 
     A database is created only on purpose: the first run on the coach's own database, the
     demo, or a new file the coach agrees to create. A protected database that went missing is
@@ -134,12 +147,7 @@ def open_in_window(
     # The database and its data key (None when it is plain).
     opened: tuple[Database, bytes | None] | None = None
     try:
-        if demo:
-            from coachdesk.services.demo_sessions import fresh_demo_copy
-
-            path = fresh_demo_copy()
-        else:
-            path = (db_path if db_path is not None else paths.default_db_path()).absolute()
+        path = early.path() if early is not None else database_path(db_path, demo)
         if _creation_allowed(window, path, chosen=db_path is not None and not demo):
             if not path.parent.exists():
                 from coachdesk.files import private_dir
@@ -152,7 +160,8 @@ def open_in_window(
             first_run = not demo and not path.exists()
             if _is_plain(path):
                 # The list first, straight from the file; then the database behind it.
-                if not first_run and show_first_look(window, path) and on_shown is not None:
+                if (not first_run and show_first_look(window, path, early)
+                        and on_shown is not None):
                     on_shown()
                 from coachdesk.db import open_database
 
@@ -209,6 +218,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     setup_logging()
     _install_error_hook(app)
 
+    from coachdesk.ui.app_window.first_look_view import FirstLookReader
+
     window = MainWindow()
 
     def open_database() -> None:
@@ -219,7 +230,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
 
         remove_stale_copies()  # documents a crashed CoachDesk left open in a viewer
         shown: list[float] = []
-        open_in_window(window, db_path, demo, on_shown=lambda: shown.append(time.time()))
+        open_in_window(window, db_path, demo, on_shown=lambda: shown.append(time.time()),
+                       early=early)
         if exit_when_ready:
             # Ready once the data is painted, not merely read ("ready"); "working" once the
             # database is open behind it and every action works.
@@ -232,6 +244,8 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
 
     window.first_painted.connect(open_database)
     window.show()
+    # The list is read from the file while the window paints.
+    early = FirstLookReader(lambda: database_path(db_path, demo))
     try:
         return app.exec()
     finally:

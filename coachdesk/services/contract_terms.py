@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from coachdesk.services.contract_draft import ContractDraft
-from coachdesk.services.contract_rules import trial_period_end as _trial_period_end
-
 
 def trial_period_end(
     contract_type: str, start: date, end: date | None, override: date | None = None
 ) -> date:
     """Last day of the trial period: the contract's own when recorded, else the legal one."""
+    # (Loaded here: the window's first list reads contract statuses before anything else.)
+    from coachdesk.services.contract_draft import ContractDraft
+    from coachdesk.services.contract_rules import trial_period_end as _trial_period_end
+
     return _trial_period_end(
         ContractDraft(
             contract_type=contract_type,

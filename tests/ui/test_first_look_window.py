@@ -99,3 +99,26 @@ def test_a_database_that_then_fails_to_open_shows_nothing(
     assert window.cohort_selector.count() == 0
     assert [m.text for m in messages.last_messages] == [
         "La base est utilisée par une autre application."]
+
+
+def test_what_goes_wrong_while_reading_early_is_said_in_the_window(
+    window: MainWindow, demo_path: Path
+) -> None:
+    """The path and the list are read on a thread from the start; a refusal there (the
+    demo's copy could not be made, say) is said in the window like any other."""
+    from coachdesk.ui.app_window.first_look_view import FirstLookReader
+
+    def locate() -> Path:
+        raise UserError("Impossible de préparer la base de démonstration : disque plein.")
+
+    open_in_window(window, None, demo=True, early=FirstLookReader(locate))
+    assert window.database is None
+    assert [m.text for m in messages.last_messages] == [
+        "Impossible de préparer la base de démonstration : disque plein."]
+    # Read early, shown once the window opens it: the same list.
+    early = FirstLookReader(lambda: demo_path)
+    open_in_window(window, demo_path, demo=False, early=early)
+    assert window.database is not None
+    look = early.look()
+    assert look is not None
+    assert window.cohort_tab.model.rowCount() == len(look.rows) == 275
