@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from coachdesk.app import install_translators
+from coachdesk.app import install_translators, open_in_window
 from coachdesk.db import open_database
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets.list_tab import elided_tip, fit_columns, fit_widths, make_table_view
@@ -29,14 +29,21 @@ def test_the_widest_columns_are_narrowed_first_and_none_below_the_floor() -> Non
     assert sum(fit_widths([90, 320, 320, 120, 80], 700)) <= 700
 
 
-@pytest.fixture
-def window(qtbot: QtBot, demo_path: Path, home: Path, qapp: QApplication):  # type: ignore[no-untyped-def]
+@pytest.fixture(params=["attach", "first look"])
+def window(qtbot: QtBot, demo_path: Path, home: Path, qapp: QApplication,
+           request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     translators = install_translators(qapp)
     main = MainWindow()
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()
-    main.attach_database(open_database(demo_path))
+    if request.param == "first look":
+        # As CoachDesk starts: the list painted from the file, then the database behind it.
+        qtbot.waitUntil(lambda: main.first_paint_time is not None)
+        open_in_window(main, demo_path, demo=False)
+        assert main.database is not None
+    else:
+        main.attach_database(open_database(demo_path))
     yield main
     main.close()
     for translator in translators:

@@ -122,3 +122,26 @@ def test_what_goes_wrong_while_reading_early_is_said_in_the_window(
     look = early.look()
     assert look is not None
     assert window.cohort_tab.model.rowCount() == len(look.rows) == 275
+
+
+def test_the_first_look_sizes_its_columns_as_the_list_always_does(
+    window: MainWindow, demo_path: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from coachdesk.db import open_database
+
+    window.resize(1366, 768)
+    open_in_window(window, demo_path, demo=False)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.resize(1366, 768)
+    other.show()
+    copy = tmp_path / "copie.sqlite3"
+    copy.write_bytes(demo_path.read_bytes())
+    other.attach_database(open_database(copy))
+    try:
+        first, usual = window.cohort_tab.view, other.cohort_tab.view
+        widths = [first.columnWidth(c) for c in range(first.model().columnCount())]
+        assert widths == [usual.columnWidth(c) for c in range(usual.model().columnCount())]
+        assert widths[0] != first.horizontalHeader().defaultSectionSize()
+    finally:
+        other.close()

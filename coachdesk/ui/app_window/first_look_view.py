@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -81,6 +83,8 @@ def show_first_look(window: MainWindow, path: Path, read: FirstLookReader | None
     selector.blockSignals(False)
     window.setWindowTitle(f"CoachDesk — {path.name}")
     cast("CohortTab", window.tab_list[0].tab()).show_first_look(look)
+    # Laid out before painting: the promotion selector at its width from the first frame.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     window.repaint()
     return True
 

@@ -160,6 +160,7 @@ class CohortTab(ListTab):
         self._stale = False
         self.shown_serial = changes.current_serial()
         self._show_rows(look.rows)
+        self.fit_columns_once()
 
     def forget_first_look(self) -> None:
         """The first look's database could not be opened: nothing is shown."""

@@ -209,6 +209,10 @@ class ListTab(QWidget):
         # Taken before reading: whatever was committed until now is in what is read.
         self.shown_serial = changes.current_serial()
         self.load()
+        self.fit_columns_once()
+
+    def fit_columns_once(self) -> None:
+        """Size the columns to their content, once the first rows are shown."""
         if not self._fitted and any(view.model().rowCount() for view in self.views):
             for view in self.views:
                 fit_columns(view)
