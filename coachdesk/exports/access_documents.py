@@ -30,7 +30,7 @@ LEADING = 14.0
 # Column → (heading, x position).
 COLUMNS = (
     ("Fichier joint", MARGIN),
-    ("Type", MARGIN + 150),
+    ("Type", MARGIN + 125),
     ("Rattaché à", MARGIN + 265),
     ("Ajouté le", MARGIN + 375),
     ("Taille", MARGIN + 440),
