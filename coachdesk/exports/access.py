@@ -14,7 +14,8 @@ the workbook has a password:
   its original bytes; built in memory, it reaches the disk encrypted;
 * without one (the coach chose a plain export), in a folder named after the workbook
   (``fiche-documents/``), each under the neutral name the workbook's « Documents » sheet gives
-  with its original name, and the coach is warned that nothing is encrypted.
+  with its original name; from a protected database, the coach is warned that neither the
+  workbook nor this folder is encrypted.
 
 Either is private (``0600`` files, ``0700`` folder), written under a temporary name and put in
 place once the workbook is written: when either part fails, neither is left behind. The
