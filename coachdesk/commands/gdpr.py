@@ -28,7 +28,12 @@ def register(subparsers: Any) -> None:
     purge.add_argument("--today", type=iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
     purge.set_defaults(handler=run_purge)
 
-    access = actions.add_parser("access", help="tout ce qui est connu d'une personne (xlsx)")
+    access = actions.add_parser(
+        "access", help="tout ce qui est connu d'une personne (xlsx) et ses documents",
+        description="Avec un mot de passe, les documents de la personne sont joints à un PDF "
+        "chiffré par le même mot de passe que le classeur (FICHIER-documents.pdf) ; sans mot de "
+        "passe, ils sont copiés en clair dans le dossier FICHIER-documents.",
+    )
     access.add_argument("participant_id", metavar="IDENTIFIANT")
     access.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FICHIER.xlsx")
     password_option(access)
@@ -91,18 +96,24 @@ def run_access(args: argparse.Namespace, ctx: Any) -> int:
     finally:
         db.dispose()
     print(f"Fiche d'accès écrite : {args.out} ({written.records} enregistrements).", file=ctx.out)
-    if written.folder is not None:
-        unprotected = ", que le mot de passe du classeur ne protège pas" if password else ""
-        print(f"Documents de la personne : {written.folder} ({written.documents} fichier(s)"
-              f"{unprotected}).", file=ctx.out)
+    if written.protected_file is not None:
+        print(f"Documents de la personne : {written.documents} fichier(s) joint(s) au PDF "
+              f"{written.protected_file}, protégé par le même mot de passe que le classeur ; "
+              "ils s'ouvrent depuis les pièces jointes d'un lecteur PDF.", file=ctx.out)
+    elif written.folder is not None:
+        print(f"Documents de la personne : {written.folder} ({written.documents} fichier(s)).",
+              file=ctx.out)
     if password is not None:
         protected_notice(ctx)
     elif key is not None:
-        print(
-            "Attention : ce classeur n'est PAS chiffré, contrairement à la base. Remettez-le à "
-            "la personne par un moyen sûr puis supprimez-le.",
-            file=ctx.out,
-        )
+        if written.folder is not None:
+            warning = ("ce classeur et le dossier des documents ne sont PAS chiffrés, "
+                       "contrairement à la base. Remettez-les à la personne par un moyen sûr "
+                       "puis supprimez-les.")
+        else:
+            warning = ("ce classeur n'est PAS chiffré, contrairement à la base. Remettez-le à "
+                       "la personne par un moyen sûr puis supprimez-le.")
+        print(f"Attention : {warning}", file=ctx.out)
     return 0
 
 

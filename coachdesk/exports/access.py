@@ -6,11 +6,20 @@ workbook goes through the one formula-safe writer (``exports.xlsx``): a name typ
 file appears complete or not at all. The audit log keeps the person's id and the count, never
 the file name (which the coach may have made of the person's name).
 
-The person's documents (``services.documents``) are written beside the workbook, in a folder
-named after it (``fiche-documents/`` for ``fiche.xlsx``), each under the neutral name the
-workbook's « Documents » sheet gives with its original name. The folder is private (``0700``,
-files ``0600``), written under a temporary name and renamed into place once complete. A
-workbook password does not cover it: the coach hands both over by a safe means.
+The person's documents (``services.documents``) go beside the workbook, never in clear when
+the workbook has a password:
+
+* with a password, in one PDF encrypted with the same password (``fiche-documents.pdf`` for
+  ``fiche.xlsx``, ``exports.access_documents``): a cover page lists them, each is attached with
+  its original bytes; built in memory, it reaches the disk encrypted;
+* without one (the coach chose a plain export), in a folder named after the workbook
+  (``fiche-documents/``), each under the neutral name the workbook's « Documents » sheet gives
+  with its original name; from a protected database, the coach is warned that neither the
+  workbook nor this folder is encrypted.
+
+Either is private (``0600`` files, ``0700`` folder), written under a temporary name and put in
+place once the workbook is written: when either part fails, neither is left behind. The
+documents an earlier export wrote under the same workbook name, in either form, go.
 """
 
 from __future__ import annotations
@@ -26,12 +35,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
+from coachdesk.exports.access_documents import documents_file, documents_pdf
 from coachdesk.exports.xlsx import Column, Sheet, write_workbook
 from coachdesk.exports.xlsx_cells import ColumnKind
 from coachdesk.files import open_private, private_dir
-from coachdesk.models import Document, DocumentContent
+from coachdesk.models import DocumentContent
 from coachdesk.services import audit
-from coachdesk.services.documents import documents_of_people, neutral_name
+from coachdesk.services.documents import (
+    DocumentRow,
+    documents_in,
+    documents_of_people,
+    neutral_name,
+)
 from coachdesk.services.follow_on import linked_files_in
 from coachdesk.services.gdpr import access_report
 
@@ -75,48 +90,74 @@ class AccessExport:
 
     records: int
     documents: int
-    folder: Path | None  # the documents' folder, None when the person has none
+    folder: Path | None  # without a password: the documents' folder (in clear), else None
+    protected_file: Path | None = None  # with a password: the encrypted PDF holding them
 
 
 def documents_folder(out: Path) -> Path:
-    """Where the documents of the access workbook ``out`` go: ``<name>-documents`` beside it."""
+    """Where the documents of a plain access workbook ``out`` go: ``<name>-documents``."""
     return out.with_name(f"{out.stem}-documents")
 
 
-def _stage_documents(
-    session: Session, participant_id: str, folder: Path
-) -> tuple[Path | None, int]:
-    """Write the person's documents into a hidden folder beside ``folder``; returns it (None
-    when the person has no document) and how many."""
+def _person_documents(session: Session, participant_id: str) -> list[tuple[DocumentRow, bytes]]:
+    """The documents of the person (in each of their files), with their bytes."""
     ids = [file.participant_id for file in linked_files_in(session, participant_id)]
-    documents = session.execute(
-        select(Document.id, Document.extension).where(documents_of_people(ids))
-    ).all()
-    if not documents:
-        return None, 0
+    return [
+        (row, session.scalar(select(DocumentContent.content)
+                             .where(DocumentContent.document_id == row.id)) or b"")
+        for row in documents_in(session, documents_of_people(ids))
+    ]
+
+
+def _stage_folder(documents: list[tuple[DocumentRow, bytes]], folder: Path) -> Path:
+    """Write the documents in clear into a hidden private folder beside ``folder``."""
     partial = folder.with_name(f".{folder.name}.partiel")
     shutil.rmtree(partial, ignore_errors=True)  # left by an export that was interrupted
     private_dir(partial)
     try:
-        for document_id, extension in documents:
-            content = session.scalar(
-                select(DocumentContent.content).where(DocumentContent.document_id == document_id)
-            )
-            with open_private(partial / neutral_name(document_id, extension), "wb") as out:
-                out.write(content or b"")
+        for row, content in documents:
+            with open_private(partial / neutral_name(row.id, row.extension), "wb") as out:
+                out.write(content)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return partial, len(documents)
+    return partial
 
 
-def _publish(partial: Path, folder: Path) -> None:
-    """Put the staged documents in place of ``folder`` (an earlier export's goes)."""
+def _stage_protected(
+    documents: list[tuple[DocumentRow, bytes]], target: Path, password: str
+) -> Path:
+    """Write the encrypted documents PDF into a hidden private file beside ``target``."""
+    data = documents_pdf(documents, password)  # encrypted before it reaches the disk
+    partial = target.with_name(f".{target.name}.partiel")
+    try:
+        with open_private(partial, "wb") as out:
+            out.write(data)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return partial
+
+
+def _discard(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _publish(partial: Path | None, out: Path, password: str | None) -> None:
+    """Put the staged documents in place; an earlier export's documents under this workbook
+    name go, in either form (a plain folder never stays beside a protected export)."""
+    folder, protected = documents_folder(out), documents_file(out)
     old = folder.with_name(f".{folder.name}.ancien")
     shutil.rmtree(old, ignore_errors=True)
     if folder.exists():
         folder.rename(old)
-    partial.rename(folder)
+    if partial is not None:
+        partial.replace(protected if password is not None else folder)
+    if password is None or partial is None:
+        protected.unlink(missing_ok=True)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -124,33 +165,40 @@ def write_access_export(
     database: Database, participant_id: str, out: Path, *, password: str | None = None
 ) -> AccessExport:
     """Write the right-of-access workbook to ``out`` (atomically, formula-proof, protected by
-    ``password`` when given) and the person's documents beside it, in one transaction with
-    its line in the audit log (by the person's id). The documents are staged first: when
-    either part fails, neither is left behind."""
+    ``password`` when given) and the person's documents beside it (encrypted with the same
+    ``password`` when given), in one transaction with its line in the audit log (by the
+    person's id). The documents are staged first: when either part fails, neither is left
+    behind."""
     from coachdesk.db_copy import check_not_damaged
 
     out = Path(out)
-    folder = documents_folder(out)
     with database.write() as session:
         sheets, total = access_sheets(session, participant_id)
-        partial, documents = _stage_documents(session, participant_id, folder)
+        documents = _person_documents(session, participant_id)
+        partial: Path | None = None
+        if documents:
+            partial = (_stage_folder(documents, documents_folder(out)) if password is None
+                       else _stage_protected(documents, documents_file(out), password))
         try:
             write_workbook(out, sheets, password=password)
         except BaseException:
             if partial is not None:
-                shutil.rmtree(partial, ignore_errors=True)
+                _discard(partial)
             raise
-        if partial is not None:
-            _publish(partial, folder)
+        _publish(partial, out, password)
         check_not_damaged(session)
         audit.record(
             session,
             "access_export",
             f"Droit d'accès : fiche de la personne {participant_id} ({date.today():%d/%m/%Y})"
-            + (f", {documents} document(s)" if documents else ""),
+            + (f", {len(documents)} document(s)" if documents else ""),
             total,
         )
-        return AccessExport(total, documents, folder if documents else None)
+        if not documents:
+            return AccessExport(total, 0, None)
+        if password is None:
+            return AccessExport(total, len(documents), documents_folder(out))
+        return AccessExport(total, len(documents), None, documents_file(out))
 
 
 def write_access_workbook(

@@ -9,10 +9,11 @@ is replaced by a close character before drawing rather than printed as a black b
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -67,11 +68,32 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author: str = "",
               password: str | None = None) -> None:
-    """Draw a PDF into a temporary file beside ``path``, then rename it into place.
+    """Draw a PDF, then write it into a private temporary file beside ``path`` renamed into
+    place.
 
     A failure leaves no half-written file behind. With a ``password`` the file is encrypted
-    (AES-256, the PDF standard's strongest): every PDF reader asks for it before showing a page.
+    (AES-256, the PDF standard's strongest) before anything reaches the disk: every PDF reader
+    asks for it before showing a page, and no plain copy ever lands beside it.
     """
+    data = draw_pdf(draw, title=title, author=author)
+    write_pdf_bytes(path, encrypted_pdf(data, password) if password is not None else data)
+
+
+def draw_pdf(draw: Callable[[Canvas], None], *, title: str, author: str = "") -> bytes:
+    """An A4 PDF drawn by ``draw``, in memory."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595.2756, 841.8898), pageCompression=1)  # A4
+    canvas.setTitle(printable(title))
+    canvas.setAuthor(printable(author or "CoachDesk"))
+    canvas.setCreator("CoachDesk")
+    draw(canvas)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def write_pdf_bytes(path: Path, data: bytes) -> None:
+    """Write a finished PDF to ``path``: a private (``0600``) temporary file beside it, renamed
+    into place once complete."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -80,16 +102,9 @@ def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author:
             hint="Choisissez un dossier existant.",
         )
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=folder)
-    os.close(handle)
     try:
-        canvas = Canvas(temporary, pagesize=(595.2756, 841.8898), pageCompression=1)  # A4
-        canvas.setTitle(printable(title))
-        canvas.setAuthor(printable(author or "CoachDesk"))
-        canvas.setCreator("CoachDesk")
-        draw(canvas)
-        canvas.save()
-        if password is not None:
-            _encrypt(Path(temporary), password)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except PermissionError as exc:
         Path(temporary).unlink(missing_ok=True)
@@ -102,11 +117,18 @@ def write_pdf(path: Path, draw: Callable[[Canvas], None], *, title: str, author:
         raise
 
 
-def _encrypt(path: Path, password: str) -> None:
-    """Encrypt the PDF at ``path`` in place with ``password`` (AES-256)."""
+def encrypted_pdf(
+    data: bytes, password: str, attachments: Iterable[tuple[str, bytes]] = ()
+) -> bytes:
+    """The PDF ``data`` encrypted with ``password`` (AES-256), in memory, with ``attachments``
+    (file name, bytes) embedded as file attachments: encrypted with the rest, every PDF reader
+    lists them once the password is given."""
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(path))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for name, content in attachments:
+        writer.add_attachment(name, content)
     writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
-    with open(path, "wb") as out:
-        writer.write(out)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

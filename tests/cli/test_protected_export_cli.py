@@ -255,3 +255,53 @@ def test_no_password_and_a_prompt_cannot_be_asked_together(
     assert done.returncode == 2
     assert "--no-password" in done.stderr
     assert not out.exists()
+
+
+def test_right_of_access_documents_are_protected_by_the_same_password(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import WrongPasswordError
+
+    from coachdesk.db import open_database
+    from coachdesk.services.documents import DocumentFile, DocumentOwner, add_document
+
+    db = tmp_path / "suivi.sqlite3"
+    (person, *_others) = make_plain_db(db, count=2)
+    cv = b"%PDF-1.4\n% CANARY-CV-" + SECRET_LAST_NAME.encode() + b"\n%%EOF\n"
+    database = open_database(db)
+    try:
+        document = add_document(database, DocumentOwner("participant", person),
+                                DocumentFile(f"CV {SECRET_LAST_NAME}.pdf", cv))
+    finally:
+        database.dispose()
+    sqlcipher.protect_database(db, PASSPHRASE, params=FAST_SCRYPT)
+    remise = tmp_path / "remise"
+    remise.mkdir()
+    out = remise / "acces.xlsx"
+
+    done = run(db, "gdpr", "access", person, "--out", str(out),
+               COACHDESK_PASSPHRASE=PASSPHRASE, **{PASSWORD_ENV: PASSWORD})
+    assert done.returncode == 0, done.stderr
+    protected = remise / "acces-documents.pdf"
+    assert (f"Documents de la personne : 1 fichier(s) joint(s) au PDF {protected}, protégé par "
+            "le même mot de passe que le classeur ; ils s'ouvrent depuis les pièces jointes "
+            "d'un lecteur PDF.") in done.stdout
+    assert "PAS chiffré" not in done.stdout and "ne protège pas" not in done.stdout
+    assert PASSWORD not in done.stdout + done.stderr
+    assert sorted(p.name for p in remise.iterdir()) == ["acces-documents.pdf", "acces.xlsx"]
+    for path in remise.iterdir():
+        assert b"CANARY" not in path.read_bytes() and SECRET_LAST_NAME.encode() not in \
+            path.read_bytes(), path.name
+    assert PdfReader(protected, password=PASSWORD).attachments == {
+        f"document-{document[:8]}.pdf": [cv]}
+    with pytest.raises(WrongPasswordError):
+        PdfReader(protected, password="une-autre-phrase-de-passe-12")
+
+    # A plain export asked for explicitly: the folder as before, and the warning says so.
+    plain = run(db, "gdpr", "access", person, "--out", str(out), "--no-password",
+                COACHDESK_PASSPHRASE=PASSPHRASE)
+    assert plain.returncode == 0, plain.stderr
+    assert (f"Documents de la personne : {remise / 'acces-documents'} (1 fichier(s))."
+            in plain.stdout)
+    assert ("Attention : ce classeur et le dossier des documents ne sont PAS chiffrés, "
+            "contrairement à la base.") in plain.stdout
+    assert sorted(p.name for p in remise.iterdir()) == ["acces-documents", "acces.xlsx"]

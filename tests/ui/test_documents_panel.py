@@ -208,6 +208,63 @@ def test_the_right_of_access_window_says_where_the_documents_went(
         database.dispose()
 
 
+def test_the_right_of_access_window_protects_the_documents_with_the_password(
+    qtbot: QtBot, demo_path: Path, home: Path, french: None, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import WrongPasswordError
+
+    from coachdesk.db import open_database
+    from coachdesk.ui.app_window.gdpr_dialogs import AccessExportDialog
+
+    cv = b"%PDF-1.4\n% CANARY-WINDOW-CV\n%%EOF\n"
+    database = open_database(demo_path)
+    try:
+        with database.read() as session:
+            person, cohort_id = session.execute(
+                select(Contract.participant_id, Enrolment.cohort_id)
+                .join(Enrolment, Enrolment.participant_id == Contract.participant_id).limit(1)
+            ).one()
+        document = add_document(database, DocumentOwner("participant", person),
+                                DocumentFile("CV.pdf", cv))
+        # From an encrypted database the export is protected by default.
+        dialog = AccessExportDialog(database, cohort_id, encrypted=True)
+        qtbot.addWidget(dialog)
+        assert dialog.picker.select(person)
+        assert dialog.password_box.isChecked()
+        password = dialog.password_box.password_edit.text()
+        remise = tmp_path / "remise"
+        remise.mkdir()
+        dialog.out.setText(str(remise / "acces.xlsx"))
+        messages.last_messages.clear()
+        dialog.export_button.click()
+        protected = remise / "acces-documents.pdf"
+        text = messages.last_messages[-1].text
+        assert (f"Le document de la personne (1 fichier) est joint au PDF {protected}, protégé "
+                "par le même mot de passe que le classeur : un lecteur PDF le montre parmi les "
+                "pièces jointes du fichier.") in text
+        assert f"protégé par le mot de passe {password}" in text
+        assert "PAS chiffré" not in text and "ne les protège pas" not in text
+        assert sorted(p.name for p in remise.iterdir()) == ["acces-documents.pdf", "acces.xlsx"]
+        assert not any(b"CANARY" in p.read_bytes() for p in remise.iterdir())
+        assert PdfReader(protected, password=password).attachments == {
+            f"document-{document[:8]}.pdf": [cv]}
+        with pytest.raises(WrongPasswordError):
+            PdfReader(protected, password="pas-le-bon-mot-de-passe-7")
+
+        # The coach unticks the password: the folder in clear, and the warning says so.
+        dialog.password_box.setChecked(False)
+        dialog.export_button.click()
+        text = messages.last_messages[-1].text
+        assert (f"Les documents de la personne sont dans le dossier {remise / 'acces-documents'}"
+                " (1 fichier).") in text
+        assert ("Ce classeur et le dossier des documents ne sont PAS chiffrés, contrairement à "
+                "la base.") in text
+        assert sorted(p.name for p in remise.iterdir()) == ["acces-documents", "acces.xlsx"]
+    finally:
+        database.dispose()
+
+
 def test_from_a_person_a_document_goes_to_their_contract_or_a_visit(
     qtbot: QtBot, demo_path: Path, home: Path, french: None, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -192,7 +192,9 @@ class AccessExportDialog(_PersonDialog):
         intro = QLabel(
             self.tr(
                 "Export everything CoachDesk knows about one person into a workbook, one sheet "
-                "per kind of record, to hand over when they ask for it."
+                "per kind of record, to hand over when they ask for it. Their documents go "
+                "beside it: with a password, attached to one PDF protected by the same "
+                "password; without one, copied unencrypted into a folder."
             )
         )
         intro.setWordWrap(True)
@@ -267,22 +269,28 @@ class AccessExportDialog(_PersonDialog):
         text = self.tr("Workbook written: %1 (%n record(s)).", "", written.records).replace(
             "%1", str(out)
         )
-        if written.folder is not None:
-            text += "\n" + self.tr(
-                "The person's documents are in the folder %1 (%n file(s)).", "",
-                written.documents).replace("%1", str(written.folder))
-            if password is not None:
-                text += " " + self.tr("The workbook's password does not protect them.")
         if password is not None:
             text += "\n" + self.tr(
                 "It is protected by the password %1: give it to the person by phone or in "
                 "person, never with the workbook. CoachDesk keeps it nowhere."
             ).replace("%1", password)
-        elif self.encrypted:
+        if written.protected_file is not None:
             text += "\n" + self.tr(
+                "The person's documents (%n file(s)) are attached to the PDF %1, protected by "
+                "the same password as the workbook: a PDF reader shows them among the file's "
+                "attachments.", "", written.documents).replace("%1", str(written.protected_file))
+        elif written.folder is not None:
+            text += "\n" + self.tr(
+                "The person's documents are in the folder %1 (%n file(s)).", "",
+                written.documents).replace("%1", str(written.folder))
+        if password is None and self.encrypted:
+            text += "\n" + (self.tr(
+                "This workbook and the documents' folder are NOT encrypted, unlike the "
+                "database. Hand them to the person by a safe means, then delete them."
+            ) if written.folder is not None else self.tr(
                 "This workbook is NOT encrypted, unlike the database. Hand it to the person "
                 "by a safe means, then delete it."
-            )
+            ))
         messages.info(self, self.tr("Right of access"), text)
 
 

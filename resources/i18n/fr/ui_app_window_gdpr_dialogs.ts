@@ -8,8 +8,8 @@
         <translation>Droit d&apos;accès</translation>
     </message>
     <message>
-        <source>Export everything CoachDesk knows about one person into a workbook, one sheet per kind of record, to hand over when they ask for it.</source>
-        <translation>Exporte tout ce que CoachDesk sait d&apos;une personne dans un classeur, une feuille par type d&apos;enregistrement, à lui remettre quand elle le demande.</translation>
+        <source>Export everything CoachDesk knows about one person into a workbook, one sheet per kind of record, to hand over when they ask for it. Their documents go beside it: with a password, attached to one PDF protected by the same password; without one, copied unencrypted into a folder.</source>
+        <translation>Exporte tout ce que CoachDesk sait d&apos;une personne dans un classeur, une feuille par type d&apos;enregistrement, à lui remettre quand elle le demande. Ses documents sont écrits à côté : avec un mot de passe, joints à un PDF protégé par le même mot de passe ; sans mot de passe, copiés en clair dans un dossier.</translation>
     </message>
     <message>
         <source>Workbook:</source>
@@ -55,6 +55,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The person&apos;s documents (%n file(s)) are attached to the PDF %1, protected by the same password as the workbook: a PDF reader shows them among the file&apos;s attachments.</source>
+        <translation>
+            <numerusform>Le document de la personne (%n fichier) est joint au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF le montre parmi les pièces jointes du fichier.</numerusform>
+            <numerusform>Les documents de la personne (%n fichiers) sont joints au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF les montre parmi les pièces jointes du fichier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The person&apos;s documents are in the folder %1 (%n file(s)).</source>
         <translation>
             <numerusform>Les documents de la personne sont dans le dossier %1 (%n fichier).</numerusform>
@@ -62,12 +69,12 @@
         </translation>
     </message>
     <message>
-        <source>The workbook&apos;s password does not protect them.</source>
-        <translation>Le mot de passe du classeur ne les protège pas.</translation>
-    </message>
-    <message>
         <source>It is protected by the password %1: give it to the person by phone or in person, never with the workbook. CoachDesk keeps it nowhere.</source>
         <translation>Il est protégé par le mot de passe %1 : donnez-le à la personne par téléphone ou en main propre, jamais avec le classeur. CoachDesk ne le conserve nulle part.</translation>
+    </message>
+    <message>
+        <source>This workbook and the documents&apos; folder are NOT encrypted, unlike the database. Hand them to the person by a safe means, then delete them.</source>
+        <translation>Ce classeur et le dossier des documents ne sont PAS chiffrés, contrairement à la base. Remettez-les à la personne par un moyen sûr, puis supprimez-les.</translation>
     </message>
     <message>
         <source>This workbook is NOT encrypted, unlike the database. Hand it to the person by a safe means, then delete it.</source>
