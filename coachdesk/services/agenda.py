@@ -7,6 +7,7 @@ contract follow-up uses. Visits overdue are those due before the week starts and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -195,7 +196,7 @@ def _contract_items(
     return _contract_row_items(rows, monday, sunday)
 
 
-def _contract_row_items(rows: list[Any], monday: date, sunday: date) -> list[AgendaItem]:
+def _contract_row_items(rows: Sequence[Any], monday: date, sunday: date) -> list[AgendaItem]:
     """The items of the contracts read: trial period end, OPCO deadlines, visit due or late.
 
     Per row, only what may fall in the week is computed: the contract's terms are built (for
@@ -205,6 +206,7 @@ def _contract_row_items(rows: list[Any], monday: date, sunday: date) -> list[Age
     send_delay = timedelta(days=rules.OPCO_SEND_DAYS)
     answer_delay = timedelta(days=rules.OPCO_ANSWER_DAYS)
     trial_from = monday - TRIAL_HORIZON
+    trial_ends: dict[tuple[date, str, date | None, date | None], date] = {}
     for (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
          decision, first, last, interval, employer, last_done_on, next_on,
          planned_on, done_in_week) in rows:
@@ -219,8 +221,16 @@ def _contract_row_items(rows: list[Any], monday: date, sunday: date) -> list[Age
             start_date=start, contract_type=contract_type, end_date=end,
             trial_period_end_override=override, sent_to_opco_on=sent_on,
             opco_decision=decision,
-        ) if needs_trial or opco_in_week else None
-        trial_end = rules.trial_period_end(terms) if needs_trial and terms else None
+        ) if opco_in_week else None
+        trial_end = None
+        if needs_trial:
+            # Contracts of a promotion often share their dates: each trial computed once.
+            trial_key = (start, contract_type, end, override)
+            trial_end = trial_ends.get(trial_key)
+            if trial_end is None:
+                trial_end = trial_ends[trial_key] = rules.trial_period_end(terms or ContractDraft(
+                    start_date=start, contract_type=contract_type, end_date=end,
+                    trial_period_end_override=override))
         found: list[tuple[date, str, str]] = []
         at = f"chez {employer}"
         if trial_end is not None and monday <= trial_end <= sunday and (
