@@ -323,7 +323,9 @@ def _end_items(
                               rules.add_months(sunday, END_NOTICE_MONTHS))
     ruptured_from = monday - timedelta(days=RUPTURE_NOTIFY_OPCO_DAYS)
     rows = session.execute(
-        select(Contract.id, Contract.participant_id, Contract.contract_type, Contract.start_date,
+        # Ids as stored, made canonical for the items only.
+        select(type_coerce(Contract.id, String), type_coerce(Contract.participant_id, String),
+               Contract.contract_type, Contract.start_date,
                Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
                Contract.rupture_by, Participant.first_name, Participant.last_name, Employer.name)
         .join(Participant, Participant.id == Contract.participant_id)
@@ -346,7 +348,9 @@ def _end_items(
 
         def item(day: date, kind: str, detail: str, *, _who: str = who, _pid: str = person_id,
                  _cid: str = contract_id) -> AgendaItem:
-            return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
+            contract = canonical_id(_cid)
+            return AgendaItem(day, kind, _who, detail, canonical_id(_pid), "contract", contract,
+                              contract)
 
         if rupture_on is not None:
             by = _RUPTURE_BY_TEXT.get(rupture_by or "", "")
