@@ -8,7 +8,8 @@ times ``compute_agenda`` on several weeks. Target: under 100 ms a week.
     python benchmarks/agenda.py [--fresh]
 
 Measured on 6 December 2026, a shared 2-core machine (load average 1.7-1.9, another process
-using one core throughout), the two versions run alternately, median of the slowest week:
+busy on one core when looked at), the two versions run alternately, median of the slowest
+week (2016-01-04 or 2018-07-09):
 
 * before (schema 0018), five runs: 216 to 248 ms;
 * after (schema 0019: covering indexes for the running contracts and their visits; the
