@@ -6,6 +6,20 @@ enrolments, contracts, visits, interviews, outcomes, reminders) with Core ``exec
 times ``compute_agenda`` on several weeks. Target: under 100 ms a week.
 
     python benchmarks/agenda.py [--fresh]
+
+Measured on 6 December 2026, a shared 2-core machine (load average 1.7-1.9, another process
+busy on one core when looked at), the two versions run alternately, median of the slowest
+week (2016-01-04 or 2018-07-09):
+
+* before (schema 0018), five runs: 216 to 248 ms;
+* after (schema 0019: covering indexes for the running contracts and their visits; the
+  contracts giving an item found before their names are read; each trial period computed once;
+  ids made canonical by hand), five runs: 119 to 177 ms.
+
+The target is not met on that machine: about 40 ms of the slowest week (2016-01-04, 2,924 items)
+are SQLite reading the visit index for ~2,500 running contracts and the person and employer of
+~1,600 of them, and about 20 ms the 1,950 provisional places of a promotion whose deadline is
+near; the rest is building the items.
 """
 
 from __future__ import annotations

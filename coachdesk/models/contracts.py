@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     Numeric,
     String,
@@ -105,6 +106,8 @@ class Contract(Entity):
             + in_codes("rupture_reason_category", codes.RUPTURE_REASONS),
             name="rupture_reason",
         ),
+        # The contracts running in a week, found from this index alone (services.agenda).
+        Index("ix_contract_running", "start_date", "end_date", "rupture_on", "id"),
     )
 
     participant_id: Mapped[str] = mapped_column(
@@ -120,7 +123,7 @@ class Contract(Entity):
     workplace_siret: Mapped[str | None] = mapped_column(String(14))
     contract_type: Mapped[str] = mapped_column(Code, default="cdd")
     signed_on: Mapped[date | None] = mapped_column(Date)
-    start_date: Mapped[date] = mapped_column(Date, index=True)
+    start_date: Mapped[date] = mapped_column(Date)  # indexed by ix_contract_running
     end_date: Mapped[date | None] = mapped_column(Date)
     # The trial period written in the contract, when it differs from the legal computation.
     trial_period_end_override: Mapped[date | None] = mapped_column(Date)
@@ -214,6 +217,10 @@ class FollowUpVisit(Entity):
             "next_visit_on IS NULL OR done_on IS NULL OR next_visit_on >= done_on",
             name="next_after",
         ),
+        # The week's agenda sums up each running contract's visits from this index alone,
+        # without reading the visit rows (services.agenda).
+        Index("ix_follow_up_visit_summary", "contract_id", "done_on", "planned_on",
+              "next_visit_on"),
     )
 
     contract_id: Mapped[str] = mapped_column(
@@ -246,7 +253,8 @@ class Outcome(Entity):
         IdType, ForeignKey("participant.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(Code)
-    recorded_on: Mapped[date] = mapped_column(Date)
+    # Indexed: the week's follow-ups after an exit are found by date (services.reminders).
+    recorded_on: Mapped[date] = mapped_column(Date, index=True)
     # For a hire promised at a later date, or studies starting later.
     expected_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -7,6 +7,7 @@ contract follow-up uses. Visits overdue are those due before the week starts and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -174,90 +175,127 @@ def _contract_items(
     ).label("next_planned")
     summary = _Summary(first_pass.c.last_done, second_pass.c.next_on, next_planned,
                        first_pass.c.first_in_week)
-    rows = session.execute(
+    # The contracts that may give an item, found first; their person, promotion and employer
+    # are then read for those only (a third of the running contracts give nothing).
+    giving = (
         select(
-            # Ids as stored, made canonical only for the contracts that give an item.
-            type_coerce(Contract.id, String).label("contract_id"),
-            type_coerce(Contract.participant_id, String).label("person_id"),
-            Contract.contract_type, Contract.start_date,
-            Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
-            Contract.sent_to_opco_on, Contract.opco_decision,
-            Participant.first_name, Participant.last_name, Cohort.visit_interval_weeks,
-            Employer.name, *summary,
+            Contract.id.label("contract_id"), Contract.participant_id, Contract.employer_id,
+            Contract.contract_type, Contract.start_date, Contract.end_date,
+            Contract.trial_period_end_override, Contract.rupture_on, Contract.sent_to_opco_on,
+            Contract.opco_decision, summary.last_done.label("last_done"),
+            summary.next_on.label("next_on"), summary.next_planned.label("next_planned"),
+            summary.first_in_week.label("first_in_week"),
         )
-        .join(Participant, Participant.id == Contract.participant_id)
-        .join(Cohort, Cohort.id == Participant.cohort_id)
-        .join(Employer, Employer.id == Contract.employer_id)
         .outerjoin(first_pass, first_pass.c.contract_id == Contract.id)
         .outerjoin(second_pass, second_pass.c.contract_id == Contract.id)
         .where(running, _may_give_an_item(summary, monday, sunday))
+    )
+    if cohort_id:
+        giving = giving.join(Participant, Participant.id == Contract.participant_id)
+    found = giving.cte("giving").prefix_with("MATERIALIZED")
+    rows = session.execute(
+        select(
+            # Ids as stored, made canonical only for the contracts that give an item.
+            type_coerce(found.c.contract_id, String).label("contract_id"),
+            type_coerce(found.c.participant_id, String).label("person_id"),
+            found.c.contract_type, found.c.start_date, found.c.end_date,
+            found.c.trial_period_end_override, found.c.rupture_on, found.c.sent_to_opco_on,
+            found.c.opco_decision, Participant.first_name, Participant.last_name,
+            Cohort.visit_interval_weeks, Employer.name, found.c.last_done, found.c.next_on,
+            found.c.next_planned, found.c.first_in_week,
+        )
+        .select_from(found)
+        .join(Participant, Participant.id == found.c.participant_id)
+        .join(Cohort, Cohort.id == Participant.cohort_id)
+        .join(Employer, Employer.id == found.c.employer_id)
     ).all()
+    return _contract_row_items(rows, monday, sunday)
+
+
+def _contract_row_items(rows: Sequence[Any], monday: date, sunday: date) -> list[AgendaItem]:
+    """The items of the contracts read: trial period end, OPCO deadlines, visit due or late.
+
+    Per row, only what may fall in the week is computed: the contract's terms are built (for
+    the trial period and the OPCO rules) only when one of their dates can be in it.
+    """
     items: list[AgendaItem] = []
-    for row in rows:
-        (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
+    send_delay = timedelta(days=rules.OPCO_SEND_DAYS)
+    answer_delay = timedelta(days=rules.OPCO_ANSWER_DAYS)
+    trial_from = monday - TRIAL_HORIZON
+    trial_ends: dict[tuple[date, str, date | None, date | None], date] = {}
+    for (contract_id, participant_id, contract_type, start, end, override, rupture_on, sent_on,
          decision, first, last, interval, employer, last_done_on, next_on,
-         planned_on, done_in_week) = row
-        who = person_name(last, first)
-        terms = ContractDraft(start_date=start, contract_type=contract_type, end_date=end,
-                              trial_period_end_override=override, sent_to_opco_on=sent_on,
-                              opco_decision=decision)
+         planned_on, done_in_week) in rows:
         # The trial period matters when it may end this week or when no visit was done yet
         # (the first visit comes before it ends); skipping it otherwise saves time at scale.
-        trial_end = (
-            rules.trial_period_end(terms)
-            if last_done_on is None or override is not None or start + TRIAL_HORIZON >= monday
-            else None
-        )
+        needs_trial = last_done_on is None or override is not None or start >= trial_from
+        # OPCO: sending due within five days of the start, answer within twenty days
+        # (rules.opco_send_deadline, rules.opco_answer_deadline), when that day is in the week.
+        opco_in_week = (monday <= start + send_delay <= sunday if sent_on is None
+                        else monday <= sent_on + answer_delay <= sunday)
+        terms = ContractDraft(
+            start_date=start, contract_type=contract_type, end_date=end,
+            trial_period_end_override=override, sent_to_opco_on=sent_on,
+            opco_decision=decision,
+        ) if opco_in_week else None
+        trial_end = None
+        if needs_trial:
+            # Contracts of a promotion often share their dates: each trial computed once.
+            trial_key = (start, contract_type, end, override)
+            trial_end = trial_ends.get(trial_key)
+            if trial_end is None:
+                trial_end = trial_ends[trial_key] = rules.trial_period_end(terms or ContractDraft(
+                    start_date=start, contract_type=contract_type, end_date=end,
+                    trial_period_end_override=override))
+        found: list[tuple[date, str, str]] = []
         at = f"chez {employer}"
-
-        def item(day: date, kind: str, detail: str, *, _who: str = who,
-                 _pid: Any = participant_id, _cid: Any = contract_id) -> AgendaItem:
-            contract = canonical_id(_cid)
-            return AgendaItem(day, kind, _who, detail, canonical_id(_pid), "contract", contract,
-                              contract)
-
         if trial_end is not None and monday <= trial_end <= sunday and (
             rupture_on is None or rupture_on > trial_end
         ):
             kind_label = codes.CONTRACT_TYPES[contract_type]
-            items.append(item(trial_end, "trial_period_end",
-                              f"Fin de la période d'essai {at} ({kind_label} débuté le "
-                              f"{fr_date(start)})."))
-        # OPCO: sending due within five days of the start, answer within twenty days.
-        send_by = rules.opco_send_deadline(terms)
-        if sent_on is None and monday <= send_by <= sunday:
-            items.append(item(send_by, "opco_deadline",
-                              f"Le contrat {at} doit être transmis à l'OPCO au plus tard ce jour."))
-        answer_by = rules.opco_answer_deadline(terms)
-        if answer_by is not None and sent_on is not None and not rules.opco_answered(terms) and (
-            monday <= answer_by <= sunday
-        ):
-            items.append(item(answer_by, "opco_deadline",
+            found.append((trial_end, "trial_period_end",
+                          f"Fin de la période d'essai {at} ({kind_label} débuté le "
+                          f"{fr_date(start)})."))
+        if opco_in_week and terms is not None:
+            send_by = rules.opco_send_deadline(terms)
+            if sent_on is None and monday <= send_by <= sunday:
+                found.append((send_by, "opco_deadline",
+                              f"Le contrat {at} doit être transmis à l'OPCO au plus tard ce "
+                              "jour."))
+            answer_by = rules.opco_answer_deadline(terms)
+            if answer_by is not None and sent_on is not None and not rules.opco_answered(
+                terms
+            ) and monday <= answer_by <= sunday:
+                found.append((answer_by, "opco_deadline",
                               f"L'OPCO doit répondre pour le contrat {at} (transmis le "
                               f"{fr_date(sent_on)}) ; sans réponse, son silence vaut "
                               "acceptation."))
         # Visits: the next one due as the week starts, from the last done before it and the
         # next planned; a visit done during the week still shows, marked as done.
-        last_day = rupture_on if rupture_on is not None else end
         due = next_visit_due(
             # Without trial_end a visit was done: the plan goes on from it, not from the trial.
             trial_end=trial_end or start, interval_weeks=interval, last_done_on=last_done_on,
-            next_visit_on=next_on, next_planned_on=planned_on, last_day=last_day,
+            next_visit_on=next_on, next_planned_on=planned_on,
+            last_day=rupture_on if rupture_on is not None else end,
         )
         if due is None or due > sunday:
-            continue
-        if due < monday:
-            if done_in_week is not None:
-                continue  # caught up during the week
-            late = (monday - due).days
-            items.append(item(due, "visit_overdue",
-                              f"Visite de suivi {at} en retard de {late} jour(s) (prévue le "
-                              f"{fr_date(due)})."))
+            pass
+        elif due < monday:
+            if done_in_week is None:  # else caught up during the week
+                found.append((due, "visit_overdue",
+                              f"Visite de suivi {at} en retard de {(monday - due).days} "
+                              f"jour(s) (prévue le {fr_date(due)})."))
         else:
             first_visit = " (première visite, avant la fin de la période d'essai)" if (
                 last_done_on is None) else ""
             made = f" Faite le {fr_date(done_in_week)}." if done_in_week else ""
-            items.append(item(due, "visit_due", f"Visite de suivi {at}{first_visit}.{made}"))
+            found.append((due, "visit_due", f"Visite de suivi {at}{first_visit}.{made}"))
+        if found:
+            who = person_name(last, first)
+            person = canonical_id(participant_id)
+            contract = canonical_id(contract_id)
+            items += [AgendaItem(day, kind, who, detail, person, "contract", contract, contract)
+                      for day, kind, detail in found]
     return items
 
 
@@ -285,7 +323,9 @@ def _end_items(
                               rules.add_months(sunday, END_NOTICE_MONTHS))
     ruptured_from = monday - timedelta(days=RUPTURE_NOTIFY_OPCO_DAYS)
     rows = session.execute(
-        select(Contract.id, Contract.participant_id, Contract.contract_type, Contract.start_date,
+        # Ids as stored, made canonical for the items only.
+        select(type_coerce(Contract.id, String), type_coerce(Contract.participant_id, String),
+               Contract.contract_type, Contract.start_date,
                Contract.end_date, Contract.trial_period_end_override, Contract.rupture_on,
                Contract.rupture_by, Participant.first_name, Participant.last_name, Employer.name)
         .join(Participant, Participant.id == Contract.participant_id)
@@ -308,7 +348,9 @@ def _end_items(
 
         def item(day: date, kind: str, detail: str, *, _who: str = who, _pid: str = person_id,
                  _cid: str = contract_id) -> AgendaItem:
-            return AgendaItem(day, kind, _who, detail, _pid, "contract", _cid, _cid)
+            contract = canonical_id(_cid)
+            return AgendaItem(day, kind, _who, detail, canonical_id(_pid), "contract", contract,
+                              contract)
 
         if rupture_on is not None:
             by = _RUPTURE_BY_TEXT.get(rupture_by or "", "")
