@@ -2,6 +2,8 @@
 
     python benchmarks/import_contacts.py [--rows N] [--rounds N]
 
+Exits with status 1 when a target below is missed, 0 when both are met.
+
 Target (issue 18): the whole import (pre-scan, read, check, match, insert, commit) takes at
 most 4× the time python-calamine needs merely to read the same file
 (``CalamineWorkbook.from_path(path).get_sheet_by_index(0).iter_rows()`` consumed to the end),
@@ -54,6 +56,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
@@ -198,6 +201,9 @@ def main() -> None:
         ratio = imported / read
         verdict = "OK" if ratio <= 4 else "ABOVE TARGET"
         print(f"ratio import / calamine read: {ratio:.2f}× (target ≤ 4×) {verdict}")
+    # A target missed is a failed run, for a script or CI reading the exit code.
+    if ratio > 4 or stall >= 0.1:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
