@@ -7,8 +7,8 @@ Three steps, so that the database's write lock is held only while rows are writt
    file and in the database), ids and shared values made ready — no lock held;
 3. one write transaction: a check that nobody changed the people meanwhile (else step 2's
    matching is redone against what is there now), the newcomers inserted in large batches
-   (many rows per statement, each batch's rows made on a second thread while the previous
-   batch is written, :mod:`.new_rows`), the duplicates' new details written.
+   (many rows per statement, the rows made before the lock is taken, :mod:`.new_rows`), the
+   duplicates' new details written.
 
 A new target promotion is created just before step 3 by
 :func:`coachdesk.services.cohorts.create_cohort`, like any promotion, and deleted again when
@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -263,21 +264,26 @@ def import_contacts(
         total = table.last_row
         matcher = known_matcher.result()
         matcher.report = report
-        for number, row in table.rows:
-            report.data_rows += 1
-            if report.data_rows % _PROGRESS_EVERY == 0:
+        rows = table.rows
+        # Rows are checked _PROGRESS_EVERY at a time; every such row count, the coach may
+        # cancel and sees the progress (the first batch stops one row short of it).
+        batch = list(islice(rows, _PROGRESS_EVERY - 1))
+        while batch:
+            report.data_rows += len(batch)
+            for (number, row), person in zip(batch, checker.check_rows(batch), strict=True):
+                if type(person) is CheckedPerson:
+                    people.append(person)
+                    matcher.add(person)
+                elif row_is_blank(row):
+                    report.blank_rows += 1
+                else:
+                    report.rejected.append(Rejection(number, cast(str, person)))
+            batch = list(islice(rows, _PROGRESS_EVERY))
+            if batch:
                 if cancelled():
                     raise ImportCancelled()
                 if progress is not None:
-                    progress(number, total)
-            person = checker.check(number, row)
-            if type(person) is CheckedPerson:
-                people.append(person)
-                matcher.add(person)
-            elif row_is_blank(row):
-                report.blank_rows += 1
-            else:
-                report.rejected.append(Rejection(number, cast(str, person)))
+                    progress(batch[0][0], total)
     if cancelled():
         raise ImportCancelled()
     report.imported = len(matcher.newcomers)
@@ -314,9 +320,10 @@ def _write(
     """The one write transaction: newcomers, completed details (the promotion made first when
     it is new, and deleted again if the import does not go through)."""
     now = utcnow()
-    # Ready before the lock: ids, constants; the rows are made while the previous ones go in.
+    # Ready before the lock: ids, constants, the rows themselves.
     ids = ordered_ids(len(matcher.newcomers))
     rows = NewRows(matcher, ids, provenance, today, now, report, database.engine.dialect)
+    made = rows.make(0, len(ids))
     created = None
     if cohort_id is None:
         created = cohort_id = create_cohort(
@@ -341,12 +348,13 @@ def _write(
                 ids = ordered_ids(len(matcher.newcomers))
                 rows = NewRows(matcher, ids, provenance, today, now, report,
                                 database.engine.dialect)
+                made = rows.make(0, len(ids))
             connection = session.connection()
             with page_cache(connection, len(ids)):
-                for start, batch in rows.batches(INSERT_BATCH):
+                for start in range(0, len(made), INSERT_BATCH):
                     if cancelled():
                         raise ImportCancelled()
-                    rows.insert(connection, cohort_id, batch)
+                    rows.insert(connection, cohort_id, made[start:start + INSERT_BATCH])
                     # Straight to the driver, past the session: a database in a team is told
                     # of the new people here, for its outbox (nothing happens on a database
                     # of one coach).

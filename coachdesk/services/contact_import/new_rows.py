@@ -1,9 +1,10 @@
 """The contact import's newcomers as rows for the database: ids, values, the INSERTs.
 
-What every row shares (ids, constants, conversions) is made before the write lock
-(:class:`NewRows`); the rows themselves are made a batch ahead of the INSERTs, on a second
-thread, while :func:`~coachdesk.services.contact_import.importer.import_contacts` inserts the
-previous batch inside its one write transaction (SQLite lets other threads run while it writes).
+The rows, and what they share (ids, constants, conversions), are made before the write lock
+(:class:`NewRows`); :func:`~coachdesk.services.contact_import.importer.import_contacts` then
+inserts them in batches inside its one write transaction. (Made on a second thread while the
+previous batch was inserted, they cost the import more: the two threads took turns at the
+interpreter, and SQLite's writing waited for its turn.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import chain
@@ -115,7 +115,7 @@ def _rows_per_statement(connection: Connection, shared: int, width: int) -> int:
 
 
 class NewRows:
-    """The newcomers' rows, in the form the database driver takes (:meth:`batches`).
+    """The newcomers' rows, in the form the database driver takes (:meth:`make`).
 
     Core's ``executemany`` would convert every value of every row through the column types'
     bind processors, and SQLite runs one statement per row: here each row is a tuple built
@@ -207,29 +207,6 @@ class NewRows:
                 *(links.get(index, no_link) if links else no_link), row_ids[index],
             ))
         return rows
-
-    def batches(self, size: int) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
-        """(first index, rows) of ``size`` newcomers at a time, in order.
-
-        The next batch is made on a second thread while the caller inserts this one: SQLite
-        lets other threads run while it writes the rows and their indexes, so making the rows
-        costs the import next to nothing. The rows are the same either way.
-        """
-        count = len(self.newcomers)
-        if count <= size:
-            if count:
-                yield 0, self.make(0, size)
-            return
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-rows") as pool:
-            following = pool.submit(self.make, 0, size)
-            try:
-                for start in range(0, count, size):
-                    current = following
-                    if start + size < count:
-                        following = pool.submit(self.make, start + size, start + 2 * size)
-                    yield start, current.result()
-            finally:
-                following.cancel()
 
     def insert(self, connection: Connection, cohort_id: str, rows: list[tuple[Any, ...]]) -> None:
         """INSERT rows (from :meth:`make`) into the cohort."""
