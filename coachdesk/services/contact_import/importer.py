@@ -299,14 +299,16 @@ def _import(
         batch = list(islice(rows, _PROGRESS_EVERY - 1))
         while batch:
             report.data_rows += len(batch)
+            checked = []
             for (number, row), person in zip(batch, checker.check_rows(batch), strict=True):
                 if type(person) is CheckedPerson:
-                    people.append(person)
-                    matcher.add(person)
+                    checked.append(person)
                 elif row_is_blank(row):
                     report.blank_rows += 1
                 else:
                     report.rejected.append(Rejection(number, cast(str, person)))
+            people.extend(checked)
+            matcher.add_all(checked)
             batch = list(islice(rows, _PROGRESS_EVERY))
             if batch:
                 if cancelled():
@@ -371,8 +373,7 @@ def _write(
                 report.followed_on.clear()
                 matcher = _Matcher(known, cohort_id, matcher.cohort_names)
                 matcher.report = report
-                for person in people:
-                    matcher.add(person)
+                matcher.add_all(people)
                 report.imported = len(matcher.newcomers)
                 ids = ordered_ids(len(matcher.newcomers))
                 rows = NewRows(matcher, ids, provenance, today, now, report,
@@ -440,11 +441,55 @@ class _Matcher:
         # Participant id → fields a duplicate filled on a person already in the database.
         self.updates: dict[str, dict[str, Any]] = {}
 
-    def add(self, person: CheckedPerson) -> None:
+    def add_all(self, people: list[CheckedPerson]) -> None:
+        """:meth:`add` of each person, in order, their identity keys (:func:`_keys`: INE, name
+        with birth date, name with e-mail) made a column at a time.
+
+        A newcomer known nowhere (most rows) is recorded here; the others go through
+        :meth:`add`.
+        """
+        name_keys = self.name_keys
+        folded = self.folded
+        rows = [person.values for person in people]
+        lasts = [name_keys[values["last_name"]] for values in rows]
+        firsts = [name_keys[values["first_name"]] for values in rows]
+        ine_keys = [("ine", ine.replace(" ", "").upper()) if (ine := values.get("ine")) else None
+                    for values in rows]
+        birth_keys = [
+            ("birth", last, first, birth) if (birth := values.get("birth_date")) is not None
+            else None
+            for values, last, first in zip(rows, lasts, firsts, strict=True)
+        ]
+        email_keys = [
+            ("email", last, first, email.casefold() if email.isascii() else folded[email])
+            if (email := values.get("email")) else None
+            for values, last, first in zip(rows, lasts, firsts, strict=True)
+        ]
+        index = self.index
+        newcomers = self.newcomers
+        elsewhere = self.elsewhere
+        for person, ine, birth, email in zip(people, ine_keys, birth_keys, email_keys,
+                                             strict=True):
+            if (ine is not None and ine in index) or (birth is not None and birth in index) \
+                    or (email is not None and email in index) or (elsewhere and (
+                        ine in elsewhere or birth in elsewhere or email in elsewhere)):
+                self.add(person, [key for key in (ine, birth, email) if key is not None])
+                continue
+            reference = ("file", len(newcomers))
+            newcomers.append(person)
+            if ine is not None:
+                index.setdefault(ine, reference)
+            if birth is not None:
+                index.setdefault(birth, reference)
+            if email is not None:
+                index.setdefault(email, reference)
+
+    def add(self, person: CheckedPerson, keys: list[tuple[Any, ...]] | None = None) -> None:
         values = person.values
-        get = values.get
-        keys = _keys(self.name_keys, values["last_name"], values["first_name"],
-                     get("birth_date"), get("email", ""), get("ine", ""))
+        if keys is None:
+            get = values.get
+            keys = _keys(self.name_keys, values["last_name"], values["first_name"],
+                         get("birth_date"), get("email", ""), get("ine", ""))
         index = self.index
         newcomers = self.newcomers
         for key in keys:
