@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import zip_longest
+from itertools import repeat, zip_longest
 from typing import Any
 
 from coachdesk.services.contact_import import normalise
@@ -314,24 +314,63 @@ class RowChecker:
                     else self._remember(known, name, label, value)
                     for value in cells
                 ]
-            if any(outcome.__class__ is _Flagged for outcome in column):
+            kinds = set(map(type, column))
+            if _Flagged in kinds:
                 flagged.update(position for position, outcome in enumerate(column)
                                if outcome.__class__ is _Flagged)
-            outcomes.append(column)
-        names = tuple(name for _index, name, _label in self.columns)
-        has_notes = "notes" in names
-        people: list[CheckedPerson | str] = []
-        append = people.append
-        person = self._person
-        for position, ((number, row), cells) in enumerate(
-                zip(rows, zip(*outcomes, strict=True), strict=True)):
-            if flagged and position in flagged:
-                append(self.check(number, row))
+            outcomes.append((name, column, kinds))
+        return self._people(rows, outcomes, flagged)
+
+    def _people(
+        self, rows: Sequence[tuple[int, Row]],
+        outcomes: list[tuple[str, list[Outcome], set[type]]], flagged: set[int],
+    ) -> list[CheckedPerson | str]:
+        """The rows' people from their columns' outcomes; a flagged row, or one without
+        both names, goes through :meth:`check` or :meth:`_person` (its warnings, its
+        reason)."""
+        names: list[str] = []
+        columns: list[list[Outcome]] = []
+        gaps = False
+        notes: list[Outcome] | None = None
+        unnamed: set[int] = set()
+        for name, column, kinds in outcomes:
+            if name == "notes":
+                notes = column if kinds != {_Skip} else None
                 continue
-            values = {name: value for name, value in zip(names, cells, strict=True)
-                      if value is not SKIP}
-            note = values.pop("notes", None) if has_notes else None
-            append(person(number, values, [note] if note is not None else []))
+            if name in ("last_name", "first_name") and _Skip in kinds:
+                unnamed.update(position for position, outcome in enumerate(column)
+                               if outcome is SKIP)
+            if kinds == {_Skip}:
+                continue  # an empty column gives no value
+            names.append(name)
+            columns.append(column)
+            gaps = gaps or _Skip in kinds
+        if self.guess_bac_type and "bac_series" in names:
+            guessed = [
+                normalise.guess_bac_type(series) or SKIP if series.__class__ is str else SKIP
+                for series in columns[names.index("bac_series")]
+            ]
+            names.append("bac_type")
+            columns.append(guessed)
+            gaps = gaps or SKIP in guessed
+        keys = tuple(names)
+        cells = zip(*columns, strict=True)
+        if not columns:  # every cell of the batch empty
+            values: list[dict[str, Any]] = [{} for _row in rows]
+        elif gaps:
+            values = [{name: value for name, value in zip(keys, row, strict=True)
+                       if value is not SKIP} for row in cells]
+        else:
+            values = list(map(dict, map(zip, repeat(keys), cells)))
+        notes_of = ([[] if note is SKIP else [note] for note in notes] if notes is not None
+                    else [[] for _row in rows])
+        people: list[CheckedPerson | str] = list(map(
+            CheckedPerson, [number for number, _row in rows], values, notes_of))
+        for position in unnamed - flagged:
+            people[position] = self._person(rows[position][0], values[position],
+                                            notes_of[position])
+        for position in sorted(flagged):  # their warnings in the rows' order
+            people[position] = self.check(*rows[position])
         return people
 
     def _remember(self, known: dict[Any, Outcome], name: str, label: str, value: Any) -> Outcome:
