@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import chain
-from operator import itemgetter
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, insert
@@ -114,6 +113,12 @@ def _rows_per_statement(connection: Connection, shared: int, width: int) -> int:
     return max(1, min(ROWS_PER_STATEMENT, (limit - shared) // width))
 
 
+def _converted(done: dict[Any, Any], process: Callable[[Any], Any], value: Any) -> Any:
+    """``process(value)``, kept in ``done`` for the next row with the same value."""
+    result = done[value] = process(value)
+    return result
+
+
 class NewRows:
     """The newcomers' rows, in the form the database driver takes (:meth:`make`).
 
@@ -177,36 +182,39 @@ class NewRows:
         }
 
     def make(self, start: int, stop: int) -> list[tuple[Any, ...]]:
-        """The rows of newcomers [start, stop), as the INSERT takes them."""
-        pick = itemgetter(*_VALUE_COLUMNS)
-        defaults = _VALUE_DEFAULTS
-        converted = self.converted
+        """The rows of newcomers [start, stop), as the INSERT takes them (made a column at a
+        time: a person's value, else the column's default)."""
+        people = self.newcomers[start:stop]
+        rows = [person.values for person in people]
+        columns: list[Any] = [
+            [values.get(name, default) for values in rows]
+            for name, default in ((name, _VALUE_DEFAULTS[name]) for name in _VALUE_COLUMNS)
+        ]
+        for position, process, done in self.converted:
+            columns[position] = [
+                done[value] if value in done else _converted(done, process, value)
+                for value in columns[position]
+            ]
         folded = self.folded
-        row_ids = self.row_ids
+        columns.append(["\n".join(person.note_parts) if person.note_parts else ""
+                        for person in people])
+        columns.append([
+            search_text_of_folded(
+                folded[values["last_name"]], folded[values["first_name"]],
+                values.get("phone", ""), values.get("email", ""), folded,
+            )
+            for values in rows
+        ])
         links = self.links
-        no_link = (None, None)
-        rows = []
-        for index in range(start, min(stop, len(self.newcomers))):
-            person = self.newcomers[index]
-            values = person.values
-            picked: Any = pick({**defaults, **values})
-            if converted:
-                picked = list(picked)
-                for position, process, done in converted:
-                    value = picked[position]
-                    if value not in done:
-                        done[value] = process(value)
-                    picked[position] = done[value]
-            rows.append((
-                *picked,
-                "\n".join(person.note_parts) if person.note_parts else "",
-                search_text_of_folded(
-                    folded[values["last_name"]], folded[values["first_name"]],
-                    values.get("phone", ""), values.get("email", ""), folded,
-                ),
-                *(links.get(index, no_link) if links else no_link), row_ids[index],
-            ))
-        return rows
+        if links:
+            no_link = (None, None)
+            linked = [links.get(index, no_link) for index in range(start, start + len(people))]
+            columns.append([earlier for earlier, _coach in linked])
+            columns.append([coach for _earlier, coach in linked])
+        else:
+            columns.extend(([None] * len(people), [None] * len(people)))
+        columns.append(self.row_ids[start:start + len(people)])
+        return list(zip(*columns, strict=True))
 
     def insert(self, connection: Connection, cohort_id: str, rows: list[tuple[Any, ...]]) -> None:
         """INSERT rows (from :meth:`make`) into the cohort."""
