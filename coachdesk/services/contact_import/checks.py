@@ -98,7 +98,8 @@ class CheckedPerson:
 
     row: int
     values: dict[str, Any]
-    note_parts: list[str]
+    # What goes to the person's observations (never changed once the row is checked).
+    note_parts: Sequence[str]
 
 
 _DATE_HELP = ("Date illisible : la valeur est gardée dans les observations. Formats acceptés : "
@@ -229,7 +230,7 @@ class RowChecker:
         return _Flagged(value, tuple(warnings)) if warnings else value
 
     def _person(self, number: int, values: dict[str, Any],
-                note_parts: list[str]) -> CheckedPerson | str:
+                note_parts: Sequence[str]) -> CheckedPerson | str:
         last, first = values.get("last_name", ""), values.get("first_name", "")
         if not last or not first:
             missing = "le nom et le prénom" if not (last or first) else (
@@ -362,8 +363,9 @@ class RowChecker:
                        if value is not SKIP} for row in cells]
         else:
             values = list(map(dict, map(zip, repeat(keys), cells)))
-        notes_of = ([[] if note is SKIP else [note] for note in notes] if notes is not None
-                    else [[] for _row in rows])
+        nothing: Sequence[str] = ()
+        notes_of = ([nothing if note is SKIP else (note,) for note in notes]
+                    if notes is not None else [nothing] * len(rows))
         people: list[CheckedPerson | str] = list(map(
             CheckedPerson, [number for number, _row in rows], values, notes_of))
         for position in unnamed - flagged:

@@ -171,6 +171,8 @@ class NewRows:
         ]
         process_id = processor("id")
         self.row_ids = ids if process_id is None else [process_id(value) for value in ids]
+        # SQLite INSERT statements by number of rows (see insert).
+        self.statements: dict[int, str] = {}
         self.converted = converted
         self.newcomers = matcher.newcomers
         self.folded = folded
@@ -245,13 +247,18 @@ class NewRows:
         width = len(self.columns)
 
         def many(count: int) -> str:
-            groups = (
-                f"({shared_marks}, " + ", ".join(
-                    f"?{len(shared) + row * width + column}" for column in range(1, width + 1)
-                ) + ")"
-                for row in range(count)
-            )
-            return head + ", ".join(groups)
+            # Made once for each number of rows (every batch's full statements are alike).
+            statement = self.statements.get(count)
+            if statement is None:
+                groups = (
+                    f"({shared_marks}, " + ", ".join(
+                        f"?{len(shared) + row * width + column}"
+                        for column in range(1, width + 1)
+                    ) + ")"
+                    for row in range(count)
+                )
+                statement = self.statements[count] = head + ", ".join(groups)
+            return statement
 
         per_statement = _rows_per_statement(connection, len(shared), width)
         full = len(rows) - len(rows) % per_statement
