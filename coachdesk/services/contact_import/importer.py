@@ -299,14 +299,16 @@ def _import(
         batch = list(islice(rows, _PROGRESS_EVERY - 1))
         while batch:
             report.data_rows += len(batch)
-            checked = []
-            for (number, row), person in zip(batch, checker.check_rows(batch), strict=True):
-                if type(person) is CheckedPerson:
-                    checked.append(person)
-                elif row_is_blank(row):
-                    report.blank_rows += 1
-                else:
-                    report.rejected.append(Rejection(number, cast(str, person)))
+            results = checker.check_rows(batch)
+            checked = [person for person in results if type(person) is CheckedPerson]
+            if len(checked) < len(results):
+                for (number, row), person in zip(batch, results, strict=True):
+                    if type(person) is CheckedPerson:
+                        continue
+                    if row_is_blank(row):
+                        report.blank_rows += 1
+                    else:
+                        report.rejected.append(Rejection(number, cast(str, person)))
             people.extend(checked)
             matcher.add_all(checked)
             batch = list(islice(rows, _PROGRESS_EVERY))
