@@ -6,7 +6,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 NAME_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’.]+")
 
@@ -105,25 +105,3 @@ def search_text_of_folded(
     if email:
         parts.append(folded[email] if folded is not None else fold(email))
     return " | ".join(parts)
-
-
-def search_texts_of_folded(
-    folded_lasts: Sequence[str], folded_firsts: Sequence[str], phones: Sequence[str],
-    emails: Sequence[str], folded: Mapping[str, str],
-) -> list[str]:
-    """:func:`search_text_of_folded` of many people (an import's newcomers), each step run
-    down a column: the same texts."""
-    fulls = [f"{first} {last}" if first and last else (first or last)
-             for last, first in zip(folded_lasts, folded_firsts, strict=True)]
-    # digits() of each phone: a phone as CoachDesk stores it is digits once spaces are gone.
-    phone_parts = [
-        f" | {compact}" if (compact := phone.replace(" ", "")).isdigit()
-        else (f" | {found}" if (found := digits(phone)) else "")
-        for phone in phones
-    ]
-    email_parts = [f" | {folded[email]}" if email else "" for email in emails]
-    return [
-        f"{last} | {first} | {full}{phone}{email}"
-        for last, first, full, phone, email in zip(
-            folded_lasts, folded_firsts, fulls, phone_parts, email_parts, strict=True)
-    ]

@@ -23,12 +23,7 @@ from coachdesk.services.contact_import.normalise import (
     parse_date_text,
     phone_fast_path,
 )
-from coachdesk.services.text import (
-    fold,
-    participant_search_text,
-    search_text_of_folded,
-    search_texts_of_folded,
-)
+from coachdesk.services.text import fold, participant_search_text
 
 EXAMPLES = int(os.environ.get("COACHDESK_HYPOTHESIS_EXAMPLES", "300"))
 TODAY = date(2010, 2, 20)
@@ -140,22 +135,6 @@ def test_search_text_from_folded_names_keeps_its_meaning(last, first, phone, ema
     assert participant_search_text(last, first, phone, email) == original_search_text(
         last, first, phone, email
     )
-
-
-_PHONES = st.one_of(st.sampled_from(["06 12 34 56 78", "", " ", "+33 6 12", "٠٦ ١٢"]),
-                   st.text(max_size=10))
-
-
-@_SETTINGS
-@given(people=st.lists(st.tuples(_NAMES, _NAMES, _PHONES, _NAMES), max_size=8))
-def test_search_texts_made_by_column_are_made_as_one_by_one(people):
-    folded = {text: fold(text) for person in people for text in person}
-    lasts, firsts, phones, emails = ([person[at] for person in people] for at in range(4))
-    assert search_texts_of_folded(
-        [folded[last] for last in lasts], [folded[first] for first in firsts], phones, emails,
-        folded,
-    ) == [search_text_of_folded(folded[last], folded[first], phone, email, folded)
-          for last, first, phone, email in people]
 
 
 def test_fold_drops_every_combining_mark_of_unicode_and_keeps_other_characters():

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Dialect
 from coachdesk.files import text_name
 from coachdesk.models import Participant
 from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport
-from coachdesk.services.text import search_texts_of_folded
+from coachdesk.services.text import search_text_of_folded
 
 
 class Matcher(Protocol):
@@ -200,12 +200,13 @@ class NewRows:
         folded = self.folded
         columns.append(["\n".join(person.note_parts) if person.note_parts else ""
                         for person in people])
-        columns.append(search_texts_of_folded(
-            [folded[values["last_name"]] for values in rows],
-            [folded[values["first_name"]] for values in rows],
-            [values.get("phone", "") for values in rows],
-            [values.get("email", "") for values in rows], folded,
-        ))
+        columns.append([
+            search_text_of_folded(
+                folded[values["last_name"]], folded[values["first_name"]],
+                values.get("phone", ""), values.get("email", ""), folded,
+            )
+            for values in rows
+        ])
         links = self.links
         if links:
             no_link = (None, None)
