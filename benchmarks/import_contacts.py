@@ -44,11 +44,13 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   (these two before the last two changes); 4.48 / 1.05 = **4.26×**; 4.60 / 1.00 = **4.62×**;
   4.59 / 0.94 = **4.87×** (these three with search texts made down the columns, since
   dropped); 4.58 / 1.15 = **4.00×** (just above); 4.57 / 1.18 = **3.89×**; 4.62 / 0.96 =
-  **4.80×** (the final code). The two runs at 4× are runs whose reads were slowed (1.15–1.18 s
-  against 0.92–1.05 s in the others): **the ≤ 4× target is not met** — the import takes about
-  4.0–4.6 s where 3.8 s would be needed.
-  openpyxl 13.4–17.6 s; the same file again (80,000 duplicates) 4.4–6.2 s; GUI stall 13–15 ms
-  in seven runs, 110 ms once (load 1.7 → 1.9, the worker process and the window sharing the
+  **4.80×** (the final code); then, the final code on a quieter machine (load 0.1 / 0.3 / 1.0
+  and 0.6 / 0.4 / 1.0): 4.24 / 0.94 = **4.53×** (3 rounds, imports 4.24–4.86 s), 4.44 / 0.95 =
+  **4.64×** (5 rounds, imports 4.44–6.63 s). The two runs at 4× are runs whose reads were
+  slowed (1.15–1.18 s against 0.92–1.05 s in the others): **the ≤ 4× target is not met** —
+  the import takes about 4.0–4.6 s where 3.8 s would be needed.
+  openpyxl 13.4–17.6 s; the same file again (80,000 duplicates) 3.6–6.2 s; GUI stall 12–21 ms
+  in nine runs, 110 ms once (load 1.7 → 1.9, the worker process and the window sharing the
   cores with the other work).
 
 Where the time goes now (80,000 rows, wall clock of each step, import 4.6 s against a read of
