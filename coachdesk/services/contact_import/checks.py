@@ -8,8 +8,10 @@ report (``ImportReport``) gathers the imported, the duplicates, the refused and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import repeat, zip_longest
 from typing import Any
 
 from coachdesk.services.contact_import import normalise
@@ -96,7 +98,8 @@ class CheckedPerson:
 
     row: int
     values: dict[str, Any]
-    note_parts: list[str]
+    # What goes to the person's observations (never changed once the row is checked).
+    note_parts: Sequence[str]
 
 
 _DATE_HELP = ("Date illisible : la valeur est gardée dans les observations. Formats acceptés : "
@@ -111,11 +114,38 @@ _BAC_YEAR_UNKNOWN = "Année du bac illisible : la valeur est gardée dans les ob
 _CUT_SHOWN = 60
 
 
-class RowChecker:
-    """Checks one row after another: the person, or the reason to reject the row.
+class _Skip:
+    """No value and nothing to say: an empty cell."""
 
-    Built once per file: each mapped column is (index, field, column), plain text fields are
-    handled inline, the others by their rule in :mod:`.normalise`.
+    __slots__ = ()
+
+
+SKIP = _Skip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Flagged:
+    """A cell the coach is told about: its value (or SKIP), and each warning as (value shown,
+    message, text added to the person's observations or None)."""
+
+    value: Any
+    warnings: tuple[tuple[str, str, str | None], ...]
+
+
+# A cell's outcome: SKIP, the value stored as it is, or a _Flagged value.
+Outcome = Any
+# Cell types whose outcome is kept per column, by value: no value of one of them equals a value
+# of another (unlike 1, 1.0 and True).
+_CACHED_TYPES = frozenset({str, float, date, datetime})
+
+
+class RowChecker:
+    """Checks the rows of a file: each one's person, or the reason to reject the row.
+
+    Built once per file. A cell's outcome depends only on its column and its value
+    (:meth:`_outcome`); files repeat values (dates, postcodes, series…), so a column computes
+    each distinct value's outcome once. :meth:`check_rows` works a column at a time; a row
+    with something to report goes through :meth:`check`, the same rule a row at a time.
     """
 
     def __init__(
@@ -123,145 +153,241 @@ class RowChecker:
         guess_bac_type: bool,
     ) -> None:
         self.columns = tuple(
-            (column.index, column.field, column) for column in columns if column.field
+            (column.index, column.field, column.label) for column in columns if column.field
         )
-        # Plain text fields first, in a tight loop (they warn only when cut); the others then,
-        # in column order, as their warnings are reported.
-        self.plain = tuple((index, name) for index, name, _c in self.columns
-                           if name in PLAIN_FIELDS)
-        self.special = tuple(entry for entry in self.columns if entry[1] not in PLAIN_FIELDS)
         self.today = today
         self.report = report
         self.guess_bac_type = guess_bac_type
+        self._outcomes: list[dict[Any, Outcome]] = [{} for _entry in self.columns]
 
-    def _warn(self, person: CheckedPerson, column: Column, raw: str, message: str) -> None:
-        self.report.warnings.append(RowWarning(person.row, column.label, raw, message))
-        # The raw value is kept where the coach will see it when no column can hold it.
-        person.note_parts.append(f"{column.label} (import) : {raw}")
+    def _outcome(self, name: str, label: str, raw_value: Any) -> Outcome:
+        """What one cell gives the person: nothing, a value, or a value with warnings."""
+        if raw_value is None:
+            return SKIP
+        kind = type(raw_value)
+        if kind is str:
+            raw = raw_value.strip()
+        elif kind is float and raw_value.is_integer():
+            raw = str(int(raw_value))  # as cell_text writes a number Excel stored
+        elif name == "birth_date" and (kind is date or kind is datetime):
+            # A real date: its text (JJ/MM/AAAA) is needed only for a warning.
+            parsed = raw_value if kind is date else raw_value.date()
+            if normalise.plausible_birth_date(parsed, self.today):
+                return parsed
+            raw = normalise.cell_text(raw_value)
+            return _Flagged(SKIP, ((raw, _DATE_UNLIKELY, _noted(label, raw)),))
+        else:
+            raw = normalise.cell_text(raw_value)
+        if not raw:
+            return SKIP
+        warnings: list[tuple[str, str, str | None]] = []
+        if len(raw) > MAX_CELL_CHARS:
+            warnings.append((
+                raw[:_CUT_SHOWN] + "…",
+                f"Cellule de {len(raw)} caractères : seuls les {MAX_CELL_CHARS} premiers sont "
+                "gardés (la limite d'Excel), à vérifier.",
+                None,
+            ))
+            raw = raw[:MAX_CELL_CHARS]
+            raw_value = raw
+        value: Any = SKIP
+        if name in PLAIN_FIELDS or name == "notes":
+            value = raw
+        elif name == "birth_date":
+            parsed = normalise.parse_date(raw_value, self.today)
+            if parsed is None:
+                warnings.append((raw, _DATE_HELP, _noted(label, raw)))
+            elif not normalise.plausible_birth_date(parsed, self.today):
+                warnings.append((raw, _DATE_UNLIKELY, _noted(label, raw)))
+            else:
+                value = parsed
+        elif name == "phone":
+            phone = normalise.normalise_phone(raw_value)
+            if phone is None:
+                warnings.append((raw, _PHONE_INVALID, None))
+                value = raw
+            else:
+                value = phone
+        elif name == "email":
+            if not normalise.valid_email(raw):
+                warnings.append((raw, _EMAIL_INVALID, None))
+            value = raw
+        elif name == "postcode":
+            # Excel drops the leading 0 of 01000 too (normalise_postcode on the text).
+            value = "0" + raw if len(raw) == 4 and raw.isdigit() else raw
+        elif name == "bac_type":
+            bac_type = normalise.parse_bac_type(raw)
+            if bac_type is None:
+                warnings.append((raw, _BAC_TYPE_UNKNOWN, _noted(label, raw)))
+            else:
+                value = bac_type
+        elif name == "bac_year":
+            year = normalise.parse_year(raw_value, self.today)
+            if year is None:
+                warnings.append((raw, _BAC_YEAR_UNKNOWN, _noted(label, raw)))
+            else:
+                value = year
+        return _Flagged(value, tuple(warnings)) if warnings else value
 
-    def _cut(self, person: CheckedPerson, column: Column, raw: str) -> str:
-        self.report.warnings.append(RowWarning(
-            person.row, column.label, raw[:_CUT_SHOWN] + "…",
-            f"Cellule de {len(raw)} caractères : seuls les {MAX_CELL_CHARS} premiers sont "
-            "gardés (la limite d'Excel), à vérifier.",
-        ))
-        return raw[:MAX_CELL_CHARS]
+    def _person(self, number: int, values: dict[str, Any],
+                note_parts: Sequence[str]) -> CheckedPerson | str:
+        last, first = values.get("last_name", ""), values.get("first_name", "")
+        if not last or not first:
+            missing = "le nom et le prénom" if not (last or first) else (
+                "le nom" if not last else "le prénom"
+            )
+            return f"Ligne sans {missing} : non importée."
+        if self.guess_bac_type and values.get("bac_series") and "bac_type" not in values:
+            guessed = normalise.guess_bac_type(values["bac_series"])
+            if guessed:
+                values["bac_type"] = guessed
+        return CheckedPerson(number, values, note_parts)
 
     def check(self, number: int, row: Row) -> CheckedPerson | str:
         """The person of one row, or the reason it is rejected (no complete name).
 
         Warnings of a rejected row are dropped (the whole row is reported instead).
         """
-        report = self.report
-        warnings_before = len(report.warnings)
-        person = CheckedPerson(number, {}, [])
-        values = person.values
+        values: dict[str, Any] = {}
+        note_parts: list[str] = []
+        warnings: list[RowWarning] = []
         width = len(row)
-        columns = self.special
-        for index, name in self.plain:
+        for index, name, label in self.columns:
             if index >= width:
                 continue
-            value = row[index]
-            if value.__class__ is str:
-                value = value.strip()
-            elif value is None:
+            outcome = self._outcome(name, label, row[index])
+            if outcome.__class__ is _Flagged:
+                for shown, message, noted in outcome.warnings:
+                    warnings.append(RowWarning(number, label, shown, message))
+                    if noted is not None:
+                        # The raw value is kept where the coach will see it when no column
+                        # can hold it.
+                        note_parts.append(noted)
+                outcome = outcome.value
+            if outcome is SKIP:
                 continue
+            if name == "notes":
+                note_parts.insert(0, outcome)
             else:
-                value = normalise.cell_text(value)
-            if value:
-                if len(value) > MAX_CELL_CHARS:
-                    # Its warning must come in column order: the whole row the careful way.
-                    values.clear()
-                    columns = self.columns
-                    break
-                values[name] = value
-        self._check_columns(person, row, columns)
-        last, first = values.get("last_name", ""), values.get("first_name", "")
-        if not last or not first:
-            missing = "le nom et le prénom" if not (last or first) else (
-                "le nom" if not last else "le prénom"
-            )
-            del report.warnings[warnings_before:]
-            return f"Ligne sans {missing} : non importée."
-        if self.guess_bac_type and values.get("bac_series") and "bac_type" not in values:
-            guessed = normalise.guess_bac_type(values["bac_series"])
-            if guessed:
-                values["bac_type"] = guessed
+                values[name] = outcome
+        person = self._person(number, values, note_parts)
+        if warnings and type(person) is CheckedPerson:
+            self.report.warnings.extend(warnings)
         return person
 
-    def _check_columns(
-        self, person: CheckedPerson, row: Row, columns: tuple[tuple[int, str, Column], ...]
-    ) -> None:
-        report = self.report
-        number = person.row
-        values = person.values
-        width = len(row)
-        oldest, today = normalise.OLDEST_BIRTH_DATE, self.today
-        for index, name, column in columns:
-            if index >= width:
-                continue
-            raw_value = row[index]
-            if raw_value is None:
-                continue
-            kind = type(raw_value)
-            if kind is str:
-                raw = raw_value.strip()
-            elif kind is float and raw_value.is_integer():
-                raw = str(int(raw_value))  # as cell_text writes a number Excel stored
-            elif name == "birth_date" and (kind is date or kind is datetime):
-                # A real date: its text (JJ/MM/AAAA) is needed only for a warning.
-                parsed = raw_value if kind is date else raw_value.date()
-                if oldest <= parsed <= today:  # normalise.plausible_birth_date
-                    values[name] = parsed
-                else:
-                    raw = normalise.cell_text(raw_value)
-                    self._warn(person, column, raw, _DATE_UNLIKELY)
-                continue
-            else:
-                raw = normalise.cell_text(raw_value)
-            if not raw:
-                continue
-            if len(raw) > MAX_CELL_CHARS:
-                raw = self._cut(person, column, raw)
-                raw_value = raw
+    def check_rows(self, rows: Sequence[tuple[int, Row]]) -> list[CheckedPerson | str]:
+        """:meth:`check` of each row, in order, worked out a column at a time."""
+        count = len(rows)
+        cells_by_index = list(zip_longest(*(row for _number, row in rows)))
+        missing = (None,) * count
+        outcomes = []
+        flagged: set[int] = set()
+        for (index, name, label), known in zip(self.columns, self._outcomes, strict=True):
+            cells = cells_by_index[index] if index < len(cells_by_index) else missing
             if name in PLAIN_FIELDS:
-                values[name] = raw
-            elif name == "birth_date":
-                parsed = normalise.parse_date(raw_value, self.today)
-                if parsed is None:
-                    self._warn(person, column, raw, _DATE_HELP)
-                elif not normalise.plausible_birth_date(parsed, self.today):
-                    self._warn(person, column, raw, _DATE_UNLIKELY)
-                else:
-                    values[name] = parsed
-            elif name == "phone":
-                phone = normalise.normalise_phone(raw_value)
-                if phone is None:
-                    report.warnings.append(RowWarning(number, column.label, raw, _PHONE_INVALID))
-                    values[name] = raw
-                else:
-                    values[name] = phone
+                # Text kept as it is: nothing worth remembering, only a cut cell to report.
+                column = [
+                    (value.strip() or SKIP)
+                    if value.__class__ is str and len(value) <= MAX_CELL_CHARS
+                    else SKIP if value is None else self._outcome(name, label, value)
+                    for value in cells
+                ]
             elif name == "email":
-                if not normalise.valid_email(raw):
-                    report.warnings.append(RowWarning(number, column.label, raw, _EMAIL_INVALID))
-                values[name] = raw
-            elif name == "postcode":
-                # Excel drops the leading 0 of 01000 too (normalise_postcode on the text).
-                values[name] = "0" + raw if len(raw) == 4 and raw.isdigit() else raw
-            elif name == "bac_type":
-                bac_type = normalise.parse_bac_type(raw)
-                if bac_type is None:
-                    self._warn(person, column, raw, _BAC_TYPE_UNKNOWN)
-                else:
-                    values[name] = bac_type
-            elif name == "bac_year":
-                year = normalise.parse_year(raw_value, self.today)
-                if year is None:
-                    self._warn(person, column, raw, _BAC_YEAR_UNKNOWN)
-                else:
-                    values[name] = year
-            elif name == "notes":
-                person.note_parts.insert(0, raw)
+                # Nearly every address differs: the valid ones decided here, as _outcome would.
+                column = [
+                    text if value.__class__ is str and len(value) <= MAX_CELL_CHARS
+                    and (text := value.strip()) and valid_email(text)
+                    else SKIP if value is None else self._outcome(name, label, value)
+                    for value in cells
+                ]
+            elif name == "phone":
+                # Likewise numbers: the ones normalise_phone understands, as _outcome would.
+                column = [
+                    phone if (value.__class__ is float or (value.__class__ is str
+                              and len(value) <= MAX_CELL_CHARS))
+                    and (phone := normalise_phone(value)) is not None
+                    else SKIP if value is None else self._outcome(name, label, value)
+                    for value in cells
+                ]
+            else:
+                column = [
+                    known[value] if value.__class__ in _CACHED_TYPES and value in known
+                    else self._remember(known, name, label, value)
+                    for value in cells
+                ]
+            kinds = set(map(type, column))
+            if _Flagged in kinds:
+                flagged.update(position for position, outcome in enumerate(column)
+                               if outcome.__class__ is _Flagged)
+            outcomes.append((name, column, kinds))
+        return self._people(rows, outcomes, flagged)
+
+    def _people(
+        self, rows: Sequence[tuple[int, Row]],
+        outcomes: list[tuple[str, list[Outcome], set[type]]], flagged: set[int],
+    ) -> list[CheckedPerson | str]:
+        """The rows' people from their columns' outcomes; a flagged row, or one without
+        both names, goes through :meth:`check` or :meth:`_person` (its warnings, its
+        reason)."""
+        names: list[str] = []
+        columns: list[list[Outcome]] = []
+        gaps = False
+        notes: list[Outcome] | None = None
+        unnamed: set[int] = set()
+        for name, column, kinds in outcomes:
+            if name == "notes":
+                notes = column if kinds != {_Skip} else None
+                continue
+            if name in ("last_name", "first_name") and _Skip in kinds:
+                unnamed.update(position for position, outcome in enumerate(column)
+                               if outcome is SKIP)
+            if kinds == {_Skip}:
+                continue  # an empty column gives no value
+            names.append(name)
+            columns.append(column)
+            gaps = gaps or _Skip in kinds
+        if self.guess_bac_type and "bac_series" in names:
+            guessed = [
+                normalise.guess_bac_type(series) or SKIP if series.__class__ is str else SKIP
+                for series in columns[names.index("bac_series")]
+            ]
+            names.append("bac_type")
+            columns.append(guessed)
+            gaps = gaps or SKIP in guessed
+        keys = tuple(names)
+        cells = zip(*columns, strict=True)
+        if not columns:  # every cell of the batch empty
+            values: list[dict[str, Any]] = [{} for _row in rows]
+        elif gaps:
+            values = [{name: value for name, value in zip(keys, row, strict=True)
+                       if value is not SKIP} for row in cells]
+        else:
+            values = list(map(dict, map(zip, repeat(keys), cells)))
+        nothing: Sequence[str] = ()
+        notes_of = ([nothing if note is SKIP else (note,) for note in notes]
+                    if notes is not None else [nothing] * len(rows))
+        people: list[CheckedPerson | str] = list(map(
+            CheckedPerson, [number for number, _row in rows], values, notes_of))
+        for position in unnamed - flagged:
+            people[position] = self._person(rows[position][0], values[position],
+                                            notes_of[position])
+        for position in sorted(flagged):  # their warnings in the rows' order
+            people[position] = self.check(*rows[position])
+        return people
+
+    def _remember(self, known: dict[Any, Outcome], name: str, label: str, value: Any) -> Outcome:
+        outcome = self._outcome(name, label, value)
+        if value.__class__ in _CACHED_TYPES:
+            known[value] = outcome
+        return outcome
+
+
+valid_email = normalise.valid_email
+normalise_phone = normalise.normalise_phone
+
+
+def _noted(label: str, raw: str) -> str:
+    return f"{label} (import) : {raw}"
 
 
 # Fields stored as the cell's text.

@@ -243,6 +243,8 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetShape:
 _PREFIXED_TAG = re.compile(rb":(?:c|row)")
 # A "<c" that does not open a cell with its reference first.
 _ODD_CELL = re.compile(rb'<c(?! r=")')
+# A row tag, with its number when it comes first.
+_ROW_TAG = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})")?')
 
 
 def _scan_chunks(chunks: Iterator[bytes]) -> SheetShape:
@@ -279,26 +281,45 @@ def _scan_chunks(chunks: Iterator[bytes]) -> SheetShape:
                 plain = False
         else:
             # No ":c" anywhere (the usual sheet): one search for a "<c" that opens no plain
-            # cell says the same as the counts, in fewer passes.
+            # cell says the same as the counts, in fewer passes; it is made below, with the
+            # search for references.
             cells = int(b'<c r="' in chunk)
-            if _ODD_CELL.search(chunk) is not None:
+        if prefixed:
+            rows = [int(number) for number in
+                    re.findall(rb"<" + p + rb'row r="([1-9][0-9]{0,6})"', chunk)]
+            if len(rows) != chunk.count(b"<row") + chunk.count(b":row"):
                 plain = False
-        rows = [int(number) for number in
-                re.findall(rb"<" + p + rb'row r="([1-9][0-9]{0,6})"', chunk)]
-        if len(rows) != chunk.count(b"<row") + (chunk.count(b":row") if prefixed else 0):
-            plain = False
+        else:
+            # Every "<row" of the chunk, its number when it comes first (b"" when not): the
+            # same as counting the "<row" and finding the numbered ones, in one pass.
+            numbers = _ROW_TAG.findall(chunk)
+            if b"" in numbers:
+                plain = False
+            rows = [int(number) for number in numbers if number]
         if rows:
             if rows[0] <= last_row or any(later <= earlier for earlier, later in pairwise(rows)):
                 plain = False
             last_row = max(last_row, *rows)
         if not cells:
+            if not prefixed and _ODD_CELL.search(chunk) is not None:
+                plain = False
             continue
         below = _greater_than(last_row)
+        if not prefixed:
+            if re.search(rb'<c(?:(?! r=")| r="(?:(?![A-Z][1-9][0-9]{0,6}")|[A-Z]' + below
+                         + rb'"))', chunk) is None:
+                # The usual sheet: every "<c" opens a plain cell, every reference is one
+                # letter and a row above the last one (what the searches below would find,
+                # in one pass).
+                max_column = max(max_column, 26)
+                continue
+            if _ODD_CELL.search(chunk) is not None:
+                plain = False
         if not prefix and re.search(
             rb'<c r="(?:(?![A-Z][1-9][0-9]{0,6}")|[A-Z]' + below + rb'")', chunk
         ) is None:
-            # The usual sheet: every reference is one letter and a row above the last one
-            # (what the two tests below would find, in one pass).
+            # Every reference is one letter and a row above the last one (what the two tests
+            # below would find, in one pass).
             max_column = max(max_column, 26)
             continue
         # A reference that is not a plain "B12", or a cell below every row.

@@ -1,9 +1,10 @@
 """The contact import's newcomers as rows for the database: ids, values, the INSERTs.
 
-What every row shares (ids, constants, conversions) is made before the write lock
-(:class:`NewRows`); the rows themselves are made a batch ahead of the INSERTs, on a second
-thread, while :func:`~coachdesk.services.contact_import.importer.import_contacts` inserts the
-previous batch inside its one write transaction (SQLite lets other threads run while it writes).
+The rows, and what they share (ids, constants, conversions), are made before the write lock
+(:class:`NewRows`); :func:`~coachdesk.services.contact_import.importer.import_contacts` then
+inserts them in batches inside its one write transaction. (Made on a second thread while the
+previous batch was inserted, they cost the import more: the two threads took turns at the
+interpreter, and SQLite's writing waited for its turn.)
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import chain
-from operator import itemgetter
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, insert
@@ -114,8 +113,14 @@ def _rows_per_statement(connection: Connection, shared: int, width: int) -> int:
     return max(1, min(ROWS_PER_STATEMENT, (limit - shared) // width))
 
 
+def _converted(done: dict[Any, Any], process: Callable[[Any], Any], value: Any) -> Any:
+    """``process(value)``, kept in ``done`` for the next row with the same value."""
+    result = done[value] = process(value)
+    return result
+
+
 class NewRows:
-    """The newcomers' rows, in the form the database driver takes (:meth:`batches`).
+    """The newcomers' rows, in the form the database driver takes (:meth:`make`).
 
     Core's ``executemany`` would convert every value of every row through the column types'
     bind processors, and SQLite runs one statement per row: here each row is a tuple built
@@ -166,6 +171,8 @@ class NewRows:
         ]
         process_id = processor("id")
         self.row_ids = ids if process_id is None else [process_id(value) for value in ids]
+        # SQLite INSERT statements by number of rows (see insert).
+        self.statements: dict[int, str] = {}
         self.converted = converted
         self.newcomers = matcher.newcomers
         self.folded = folded
@@ -177,59 +184,39 @@ class NewRows:
         }
 
     def make(self, start: int, stop: int) -> list[tuple[Any, ...]]:
-        """The rows of newcomers [start, stop), as the INSERT takes them."""
-        pick = itemgetter(*_VALUE_COLUMNS)
-        defaults = _VALUE_DEFAULTS
-        converted = self.converted
+        """The rows of newcomers [start, stop), as the INSERT takes them (made a column at a
+        time: a person's value, else the column's default)."""
+        people = self.newcomers[start:stop]
+        rows = [person.values for person in people]
+        columns: list[Any] = [
+            [values.get(name, default) for values in rows]
+            for name, default in ((name, _VALUE_DEFAULTS[name]) for name in _VALUE_COLUMNS)
+        ]
+        for position, process, done in self.converted:
+            columns[position] = [
+                done[value] if value in done else _converted(done, process, value)
+                for value in columns[position]
+            ]
         folded = self.folded
-        row_ids = self.row_ids
+        columns.append(["\n".join(person.note_parts) if person.note_parts else ""
+                        for person in people])
+        columns.append([
+            search_text_of_folded(
+                folded[values["last_name"]], folded[values["first_name"]],
+                values.get("phone", ""), values.get("email", ""), folded,
+            )
+            for values in rows
+        ])
         links = self.links
-        no_link = (None, None)
-        rows = []
-        for index in range(start, min(stop, len(self.newcomers))):
-            person = self.newcomers[index]
-            values = person.values
-            picked: Any = pick({**defaults, **values})
-            if converted:
-                picked = list(picked)
-                for position, process, done in converted:
-                    value = picked[position]
-                    if value not in done:
-                        done[value] = process(value)
-                    picked[position] = done[value]
-            rows.append((
-                *picked,
-                "\n".join(person.note_parts) if person.note_parts else "",
-                search_text_of_folded(
-                    folded[values["last_name"]], folded[values["first_name"]],
-                    values.get("phone", ""), values.get("email", ""), folded,
-                ),
-                *(links.get(index, no_link) if links else no_link), row_ids[index],
-            ))
-        return rows
-
-    def batches(self, size: int) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
-        """(first index, rows) of ``size`` newcomers at a time, in order.
-
-        The next batch is made on a second thread while the caller inserts this one: SQLite
-        lets other threads run while it writes the rows and their indexes, so making the rows
-        costs the import next to nothing. The rows are the same either way.
-        """
-        count = len(self.newcomers)
-        if count <= size:
-            if count:
-                yield 0, self.make(0, size)
-            return
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-rows") as pool:
-            following = pool.submit(self.make, 0, size)
-            try:
-                for start in range(0, count, size):
-                    current = following
-                    if start + size < count:
-                        following = pool.submit(self.make, start + size, start + 2 * size)
-                    yield start, current.result()
-            finally:
-                following.cancel()
+        if links:
+            no_link = (None, None)
+            linked = [links.get(index, no_link) for index in range(start, start + len(people))]
+            columns.append([earlier for earlier, _coach in linked])
+            columns.append([coach for _earlier, coach in linked])
+        else:
+            columns.extend(([None] * len(people), [None] * len(people)))
+        columns.append(self.row_ids[start:start + len(people)])
+        return list(zip(*columns, strict=True))
 
     def insert(self, connection: Connection, cohort_id: str, rows: list[tuple[Any, ...]]) -> None:
         """INSERT rows (from :meth:`make`) into the cohort."""
@@ -260,13 +247,18 @@ class NewRows:
         width = len(self.columns)
 
         def many(count: int) -> str:
-            groups = (
-                f"({shared_marks}, " + ", ".join(
-                    f"?{len(shared) + row * width + column}" for column in range(1, width + 1)
-                ) + ")"
-                for row in range(count)
-            )
-            return head + ", ".join(groups)
+            # Made once for each number of rows (every batch's full statements are alike).
+            statement = self.statements.get(count)
+            if statement is None:
+                groups = (
+                    f"({shared_marks}, " + ", ".join(
+                        f"?{len(shared) + row * width + column}"
+                        for column in range(1, width + 1)
+                    ) + ")"
+                    for row in range(count)
+                )
+                statement = self.statements[count] = head + ", ".join(groups)
+            return statement
 
         per_statement = _rows_per_statement(connection, len(shared), width)
         full = len(rows) - len(rows) % per_statement
