@@ -18,7 +18,7 @@ from coachdesk.db import Database, open_database
 from coachdesk.models import Cohort
 from coachdesk.services.agenda import compute_agenda
 
-EXPECTED = Path(__file__).parents[1] / "data" / "agenda-demo-weeks.txt"
+EXPECTED = Path(__file__).parents[1] / "recorded" / "agenda-demo-weeks.txt"
 FIRST_MONDAY = date(2010, 3, 29)
 LAST_MONDAY = date(2011, 8, 29)
 
