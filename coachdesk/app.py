@@ -96,21 +96,6 @@ def _creation_allowed(window: QWidget, path: Path, chosen: bool) -> bool:
     )
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _is_plain(path: Path) -> bool:
-    """Whether ``path`` is a plain SQLite database (the demo, a database never protected):
-    opened at once, with nothing to ask, so the encryption and its dialogs are not even
-    loaded. Anything else (a protected database, a file still to create, an unreadable one) is
-    ``open_interactively``'s."""
-    try:
-        with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
 def database_path(db_path: Path | None, demo: bool) -> Path:
     """The database the window opens: ``db_path``, the coach's own (None), or a fresh copy of
     the demo."""
@@ -139,6 +124,7 @@ def open_in_window(
     refused by ``open_database``, never recreated. Whatever goes wrong is said in French.
     """
     from coachdesk.database_lock import DatabaseLock
+    from coachdesk.db_snapshot import check_plain_sqlite
     from coachdesk.ui.app_window.first_look_view import forget_first_look, show_first_look
 
     lock = None
@@ -158,7 +144,9 @@ def open_in_window(
             lock = DatabaseLock(path)
             lock.acquire()
             first_run = not demo and not path.exists()
-            if _is_plain(path):
+            # A plain database (the demo, one never protected) opens with nothing to ask: the
+            # encryption and its dialogs are not even loaded.
+            if check_plain_sqlite(path):
                 # The list first, straight from the file; then the database behind it.
                 if (not first_run and show_first_look(window, path, early)
                         and on_shown is not None):

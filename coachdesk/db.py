@@ -43,6 +43,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from coachdesk.db_copy import copy_through, sqlite_driver
+from coachdesk.db_snapshot import SQLITE_MAGIC as SQLITE_MAGIC
+from coachdesk.db_snapshot import check_plain_sqlite as check_plain_sqlite
 from coachdesk.errors import UserError, explain_failure
 
 # Every schema revision, oldest first, and the newest: in a module of their own, which the
@@ -53,7 +55,6 @@ from coachdesk.schema_revisions import SCHEMA_REVISIONS as SCHEMA_REVISIONS
 log = logging.getLogger(__name__)
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 # Same shape as the table Alembic maintains, so a database we stamp is one Alembic can upgrade.
@@ -454,15 +455,6 @@ def _refuse_unprotected(path: Path, key: bytes | None, empty: bool, allow_plain:
             hint="Elle n'a pas été ouverte. Si ce remplacement est voulu, protégez-la de nouveau "
             "(« coachdesk protect ») ; sinon restaurez la sauvegarde chiffrée.",
         )
-
-
-def check_plain_sqlite(path: Path) -> bool:
-    """True when ``path`` starts like a plain SQLite database."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
 
 
 def _missing_or_empty(path: Path) -> UserError:

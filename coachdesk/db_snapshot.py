@@ -18,6 +18,18 @@ from urllib.parse import quote
 # What reading a snapshot may raise (a locked, damaged or encrypted file…).
 SnapshotError = sqlite3.Error
 
+# The first bytes of every plain SQLite file (an encrypted one starts with random bytes).
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_plain_sqlite(path: Path) -> bool:
+    """True when ``path`` starts like a plain SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
 
 @contextmanager
 def read_only_snapshot(path: Path) -> Iterator[Any]:
