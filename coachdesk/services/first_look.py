@@ -48,7 +48,8 @@ class FirstLook:
     path: Path
     # The promotions the selector offers, the most recent first (as ``cohort_choices``).
     cohorts: list[CohortChoice]
-    # The promotion shown (the most recent) and its people, as ``participant_rows`` reads them.
+    # The promotion shown (the most recent) and its people, as ``participant_rows`` reads them
+    # but in no order: the Cohorte list sorts them, once.
     cohort_id: str
     rows: list[ParticipantRow]
 

@@ -29,6 +29,7 @@ from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
 from coachdesk.services.participant_list import (
     COACHES_SQL,
     ParticipantRow,
+    name_order,
     rows_from_records,
     rows_sql,
 )
@@ -39,8 +40,9 @@ from coachdesk.services.text import person_name
 def participant_rows(
     database: Database, cohort_id: str, *, people: Collection[str] | None = None
 ) -> list[ParticipantRow]:
-    """The people of the cohort, by name, each with the stage they have reached today; with
-    ``people``, only those of them (a list refreshing the rows a write changed)."""
+    """The people of the cohort, by name (``participant_list.name_order``), each with the
+    stage they have reached today; with ``people``, only those of them (a list refreshing the
+    rows a write changed)."""
     params: dict[str, Any] = {"cohort": cohort_id}
     if people is not None:
         params["people"] = list(people)
@@ -48,7 +50,9 @@ def participant_rows(
         stages = person_stages(session, cohort_id, people=people)
         coaches: Iterable[Any] = session.execute(_coaches_statement())
         records: Iterable[Any] = session.execute(_rows_statement(people is not None), params)
-        return rows_from_records(records, stages, coaches)
+        rows = rows_from_records(records, stages, coaches)
+    rows.sort(key=name_order)
+    return rows
 
 
 @functools.cache

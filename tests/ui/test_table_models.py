@@ -159,3 +159,28 @@ def test_filtered_model_puts_changed_rows_in_place(qtmodeltester: ModelTester) -
     model.sort(1)
     assert shown() == ["3", "6", "4", "1", "5"]  # accents ignored: élodie, emile
     assert sorted(row[0] for row in model.everyone()) == ["1", "3", "4", "5", "6"]
+
+
+def test_a_column_sorted_by_its_own_key_places_changed_rows_by_it(
+        qtmodeltester: ModelTester) -> None:
+    """The Cohorte list's names sort by a key read from the row (its folded text), shown as
+    typed: the same key orders the list, places a changed row and sorts it backwards."""
+    columns: list[Column[tuple[str, str, str]]] = [
+        Column("Nom", lambda r: r[1].upper(), sort_by=lambda r: r[2]),
+        Column("Prénom", lambda r: r[2])]
+    model = FilteredTableModel(columns, lambda row: row[0])
+    model.set_rows([("1", "barral", "barral\0zoe"), ("2", "Azéma", "azema\0nour"),
+                    ("3", "BARRAL", "barral\0bastien")])
+    qtmodeltester.check(model)
+
+    def shown() -> list[str]:
+        return [model.row_at(row)[0] for row in range(model.rowCount())]
+
+    assert shown() == ["2", "3", "1"]
+    assert model.index(0, 0).data() == "AZÉMA"
+    model.put_rows([("4", "Barral", "barral\0elodie"), ("2", "Azéma", "zz")])
+    assert shown() == ["3", "4", "1", "2"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["2", "1", "4", "3"]
+    model.put_rows([("5", "Abadie", "abadie\0anne")])
+    assert shown()[-1] == "5"

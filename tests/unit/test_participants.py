@@ -19,6 +19,7 @@ from coachdesk.services.cohorts import find_cohort
 from coachdesk.services.demo import DEMO_COHORT_NAME
 from coachdesk.services.lists import participant_rows
 from coachdesk.services.recruitment import record_call
+from coachdesk.services.text import fold
 from tests import builders as b
 
 
@@ -52,7 +53,24 @@ def test_stage_counts_follow_the_demo_funnel(demo):
     assert set(counts) <= set(codes.STAGES)
     # Everyone who ever signed a contract is at "contrat" or has left with a solution.
     assert counts["contrat"] <= contracts <= counts["contrat"] + counts["sortie"]
-    assert rows == sorted(rows, key=lambda row: (row.last_name, row.first_name))
+    names = [(fold(row.last_name), fold(row.first_name)) for row in rows]
+    assert names == sorted(names)
+
+
+def test_the_list_is_in_name_order_whatever_the_capitals_and_accents(database):
+    db, cohort_id = database
+    for last, first in [("Le Gall", "Yann"), ("BARRAL", "Zoé"), ("Azéma", "Nour"),
+                        ("Barral", "Bastien"), ("LE", "Anne"), ("AUBERT", "Léo"),
+                        ("barral", "Élodie"), ("Le", "Émile")]:
+        svc.create_participant(db, cohort_id, svc.ParticipantData(last, first))
+    rows = participant_rows(db, cohort_id)
+    assert [(row.last_name, row.first_name) for row in rows] == [
+        ("AUBERT", "Léo"), ("Azéma", "Nour"),
+        # One family name typed three ways: its people by first name.
+        ("Barral", "Bastien"), ("barral", "Élodie"), ("BARRAL", "Zoé"),
+        # A shorter name before the longer one it begins.
+        ("LE", "Anne"), ("Le", "Émile"), ("Le Gall", "Yann"),
+    ]
 
 
 def test_stage_filter(demo):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from coachdesk.models import codes
-from coachdesk.services.participant_list import search_rows
+from coachdesk.services.participant_list import name_order, search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.widgets.list_tab import fit_columns, make_table_view
 from coachdesk.ui.widgets.table_model import Column, RowTableModel
@@ -26,7 +26,8 @@ _STAGE_LABELS = list(codes.STAGES.values())
 
 # Who a person is, as every list of people shows it first.
 PERSON_COLUMNS: list[Column[ParticipantRow]] = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, "")),
+    Column(QT_TRANSLATE_NOOP("Columns", "Last name"), lambda r: person_name(r.last_name, ""),
+           sort_by=name_order),
     Column(QT_TRANSLATE_NOOP("Columns", "First name"), lambda r: r.first_name),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Stage"),

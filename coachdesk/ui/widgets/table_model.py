@@ -60,6 +60,10 @@ class Column(Generic[Row]):
     value: Callable[[Row], Any]
     display: Callable[[Any], str] = format_value
     align_right: bool = False
+    # What the column sorts by when not its value through ``sort_key`` (a key every row has,
+    # comparable across rows: the Cohorte list's names sort by their folded text, read from
+    # the row instead of folded again).
+    sort_by: Callable[[Row], Any] | None = None
 
 
 def sort_key(value: Any) -> tuple[int, Any]:
@@ -135,9 +139,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        getter = self._columns[column].value
+        chosen = self._columns[column]
+        getter = chosen.value
         self._rows.sort(
-            key=lambda row: sort_key(getter(row)),
+            key=chosen.sort_by or (lambda row: sort_key(getter(row))),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
 
@@ -269,7 +274,10 @@ class FilteredTableModel(RowTableModel[Row]):
         return self._shown_bound(target, key, after=not self._descending())
 
     def _key(self) -> Callable[[Row], Any]:
-        getter = self._columns[self._order[0]].value
+        chosen = self._columns[self._order[0]]
+        if chosen.sort_by is not None:
+            return chosen.sort_by
+        getter = chosen.value
         # Each distinct value's key is worked out once: a list of 80,000 people has a few
         # thousand names, and folding each name again cost a quarter of a second.
         known: dict[Any, Any] = {}
