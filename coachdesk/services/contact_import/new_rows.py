@@ -73,17 +73,45 @@ def ordered_ids(count: int) -> list[str]:
     """Fresh random ids (UUID version 4, as :func:`~coachdesk.models.new_id` makes), in order.
 
     Giving them out sorted makes the inserts walk the primary key's index in order instead of
-    jumping around it. Drawn in one go from the system's random source: ``uuid.uuid4()`` one
-    at a time cost a tenth of the whole import.
+    jumping around it.
     """
+    ids = _drawn_ids(count)
+    ids.sort()
+    return ids
+
+
+def _drawn_ids(count: int) -> list[str]:
+    """Fresh random ids in the order drawn: in one go from the system's random source
+    (``uuid.uuid4()`` one at a time cost a tenth of the whole import)."""
     random = bytearray(os.urandom(16 * count))
     # The version (4) and variant (RFC 4122) bits, as uuid.uuid4() sets them.
     random[6::16] = bytes(byte & 0x0F | 0x40 for byte in random[6::16])
     random[8::16] = bytes(byte & 0x3F | 0x80 for byte in random[8::16])
     digits = random.hex()
-    ids = [digits[start : start + 32] for start in range(0, 32 * count, 32)]
-    ids.sort()
-    return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" for h in ids]
+    return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+            for h in (digits[start : start + 32] for start in range(0, 32 * count, 32))]
+
+
+class SpareIds:
+    """Ids drawn ahead, for as many newcomers as the file has rows at most (the count known
+    once the sheet is measured): drawn and sorted on a second thread while the reader loads
+    the sheet, then :meth:`take` gives the first ones drawn, as :func:`ordered_ids` would.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.drawn = _drawn_ids(count)
+        self.ordered = sorted(self.drawn)
+
+    def take(self, count: int) -> list[str]:
+        """``count`` fresh ids in order: the first ``count`` drawn, sorted."""
+        if count == len(self.drawn):
+            return self.ordered
+        if count > len(self.drawn) or count < len(self.drawn) // 16:
+            # More than drawn (never for a measured sheet), or so few that drawing them again
+            # costs less than picking them out.
+            return ordered_ids(count)
+        unused = set(self.drawn[count:])
+        return [row_id for row_id in self.ordered if row_id not in unused]
 
 
 # A newcomer's row as written: the person's values (empty text or NULL when the file had
