@@ -55,7 +55,7 @@ from coachdesk.services.contact_import.checks import (
     RowChecker,
 )
 from coachdesk.services.contact_import.columns import FIELDS
-from coachdesk.services.contact_import.new_rows import NewRows, SpareIds, ordered_ids, page_cache
+from coachdesk.services.contact_import.new_rows import NewRows, SpareIds, large_write, ordered_ids
 from coachdesk.services.contact_import.reader import open_table, row_is_blank
 from coachdesk.services.text import NAME_SEPARATORS, fold, search_text_of_folded
 from coachdesk.sync.capture import record_rows
@@ -395,7 +395,7 @@ def _write(
                                 database.engine.dialect)
                 made = rows.make(0, len(ids))
             connection = session.connection()
-            with page_cache(connection, len(ids)):
+            with large_write(database, session, len(ids)):
                 for start in range(0, len(made), INSERT_BATCH):
                     if cancelled():
                         raise ImportCancelled()

@@ -19,7 +19,9 @@ from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import Session
 
+from coachdesk.db import Database, fold_log_after_commit
 from coachdesk.files import text_name
 from coachdesk.models import Participant
 from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport
@@ -51,14 +53,14 @@ _TEXT_FIELDS = ("address", "city", "ine", "university_track", "bac_series")
 # stay in memory until the commit instead of being written to the journal, read back and
 # written again. Only memory: what the commit writes, and how, is unchanged.
 IMPORT_CACHE_KIB = 64 * 1024
-_LARGE_IMPORT = 5_000
+LARGE_IMPORT = 5_000
 
 
 @contextmanager
 def page_cache(connection: Connection, rows: int) -> Iterator[None]:
     """A larger page cache on this connection while ``rows`` rows are inserted, then the
     connection's own again (it goes back to the pool)."""
-    if connection.dialect.name != "sqlite" or rows < _LARGE_IMPORT:
+    if connection.dialect.name != "sqlite" or rows < LARGE_IMPORT:
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
@@ -67,6 +69,17 @@ def page_cache(connection: Connection, rows: int) -> Iterator[None]:
         yield
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+@contextmanager
+def large_write(database: Database, session: Session, rows: int) -> Iterator[None]:
+    """The write transaction inserting ``rows`` newcomers: for many of them, a larger page
+    cache (:func:`page_cache`) and a commit that does not wait for the log to be folded into
+    the database file (:func:`~coachdesk.db.fold_log_after_commit`)."""
+    if rows >= LARGE_IMPORT:
+        fold_log_after_commit(database, session)
+    with page_cache(session.connection(), rows):
+        yield
 
 
 def ordered_ids(count: int) -> list[str]:
