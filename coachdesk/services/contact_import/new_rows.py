@@ -157,8 +157,9 @@ def _rows_per_statement(connection: Connection, shared: int, width: int) -> int:
 def _one_value(column: list[Any]) -> bool:
     """Whether every value of ``column`` is the first one (same type, equal)."""
     first = column[0]
-    kind = first.__class__
-    return all(value.__class__ is kind and value == first for value in column)
+    # (The two ends first: most columns that vary differ there already.)
+    return (column[-1] == first and column.count(first) == len(column)
+            and set(map(type, column)) == {first.__class__})
 
 
 def _converted(done: dict[Any, Any], process: Callable[[Any], Any], value: Any) -> Any:
