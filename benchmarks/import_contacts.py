@@ -101,7 +101,9 @@ INSERTs' time); the next chunk of the sheet decompressed on a second thread duri
 pre-scan; the pre-scan's one search for an odd cell or a reference below the last row made
 as two searches (faster on one chunk, slower over the sheet); a larger page cache; 250,
 1,250 or 2,500 rows per INSERT statement instead of 500 (500 is the fastest; 2,500 takes
-three times as long); rows checked 2,000 at a time instead of 500; search texts made down
+three times as long); rows checked 2,000 at a time instead of 500; the newcomers' values
+read a row at a time (``map`` of ``dict.get``) then transposed, for the INSERT rows; search
+texts made down
 the columns; ``_Matcher.add`` with its keys made inline; accented names folded through a
 translation table (slower than decomposing). Not done: dropping the index
 ``ix_participant_cohort_search`` (cohort, search text), although INSERTs without it took
@@ -115,8 +117,7 @@ could overlap only the matching (0.4 s) with the checking, before paying for its
 for 80,000 checked rows sent across — and the two cores are shared. What is left is small
 and uncertain: the pre-scan's checks that do not bound calamine's grid (error cells,
 prefixed tags: about 0.07 s) could run on the other core during the load, at the price of
-decompressing the sheet again; the newcomers' values read row by row rather than column by
-column before the INSERT rows are made (0.02–0.05 s in a bare test).
+decompressing the sheet again.
 """
 
 from __future__ import annotations
