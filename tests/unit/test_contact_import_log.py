@@ -136,3 +136,26 @@ def test_the_windows_worker_folds_the_log_after_sending_its_report(
     busy, frames, folded = window.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and frames == folded
     window.close()
+
+
+def test_a_protected_databases_log_is_folded_too(tmp_path: Path, contacts: Path):
+    from coachdesk.security import sqlcipher
+    from tests.security_support import FAST_SCRYPT, PASSPHRASE, make_plain_db
+
+    path = tmp_path / "suivi.sqlite3"
+    make_plain_db(path)
+    sqlcipher.protect_database(path, PASSPHRASE, params=FAST_SCRYPT)
+    database = open_database(path, create=False, key=sqlcipher.unlock(path, passphrase=PASSPHRASE))
+    try:
+        # Held open so that closing the import's connections does not fold the log instead.
+        with database.engine.connect() as reader:
+            reader.exec_driver_sql("SELECT count(*) FROM participant").scalar()
+            reader.rollback()  # (a reader still in its transaction would hold the log back)
+            small = path.stat().st_size
+            assert import_contacts(database, contacts, today=TODAY).imported == PEOPLE
+            database.wait_for_log()
+            assert path.stat().st_size > small + 500_000
+            assert autocheckpoints(database) == {1000}
+            assert count_people(database) == PEOPLE + 3
+    finally:
+        database.dispose()
