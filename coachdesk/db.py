@@ -181,8 +181,11 @@ def fold_log_after_commit(database: Database, session: Session) -> None:
         nonlocal ended
         if not ended:
             ended = True
-            # The connection's own setting again, before it goes back to the pool.
-            driver.execute(f"PRAGMA wal_autocheckpoint = {before}")
+            try:
+                # The connection's own setting again, before it goes back to the pool.
+                driver.execute(f"PRAGMA wal_autocheckpoint = {before}")
+            except Exception as exc:  # a connection already broken: its own error is told
+                log.warning("The log folding was not set back: %s", type(exc).__name__)
             if committed:
                 database.fold_log_later()
 
@@ -243,14 +246,11 @@ class Database:
             record.publish()
 
     def dispose(self) -> None:
-        # A log being folded (fold_log_later) is left to finish on its own connection: the
-        # process ends once it is done.
-        self.engine.dispose()
+        self.engine.dispose()  # (a log being folded finishes on its own connection)
 
     def fold_log_later(self) -> None:
         """Fold the write-ahead log into the database file on a second thread, as SQLite does
-        after a commit (a passive checkpoint: writers go on meanwhile), nobody waiting for it.
-        """
+        after a commit (a passive checkpoint: writers go on meanwhile), nobody waiting."""
         self._folding = threading.Thread(target=self._fold_log, name="coachdesk-log")
         self._folding.start()
 
