@@ -60,16 +60,17 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   longer waits for SQLite to fold the log into the database file (below; 0.2–0.3 s → 0.1 s)
   and every column with one value for all newcomers (no notes, no follow-on, one town…)
   bound once per INSERT statement instead of once per row (INSERTs 1.0–1.05 s → 0.83 s):
-  six runs of 3 rounds each, load (``uptime``, before → after) and best import / best read =
-  printed ratio: 1.64 → 1.64: 4.31 s / 1.10 s = **3.92×**; 1.50 → 1.23: 4.12 / 1.02 =
+  seven runs of 3 rounds each, load (``uptime``, before → after) and best import / best read
+  = printed ratio: 1.64 → 1.64: 4.31 s / 1.10 s = **3.92×**; 1.50 → 1.23: 4.12 / 1.02 =
   **4.04×**; 0.64 → 0.89: 4.05 / 0.97 = **4.19×**; 0.91 → 1.08: 4.41 / 1.16 = **3.81×**; 0.53
-  → 0.83: 3.73 / 0.96 = **3.90×**; 0.87 → 0.94: 3.62 / 0.89 = **4.07×** (and once, before the
+  → 0.83: 3.73 / 0.96 = **3.90×**; 0.87 → 0.94: 3.62 / 0.89 = **4.07×**; 0.47 → 0.75: 4.15 /
+  0.91 = **4.53×** (imports 4.15–4.57 s at that low load) (and once, before the
   last small change to the one-value test, load 1.88 → 2.12: 3.95 / 0.92 = **4.29×**).
-  openpyxl 13.7–17.1 s; the same file again (80,000 duplicates) 3.8–5.3 s; the wizard's
-  import in its worker process 5.4–6.1 s, GUI stall 13–20 ms. The best import went from
+  openpyxl 13.7–17.6 s; the same file again (80,000 duplicates) 3.8–5.3 s; the wizard's
+  import in its worker process 4.8–6.1 s, GUI stall 13–20 ms. The best import went from
   4.2–4.6 s to 3.6–4.4 s (its steps, timed one by one over alternated runs at load 1.7, add
-  up to 3.7–4.0 s), but **the ≤ 4× target is not reliably met**: met in three runs of six
-  (two of them with a slowed read, 1.10–1.16 s), missed by 0.05–0.2 s of import in the
+  up to 3.7–4.0 s), but **the ≤ 4× target is not reliably met**: met in three runs of seven
+  (two of them with a slowed read, 1.10–1.16 s), missed by 0.05–0.5 s of import in the
   others — with a read of 0.89–0.97 s the import must take 3.6–3.9 s.
 
 What the coach waits for. The import's write transaction commits once its changes are in
