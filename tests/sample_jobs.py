@@ -30,3 +30,14 @@ def count_to(
 def refuse(reason: str, *, progress: Progress, is_cancelled: Callable[[], bool]) -> None:
     """Always fails with a coach-facing message."""
     raise UserError(reason)
+
+
+def leave_work_behind(
+    seconds: float, *, progress: Progress, is_cancelled: Callable[[], bool]
+) -> str:
+    """Return at once, leaving a thread of its own at work for ``seconds`` (as a large import
+    leaves SQLite's log being folded into the database file)."""
+    import threading
+
+    threading.Thread(target=time.sleep, args=(seconds,)).start()
+    return "fait"

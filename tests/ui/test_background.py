@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 import time
 from itertools import pairwise
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -83,3 +86,20 @@ def test_cancel_stops_the_job(qtbot: QtBot) -> None:
     qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(cancelled), timeout=30_000)
     assert done == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="SIGTERM of the worker process")
+def test_a_window_quitting_after_the_job_ends_the_work_it_left_quietly(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    context = multiprocessing.get_context("spawn")
+    messages_, cancel = context.Queue(), context.Event()
+    worker = context.Process(target=background._worker_main, daemon=True, args=(
+        "tests.sample_jobs.leave_work_behind", (60.0,), messages_, cancel))
+    worker.start()
+    assert messages_.get(timeout=60) == ("done", "fait")
+    # What multiprocessing does to a daemonic worker when the window's process ends.
+    worker.terminate()
+    worker.join(timeout=10)
+    assert worker.exitcode == -signal.SIGTERM
+    assert "Traceback" not in capfd.readouterr().err

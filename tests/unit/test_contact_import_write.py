@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import multiprocessing
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant
-from coachdesk.services.contact_import import ImportCancelled, import_contacts, importer
+from coachdesk.services.contact_import import ImportCancelled, import_contacts, importer, new_rows
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
 UNIVERSITY = SAMPLES / "universite_2010.xlsx"
@@ -210,3 +211,89 @@ def test_an_sqlite_taking_few_parameters_gets_the_same_people(
     assert len(results[0]) == 1234
     assert results[0] == results[1]
     assert results[0]["Nom1233 Prénom1233"]["phone"] == "06 12 34 33 12"
+
+
+def _is_fresh_id(value: str) -> bool:
+    parsed = uuid.UUID(value)
+    return str(parsed) == value and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_ids_drawn_ahead_are_the_first_ones_drawn_in_order():
+    spare = new_rows.SpareIds(1_000)
+    assert len(set(spare.drawn)) == 1_000 and all(map(_is_fresh_id, spare.drawn))
+    for wanted in (1_000, 999, 640, 63):
+        assert spare.take(wanted) == sorted(spare.drawn[:wanted])
+    for wanted in (61, 1, 0, 1_001):
+        # So few that they are drawn again, or more than drawn: fresh ones, in order all the same.
+        ids = spare.take(wanted)
+        assert len(set(ids)) == wanted and ids == sorted(ids) and all(map(_is_fresh_id, ids))
+
+
+def test_the_people_of_a_measured_sheet_get_ids_drawn_while_it_loads(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    measured: list[int] = []
+    drawn_ahead = new_rows.SpareIds
+
+    def spare(count: int) -> new_rows.SpareIds:
+        measured.append(count)
+        return drawn_ahead(count)
+
+    monkeypatch.setattr(importer, "SpareIds", spare)
+    path = tmp_path / "liste.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Liste des inscrits"])
+    sheet.append(["Nom", "Prénom", "Courriel"])
+    for index in range(40):
+        sheet.append([f"Nom{index}", "Léa", f"lea{index}@exemple.fr"])
+    sheet.append(["Nom0", "Léa", "lea0@exemple.fr"])  # a duplicate
+    sheet.append([None, "Sans nom", None])  # rejected
+    book.save(path)
+    report = import_contacts(database, path, today=TODAY)
+    assert (report.imported, len(report.duplicates), len(report.rejected)) == (40, 1, 1)
+    # The sheet's 44 rows were known before it was loaded: ids for as many were drawn then.
+    assert measured == [44]
+    with database.read() as session:
+        # In the order inserted (the file's): the ids go up.
+        in_file_order = [str(value) for value in session.scalars(
+            select(Participant.id).order_by(literal_column("participant.rowid")))]
+    assert len(set(in_file_order)) == 40 and all(map(_is_fresh_id, in_file_order))
+    assert in_file_order == sorted(in_file_order)
+    assert import_contacts(database, path, today=TODAY, dry_run=True).imported == 0
+    assert measured == [44]  # a dry run draws none
+
+
+def test_a_value_every_newcomer_shares_is_written_to_each_of_them(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    made: list[new_rows.NewRows] = []
+    make = new_rows.NewRows.make
+
+    def watched(self: new_rows.NewRows, start: int, stop: int) -> list[tuple[Any, ...]]:
+        made.append(self)
+        return make(self, start, stop)
+
+    monkeypatch.setattr(new_rows.NewRows, "make", watched)
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Ville;Remarques;Année du bac\n"
+                    "Durand;Léa;Sète;;2009\nPetit;Théo;Sète;;2009\nMoreau;Zoé;Sète;rappeler;2009\n",
+                    encoding="utf-8")
+    assert import_contacts(database, path, today=TODAY).imported == 3
+    # One town, one year, no follow-on, no coach, no phone…: passed once for the three rows.
+    same = made[0].same
+    assert (same["city"], same["bac_year"], same["follows_from_id"], same["phone"]) == (
+        "Sète", 2009, None, "")
+    assert not {"last_name", "first_name", "notes", "search_text", "id"} & set(same)
+    people = stored(database)
+    assert {name: (person["city"], person["bac_year"], person["notes"], person["follows_from_id"])
+            for name, person in people.items()} == {
+        "Durand Léa": ("Sète", 2009, "", None),
+        "Petit Théo": ("Sète", 2009, "", None),
+        "Moreau Zoé": ("Sète", 2009, "rappeler", None),
+    }
+    path.write_text("Nom;Prénom;Ville\nMartin;Inès;Agde\nRobert;Hugo;Sète\n", encoding="utf-8")
+    assert import_contacts(database, path, today=TODAY).imported == 2
+    assert "city" not in made[1].same and made[1].same["notes"] == ""
+    assert (stored(database)["Martin Inès"]["city"], stored(database)["Robert Hugo"]["city"]) == (
+        "Agde", "Sète")

@@ -55,7 +55,7 @@ from coachdesk.services.contact_import.checks import (
     RowChecker,
 )
 from coachdesk.services.contact_import.columns import FIELDS
-from coachdesk.services.contact_import.new_rows import NewRows, ordered_ids, page_cache
+from coachdesk.services.contact_import.new_rows import NewRows, SpareIds, large_write, ordered_ids
 from coachdesk.services.contact_import.reader import open_table, row_is_blank
 from coachdesk.services.text import NAME_SEPARATORS, fold, search_text_of_folded
 from coachdesk.sync.capture import record_rows
@@ -277,9 +277,16 @@ def _import(
     target_id, target_name, _created = resolve_cohort(database, cohort, today, create=False)
     people: list[CheckedPerson] = []
     # The people already known are read and indexed on a second thread while the file is
-    # measured and its sheet loaded (the reader lets other threads run while it loads).
-    with _in_background(_known_matcher, database, target_id) as known_matcher, \
-            open_table(path, sheet=sheet, mapping=mapping) as table:
+    # measured and its sheet loaded (the reader lets other threads run while it loads), and
+    # the newcomers' ids drawn there once the sheet's size is known, before it loads.
+    spare_ids: list[Future[SpareIds]] = []
+
+    def measured(last_row: int) -> None:
+        if not dry_run:
+            spare_ids.append(background.submit(SpareIds, last_row))
+
+    with _in_background(_known_matcher, database, target_id) as (known_matcher, background), \
+            open_table(path, sheet=sheet, mapping=mapping, measured=measured) as table:
         report = ImportReport(
             file_name=table.file_name, sheet=table.sheet, header_row=table.header_row,
             cohort_name="", cohort_created=False, dry_run=dry_run,
@@ -322,7 +329,8 @@ def _import(
     report.imported = len(matcher.newcomers)
     report.cohort_name, report.cohort_created = target_name, target_id is None
     if not dry_run:
-        _write(database, matcher, people, report, target_id, provenance, today, cancelled)
+        _write(database, matcher, people, report, target_id, provenance, today, cancelled,
+               spare_ids[-1].result() if spare_ids else None)
     if progress is not None:
         progress(total or report.data_rows, total)
     return report
@@ -332,10 +340,13 @@ T = TypeVar("T")
 
 
 @contextmanager
-def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Future[T]]:
-    """``function(*args)`` running on a second thread for the time of the block."""
+def _in_background(
+    function: Callable[..., T], *args: Any
+) -> Iterator[tuple[Future[T], ThreadPoolExecutor]]:
+    """``function(*args)`` running on a second thread for the time of the block, and that
+    thread for more work."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import") as pool:
-        yield pool.submit(function, *args)
+        yield pool.submit(function, *args), pool
 
 
 def _known_matcher(database: Database, cohort_id: str | None) -> _Matcher:
@@ -349,12 +360,14 @@ def _known_matcher(database: Database, cohort_id: str | None) -> _Matcher:
 def _write(
     database: Database, matcher: _Matcher, people: list[CheckedPerson], report: ImportReport,
     cohort_id: str | None, provenance: str, today: date, cancelled: CancelCheck,
+    spare_ids: SpareIds | None,
 ) -> None:
     """The one write transaction: newcomers, completed details (the promotion made first when
     it is new, and deleted again if the import does not go through)."""
     now = utcnow()
     # Ready before the lock: ids, constants, the rows themselves.
-    ids = ordered_ids(len(matcher.newcomers))
+    count = len(matcher.newcomers)
+    ids = spare_ids.take(count) if spare_ids is not None else ordered_ids(count)
     rows = NewRows(matcher, ids, provenance, today, now, report, database.engine.dialect)
     made = rows.make(0, len(ids))
     created = None
@@ -382,7 +395,7 @@ def _write(
                                 database.engine.dialect)
                 made = rows.make(0, len(ids))
             connection = session.connection()
-            with page_cache(connection, len(ids)):
+            with large_write(database, session, len(ids)):
                 for start in range(0, len(made), INSERT_BATCH):
                     if cancelled():
                         raise ImportCancelled()

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -153,7 +153,7 @@ workbook_engine = "calamine"
 @contextmanager
 def _open_workbook(
     path: Path, kind: str, sheet: str | None, mapping: Mapping[int | str, str | None] | None,
-    first_rows_only: bool = False,
+    first_rows_only: bool = False, measured: Callable[[int], None] | None = None,
 ) -> Iterator[Table]:
     book: workbooks.Workbook
     if kind == "xlsx" and workbook_engine == "openpyxl":
@@ -164,7 +164,7 @@ def _open_workbook(
         # the tests comparing the two readers.
         book = workbooks.checked_openpyxl(path)
     else:
-        book = workbooks.CalamineWorkbook(path, kind)
+        book = workbooks.CalamineWorkbook(path, kind, measured)
     try:
         names = book.names
         if not names:
@@ -433,6 +433,7 @@ def open_table(
     sheet: str | None = None,
     mapping: Mapping[int | str, str | None] | None = None,
     first_rows_only: bool = False,
+    measured: Callable[[int], None] | None = None,
 ) -> Iterator[Table]:
     """Open a contact file and find its table.
 
@@ -445,6 +446,8 @@ def open_table(
             column; overrides recognition.
         first_rows_only: only the first rows will be read (a preview): a workbook is
             streamed rather than read whole.
+        measured: told a workbook sheet's last row number when it is known before the sheet
+            is loaded (an xlsx sheet read by calamine, measured first), while it loads.
 
     Raises:
         UserError: the file cannot be read, is too big or hostile, is not a table, or has no
@@ -485,7 +488,7 @@ def open_table(
         if not magic.startswith(_ZIP_MAGIC):
             raise _unreadable(path, "ce n'est pas un classeur valide")
         kind = "ods" if suffix in ODS_SUFFIXES or _is_opendocument(path) else "xlsx"
-        with _open_workbook(path, kind, sheet, mapping, first_rows_only) as table:
+        with _open_workbook(path, kind, sheet, mapping, first_rows_only, measured) as table:
             yield table
         return
     with _open_csv(path, mapping) as table:

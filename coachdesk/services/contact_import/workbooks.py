@@ -23,7 +23,7 @@ import posixpath
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -201,14 +201,19 @@ class CalamineWorkbook:
     ``kind`` is "xlsx" (also xlsm), "ods" or "xls". For xlsx, each sheet is scanned before it
     is read: a sheet calamine could not hold is handed to openpyxl (``fallback``), and blank
     rows after the last value are yielded as openpyxl yields them, so both readers report the
-    same rows.
+    same rows. ``measured`` is told the sheet's last row number once it is measured, just
+    before calamine loads it (other threads run meanwhile: calamine lets go of the interpreter
+    while it loads).
     """
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(
+        self, path: Path, kind: str, measured: Callable[[int], None] | None = None
+    ) -> None:
         import python_calamine
 
         self.path = path
         self.kind = kind
+        self.measured = measured
         self.archive: zipfile.ZipFile | None = None
         self.package: _Package | None = None
         self.fallback: OpenpyxlWorkbook | None = None
@@ -269,6 +274,8 @@ class CalamineWorkbook:
             if not shape.calamine_can_read:
                 return self._openpyxl().rows(name)
             last_row = shape.last_row
+            if self.measured is not None:
+                self.measured(last_row)
         try:
             sheet = self.book.get_sheet_by_name(name)
         except python_calamine.PasswordError as exc:

@@ -112,6 +112,13 @@ def _worker_main(
     """Entry point of the worker process."""
     _stop_on_terminate()
     _child(dotted, args, messages, cancel, keywords)
+    # The job is over and its outcome sent. What it left to finish on its own (a large
+    # import's log being folded into the database file, which SQLite takes up again at the
+    # next write) simply ends with the process if the window quits meanwhile.
+    import signal
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class BackgroundJob(QObject):
