@@ -31,13 +31,32 @@ the start-up work of issue 15, "after" this version:
 | after, 6 + large (thread started before the window was built) | 156–201 ms | 2.33× | 877 ms | |
 | after, 9 + large (3), load 0.4 | 162 ms | 414 ms (2.55×) | 1119 ms | 1059 ms, 1.9 s |
 | after, 9 + large (5), load 0.4–0.9 | 219 ms | 470 ms (2.14×) | 1111 ms | 1183 ms, 1.9 s |
+| sorted once (below), 9 + large, load 1.7 | 139–180 ms | 358 ms (2.57×) | 1171 ms | 915 ms, 2.1 s |
+| the same, 3 + large, load 1.7 | 166 ms | | 878 ms | 80,000 1.6 s |
+| the same, 9 + large, load 1.2, idle | 154–176 ms | 372 ms (2.42×) | 998 ms | 940 ms, 1.7 s |
+| file synced first, load 0.9, idle | 192–194 ms | 405 ms (2.11×) | 1198 ms | 1120 ms, 1.9 s |
 
-The demo's target is met in every run. The 80,000-people one is not reliably: 0.84–1.12 s.
-What is left there, on the first look's thread, which the list waits for: SQLite's read of the
-80,000 rows (~0.2 s) and its sort by name (~0.1 s), building the rows in Python (~0.18 s); then
-in the window the list's sort (~0.08 s), its counts and its column widths (~0.05 s). Starting the
-thread before Qt loads gained nothing (Python's lock: the window then painted later); a larger
-SQLite cache, an in-memory sort or walking the (cohort, search text) index did not read faster.
+The demo's target is met in every run. The 80,000-people one is not reliably: 0.88–1.20 s in
+the last four runs, the machine's own speed moving by a fifth from run to run (the bare window
+139–194 ms, the same code's rows built in 123–223 ms). Side by side, 15 launches of each
+interleaved on an idle machine with a settled 80,000-people file, the list sorted once showed
+it in 956 ms (median; 808–1249 ms) against 1070 ms (869–1393 ms) before, and in 887 against
+1044 ms in an earlier pair of 11 launches.
+
+What changed last: the list's query no longer sorts (SQLite sorted the 80,000 whole rows, about
+0.18 s, before the list sorted them again, 0.08–0.12 s); the list sorts them once (0.08 s), by a
+key already in each row — the folded search text, its separators made to sort first
+(``participant_list.name_order``) — instead of folding the names. It also orders people of one
+family name by first name whatever the capitals typed, and « LE » before « LE GALL ».
+
+What is left, all of it Python's work after the window is painted, one step after the other:
+SQLite's read of the 80,000 rows into Python (0.25–0.33 s), building the rows (0.15–0.22 s),
+the list's sort (0.08 s), its counts and its column widths (0.05 s). Starting the thread before
+the window is built was tried again: the window painted later and the list no sooner (896
+against 872 ms, medians of 15 launches each). Reading through SQLite's JSON (one step outside
+Python's lock, 0.1 s, then 0.17 s to decode) or memory-mapped pages read no faster. Showing
+the first screenful before the rest would meet the figure, but the list would not be whole
+(search, scrolling) when it shows: not done.
 
 Where the time went: SQLAlchemy's import and the mapping of the models
 (now after the list is shown), a table of every Unicode combining mark built on the first
@@ -118,6 +137,9 @@ def _large_database(folder: Path) -> Path:
     began = time.perf_counter()
     populate(path, 80_000, 400_000)
     print(f"80,000 participants and 400,000 calls written in {time.perf_counter() - began:.0f} s")
+    # What was just written goes to the disk before the launches are timed: a coach's
+    # computer is not writing 160 MB behind CoachDesk as it starts.
+    os.sync()
     return path
 
 
