@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -312,11 +312,14 @@ def backup_if_due(
     now: datetime | None = None,
     extra_folder: Path | None = None,
     min_interval: timedelta = MIN_INTERVAL,
+    before: Callable[[], None] | None = None,
 ) -> list[Path]:
     """The app's entry point (timer and close): back up when something changed since the last
     backup and that one is older than ``min_interval`` (pass ``timedelta(0)`` on close).
 
     ``extra_folder`` (a USB key) gets the database's own subfolder too; never for the demo.
+    ``before`` is called once a backup is due, before it is written (the closing window says
+    it is making one: seconds for a large database).
     """
     now = now or datetime.now()
     identity = identity_of(database)
@@ -326,6 +329,8 @@ def backup_if_due(
         last = existing[0].made_at
         if now - last < min_interval or last_change(database.path) <= last:
             return []
+    if before is not None:
+        before()
     folders = [folder]
     if extra_folder is not None and not identity.is_demo:
         folders.append(backup_folder(identity, extra_folder))

@@ -181,6 +181,38 @@ def test_closing_disposes_and_unlocks_whatever_fails(
     assert not [p for p in home.rglob("*.partiel*")]
 
 
+def test_closing_says_it_makes_the_last_backup_while_it_writes_it(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = home / "coachdesk.sqlite3"
+    make_plain_db(path, 2)
+    window = _window(qtbot, path)
+    database = window.database
+    assert database is not None
+    seen: list[tuple[str, bool]] = []
+    real_backup_now = backups.backup_now
+
+    def backup_now(*args: object, **kwargs: object) -> list[Path]:
+        # What the coach sees while the copy is written.
+        busy = QApplication.overrideCursor() is not None
+        seen.append((window.statusBar().currentMessage(), busy))
+        return real_backup_now(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "backup_now", backup_now)
+    add_people(database, 1, last_name="Dernier")
+    window.close()
+    assert seen == [("Dernière sauvegarde avant la fermeture…", True)]
+    assert QApplication.overrideCursor() is None
+    assert len(backups.list_backups(backups.backup_folder(backups.identity_of(database)))) == 1
+
+    # No backup due (nothing written since the last one): the window closes without a word.
+    window = _window(qtbot, path)
+    monkeypatch.setattr(backups, "last_change", lambda _path: datetime(2000, 1, 1))
+    window.close()
+    assert len(seen) == 1
+    assert window.statusBar().currentMessage() != "Dernière sauvegarde avant la fermeture…"
+
+
 @pytest.mark.logs_warning
 def test_a_damaged_database_is_reported_once_and_not_backed_up(
     qtbot: QtBot, home: Path

@@ -18,13 +18,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -79,7 +81,8 @@ class AutoBackup(QObject):
         else:
             self.timer.start()
 
-    def _run(self, min_interval: timedelta | None, *, force: bool = False) -> str:
+    def _run(self, min_interval: timedelta | None, *, force: bool = False,
+             before: Callable[[], None] | None = None) -> str:
         from coachdesk.services import backups
 
         assert self.database is not None
@@ -100,6 +103,7 @@ class AutoBackup(QObject):
                     self.database,
                     extra_folder=reachable,
                     min_interval=backups.MIN_INTERVAL if min_interval is None else min_interval,
+                    before=before,
                 )
         except DamagedDatabase as exc:
             log.warning("automatic backup refused: the database is damaged")
@@ -151,13 +155,31 @@ class AutoBackup(QObject):
         return self._run(None, force=True)
 
     def on_close(self) -> str:
-        """Last backup when the window closes (if anything changed), waiting for it."""
+        """Last backup when the window closes (if anything changed), waiting for it. While it
+        is written (a few seconds for a large database) the window says so, busy cursor on,
+        rather than seem frozen."""
         self.timer.stop()
         if self._thread is not None:
             self._thread.join()
         if self.database is None:
             return ""
-        return self._run(timedelta(0))
+        busy = False
+
+        def say_so() -> None:
+            nonlocal busy
+            busy = True
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            window = self.parent()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(
+                    QCoreApplication.translate("AutoBackup", "Last backup before closing…"))
+                window.repaint()
+
+        try:
+            return self._run(timedelta(0), before=say_so)
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
 
 
 class BackupSettingsDialog(GuardedDialog):

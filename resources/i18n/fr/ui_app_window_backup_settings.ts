@@ -23,6 +23,10 @@
         <source>The second folder %1 is not reachable (USB key unplugged?): only the data folder has this backup.</source>
         <translation>Le second dossier %1 est inaccessible (clé USB débranchée ?) : seul le dossier de données a cette sauvegarde.</translation>
     </message>
+    <message>
+        <source>Last backup before closing…</source>
+        <translation>Dernière sauvegarde avant la fermeture…</translation>
+    </message>
 </context>
 <context>
     <name>BackupSettingsDialog</name>
