@@ -267,11 +267,19 @@ def _remove_partials(folder: Path) -> None:
 
 def last_change(database: Path) -> datetime:
     """When the database (or its write-ahead log) was last written (file times only: the
-    database file is never opened for this)."""
+    database file is never opened for this).
+
+    An empty log is SQLite's file made when the database is opened, before anything is
+    written: its time is the opening's, not a change (counted, every closing of the window
+    made a backup, even with nothing written)."""
     stamps = [database.stat().st_mtime]
     wal = database.with_name(database.name + "-wal")
-    if wal.exists():
-        stamps.append(wal.stat().st_mtime)
+    try:
+        log = wal.stat()
+    except FileNotFoundError:
+        log = None
+    if log is not None and log.st_size > 0:
+        stamps.append(log.st_mtime)
     return datetime.fromtimestamp(max(stamps))
 
 

@@ -120,6 +120,31 @@ def test_backup_if_due_waits_for_a_change_and_30_minutes(home: Path, tmp_path: P
     database.dispose()
 
 
+def test_opening_the_database_again_is_no_change_to_back_up(home: Path, tmp_path: Path) -> None:
+    """A window opened and closed without writing makes no backup: the empty log SQLite
+    creates on opening is not a change."""
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path)
+    database = open_database(path, create=False)
+    first = backups.backup_if_due(database, min_interval=timedelta(0))
+    assert len(first) == 1
+    database.dispose()
+    made = backups.list_backups(_folder(database))[0].made_at
+    old = made.timestamp() - 60
+    os.utime(path, (old, old))  # the file as the backup found it, whatever the clock's second
+    reopened = open_database(path, create=False)
+    log = path.with_name(path.name + "-wal")
+    assert log.exists() and log.stat().st_size == 0  # opened, nothing written
+    assert backups.last_change(path) <= made
+    assert backups.backup_if_due(reopened, min_interval=timedelta(0)) == []
+    # A write is a change: backed up at the next chance.
+    add_people(reopened, 1, last_name="Ensuite")
+    assert backups.last_change(path) > made
+    assert len(backups.backup_if_due(reopened, min_interval=timedelta(0),
+                                     now=datetime.now() + timedelta(seconds=2))) == 1
+    reopened.dispose()
+
+
 def test_backup_now_rotates_old_backups(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "base.sqlite3"
     make_plain_db(path, count=1)
