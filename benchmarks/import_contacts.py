@@ -67,7 +67,9 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   0.91 = **4.53×** (imports 4.15–4.57 s at that low load) (and once, before the
   last small change to the one-value test, load 1.88 → 2.12: 3.95 / 0.92 = **4.29×**); then,
   the same code merged with the rest, alone on the machine, 5 rounds at load 0.47 → 0.84:
-  3.56 / 0.89 = **4.00×** (printed above target: the unrounded ratio; rounds 3.76–4.53×).
+  3.56 / 0.89 = **4.00×** (printed above target: the unrounded ratio; rounds 3.76–4.53×);
+  3 rounds at load 0.87 → 0.94, the machine slower then (the bare read 1.04–1.17 s): 3.99 /
+  1.04 = **3.84×**, GUI stall 17 ms.
   openpyxl 13.7–17.6 s; the same file again (80,000 duplicates) 3.8–5.3 s; the wizard's
   import in its worker process 4.8–6.1 s, GUI stall 13–20 ms. The best import went from
   4.2–4.6 s to 3.6–4.4 s (its steps, timed one by one over alternated runs at load 1.7, add

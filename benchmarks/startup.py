@@ -35,9 +35,11 @@ the start-up work of issue 15, "after" this version:
 | the same, 3 + large, load 1.7 | 166 ms | | 878 ms | 80,000 1.6 s |
 | the same, 9 + large, load 1.2, idle | 154–176 ms | 372 ms (2.42×) | 998 ms | 940 ms, 1.7 s |
 | file synced first, load 0.9, idle | 192–194 ms | 405 ms (2.11×) | 1198 ms | 1120 ms, 1.9 s |
+| the same, load 0.6, idle | 171–189 ms | 447 ms (2.37×) | 1072 ms | 1294 ms, 1.9 s |
+| the same, load 0.9, idle | 165–184 ms | 423 ms (2.56×) | 940 ms | 1054 ms, 1.6 s |
 
 The demo's target is met in every run. The 80,000-people one is not reliably: 0.88–1.20 s in
-the last four runs, the machine's own speed moving by a fifth from run to run (the bare window
+the last six runs, the machine's own speed moving by a fifth from run to run (the bare window
 139–194 ms, the same code's rows built in 123–223 ms). Side by side, 15 launches of each
 interleaved on an idle machine with a settled 80,000-people file, the list sorted once showed
 it in 956 ms (median; 808–1249 ms) against 1070 ms (869–1393 ms) before, and in 887 against
