@@ -10,7 +10,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
@@ -84,7 +83,6 @@ class Participant(Entity):
         CheckConstraint(
             "bac_type IS NULL OR " + in_codes("bac_type", codes.BAC_TYPES), name="bac_type"
         ),
-        Index("ix_participant_cohort_search", "cohort_id", "search_text"),
     )
 
     cohort_id: Mapped[str] = mapped_column(IdType, ForeignKey("cohort.id"), index=True)
