@@ -70,6 +70,10 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   3.56 / 0.89 = **4.00×** (printed above target: the unrounded ratio; rounds 3.76–4.53×);
   3 rounds at load 0.87 → 0.94, the machine slower then (the bare read 1.04–1.17 s): 3.99 /
   1.04 = **3.84×**, GUI stall 17 ms.
+* with the cohort search index dropped (revision 0020, below), alone on the machine, in a
+  slower spell of it (the bare read 0.93–1.65 s): 5 rounds at load 1.20 → 1.20: 3.73 / 0.93
+  = **4.00×** (met: the unrounded ratio); 3 rounds at load 1.05 → 1.02: 3.81 / 1.09 =
+  **3.51×**; 3 rounds at load 1.02 → 1.07: 4.81 / 1.25 = **3.85×**; GUI stall 13–14 ms.
   openpyxl 13.7–17.6 s; the same file again (80,000 duplicates) 3.8–5.3 s; the wizard's
   import in its worker process 4.8–6.1 s, GUI stall 13–20 ms. The best import went from
   4.2–4.6 s to 3.6–4.4 s (its steps, timed one by one over alternated runs at load 1.7, add
@@ -110,16 +114,18 @@ three times as long); rows checked 2,000 at a time instead of 500; the newcomers
 read a row at a time (``map`` of ``dict.get``) then transposed, for the INSERT rows; search
 texts made down
 the columns; ``_Matcher.add`` with its keys made inline; accented names folded through a
-translation table (slower than decomposing). Not done: dropping the index
-``ix_participant_cohort_search`` (cohort, search text), although INSERTs without it took
-0.1–0.25 s less in a bare SQLite test: ``EXPLAIN QUERY PLAN`` shows the exports' alphabetical
-order using it (``SEARCH participant USING INDEX ix_participant_cohort_search (cohort_id=?)``
-for ``WHERE cohort_id = ? ORDER BY search_text, …``); inserting the newcomers in search-text
-order instead of the file's (it would change their row order in the table, and showed no
-clear gain). Not tried: a worker process for reading and checking. The pre-scan must end
-before calamine allocates its grid and checking needs calamine's rows, so a second process
-could overlap only the matching (0.4 s) with the checking, before paying for its start and
-for 80,000 checked rows sent across — and the two cores are shared. What is left is small
+translation table (slower than decomposing); inserting the newcomers in search-text order
+instead of the file's (it would change their row order in the table, and showed no clear
+gain). Done since: schema revision 0020 drops the index ``ix_participant_cohort_search``
+(cohort, search text). No query filters by it (the Cohorte list searches its rows in memory);
+it only spared the exports a sort of one promotion's people (``EXPLAIN QUERY PLAN``: ``USE TEMP
+B-TREE FOR ORDER BY`` now, a few milliseconds for hundreds of people), and it cost every new
+person an entry: imports of 80,000 rows alternated with and without it, seven each, 3.38–4.53
+s (median 3.55 s) without it against 3.55–4.79 s (median 3.69 s) with it. Not tried: a worker
+process for reading and checking. The pre-scan must end before calamine allocates its grid
+and checking needs calamine's rows, so a second process could overlap only the matching (0.4
+s) with the checking, before paying for its start and for 80,000 checked rows sent across —
+and the two cores are shared. What is left is small
 and uncertain: the pre-scan's checks that do not bound calamine's grid (error cells,
 prefixed tags: about 0.07 s) could run on the other core during the load, at the price of
 decompressing the sheet again.
