@@ -223,8 +223,8 @@ class NewRows:
         ]
         process_id = processor("id")
         self.row_ids = ids if process_id is None else [process_id(value) for value in ids]
-        # SQLite INSERT statements by number of rows (see insert).
-        self.statements: dict[int, str] = {}
+        # SQLite INSERT statements by their columns and number of rows (see insert).
+        self.statements: dict[tuple[tuple[str, ...], int], str] = {}
         self.converted = converted
         self.newcomers = matcher.newcomers
         self.folded = folded
@@ -313,8 +313,9 @@ class NewRows:
         width = len(self.columns)
 
         def many(count: int) -> str:
-            # Made once for each number of rows (every batch's full statements are alike).
-            statement = self.statements.get(count)
+            # Made once for each number of rows (every batch's full statements are alike), and
+            # for the columns the rows vary in (what :meth:`make` found the same is shared).
+            statement = self.statements.get((names, count))
             if statement is None:
                 groups = (
                     f"({shared_marks}, " + ", ".join(
@@ -323,7 +324,7 @@ class NewRows:
                     ) + ")"
                     for row in range(count)
                 )
-                statement = self.statements[count] = head + ", ".join(groups)
+                statement = self.statements[names, count] = head + ", ".join(groups)
             return statement
 
         per_statement = _rows_per_statement(connection, len(shared), width)
