@@ -262,3 +262,65 @@ def test_previews_are_checked_like_imports(tmp_path: Path):
         with pytest.raises(UserError) as raised:
             preview_table(path)
         assert words in raised.value.message and path.name in raised.value.message
+
+
+def test_the_quick_look_vouches_for_the_samples_with_the_scans_last_row():
+    with zipfile.ZipFile(UNIVERSITY) as archive:
+        assert limits.bounded_rows(archive, SHEET) == limits.scan_sheet(archive, SHEET).last_row
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="XFD30000"><v>1</v></c>',  # a column past Z: the grid could span 16,384 of them
+        b'<c r="A300000"><v>1</v></c>',  # 26 columns of 300,000 rows: too many cells to vouch
+        b'<c r="A12345678"><v>1</v></c>',
+        b'<c s="1" r="A4"><v>1</v></c>',  # the reference not first
+        b"<c><v>1</v></c>",  # no reference: calamine counts it where it lies
+        b'<x:c r="A4"><v>1</v></x:c>',  # a prefixed tag
+    ],
+)
+def test_the_quick_look_does_not_vouch_for_a_cell_it_cannot_bound(cell: bytes, tmp_path: Path):
+    path = rewrite(tmp_path / "cellule.xlsx", SHEET, lambda data: data.replace(
+        b"</sheetData>", b'<row r="300000">' + cell + b"</row></sheetData>"))
+    with zipfile.ZipFile(path) as archive:
+        assert limits.bounded_rows(archive, SHEET) is None
+
+
+def test_the_quick_look_vouches_for_a_long_sheet_of_26_columns(tmp_path: Path):
+    path = rewrite(tmp_path / "longue.xlsx", SHEET, lambda data: data.replace(
+        b"</sheetData>", b'<row r="299999"><c r="Z299999"><v>1</v></c></row></sheetData>'))
+    with zipfile.ZipFile(path) as archive:
+        assert limits.bounded_rows(archive, SHEET) == 299_999
+        shape = limits.scan_sheet(archive, SHEET)
+    assert shape.calamine_can_read and shape.grid_cells <= limits.MAX_GRID_CELLS
+
+
+def test_a_sheet_loaded_while_the_scan_runs_goes_to_openpyxl_when_the_scan_says_so(
+    database: Database, tmp_path: Path
+):
+    """Rows numbered out of order: within calamine's grid (the quick look lets it load), but
+    not a form the scan vouches for, so openpyxl reads it, as before."""
+    def swap(data: bytes) -> bytes:
+        return data.replace(b'<row r="5"', b'<row r="4"', 1)
+
+    path = rewrite(tmp_path / "desordre.xlsx", SHEET, swap)
+    with zipfile.ZipFile(path) as archive:
+        assert limits.bounded_rows(archive, SHEET) is not None
+        assert not limits.scan_sheet(archive, SHEET).calamine_can_read
+    from coachdesk.services.contact_import import reader, workbooks
+
+    loaded: list[str] = []
+    real_rows = workbooks.OpenpyxlWorkbook.rows
+
+    def openpyxl_rows(self, name):  # type: ignore[no-untyped-def]
+        loaded.append(name)
+        return real_rows(self, name)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workbooks.OpenpyxlWorkbook, "rows", openpyxl_rows)
+        report = import_contacts(database, path, today=TODAY)
+    assert loaded, "the rows came from calamine"
+    assert reader.workbook_engine == "calamine"
+    with database.read() as session:
+        assert session.scalar(select(func.count(Participant.id))) == report.imported > 0
