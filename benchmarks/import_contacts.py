@@ -83,6 +83,18 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   up to 3.7–4.0 s), but **the ≤ 4× target is not reliably met**: met in three runs of seven
   (two of them with a slowed read, 1.10–1.16 s), missed by 0.05–0.5 s of import in the
   others — with a read of 0.89–0.97 s the import must take 3.6–3.9 s.
+* with calamine loading the sheet while the whole pre-scan runs on the other core (below:
+  before the load, only a quicker look that bounds calamine's grid, 0.2 s instead of 0.45 s),
+  alone on the machine, 3 rounds each (one run of 5), load (``uptime``) 0.4–1.1, best import
+  / best read = printed ratio: 4.08 / 0.93 = **4.38×** (rounds 4.08–5.18 s, the first run
+  after the change); 3.27 / 0.93 = **3.53×** (5 rounds, 3.27–4.57 s); 5.52 / 1.48 =
+  **3.74×** (the whole machine slower then: reads 1.48–1.60 s, openpyxl 24.5 s); 3.79 / 1.41
+  = **2.69×** (reads 1.41–1.73 s); 3.73 / 0.94 = **3.98×**; 3.40 / 0.90 = **3.79×**; 3.63 /
+  0.95 = **3.83×**. **Met in six runs of seven**, by 0.1–0.3 s of import in the runs with an
+  unslowed read (0.90–0.95 s). Alternated with the code before, seven fresh processes each:
+  median 3.59 s (3.41–5.72 s) against 4.13 s (3.71–6.38 s). openpyxl 14.3–24.5 s; the same
+  file again 5.0–7.0 s; the wizard's import in its worker process 4.7–7.7 s, GUI stall
+  13–20 ms.
 
 What the coach waits for. The import's write transaction commits once its changes are in
 SQLite's write-ahead log; folding that log into the database file (64 MB at 80,000 people, a
@@ -97,9 +109,14 @@ power cut the database is whole, the last writes possibly undone until the log i
 the window quits while its worker still folds the log, the worker simply ends and SQLite
 folds the log at the next write or when the database is closed.
 
-Where the time goes now (80,000 rows, wall clock of each step, alternated runs at load 1.7,
-import 3.7–4.0 s): pre-scan of the sheet XML 0.40–0.47 s; calamine's own load 0.85–0.9 s
-(the ids are drawn meanwhile on the other core); the rows read, checked
+Where the time goes now (80,000 rows, wall clock of each step, in-process runs, import
+3.6–3.7 s): a quick look at the sheet XML 0.18–0.23 s (:func:`~coachdesk.services.
+contact_import.limits.bounded_rows`: every cell's reference one letter and a row below
+300,000, so calamine's grid cannot outgrow its limit); calamine's own load 0.83–0.94 s (the
+whole pre-scan, 0.45 s, the people already known and the ids run meanwhile on the other
+core: calamine lets go of the interpreter while it loads; the pre-scan still decides,
+before any row is used, whether calamine's rows or openpyxl's are imported); the rest of
+what follows was measured before that change, at load 1.7: the rows read, checked
 (``RowChecker.check_rows``, 0.48–0.49 s alone) and matched (``_Matcher.add_all``, 0.39–0.42
 s alone) 1.1 s; ids 0.01 s; rows made for the driver 0.37–0.42 s; the INSERTs 0.83–0.89 s;
 commit and the rest of the write 0.1–0.2 s. Checking is mostly the phone numbers (0.2 s:
@@ -125,13 +142,13 @@ it only spared the exports a sort of one promotion's people (``EXPLAIN QUERY PLA
 B-TREE FOR ORDER BY`` now, a few milliseconds for hundreds of people), and it cost every new
 person an entry: imports of 80,000 rows alternated with and without it, seven each, 3.38–4.53
 s (median 3.55 s) without it against 3.55–4.79 s (median 3.69 s) with it. Not tried: a worker
-process for reading and checking. The pre-scan must end before calamine allocates its grid
-and checking needs calamine's rows, so a second process could overlap only the matching (0.4
-s) with the checking, before paying for its start and for 80,000 checked rows sent across —
-and the two cores are shared. What is left is small
-and uncertain: the pre-scan's checks that do not bound calamine's grid (error cells,
-prefixed tags: about 0.07 s) could run on the other core during the load, at the price of
-decompressing the sheet again.
+process for reading and checking. Checking needs calamine's rows, so a second process could
+overlap only the matching (0.4 s) with the checking, before paying for its start and for
+80,000 checked rows sent across — and the two cores are shared. Left out of the quick look:
+error cells (looking for them there measured 0.05 s more before every load, to spare a rare
+sheet with ``#N/A`` a load whose rows openpyxl then reads). Measured again and dropped:
+partial indexes for the participant columns a new person leaves empty (coach, follow-on,
+structure), at the INSERTs alone: no clear gain.
 """
 
 from __future__ import annotations
