@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -38,6 +39,8 @@ from coachdesk.db import Database, backup_database
 from coachdesk.db_copy import backup_sqlite
 from coachdesk.errors import UserError
 from coachdesk.files import fresh_private
+
+log = logging.getLogger(__name__)
 
 BACKUP_PREFIX = "coachdesk-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -151,6 +154,17 @@ def backup_folder(identity: Identity, root: Path | None = None) -> Path:
 class BackupFile:
     path: Path
     made_at: datetime
+
+    def copied_at(self) -> datetime:
+        """When the copy began, to the microsecond: the file's time, set to it when the copy
+        was made (``backup_now``); its name's time (to the second) when the file's time lies
+        outside that second (a backup made before, or a file touched since)."""
+        try:
+            stamped = datetime.fromtimestamp(self.path.stat().st_mtime)
+        except OSError:
+            return self.made_at
+        return stamped if self.made_at <= stamped < self.made_at + timedelta(seconds=1) \
+            else self.made_at
 
 
 def backup_name(moment: datetime) -> str:
@@ -294,14 +308,25 @@ def backup_now(
     Rotation runs only once the new copy passed its integrity check: a damaged database raises
     ``DamagedDatabase`` before any older copy is touched.
     """
-    now = now or datetime.now()
     targets = list(folders) if folders is not None else [backup_folder(identity_of(database))]
+    # The log folded into the file first: the file is then not written again when the
+    # database closes (that write's time, after the copy, would count as a change and call
+    # for another backup of the same data).
+    _fold_log(database)
+    now = now or datetime.now()
     written = []
     for folder in targets:
         private_folder(folder)
         _remove_partials(folder)
         target = folder / backup_name(now)
         write_backup(database, target)
+        # The copy's own time is when it began, to the microsecond (the name says the second):
+        # a write in the same second, after the copy, is still a change (``copied_at``).
+        moment = now.timestamp()
+        try:
+            os.utime(target, (moment, moment))
+        except OSError:  # (a USB key's file system may refuse): the name's second is kept
+            log.info("backup time not set on the copy")
         rotate(folder)
         if database.key is not None and database.path is not None:
             # Plain copies left by a protection that was interrupted: encrypted now.
@@ -329,13 +354,14 @@ def backup_if_due(
     ``before`` is called once a backup is due, before it is written (the closing window says
     it is making one: seconds for a large database).
     """
-    now = now or datetime.now()
+    checked = now or datetime.now()
     identity = identity_of(database)
     folder = backup_folder(identity)
     existing = list_backups(folder)
     if existing and database.path is not None:
-        last = existing[0].made_at
-        if now - last < min_interval or last_change(database.path) <= last:
+        last = existing[0]
+        if (checked - last.made_at < min_interval
+                or last_change(database.path) <= last.copied_at()):
             return []
     if before is not None:
         before()
@@ -343,6 +369,18 @@ def backup_if_due(
     if extra_folder is not None and not identity.is_demo:
         folders.append(backup_folder(identity, extra_folder))
     return backup_now(database, now=now, folders=folders)
+
+
+def _fold_log(database: Database) -> None:
+    """Fold SQLite's write-ahead log into the database file as far as readers allow (a
+    passive checkpoint: nobody waits for it). Best effort: the copy is whole either way."""
+    if database.engine.dialect.name != "sqlite":
+        return
+    try:
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    except Exception as exc:  # the copy does not need it
+        log.info("log not folded before a backup: %s", type(exc).__name__)
 
 
 # --- plain copies of a protected database ---------------------------------------------------

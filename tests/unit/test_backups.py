@@ -145,6 +145,33 @@ def test_opening_the_database_again_is_no_change_to_back_up(home: Path, tmp_path
     reopened.dispose()
 
 
+def test_closing_after_writes_leaves_nothing_to_back_up_at_the_next_close(
+    home: Path, tmp_path: Path
+) -> None:
+    """The closing backup, then the database closed (SQLite folds its log into the file then):
+    the next window opened and closed without writing makes no backup. (It made one: the log
+    folded after the copy gave the file a time later than the backup's.)"""
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path)
+    database = open_database(path, create=False)
+    add_people(database, 2, last_name="Avantfermeture")
+    assert len(backups.backup_if_due(database, min_interval=timedelta(0))) == 1
+    database.dispose()
+    reopened = open_database(path, create=False)
+    assert backups.backup_if_due(reopened, min_interval=timedelta(0)) == []
+    # A write after the last backup is still a change (compared with the time the copy began,
+    # to the microsecond).
+    add_people(reopened, 1, last_name="Ensuite")
+    again = backups.backup_if_due(reopened, min_interval=timedelta(0),
+                                  now=datetime.now() + timedelta(seconds=1))
+    assert len(again) == 1
+    assert sqlcipher.verify(again[0], None)["participant"] == 6
+    reopened.dispose()
+    third = open_database(path, create=False)
+    assert backups.backup_if_due(third, min_interval=timedelta(0)) == []
+    third.dispose()
+
+
 def test_backup_now_rotates_old_backups(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "base.sqlite3"
     make_plain_db(path, count=1)
