@@ -106,13 +106,13 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
         RECOVERY_KEY_ENV,
         ask_secret,
     )
-    from coachdesk.services import backups
+    from coachdesk.services import restoring
 
     backup: Path = args.file
     database = Path(ctx.database_path())
     passphrase = recovery = None
     target_key = None
-    if backups.target_is_protected(database):
+    if restoring.target_is_protected(database):
         # The restored database stays encrypted with the database's own key and keys file.
         secret = ask_secret(f"Phrase de passe de « {database.name} » : ", PASSPHRASE_ENV)
         if database.exists() and database.stat().st_size > 0:
@@ -125,7 +125,7 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
             recovery = ask_secret("Clé de secours de la sauvegarde : ", RECOVERY_KEY_ENV)
         elif passphrase is None:
             passphrase = ask_secret("Phrase de passe de la sauvegarde : ", PASSPHRASE_ENV)
-    result = backups.restore(
+    result = restoring.restore(
         backup, database, passphrase=passphrase, recovery_key=recovery, target_key=target_key
     )
     people = result.table_counts.get("participant", 0)

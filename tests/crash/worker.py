@@ -32,6 +32,7 @@ from coachdesk.security.crypto import ScryptParams, write_json_atomically
 from coachdesk.services import backups as _backups  # noqa: F401
 from coachdesk.services import gdpr as _gdpr  # noqa: F401
 from coachdesk.services import protection as _protection  # noqa: F401
+from coachdesk.services import restoring as _restoring  # noqa: F401
 from coachdesk.services.backups import write_backup
 from coachdesk.services.import_job import run_import
 
@@ -131,9 +132,9 @@ def rekey(job: dict) -> None:
 
 def restore(job: dict) -> None:
     """``coachdesk restore``: the backup checked, the database kept aside, then swapped."""
-    from coachdesk.services import backups
+    from coachdesk.services import restoring
 
-    backups.restore(Path(job["backup"]), Path(job["db"]))
+    restoring.restore(Path(job["backup"]), Path(job["db"]))
     _log(job["log"], "restored")
     while True:
         time.sleep(1)

@@ -18,7 +18,8 @@ def test_a_restore_resyncs_keeps_only_unapplied_ops_and_never_brings_back_the_er
     from coachdesk.db import open_database
     from coachdesk.server import people
     from coachdesk.server.admin import now
-    from coachdesk.services.backups import restore, write_backup
+    from coachdesk.services.backups import write_backup
+    from coachdesk.services.restoring import restore
 
     a = laptop_factory("Anne")
     path = Path(a.path)

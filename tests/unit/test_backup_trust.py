@@ -18,7 +18,7 @@ from coachdesk.db_copy import DamagedDatabase
 from coachdesk.errors import UserError
 from coachdesk.models import Participant
 from coachdesk.security import crypto, sqlcipher
-from coachdesk.services import backups, protection
+from coachdesk.services import backups, protection, restoring
 from tests.damage_support import damage_data_pages
 from tests.security_support import (
     FAST_SCRYPT,
@@ -145,7 +145,7 @@ def test_copies_before_restore_and_migration_follow_the_rotation(tmp_path: Path)
     database = open_database(path, create=False)
     backups.write_backup(database, saved)
     database.dispose()
-    backups.restore(saved, path, now=NOON + timedelta(hours=1))
+    restoring.restore(saved, path, now=NOON + timedelta(hours=1))
     kept = backups.backups_to_keep([*moments, NOON + timedelta(hours=1)])
     for kind in ("restauration", "migration"):
         left = {item.made_at for k, item in backups.side_copies(path) if k == kind}
@@ -230,11 +230,11 @@ def test_restoring_a_plain_backup_into_a_protected_database_keeps_it_protected(
 
     # Without the database's key: refused, nothing touched.
     with pytest.raises(UserError, match="protégée par une phrase de passe"):
-        backups.restore(plain_backup, path)
+        restoring.restore(plain_backup, path)
     assert path.read_bytes() == file_before
     assert crypto.sidecar_path(path).read_bytes() == keys_before
 
-    restored = backups.restore(plain_backup, path, target_key=result.key, now=NOON)
+    restored = restoring.restore(plain_backup, path, target_key=result.key, now=NOON)
     assert restored.encrypted
     assert crypto.sidecar_path(path).read_bytes() == keys_before
     assert not sqlcipher.is_plain_sqlite(path)

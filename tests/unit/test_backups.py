@@ -14,7 +14,7 @@ from coachdesk.db import Database, open_database, open_protected
 from coachdesk.errors import UserError
 from coachdesk.models import AuditEvent, Participant
 from coachdesk.security import crypto, sqlcipher
-from coachdesk.services import backups
+from coachdesk.services import backups, restoring
 from tests.security_support import (
     FAST_SCRYPT,
     PASSPHRASE,
@@ -199,8 +199,8 @@ def test_encrypted_backup_and_restore(home: Path, tmp_path: Path) -> None:
     database.dispose()
 
     with pytest.raises(UserError, match="Phrase de passe incorrecte"):
-        backups.restore(made, path, passphrase="ce n'est pas elle", target_key=bytes(32))
-    result = backups.restore(made, path, recovery_key=recovery, target_key=key, now=NOON)
+        restoring.restore(made, path, passphrase="ce n'est pas elle", target_key=bytes(32))
+    result = restoring.restore(made, path, recovery_key=recovery, target_key=key, now=NOON)
     assert result.encrypted
     assert result.previous_copy is not None and result.previous_copy.exists()
     restored = open_protected(path, passphrase=PASSPHRASE)
@@ -234,7 +234,7 @@ def test_restore_refuses_a_damaged_backup_and_replaces_nothing(tmp_path: Path) -
     noise.write_bytes(os.urandom(8192))
     for bad in (truncated, noise, tmp_path / "absente.sqlite3"):
         with pytest.raises(UserError) as caught:
-            backups.restore(bad, database)
+            restoring.restore(bad, database)
         assert bad.name in str(caught.value)
         assert database.read_bytes() == before
     assert not list(tmp_path.glob("*avant-restauration*"))
@@ -248,7 +248,7 @@ def test_plain_restore_keeps_a_copy_of_what_it_replaces(tmp_path: Path) -> None:
     db = open_database(database)
     add_people(db, 3, last_name="Perdu")
     db.dispose()
-    result = backups.restore(saved, database, now=NOON)
+    result = restoring.restore(saved, database, now=NOON)
     assert result.previous_copy == tmp_path / "base.avant-restauration-20260331-120000.sqlite3"
     assert sqlcipher.verify(database, None)["participant"] == 2
     assert sqlcipher.verify(result.previous_copy, None)["participant"] == 5

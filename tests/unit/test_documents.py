@@ -21,7 +21,7 @@ from coachdesk.db import HEAD_REVISION, Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_export
 from coachdesk.models import Contract, Document, DocumentContent, FollowUpVisit, Participant
-from coachdesk.services import backups, document_copies, gdpr
+from coachdesk.services import backups, document_copies, gdpr, restoring
 from coachdesk.services.documents import (
     MAX_DOCUMENT_BYTES,
     DocumentFile,
@@ -223,7 +223,7 @@ def test_documents_survive_backup_and_restore_on_the_bytes(home: Path, tmp_path:
     delete_document(database, document_id)
     database.dispose()
 
-    backups.restore(saved, path)
+    restoring.restore(saved, path)
     database = open_database(path)
     try:
         assert document_content(database, document_id) == DocumentFile("cerfa signé.pdf",

@@ -158,7 +158,7 @@ class DatabaseActions(QObject):
         file), confirm, then replace the database — a copy of it kept first, re-encrypted when
         it is protected — and reload the whole window. ``chosen`` skips the picking (tests)."""
         from coachdesk.db import open_database
-        from coachdesk.services import backups
+        from coachdesk.services import restoring
         from coachdesk.ui.app_window.restore_dialog import RestoreDialog, backup_secrets
         from coachdesk.ui.widgets import messages
 
@@ -186,7 +186,7 @@ class DatabaseActions(QObject):
             return False
         self.window.detach_database()
         try:
-            result = backups.restore(
+            result = restoring.restore(
                 chosen,
                 path,
                 passphrase=secrets.passphrase,

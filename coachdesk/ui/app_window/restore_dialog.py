@@ -3,7 +3,7 @@
 The list shows the open database's own automatic backups (data folder and second folder) and
 the copies kept before a restore or a migration, newest first; "Choose a file…" takes any
 other backup. The window then confirms, closes the database, restores
-(``backups.restore``) and reloads everything.
+(``services.restoring``) and reloads everything.
 """
 
 from __future__ import annotations
