@@ -90,11 +90,14 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   after the change); 3.27 / 0.93 = **3.53×** (5 rounds, 3.27–4.57 s); 5.52 / 1.48 =
   **3.74×** (the whole machine slower then: reads 1.48–1.60 s, openpyxl 24.5 s); 3.79 / 1.41
   = **2.69×** (reads 1.41–1.73 s); 3.73 / 0.94 = **3.98×**; 3.40 / 0.90 = **3.79×**; 3.63 /
-  0.95 = **3.83×**. **Met in six runs of seven**, by 0.1–0.3 s of import in the runs with an
-  unslowed read (0.90–0.95 s). Alternated with the code before, seven fresh processes each:
-  median 3.59 s (3.41–5.72 s) against 4.13 s (3.71–6.38 s). openpyxl 14.3–24.5 s; the same
-  file again 5.0–7.0 s; the wizard's import in its worker process 4.7–7.7 s, GUI stall
-  13–20 ms.
+  0.95 = **3.83×**; then three runs in a slower spell of the machine (load 0.9–1.2; the
+  imports 4.1–5.6 s, slowed more than the reads): 4.18 / 1.18 = **3.54×**; 4.10 / 0.93 =
+  **4.39×**; 4.96 / 1.06 = **4.68×**. **Met in seven runs of ten: not reliably.** On a
+  quiet machine the import takes 3.3–3.7 s against a read of 0.90–0.95 s; when the machine
+  slows, the import (Python's work, most of it) slows more than calamine's read.
+  Alternated with the code before, seven fresh processes each: median 3.59 s (3.41–5.72 s)
+  against 4.13 s (3.71–6.38 s). openpyxl 14.3–24.5 s; the same file again 5.0–7.0 s; the
+  wizard's import in its worker process 4.7–7.7 s, GUI stall 13–20 ms.
 
 What the coach waits for. The import's write transaction commits once its changes are in
 SQLite's write-ahead log; folding that log into the database file (64 MB at 80,000 people, a
