@@ -52,26 +52,28 @@ def _backup_key(
     if sqlcipher.is_plain_sqlite(backup):
         return None
     if not crypto.sidecar_path(backup).exists():
-        if target_key is not None:
-            # A copy of this very database without its keys file: the database's key may open it.
-            try:
-                with sqlcipher.opened(backup, target_key):
-                    return target_key
-            except UserError:
-                pass
+        # A copy of this very database without its keys file: the database's key may open it.
+        if target_key is not None and _opens_with(backup, target_key):
+            return target_key
         raise UserError(
             f"Le fichier « {backup.name} » n'est pas une base CoachDesk lisible, ou c'est une "
             f"sauvegarde chiffrée sans son fichier de clés « {crypto.sidecar_path(backup).name} ».",
             hint="Rien n'a été remplacé. Choisissez une autre sauvegarde, ou copiez son fichier "
             "de clés à côté d'elle.",
         )
-    if target_key is not None:
-        try:
-            with sqlcipher.opened(backup, target_key):
-                return target_key
-        except UserError:
-            pass
+    if target_key is not None and _opens_with(backup, target_key):
+        return target_key
     return sqlcipher.unlock(backup, passphrase=passphrase, recovery_key=recovery_key)
+
+
+def _opens_with(backup: Path, key: bytes) -> bool:
+    from coachdesk.security import sqlcipher
+
+    try:
+        with sqlcipher.opened(backup, key):
+            return True
+    except UserError:
+        return False
 
 
 def _stage(backup: Path, backup_key: bytes | None, staged: Path, target_key: bytes | None) -> None:
