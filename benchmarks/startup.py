@@ -60,7 +60,14 @@ Python's lock, 0.1 s, then 0.17 s to decode) or memory-mapped pages read no fast
 Installing the wheel guard (an application-wide event filter) once the list is shown, not
 before the window is built: the window painted 30–45 ms sooner but the list 35–40 ms later
 (11 launches each, demo and 80,000 people) — the Python types Qt's bindings set up for the
-first events a Python filter sees (~70 ms) are set up anyway, later. Showing
+first events a Python filter sees (~70 ms) are set up anyway, later. Also measured and dropped:
+Python's cycle collector paused from launch until the list is shown (9 launches each, in a slow
+spell of the machine: the list in 1426 against 1391 ms); a child process started at launch that
+reads the list and sends it in chunks (``marshal``) while the window is built, a prototype
+outside the app (3 launches each: rows in hand at 796–901 ms against 779–1058 ms with the
+thread — decoding them costs the window's process nearly what reading them did); the rows
+built down the columns through ``map`` and the sort's keys made the same way (no faster: the
+time is the making of 800,000 Python objects, not the loops). Showing
 the first screenful before the rest would meet the figure, but the list would not be whole
 (search, scrolling) when it shows: not done.
 
