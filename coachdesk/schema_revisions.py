@@ -8,6 +8,6 @@ from __future__ import annotations
 
 SCHEMA_REVISIONS: tuple[str, ...] = (
     "0001", "0002", "0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018",
-    "0019", "0020",
+    "0019", "0020", "0021",
 )
 HEAD_REVISION = SCHEMA_REVISIONS[-1]

@@ -135,7 +135,7 @@ class Participant(Entity):
 
 
 class Reminder(Entity):
-    """A coach's own dated reminder, optionally about one person."""
+    """A coach's own dated reminder, optionally about one person, a contract or an employer."""
 
     __tablename__ = "reminder"
 
@@ -154,3 +154,11 @@ class Reminder(Entity):
         IdType, ForeignKey("outcome.id", ondelete="CASCADE"), index=True
     )
     follow_up_months: Mapped[int | None] = mapped_column(Integer)
+    # Made from a contract or from an employer (the text names it too): kept when either is
+    # deleted, then about the person or no one.
+    contract_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("contract.id", ondelete="SET NULL"), index=True
+    )
+    employer_id: Mapped[str | None] = mapped_column(
+        IdType, ForeignKey("employer.id", ondelete="SET NULL"), index=True
+    )

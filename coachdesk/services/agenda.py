@@ -540,16 +540,18 @@ def planned_visits(
 
 
 def add_reminder(
-    database: Database, participant_id: str | None, due_on: date, text: str, author: str = ""
+    database: Database, participant_id: str | None, due_on: date, text: str, author: str = "",
+    *, contract_id: str | None = None, employer_id: str | None = None,
 ) -> str:
-    """A coach's own dated reminder (about a person or not), in one transaction; it shows in
-    the week's agenda."""
+    """A coach's own dated reminder (about a person or not; made from a contract or an
+    employer, linked to it), in one transaction; it shows in the week's agenda."""
     text = (text or "").strip()
     if not text:
         raise UserError("Le texte du rappel est obligatoire.", hint="Écrivez ce qu'il faut faire.")
     with database.write() as session:
         reminder = Reminder(participant_id=participant_id, due_on=due_on, text=text,
-                            author=author.strip())
+                            author=author.strip(), contract_id=contract_id,
+                            employer_id=employer_id)
         session.add(reminder)
         session.flush()
         return reminder.id

@@ -22,6 +22,7 @@ class AgendaItem:
     starts_at: datetime | None = None  # recruitment interviews have a time
     done: bool = False  # a reminder or follow-up ticked done (services.reminders)
     due_on: date | None = None  # its own day, when shown on another (overdue, carried over)
+    employer_id: str | None = None  # a reminder made from an employer
 
     def as_json(self) -> dict[str, str]:
         return {

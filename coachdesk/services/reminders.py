@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.db import Database
 from coachdesk.errors import UserError
-from coachdesk.models import Outcome, Participant, Reminder, codes, utcnow
+from coachdesk.models import Employer, Outcome, Participant, Reminder, codes, utcnow
 from coachdesk.models.base import canonical_id
 from coachdesk.services.agenda_items import AgendaItem
 from coachdesk.services.clock import clock_day
@@ -260,23 +260,27 @@ def reminder_agenda_items(
             Reminder.done.is_(False)))
     statement = (
         select(Reminder.id, Reminder.due_on, Reminder.text, Reminder.done, Reminder.done_on,
-               Reminder.follow_up_months, Participant.id, Participant.first_name,
-               Participant.last_name)
+               Reminder.follow_up_months, Reminder.contract_id, Reminder.employer_id,
+               Employer.name, Participant.id, Participant.first_name, Participant.last_name)
         .outerjoin(Participant, Participant.id == Reminder.participant_id)
+        .outerjoin(Employer, Employer.id == Reminder.employer_id)
         .where(due)
     )
     if cohort_id:
         statement = statement.where(or_(Reminder.participant_id.is_(None), in_cohort))
     items = []
-    for rid, due_on, text, done, done_on, months, pid, first, last in session.execute(statement):
+    for (rid, due_on, text, done, done_on, months, contract_id, employer_id, employer, pid,
+         first, last) in session.execute(statement):
         late = current and not done and due_on < today
         kind = ("followup_overdue" if late else "post_exit_followup") if months else (
             "reminder_overdue" if late else "reminder")
-        # Carried from an earlier week: to do today, said late.
+        # Carried from an earlier week: to do today, said late. A reminder about an employer
+        # and no one in particular names the employer (as it is called today).
         items.append(AgendaItem(today if late and due_on < monday else due_on, kind,
-                                person_name(last, first),
+                                person_name(last, first) if pid else employer or "",
                                 _detail(text, due_on, done, done_on, today if current else None),
-                                pid, "reminder", rid, done=done, due_on=due_on))
+                                pid, "reminder", rid, contract_id=contract_id, done=done,
+                                due_on=due_on, employer_id=employer_id))
     return items + _follow_up_items(session, monday, sunday, today if current else None,
                                     in_cohort)
 

@@ -81,7 +81,7 @@ def test_server_migrations_build_exactly_the_server_schema(team_server: Any) -> 
     with team_server.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
         assert compare_metadata(context, metadata) == []
-        assert context.get_current_revision() == "s0020"
+        assert context.get_current_revision() == "s0021"
 
 
 def test_server_foreign_keys_are_deferrable(team_server: Any) -> None:

@@ -23,7 +23,7 @@ def test_a_coach_joins_syncs_and_reads_the_status_from_the_command_line(
 ) -> None:
     url = team_server.database_url
     code, out, err = run(capsys, "server", "init", "--database-url", url)
-    assert code == 0 and out.startswith("Schéma de l'équipe à jour (révision s0020)"), err
+    assert code == 0 and out.startswith("Schéma de l'équipe à jour (révision s0021)"), err
     monkeypatch.setenv("COACHDESK_SERVER_DATABASE_URL", url)
     code, out, err = run(capsys, "server", "add-coach", "--name", "Camille Martin",
                          "--scope", "Mission Locale CLI", "--json")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from coachdesk.app import install_translators
 from coachdesk.db import open_database
-from coachdesk.models import Cohort, Participant, RecruitmentInterview, Referral
+from coachdesk.models import Cohort, Employer, Participant, RecruitmentInterview, Referral
 from coachdesk.services.agenda import add_reminder
 from coachdesk.ui.app_window.main_window import MainWindow
 from coachdesk.ui.widgets import messages
@@ -125,6 +125,24 @@ def test_a_reminder_opens_the_persons_file(window: MainWindow) -> None:
     dialog = window.cohort_tab.dialog  # the person's file
     assert dialog is not None and dialog.participant_id == person_id
     dialog.reject()
+
+
+def test_a_reminder_about_an_employer_opens_it_in_the_directory(window: MainWindow) -> None:
+    assert window.database is not None
+    with window.database.read() as session:
+        employer_id, name = session.execute(
+            select(Employer.id, Employer.name).order_by(Employer.name.desc())).first()
+    add_reminder(window.database, None, date(2010, 7, 15), f"{name} : relancer.",
+                 employer_id=employer_id)
+    panel = window.dashboard_tab.agenda
+    panel.show_week(date(2010, 7, 12))
+    row = next(r for r, item in enumerate(panel.items()) if item.employer_id == employer_id)
+    assert panel.model.index(row, 2).data() == name  # « Qui »: the employer
+    panel.view.doubleClicked.emit(panel.model.index(row, 0))
+    employers = window.employers_tab
+    assert window.tabs.currentIndex() == 2 and employers.pages.currentIndex() == 0
+    selected = employers.selected_employer()
+    assert selected is not None and selected.id == employer_id
 
 
 def test_export_the_shown_week_to_ics(

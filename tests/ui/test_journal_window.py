@@ -177,8 +177,10 @@ def test_a_reminder_from_an_employer_and_from_a_contract(
     dialog.text.setPlainText(f"{employer.name} : relancer pour l'offre de janvier.")
     click(qtbot, dialog.ok_button)
     week = compute_agenda(database, date(2011, 1, 3))
-    assert (date(2011, 1, 7), "reminder", "", f"{employer.name} : relancer pour l'offre de "
-            "janvier.") in [(i.day, i.kind, i.participant, i.detail) for i in week]
+    # About no one in particular: the agenda names the employer, and knows which it is.
+    assert (date(2011, 1, 7), "reminder", employer.name, f"{employer.name} : relancer pour "
+            "l'offre de janvier.", employer.id) in [
+        (i.day, i.kind, i.participant, i.detail, i.employer_id) for i in week]
 
     window.show_tab(3)
     contracts = window.contracts_tab
@@ -194,8 +196,9 @@ def test_a_reminder_from_an_employer_and_from_a_contract(
     assert reminder.text.toPlainText().startswith("Contrat chez ")
     reminder.text.setPlainText(reminder.text.toPlainText() + "rappeler la tutrice.")
     click(qtbot, reminder.ok_button)
-    assert any(item.participant_id == line.participant_id and item.detail.endswith(
-        "rappeler la tutrice.") for item in compute_agenda(database, date(2011, 1, 3)))
+    assert any(item.participant_id == line.participant_id and item.contract_id == line.id
+               and item.detail.endswith("rappeler la tutrice.")
+               for item in compute_agenda(database, date(2011, 1, 3)))
     contract.done(0)
 
 

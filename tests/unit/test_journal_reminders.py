@@ -11,13 +11,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from icalendar import Calendar
+from sqlalchemy import delete
 
 from coachdesk.db import HEAD_REVISION, Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.exports.access import write_access_workbook
 from coachdesk.exports.ics import write_ics
-from coachdesk.services import clock, coaches, gdpr, journal, reminders
-from coachdesk.services.agenda import add_reminder, compute_agenda
+from coachdesk.models import Contract, Employer
+from coachdesk.services import clock, coaches, employers, gdpr, journal, reminders
+from coachdesk.services.agenda import AgendaItem, add_reminder, compute_agenda
 from coachdesk.services.participants import participant_timeline
 from tests import builders as b
 
@@ -215,6 +217,35 @@ def test_erasure_takes_the_notes_and_the_access_export_lists_them(
     assert b"Zephyrine" not in db.path.read_bytes() and b"zephyrine" not in db.path.read_bytes()
 
 
+def test_a_reminder_made_from_an_employer_or_a_contract_stays_linked_to_it(world: tuple) -> None:
+    db, ids = world
+    about_employer = add_reminder(db, None, D(2010, 12, 29), "Relancer pour l'offre.",
+                                  employer_id=ids["pharmacie"])
+    about_contract = add_reminder(db, ids["elodie"], D(2010, 12, 30), "Appeler la tutrice.",
+                                  contract_id=ids["contract"])
+
+    def week() -> dict[str, AgendaItem]:
+        return {item.record_id: item for item in compute_agenda(db, TODAY)}
+
+    employer_item, contract_item = week()[about_employer], week()[about_contract]
+    # No one in particular: the employer is named, as it is called today, and it opens.
+    assert (employer_item.participant, employer_item.participant_id,
+            employer_item.employer_id) == ("Pharmacie Sainte-Cécile", None, ids["pharmacie"])
+    assert (contract_item.participant, contract_item.contract_id) == (
+        "LEFÈVRE Élodie", ids["contract"])
+    employers.update_employer(db, ids["pharmacie"],
+                              employers.EmployerDraft(name="Pharmacie du Jeu de Paume"))
+    assert week()[about_employer].participant == "Pharmacie du Jeu de Paume"
+    # The contract and the employer deleted, the reminders stay, unlinked.
+    with db.write() as session:
+        session.execute(delete(Contract).where(Contract.id == ids["contract"]))
+        session.execute(delete(Employer).where(Employer.id == ids["pharmacie"]))
+    employer_item, contract_item = week()[about_employer], week()[about_contract]
+    assert (employer_item.participant, employer_item.employer_id) == ("", None)
+    assert (contract_item.participant, contract_item.contract_id) == ("LEFÈVRE Élodie", None)
+    assert employer_item.detail.startswith("Relancer pour l'offre.")
+
+
 def test_upgrade_from_the_first_release_keeps_reminders_and_takes_notes(tmp_path: Path) -> None:
     copy = tmp_path / "schema-0001.sqlite3"
     shutil.copyfile(TESTS_DATA / "schema-0001.sqlite3", copy)
@@ -241,6 +272,9 @@ def test_upgrade_from_the_first_release_keeps_reminders_and_takes_notes(tmp_path
             ("visite", "Visite en entreprise.")]
         assert connection.execute("SELECT done, done_on FROM reminder").fetchall() == [
             (1, "2010-06-09")]
+        # Revision 0021: a reminder made from a contract or an employer is linked to it.
+        assert connection.execute(
+            "SELECT contract_id, employer_id FROM reminder").fetchall() == [(None, None)]
     connection.close()
 
 

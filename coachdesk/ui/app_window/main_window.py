@@ -468,24 +468,24 @@ class MainWindow(QMainWindow):
             current.tab().create_new()
 
     def open_agenda_item(self, item: AgendaItem) -> None:
-        """Show the record behind an item of the week's agenda: a contract or an enrolment in
-        the Suivi des contrats tab (selected), an interview in the Employeurs tab (selected, with
-        its referral), a reminder or a follow-up in the person's file."""
+        """Show the record behind an agenda item: a contract or an enrolment (Suivi des contrats),
+        an interview or an employer's reminder (Employeurs), else the person's file."""
         if item.record_table in ("contract", "enrolment"):
             self.show_tab(3)
-            contracts = self.contracts_tab
             if item.contract_id is not None:
-                contracts.select_contract(item.contract_id)
+                self.contracts_tab.select_contract(item.contract_id)
             elif item.participant_id is not None:
-                contracts.select_participant(item.participant_id)
-            return
-        if item.record_table == "recruitment_interview":
+                self.contracts_tab.select_participant(item.participant_id)
+        elif item.record_table == "recruitment_interview":
             self.show_tab(2)
             self.employers_tab.select_interview(item.record_id)
-            return
-        self.show_tab(0)
-        if item.participant_id is not None:
-            self.cohort_tab.open_file(item.participant_id)
+        elif item.participant_id is None and item.employer_id is not None:
+            self.show_tab(2)
+            self.employers_tab.show_employer(item.employer_id)
+        else:
+            self.show_tab(0)
+            if item.participant_id is not None:
+                self.cohort_tab.open_file(item.participant_id)
 
     def open_guide(self) -> QWidget:
         """Aide ▸ Guide de CoachDesk (F1): the French guide, beside the window."""

@@ -509,5 +509,5 @@ class ContractDialog(FormDialog):
                 self.database, self.stored.participant_id, self.today,
                 who=self.stored.participant,
                 about=self.tr("Contract at %1").replace("%1", self.employer.current_name()),
-                parent=self)
+                contract_id=self.contract_id, parent=self)
             self.reminder.open()

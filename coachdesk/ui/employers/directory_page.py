@@ -303,6 +303,21 @@ class DirectoryPage(EmployersPage):
                 self.employer_view.setCurrentIndex(self.employer_model.index(number, 0))
                 return
 
+    def show_employer(self, employer_id: str) -> bool:
+        """Show the directory page with this employer selected (a reminder about it opens it
+        from the agenda); False when it is not listed (the search hides it)."""
+        if self._stale:
+            self.reload()
+        self.pages.setCurrentIndex(DIRECTORY_PAGE)
+        if not self._page_loaded[DIRECTORY_PAGE]:
+            self.load_employers()
+        found = self.select_in(self.employer_view, self.employer_model,
+                               lambda row: row.id == employer_id)
+        if found:
+            self.employer_view.scrollTo(self.employer_view.currentIndex())
+            self.employer_view.setFocus()
+        return found
+
     def create_new(self) -> None:
         """Ctrl+N: a new employer in the directory."""
         from coachdesk.ui.employers.dialogs import EmployerDialog
@@ -358,7 +373,8 @@ class DirectoryPage(EmployersPage):
         employer = self.selected_employer()
         if self.database is not None and employer is not None:
             self._open(ReminderDialog(self.database, None, database_day(self.database),
-                                      about=employer.name, parent=self))
+                                      about=employer.name, employer_id=employer.id,
+                                      parent=self))
 
     def _update_directory_buttons(self) -> None:
         has_employer = self.selected_employer() is not None

@@ -38,10 +38,12 @@ class ReminderDialog(FormDialog):
 
     def __init__(
         self, database: Database, participant_id: str | None, today: date, *,
-        who: str = "", about: str = "", parent: QWidget | None = None,
+        who: str = "", about: str = "", contract_id: str | None = None,
+        employer_id: str | None = None, parent: QWidget | None = None,
     ) -> None:
         """``who``: the person's name for the title; ``about``: what the reminder concerns
-        (« Pharmacie Sainte-Cécile »), written at the start of its text."""
+        (« Pharmacie Sainte-Cécile »), written at the start of its text; ``contract_id``,
+        ``employer_id``: the contract or the employer it is made from, linked to it."""
         title = self.tr("New reminder")
         named = who or about
         super().__init__(f"{title} — {named}" if named else title, parent,
@@ -49,6 +51,8 @@ class ReminderDialog(FormDialog):
         self.setObjectName("reminderDialog")
         self.database = database
         self.participant_id = participant_id
+        self.contract_id = contract_id
+        self.employer_id = employer_id
         self.due_on = date_edit(today + timedelta(days=DEFAULT_DELAY_DAYS), name="reminderDue")
         self.text = QPlainTextEdit()
         self.text.setObjectName("reminderText")
@@ -71,7 +75,8 @@ class ReminderDialog(FormDialog):
         due_on = date_of(self.due_on)
         assert due_on is not None  # a required date field
         return add_reminder(self.database, self.participant_id, due_on,
-                            self.text.toPlainText(), laptop_coach_name(self.database))
+                            self.text.toPlainText(), laptop_coach_name(self.database),
+                            contract_id=self.contract_id, employer_id=self.employer_id)
 
 
 class PostponeDialog(FormDialog):
