@@ -372,8 +372,9 @@ class DirectoryPage(EmployersPage):
 
         employer = self.selected_employer()
         if self.database is not None and employer is not None:
+            # Linked to the employer, which the agenda names beside the text.
             self._open(ReminderDialog(self.database, None, database_day(self.database),
-                                      about=employer.name, employer_id=employer.id,
+                                      who=employer.name, employer_id=employer.id,
                                       parent=self))
 
     def _update_directory_buttons(self) -> None:

@@ -41,9 +41,10 @@ class ReminderDialog(FormDialog):
         who: str = "", about: str = "", contract_id: str | None = None,
         employer_id: str | None = None, parent: QWidget | None = None,
     ) -> None:
-        """``who``: the person's name for the title; ``about``: what the reminder concerns
-        (« Pharmacie Sainte-Cécile »), written at the start of its text; ``contract_id``,
-        ``employer_id``: the contract or the employer it is made from, linked to it."""
+        """``who``: the person's (or the employer's) name for the title; ``about``: what the
+        reminder concerns (« Contrat chez … »), written at the start of its text;
+        ``contract_id``, ``employer_id``: the contract or the employer it is made from, linked
+        to it."""
         title = self.tr("New reminder")
         named = who or about
         super().__init__(f"{title} — {named}" if named else title, parent,
