@@ -134,6 +134,10 @@ def test_a_reminder_about_an_employer_opens_it_in_the_directory(window: MainWind
             select(Employer.id, Employer.name).order_by(Employer.name.desc())).first()
     add_reminder(window.database, None, date(2010, 7, 15), f"{name} : relancer.",
                  employer_id=employer_id)
+    # A search in the directory that hides it is emptied.
+    window.show_tab(2)
+    window.employers_tab.search.setText("aucun employeur ne s'appelle ainsi")
+    window.show_tab(4)
     panel = window.dashboard_tab.agenda
     panel.show_week(date(2010, 7, 12))
     row = next(r for r, item in enumerate(panel.items()) if item.employer_id == employer_id)
@@ -143,6 +147,7 @@ def test_a_reminder_about_an_employer_opens_it_in_the_directory(window: MainWind
     assert window.tabs.currentIndex() == 2 and employers.pages.currentIndex() == 0
     selected = employers.selected_employer()
     assert selected is not None and selected.id == employer_id
+    assert employers.search.text() == ""
 
 
 def test_export_the_shown_week_to_ics(

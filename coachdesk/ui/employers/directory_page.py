@@ -297,22 +297,22 @@ class DirectoryPage(EmployersPage):
         selected: EmployerRow | None = current_row(self.employer_view, self.employer_model)
         return selected
 
-    def select_employer(self, employer_id: str) -> None:
-        for number, row in enumerate(self.employer_model.rows()):
-            if row.id == employer_id:
-                self.employer_view.setCurrentIndex(self.employer_model.index(number, 0))
-                return
+    def select_employer(self, employer_id: str) -> bool:
+        return self.select_in(self.employer_view, self.employer_model,
+                              lambda row: row.id == employer_id)
 
     def show_employer(self, employer_id: str) -> bool:
         """Show the directory page with this employer selected (a reminder about it opens it
-        from the agenda); False when it is not listed (the search hides it)."""
+        from the agenda), the search emptied if it hid it; False when it is not listed."""
         if self._stale:
             self.reload()
         self.pages.setCurrentIndex(DIRECTORY_PAGE)
         if not self._page_loaded[DIRECTORY_PAGE]:
             self.load_employers()
-        found = self.select_in(self.employer_view, self.employer_model,
-                               lambda row: row.id == employer_id)
+        found = self.select_employer(employer_id)
+        if not found and self.search.text():
+            self.search.clear()  # (filters the list again at once)
+            found = self.select_employer(employer_id)
         if found:
             self.employer_view.scrollTo(self.employer_view.currentIndex())
             self.employer_view.setFocus()
