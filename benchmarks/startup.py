@@ -37,9 +37,10 @@ the start-up work of issue 15, "after" this version:
 | file synced first, load 0.9, idle | 192–194 ms | 405 ms (2.11×) | 1198 ms | 1120 ms, 1.9 s |
 | the same, load 0.6, idle | 171–189 ms | 447 ms (2.37×) | 1072 ms | 1294 ms, 1.9 s |
 | the same, load 0.9, idle | 165–184 ms | 423 ms (2.56×) | 940 ms | 1054 ms, 1.6 s |
+| later, start-up unchanged, load 0.8 | 164–176 ms | 410 ms (2.34×) | 989 ms | 1049 ms, 1.7 s |
 
 The demo's target is met in every run. The 80,000-people one is not reliably: 0.88–1.20 s in
-the last six runs, the machine's own speed moving by a fifth from run to run (the bare window
+the last seven runs, the machine's own speed moving by a fifth from run to run (the bare window
 139–194 ms, the same code's rows built in 123–223 ms). Side by side, 15 launches of each
 interleaved on an idle machine with a settled 80,000-people file, the list sorted once showed
 it in 956 ms (median; 808–1249 ms) against 1070 ms (869–1393 ms) before, and in 887 against
