@@ -251,18 +251,22 @@ class Database:
     def fold_log_later(self) -> None:
         """Fold the write-ahead log into the database file on a second thread, as SQLite does
         after a commit (a passive checkpoint: writers go on meanwhile), nobody waiting."""
-        self._folding = threading.Thread(target=self._fold_log, name="coachdesk-log")
+        self._folding = threading.Thread(target=self.fold_log, name="coachdesk-log")
         self._folding.start()
 
-    def _fold_log(self) -> None:
+    def fold_log(self) -> None:
+        """Fold the write-ahead log into the database file as far as readers allow (a passive
+        checkpoint: nobody waits for it). Best effort: the next commit folds what is left."""
+        if self.engine.dialect.name != "sqlite":
+            return
         raw: Any = self.engine.raw_connection()
         driver = raw.driver_connection
         # Its own connection, closed when done, whatever happens to the pool meanwhile.
         raw.detach()
         try:
             driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        except Exception as exc:  # the next commit folds the log instead
-            log.warning("The log was not folded after a large write: %s",
+        except Exception as exc:
+            log.warning("The log was not folded into the database file: %s",
                         type(exc).__name__)
         finally:
             raw.close()

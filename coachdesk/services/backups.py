@@ -287,11 +287,11 @@ def last_change(database: Path) -> datetime:
     stamps = [database.stat().st_mtime]
     wal = database.with_name(database.name + "-wal")
     try:
-        log = wal.stat()
+        wal_file = wal.stat()
     except FileNotFoundError:
-        log = None
-    if log is not None and log.st_size > 0:
-        stamps.append(log.st_mtime)
+        wal_file = None
+    if wal_file is not None and wal_file.st_size > 0:
+        stamps.append(wal_file.st_mtime)
     return datetime.fromtimestamp(max(stamps))
 
 
@@ -310,7 +310,7 @@ def backup_now(
     # The log folded into the file first: the file is then not written again when the
     # database closes (that write's time, after the copy, would count as a change and call
     # for another backup of the same data).
-    _fold_log(database)
+    database.fold_log()
     now = now or datetime.now()
     written = []
     for folder in targets:
@@ -367,18 +367,6 @@ def backup_if_due(
     if extra_folder is not None and not identity.is_demo:
         folders.append(backup_folder(identity, extra_folder))
     return backup_now(database, now=now, folders=folders)
-
-
-def _fold_log(database: Database) -> None:
-    """Fold SQLite's write-ahead log into the database file as far as readers allow (a
-    passive checkpoint: nobody waits for it). Best effort: the copy is whole either way."""
-    if database.engine.dialect.name != "sqlite":
-        return
-    try:
-        with database.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-    except Exception as exc:  # the copy does not need it
-        log.info("log not folded before a backup: %s", type(exc).__name__)
 
 
 # --- plain copies of a protected database ---------------------------------------------------

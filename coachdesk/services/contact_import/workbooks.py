@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -269,13 +270,12 @@ class CalamineWorkbook:
         if part is None:
             return self._openpyxl().rows(name)
         archive = self.archive
-        try:
+        with self._reading(name):
             bound = limits.bounded_rows(archive, part)
-        except _DAMAGED as exc:
-            raise damaged_sheet(self.path, name) from exc
         if bound is None:
             # Measured whole before calamine may load it.
-            shape = self._shape(name, limits.scan_sheet, archive, part)
+            with self._reading(name):
+                shape = limits.scan_sheet(archive, part)
             if not shape.calamine_can_read:
                 return self._openpyxl().rows(name)
             self._measured(shape.last_row)
@@ -292,11 +292,11 @@ class CalamineWorkbook:
         if self.measured is not None:
             self.measured(last_row)
 
-    def _shape(
-        self, name: str, scan: Callable[..., limits.SheetShape], *args: Any
-    ) -> limits.SheetShape:
+    @contextmanager
+    def _reading(self, name: str) -> Iterator[None]:
+        """Reading the sheet's zip part: a damaged one is said in French."""
         try:
-            return scan(*args)
+            yield
         except _DAMAGED as exc:
             raise damaged_sheet(self.path, name) from exc
 
@@ -325,7 +325,8 @@ class CalamineWorkbook:
                 raise
             raise damaged_sheet(self.path, name) from exc
         if isinstance(shape, Future):
-            shape = self._shape(name, shape.result)
+            with self._reading(name):
+                shape = shape.result()
             if not shape.calamine_can_read:
                 return self._openpyxl().rows(name)
         last_row = shape.last_row if shape is not None else None
