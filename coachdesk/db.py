@@ -249,8 +249,7 @@ class Database:
         self.engine.dispose()  # (a log being folded finishes on its own connection)
 
     def fold_log_later(self) -> None:
-        """Fold the write-ahead log into the database file on a second thread, as SQLite does
-        after a commit (a passive checkpoint: writers go on meanwhile), nobody waiting."""
+        """:meth:`fold_log` on a second thread, nobody waiting (as SQLite does after a commit)."""
         self._folding = threading.Thread(target=self.fold_log, name="coachdesk-log")
         self._folding.start()
 
@@ -261,13 +260,11 @@ class Database:
             return
         raw: Any = self.engine.raw_connection()
         driver = raw.driver_connection
-        # Its own connection, closed when done, whatever happens to the pool meanwhile.
-        raw.detach()
+        raw.detach()  # its own connection, closed when done, whatever happens to the pool
         try:
             driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except Exception as exc:
-            log.warning("The log was not folded into the database file: %s",
-                        type(exc).__name__)
+            log.warning("The log was not folded into the file: %s", type(exc).__name__)
         finally:
             raw.close()
 
