@@ -28,7 +28,10 @@ from coachdesk.models.base import IdType
 from coachdesk.services.enrolment import EnrolmentLine, enrolment_board
 from coachdesk.services.participant_list import (
     COACHES_SQL,
+    LISTED_SQL,
+    ListedPerson,
     ParticipantRow,
+    listed_from_records,
     name_order,
     rows_from_records,
     rows_sql,
@@ -53,6 +56,21 @@ def participant_rows(
         rows = rows_from_records(records, stages, coaches)
     rows.sort(key=name_order)
     return rows
+
+
+def listed_people(database: Database, cohort_id: str) -> list[ListedPerson]:
+    """Everyone in the cohort as the Cohorte list holds them (``ListedPerson``: what finds,
+    orders and counts them), by name, each at the stage reached today; their whole rows come
+    from :func:`participant_rows` for the people shown."""
+    with database.read() as session:
+        stages = person_stages(session, cohort_id)
+        records: Any = session.execute(_listed_statement(), {"cohort": cohort_id})
+        return listed_from_records(records, stages)
+
+
+@functools.cache
+def _listed_statement() -> Executable:
+    return text(LISTED_SQL).bindparams(bindparam("cohort", type_=IdType))
 
 
 @functools.cache

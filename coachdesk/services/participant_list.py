@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from coachdesk.models import codes
 from coachdesk.models.ids import canonical_id
@@ -35,6 +35,30 @@ class ParticipantRow(NamedTuple):
     search_text: str
 
 
+class ListedPerson(NamedTuple):
+    """One person as the Cohorte list holds everyone: enough to find, filter, order and count
+    them. The rest of their row (a :class:`ParticipantRow`) is read only for the rows a coach
+    sees (``ui.cohort.people_model``): at 80,000 people, reading and building every whole row
+    took most of the start-up."""
+
+    id: str
+    search_text: str
+    stage: str
+
+
+class Findable(Protocol):
+    """What a search and the order by name read from a row (a listed person or a whole row)."""
+
+    @property
+    def search_text(self) -> str: ...
+
+    @property
+    def stage(self) -> str: ...
+
+
+Found = TypeVar("Found", bound=Findable)
+
+
 # What the list reads: a write to another table changes none of its rows.
 PARTICIPANT_ROW_TABLES = STAGE_TABLES | {"participant", "coach"}
 
@@ -47,6 +71,13 @@ FROM participant
 WHERE participant.cohort_id = :cohort{only}
 """
 
+# Everyone the list holds, with what it finds, orders and counts them by (parameter :cohort).
+LISTED_SQL = """
+SELECT participant.id, participant.search_text
+FROM participant
+WHERE participant.cohort_id = :cohort
+"""
+
 # A handful of coaches: named from a dictionary rather than joined on every row.
 COACHES_SQL = "SELECT coach.id, coach.name FROM coach"
 
@@ -55,7 +86,14 @@ def rows_sql(restricted: bool = False) -> str:
     return _ROWS.format(only=" AND participant.id IN :people" if restricted else "")
 
 
-def name_order(row: ParticipantRow) -> str:
+def rows_sql_for(count: int) -> str:
+    """The list's query for ``count`` people named by parameters :p0, :p1… (through SQLite's
+    own driver, which does not expand a list)."""
+    return _ROWS.format(only=" AND participant.id IN ("
+                        + ", ".join(f":p{number}" for number in range(count)) + ")")
+
+
+def name_order(row: Findable) -> str:
     """The key of the list's order by name: last name, then first name, without case or
     accents ("AZÉMA" between "AUBERT" and "BARRAL", "Élodie" among the E's), shorter names
     first ("LE" before "LE GALL").
@@ -92,6 +130,28 @@ def rows_from_records(
     ]
 
 
+def listed_from_records(
+    records: Iterable[tuple[Any, str]], stages: Mapping[Any, str]
+) -> list[ListedPerson]:
+    """Everyone the list holds, ordered by :func:`name_order`, from :data:`LISTED_SQL`'s
+    records and the stages of the people facts name (keyed by id as read)."""
+    first_stage = FIRST_STAGE
+    # (tuple.__new__ called directly: the named tuple's own constructor is a Python function,
+    # and this runs 80,000 times at start-up.)
+    make, person = tuple.__new__, ListedPerson
+    people: list[ListedPerson] = [
+        make(person, (canonical_id(raw_id), search_text, stages.get(raw_id, first_stage)))
+        for raw_id, search_text in records
+    ]
+    people.sort(key=name_order)
+    return people
+
+
+def listed(row: ParticipantRow) -> ListedPerson:
+    """The listed part of a whole row."""
+    return ListedPerson(row.id, row.search_text, row.stage)
+
+
 # Shorter searches would match nearly everyone: the list starts filtering at this length.
 MIN_SEARCH_LENGTH = 2
 
@@ -122,9 +182,7 @@ def search_words(search: str) -> list[str]:
     return words
 
 
-def search_rows(
-    rows: list[ParticipantRow], search: str, stage: str | None = None
-) -> list[ParticipantRow]:
+def search_rows(rows: list[Found], search: str, stage: str | None = None) -> list[Found]:
     """The rows a keystroke shows: every word of ``search`` found in the row's folded text,
     from MIN_SEARCH_LENGTH characters (shorter searches do not filter), and at ``stage``."""
     words = search_words(search)

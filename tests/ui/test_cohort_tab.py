@@ -32,7 +32,9 @@ def make_tab(qtbot: QtBot, database: Database, cohort_id: str) -> CohortTab:
 
 
 def shown_names(tab: CohortTab) -> list[str]:
-    return [tab.model.row_at(row).last_name for row in range(tab.model.rowCount())]
+    """The last names of the rows shown, as typed (the column shows them in capitals)."""
+    return [getattr(tab.model.whole_row(row), "last_name", "")
+            for row in range(tab.model.rowCount())]
 
 
 def search(qtbot: QtBot, tab: CohortTab, text: str) -> None:

@@ -39,6 +39,7 @@ CHECKED_BY = {
     "ChoiceListModel": "test_choice_list_model",
     "FilteredTableModel": "test_filtered_model_puts_changed_rows_in_place",
     "ReminderModel": "test_journal_window.py::test_reminder_model_passes_qt_model_tester",
+    "PeopleModel": "test_people_model.py::test_people_model_passes_qt_model_tester",
 }
 
 

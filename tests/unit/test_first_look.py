@@ -9,17 +9,20 @@ anything the full opening has to handle.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 from coachdesk.db import Database, open_database
+from coachdesk.db_snapshot import read_only_snapshot
+from coachdesk.services import first_look
 from coachdesk.services.clock import set_clock
 from coachdesk.services.cohorts import archive_cohort, cohort_choices
-from coachdesk.services.first_look import read_first_look
-from coachdesk.services.lists import participant_rows
-from coachdesk.services.participant_list import name_order
+from coachdesk.services.first_look import FIRST_ROWS, read_first_look, read_rows
+from coachdesk.services.lists import listed_people, participant_rows
+from coachdesk.services.participant_list import listed, name_order
 from coachdesk.services.recruitment import schedule_selection_interview
 from tests import builders as b
 
@@ -39,12 +42,18 @@ def test_the_demo_first_look_is_the_list_the_window_reads(demo_path: Path) -> No
         assert [(c.id, c.name, c.archived) for c in look.cohorts] == _choices(database)
         assert look.cohort_id == look.cohorts[0].id
         rows = participant_rows(database, look.cohort_id)
+        people = listed_people(database, look.cohort_id)
     finally:
         database.dispose()
     assert len(rows) == 275
-    assert sorted(look.rows, key=name_order) == rows
+    # Everyone listed, in the list's order; the whole rows of the first FIRST_ROWS of them,
+    # and anyone's read again from the file until the database is open.
+    assert look.people == people == [listed(row) for row in rows]
+    assert sorted(look.rows, key=name_order) == rows[:FIRST_ROWS]
+    assert sorted(read_rows(look, [p.id for p in people]), key=name_order) == rows
+    assert read_rows(look, [people[-1].id]) == [rows[-1]]
     # Every stage and column, not only the people: on the demo's day (31/12/2010).
-    stages = {row.stage for row in look.rows}
+    stages = {person.stage for person in look.people}
     assert {"contact", "information", "selection", "bilan", "contrat", "sortie"} <= stages
     assert any(row.coach for row in look.rows) and any(row.is_adult for row in look.rows)
 
@@ -70,7 +79,9 @@ def test_stages_follow_the_database_day_as_the_list_does(db: Database) -> None:
         look = read_first_look(db.path)
         assert look is not None
         assert {row.id: row.stage for row in look.rows} == expected
+        assert {person.id: person.stage for person in look.people} == expected
         assert sorted(look.rows, key=name_order) == participant_rows(db, cohort)
+        assert look.people == listed_people(db, cohort)
 
 
 def test_archived_promotions_only_when_asked(db: Database) -> None:
@@ -110,9 +121,10 @@ def test_the_first_look_loads_no_sqlalchemy(demo_path: Path) -> None:
     """The point of it: the list is read before SQLAlchemy and the models are imported."""
     script = (
         "import sys; from pathlib import Path\n"
-        "from coachdesk.services.first_look import read_first_look\n"
+        "from coachdesk.services.first_look import read_first_look, read_rows\n"
         f"look = read_first_look(Path({str(demo_path)!r}))\n"
-        "assert look is not None and len(look.rows) == 275\n"
+        "assert look is not None and len(look.people) == 275\n"
+        "assert len(read_rows(look, [p.id for p in look.people])) == 275\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic'))\n"
         "print(loaded)\n"
     )
@@ -120,3 +132,30 @@ def test_the_first_look_loads_no_sqlalchemy(demo_path: Path) -> None:
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_everyone_is_read_in_one_row_or_row_by_row_with_the_same_list(db: Database) -> None:
+    """The list is read in one row (a thread reading row by row waits for Python's lock at
+    every row while the window is built); a text holding that row's separator is read row by
+    row instead, with the same result."""
+    cohort = b.cohort(db, "Promotion 2010", D(2010, 2, 1))
+    for last, first in (("Roux", "Léa"), ("AZÉMA", "Nour"), ("Le Gall", "Théo"), ("Le", "Ana")):
+        b.person(db, cohort, last, first)
+    assert db.path is not None
+    with read_only_snapshot(db.path) as connection:
+        params = {"cohort": cohort.replace("-", "")}
+        one_row = first_look._listed_in_one_row(connection, params, {})
+    assert one_row is not None
+    assert one_row == listed_people(db, cohort)
+    assert [person.search_text.split(" | ")[0] for person in one_row] == [
+        "azema", "le", "le gall", "roux"]
+    with sqlite3.connect(db.path) as writer:  # as another program could have left it
+        writer.execute("UPDATE participant SET search_text = search_text || char(30) || 'x' "
+                       "WHERE last_name = 'Roux'")
+    writer.close()
+    with read_only_snapshot(db.path) as connection:
+        assert first_look._listed_in_one_row(connection, params, {}) is None
+    look = read_first_look(db.path)
+    assert look is not None
+    assert look.people == listed_people(db, cohort)
+    assert look.people[-1].search_text.endswith("\x1ex")

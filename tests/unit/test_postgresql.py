@@ -43,7 +43,13 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
             assert session.execute(text("SELECT version()")).scalar().startswith("PostgreSQL")
             cohort = find_cohort(session, None)
             assert compute_funnel(session, cohort.id).figures() == PROGRESS_NOTE
-            assert len(lists.participant_rows(database, cohort.id)) == 275
+            rows = lists.participant_rows(database, cohort.id)
+            assert len(rows) == 275
+            # The Cohorte list: everyone listed, and the whole rows of some read by id.
+            people = lists.listed_people(database, cohort.id)
+            assert [person.id for person in people] == [row.id for row in rows]
+            some = [person.id for person in people[100:110]]
+            assert lists.participant_rows(database, cohort.id, people=some) == rows[100:110]
         board = contract_board(database, cohort.id, date(2010, 12, 31), load_smic_table())
         assert len(board.contracts) == 13
     finally:

@@ -26,12 +26,13 @@ from coachdesk.models import codes
 from coachdesk.services.participant_list import PARTICIPANT_ROW_TABLES, search_rows
 from coachdesk.services.text import person_name
 from coachdesk.ui.cohort.letters_menu import letters_button
+from coachdesk.ui.cohort.people_model import PeopleModel
 from coachdesk.ui.widgets import messages
 from coachdesk.ui.widgets.change_relay import change_relay
 from coachdesk.ui.widgets.enabling import explain_enabled
 from coachdesk.ui.widgets.list_tab import ListTab, make_table_view
 from coachdesk.ui.widgets.person_picker import PERSON_COLUMNS
-from coachdesk.ui.widgets.table_model import Column, FilteredTableModel
+from coachdesk.ui.widgets.table_model import Column
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
     from coachdesk.db import Database
     from coachdesk.services.contact_import import ImportReport
     from coachdesk.services.first_look import FirstLook
-    from coachdesk.services.participant_list import ParticipantRow
+    from coachdesk.services.participant_list import ListedPerson, ParticipantRow
+    from coachdesk.ui.cohort.people_model import RowReader
 
 COLUMNS: list[Column[ParticipantRow]] = [
     *PERSON_COLUMNS,
@@ -123,8 +125,7 @@ class CohortTab(ListTab):
             self.stage_filter.addItem(label, code)
         filters.addLayout(search_column, 3)
         filters.addWidget(self.stage_filter, 1)
-        self.model: FilteredTableModel[ParticipantRow] = FilteredTableModel(
-            COLUMNS, lambda row: row.id, self)
+        self.model = PeopleModel(COLUMNS, self)
         self.view = make_table_view(self.model, "participantTable")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.activated.connect(lambda index: self.open_file(self.model.row_at(index.row()).id))
@@ -142,15 +143,21 @@ class CohortTab(ListTab):
 
     # The list ---------------------------------------------------------------------------------
     def load(self) -> None:
-        from coachdesk.services.lists import participant_rows
+        from coachdesk.services.lists import listed_people
 
         self._first_look = None
         if self.cohort_id is None:
-            rows = []
+            self._show_people([])
         else:
             assert self.database is not None
-            rows = participant_rows(self.database, self.cohort_id)
-        self._show_rows(rows)
+            self._show_people(listed_people(self.database, self.cohort_id),
+                              read=self._reader(self.database, self.cohort_id))
+
+    @staticmethod
+    def _reader(database: Database, cohort_id: str) -> RowReader:
+        from coachdesk.services.lists import participant_rows
+
+        return lambda people: participant_rows(database, cohort_id, people=people)
 
     def show_first_look(self, look: FirstLook) -> None:
         """Show the list the window's first look read (``services.first_look``). The database
@@ -159,14 +166,18 @@ class CohortTab(ListTab):
         self._first_look = look.path
         self._stale = False
         self.shown_serial = changes.current_serial()
-        self._show_rows(look.rows)
+        from coachdesk.services.first_look import read_rows
+
+        self._show_people(look.people, look.rows,
+                          lambda people: read_rows(look, [p.id for p in look.people]
+                                                   if people is None else people))
         self.fit_columns_once()
 
     def forget_first_look(self) -> None:
         """The first look's database could not be opened: nothing is shown."""
         self._first_look = None
         self.cohort_id = None
-        self._show_rows([])
+        self._show_people([])
 
     def set_database(self, database: Database | None) -> None:
         first_look = self._first_look
@@ -179,22 +190,25 @@ class CohortTab(ListTab):
 
     def set_cohort(self, cohort_id: str | None) -> None:
         first_look, self._first_look = self._first_look, None
+        first_look_cohort = self.cohort_id
         if (first_look is not None and not self._stale and self.database is not None
-                and cohort_id == self.cohort_id):
+                and first_look_cohort is not None and cohort_id == first_look_cohort):
             # The window's first look showed this very list: it stays, now with its database.
+            self.model.set_reader(self._reader(self.database, first_look_cohort))
             self._enable_actions()
             database = self.database
             QTimer.singleShot(0, lambda: self._prepare_refresh(database))
             return
         super().set_cohort(cohort_id)
 
-    def _show_rows(self, rows: list[ParticipantRow]) -> None:
+    def _show_people(self, people: list[ListedPerson], rows: list[ParticipantRow] | None = None,
+                     read: RowReader | None = None) -> None:
         self._pending_people.clear()
-        self._per_stage = Counter(row.stage for row in rows)
-        self.model.set_rows(rows)
+        self._per_stage = Counter(person.stage for person in people)
+        self.model.set_people(people, rows or (), read)
         self._show_count()
         self._enable_actions()
-        if rows and self._refresh_prepared is not self.database:
+        if people and self._refresh_prepared is not self.database:
             # Once the list is shown: the query that reads again the rows an edit changed is
             # compiled now, so the coach's first edit does not wait for it.
             database = self.database
@@ -244,7 +258,7 @@ class CohortTab(ListTab):
                 self._per_stage[old.stage] -= 1
         self._per_stage.update(row.stage for row in rows)
         # Row by row: the list keeps its selection and its scroll position.
-        self.model.put_rows(rows, removed=people - {row.id for row in rows})
+        self.model.put_people(rows, removed=people - {row.id for row in rows})
         self._show_count()
 
     def _enable_actions(self) -> None:
@@ -257,7 +271,7 @@ class CohortTab(ListTab):
         explain_enabled(self.buttons["import"], self.database is not None,
                         self.tr("No database is open."))
 
-    def _keep(self) -> Callable[[list[ParticipantRow]], list[ParticipantRow]]:
+    def _keep(self) -> Callable[[list[ListedPerson]], list[ListedPerson]]:
         text, stage = self.search.text(), self.stage_filter.currentData()
         return lambda rows: search_rows(rows, text, stage)
 
@@ -336,10 +350,11 @@ class CohortTab(ListTab):
         if self.database is None or not chosen:
             messages.info(self, self.tr("Delete"), self.tr("Select a person in the list first."))
             return
-        names = {row.id: person_name(row.last_name, row.first_name) for row in self.model.rows()}
+        whole = self.model.whole_row_by_id(chosen[0])
+        name = "" if whole is None else person_name(whole.last_name, whole.first_name)
         question = (
             self.tr("Delete %1 and everything recorded about them? This cannot be undone.")
-            .replace("%1", names[chosen[0]]) if len(chosen) == 1 else
+            .replace("%1", name) if len(chosen) == 1 and name else
             self.tr("Delete these %n people and everything recorded about them? This cannot "
                     "be undone.", "", len(chosen))
         )

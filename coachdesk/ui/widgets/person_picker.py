@@ -33,6 +33,8 @@ PERSON_COLUMNS: list[Column[ParticipantRow]] = [
         QT_TRANSLATE_NOOP("Columns", "Stage"),
         lambda r: _STAGE_CODES.index(r.stage),
         display=lambda index: _STAGE_LABELS[index],
+        # (Read from what the Cohorte list holds of everyone: no whole row needed.)
+        sort_by=lambda r: _STAGE_CODES.index(r.stage),
     ),
     Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: r.phone),
     Column(QT_TRANSLATE_NOOP("Columns", "E-mail"), lambda r: r.email),

@@ -113,16 +113,24 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid():
             return None
         column = self._columns[index.column()]
-        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE):
+            return None
+        row = self._row_read(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(column.value(row))
         if role == SORT_ROLE:
             return column.value(row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return row
+
+    def _row_read(self, position: int) -> Any:
+        """What the columns read for the row shown at ``position`` (None: nothing to show)."""
+        return self._rows[position]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -164,7 +172,8 @@ class FilteredTableModel(RowTableModel[Row]):
         self._row_id = row_id
         # Everyone, ascending in the sort column (a descending view shows it backwards).
         self._everyone: list[Row] = []
-        self._by_id: dict[str, Row] = {}
+        # Each row by id, made when first needed (:meth:`_ids`).
+        self._by_id: dict[str, Row] | None = None
         self._filter: Callable[[list[Row]], list[Row]] | None = None
         self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._sort = self._order
@@ -174,13 +183,22 @@ class FilteredTableModel(RowTableModel[Row]):
         return list(self._everyone)
 
     def row_by_id(self, row_id: str) -> Row | None:
-        return self._by_id.get(row_id)
+        return self._ids().get(row_id)
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def _ids(self) -> dict[str, Row]:
+        if self._by_id is None:
+            self._by_id = {self._row_id(row): row for row in self._everyone}
+        return self._by_id
+
+    def set_rows(self, rows: Sequence[Row], *, ordered_by: Callable[[Row], Any] | None = None
+                 ) -> None:
+        """Show ``rows``; ``ordered_by``: they come in the order of that key already (sorted
+        again only if the list is ordered by another)."""
         self.beginResetModel()
         self._everyone = list(rows)
-        self._everyone.sort(key=self._key())
-        self._by_id = {self._row_id(row): row for row in self._everyone}
+        if ordered_by is None or self._columns[self._order[0]].sort_by is not ordered_by:
+            self._everyone.sort(key=self._key())
+        self._by_id = None
         self._rows = self._shown()
         self.endResetModel()
 
@@ -199,10 +217,11 @@ class FilteredTableModel(RowTableModel[Row]):
         """
         key = self._key()
         fresh = {self._row_id(row): row for row in rows}
+        by_id = self._ids()
         for row_id in {*removed, *fresh}:
-            old, new = self._by_id.pop(row_id, None), fresh.get(row_id)
+            old, new = by_id.pop(row_id, None), fresh.get(row_id)
             if new is not None:
-                self._by_id[row_id] = new
+                by_id[row_id] = new
             self._put_one(old, new, key)
 
     def _put_one(self, old: Row | None, new: Row | None, key: Callable[[Row], Any]) -> None:
@@ -277,12 +296,16 @@ class FilteredTableModel(RowTableModel[Row]):
         chosen = self._columns[self._order[0]]
         if chosen.sort_by is not None:
             return chosen.sort_by
-        getter = chosen.value
-        # Each distinct value's key is worked out once: a list of 80,000 people has a few
-        # thousand names, and folding each name again cost a quarter of a second.
+        return self._value_key(chosen.value)
+
+    @staticmethod
+    def _value_key(getter: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        """The sort key of the values ``getter`` reads. Each distinct value's key is worked
+        out once: a list of 80,000 people has a few thousand names, and folding each name again
+        cost a quarter of a second."""
         known: dict[Any, Any] = {}
 
-        def key(row: Row) -> Any:
+        def key(row: Any) -> Any:
             value = getter(row)
             try:
                 return known[value]
