@@ -22,3 +22,29 @@ def canonical_id(value: object) -> str:
             return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
         return value
     return str(value)
+
+
+# Where each of the 36 characters of a dashed id comes from in its 32 stored digits (None: a
+# dash).
+_DASHED_FROM = [*range(0, 8), None, *range(8, 12), None, *range(12, 16), None, *range(16, 20),
+                None, *range(20, 32)]
+
+
+def canonical_ids(joined: str, count: int) -> list[str]:
+    """:func:`canonical_id` of each of ``count`` ids as stored on SQLite, joined by commas.
+
+    The dashes are put in by 37 strided copies over the whole text rather than by formatting
+    each id (at 80,000 ids, 0.02 s instead of 0.05 s, in the window's first look); ids of
+    another form go through :func:`canonical_id` one by one.
+    """
+    if len(joined) != 33 * count - 1 or not joined.isascii():
+        return list(map(canonical_id, joined.split(",")))
+    stored = (joined + ",").encode("ascii")
+    dashed = bytearray(37 * count)
+    for at, source in enumerate(_DASHED_FROM):
+        dashed[at::37] = b"-" * count if source is None else stored[source::33]
+    dashed[36::37] = b"," * count
+    ids = dashed[:-1].decode("ascii").split(",")
+    if len(ids) != count:  # (a comma inside an id: not ids as SQLite stores them)
+        return list(map(canonical_id, joined.split(",")))
+    return ids

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.db_snapshot import SnapshotError, read_only_snapshot
-from coachdesk.models.ids import canonical_id
+from coachdesk.models.ids import canonical_id, canonical_ids
 from coachdesk.schema_revisions import HEAD_REVISION
 from coachdesk.services.participant_list import (
     COACHES_SQL,
@@ -116,7 +116,7 @@ def _read(connection: Any, path: Path, include_archived: bool) -> FirstLook | No
                      raw_cohort, stages)
 
 
-# Everyone the list holds, in one row (``participant_list.LISTED_SQL``, ids canonical).
+# Everyone the list holds, in one row (``participant_list.LISTED_SQL``).
 #
 # SQLite's driver lets go of Python's lock at every row it steps to and must take it back
 # before the next: on a thread reading 80,000 rows while the window's own thread runs Python,
@@ -124,12 +124,7 @@ def _read(connection: Any, path: Path, include_archived: bool) -> FirstLook | No
 # alone, in 47–60 s beside a thread running Python without a pause; this one row read in
 # 0.07 s alone, 0.09 s beside it.
 _LISTED_ONE_ROW = """
-SELECT count(*),
-       group_concat(CASE WHEN length(participant.id) = 32 THEN
-                      substr(participant.id, 1, 8) || '-' || substr(participant.id, 9, 4) || '-'
-                      || substr(participant.id, 13, 4) || '-' || substr(participant.id, 17, 4)
-                      || '-' || substr(participant.id, 21)
-                    ELSE participant.id END, ','),
+SELECT count(*), group_concat(participant.id, ','),
        group_concat(coalesce(participant.search_text, ''), char(30))
 FROM participant
 WHERE participant.cohort_id = :cohort
@@ -144,7 +139,7 @@ def _listed_in_one_row(connection: Any, params: dict[str, Any],
     count, ids_joined, texts_joined = connection.execute(_LISTED_ONE_ROW, params).fetchone()
     if not count:
         return []
-    ids, texts = ids_joined.split(","), texts_joined.split("\x1e")
+    ids, texts = canonical_ids(ids_joined, count), texts_joined.split("\x1e")
     if len(ids) != count or len(texts) != count:
         return None
     named = {canonical_id(person): stage for person, stage in stages.items()}

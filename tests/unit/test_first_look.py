@@ -12,11 +12,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import uuid
 from datetime import date
 from pathlib import Path
 
 from coachdesk.db import Database, open_database
 from coachdesk.db_snapshot import read_only_snapshot
+from coachdesk.models.ids import canonical_id, canonical_ids
 from coachdesk.services import first_look
 from coachdesk.services.clock import set_clock
 from coachdesk.services.cohorts import archive_cohort, cohort_choices
@@ -159,3 +161,15 @@ def test_everyone_is_read_in_one_row_or_row_by_row_with_the_same_list(db: Databa
     assert look is not None
     assert look.people == listed_people(db, cohort)
     assert look.people[-1].search_text.endswith("\x1ex")
+
+
+def test_ids_read_joined_are_made_canonical_as_one_by_one() -> None:
+    stored = [uuid.uuid4().hex for _ in range(5)]
+    assert canonical_ids(",".join(stored), 5) == [canonical_id(raw) for raw in stored]
+    assert canonical_ids(stored[0], 1) == [str(uuid.UUID(stored[0]))]
+    # Ids of another form (already dashed, shorter, not ASCII) each as canonical_id gives it.
+    odd = [str(uuid.uuid4()), "42", "é" * 32, stored[1]]
+    assert canonical_ids(",".join(odd), 4) == [canonical_id(raw) for raw in odd]
+    # A comma where a digit should be: not taken for 32-digit ids.
+    assert canonical_ids("a" * 16 + "," + "b" * 15 + "," + stored[2], 2) == [
+        "a" * 16, "b" * 15, canonical_id(stored[2])]

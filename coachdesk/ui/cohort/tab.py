@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
@@ -204,7 +205,8 @@ class CohortTab(ListTab):
     def _show_people(self, people: list[ListedPerson], rows: list[ParticipantRow] | None = None,
                      read: RowReader | None = None) -> None:
         self._pending_people.clear()
-        self._per_stage = Counter(person.stage for person in people)
+        # (Counted by Python's C code: 80,000 people at start-up.)
+        self._per_stage = Counter(map(attrgetter("stage"), people))
         self.model.set_people(people, rows or (), read)
         self._show_count()
         self._enable_actions()
