@@ -128,9 +128,9 @@ def _run(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 
 def _medians(command: list[str], bare: list[str], env: dict[str, str],
-             runs: int) -> tuple[float, float, float, float]:
+             runs: int) -> tuple[float, float, float, float, float]:
     """Median bare first paint, CoachDesk first paint, data shown and every action working
-    (the database open behind the list), interleaved."""
+    (the database open behind the list), interleaved; and the slowest launch's data shown."""
     bare_painted, app_painted, app_ready, app_working = [], [], [], []
     for _ in range(runs):
         bare_painted.append(_run(bare, env)["painted"])
@@ -139,7 +139,7 @@ def _medians(command: list[str], bare: list[str], env: dict[str, str],
         app_ready.append(stamps["ready"])
         app_working.append(stamps["working"])
     return (statistics.median(bare_painted), statistics.median(app_painted),
-            statistics.median(app_ready), statistics.median(app_working))
+            statistics.median(app_ready), statistics.median(app_working), max(app_ready))
 
 
 def _large_database(folder: Path) -> Path:
@@ -174,7 +174,7 @@ def main() -> int:
         bare = [sys.executable, "-c", BARE_WINDOW]
         first = _run(app, env)  # builds the demo once into the cache, as a coach's first launch
         _run(bare, env)
-        bare_median, painted_median, ready_median, working_median = _medians(
+        bare_median, painted_median, ready_median, working_median, _slowest = _medians(
             app, bare, env, args.runs)
         print(f"runs: {args.runs} each, offscreen, Python {sys.version.split()[0]}, "
               f"load average {os.getloadavg()[0]:.1f}")
@@ -192,11 +192,12 @@ def main() -> int:
             path = _large_database(Path(home))
             large = [sys.executable, "-m", "coachdesk", "--db", str(path), "--exit-when-ready"]
             _run(large, env)  # the first opening (file cache, nothing to upgrade)
-            bare_median, _painted, ready_median, working_median = _medians(
+            bare_median, _painted, ready_median, working_median, slowest = _medians(
                 large, bare, env, max(5, args.runs // 2))
             print(f"80,000 participants, data shown          : {ready_median * 1000:7.0f} ms"
                   f"  ({ready_median / bare_median:4.2f}× the bare window's "
-                  f"{bare_median * 1000:.0f} ms; target ≤ 1000 ms)")
+                  f"{bare_median * 1000:.0f} ms; target ≤ 1000 ms; slowest launch "
+                  f"{slowest * 1000:.0f} ms)")
             print(f"80,000 participants, every action working: {working_median * 1000:7.0f} ms")
             met = met and ready_median <= 1.0
     return 0 if met else 1

@@ -152,10 +152,14 @@ def test_ctrl_l_locks_a_protected_database_until_the_passphrase(
     window = _window(qtbot, path, key)
     qtbot.waitUntil(lambda: window.cohort_tab.model.rowCount() == 3)
     assert SHOWN_NAME in _shown_text(window)
+    shown_person = window.cohort_tab.model.row_at(0).id
+    assert window.cohort_tab.model.whole_row_by_id(shown_person) is not None
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     overlay = window.locker.overlay
     assert overlay is not None and overlay.isVisible()
+    # Nobody's row is kept behind the lock, not even those the list had read to show.
+    assert window.cohort_tab.model.whole_row_by_id(shown_person) is None
     assert overlay.geometry() == window.centralWidget().geometry()
     assert SHOWN_NAME not in _shown_text(window)
     assert "suivi" not in window.windowTitle()

@@ -58,6 +58,18 @@ def test_people_model_passes_qt_model_tester(
     assert model.rowCount(QModelIndex()) == 0
 
 
+def test_emptying_the_list_keeps_no_whole_row(database: Database) -> None:
+    """As the window locks: the list is emptied, and no one's whole row stays behind."""
+    cohort = cohort_choices(database)[0].id
+    model = PeopleModel(COLUMNS)
+    model.set_people(listed_people(database, cohort), read=CountedReader(database, cohort))
+    first = model.row_at(0).id
+    assert model.whole_row_by_id(first) is not None
+    model.set_rows([])
+    assert model.rowCount() == 0 and model.whole_row_by_id(first) is None
+    assert model.whole_rows() == []
+
+
 def test_only_the_rows_shown_are_read_and_they_show_what_the_whole_list_would(
         database: Database) -> None:
     cohort = cohort_choices(database)[0].id

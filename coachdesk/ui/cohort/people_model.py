@@ -52,7 +52,14 @@ class PeopleModel(FilteredTableModel[ListedPerson]):
         them; ``read`` reads the others'."""
         self._whole = {row.id: row for row in rows}
         self._read, self._failed = read, False
-        self.set_rows(people, ordered_by=name_order)
+        super().set_rows(people, ordered_by=name_order)
+
+    def set_rows(self, rows: Sequence[ListedPerson], *,
+                 ordered_by: Callable[[ListedPerson], Any] | None = None) -> None:
+        """Listed people without whole rows, nor a way to read them: what empties the list
+        when the window locks (no one's whole row is kept behind it)."""
+        self._whole, self._read = {}, None
+        super().set_rows(rows, ordered_by=ordered_by)
 
     def set_reader(self, read: RowReader | None) -> None:
         """Read the whole rows from elsewhere from now on (the same data: the database opened
