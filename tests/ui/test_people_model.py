@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from coachdesk.db import Database, open_database
 from coachdesk.services.cohorts import cohort_choices
@@ -15,6 +16,7 @@ from coachdesk.services.lists import listed_people, participant_rows
 from coachdesk.services.participant_list import ParticipantRow, search_rows
 from coachdesk.services.participants import ParticipantData, update_participant
 from coachdesk.services.text import person_name
+from coachdesk.ui.cohort import people_model
 from coachdesk.ui.cohort.people_model import PeopleModel
 from coachdesk.ui.cohort.tab import COLUMNS
 from coachdesk.ui.widgets.table_model import sort_key
@@ -148,3 +150,24 @@ def test_rows_that_cannot_be_read_stay_empty_without_an_error(
     # A reader that works again (the database opened): the rows are read.
     model.set_reader(CountedReader(database, cohort))
     assert model.index(0, 1).data() == participant_rows(database, cohort)[0].first_name
+
+
+def test_the_others_are_read_in_the_background_then_any_sort_is_immediate(
+        qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    cohort = cohort_choices(database)[0].id
+    whole = participant_rows(database, cohort)
+    monkeypatch.setattr(people_model, "_FILL", 100)  # blocks of 100 of the demo's 275
+    reader = CountedReader(database, cohort)
+    model = PeopleModel(COLUMNS)
+    model.set_people(listed_people(database, cohort), read=reader)
+    model.fill_in_background()
+    qtbot.waitUntil(lambda: len(reader.reads) == 3)
+    qtbot.wait(50)
+    assert len(reader.reads) == 3  # then it stops
+    blocks = [read or [] for read in reader.reads]
+    assert all(0 < len(block) <= 100 for block in blocks)
+    assert [person for block in blocks for person in block] == [row.id for row in whole]
+    model.sort(TOWN)
+    assert len(reader.reads) == 3
+    assert [model.index(row, TOWN).data() for row in range(275)] == [
+        row.city for row in sorted(whole, key=lambda row: sort_key(row.city))]

@@ -153,6 +153,7 @@ class CohortTab(ListTab):
             assert self.database is not None
             self._show_people(listed_people(self.database, self.cohort_id),
                               read=self._reader(self.database, self.cohort_id))
+            self.model.fill_in_background()
 
     @staticmethod
     def _reader(database: Database, cohort_id: str) -> RowReader:
@@ -196,6 +197,7 @@ class CohortTab(ListTab):
                 and first_look_cohort is not None and cohort_id == first_look_cohort):
             # The window's first look showed this very list: it stays, now with its database.
             self.model.set_reader(self._reader(self.database, first_look_cohort))
+            self.model.fill_in_background()
             self._enable_actions()
             database = self.database
             QTimer.singleShot(0, lambda: self._prepare_refresh(database))
