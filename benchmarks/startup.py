@@ -38,39 +38,46 @@ the start-up work of issue 15, "after" this version:
 | the same, load 0.6, idle | 171–189 ms | 447 ms (2.37×) | 1072 ms | 1294 ms, 1.9 s |
 | the same, load 0.9, idle | 165–184 ms | 423 ms (2.56×) | 940 ms | 1054 ms, 1.6 s |
 | later, start-up unchanged, load 0.8 | 164–176 ms | 410 ms (2.34×) | 989 ms | 1049 ms, 1.7 s |
+| one-row read (below), 9 + large, load 1 | 170–194 ms | 404 ms (2.38×) | 674 ms | 1026 ms, 1.5 s |
+| + rows read behind, load 1.6 | 159–169 ms | 443 ms (2.62×) | 626 ms (≤ 706) | 1338 ms, 1.4 s |
 
-The demo's target is met in every run. The 80,000-people one is not reliably: 0.88–1.20 s in
-the last seven runs, the machine's own speed moving by a fifth from run to run (the bare window
-139–194 ms, the same code's rows built in 123–223 ms). Side by side, 15 launches of each
-interleaved on an idle machine with a settled 80,000-people file, the list sorted once showed
-it in 956 ms (median; 808–1249 ms) against 1070 ms (869–1393 ms) before, and in 887 against
-1044 ms in an earlier pair of 11 launches.
+Both targets are now met: the demo's in every run, the 80,000 people's with room to spare.
+Side by side with the code before this last change, 11 launches each interleaved on the same
+80,000-people file: 691 ms (median; 566–798 ms) against 1085 ms (859–1385 ms); an earlier pair,
+before the ids were made canonical outside SQL, 876 ms (715–1023) against 1069 ms (896–1447).
 
-What changed last: the list's query no longer sorts (SQLite sorted the 80,000 whole rows, about
-0.18 s, before the list sorted them again, 0.08–0.12 s); the list sorts them once (0.08 s), by a
-key already in each row — the folded search text, its separators made to sort first
-(``participant_list.name_order``) — instead of folding the names. It also orders people of one
-family name by first name whatever the capitals typed, and « LE » before « LE GALL ».
+What changed last:
 
-What is left, all of it Python's work after the window is painted, one step after the other:
-SQLite's read of the 80,000 rows into Python (0.25–0.33 s), building the rows (0.15–0.22 s),
-the list's sort (0.08 s), its counts and its column widths (0.05 s). Starting the thread before
-the window is built was tried again: the window painted later and the list no sooner (896
-against 872 ms, medians of 15 launches each). Reading through SQLite's JSON (one step outside
-Python's lock, 0.1 s, then 0.17 s to decode) or memory-mapped pages read no faster.
-Installing the wheel guard (an application-wide event filter) once the list is shown, not
-before the window is built: the window painted 30–45 ms sooner but the list 35–40 ms later
-(11 launches each, demo and 80,000 people) — the Python types Qt's bindings set up for the
-first events a Python filter sees (~70 ms) are set up anyway, later. Also measured and dropped:
-Python's cycle collector paused from launch until the list is shown (9 launches each, in a slow
-spell of the machine: the list in 1426 against 1391 ms); a child process started at launch that
-reads the list and sends it in chunks (``marshal``) while the window is built, a prototype
-outside the app (3 launches each: rows in hand at 796–901 ms against 779–1058 ms with the
-thread — decoding them costs the window's process nearly what reading them did); the rows
-built down the columns through ``map`` and the sort's keys made the same way (no faster: the
-time is the making of 800,000 Python objects, not the loops). Showing
-the first screenful before the rest would meet the figure, but the list would not be whole
-(search, scrolling) when it shows: not done.
+* **A thread reading row by row waited for Python's lock at every row.** SQLite's driver lets
+  go of the lock at each row it steps to and must take it back before the next; the first look
+  reads on a thread while the window's thread builds and paints the window in Python, and each
+  row then waited for that thread's turn to end. Measured outside the app: 80,000 rows read in
+  0.14 s alone, in 47–60 s beside a thread running Python without a pause. The first look now
+  reads everyone in one row (``group_concat`` of the ids and of the search texts, 0.05–0.08 s,
+  0.09 s beside that thread), split by Python's C functions. A text holding the separator is
+  read row by row instead (tested).
+* **The list holds everyone's listed part only** (``ListedPerson``: id, folded search text,
+  stage — what searches, orders, filters and counts them); each person's whole row (names,
+  phone, e-mail, town, coach…) is read for the rows the view asks about, 250 around them at a
+  time (7–10 ms at 80,000 people), and, once the database is open, everyone's in the
+  background, 1,000 per turn of the event loop (about 25 ms each: the window answers between
+  two). Sorting 80,000 people by town then takes 0.18 s; before the background reading, the
+  first such click read them all (1.1 s). Reading them all at start-up was most of the time:
+  0.33 s to read, 0.16 s to build, against 0.05 s and 0.13 s now.
+* The ids are made canonical by 37 strided copies over the joined text (0.02 s), not in SQL
+  (0.09 s more in SQLite) nor one by one (0.05 s); the order by name is worked out on the
+  joined texts at once; the stages are counted by Python's C code.
+* Once the list is shown and the database open, start-up's objects are frozen out of Python's
+  cycle collector (``gc.freeze``): its full passes had paused the background reading for
+  0.14 s once; now under 0.05 s.
+
+Tried again and dropped: starting the first look's thread before the window is built, now that
+it reads in one row (11 launches each: the window painted 351 against 327 ms, the list 880
+against 845 ms).
+
+What is left after the paint, at 80,000 people: the one-row read and its Python work
+(0.18–0.30 s on the thread, the window's thread waiting), the list shown and its columns
+measured (0.05–0.08 s, much of it Qt's bindings setting up types at first use), the paint.
 
 Where the time went: SQLAlchemy's import and the mapping of the models
 (now after the list is shown), a table of every Unicode combining mark built on the first
