@@ -97,6 +97,15 @@ def copy_through(source: Any, driver: Any, target: Path, key: bytes | None, name
         partial.replace(target)
         _sync_folder(target.parent)
     except BaseException as exc:
+        if isinstance(exc, FileNotFoundError):
+            # Its folder was there a moment ago: gone since, or it takes no files.
+            raise UserError(
+                f"Impossible d'écrire « {target} » : le dossier « {target.parent} » n'existe "
+                "plus ou n'accepte pas de fichiers (clé USB débranchée, dossier déplacé ou "
+                "supprimé pendant la copie, dossier système).",
+                hint="Rien n'a été écrit. Vérifiez que le support est branché et le dossier "
+                "présent, ou choisissez un autre dossier, puis recommencez.",
+            ) from exc
         if isinstance(exc, Exception) and not isinstance(exc, UserError):
             # SQLite failing on the copy (a full disk…) is about the copy, not the database.
             explained = explain_failure(exc, written=target, machine_only=True)

@@ -72,6 +72,49 @@ def test_backup_keeps_the_process_locks_on_the_live_database(home: Path, tmp_pat
     database.dispose()
 
 
+def test_a_backup_folder_that_vanishes_or_takes_no_files_is_said_in_french(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A USB key pulled out between the folder's check and the copy: a French sentence, and
+    nothing written (the folder cannot be pulled out in a test: its copy is refused the way
+    the system refuses it then)."""
+    from coachdesk import files
+
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path, count=2)
+    database = open_database(path, create=False)
+    target = tmp_path / "cle" / "copie.sqlite3"
+
+    def vanished(partial: Path, *_args: object, **_kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", str(partial))
+
+    monkeypatch.setattr(files, "create_private", vanished)
+    try:
+        with pytest.raises(UserError) as raised:
+            backups.write_backup(database, target)
+    finally:
+        database.dispose()
+    assert str(raised.value).startswith(
+        f"Impossible d'écrire « {target} » : le dossier « {target.parent} » n'existe plus")
+    assert "Rien n'a été écrit" in (raised.value.hint or "")
+    assert sorted(p.name for p in target.parent.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux" or os.geteuid() != 0,
+                    reason="the system's own refusal: root creating a file in /proc")
+def test_the_command_line_says_why_a_backup_cannot_go_into_a_system_folder(
+        home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "base.sqlite3"
+    make_plain_db(path, count=2)
+    result = subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--db", str(path), "backup", "--out",
+         "/proc/copie.sqlite3"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "COACHDESK_HOME": str(home)})
+    assert result.returncode == 1
+    assert result.stderr.startswith("Erreur : Impossible d'écrire « /proc/copie.sqlite3 »")
+    assert "inattendue" not in result.stderr and "Traceback" not in result.stderr
+
+
 # Case 4 ------------------------------------------------------------------------------------------
 def test_backups_are_filed_per_database_private_and_checked(home: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
