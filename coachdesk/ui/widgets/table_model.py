@@ -31,6 +31,12 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# The roles the models answer, as the numbers Qt passes.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_READ_ROLES = frozenset({_DISPLAY, int(SORT_ROLE), int(ROW_ROLE)})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def format_value(value: Any) -> str:
     """French display: JJ/MM/AAAA dates, decimal commas, empty for None."""
@@ -109,20 +115,21 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # (Asked for some eight roles per cell painted or measured, most of them unused here:
+        # those are answered first, with the least work.)
+        if role not in _READ_ROLES:
+            if (role == _ALIGNMENT and index.isValid()
+                    and self._columns[index.column()].align_right):
+                return _RIGHT
+            return None
         if not index.isValid():
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.align_right:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE):
             return None
         row = self._row_read(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = self._columns[index.column()]
+        if role == _DISPLAY:
             return column.display(column.value(row))
         if role == SORT_ROLE:
             return column.value(row)
