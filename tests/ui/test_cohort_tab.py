@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
@@ -9,6 +12,8 @@ from sqlalchemy import select
 
 from coachdesk.db import Database
 from coachdesk.models import Participant
+from coachdesk.services.cohorts import cohort_choices
+from coachdesk.services.contact_import.importer import import_contacts
 from coachdesk.services.recruitment import schedule_selection_interview
 from coachdesk.ui.cohort.participant_file import ParticipantFileDialog
 from coachdesk.ui.cohort.tab import CohortTab
@@ -118,3 +123,20 @@ def test_delete_from_the_list_asks_first(qtbot: QtBot, cohort) -> None:
     assert gone is None
     assert tab.model.rowCount() == 0
     assert tab.count_label.text().startswith("0 participant affiché sur 3")
+
+
+def test_counts_are_written_as_a_french_reader_reads_them(
+        qtbot: QtBot, db: Database, tmp_path: Path, french: None) -> None:
+    """From an empty database, 1,234 contacts imported (as the wizard and the command line do):
+    « 1 234 participants affichés sur 1 234 », grouped with a narrow no-break space."""
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Nom;Prénom;Téléphone\n" + "".join(
+        f"Nom{number};Prénom{number};06{number:08d}\n" for number in range(1234)),
+        encoding="utf-8")
+    report = import_contacts(db, contacts, cohort="Promotion 2010", today=date(2010, 2, 1))
+    assert report.imported == 1234
+    tab = make_tab(qtbot, db, cohort_choices(db)[0].id)
+    assert tab.count_label.text() == (
+        "1\u202f234 participants affichés sur 1\u202f234 — Contact : 1\u202f234")
+    search(qtbot, tab, "Nom12")  # Nom12, Nom120…Nom129, Nom1200…Nom1233
+    assert tab.count_label.text().startswith("45 participants affichés sur 1\u202f234")

@@ -58,6 +58,11 @@ def inline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "run_in_process", False)
 
 
+def french_number(count: int) -> str:
+    """A count as the French messages write it: « 1 266 », a narrow no-break space."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
 def cohort_id(database: Database) -> str:
     from coachdesk.services.cohorts import find_cohort
 
@@ -113,7 +118,8 @@ def test_weekly_defaults_then_export_with_confirmation(
     assert dialog.last_result is not None
     row_count = dialog.last_result.row_count
     assert row_count >= total + 1  # + the funnel lines of the Synthèse sheet
-    assert shown.text.startswith(f"« Hebdo MLJAM.xlsx » a été écrit : {row_count} lignes.")
+    assert shown.text.startswith(
+        f"« Hebdo MLJAM.xlsx » a été écrit : {french_number(row_count)} lignes.")
     assert f"Dossier : {tmp_path}" in shown.text
     assert dialog.result() == dialog.DialogCode.Accepted
 
@@ -186,7 +192,7 @@ def test_evaluator_export_has_no_names(
     assert len(participants) - 1 == 275
     assert dialog.last_result is not None
     assert messages.last_messages[-1].text.startswith(
-        f"« cereq.xlsx » a été écrit : {dialog.last_result.row_count} lignes."
+        f"« cereq.xlsx » a été écrit : {french_number(dialog.last_result.row_count)} lignes."
     )
 
 

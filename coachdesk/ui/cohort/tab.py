@@ -9,7 +9,7 @@ from collections import Counter
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -285,14 +285,16 @@ class CohortTab(ListTab):
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
+        # Numbers as the coach writes them (« 80 000 »), as the translation's %Ln does.
+        number = QLocale().toString
         everyone = sum(self._per_stage.values())
         detail = " · ".join(
-            f"{label} : {self._per_stage[code]}"
+            f"{label} : {number(self._per_stage[code])}"
             for code, label in codes.STAGES.items()
             if self._per_stage[code]
         )
         self.count_label.setText(
-            self.tr("%n participant(s) shown of %1", "", shown).replace("%1", str(everyone))
+            self.tr("%n participant(s) shown of %1", "", shown).replace("%1", number(everyone))
             + (f" — {detail}" if detail else "")
         )
 

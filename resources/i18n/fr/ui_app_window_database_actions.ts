@@ -18,8 +18,8 @@
     <message numerus="yes">
         <source>%n plain copy(ies) of the database could not be encrypted (damaged) and were deleted: %1. On an SSD, deleting a file does not guarantee its content is gone.</source>
         <translation>
-            <numerusform>%n copie en clair de la base n&apos;a pas pu être chiffrée (endommagée) et a été effacée : %1. Sur un disque SSD, effacer un fichier ne garantit pas que son contenu a disparu.</numerusform>
-            <numerusform>%n copies en clair de la base n&apos;ont pas pu être chiffrées (endommagées) et ont été effacées : %1. Sur un disque SSD, effacer un fichier ne garantit pas que son contenu a disparu.</numerusform>
+            <numerusform>%Ln copie en clair de la base n&apos;a pas pu être chiffrée (endommagée) et a été effacée : %1. Sur un disque SSD, effacer un fichier ne garantit pas que son contenu a disparu.</numerusform>
+            <numerusform>%Ln copies en clair de la base n&apos;ont pas pu être chiffrées (endommagées) et ont été effacées : %1. Sur un disque SSD, effacer un fichier ne garantit pas que son contenu a disparu.</numerusform>
         </translation>
     </message>
     <message>
@@ -29,8 +29,8 @@
     <message numerus="yes">
         <source>Passphrase and data key changed. The old passphrase, the old recovery key and old keys files no longer open the database; %n backup(s) were re-encrypted with the new key.</source>
         <translation>
-            <numerusform>Phrase de passe et clé de données changées. L&apos;ancienne phrase de passe, l&apos;ancienne clé de secours et les anciens fichiers de clés n&apos;ouvrent plus la base ; %n sauvegarde a été rechiffrée avec la nouvelle clé.</numerusform>
-            <numerusform>Phrase de passe et clé de données changées. L&apos;ancienne phrase de passe, l&apos;ancienne clé de secours et les anciens fichiers de clés n&apos;ouvrent plus la base ; %n sauvegardes ont été rechiffrées avec la nouvelle clé.</numerusform>
+            <numerusform>Phrase de passe et clé de données changées. L&apos;ancienne phrase de passe, l&apos;ancienne clé de secours et les anciens fichiers de clés n&apos;ouvrent plus la base ; %Ln sauvegarde a été rechiffrée avec la nouvelle clé.</numerusform>
+            <numerusform>Phrase de passe et clé de données changées. L&apos;ancienne phrase de passe, l&apos;ancienne clé de secours et les anciens fichiers de clés n&apos;ouvrent plus la base ; %Ln sauvegardes ont été rechiffrées avec la nouvelle clé.</numerusform>
         </translation>
     </message>
     <message>
@@ -48,8 +48,8 @@
     <message numerus="yes">
         <source>Database restored from « %1 » (%n person(s)).</source>
         <translation>
-            <numerusform>Base restaurée depuis « %1 » (%n personne).</numerusform>
-            <numerusform>Base restaurée depuis « %1 » (%n personnes).</numerusform>
+            <numerusform>Base restaurée depuis « %1 » (%Ln personne).</numerusform>
+            <numerusform>Base restaurée depuis « %1 » (%Ln personnes).</numerusform>
         </translation>
     </message>
     <message>

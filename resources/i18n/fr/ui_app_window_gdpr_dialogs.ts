@@ -50,22 +50,22 @@
     <message numerus="yes">
         <source>Workbook written: %1 (%n record(s)).</source>
         <translation>
-            <numerusform>Classeur écrit : %1 (%n enregistrement).</numerusform>
-            <numerusform>Classeur écrit : %1 (%n enregistrements).</numerusform>
+            <numerusform>Classeur écrit : %1 (%Ln enregistrement).</numerusform>
+            <numerusform>Classeur écrit : %1 (%Ln enregistrements).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The person&apos;s documents (%n file(s)) are attached to the PDF %1, protected by the same password as the workbook: a PDF reader shows them among the file&apos;s attachments.</source>
         <translation>
-            <numerusform>Le document de la personne (%n fichier) est joint au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF le montre parmi les pièces jointes du fichier.</numerusform>
-            <numerusform>Les documents de la personne (%n fichiers) sont joints au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF les montre parmi les pièces jointes du fichier.</numerusform>
+            <numerusform>Le document de la personne (%Ln fichier) est joint au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF le montre parmi les pièces jointes du fichier.</numerusform>
+            <numerusform>Les documents de la personne (%Ln fichiers) sont joints au PDF %1, protégé par le même mot de passe que le classeur : un lecteur PDF les montre parmi les pièces jointes du fichier.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The person&apos;s documents are in the folder %1 (%n file(s)).</source>
         <translation>
-            <numerusform>Les documents de la personne sont dans le dossier %1 (%n fichier).</numerusform>
-            <numerusform>Les documents de la personne sont dans le dossier %1 (%n fichiers).</numerusform>
+            <numerusform>Les documents de la personne sont dans le dossier %1 (%Ln fichier).</numerusform>
+            <numerusform>Les documents de la personne sont dans le dossier %1 (%Ln fichiers).</numerusform>
         </translation>
     </message>
     <message>
@@ -144,8 +144,8 @@
     <message numerus="yes">
         <source>%n person(s) have no date of information/consent. Inform them of what CoachDesk records, then note the date in their file.</source>
         <translation>
-            <numerusform>%n personne n&apos;a pas de date d&apos;information / de consentement. Informez-la de ce que CoachDesk enregistre, puis notez la date dans sa fiche.</numerusform>
-            <numerusform>%n personnes n&apos;ont pas de date d&apos;information / de consentement. Informez-les de ce que CoachDesk enregistre, puis notez la date dans leur fiche.</numerusform>
+            <numerusform>%Ln personne n&apos;a pas de date d&apos;information / de consentement. Informez-la de ce que CoachDesk enregistre, puis notez la date dans sa fiche.</numerusform>
+            <numerusform>%Ln personnes n&apos;ont pas de date d&apos;information / de consentement. Informez-les de ce que CoachDesk enregistre, puis notez la date dans leur fiche.</numerusform>
         </translation>
     </message>
 </context>
@@ -178,8 +178,8 @@
     <message numerus="yes">
         <source>%n person(s) past the retention period on %1.</source>
         <translation>
-            <numerusform>%n personne a dépassé la durée de conservation au %1.</numerusform>
-            <numerusform>%n personnes ont dépassé la durée de conservation au %1.</numerusform>
+            <numerusform>%Ln personne a dépassé la durée de conservation au %1.</numerusform>
+            <numerusform>%Ln personnes ont dépassé la durée de conservation au %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -189,15 +189,15 @@
     <message numerus="yes">
         <source>Delete for good the %n person(s) listed, and everything recorded about them?</source>
         <translation>
-            <numerusform>Supprimer définitivement la personne listée (%n) et tout ce qui a été enregistré à son sujet ?</numerusform>
-            <numerusform>Supprimer définitivement les %n personnes listées et tout ce qui a été enregistré à leur sujet ?</numerusform>
+            <numerusform>Supprimer définitivement la personne listée (%Ln) et tout ce qui a été enregistré à son sujet ?</numerusform>
+            <numerusform>Supprimer définitivement les %Ln personnes listées et tout ce qui a été enregistré à leur sujet ?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) deleted. Older backups still hold them until rotation removes them (9 months at most).</source>
         <translation>
-            <numerusform>%n personne supprimée. Les sauvegardes antérieures la contiennent encore jusqu&apos;à leur rotation (9 mois au plus).</numerusform>
-            <numerusform>%n personnes supprimées. Les sauvegardes antérieures les contiennent encore jusqu&apos;à leur rotation (9 mois au plus).</numerusform>
+            <numerusform>%Ln personne supprimée. Les sauvegardes antérieures la contiennent encore jusqu&apos;à leur rotation (9 mois au plus).</numerusform>
+            <numerusform>%Ln personnes supprimées. Les sauvegardes antérieures les contiennent encore jusqu&apos;à leur rotation (9 mois au plus).</numerusform>
         </translation>
     </message>
 </context>

@@ -58,29 +58,29 @@
     <message numerus="yes">
         <source>%n change(s) to send</source>
         <translation>
-            <numerusform>%n modification à envoyer</numerusform>
-            <numerusform>%n modifications à envoyer</numerusform>
+            <numerusform>%Ln modification à envoyer</numerusform>
+            <numerusform>%Ln modifications à envoyer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
-            <numerusform>%n conflit</numerusform>
-            <numerusform>%n conflits</numerusform>
+            <numerusform>%Ln conflit</numerusform>
+            <numerusform>%Ln conflits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n possible duplicate(s)</source>
         <translation>
-            <numerusform>%n doublon possible</numerusform>
-            <numerusform>%n doublons possibles</numerusform>
+            <numerusform>%Ln doublon possible</numerusform>
+            <numerusform>%Ln doublons possibles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused</source>
         <translation>
-            <numerusform>%n modification refusée</numerusform>
-            <numerusform>%n modifications refusées</numerusform>
+            <numerusform>%Ln modification refusée</numerusform>
+            <numerusform>%Ln modifications refusées</numerusform>
         </translation>
     </message>
     <message>
@@ -94,15 +94,15 @@
     <message numerus="yes">
         <source>synchronised %n min ago</source>
         <translation>
-            <numerusform>synchronisé il y a %n min</numerusform>
-            <numerusform>synchronisé il y a %n min</numerusform>
+            <numerusform>synchronisé il y a %Ln min</numerusform>
+            <numerusform>synchronisé il y a %Ln min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>synchronised %n h ago</source>
         <translation>
-            <numerusform>synchronisé il y a %n h</numerusform>
-            <numerusform>synchronisé il y a %n h</numerusform>
+            <numerusform>synchronisé il y a %Ln h</numerusform>
+            <numerusform>synchronisé il y a %Ln h</numerusform>
         </translation>
     </message>
     <message>
@@ -120,15 +120,15 @@
     <message numerus="yes">
         <source>This laptop joined the team « %1 » (%2, %3): %n record(s) received.</source>
         <translation>
-            <numerusform>Ce poste a rejoint l&apos;équipe « %1 » (%2, %3) : %n fiche reçue.</numerusform>
-            <numerusform>Ce poste a rejoint l&apos;équipe « %1 » (%2, %3) : %n fiches reçues.</numerusform>
+            <numerusform>Ce poste a rejoint l&apos;équipe « %1 » (%2, %3) : %Ln fiche reçue.</numerusform>
+            <numerusform>Ce poste a rejoint l&apos;équipe « %1 » (%2, %3) : %Ln fiches reçues.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of this laptop sent to the team.</source>
         <translation>
-            <numerusform>%n modification de ce poste envoyée à l&apos;équipe.</numerusform>
-            <numerusform>%n modifications de ce poste envoyées à l&apos;équipe.</numerusform>
+            <numerusform>%Ln modification de ce poste envoyée à l&apos;équipe.</numerusform>
+            <numerusform>%Ln modifications de ce poste envoyées à l&apos;équipe.</numerusform>
         </translation>
     </message>
     <message>

@@ -34,15 +34,15 @@
     <message numerus="yes">
         <source>%n change(s) refused by the team&apos;s server, kept on this laptop:</source>
         <translation>
-            <numerusform>%n modification refusée par le serveur de l&apos;équipe, gardée sur ce poste :</numerusform>
-            <numerusform>%n modifications refusées par le serveur de l&apos;équipe, gardées sur ce poste :</numerusform>
+            <numerusform>%Ln modification refusée par le serveur de l&apos;équipe, gardée sur ce poste :</numerusform>
+            <numerusform>%Ln modifications refusées par le serveur de l&apos;équipe, gardées sur ce poste :</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle.</source>
         <translation>
-            <numerusform>%n conflit à régler.</numerusform>
-            <numerusform>%n conflits à régler.</numerusform>
+            <numerusform>%Ln conflit à régler.</numerusform>
+            <numerusform>%Ln conflits à régler.</numerusform>
         </translation>
     </message>
     <message>

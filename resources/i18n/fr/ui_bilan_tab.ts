@@ -66,22 +66,22 @@
     <message numerus="yes">
         <source>%n participant(s) in the bilan</source>
         <translation>
-            <numerusform>%n participant en bilan</numerusform>
-            <numerusform>%n participants en bilan</numerusform>
+            <numerusform>%Ln participant en bilan</numerusform>
+            <numerusform>%Ln participants en bilan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n validated project(s)</source>
         <translation>
-            <numerusform>%n projet validé</numerusform>
-            <numerusform>%n projets validés</numerusform>
+            <numerusform>%Ln projet validé</numerusform>
+            <numerusform>%Ln projets validés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n participant(s))</source>
         <translation>
-            <numerusform>%1 (%n participant)</numerusform>
-            <numerusform>%1 (%n participants)</numerusform>
+            <numerusform>%1 (%Ln participant)</numerusform>
+            <numerusform>%1 (%Ln participants)</numerusform>
         </translation>
     </message>
     <message>
@@ -91,8 +91,8 @@
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n séance</numerusform>
-            <numerusform>%n séances</numerusform>
+            <numerusform>%Ln séance</numerusform>
+            <numerusform>%Ln séances</numerusform>
         </translation>
     </message>
     <message>

@@ -58,8 +58,8 @@
     <message numerus="yes">
         <source>%n contact(s) to call</source>
         <translation>
-            <numerusform>%n contact à appeler</numerusform>
-            <numerusform>%n contacts à appeler</numerusform>
+            <numerusform>%Ln contact à appeler</numerusform>
+            <numerusform>%Ln contacts à appeler</numerusform>
         </translation>
     </message>
     <message>
@@ -77,8 +77,8 @@
     <message numerus="yes">
         <source>%n earlier attempt(s).</source>
         <translation>
-            <numerusform>%n tentative précédente.</numerusform>
-            <numerusform>%n tentatives précédentes.</numerusform>
+            <numerusform>%Ln tentative précédente.</numerusform>
+            <numerusform>%Ln tentatives précédentes.</numerusform>
         </translation>
     </message>
 </context>
@@ -111,8 +111,8 @@
     <message numerus="yes">
         <source>%n contact(s) chosen in the list.</source>
         <translation>
-            <numerusform>%n contact choisi dans la liste.</numerusform>
-            <numerusform>%n contacts choisis dans la liste.</numerusform>
+            <numerusform>%Ln contact choisi dans la liste.</numerusform>
+            <numerusform>%Ln contacts choisis dans la liste.</numerusform>
         </translation>
     </message>
 </context>

@@ -96,15 +96,15 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n saisie</numerusform>
-            <numerusform>%n saisies</numerusform>
+            <numerusform>%Ln saisie</numerusform>
+            <numerusform>%Ln saisies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The two files are now one: %n record(s) of the other file belong to the kept file.</source>
         <translation>
-            <numerusform>Les deux fiches n&apos;en font plus qu&apos;une : %n saisie de l&apos;autre fiche appartient à la fiche gardée.</numerusform>
-            <numerusform>Les deux fiches n&apos;en font plus qu&apos;une : %n saisies de l&apos;autre fiche appartiennent à la fiche gardée.</numerusform>
+            <numerusform>Les deux fiches n&apos;en font plus qu&apos;une : %Ln saisie de l&apos;autre fiche appartient à la fiche gardée.</numerusform>
+            <numerusform>Les deux fiches n&apos;en font plus qu&apos;une : %Ln saisies de l&apos;autre fiche appartiennent à la fiche gardée.</numerusform>
         </translation>
     </message>
 </context>

@@ -21,15 +21,15 @@
     <message numerus="yes">
         <source>%n column(s) recognised.</source>
         <translation>
-            <numerusform>%n colonne reconnue.</numerusform>
-            <numerusform>%n colonnes reconnues.</numerusform>
+            <numerusform>%Ln colonne reconnue.</numerusform>
+            <numerusform>%Ln colonnes reconnues.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n column(s) not recognised: choose the field each one fills, or leave it ignored.</source>
         <translation>
-            <numerusform>%n colonne non reconnue : choisissez le champ qu&apos;elle remplit, ou laissez-la ignorée.</numerusform>
-            <numerusform>%n colonnes non reconnues : choisissez le champ que chacune remplit, ou laissez-les ignorées.</numerusform>
+            <numerusform>%Ln colonne non reconnue : choisissez le champ qu&apos;elle remplit, ou laissez-la ignorée.</numerusform>
+            <numerusform>%Ln colonnes non reconnues : choisissez le champ que chacune remplit, ou laissez-les ignorées.</numerusform>
         </translation>
     </message>
     <message>
@@ -108,36 +108,36 @@
     <message numerus="yes">
         <source>%n person(s) imported into the cohort « %1 ».</source>
         <translation>
-            <numerusform>%n personne importée dans la promotion « %1 ».</numerusform>
-            <numerusform>%n personnes importées dans la promotion « %1 ».</numerusform>
+            <numerusform>%Ln personne importée dans la promotion « %1 ».</numerusform>
+            <numerusform>%Ln personnes importées dans la promotion « %1 ».</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate(s), not imported again.</source>
         <translation>
-            <numerusform>%n doublon, non importé une seconde fois.</numerusform>
-            <numerusform>%n doublons, non importés une seconde fois.</numerusform>
+            <numerusform>%Ln doublon, non importé une seconde fois.</numerusform>
+            <numerusform>%Ln doublons, non importés une seconde fois.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) rejected.</source>
         <translation>
-            <numerusform>%n ligne rejetée.</numerusform>
-            <numerusform>%n lignes rejetées.</numerusform>
+            <numerusform>%Ln ligne rejetée.</numerusform>
+            <numerusform>%Ln lignes rejetées.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s) to check.</source>
         <translation>
-            <numerusform>%n avertissement à vérifier.</numerusform>
-            <numerusform>%n avertissements à vérifier.</numerusform>
+            <numerusform>%Ln avertissement à vérifier.</numerusform>
+            <numerusform>%Ln avertissements à vérifier.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n blank row(s) skipped.</source>
         <translation>
-            <numerusform>%n ligne vide ignorée.</numerusform>
-            <numerusform>%n lignes vides ignorées.</numerusform>
+            <numerusform>%Ln ligne vide ignorée.</numerusform>
+            <numerusform>%Ln lignes vides ignorées.</numerusform>
         </translation>
     </message>
     <message>
@@ -147,8 +147,8 @@
     <message numerus="yes">
         <source>… and %n more.</source>
         <translation>
-            <numerusform>… et %n autre.</numerusform>
-            <numerusform>… et %n autres.</numerusform>
+            <numerusform>… et %Ln autre.</numerusform>
+            <numerusform>… et %Ln autres.</numerusform>
         </translation>
     </message>
     <message>
@@ -213,7 +213,7 @@
         <source>The first %n row(s) as they will be read.</source>
         <translation>
             <numerusform>La première ligne telle qu&apos;elle sera lue.</numerusform>
-            <numerusform>Les %n premières lignes telles qu&apos;elles seront lues.</numerusform>
+            <numerusform>Les %Ln premières lignes telles qu&apos;elles seront lues.</numerusform>
         </translation>
     </message>
     <message>

@@ -109,8 +109,8 @@
     <message numerus="yes">
         <source>%n place(s)</source>
         <translation>
-            <numerusform>%n place</numerusform>
-            <numerusform>%n places</numerusform>
+            <numerusform>%Ln place</numerusform>
+            <numerusform>%Ln places</numerusform>
         </translation>
     </message>
     <message>
@@ -163,8 +163,8 @@
     <message numerus="yes">
         <source>%n interested contact(s) not invited yet; all are selected.</source>
         <translation>
-            <numerusform>%n contact intéressé pas encore invité ; il est sélectionné.</numerusform>
-            <numerusform>%n contacts intéressés pas encore invités ; tous sont sélectionnés.</numerusform>
+            <numerusform>%Ln contact intéressé pas encore invité ; il est sélectionné.</numerusform>
+            <numerusform>%Ln contacts intéressés pas encore invités ; tous sont sélectionnés.</numerusform>
         </translation>
     </message>
 </context>

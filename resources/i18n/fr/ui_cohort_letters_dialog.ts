@@ -26,8 +26,8 @@
     <message numerus="yes">
         <source>%n person(s) chosen in the list.</source>
         <translation>
-            <numerusform>%n personne choisie dans la liste.</numerusform>
-            <numerusform>%n personnes choisies dans la liste.</numerusform>
+            <numerusform>%Ln personne choisie dans la liste.</numerusform>
+            <numerusform>%Ln personnes choisies dans la liste.</numerusform>
         </translation>
     </message>
 </context>
@@ -40,8 +40,8 @@
     <message numerus="yes">
         <source>The %n person(s) selected in the list</source>
         <translation>
-            <numerusform>%n personne sélectionnée dans la liste</numerusform>
-            <numerusform>%n personnes sélectionnées dans la liste</numerusform>
+            <numerusform>%Ln personne sélectionnée dans la liste</numerusform>
+            <numerusform>%Ln personnes sélectionnées dans la liste</numerusform>
         </translation>
     </message>
     <message>
@@ -103,8 +103,8 @@
     <message numerus="yes">
         <source>First of %n letter(s): %1</source>
         <translation>
-            <numerusform>Première de %n lettre : %1</numerusform>
-            <numerusform>Première de %n lettres : %1</numerusform>
+            <numerusform>Première de %Ln lettre : %1</numerusform>
+            <numerusform>Première de %Ln lettres : %1</numerusform>
         </translation>
     </message>
     <message>
@@ -122,36 +122,36 @@
     <message numerus="yes">
         <source>%n letter(s) written to %1.</source>
         <translation>
-            <numerusform>%n lettre écrite dans %1.</numerusform>
-            <numerusform>%n lettres écrites dans %1.</numerusform>
+            <numerusform>%Ln lettre écrite dans %1.</numerusform>
+            <numerusform>%Ln lettres écrites dans %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No address label for %n person(s) without a postal address: %1.</source>
         <translation>
-            <numerusform>Pas d&apos;étiquette d&apos;adresse pour %n personne sans adresse postale : %1.</numerusform>
-            <numerusform>Pas d&apos;étiquette d&apos;adresse pour %n personnes sans adresse postale : %1.</numerusform>
+            <numerusform>Pas d&apos;étiquette d&apos;adresse pour %Ln personne sans adresse postale : %1.</numerusform>
+            <numerusform>Pas d&apos;étiquette d&apos;adresse pour %Ln personnes sans adresse postale : %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n e-mail draft(s) written to %1: open them in your mail program to send them.</source>
         <translation>
-            <numerusform>%n brouillon de courriel écrit dans %1 : ouvrez-le dans votre messagerie pour l&apos;envoyer.</numerusform>
-            <numerusform>%n brouillons de courriel écrits dans %1 : ouvrez-les dans votre messagerie pour les envoyer.</numerusform>
+            <numerusform>%Ln brouillon de courriel écrit dans %1 : ouvrez-le dans votre messagerie pour l&apos;envoyer.</numerusform>
+            <numerusform>%Ln brouillons de courriel écrits dans %1 : ouvrez-les dans votre messagerie pour les envoyer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No draft for %n person(s) without an e-mail address: %1.</source>
         <translation>
-            <numerusform>Pas de brouillon pour %n personne sans adresse électronique : %1.</numerusform>
-            <numerusform>Pas de brouillon pour %n personnes sans adresse électronique : %1.</numerusform>
+            <numerusform>Pas de brouillon pour %Ln personne sans adresse électronique : %1.</numerusform>
+            <numerusform>Pas de brouillon pour %Ln personnes sans adresse électronique : %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Campaign « %1 » recorded for %n person(s).</source>
         <translation>
-            <numerusform>Campagne « %1 » enregistrée pour %n personne.</numerusform>
-            <numerusform>Campagne « %1 » enregistrée pour %n personnes.</numerusform>
+            <numerusform>Campagne « %1 » enregistrée pour %Ln personne.</numerusform>
+            <numerusform>Campagne « %1 » enregistrée pour %Ln personnes.</numerusform>
         </translation>
     </message>
 </context>

@@ -93,8 +93,8 @@
     <message numerus="yes">
         <source>%n interview(s)</source>
         <translation>
-            <numerusform>%n entretien</numerusform>
-            <numerusform>%n entretiens</numerusform>
+            <numerusform>%Ln entretien</numerusform>
+            <numerusform>%Ln entretiens</numerusform>
         </translation>
     </message>
     <message>

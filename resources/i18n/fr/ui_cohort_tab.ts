@@ -62,8 +62,8 @@
     <message numerus="yes">
         <source>%n participant(s) shown of %1</source>
         <translation>
-            <numerusform>%n participant affiché sur %1</numerusform>
-            <numerusform>%n participants affichés sur %1</numerusform>
+            <numerusform>%Ln participant affiché sur %1</numerusform>
+            <numerusform>%Ln participants affichés sur %1</numerusform>
         </translation>
     </message>
     <message>
@@ -86,7 +86,7 @@
         <source>Delete these %n people and everything recorded about them? This cannot be undone.</source>
         <translation>
             <numerusform>Supprimer cette personne et tout ce qui a été noté à son sujet ? Cette action est définitive.</numerusform>
-            <numerusform>Supprimer ces %n personnes et tout ce qui a été noté à leur sujet ? Cette action est définitive.</numerusform>
+            <numerusform>Supprimer ces %Ln personnes et tout ce qui a été noté à leur sujet ? Cette action est définitive.</numerusform>
         </translation>
     </message>
     <message>

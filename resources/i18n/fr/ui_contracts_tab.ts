@@ -137,29 +137,29 @@
     <message numerus="yes">
         <source>%n contract(s)</source>
         <translation>
-            <numerusform>%n contrat</numerusform>
-            <numerusform>%n contrats</numerusform>
+            <numerusform>%Ln contrat</numerusform>
+            <numerusform>%Ln contrats</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n broken</source>
         <translation>
-            <numerusform>%n rompu</numerusform>
-            <numerusform>%n rompus</numerusform>
+            <numerusform>%Ln rompu</numerusform>
+            <numerusform>%Ln rompus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) overdue</source>
         <translation>
-            <numerusform>%n visite en retard</numerusform>
-            <numerusform>%n visites en retard</numerusform>
+            <numerusform>%Ln visite en retard</numerusform>
+            <numerusform>%Ln visites en retard</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with warnings</source>
         <translation>
-            <numerusform>%n avec alerte</numerusform>
-            <numerusform>%n avec alertes</numerusform>
+            <numerusform>%Ln avec alerte</numerusform>
+            <numerusform>%Ln avec alertes</numerusform>
         </translation>
     </message>
     <message>

@@ -30,22 +30,22 @@
     <message numerus="yes">
         <source>%n item(s) this week</source>
         <translation>
-            <numerusform>%n élément cette semaine</numerusform>
-            <numerusform>%n éléments cette semaine</numerusform>
+            <numerusform>%Ln élément cette semaine</numerusform>
+            <numerusform>%Ln éléments cette semaine</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) that week</source>
         <translation>
-            <numerusform>%n élément cette semaine-là</numerusform>
-            <numerusform>%n éléments cette semaine-là</numerusform>
+            <numerusform>%Ln élément cette semaine-là</numerusform>
+            <numerusform>%Ln éléments cette semaine-là</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) overdue</source>
         <translation>
-            <numerusform>%n visite en retard</numerusform>
-            <numerusform>%n visites en retard</numerusform>
+            <numerusform>%Ln visite en retard</numerusform>
+            <numerusform>%Ln visites en retard</numerusform>
         </translation>
     </message>
     <message>
@@ -79,8 +79,8 @@
     <message numerus="yes">
         <source>%n item(s) written to %1.</source>
         <translation>
-            <numerusform>%n élément écrit dans %1.</numerusform>
-            <numerusform>%n éléments écrits dans %1.</numerusform>
+            <numerusform>%Ln élément écrit dans %1.</numerusform>
+            <numerusform>%Ln éléments écrits dans %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -121,8 +121,8 @@
     <message numerus="yes">
         <source>%n sheet(s) written to %1.</source>
         <translation>
-            <numerusform>%n fiche écrite dans %1.</numerusform>
-            <numerusform>%n fiches écrites dans %1.</numerusform>
+            <numerusform>%Ln fiche écrite dans %1.</numerusform>
+            <numerusform>%Ln fiches écrites dans %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -144,15 +144,15 @@
     <message numerus="yes">
         <source>%n interview(s)</source>
         <translation>
-            <numerusform>%n entretien</numerusform>
-            <numerusform>%n entretiens</numerusform>
+            <numerusform>%Ln entretien</numerusform>
+            <numerusform>%Ln entretiens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n follow-up visit(s) written to %1.</source>
         <translation>
-            <numerusform>et %n visite de suivi écrits dans %1.</numerusform>
-            <numerusform>et %n visites de suivi écrits dans %1.</numerusform>
+            <numerusform>et %Ln visite de suivi écrits dans %1.</numerusform>
+            <numerusform>et %Ln visites de suivi écrits dans %1.</numerusform>
         </translation>
     </message>
     <message>

@@ -18,15 +18,15 @@
     <message numerus="yes">
         <source>%n employer(s)</source>
         <translation>
-            <numerusform>%n employeur</numerusform>
-            <numerusform>%n employeurs</numerusform>
+            <numerusform>%Ln employeur</numerusform>
+            <numerusform>%Ln employeurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job offer(s) shown</source>
         <translation>
-            <numerusform>%n offre d&apos;emploi affichée</numerusform>
-            <numerusform>%n offres d&apos;emploi affichées</numerusform>
+            <numerusform>%Ln offre d&apos;emploi affichée</numerusform>
+            <numerusform>%Ln offres d&apos;emploi affichées</numerusform>
         </translation>
     </message>
 </context>

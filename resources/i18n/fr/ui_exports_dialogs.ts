@@ -28,8 +28,8 @@
     <message numerus="yes">
         <source>“%1” was written: %n row(s).</source>
         <translation>
-            <numerusform>« %1 » a été écrit : %n ligne.</numerusform>
-            <numerusform>« %1 » a été écrit : %n lignes.</numerusform>
+            <numerusform>« %1 » a été écrit : %Ln ligne.</numerusform>
+            <numerusform>« %1 » a été écrit : %Ln lignes.</numerusform>
         </translation>
     </message>
     <message>

@@ -61,8 +61,8 @@
     <message numerus="yes">
         <source>%n file(s) exported from this database.</source>
         <translation>
-            <numerusform>%n fichier exporté depuis cette base.</numerusform>
-            <numerusform>%n fichiers exportés depuis cette base.</numerusform>
+            <numerusform>%Ln fichier exporté depuis cette base.</numerusform>
+            <numerusform>%Ln fichiers exportés depuis cette base.</numerusform>
         </translation>
     </message>
 </context>

@@ -49,15 +49,15 @@
     <message numerus="yes">
         <source>%n person(s) will be enrolled.</source>
         <translation>
-            <numerusform>%n personne sera inscrite.</numerusform>
-            <numerusform>%n personnes seront inscrites.</numerusform>
+            <numerusform>%Ln personne sera inscrite.</numerusform>
+            <numerusform>%Ln personnes seront inscrites.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cannot be (see why above).</source>
         <translation>
-            <numerusform>%n ne peut pas l&apos;être (voir pourquoi ci-dessus).</numerusform>
-            <numerusform>%n ne peuvent pas l&apos;être (voir pourquoi ci-dessus).</numerusform>
+            <numerusform>%Ln ne peut pas l&apos;être (voir pourquoi ci-dessus).</numerusform>
+            <numerusform>%Ln ne peuvent pas l&apos;être (voir pourquoi ci-dessus).</numerusform>
         </translation>
     </message>
     <message>
