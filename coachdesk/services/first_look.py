@@ -151,9 +151,12 @@ def _listed_in_one_row(connection: Any, params: dict[str, Any],
     return list(map(people.__getitem__, sorted(range(count), key=keys.__getitem__)))
 
 
-def read_rows(look: FirstLook, ids: list[str]) -> list[ParticipantRow]:
-    """The whole rows of the people ``ids`` (canonical) of the first look's promotion, read
-    again from its file, until the database is open; :data:`SnapshotError` when it cannot."""
+def read_rows(look: FirstLook, ids: list[str] | None) -> list[ParticipantRow]:
+    """The whole rows of the people ``ids`` (canonical; None: everyone listed) of the first
+    look's promotion, read again from its file, until the database is open (the Cohorte list's
+    ``RowReader``); :data:`SnapshotError` when it cannot."""
+    if ids is None:
+        ids = [person.id for person in look.people]
     with read_only_snapshot(look.path) as connection:
         return _rows(connection, look.raw_cohort, look.stages, ids)
 

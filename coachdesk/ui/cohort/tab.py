@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -170,9 +171,7 @@ class CohortTab(ListTab):
         self.shown_serial = changes.current_serial()
         from coachdesk.services.first_look import read_rows
 
-        self._show_people(look.people, look.rows,
-                          lambda people: read_rows(look, [p.id for p in look.people]
-                                                   if people is None else people))
+        self._show_people(look.people, look.rows, partial(read_rows, look))
         self.fit_columns_once()
 
     def forget_first_look(self) -> None:
