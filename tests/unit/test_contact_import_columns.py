@@ -4,7 +4,8 @@
 out once) against :meth:`RowChecker.check` (one row at a time): same people, same rejects, same
 warnings in the same order. ``_Matcher.add_all`` (identity keys made a column at a time)
 against ``_Matcher.add`` (one person at a time): same newcomers, duplicates, follow-ons and
-details filled.
+details filled. The values of people checked together, read a column at a time from their
+batch (:func:`gather`), against each person's values.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport, RowChecker
+from coachdesk.services.contact_import.checks import (
+    CheckedPerson,
+    ImportReport,
+    RowChecker,
+    gather,
+)
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.importer import _KNOWN_COLUMNS, _Matcher
 from coachdesk.services.contact_import.reader import Column
@@ -153,4 +159,43 @@ def test_people_matched_by_column_are_matched_as_one_by_one(values):
             [(person.row, person.values) for person in matcher.newcomers], matcher.follows,
             matcher.updates, report.duplicates, report.followed_on,
         ))
+    assert results[0] == results[1]
+
+
+_ALL_FIELDS = [(name, "" if name not in ("birth_date", "bac_type", "bac_year") else None)
+               for name in FIELDS if name != "notes"]
+
+
+@_SETTINGS
+@given(batch=batches(), fates=st.lists(st.sampled_from(["kept", "copied", "dropped"]),
+                                       max_size=40))
+def test_people_read_from_their_batch_have_their_values(batch, fates):
+    """An import drops duplicates and copies the people it completes: the rest are read in
+    runs from their batch's columns, the copies from their own values, all in order."""
+    columns, rows = batch
+    guess = not any(column.field == "bac_type" for column in columns)
+    report = ImportReport("f.xlsx", "", 1, "", False, False)
+    checked = [person for person in
+               RowChecker(columns, TODAY, report, guess_bac_type=guess).check_rows(rows)
+               if isinstance(person, CheckedPerson)]
+    fates += ["kept"] * len(checked)
+    people = [person if fate == "kept" else CheckedPerson(
+        person.row, dict(person.values), person.note_parts)
+        for person, fate in zip(checked, fates, strict=False) if fate != "dropped"]
+    gathered = gather(people, _ALL_FIELDS)
+    assert gathered == [[person.values.get(name, default) for person in people]
+                        for name, default in _ALL_FIELDS]
+    # Matched from their batch, or each from its own values: the same.
+    results = []
+    for kept_in_batch in (True, False):
+        matcher = _Matcher({key: dict(person) for key, person in _KNOWN.items()}, "here",
+                           {"here": "Promo", "before": "Promo 2009"})
+        matcher.report = ImportReport("f.xlsx", "", 1, "", False, False)
+        if kept_in_batch:
+            matcher.add_all(people)
+        else:
+            for person in people:
+                matcher.add(CheckedPerson(person.row, dict(person.values), person.note_parts))
+        results.append(([(person.row, person.values) for person in matcher.newcomers],
+                        matcher.updates, matcher.report.duplicates))
     assert results[0] == results[1]

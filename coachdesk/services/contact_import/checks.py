@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat, zip_longest
-from typing import Any
+from typing import Any, cast
 
 from coachdesk.services.contact_import import normalise
 from coachdesk.services.contact_import.limits import MAX_CELL_CHARS
@@ -92,14 +92,91 @@ class ImportReport:
         }
 
 
-@dataclass(slots=True)
 class CheckedPerson:
-    """A checked row waiting to be written."""
+    """A checked row waiting to be written: its number, its values by field, and what goes to
+    the person's observations (never changed once the row is checked).
 
-    row: int
-    values: dict[str, Any]
-    # What goes to the person's observations (never changed once the row is checked).
-    note_parts: Sequence[str]
+    A row checked with others (:meth:`RowChecker.check_rows`) keeps its values in their
+    :class:`CheckedColumns`, as a dict only once asked for: an import reads most rows' values
+    a column at a time (:func:`gather`). Such a person's values are never changed in place
+    (a duplicate completing a person completes a copy).
+    """
+
+    __slots__ = ("_batch", "_position", "_values", "note_parts", "row")
+
+    def __init__(
+        self, row: int, values: dict[str, Any] | None, note_parts: Sequence[str],
+        batch: CheckedColumns | None = None, position: int = 0,
+    ) -> None:
+        self.row = row
+        self._values = values
+        self.note_parts = note_parts
+        self._batch = batch
+        self._position = position
+
+    @property
+    def values(self) -> dict[str, Any]:
+        values = self._values
+        if values is None:
+            values = self._values = cast(CheckedColumns, self._batch).values_at(self._position)
+        return values
+
+    def __repr__(self) -> str:
+        return f"CheckedPerson(row={self.row!r}, values={self.values!r}, " \
+            f"note_parts={self.note_parts!r})"
+
+
+class CheckedColumns:
+    """The values of rows checked together, a column per field (:data:`SKIP` where a row has
+    no value)."""
+
+    __slots__ = ("by_name", "gaps")
+
+    def __init__(self, names: Sequence[str], columns: list[list[Any]], gaps: bool) -> None:
+        self.by_name = dict(zip(names, columns, strict=True))
+        self.gaps = gaps
+
+    def values_at(self, position: int) -> dict[str, Any]:
+        if self.gaps:
+            return {name: value for name, column in self.by_name.items()
+                    if (value := column[position]) is not SKIP}
+        return {name: column[position] for name, column in self.by_name.items()}
+
+    def column(self, name: str, start: int, stop: int, default: Any) -> list[Any]:
+        """The rows [start, stop)'s values of the field ``name``, ``default`` where none."""
+        column = self.by_name.get(name)
+        if column is None:
+            return [default] * (stop - start)
+        part = column[start:stop]
+        if self.gaps and SKIP in part:
+            return [default if value is SKIP else value for value in part]
+        return part
+
+
+def gather(people: Sequence[CheckedPerson], fields: Sequence[tuple[str, Any]]) -> list[list[Any]]:
+    """The people's values a column per field (name, default where a person has none), in
+    order: runs of people checked together are read from their columns, in slices."""
+    columns: list[list[Any]] = [[] for _field in fields]
+    count = len(people)
+    start = 0
+    while start < count:
+        batch = people[start]._batch
+        stop = start + 1
+        if batch is None:
+            while stop < count and people[stop]._batch is None:
+                stop += 1
+            rows = [person.values for person in people[start:stop]]
+            for column, (name, default) in zip(columns, fields, strict=True):
+                column.extend([values.get(name, default) for values in rows])
+        else:
+            first = people[start]._position - start
+            while stop < count and people[stop]._batch is batch \
+                    and people[stop]._position == first + stop:
+                stop += 1
+            for column, (name, default) in zip(columns, fields, strict=True):
+                column.extend(batch.column(name, first + start, first + stop, default))
+        start = stop
+    return columns
 
 
 _DATE_HELP = ("Date illisible : la valeur est gardée dans les observations. Formats acceptés : "
@@ -354,22 +431,16 @@ class RowChecker:
             names.append("bac_type")
             columns.append(guessed)
             gaps = gaps or SKIP in guessed
-        keys = tuple(names)
-        cells = zip(*columns, strict=True)
-        if not columns:  # every cell of the batch empty
-            values: list[dict[str, Any]] = [{} for _row in rows]
-        elif gaps:
-            values = [{name: value for name, value in zip(keys, row, strict=True)
-                       if value is not SKIP} for row in cells]
-        else:
-            values = list(map(dict, map(zip, repeat(keys), cells)))
+        # Each person's values stay in the batch's columns until asked for.
+        batch = CheckedColumns(names, columns, gaps)
         nothing: Sequence[str] = ()
         notes_of = ([nothing if note is SKIP else (note,) for note in notes]
                     if notes is not None else [nothing] * len(rows))
         people: list[CheckedPerson | str] = list(map(
-            CheckedPerson, [number for number, _row in rows], values, notes_of))
+            CheckedPerson, [number for number, _row in rows], repeat(None), notes_of,
+            repeat(batch), range(len(rows))))
         for position in unnamed - flagged:
-            people[position] = self._person(rows[position][0], values[position],
+            people[position] = self._person(rows[position][0], batch.values_at(position),
                                             notes_of[position])
         for position in sorted(flagged):  # their warnings in the rows' order
             people[position] = self.check(*rows[position])

@@ -53,6 +53,7 @@ from coachdesk.services.contact_import.checks import (
     ImportReport,
     Rejection,
     RowChecker,
+    gather,
 )
 from coachdesk.services.contact_import.columns import FIELDS
 from coachdesk.services.contact_import.new_rows import NewRows, SpareIds, large_write, ordered_ids
@@ -123,6 +124,10 @@ def _keys(
                          email.casefold() if email.isascii() else name_keys.folded[email]))
     return keys
 
+
+# The fields identity keys are made of, and their value when a row has none.
+_KEY_FIELDS = (("last_name", ""), ("first_name", ""), ("ine", None), ("birth_date", None),
+               ("email", None))
 
 _REASONS = {
     "ine": "même INE",
@@ -465,20 +470,18 @@ class _Matcher:
         """
         name_keys = self.name_keys
         folded = self.folded
-        rows = [person.values for person in people]
-        lasts = [name_keys[values["last_name"]] for values in rows]
-        firsts = [name_keys[values["first_name"]] for values in rows]
-        ine_keys = [("ine", ine.replace(" ", "").upper()) if (ine := values.get("ine")) else None
-                    for values in rows]
+        last_names, first_names, ines, births, emails = gather(people, _KEY_FIELDS)
+        lasts = list(map(name_keys.__getitem__, last_names))
+        firsts = list(map(name_keys.__getitem__, first_names))
+        ine_keys = [("ine", ine.replace(" ", "").upper()) if ine else None for ine in ines]
         birth_keys = [
-            ("birth", last, first, birth) if (birth := values.get("birth_date")) is not None
-            else None
-            for values, last, first in zip(rows, lasts, firsts, strict=True)
+            ("birth", last, first, birth) if birth is not None else None
+            for birth, last, first in zip(births, lasts, firsts, strict=True)
         ]
         email_keys = [
             ("email", last, first, email.casefold() if email.isascii() else folded[email])
-            if (email := values.get("email")) else None
-            for values, last, first in zip(rows, lasts, firsts, strict=True)
+            if email else None
+            for email, last, first in zip(emails, lasts, firsts, strict=True)
         ]
         index = self.index
         newcomers = self.newcomers

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Database, fold_log_after_commit
 from coachdesk.files import text_name
 from coachdesk.models import Participant
-from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport
+from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport, gather
 from coachdesk.services.text import search_text_of_folded
 
 
@@ -128,14 +128,13 @@ class SpareIds:
 
 
 # A newcomer's row as written: the person's values (empty text or NULL when the file had
-# none), then what the import adds.
+# none), then what the import adds. The first four make the search text.
 _VALUE_COLUMNS = (
     "last_name", "first_name", "phone", "email", "postcode", *_TEXT_FIELDS,
     "birth_date", "bac_type", "bac_year",
 )
-_VALUE_DEFAULTS: dict[str, Any] = {
-    **dict.fromkeys(_VALUE_COLUMNS[:-3], ""), **dict.fromkeys(_VALUE_COLUMNS[-3:]),
-}
+_VALUE_FIELDS = (*((name, "") for name in _VALUE_COLUMNS[:-3]),
+                 *((name, None) for name in _VALUE_COLUMNS[-3:]))
 _ADDED_COLUMNS = ("notes", "search_text", "follows_from_id", "coach_id", "id")
 # Rows per INSERT statement on SQLite (measured at 80,000 rows: 500 a statement spends about a
 # tenth less time inserting than 50), fewer when the SQLite build allows fewer parameters in
@@ -240,11 +239,7 @@ class NewRows:
         time: a person's value, else the column's default), for :meth:`insert` (made once: the
         values the rows share are kept for it)."""
         people = self.newcomers[start:stop]
-        rows = [person.values for person in people]
-        columns: list[Any] = [
-            [values.get(name, default) for values in rows]
-            for name, default in ((name, _VALUE_DEFAULTS[name]) for name in _VALUE_COLUMNS)
-        ]
+        columns: list[Any] = gather(people, _VALUE_FIELDS)
         for position, process, done in self.converted:
             columns[position] = [
                 done[value] if value in done else _converted(done, process, value)
@@ -254,11 +249,8 @@ class NewRows:
         columns.append(["\n".join(person.note_parts) if person.note_parts else ""
                         for person in people])
         columns.append([
-            search_text_of_folded(
-                folded[values["last_name"]], folded[values["first_name"]],
-                values.get("phone", ""), values.get("email", ""), folded,
-            )
-            for values in rows
+            search_text_of_folded(folded[last], folded[first], phone, email, folded)
+            for last, first, phone, email in zip(*columns[:4], strict=True)
         ])
         links = self.links
         if links:
