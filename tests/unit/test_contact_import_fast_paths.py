@@ -2,7 +2,8 @@
 
 Phones: :func:`phone_fast_path` against phonenumbers' parser (:func:`normalise_phone_general`).
 Dates: :func:`date_fast_path` against the general text rule. Folding: the ASCII shortcut and the
-search text built from folded names against the original character-by-character definition.
+search text built from folded names against the original character-by-character definition, and
+an import's search texts made a column at a time against each person's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from coachdesk.services.contact_import.normalise import (
     parse_date_text,
     phone_fast_path,
 )
-from coachdesk.services.text import fold, participant_search_text
+from coachdesk.services.text import fold, participant_search_text, search_texts_of_folded
 
 EXAMPLES = int(os.environ.get("COACHDESK_HYPOTHESIS_EXAMPLES", "300"))
 TODAY = date(2010, 2, 20)
@@ -135,6 +136,27 @@ def test_search_text_from_folded_names_keeps_its_meaning(last, first, phone, ema
     assert participant_search_text(last, first, phone, email) == original_search_text(
         last, first, phone, email
     )
+
+
+_PHONES = st.one_of(st.sampled_from(["06 12 34 56 78", "0781234567", ""]), st.text(max_size=10))
+# A careful file's people (every column filled: the columns joined at once), or any.
+_PEOPLE = st.one_of(
+    st.lists(st.tuples(_NAMES.filter(bool), _NAMES.filter(bool),
+                       st.sampled_from(["06 12 34 56 78", "07 81 23 45 67", "+41 22 123 45 67"]),
+                       _NAMES.filter(bool)), max_size=6),
+    st.lists(st.tuples(_NAMES, _NAMES, _PHONES, _NAMES), max_size=6),
+)
+
+
+@_SETTINGS
+@given(people=_PEOPLE)
+def test_search_texts_made_a_column_at_a_time_are_each_persons(people):
+    lasts, firsts, phones, emails = ([list(column) for column in zip(*people, strict=True)]
+                                     if people else [[], [], [], []])
+    assert search_texts_of_folded(
+        [fold(last) for last in lasts], [fold(first) for first in firsts], phones, emails,
+        [fold(email) for email in emails],
+    ) == [participant_search_text(*person) for person in people]
 
 
 def test_fold_drops_every_combining_mark_of_unicode_and_keeps_other_characters():

@@ -25,7 +25,7 @@ from coachdesk.db import Database, fold_log_after_commit
 from coachdesk.files import text_name
 from coachdesk.models import Participant
 from coachdesk.services.contact_import.checks import CheckedPerson, ImportReport, gather
-from coachdesk.services.text import search_text_of_folded
+from coachdesk.services.text import search_texts_of_folded
 
 
 class Matcher(Protocol):
@@ -248,10 +248,11 @@ class NewRows:
         folded = self.folded
         columns.append(["\n".join(person.note_parts) if person.note_parts else ""
                         for person in people])
-        columns.append([
-            search_text_of_folded(folded[last], folded[first], phone, email, folded)
-            for last, first, phone, email in zip(*columns[:4], strict=True)
-        ])
+        lasts, firsts, phones, emails = columns[:4]
+        fold = folded.__getitem__
+        columns.append(search_texts_of_folded(
+            list(map(fold, lasts)), list(map(fold, firsts)), phones, emails,
+            list(map(fold, emails))))
         links = self.links
         if links:
             no_link = (None, None)
