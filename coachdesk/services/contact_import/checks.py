@@ -142,6 +142,18 @@ class CheckedColumns:
                     if (value := column[position]) is not SKIP}
         return {name: column[position] for name, column in self.by_name.items()}
 
+    def put(self, position: int, values: dict[str, Any]) -> bool:
+        """A row's values, worked out on their own, at ``position``; False (nothing put) when
+        one of its fields has no column here."""
+        by_name = self.by_name
+        if not by_name.keys() >= values.keys():
+            return False
+        for name, column in by_name.items():
+            value = column[position] = values.get(name, SKIP)
+            if value is SKIP:
+                self.gaps = True
+        return True
+
     def column(self, name: str, start: int, stop: int, default: Any) -> list[Any]:
         """The rows [start, stop)'s values of the field ``name``, ``default`` where none."""
         column = self.by_name.get(name)
@@ -443,7 +455,11 @@ class RowChecker:
             people[position] = self._person(rows[position][0], batch.values_at(position),
                                             notes_of[position])
         for position in sorted(flagged):  # their warnings in the rows' order
-            people[position] = self.check(*rows[position])
+            person = self.check(*rows[position])
+            if type(person) is CheckedPerson and batch.put(position, person.values):
+                # Back among the batch's columns: the runs read from them stay whole.
+                person = CheckedPerson(person.row, None, person.note_parts, batch, position)
+            people[position] = person
         return people
 
     def _remember(self, known: dict[Any, Outcome], name: str, label: str, value: Any) -> Outcome:
