@@ -39,10 +39,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, MetaData, String, Table, create_engine, event, inspect, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from coachdesk.db_copy import backup_database as backup_database
 from coachdesk.db_copy import copy_through, sqlite_driver
 from coachdesk.db_snapshot import SQLITE_MAGIC as SQLITE_MAGIC
 from coachdesk.db_snapshot import check_plain_sqlite as check_plain_sqlite
@@ -131,21 +132,6 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(select(alembic_version.c.version_num)).scalar_one_or_none()
 
 
-def backup_database(database: Database, target: Path) -> None:
-    """Copy the open ``database`` to ``target`` through one of its own connections.
-
-    The copy is encrypted with the database's key when it has one, 0600, and checked with
-    ``PRAGMA integrity_check`` before it replaces ``target``: a damaged database raises
-    :class:`DamagedDatabase` and leaves ``target`` as it was.
-    """
-    name = database.path.name if database.path is not None else "?"
-    raw = database.engine.raw_connection()
-    try:
-        copy_through(raw.driver_connection, sqlite_driver(database.key), target, database.key, name)
-    finally:
-        raw.close()
-
-
 def checkpoint_wal(database: Database) -> None:
     """Fold the write-ahead log into the database file and empty it (TRUNCATE).
 
@@ -197,7 +183,8 @@ class Database:
     """An open CoachDesk database: its engine and session factories.
 
     Use ``read()`` for queries and ``write()`` for changes: each is one transaction, committed
-    when the block ends, rolled back when it raises. Each committed ``write()`` is announced
+    when the block ends, rolled back when it raises; on ``connection``, one the caller keeps
+    out of the pool, when given. Each committed ``write()`` is announced
     (``coachdesk.changes``): the window shows every write in every tab without being told.
 
     ``key`` is the raw data key an encrypted database was opened with (None when plain): jobs
@@ -221,16 +208,16 @@ class Database:
         return self.path.name if self.path else self.engine.url.render_as_string()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._read_factory() as session:
+    def read(self, connection: Connection | None = None) -> Iterator[Session]:
+        with self._read_factory(**_on(connection, write=False)) as session:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, connection: Connection | None = None) -> Iterator[Session]:
         from coachdesk.changes import TransactionRecord
 
         record = TransactionRecord()
-        with self._write_factory() as session:
+        with self._write_factory(**_on(connection, write=True)) as session:
             with session.begin():
                 record.watch(session)
                 if self.team_capture is None:
@@ -287,6 +274,18 @@ class Database:
                     PermissionError(errno.EROFS, os.strerror(errno.EROFS), str(candidate)),
                     database=candidate,
                 ) or UserError(f"La base « {self.path.name} » est en lecture seule.")
+
+
+def _on(connection: Connection | None, **options: Any) -> dict[str, Any]:
+    return {} if connection is None else {"bind": connection.execution_options(**options)}
+
+
+def commits_seen(connection: Connection) -> int | None:
+    """A number that changes once another connection commits (SQLite's ``data_version``,
+    which the connection's own commits leave as it is); None on another database."""
+    if connection.dialect.name != "sqlite":
+        return None
+    return int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
 
 
 def _sqlite_uri(path: Path, mode: str) -> str:
@@ -564,16 +563,12 @@ def _explain(path: Path, exc: BaseException) -> UserError | None:
     from sqlalchemy.exc import DatabaseError
 
     if isinstance(exc, DatabaseError | sqlite3.DatabaseError):
-        return _damaged(path)
+        return UserError(
+            f"La base de données « {path} » est illisible ou endommagée.",
+            hint="Le fichier n'a pas été modifié. Restaurez une sauvegarde ou choisissez une "
+            "autre base.",
+        )
     return None
-
-
-def _damaged(path: Path, exc: BaseException | None = None) -> UserError:
-    return UserError(
-        f"La base de données « {path} » est illisible ou endommagée.",
-        hint="Le fichier n'a pas été modifié. Restaurez une sauvegarde ou choisissez une "
-        "autre base.",
-    )
 
 
 def open_protected(

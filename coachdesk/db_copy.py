@@ -2,7 +2,7 @@
 
 A copy is written to a private ``.partiel`` file, integrity-checked, synced and only then
 renamed into place: a damaged database (``DamagedDatabase``) never replaces a good copy. The
-live database is copied through its own connection (``db.backup_database``); a file CoachDesk
+live database is copied through its own connection (:func:`backup_database`); a file CoachDesk
 does not hold open (the demo template, a file being restored) with :func:`backup_sqlite`.
 """
 
@@ -12,11 +12,12 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from coachdesk.errors import UserError, explain_failure
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
 # What SQLite may keep beside a database file while writing it.
@@ -165,3 +166,26 @@ def check_not_damaged(session: Session) -> None:
             hint="Restaurez la dernière bonne sauvegarde (Fichier ▸ Restaurer une "
             "sauvegarde…, ou « coachdesk restore »).",
         )
+
+
+class OpenDatabase(Protocol):
+    """What a copy needs of an open database (``db.Database``)."""
+
+    path: Path | None
+    engine: Engine
+    key: bytes | None
+
+
+def backup_database(database: OpenDatabase, target: Path) -> None:
+    """Copy the open ``database`` to ``target`` through one of its own connections.
+
+    The copy is encrypted with the database's key when it has one, 0600, and checked with
+    ``PRAGMA integrity_check`` before it replaces ``target``: a damaged database raises
+    :class:`DamagedDatabase` and leaves ``target`` as it was.
+    """
+    name = database.path.name if database.path is not None else "?"
+    raw = database.engine.raw_connection()
+    try:
+        copy_through(raw.driver_connection, sqlite_driver(database.key), target, database.key, name)
+    finally:
+        raw.close()

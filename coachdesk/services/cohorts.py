@@ -183,15 +183,21 @@ def create_cohort(database: Database, draft: CohortDraft) -> str:
     Raises:
         UserError: a rule of :func:`_checked` is broken, or the name is taken.
     """
-    values = _checked(draft)
     with database.write() as session:
-        _check_name_free(session, values["name"], None)
-        _check_references(session, values, draft.coach_ids)
-        cohort = Cohort(**values)
-        session.add(cohort)
-        session.flush()
-        _set_coaches(session, cohort.id, draft.coach_ids)
-        return cohort.id
+        return add_cohort(session, draft)
+
+
+def add_cohort(session: Session, draft: CohortDraft) -> str:
+    """:func:`create_cohort` within a write transaction of the caller's (the contact import's,
+    whose promotion is written with its people or not at all); returns its id."""
+    values = _checked(draft)
+    _check_name_free(session, values["name"], None)
+    _check_references(session, values, draft.coach_ids)
+    cohort = Cohort(**values)
+    session.add(cohort)
+    session.flush()
+    _set_coaches(session, cohort.id, draft.coach_ids)
+    return cohort.id
 
 
 def update_cohort(database: Database, cohort_id: str, draft: CohortDraft) -> None:
@@ -215,25 +221,6 @@ def archive_cohort(database: Database, cohort_id: str, *, archived: bool = True)
             cohort.archived_at = utcnow()
         elif not archived:
             cohort.archived_at = None
-
-
-def delete_empty_cohort(database: Database, cohort_id: str) -> bool:
-    """Delete a promotion that holds nobody and nothing (one transaction); False when it is
-    not empty (and then nothing is deleted). The contact import undoes this way the promotion
-    it created for an import that did not go through."""
-    from sqlalchemy.exc import IntegrityError
-
-    try:
-        with database.write() as session:
-            cohort = session.get(Cohort, cohort_id)
-            if cohort is None:
-                return True
-            session.delete(cohort)
-            session.flush()
-    except IntegrityError:
-        # Someone (a person, a session, a group) still belongs to it.
-        return False
-    return True
 
 
 # --- reading --------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant, utcnow
 from coachdesk.services import audit
 from coachdesk.services.contact_import.columns import FIELDS
-from coachdesk.services.contact_import.importer import FILLABLE, identity_keys, match_reason
+from coachdesk.services.contact_import.matching import FILLABLE, identity_keys, match_reason
 from coachdesk.services.contact_import.normalise import normalise_phone, valid_email
 from coachdesk.services.participants import (
     ParticipantData,
@@ -69,7 +69,7 @@ def review_participant(
     """Check a file before it is saved, as the import checks a row.
 
     A new file (``participant_id`` None) is matched against everyone in the database with the
-    import's own rule (:func:`~coachdesk.services.contact_import.importer.identity_keys`: the
+    import's own rule (:func:`~coachdesk.services.contact_import.matching.identity_keys`: the
     same INE, or the same folded names with the same birth date or e-mail); phone and e-mail
     go through the import's normalisers. Nothing is written.
     """

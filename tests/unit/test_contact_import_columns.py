@@ -2,8 +2,8 @@
 
 :meth:`RowChecker.check_rows` (a batch of rows, a column at a time, each distinct value worked
 out once) against :meth:`RowChecker.check` (one row at a time): same people, same rejects, same
-warnings in the same order. ``_Matcher.add_all`` (identity keys made a column at a time)
-against ``_Matcher.add`` (one person at a time): same newcomers, duplicates, follow-ons and
+warnings in the same order. ``Matcher.add_all`` (identity keys made a column at a time)
+against ``Matcher.add`` (one person at a time): same newcomers, duplicates, follow-ons and
 details filled. The values of people checked together, read a column at a time from their
 batch (:func:`gather`), against each person's values.
 """
@@ -24,7 +24,7 @@ from coachdesk.services.contact_import.checks import (
     gather,
 )
 from coachdesk.services.contact_import.columns import FIELDS
-from coachdesk.services.contact_import.importer import _KNOWN_COLUMNS, _Matcher
+from coachdesk.services.contact_import.matching import KNOWN_COLUMNS, Matcher
 from coachdesk.services.contact_import.reader import Column
 
 EXAMPLES = int(os.environ.get("COACHDESK_HYPOTHESIS_EXAMPLES", "200"))
@@ -107,7 +107,7 @@ def test_rows_checked_by_column_are_checked_as_row_by_row(batch, again):
 
 
 def _known(number: int, cohort: str, **values: Any) -> dict[str, Any]:
-    person = dict.fromkeys(_KNOWN_COLUMNS, "")
+    person = dict.fromkeys(KNOWN_COLUMNS, "")
     person.update(id=f"id-{number}", cohort_id=cohort, birth_date=None, bac_type=None,
                   bac_year=None, coach_id=None, listed_on=date(2009, 9, number % 28 + 1))
     person.update(values)
@@ -144,7 +144,7 @@ def test_people_matched_by_column_are_matched_as_one_by_one(values):
     results = []
     for batch in (True, False):
         report = ImportReport("f.xlsx", "", 1, "", False, False)
-        matcher = _Matcher({key: dict(person) for key, person in _KNOWN.items()}, "here",
+        matcher = Matcher({key: dict(person) for key, person in _KNOWN.items()}, "here",
                            {"here": "Promo", "before": "Promo 2009"})
         matcher.report = report
         people = [CheckedPerson(number, dict(person), ()) for number, person in
@@ -188,7 +188,7 @@ def test_people_read_from_their_batch_have_their_values(batch, fates):
     # Matched from their batch, or each from its own values: the same.
     results = []
     for kept_in_batch in (True, False):
-        matcher = _Matcher({key: dict(person) for key, person in _KNOWN.items()}, "here",
+        matcher = Matcher({key: dict(person) for key, person in _KNOWN.items()}, "here",
                            {"here": "Promo", "before": "Promo 2009"})
         matcher.report = ImportReport("f.xlsx", "", 1, "", False, False)
         if kept_in_batch:

@@ -15,7 +15,13 @@ from sqlalchemy import func, literal_column, select
 from coachdesk.db import Database, open_database
 from coachdesk.errors import UserError
 from coachdesk.models import Cohort, Participant
-from coachdesk.services.contact_import import ImportCancelled, import_contacts, importer, new_rows
+from coachdesk.services.contact_import import (
+    ImportCancelled,
+    import_contacts,
+    importer,
+    matching,
+    new_rows,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "contacts"
 UNIVERSITY = SAMPLES / "universite_2010.xlsx"
@@ -160,7 +166,10 @@ def test_people_changed_while_the_file_was_read_are_matched_again(
         original(*args, **kwargs)
 
     monkeypatch.setattr(importer, "_write", write_after_someone_else)
+    reads = _counted_reads(monkeypatch)
     report = import_contacts(database, path, cohort="Promo", today=TODAY)
+    # Read before the file, then again under the lock: someone wrote in between.
+    assert len(reads) == 2
     assert report.imported == 1
     assert [(d.row, d.name, d.filled) for d in report.duplicates] == [
         (2, "Durand Léa", ("Ville",))
@@ -168,6 +177,45 @@ def test_people_changed_while_the_file_was_read_are_matched_again(
     people = stored(database)
     assert set(people) == {"Durand Léa", "Martin Paul"}
     assert people["Durand Léa"]["city"] == "Sète"
+
+
+def test_people_nobody_changed_are_not_read_again_under_the_lock(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The people are read and written on one connection: SQLite tells it whether anyone
+    else committed in between, and nobody did, so the lock is not held to read them again."""
+    first = tmp_path / "premier.csv"
+    first.write_text("Nom;Prénom;Date de naissance\nDurand;Léa;12/03/1991\n", encoding="utf-8")
+    import_contacts(database, first, cohort="Promo", today=TODAY)
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Date de naissance;Ville\nDurand;Léa;12/03/1991;Sète\n"
+                    "Martin;Paul;01/01/1990;Agde\n", encoding="utf-8")
+    reads = _counted_reads(monkeypatch)
+    report = import_contacts(database, path, cohort="Promo", today=TODAY)
+    assert len(reads) == 1
+    assert report.imported == 1
+    assert [(d.row, d.name, d.filled) for d in report.duplicates] == [
+        (2, "Durand Léa", ("Ville",))
+    ]
+    assert stored(database)["Durand Léa"]["city"] == "Sète"
+    # A new promotion is written with its people, in the same transaction.
+    report = import_contacts(database, path, cohort="Promo 2", today=TODAY)
+    assert (len(reads), report.imported, len(report.followed_on), report.cohort_created) == (
+        2, 2, 2, True)
+    assert count(database, Cohort) == 2
+
+
+def _counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each reading of everyone known by the import, counted."""
+    reads: list[int] = []
+    original = matching._known_people
+
+    def counted(session: Any) -> dict[str, dict[str, Any]]:
+        reads.append(1)
+        return original(session)
+
+    monkeypatch.setattr(matching, "_known_people", counted)
+    return reads
 
 
 def _one_person(tmp_path: Path) -> Path:

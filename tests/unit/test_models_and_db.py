@@ -320,3 +320,36 @@ def test_upgrade_from_first_schema_turns_typed_coach_names_into_records(tmp_path
                 "Promotion 2011", None, None)
     finally:
         database.dispose()
+
+
+def test_a_kept_connection_tells_when_another_one_committed(tmp_path: Path):
+    """Reads and writes on a connection kept out of the pool (the contact import's): its own
+    commits leave ``commits_seen`` as it was, another connection's change it, be it one of the
+    pool or another program's."""
+    from coachdesk.db import commits_seen
+    from coachdesk.models import Cohort
+    from coachdesk.services.cohorts import CohortDraft, add_cohort, create_cohort
+
+    path = tmp_path / "base.sqlite3"
+    database = open_database(path)
+    try:
+        with database.engine.connect() as kept:
+            with database.read(kept) as session:
+                seen = commits_seen(session.connection())
+            with database.write(kept) as session:
+                add_cohort(session, CohortDraft(name="Promo", start_date=date(2010, 9, 1)))
+            with database.read(kept) as session:
+                assert commits_seen(session.connection()) == seen
+                assert session.scalars(select(Cohort.name)).all() == ["Promo"]
+            create_cohort(database, CohortDraft(name="Promo 2", start_date=date(2010, 9, 1)))
+            with database.read(kept) as session:
+                assert commits_seen(session.connection()) != seen
+                seen = commits_seen(session.connection())
+            other = sqlite3.connect(path)
+            other.execute("UPDATE cohort SET name = 'Promo 3' WHERE name = 'Promo 2'")
+            other.commit()
+            other.close()
+            with database.write(kept) as session:
+                assert commits_seen(session.connection()) != seen
+    finally:
+        database.dispose()

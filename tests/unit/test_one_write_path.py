@@ -324,6 +324,8 @@ SESSION_LEVEL = {
     "reminders.reminder_agenda_items": "composed by the agenda, in its one read transaction",
     "journal.journal_agenda_items": "composed by the agenda, in its one read transaction",
     "documents.documents_in": "read inside the right-of-access export's transaction",
+    "cohorts.add_cohort": "the contact import's new promotion, written with its people in the "
+    "import's one transaction",
 }
 
 

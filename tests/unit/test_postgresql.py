@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,11 +22,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_demo_funnel_and_lists_on_postgresql() -> None:
+def test_demo_funnel_and_lists_on_postgresql(tmp_path: Path) -> None:
     from coachdesk.db import Database
     from coachdesk.models import Base
     from coachdesk.services import lists
     from coachdesk.services.cohorts import find_cohort
+    from coachdesk.services.contact_import import import_contacts
     from coachdesk.services.contract_board import contract_board
     from coachdesk.services.demo import build_demo
     from coachdesk.services.funnel import compute_funnel
@@ -52,6 +54,14 @@ def test_demo_funnel_and_lists_on_postgresql() -> None:
             assert lists.participant_rows(database, cohort.id, people=some) == rows[100:110]
         board = contract_board(database, cohort.id, date(2010, 12, 31), load_smic_table())
         assert len(board.contracts) == 13
+        # A contact file into a new promotion (written with it), then again: all duplicates.
+        path = tmp_path / "contacts.csv"
+        path.write_text("Nom;Prénom;Date de naissance\nDurand;Léa;12/03/1991\n"
+                        "Martin;Paul;01/01/1990\n", encoding="utf-8")
+        report = import_contacts(database, path, cohort="Promo 2011", today=date(2011, 2, 1))
+        assert (report.imported, report.cohort_created) == (2, True)
+        again = import_contacts(database, path, cohort="Promo 2011", today=date(2011, 2, 1))
+        assert (again.imported, len(again.duplicates)) == (0, 2)
     finally:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)

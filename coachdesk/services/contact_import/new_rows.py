@@ -29,7 +29,7 @@ from coachdesk.services.text import search_texts_of_folded
 
 
 class Matcher(Protocol):
-    """What the matching of a file (``importer._Matcher``) hands over for writing."""
+    """What the matching of a file (``matching.Matcher``) hands over for writing."""
 
     @property
     def newcomers(self) -> list[CheckedPerson]:
