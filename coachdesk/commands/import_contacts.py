@@ -67,13 +67,18 @@ def run_import_contacts(args: argparse.Namespace, ctx: Any) -> int:
     out = ctx.out
     where = f"« {report.file_name} »" + (f", feuille « {report.sheet} »" if report.sheet else "")
     print(f"Fichier {where} : titres de colonnes en ligne {report.header_row}, "
-          f"{report.data_rows} lignes de données.", file=out)
+          f"{_count(report.data_rows, 'ligne de données', 'lignes de données')}.", file=out)
     created = " (nouvelle promotion)" if report.cohort_created else ""
-    verb = "seraient importées" if report.dry_run else "importées"
+    imported = (("personne serait importée", "personnes seraient importées") if report.dry_run
+                else ("personne importée", "personnes importées"))
     print(f"Promotion « {report.cohort_name} »{created}.", file=out)
-    print(f"{report.imported} personnes {verb}, {len(report.duplicates)} doublons, "
-          f"{len(report.rejected)} lignes rejetées, {report.blank_rows} lignes vides ignorées, "
-          f"{len(report.warnings)} avertissements.", file=out)
+    print(", ".join((
+        _count(report.imported, *imported),
+        _count(len(report.duplicates), "doublon", "doublons"),
+        _count(len(report.rejected), "ligne rejetée", "lignes rejetées"),
+        _count(report.blank_rows, "ligne vide ignorée", "lignes vides ignorées"),
+        _count(len(report.warnings), "avertissement", "avertissements"),
+    )) + ".", file=out)
     if report.unrecognised_columns:
         print("Colonnes non reconnues, ignorées : "
               + ", ".join(f"« {label} »" for label in report.unrecognised_columns) + ".", file=out)
@@ -91,6 +96,12 @@ def run_import_contacts(args: argparse.Namespace, ctx: Any) -> int:
     if report.dry_run:
         print("\nEssai à blanc : rien n'a été enregistré.", file=out)
     return 0
+
+
+def _count(number: int, one: str, several: str) -> str:
+    """« 1 doublon », « 0 ligne rejetée », « 80 000 personnes importées »: French agreement,
+    thousands grouped by a narrow no-break space."""
+    return f"{number:,}".replace(",", "\u202f") + " " + (several if number > 1 else one)
 
 
 def _section(out: Any, title: str, lines: list[str]) -> None:

@@ -98,10 +98,23 @@ def test_xls_and_ods_copies_import_like_the_workbook(tmp_path: Path):
         assert result.returncode == 0, result.stderr
         assert f"Fichier « universite_2010{suffix} », feuille « Décrocheurs L1 » : titres de " \
                "colonnes en ligne 3, 10 lignes de données." in result.stdout
-        assert "6 personnes importées, 1 doublons, 2 lignes rejetées" in result.stdout
+        assert "6 personnes importées, 1 doublon, 2 lignes rejetées, 1 ligne vide ignorée, " \
+               "3 avertissements." in result.stdout
         assert stored(db, "SELECT phone FROM participant WHERE last_name = 'DUPONT'") == [
             ("06 12 34 56 78",)
         ]
+
+
+def test_counts_are_said_as_a_french_reader_reads_them(tmp_path: Path):
+    """One of a kind in the singular, thousands grouped (a narrow no-break space)."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom\n" + "".join(f"Nom{i};Prénom{i}\n" for i in range(1234)),
+                    encoding="utf-8")
+    result = coachdesk(tmp_path / "base.sqlite3", "import", "contacts", str(path), "--create")
+    assert result.returncode == 0, result.stderr
+    assert "titres de colonnes en ligne 1, 1\u202f234 lignes de données." in result.stdout
+    assert ("1\u202f234 personnes importées, 0 doublon, 0 ligne rejetée, 0 ligne vide ignorée, "
+            "0 avertissement.") in result.stdout
 
 
 def test_missing_database_is_created_only_when_asked(tmp_path: Path):
