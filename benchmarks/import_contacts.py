@@ -98,6 +98,27 @@ Measured (2 cores shared with other work; ``uptime`` load average given with eac
   Alternated with the code before, seven fresh processes each: median 3.59 s (3.41–5.72 s)
   against 4.13 s (3.71–6.38 s). openpyxl 14.3–24.5 s; the same file again 5.0–7.0 s; the
   wizard's import in its worker process 4.7–7.7 s, GUI stall 13–20 ms.
+* after the checked rows kept their values in their batch's columns until asked for (the
+  matching and the INSERT rows read them a column at a time, in slices, instead of making a
+  dict per row and reading it back field by field: 18 passes over 80,000 dicts scattered in
+  memory), a row with a warning put back among its batch's columns, and the search texts
+  joined a column at a time: check + match + make 1.09 s → 0.78–0.83 s (best of 5–6,
+  in-process). Five runs, load (``uptime``) 0.6–1.4, best import / best read = printed
+  ratio: 3.69 / 1.05 = **3.50×** (3 rounds, after the first change only); 2.80 / 0.88 =
+  **3.19×** (5 rounds); 3.06 / 0.93 = **3.29×**; 3.16 / 0.92 = **3.42×**; 3.31 / 0.98 =
+  **3.37×** (3 rounds each; every round of these three runs 2.33–3.71×). **Met in every
+  run**, this morning's code giving 4.00× (rounds 3.40–5.12×) on the same machine.
+  Alternated with that code, fresh processes: median 3.20 s against 3.52 s (10 each, after
+  the first change), 3.54 s against 3.90 s (8 each, the final code). openpyxl 13.4–16.0 s;
+  the wizard's import in its worker process 4.4–5.0 s, GUI stall 13–16 ms. The same file
+  again: 3.5–4.4 s against 4.8–5.1 s: the people are read and written on one connection
+  kept for the import, and SQLite's ``data_version`` on it says whether anyone else
+  committed in between; they were read again under the write lock (0.75–0.8 s at 80,000
+  people) and now are only when someone did. Tried and dropped, no gain measured: the
+  matching of a batch where no key is known or repeated done in bulk (``isdisjoint``, one
+  ``dict.update``: the dict's growth, not the loop, costs); names and e-mails folded a batch at
+  a time by joining them (a gain only for e-mails with accents, which real files seldom
+  have, and a loss for names); every e-mail folded at once before the search texts.
 
 What the coach waits for. The import's write transaction commits once its changes are in
 SQLite's write-ahead log; folding that log into the database file (64 MB at 80,000 people, a
@@ -112,19 +133,21 @@ power cut the database is whole, the last writes possibly undone until the log i
 the window quits while its worker still folds the log, the worker simply ends and SQLite
 folds the log at the next write or when the database is closed.
 
-Where the time goes now (80,000 rows, wall clock of each step, in-process runs, import
-3.6–3.7 s): a quick look at the sheet XML 0.18–0.23 s (:func:`~coachdesk.services.
+Where the time goes now (80,000 rows, wall clock of each step, in-process runs, imports
+2.8–3.3 s): a quick look at the sheet XML 0.20–0.30 s (:func:`~coachdesk.services.
 contact_import.limits.bounded_rows`: every cell's reference one letter and a row below
-300,000, so calamine's grid cannot outgrow its limit); calamine's own load 0.83–0.94 s (the
-whole pre-scan, 0.45 s, the people already known and the ids run meanwhile on the other
-core: calamine lets go of the interpreter while it loads; the pre-scan still decides,
-before any row is used, whether calamine's rows or openpyxl's are imported); the rest of
-what follows was measured before that change, at load 1.7: the rows read, checked
-(``RowChecker.check_rows``, 0.48–0.49 s alone) and matched (``_Matcher.add_all``, 0.39–0.42
-s alone) 1.1 s; ids 0.01 s; rows made for the driver 0.37–0.42 s; the INSERTs 0.83–0.89 s;
-commit and the rest of the write 0.1–0.2 s. Checking is mostly the phone numbers (0.2 s:
-nearly every number differs) and the e-mails; matching is the keys of 80,000 different names
-and e-mails (the accented ones folded). Pausing the cycle collector saved 0.6–0.9 s: it went
+300,000, so calamine's grid cannot outgrow its limit; inflating the part is half of it);
+calamine's own load 0.81–0.90 s (the whole pre-scan, 0.5–0.6 s, the people already known
+and the ids run meanwhile on the other core: calamine lets go of the interpreter while it
+loads; the pre-scan still decides, before any row is used, whether calamine's rows or
+openpyxl's are imported); the rows read, checked (``RowChecker.check_rows``, 0.30–0.31 s
+alone: the phones 0.10 s, the e-mails 0.05 s, the rows with a warning checked again one by
+one 0.05 s) and matched (``Matcher.add_all``, 0.30–0.33 s alone: the index of 240,000
+identity keys 0.12 s, the keys of 80,000 different names 0.09 s) 0.77–0.86 s; rows made for
+the driver 0.18–0.24 s (the search texts 0.08 s); the INSERTs 0.60–0.72 s (the same
+statements replayed on a bare table of the same columns: 0.27–0.37 s; the indexes and
+constraints are the rest); the commit 0.12–0.3 s (53 MB of pages written to the log).
+Pausing the cycle collector saved 0.6–0.9 s: it went
 through the rows, people and keys again and again as they piled up. Tried and dropped, no
 gain measured: rows made on a second thread while the previous batch is inserted, even with
 a shorter thread switch interval (the INSERTs wait for the interpreter after each statement,
@@ -136,7 +159,7 @@ as two searches (faster on one chunk, slower over the sheet); a larger page cach
 three times as long); rows checked 2,000 at a time instead of 500; the newcomers' values
 read a row at a time (``map`` of ``dict.get``) then transposed, for the INSERT rows; search
 texts made down
-the columns; ``_Matcher.add`` with its keys made inline; accented names folded through a
+the columns; ``Matcher.add`` with its keys made inline; accented names folded through a
 translation table (slower than decomposing); inserting the newcomers in search-text order
 instead of the file's (it would change their row order in the table, and showed no clear
 gain). Done since: schema revision 0020 drops the index ``ix_participant_cohort_search``
