@@ -155,8 +155,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _import(
     database: Database, kept: Connection, path: Path, cohort: str | None, provenance: str,
-    sheet: str | None,
-    mapping: Mapping[int | str, str | None] | None, dry_run: bool,
+    sheet: str | None, mapping: Mapping[int | str, str | None] | None, dry_run: bool,
     progress: ProgressCallback | None, cancel: CancelCheck | None, today: date,
 ) -> ImportReport:
     def cancelled() -> bool:

@@ -142,7 +142,7 @@ def known_matcher(
 ) -> Matcher:
     """The people already in the database, indexed for matching rows against them; read on
     ``connection`` when given, which then tells whether anyone wrote since
-    (:meth:`Matcher.still_current`)."""
+    (:meth:`Matcher.changed_people`)."""
     with database.read(connection) as session:
         known = _known_people(session)
         cohort_names = dict(session.execute(select(Cohort.id, Cohort.name)).all())
