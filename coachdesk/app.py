@@ -204,6 +204,10 @@ def run(db_path: Path | None = None, demo: bool = False, exit_when_ready: bool =
     from coachdesk.ui.widgets.wheel_guard import install_field_wheel_guard
 
     install_field_wheel_guard(app)
+    from coachdesk.ui.widgets.collector import MainThreadCollector
+
+    # Cycles are collected by this thread only: other threads run Python beside the window.
+    MainThreadCollector(app)
     setup_logging()
     _install_error_hook(app)
 

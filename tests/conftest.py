@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -22,6 +23,12 @@ os.environ.pop("COACHDESK_DB", None)
 # test can never touch a coach's real database.
 _HOME = Path(tempfile.mkdtemp(prefix="coachdesk-tests-"))
 os.environ["COACHDESK_HOME"] = str(_HOME)
+
+# As in the window (coachdesk.ui.widgets.collector): Python's cycles are collected by the main
+# thread only, between tests. A collection started by a thread a test runs (a team server, a
+# backup) could destroy an earlier test's Qt objects from the wrong thread and crash the run.
+_COLLECT_THRESHOLD = gc.get_threshold()
+gc.disable()
 
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
@@ -84,7 +91,11 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     with _no_logged_warnings(item):
-        return (yield)
+        result = yield
+    from coachdesk.ui.widgets.collector import collect_due
+
+    collect_due(_COLLECT_THRESHOLD)
+    return result
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
