@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+from itertools import repeat
 
 NAME_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’.]+")
 
@@ -115,25 +116,17 @@ def search_text_of_folded(
 
 def search_texts_of_folded(
     folded_lasts: list[str], folded_firsts: list[str], phones: list[str], emails: list[str],
-    folded_emails: list[str],
+    folded: Mapping[str, str],
 ) -> list[str]:
     """:func:`search_text_of_folded` of each person given a column at a time (an import's
-    newcomers): the same texts, the columns' common case joined without a call per person."""
-    if all(folded_lasts) and all(folded_firsts):
-        fulls = list(map("{} {}".format, folded_firsts, folded_lasts))
-    else:
-        fulls = [f"{first} {last}" if first and last else first or last
-                 for first, last in zip(folded_firsts, folded_lasts, strict=True)]
+    newcomers). The columns' common case (both names, every phone as CoachDesk stores it, every
+    e-mail) is joined without a call per person; any other goes through it, person by person.
+    """
     phone_digits = [phone.replace(" ", "") for phone in phones]
-    if not "".join(phone_digits).isdigit():
-        phone_digits = list(map(digits, phones))
-    if all(phone_digits) and all(emails):
-        return list(map(" | ".join, zip(folded_lasts, folded_firsts, fulls, phone_digits,
-                                        folded_emails, strict=True)))
-    return [
-        " | ".join((last, first, full, *((phone,) if phone else ()),
-                    *((folded_email,) if email else ())))
-        for last, first, full, phone, email, folded_email in zip(
-            folded_lasts, folded_firsts, fulls, phone_digits, emails, folded_emails,
-            strict=True)
-    ]
+    if not (all(folded_lasts) and all(folded_firsts) and all(phone_digits) and all(emails)
+            and "".join(phone_digits).isdigit()):
+        return list(map(search_text_of_folded, folded_lasts, folded_firsts, phones, emails,
+                        repeat(folded)))
+    fulls = map("{} {}".format, folded_firsts, folded_lasts)
+    return list(map(" | ".join, zip(folded_lasts, folded_firsts, fulls, phone_digits,
+                                    map(folded.__getitem__, emails), strict=True)))

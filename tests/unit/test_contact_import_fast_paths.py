@@ -155,7 +155,7 @@ def test_search_texts_made_a_column_at_a_time_are_each_persons(people):
                                      if people else [[], [], [], []])
     assert search_texts_of_folded(
         [fold(last) for last in lasts], [fold(first) for first in firsts], phones, emails,
-        [fold(email) for email in emails],
+        {email: fold(email) for email in emails},
     ) == [participant_search_text(*person) for person in people]
 
 

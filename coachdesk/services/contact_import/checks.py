@@ -181,12 +181,13 @@ def gather(people: Sequence[CheckedPerson], fields: Sequence[tuple[str, Any]]) -
             for column, (name, default) in zip(columns, fields, strict=True):
                 column.extend([values.get(name, default) for values in rows])
         else:
-            first = people[start]._position - start
+            # A run: people of this batch, at its positions one after the other.
+            first = people[start]._position
             while stop < count and people[stop]._batch is batch \
-                    and people[stop]._position == first + stop:
+                    and people[stop]._position == first + stop - start:
                 stop += 1
             for column, (name, default) in zip(columns, fields, strict=True):
-                column.extend(batch.column(name, first + start, first + stop, default))
+                column.extend(batch.column(name, first, first + stop - start, default))
         start = stop
     return columns
 

@@ -84,7 +84,7 @@ def _keys(
 
 
 # The fields identity keys are made of, and their value when a row has none.
-KEY_FIELDS = (("last_name", ""), ("first_name", ""), ("ine", None), ("birth_date", None),
+_KEY_FIELDS = (("last_name", ""), ("first_name", ""), ("ine", None), ("birth_date", None),
                ("email", None))
 
 _REASONS = {
@@ -147,9 +147,7 @@ def known_matcher(
         known = _known_people(session)
         cohort_names = dict(session.execute(select(Cohort.id, Cohort.name)).all())
         seen = commits_seen(session.connection()) if connection is not None else None
-    matcher = Matcher(known, cohort_id, cohort_names)
-    matcher.seen = seen
-    return matcher
+    return Matcher(known, cohort_id, cohort_names, seen=seen)
 
 
 class Matcher:
@@ -163,12 +161,13 @@ class Matcher:
 
     # Where duplicates and follow-ons are reported (set once the file is open).
     report: ImportReport
-    # What :func:`~coachdesk.db.commits_seen` said when the people were read (None: unknown).
-    seen: int | None = None
 
     def __init__(self, known: dict[str, dict[str, Any]], cohort_id: str | None,
-                 cohort_names: dict[str, str]) -> None:
+                 cohort_names: dict[str, str], *, seen: int | None = None) -> None:
         self.known = known
+        # What :func:`~coachdesk.db.commits_seen` said when the people were read (None: not
+        # known, so :meth:`changed_people` reads them again).
+        self.seen = seen
         self.cohort_names = cohort_names
         self.folded = _Folded()
         self.name_keys = _NameKeys(self.folded)
@@ -214,7 +213,7 @@ class Matcher:
         """
         name_keys = self.name_keys
         folded = self.folded
-        last_names, first_names, ines, births, emails = gather(people, KEY_FIELDS)
+        last_names, first_names, ines, births, emails = gather(people, _KEY_FIELDS)
         lasts = list(map(name_keys.__getitem__, last_names))
         firsts = list(map(name_keys.__getitem__, first_names))
         ine_keys = [("ine", ine.replace(" ", "").upper()) if ine else None for ine in ines]

@@ -251,8 +251,7 @@ class NewRows:
         lasts, firsts, phones, emails = columns[:4]
         fold = folded.__getitem__
         columns.append(search_texts_of_folded(
-            list(map(fold, lasts)), list(map(fold, firsts)), phones, emails,
-            list(map(fold, emails))))
+            list(map(fold, lasts)), list(map(fold, firsts)), phones, emails, folded))
         links = self.links
         if links:
             no_link = (None, None)
